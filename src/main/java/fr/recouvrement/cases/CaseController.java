@@ -1,0 +1,89 @@
+package fr.recouvrement.cases;
+
+import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+  private static final int MAX_PAGE_SIZE = 500;
+
+  private final CaseService cases;
+  private final CsvCaseImport csvImport;
+
+  CaseController(CaseService cases, CsvCaseImport csvImport) {
+    this.cases = cases;
+    this.csvImport = csvImport;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseView> open(@RequestBody OpenCaseRequest request, Principal principal) {
+    CaseService.Opened opened = cases.open(request, actor(principal));
+    CaseView view = cases.get(opened.reference());
+    if (opened.created()) {
+      return ResponseEntity.created(URI.create("/api/cases/" + opened.reference())).body(view);
+    }
+    return ResponseEntity.ok(view);
+  }
+
+  @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, "application/csv"})
+  CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal) throws IOException {
+    return csvImport.importCsv(request.getInputStream(), actor(principal));
+  }
+
+  @GetMapping("/{reference}")
+  CaseView get(@PathVariable String reference) {
+    return cases.get(reference);
+  }
+
+  @GetMapping
+  CaseView.Page list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String segment,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    CaseStatus parsedStatus = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        parsedStatus = CaseStatus.valueOf(status.trim().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(
+            List.of(new FieldProblem("status", "must be one of " + List.of(CaseStatus.values()))));
+      }
+    }
+    if (page < 0) {
+      throw new InvalidRequestException(List.of(new FieldProblem("page", "must be 0 or more")));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException(List.of(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE)));
+    }
+    return cases.list(parsedStatus, segment == null || segment.isBlank() ? null : segment.trim(), page, size);
+  }
+
+  @PostMapping(path = "/{reference}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CaseView> recordPayment(
+      @PathVariable String reference, @Valid @RequestBody PaymentRequest payment, Principal principal) {
+    CaseService.Recorded recorded = cases.recordPayment(reference, payment, actor(principal));
+    return recorded.duplicate()
+        ? ResponseEntity.ok(recorded.view())
+        : ResponseEntity.created(URI.create("/api/cases/" + reference)).body(recorded.view());
+  }
+
+  private static String actor(Principal principal) {
+    return principal == null ? "system" : principal.getName();
+  }
+}

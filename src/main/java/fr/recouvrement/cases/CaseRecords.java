@@ -1,0 +1,44 @@
+package fr.recouvrement.cases;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Rows of our own tables, as the repository reads them. */
+final class CaseRecords {
+  private CaseRecords() {}
+
+  record DebtorRow(
+      long id,
+      String externalId,
+      DebtorType type,
+      String name,
+      String siren,
+      String email,
+      String phone,
+      String addressLine1,
+      String postalCode,
+      String city,
+      String country) {}
+
+  record CaseRow(
+      long id,
+      String reference,
+      long debtorId,
+      CaseStatus status,
+      String segment,
+      String processInstanceId,
+      Instant openedAt,
+      Instant closedAt,
+      String closingReason) {}
+
+  record InvoiceRow(
+      long id, long caseId, String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paidAmount) {
+    BigDecimal outstanding() {
+      return amount.subtract(paidAmount);
+    }
+  }
+
+  record PaymentRow(
+      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
+}

@@ -1,0 +1,324 @@
+package fr.recouvrement.cases;
+
+import fr.recouvrement.cases.CaseRecords.CaseRow;
+import fr.recouvrement.cases.CaseRecords.DebtorRow;
+import fr.recouvrement.cases.CaseRecords.InvoiceRow;
+import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL on our tables: one statement per question, no query per row. */
+@Repository
+class CaseRepository {
+  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
+  private final String nextReferenceSql;
+
+  CaseRepository(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
+    this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
+    String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
+    this.nextReferenceSql =
+        product.toLowerCase().contains("postgres")
+            ? "select nextval('case_reference_seq')"
+            : "select next value for case_reference_seq";
+  }
+
+  // --- debtor
+
+  Optional<DebtorRow> findDebtorByExternalId(String externalId) {
+    return jdbc.query("select * from debtor where external_id = ?", DEBTOR, externalId).stream().findFirst();
+  }
+
+  DebtorRow findDebtor(long id) {
+    return jdbc.queryForObject("select * from debtor where id = ?", DEBTOR, id);
+  }
+
+  long insertDebtor(OpenCaseRequest.Debtor d, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    named.update(
+        """
+        insert into debtor (external_id, type, name, siren, email, phone, address_line1, postal_code, city, country,
+                            created_at, updated_at)
+        values (:externalId, :type, :name, :siren, :email, :phone, :line1, :postalCode, :city, :country, :now, :now)
+        """,
+        debtorParams(d, now),
+        keys,
+        new String[] {"id"});
+    return keys.getKey().longValue();
+  }
+
+  void updateDebtor(long id, OpenCaseRequest.Debtor d, Instant now) {
+    named.update(
+        """
+        update debtor set name = :name, siren = :siren, email = :email, phone = :phone, address_line1 = :line1,
+               postal_code = :postalCode, city = :city, country = :country, updated_at = :now
+        where id = :id
+        """,
+        debtorParams(d, now).addValue("id", id));
+  }
+
+  private static MapSqlParameterSource debtorParams(OpenCaseRequest.Debtor d, Instant now) {
+    OpenCaseRequest.Address a = d.address();
+    return new MapSqlParameterSource()
+        .addValue("externalId", d.externalId().trim())
+        .addValue("type", d.type())
+        .addValue("name", d.name().trim())
+        .addValue("siren", blankToNull(d.siren()))
+        .addValue("email", blankToNull(d.email()))
+        .addValue("phone", blankToNull(d.phone()))
+        .addValue("line1", a == null ? null : blankToNull(a.line1()))
+        .addValue("postalCode", a == null ? null : blankToNull(a.postalCode()))
+        .addValue("city", a == null ? null : blankToNull(a.city()))
+        .addValue("country", a == null || blankToNull(a.country()) == null ? "FR" : a.country())
+        .addValue("now", Timestamp.from(now));
+  }
+
+  // --- case
+
+  String nextReference(Year year) {
+    long n = jdbc.queryForObject(nextReferenceSql, Long.class);
+    return "DOS-%d-%06d".formatted(year.getValue(), n);
+  }
+
+  Optional<CaseRow> findOpenCaseOfDebtor(long debtorId) {
+    return jdbc.query("select * from collection_case where open_debtor_id = ?", CASE, debtorId).stream().findFirst();
+  }
+
+  CaseRow findCase(long id) {
+    return jdbc.queryForObject("select * from collection_case where id = ?", CASE, id);
+  }
+
+  Optional<CaseRow> findCase(String reference) {
+    return jdbc.query("select * from collection_case where reference = ?", CASE, reference).stream().findFirst();
+  }
+
+  /** Locks the case row until the transaction ends: payments on one case are recorded one at a time. */
+  Optional<CaseRow> lockCase(String reference) {
+    return jdbc.query("select * from collection_case where reference = ? for update", CASE, reference).stream().findFirst();
+  }
+
+  long insertCase(String reference, long debtorId, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    named.update(
+        """
+        insert into collection_case (reference, debtor_id, open_debtor_id, status, opened_at)
+        values (:reference, :debtorId, :debtorId, :status, :now)
+        """,
+        new MapSqlParameterSource()
+            .addValue("reference", reference)
+            .addValue("debtorId", debtorId)
+            .addValue("status", CaseStatus.AMICABLE.name())
+            .addValue("now", Timestamp.from(now)),
+        keys,
+        new String[] {"id"});
+    return keys.getKey().longValue();
+  }
+
+  void setProcessInstance(long caseId, String processInstanceId) {
+    jdbc.update("update collection_case set process_instance_id = ? where id = ?", processInstanceId, caseId);
+  }
+
+  void setStatus(String reference, CaseStatus status) {
+    jdbc.update("update collection_case set status = ? where reference = ?", status.name(), reference);
+  }
+
+  void setSegment(String reference, String segment) {
+    jdbc.update("update collection_case set segment = ? where reference = ?", segment, reference);
+  }
+
+  void close(String reference, CaseStatus status, String reason, Instant now) {
+    jdbc.update(
+        """
+        update collection_case set status = ?, closed_at = ?, closing_reason = ?, open_debtor_id = null
+        where reference = ?
+        """,
+        status.name(),
+        Timestamp.from(now),
+        reason,
+        reference);
+  }
+
+  CaseView.Page listCases(CaseStatus status, String segment, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    if (status != null) {
+      where.append(" and c.status = :status");
+      params.addValue("status", status.name());
+    }
+    if (segment != null) {
+      where.append(" and c.segment = :segment");
+      params.addValue("segment", segment);
+    }
+    long total = named.queryForObject("select count(*) from collection_case c" + where, params, Long.class);
+    params.addValue("limit", size).addValue("offset", (long) page * size);
+    List<CaseView.Summary> rows =
+        named.query(
+            """
+            select c.reference, c.status, c.segment, c.opened_at, c.closed_at,
+                   d.external_id, d.name, d.type,
+                   (select coalesce(sum(i.amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
+            from collection_case c join debtor d on d.id = c.debtor_id
+            """
+                + where
+                + " order by c.id desc limit :limit offset :offset",
+            params,
+            (rs, n) ->
+                new CaseView.Summary(
+                    rs.getString("reference"),
+                    CaseStatus.valueOf(rs.getString("status")),
+                    rs.getString("segment"),
+                    rs.getString("external_id"),
+                    rs.getString("name"),
+                    DebtorType.valueOf(rs.getString("type")),
+                    rs.getBigDecimal("balance").setScale(2),
+                    instant(rs, "opened_at"),
+                    instant(rs, "closed_at")));
+    return new CaseView.Page(rows, page, size, total);
+  }
+
+  // --- invoices
+
+  List<InvoiceRow> invoicesOfCase(long caseId) {
+    return jdbc.query("select * from invoice where case_id = ? order by due_date, id", INVOICE, caseId);
+  }
+
+  Map<String, InvoiceRow> invoicesOfDebtor(long debtorId, List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return Map.of();
+    }
+    return named
+        .query(
+            "select * from invoice where debtor_id = :debtorId and number in (:numbers)",
+            new MapSqlParameterSource().addValue("debtorId", debtorId).addValue("numbers", numbers),
+            INVOICE)
+        .stream()
+        .collect(Collectors.toMap(InvoiceRow::number, Function.identity()));
+  }
+
+  void insertInvoices(long caseId, long debtorId, List<OpenCaseRequest.Invoice> invoices, Instant now) {
+    List<Object[]> rows = new ArrayList<>();
+    for (OpenCaseRequest.Invoice i : invoices) {
+      rows.add(
+          new Object[] {
+            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), Timestamp.from(now)
+          });
+    }
+    jdbc.batchUpdate(
+        "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  void setPaidAmount(long invoiceId, BigDecimal paidAmount) {
+    jdbc.update("update invoice set paid_amount = ? where id = ?", paidAmount, invoiceId);
+  }
+
+  // --- payments
+
+  List<PaymentRow> paymentsOfCase(long caseId) {
+    return jdbc.query("select * from payment where case_id = ? order by paid_on, id", PAYMENT, caseId);
+  }
+
+  Optional<PaymentRow> findPayment(long caseId, String reference) {
+    return jdbc.query("select * from payment where case_id = ? and reference = ?", PAYMENT, caseId, reference)
+        .stream()
+        .findFirst();
+  }
+
+  void insertPayment(
+      long caseId, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, String by, Instant now) {
+    jdbc.update(
+        """
+        insert into payment (case_id, reference, amount, unallocated, paid_on, recorded_at, recorded_by)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """,
+        caseId,
+        reference,
+        amount,
+        unallocated,
+        paidOn,
+        Timestamp.from(now),
+        by);
+  }
+
+  // --- mappers
+
+  private static final RowMapper<DebtorRow> DEBTOR =
+      (rs, n) ->
+          new DebtorRow(
+              rs.getLong("id"),
+              rs.getString("external_id"),
+              DebtorType.valueOf(rs.getString("type")),
+              rs.getString("name"),
+              rs.getString("siren"),
+              rs.getString("email"),
+              rs.getString("phone"),
+              rs.getString("address_line1"),
+              rs.getString("postal_code"),
+              rs.getString("city"),
+              rs.getString("country"));
+
+  private static final RowMapper<CaseRow> CASE =
+      (rs, n) ->
+          new CaseRow(
+              rs.getLong("id"),
+              rs.getString("reference"),
+              rs.getLong("debtor_id"),
+              CaseStatus.valueOf(rs.getString("status")),
+              rs.getString("segment"),
+              rs.getString("process_instance_id"),
+              instant(rs, "opened_at"),
+              instant(rs, "closed_at"),
+              rs.getString("closing_reason"));
+
+  private static final RowMapper<InvoiceRow> INVOICE =
+      (rs, n) ->
+          new InvoiceRow(
+              rs.getLong("id"),
+              rs.getLong("case_id"),
+              rs.getString("number"),
+              rs.getObject("issue_date", LocalDate.class),
+              rs.getObject("due_date", LocalDate.class),
+              rs.getBigDecimal("amount"),
+              rs.getBigDecimal("paid_amount"));
+
+  private static final RowMapper<PaymentRow> PAYMENT =
+      (rs, n) ->
+          new PaymentRow(
+              rs.getLong("id"),
+              rs.getString("reference"),
+              rs.getBigDecimal("amount"),
+              rs.getBigDecimal("unallocated"),
+              rs.getObject("paid_on", LocalDate.class),
+              instant(rs, "recorded_at"),
+              rs.getString("recorded_by"));
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,240 @@
+package fr.recouvrement.cases;
+
+import fr.recouvrement.cases.CaseRecords.CaseRow;
+import fr.recouvrement.cases.CaseRecords.DebtorRow;
+import fr.recouvrement.cases.CaseRecords.InvoiceRow;
+import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens cases, adds invoices, records payments. Each operation writes our rows and moves the
+ * process in one transaction: if either fails, neither happened.
+ */
+@Service
+public class CaseService {
+  public static final String PROCESS_KEY = "collection-case";
+  public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
+  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+  private final CaseRepository repository;
+  private final CaseRequestValidator validator;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate tx;
+  private final NextActionResolver nextActions;
+
+  CaseService(
+      CaseRepository repository,
+      CaseRequestValidator validator,
+      RuntimeService runtimeService,
+      TransactionTemplate tx,
+      NextActionResolver nextActions) {
+    this.repository = repository;
+    this.validator = validator;
+    this.runtimeService = runtimeService;
+    this.tx = tx;
+    this.nextActions = nextActions;
+  }
+
+  /** What opening did: a new case, or invoices added to the debtor's open case. */
+  public record Opened(String reference, boolean created, int invoicesAdded) {}
+
+  public record Recorded(CaseView view, boolean duplicate) {}
+
+  /**
+   * Opens a case for the debtor, or adds the invoices to its open case. Retried once when a
+   * concurrent request opened the same debtor's case first.
+   */
+  public Opened open(OpenCaseRequest request, String actor) {
+    validator.check(request);
+    try {
+      return tx.execute(status -> openValidated(request, actor));
+    } catch (DuplicateKeyException raceLost) {
+      log.debug("Concurrent opening for debtor {}, retrying", request.debtor().externalId());
+      return tx.execute(status -> openValidated(request, actor));
+    }
+  }
+
+  /** Opens or extends several cases in one transaction (a chunk of an import). */
+  List<Opened> openAll(List<OpenCaseRequest> requests, String actor) {
+    return tx.execute(
+        status -> {
+          List<Opened> result = new ArrayList<>(requests.size());
+          for (OpenCaseRequest r : requests) {
+            result.add(openValidated(r, actor));
+          }
+          return result;
+        });
+  }
+
+  private Opened openValidated(OpenCaseRequest request, String actor) {
+    Instant now = CaseClock.now();
+    OpenCaseRequest.Debtor d = request.debtor();
+    long debtorId;
+    Optional<DebtorRow> known = repository.findDebtorByExternalId(d.externalId().trim());
+    if (known.isPresent()) {
+      if (known.get().type() != d.debtorType()) {
+        throw new CaseConflictException(
+            "Debtor %s is recorded as %s and cannot become %s"
+                .formatted(d.externalId(), known.get().type(), d.debtorType()));
+      }
+      debtorId = known.get().id();
+      repository.updateDebtor(debtorId, d, now);
+    } else {
+      debtorId = repository.insertDebtor(d, now);
+    }
+
+    List<String> numbers = request.invoices().stream().map(i -> i.number().trim()).toList();
+    Map<String, InvoiceRow> recorded = repository.invoicesOfDebtor(debtorId, numbers);
+    List<OpenCaseRequest.Invoice> fresh = new ArrayList<>();
+    for (OpenCaseRequest.Invoice invoice : request.invoices()) {
+      InvoiceRow same = recorded.get(invoice.number().trim());
+      if (same == null) {
+        fresh.add(invoice);
+      } else if (same.amount().compareTo(invoice.amount()) != 0
+          || !same.dueDate().equals(invoice.dueDate())
+          || !same.issueDate().equals(invoice.issueDate())) {
+        throw new CaseConflictException(
+            "Invoice %s is already recorded for debtor %s with amount %s, issued %s, due %s"
+                .formatted(same.number(), d.externalId(), same.amount(), same.issueDate(), same.dueDate()));
+      }
+    }
+
+    Optional<CaseRow> open = repository.findOpenCaseOfDebtor(debtorId);
+    if (open.isPresent()) {
+      repository.insertInvoices(open.get().id(), debtorId, fresh, now);
+      return new Opened(open.get().reference(), false, fresh.size());
+    }
+    if (fresh.isEmpty()) {
+      // every invoice is known and its case is closed: nothing to reopen
+      long caseId = recorded.values().iterator().next().caseId();
+      return new Opened(repository.findCase(caseId).reference(), false, 0);
+    }
+
+    String reference = repository.nextReference(Year.from(CaseClock.today()));
+    long caseId = repository.insertCase(reference, debtorId, now);
+    repository.insertInvoices(caseId, debtorId, fresh, now);
+    BigDecimal balance = fresh.stream().map(OpenCaseRequest.Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue("caseReference", reference)
+            .putValue("debtorType", d.debtorType().name())
+            .putValue("balance", balance.doubleValue())
+            .putValue("openedBy", actor);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+    repository.setProcessInstance(caseId, instance.getId());
+    return new Opened(reference, true, fresh.size());
+  }
+
+  /**
+   * Records a payment, allocates it to the oldest invoices first and tells the case process. A
+   * payment reference already recorded is not counted twice.
+   */
+  public Recorded recordPayment(String reference, PaymentRequest payment, String actor) {
+    return tx.execute(
+        status -> {
+          CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          String paymentRef = payment.reference().trim();
+          Optional<PaymentRow> same = repository.findPayment(c.id(), paymentRef);
+          if (same.isPresent()) {
+            if (same.get().amount().compareTo(payment.amount()) != 0 || !same.get().paidOn().equals(payment.date())) {
+              throw new CaseConflictException(
+                  "Payment %s is already recorded on case %s with amount %s on %s"
+                      .formatted(paymentRef, reference, same.get().amount(), same.get().paidOn()));
+            }
+            return new Recorded(view(c), true);
+          }
+          if (c.status().isClosed()) {
+            throw new CaseConflictException(
+                "Case %s is closed (%s): record this payment against the debtor's open case or refund it"
+                    .formatted(reference, c.status()));
+          }
+          if (payment.date().isAfter(CaseClock.today())) {
+            throw new InvalidRequestException(
+                List.of(new InvalidRequestException.FieldProblem("date", "must not be in the future")));
+          }
+          BigDecimal remaining = payment.amount();
+          BigDecimal balance = BigDecimal.ZERO;
+          for (InvoiceRow invoice : repository.invoicesOfCase(c.id())) {
+            BigDecimal take = remaining.min(invoice.outstanding());
+            if (take.signum() > 0) {
+              repository.setPaidAmount(invoice.id(), invoice.paidAmount().add(take));
+              remaining = remaining.subtract(take);
+            }
+            balance = balance.add(invoice.outstanding().subtract(take));
+          }
+          repository.insertPayment(c.id(), paymentRef, payment.amount(), remaining, payment.date(), actor, CaseClock.now());
+          runtimeService
+              .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
+              .processInstanceBusinessKey(reference)
+              .setVariable("balance", balance.doubleValue())
+              .setVariable("fullyPaid", balance.signum() == 0)
+              .setVariable("lastPaymentAmount", payment.amount().doubleValue())
+              .setVariable("lastPaymentDate", payment.date().toString())
+              .correlateWithResult();
+          return new Recorded(view(repository.findCase(c.id())), false);
+        });
+  }
+
+  /** Called by the process when the balance is settled. */
+  void closeAsPaid(String reference) {
+    repository.close(reference, CaseStatus.PAID, "Solde réglé", CaseClock.now());
+  }
+
+  public CaseView get(String reference) {
+    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
+  }
+
+  public CaseView.Page list(CaseStatus status, String segment, int page, int size) {
+    return repository.listCases(status, segment, page, size);
+  }
+
+  private CaseView view(CaseRow c) {
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    List<PaymentRow> payments = repository.paymentsOfCase(c.id());
+    BigDecimal principal =
+        invoices.stream().map(InvoiceRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    BigDecimal penalties = BigDecimal.ZERO.setScale(2);
+    return new CaseView(
+        c.reference(),
+        c.status(),
+        c.segment(),
+        principal.add(penalties),
+        principal,
+        penalties,
+        new CaseView.Debtor(
+            d.externalId(),
+            d.type(),
+            d.name(),
+            d.siren(),
+            d.email(),
+            d.phone(),
+            new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country())),
+        invoices.stream()
+            .map(i -> new CaseView.Invoice(i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding()))
+            .toList(),
+        payments.stream()
+            .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))
+            .toList(),
+        c.processInstanceId(),
+        c.status().isClosed() ? null : nextActions.resolve(c.reference()).orElse(null),
+        c.openedAt(),
+        c.closedAt(),
+        c.closingReason());
+  }
+}

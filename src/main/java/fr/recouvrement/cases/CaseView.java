@@ -1,0 +1,51 @@
+package fr.recouvrement.cases;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as the API shows it. */
+public record CaseView(
+    String reference,
+    CaseStatus status,
+    String segment,
+    BigDecimal balance,
+    BigDecimal principal,
+    BigDecimal penalties,
+    Debtor debtor,
+    List<Invoice> invoices,
+    List<Payment> payments,
+    String processInstanceId,
+    NextAction nextAction,
+    Instant openedAt,
+    Instant closedAt,
+    String closingReason) {
+
+  public record Debtor(
+      String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}
+
+  public record Address(String line1, String postalCode, String city, String country) {}
+
+  public record Invoice(
+      String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal outstanding) {}
+
+  public record Payment(
+      String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy) {}
+
+  public record NextAction(String what, LocalDate due) {}
+
+  /** A line of {@code GET /api/cases}: no invoice or payment lists. */
+  public record Summary(
+      String reference,
+      CaseStatus status,
+      String segment,
+      String debtorExternalId,
+      String debtorName,
+      DebtorType debtorType,
+      BigDecimal balance,
+      Instant openedAt,
+      Instant closedAt) {}
+
+  public record Page(List<Summary> items, int page, int size, long total) {}
+}

@@ -1,0 +1,102 @@
+package fr.recouvrement.cases;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the case's next action off the running processes, so that the API follows the model an
+ * analyst deployed: the earliest open task, else the earliest timer, else what the case waits for.
+ */
+@Component
+class NextActionResolver {
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final RepositoryService repositoryService;
+
+  NextActionResolver(
+      RuntimeService runtimeService,
+      TaskService taskService,
+      ManagementService managementService,
+      RepositoryService repositoryService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.repositoryService = repositoryService;
+  }
+
+  Optional<CaseView.NextAction> resolve(String reference) {
+    List<ProcessInstance> instances =
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list();
+    if (instances.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
+
+    Optional<CaseView.NextAction> task =
+        taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
+            .min(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Task::getCreateTime))
+            .map(t -> new CaseView.NextAction(t.getName(), toDate(t.getDueDate() != null ? t.getDueDate() : t.getCreateTime())));
+    if (task.isPresent()) {
+      return task;
+    }
+
+    Set<String> idSet = new HashSet<>(List.of(ids));
+    Optional<Job> timer =
+        managementService.createJobQuery().processInstanceIds(idSet).timers().orderByJobDuedate().asc().listPage(0, 1)
+            .stream()
+            .findFirst();
+    if (timer.isPresent()) {
+      Job job = timer.get();
+      return Optional.of(new CaseView.NextAction(activityName(job), toDate(job.getDuedate())));
+    }
+
+    return instances.stream()
+        .flatMap(i -> leaves(runtimeService.getActivityInstance(i.getId())))
+        .map(a -> new CaseView.NextAction("En attente : " + a.getActivityName(), null))
+        .findFirst();
+  }
+
+  private String activityName(Job job) {
+    JobDefinition definition =
+        managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    if (definition == null) {
+      return "Échéance";
+    }
+    FlowElement element =
+        repositoryService.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(definition.getActivityId());
+    return element == null || element.getName() == null ? definition.getActivityId() : element.getName();
+  }
+
+  private static Stream<ActivityInstance> leaves(ActivityInstance instance) {
+    if (instance == null) {
+      return Stream.empty();
+    }
+    if (instance.getChildActivityInstances().length == 0) {
+      return instance.getActivityName() == null ? Stream.empty() : Stream.of(instance);
+    }
+    return Stream.of(instance.getChildActivityInstances()).flatMap(NextActionResolver::leaves);
+  }
+
+  private static LocalDate toDate(Date date) {
+    return date == null ? null : LocalDate.ofInstant(date.toInstant(), CaseClock.PARIS);
+  }
+}

@@ -1,0 +1,18 @@
+package fr.recouvrement.cases;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Body of {@code POST /api/cases/{reference}/payments}. */
+public record PaymentRequest(
+    @NotNull(message = "is required")
+        @Positive(message = "must be greater than 0")
+        @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals")
+        BigDecimal amount,
+    @NotNull(message = "is required") LocalDate date,
+    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String reference) {}

@@ -1,0 +1,126 @@
+package fr.recouvrement.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import fr.recouvrement.cases.CaseConflictException;
+import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.cases.InvalidRequestException;
+import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every error of {@code /api} as {@code application/problem+json}, naming the fields at fault. */
+@RestControllerAdvice(basePackages = "fr.recouvrement")
+class ApiExceptionHandler {
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return invalid(e.problems());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalid(MethodArgumentNotValidException e) {
+    return invalid(
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+            .sorted((a, b) -> a.field().compareTo(b.field()))
+            .toList());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping.getPath());
+      return invalid(List.of(new FieldProblem(field, "has a value of the wrong type or format (dates are YYYY-MM-DD, amounts are numbers)")));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+    problem.setTitle("Unreadable request");
+    return problem;
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value '" + e.getValue() + "'")));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be one of " + e.getSupportedMediaTypes());
+    problem.setTitle("Unsupported content type");
+    return problem;
+  }
+
+  @ExceptionHandler(CaseNotFoundException.class)
+  ProblemDetail notFound(CaseNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Case not found");
+    return problem;
+  }
+
+  @ExceptionHandler(CaseConflictException.class)
+  ProblemDetail conflict(CaseConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflicts with what is recorded");
+    return problem;
+  }
+
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ProblemDetail notWaiting(MismatchingMessageCorrelationException e) {
+    log.warn("Message not correlated: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT, "The case process is not waiting for this event; nothing was recorded. " + e.getMessage());
+    problem.setTitle("Case process not waiting");
+    return problem;
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  static ProblemDetail invalid(List<FieldProblem> problems) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setType(URI.create("https://recouvrement.fr/problems/invalid-request"));
+    problem.setProperty(
+        "errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+    return problem;
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      } else {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      }
+    }
+    return sb.toString();
+  }
+}
