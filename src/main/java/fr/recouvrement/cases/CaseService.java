@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Opens cases, adds invoices, records payments. Each operation writes our rows and moves the
  * process in one transaction: if either fails, neither happened.
  */
-@Service
+@Service("collectionCaseService") // "caseService" is Camunda's CMMN service bean
 public class CaseService {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
