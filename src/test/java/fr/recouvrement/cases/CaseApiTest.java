@@ -1,0 +1,202 @@
+package fr.recouvrement.cases;
+
+import static fr.recouvrement.cases.CaseFixtures.businessCase;
+import static fr.recouvrement.cases.CaseFixtures.caseJson;
+import static fr.recouvrement.cases.CaseFixtures.invoice;
+import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
+import static fr.recouvrement.cases.CaseFixtures.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.recouvrement.ApiClient;
+import fr.recouvrement.ApiClient.Response;
+import fr.recouvrement.IntegrationTest;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IntegrationTest
+class CaseApiTest {
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired JdbcTemplate jdbc;
+
+  ApiClient api;
+  final LocalDate today = LocalDate.now(CaseClock.PARIS);
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port, "admin", "admin-test");
+  }
+
+  @Test
+  void openingACaseStartsItsProcessWithTheReferenceAsBusinessKey() {
+    Response r = api.postJson("/api/cases", businessCase(newDebtorId(), "F-1", "1850.00", today.minusDays(10)));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonNode c = r.json();
+    String reference = c.get("reference").asText();
+    assertThat(reference).matches("DOS-\\d{4}-\\d{6}");
+    assertThat(c.get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("1850.00");
+    assertThat(c.get("principal").decimalValue()).isEqualByComparingTo("1850.00");
+    assertThat(c.get("invoices")).hasSize(1);
+    assertThat(c.get("debtor").get("siren").asText()).isEqualTo("552100554");
+    assertThat(c.get("nextAction").get("what").asText()).contains("Paiement reçu");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId())
+        .isEqualTo(c.get("processInstanceId").asText());
+
+    Response read = api.get("/api/cases/" + reference);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().get("reference").asText()).isEqualTo(reference);
+  }
+
+  @Test
+  void aSecondRequestForTheSameDebtorAddsToItsOpenCaseAndNeverTwiceTheSameInvoice() {
+    String debtor = newDebtorId();
+    LocalDate due = today.minusDays(5);
+    String first = api.postJson("/api/cases", businessCase(debtor, "F-10", "100.00", due)).json().get("reference").asText();
+
+    Response second =
+        api.postJson(
+            "/api/cases",
+            caseJson(debtor, "BUSINESS", "", invoice("F-10", due.minusDays(30), due, "100.00"), invoice("F-11", due.minusDays(30), due, "50.50")));
+
+    assertThat(second.status()).as(second.toString()).isEqualTo(200);
+    assertThat(second.json().get("reference").asText()).isEqualTo(first);
+    assertThat(second.json().get("invoices")).hasSize(2);
+    assertThat(second.json().get("balance").decimalValue()).isEqualByComparingTo("150.50");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aKnownInvoiceNumberWithOtherFiguresIsAConflictAndChangesNothing() {
+    String debtor = newDebtorId();
+    LocalDate due = today.minusDays(5);
+    String reference = api.postJson("/api/cases", businessCase(debtor, "F-20", "100.00", due)).json().get("reference").asText();
+
+    Response r =
+        api.postJson(
+            "/api/cases",
+            caseJson(debtor, "BUSINESS", "", invoice("F-21", due.minusDays(30), due, "70.00"), invoice("F-20", due.minusDays(30), due, "999.00")));
+
+    assertThat(r.status()).isEqualTo(409);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("detail").asText()).contains("F-20");
+    assertThat(api.get("/api/cases/" + reference).json().get("invoices")).hasSize(1);
+  }
+
+  @Test
+  void whenTheProcessCannotStartNoCaseIsLeftBehind() {
+    String debtor = newDebtorId();
+    repositoryService.suspendProcessDefinitionByKey(CaseService.PROCESS_KEY);
+    try {
+      Response r = api.postJson("/api/cases", businessCase(debtor, "F-30", "100.00", today));
+      assertThat(r.status()).isGreaterThanOrEqualTo(400);
+    } finally {
+      repositoryService.activateProcessDefinitionByKey(CaseService.PROCESS_KEY);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from debtor where external_id = ?", Long.class, debtor)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from invoice where number = 'F-30'", Long.class)).isZero();
+  }
+
+  @Test
+  void anUnknownCaseIsA404Problem() {
+    Response r = api.get("/api/cases/DOS-1999-999999");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void listingFiltersByStatusAndPages() {
+    String debtor = newDebtorId();
+    String reference = api.postJson("/api/cases", businessCase(debtor, "F-40", "10.00", today)).json().get("reference").asText();
+    api.postJson("/api/cases/" + reference + "/payments", payment("10.00", today, "VIR-40"));
+
+    JsonNode paid = api.get("/api/cases?status=PAID&size=500").json();
+    assertThat(paid.get("items")).anySatisfy(i -> assertThat(i.get("reference").asText()).isEqualTo(reference));
+    assertThat(paid.get("items")).allSatisfy(i -> assertThat(i.get("status").asText()).isEqualTo("PAID"));
+    JsonNode firstPage = api.get("/api/cases?size=1&page=0").json();
+    assertThat(firstPage.get("items")).hasSize(1);
+    assertThat(firstPage.get("total").asLong()).isGreaterThanOrEqualTo(1);
+
+    Response bad = api.get("/api/cases?status=LOST");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("status");
+  }
+
+  @Test
+  void paymentsAllocateToTheOldestInvoiceAndAFullPaymentEndsTheCaseAsPaid() {
+    String debtor = newDebtorId();
+    String reference =
+        api.postJson(
+                "/api/cases",
+                caseJson(
+                    debtor, "BUSINESS", "",
+                    invoice("F-51", today.minusDays(40), today.minusDays(10), "300.00"),
+                    invoice("F-50", today.minusDays(60), today.minusDays(30), "200.00")))
+            .json().get("reference").asText();
+
+    Response partial = api.postJson("/api/cases/" + reference + "/payments", payment("250.00", today, "VIR-1"));
+    assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
+    JsonNode c = partial.json();
+    assertThat(c.get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("250.00");
+    JsonNode oldest = c.get("invoices").get(0);
+    assertThat(oldest.get("number").asText()).isEqualTo("F-50");
+    assertThat(oldest.get("outstanding").decimalValue()).isEqualByComparingTo("0");
+    assertThat(c.get("invoices").get(1).get("outstanding").decimalValue()).isEqualByComparingTo("250.00");
+
+    Response again = api.postJson("/api/cases/" + reference + "/payments", payment("250.00", today, "VIR-1"));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("balance").decimalValue()).isEqualByComparingTo("250.00");
+    assertThat(again.json().get("payments")).hasSize(1);
+
+    Response rest = api.postJson("/api/cases/" + reference + "/payments", payment("260.00", today, "VIR-2"));
+    JsonNode settled = rest.json();
+    assertThat(settled.get("status").asText()).isEqualTo("PAID");
+    assertThat(settled.get("balance").decimalValue()).isEqualByComparingTo("0");
+    assertThat(settled.get("payments").get(1).get("unallocated").decimalValue()).isEqualByComparingTo("10.00");
+    assertThat(settled.get("closedAt").isNull()).isFalse();
+    assertThat(
+            historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count())
+        .isEqualTo(1);
+
+    Response next = api.postJson("/api/cases", businessCase(debtor, "F-52", "80.00", today));
+    assertThat(next.status()).isEqualTo(201);
+    assertThat(next.json().get("reference").asText()).isNotEqualTo(reference);
+
+    Response late = api.postJson("/api/cases/" + reference + "/payments", payment("5.00", today, "VIR-3"));
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().get("detail").asText()).contains("closed");
+  }
+
+  @Test
+  void aBadPaymentIsRejectedNamingTheField() {
+    String reference =
+        api.postJson("/api/cases", businessCase(newDebtorId(), "F-60", "100.00", today)).json().get("reference").asText();
+
+    assertThat(field(api.postJson("/api/cases/" + reference + "/payments", payment("0", today, "VIR-A")))).isEqualTo("amount");
+    assertThat(field(api.postJson("/api/cases/" + reference + "/payments", payment("10.001", today, "VIR-A")))).isEqualTo("amount");
+    assertThat(field(api.postJson("/api/cases/" + reference + "/payments", payment("10", today.plusDays(3), "VIR-A")))).isEqualTo("date");
+    assertThat(field(api.postJson("/api/cases/" + reference + "/payments", "{\"amount\": 10, \"date\": \"2026-13-01\", \"reference\": \"X\"}")))
+        .isEqualTo("date");
+    assertThat(api.postJson("/api/cases/DOS-1999-999998/payments", payment("10", today, "VIR-A")).status()).isEqualTo(404);
+    assertThat(api.get("/api/cases/" + reference).json().get("payments")).isEmpty();
+  }
+
+  private static String field(Response r) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    return Objects.requireNonNull(r.json().get("errors"), r.body()).get(0).get("field").asText();
+  }
+}
