@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseService {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
   private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
   private final CaseRepository repository;
@@ -209,7 +210,7 @@ public class CaseService {
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     BigDecimal principal =
         invoices.stream().map(InvoiceRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-    BigDecimal penalties = BigDecimal.ZERO.setScale(2);
+    BigDecimal penalties = ZERO;
     return new CaseView(
         c.reference(),
         c.status(),
@@ -226,7 +227,8 @@ public class CaseService {
             d.phone(),
             new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country())),
         invoices.stream()
-            .map(i -> new CaseView.Invoice(i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding()))
+            .map(i -> new CaseView.Invoice(
+                i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding(), ZERO, ZERO))
             .toList(),
         payments.stream()
             .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as the API shows it. */
+/**
+ * A case as the API shows it. {@code principal} is the unpaid invoice amounts, {@code penalties}
+ * the late penalties and recovery indemnities owed on them (B2B only), {@code balance} their sum.
+ */
 public record CaseView(
     String reference,
     CaseStatus status,
@@ -27,8 +30,20 @@ public record CaseView(
 
   public record Address(String line1, String postalCode, String city, String country) {}
 
+  /**
+   * One invoice: {@code outstanding} is unpaid principal; for a BUSINESS debtor {@code latePenalty}
+   * (pénalités de retard, L441-10) and {@code recoveryIndemnity} (the €40 of D441-5) are still
+   * owed on top; both are always zero for a consumer.
+   */
   public record Invoice(
-      String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal outstanding) {}
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal paid,
+      BigDecimal outstanding,
+      BigDecimal latePenalty,
+      BigDecimal recoveryIndemnity) {}
 
   public record Payment(
       String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy) {}
