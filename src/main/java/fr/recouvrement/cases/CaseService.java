@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CaseService {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
+  public static final String MESSAGE_INVOICE_ADDED = "InvoiceAdded";
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
   private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
@@ -118,6 +119,10 @@ public class CaseService {
     Optional<CaseRow> open = repository.findOpenCaseOfDebtor(debtorId);
     if (open.isPresent()) {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
+      if (!fresh.isEmpty()) {
+        // the strategy re-evaluates the debtor's segment with the new amount
+        runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceBusinessKey(open.get().reference()).correlateAll();
+      }
       return new Opened(open.get().reference(), false, fresh.size());
     }
     if (fresh.isEmpty()) {
@@ -200,11 +205,20 @@ public class CaseService {
     return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
   }
 
+  /** What the debtor owes now (principal and, for a professional, penalties), as the process sees it. */
+  public BigDecimal balance(String reference) {
+    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false).balance();
+  }
+
   public CaseView.Page list(CaseStatus status, String segment, int page, int size) {
     return repository.listCases(status, segment, page, size);
   }
 
   private CaseView view(CaseRow c) {
+    return view(c, true);
+  }
+
+  private CaseView view(CaseRow c, boolean withNextAction) {
     DebtorRow d = repository.findDebtor(c.debtorId());
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
@@ -234,7 +248,7 @@ public class CaseService {
             .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))
             .toList(),
         c.processInstanceId(),
-        c.status().isClosed() ? null : nextActions.resolve(c.reference()).orElse(null),
+        c.status().isClosed() || !withNextAction ? null : nextActions.resolve(c.reference()).orElse(null),
         c.openedAt(),
         c.closedAt(),
         c.closingReason());

@@ -16,7 +16,7 @@ class ReminderCadenceDecisionTest {
   static DmnDecisionResultEntries step(String segment, int step, double balance, int daysOverdue) {
     Map<String, Object> in = new HashMap<>();
     in.put("segment", segment);
-    in.put("step", step);
+    in.put("reminderStep", step);
     in.put("debtorType", "BUSINESS");
     in.put("balance", balance);
     in.put("daysOverdue", daysOverdue);

@@ -1,0 +1,39 @@
+package fr.recouvrement.reminder;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.ContactPolicy;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Vérifier la politique de contact": when the timer fires, the situation may have changed
+ * (another contact today, a holiday the schedule did not foresee). If the contact is not allowed
+ * now, the step is moved to the next allowed slot, never dropped.
+ */
+@Component("checkContactPolicy")
+class CheckContactPolicy implements JavaDelegate {
+  private final ReminderRepository repository;
+  private final ContactPolicy contactPolicy;
+
+  CheckContactPolicy(ReminderRepository repository, ContactPolicy contactPolicy) {
+    this.repository = repository;
+    this.contactPolicy = contactPolicy;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String channel = ProcessVariables.required(execution, "channel");
+    long caseId = repository.facts(ProcessVariables.required(execution, "caseReference")).caseId();
+    ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);
+    ContactPolicy.ContactHistory history = repository.contactHistory(caseId, now.minusDays(31).toInstant());
+    ContactPolicy.Verdict verdict = contactPolicy.check(channel, now, history);
+    execution.setVariable("contactAllowed", verdict.allowed());
+    execution.setVariable("contactPolicyReason", verdict.reason());
+    if (!verdict.allowed()) {
+      execution.setVariable("stepAt", Date.from(contactPolicy.nextAllowed(channel, now.plusMinutes(1), history).toInstant()));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package fr.recouvrement.reminder;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Analyser l'historique de paiement": the debtor-segment inputs, read from our records. */
+@Component("collectPaymentHistory")
+class CollectPaymentHistory implements JavaDelegate {
+  private final ReminderRepository repository;
+  private final CaseService cases;
+
+  CollectPaymentHistory(ReminderRepository repository, CaseService cases) {
+    this.repository = repository;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = ProcessVariables.required(execution, "caseReference");
+    ReminderRepository.CaseFacts facts = repository.facts(reference);
+    ReminderRepository.PaymentHistory history = repository.paymentHistory(facts.debtorId(), CaseClock.today());
+    execution.setVariable("debtorType", facts.debtorType());
+    execution.setVariable("debtorName", facts.debtorName());
+    execution.setVariable("balance", cases.balance(reference).doubleValue());
+    execution.setVariable("daysOverdue",
+        facts.oldestDueDate() == null ? 0 : (int) ChronoUnit.DAYS.between(facts.oldestDueDate(), CaseClock.today()));
+    execution.setVariable("latePaymentsLast12Months", history.latePayments());
+    execution.setVariable("averageDelayDays", history.averageDelayDays());
+    execution.setVariable("brokenPromises", history.brokenPromises());
+  }
+}

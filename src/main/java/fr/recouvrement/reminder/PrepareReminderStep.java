@@ -1,0 +1,36 @@
+package fr.recouvrement.reminder;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Préparer l'étape de relance": the reminder-cadence inputs, read fresh from the case. */
+@Component("prepareReminderStep")
+class PrepareReminderStep implements JavaDelegate {
+  private final ReminderRepository repository;
+  private final CaseService cases;
+
+  PrepareReminderStep(ReminderRepository repository, CaseService cases) {
+    this.repository = repository;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = ProcessVariables.required(execution, "caseReference");
+    ReminderRepository.CaseFacts facts = repository.facts(reference);
+    execution.setVariable("reminderStep", ProcessVariables.integer(execution, "reminderStep", 1));
+    execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
+    execution.setVariable("debtorType", facts.debtorType());
+    execution.setVariable("debtorName", facts.debtorName());
+    execution.setVariable("debtorPhone", facts.debtorPhone());
+    execution.setVariable("balance", cases.balance(reference).doubleValue());
+    execution.setVariable("daysOverdue",
+        facts.oldestDueDate() == null ? 0 : (int) ChronoUnit.DAYS.between(facts.oldestDueDate(), CaseClock.today()));
+    execution.setVariable("hasEmail", facts.hasEmail());
+    execution.setVariable("hasPhone", facts.hasPhone());
+  }
+}

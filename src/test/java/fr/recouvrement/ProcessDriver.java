@@ -1,0 +1,88 @@
+package fr.recouvrement;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Moves a case's processes (the root and the processes it called) the way the job executor
+ * would, one explicit step at a time: asynchronous continuations run at once, timers only when
+ * the test says time has come.
+ */
+public final class ProcessDriver {
+  private final ProcessEngine engine;
+  private final String rootId;
+
+  public ProcessDriver(ProcessEngine engine, String rootId) {
+    this.engine = engine;
+    this.rootId = rootId;
+  }
+
+  /** Runs every due asynchronous continuation until the processes wait for a timer, a task or a message. */
+  public ProcessDriver settle() {
+    for (int i = 0; i < 500; i++) {
+      Job job = jobs().stream().filter(j -> !isTimer(j)).findFirst().orElse(null);
+      if (job == null) {
+        return this;
+      }
+      engine.getManagementService().executeJob(job.getId());
+    }
+    throw new AssertionError("The processes of " + rootId + " do not settle: a loop of asynchronous steps?");
+  }
+
+  /** Fires the one waiting timer, then settles. */
+  public ProcessDriver fireTimer() {
+    List<Job> timers = jobs().stream().filter(ProcessDriver::isTimer).toList();
+    if (timers.size() != 1) {
+      throw new AssertionError("Expected exactly one waiting timer, found " + timers.size());
+    }
+    engine.getManagementService().executeJob(timers.get(0).getId());
+    return settle();
+  }
+
+  public boolean hasTimer() {
+    return jobs().stream().anyMatch(ProcessDriver::isTimer);
+  }
+
+  /** The one open user task of the case's processes. */
+  public Task task() {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceIdIn(tree().toArray(String[]::new)).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected exactly one open task, found " + tasks.stream().map(Task::getName).toList());
+    }
+    return tasks.get(0);
+  }
+
+  public ProcessDriver complete(Task task, java.util.Map<String, Object> variables) {
+    engine.getTaskService().complete(task.getId(), variables);
+    return settle();
+  }
+
+  public List<String> tree() {
+    List<String> ids = new ArrayList<>();
+    collect(rootId, ids);
+    return ids;
+  }
+
+  private void collect(String id, List<String> ids) {
+    ids.add(id);
+    for (ProcessInstance child : engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+      collect(child.getId(), ids);
+    }
+  }
+
+  private List<Job> jobs() {
+    List<Job> jobs = new ArrayList<>();
+    for (String id : tree()) {
+      jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(id).active().list());
+    }
+    return jobs;
+  }
+
+  private static boolean isTimer(Job job) {
+    return "timer".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType());
+  }
+}

@@ -1,0 +1,102 @@
+package fr.recouvrement.reminder;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Stand-ins for the delegates of collection-case and amicable-reminders, so that a process test
+ * walks the model's paths with the real decision tables. Each records what it was asked to do.
+ */
+class ReminderMocks {
+  /** What the debtor looks like to the cadence. */
+  String segment = "PONCTUEL";
+  String debtorType = "BUSINESS";
+  double balance = 1850.0;
+  int daysOverdue = -10;
+  boolean postalConfigured = true;
+  Set<String> unreachable = Set.of();
+  /** How many contact-policy checks say "not now" before saying yes. */
+  int refusalsBeforeAllowed = 0;
+  boolean promiseKept = true;
+
+  final List<String> sent = new ArrayList<>();
+  final List<String> templates = new ArrayList<>();
+  final Map<String, AtomicInteger> calls = new HashMap<>();
+
+  ReminderMocks register() {
+    Mocks.reset();
+    mock("prepareReminderStep", e -> {
+      e.setVariable("reminderStep", ProcessVariables.integer(e, "reminderStep", 1));
+      e.setVariable("segment", segment);
+      e.setVariable("debtorType", debtorType);
+      e.setVariable("balance", balance);
+      e.setVariable("daysOverdue", daysOverdue);
+      e.setVariable("debtorName", "Boulangerie Martin SARL");
+    });
+    mock("scheduleReminderStep", e -> {
+      String action = (String) e.getVariable("action");
+      String channel = unreachable.contains(action) ? "SKIP" : action;
+      e.setVariable("channel", channel);
+      e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 86_400_000L));
+    });
+    mock("checkContactPolicy", e -> {
+      boolean allowed = count("checkContactPolicy") > refusalsBeforeAllowed;
+      e.setVariable("contactAllowed", allowed);
+      if (!allowed) {
+        e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000L));
+      }
+    });
+    mock("sendReminderEmail", e -> send(e, "EMAIL"));
+    mock("sendReminderSms", e -> send(e, "SMS"));
+    mock("prepareReminderLetter", e -> {
+      send(e, "LETTER");
+      e.setVariable("postalGatewayConfigured", postalConfigured);
+      e.setVariable("letterDocumentId", 1L);
+    });
+    mock("sendLetterByPost", e -> e.setVariable("postalTrackingId", "LRAR-1"));
+    mock("recordCallOutcome", e -> sent.add("PHONE_CALL:" + e.getVariable("callOutcome")));
+    Mocks.register("recordReminderStep", new RecordReminderStep());
+    mock("collectPaymentHistory", e -> {
+      e.setVariable("debtorType", debtorType);
+      e.setVariable("balance", balance);
+      e.setVariable("daysOverdue", daysOverdue);
+      e.setVariable("latePaymentsLast12Months", 0);
+      e.setVariable("averageDelayDays", 0.0);
+      e.setVariable("brokenPromises", 0);
+    });
+    mock("recordSegment", e -> {});
+    mock("recordPromise", e -> {
+      e.setVariable("promiseId", 1L);
+      e.setVariable("promiseCheckAt", new Date(ClockUtil.getCurrentTime().getTime() + 5 * 86_400_000L));
+    });
+    mock("checkPromise", e -> e.setVariable("promiseKept", promiseKept));
+    mock("recordAcknowledgement", e -> {});
+    mock("closeCasePaid", e -> {});
+    return this;
+  }
+
+  int count(String name) {
+    return calls.computeIfAbsent(name, n -> new AtomicInteger()).get();
+  }
+
+  private void send(DelegateExecution e, String channel) {
+    sent.add(channel);
+    templates.add((String) e.getVariable("template"));
+  }
+
+  private void mock(String name, JavaDelegate behaviour) {
+    Mocks.register(name, (JavaDelegate) e -> {
+      calls.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+      behaviour.execute(e);
+    });
+  }
+}
