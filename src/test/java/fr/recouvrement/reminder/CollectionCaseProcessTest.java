@@ -1,0 +1,166 @@
+package fr.recouvrement.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.recouvrement.ProcessDriver;
+import fr.recouvrement.ProcessTestEngine;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** collection-case with its delegates stood in for; amicable-reminders runs for real beneath it. */
+class CollectionCaseProcessTest {
+  static int seq;
+  final ProcessEngine engine = ProcessTestEngine.get();
+  ReminderMocks mocks;
+  String reference;
+  ProcessInstance instance;
+  ProcessDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    mocks = new ReminderMocks().register();
+  }
+
+  void open(int reminderStep) {
+    reference = "DOS-CASE-" + (++seq);
+    Map<String, Object> vars = new HashMap<>(Map.of("caseReference", reference, "debtorType", "BUSINESS", "balance", 1850.0));
+    vars.put("reminderStep", reminderStep);
+    instance = engine.getRuntimeService().startProcessInstanceByKey("collection-case", reference, vars);
+    driver = new ProcessDriver(engine, instance.getId()).settle();
+  }
+
+  void pay(boolean fully) {
+    engine.getRuntimeService().createMessageCorrelation("PaymentReceived").processInstanceBusinessKey(reference)
+        .setVariable("fullyPaid", fully).setVariable("balance", fully ? 0.0 : 850.0)
+        .setVariable("lastPaymentDate", "2026-11-20").correlateWithResult();
+    driver.settle();
+  }
+
+  @Test
+  void shouldSegmentTheDebtorAndStartTheReminders() {
+    open(1);
+    assertThat(instance).hasPassed("Task_CollectPaymentHistory", "Task_SegmentDebtor", "Task_RecordSegment");
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "segment")).isEqualTo("PONCTUEL");
+  }
+
+  @Test
+  void shouldStopEverythingAndCloseTheCaseWhenFullyPaid() {
+    open(1);
+    driver.fireTimer();
+    pay(true);
+    assertThat(instance).isEnded().hasPassed("Task_CloseCasePaid", "Event_CasePaid");
+    assertThat(mocks.count("closeCasePaid")).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
+
+  @Test
+  void shouldKeepRemindingWithTheNewBalanceAfterAPartialPayment() {
+    open(1);
+    pay(false);
+    assertThat(instance).isNotEnded().hasPassed("Task_RecordAcknowledgement", "Task_AfterPaymentSegmentDebtor");
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(mocks.count("recordAcknowledgement")).isEqualTo(1);
+    assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
+    driver.fireTimer();
+    assertThat(mocks.sent).containsExactly("EMAIL");
+  }
+
+  @Test
+  void shouldWaitForAPromiseThenResumeTheCadenceWhenItIsKept() {
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "PROMISE", "promiseDate", "2026-12-15", "promiseAmount", 500.0));
+    assertThat(instance).isWaitingAt("Timer_PromiseDue");
+    assertThat(mocks.count("recordPromise")).isEqualTo(1);
+
+    driver.fireTimer();
+    assertThat(instance).hasPassed("Task_CheckPromise").isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(mocks.count("collectPaymentHistory")).isEqualTo(1);
+    // the cadence resumes at the step it stopped at: a collector calls again about what is left
+    assertThat(driver.fireTimer().task().getTaskDefinitionKey()).isEqualTo("Task_CallDebtor");
+  }
+
+  @Test
+  void shouldReassessTheDebtorWhenAPromiseIsBroken() {
+    mocks.promiseKept = false;
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "PROMISE", "promiseDate", "2026-12-15", "promiseAmount", 500.0));
+    driver.fireTimer();
+    assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+  }
+
+  @Test
+  void shouldGiveADisputeRaisedOnThePhoneToACollectorThenResume() {
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "DISPUTE"));
+    Task dispute = driver.task();
+    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_HandleCallDispute");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(dispute.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("collectors"));
+    driver.complete(dispute, Map.of("disputeResolution", "REJECTED", "disputeComment", "Prestation conforme"));
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+  }
+
+  @Test
+  void shouldNoteAPlanRequestThenResume() {
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "PAYMENT_PLAN"));
+    driver.complete(driver.task(), Map.of("planNotes", "6 mensualités"));
+    assertThat(instance).hasPassed("Task_NegotiatePlan").isWaitingAt("CallActivity_AmicableReminders");
+  }
+
+  @Test
+  void shouldProposeEscalationToASupervisorWhenTheCadenceIsExhausted() {
+    open(6);
+    Task proposal = driver.task();
+    assertThat(proposal.getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(proposal.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("supervisors"));
+    driver.complete(proposal, Map.of("escalationDecision", "ESCALATE", "escalationComment", "Aucune réponse"));
+    assertThat(instance).isWaitingAt("Task_AwaitLitigation");
+    pay(true);
+    assertThat(instance).isEnded().hasPassed("Task_CloseCasePaid");
+  }
+
+  @Test
+  void shouldRestartTheCadenceFromItsFirstStepWhenTheSupervisorSaysSo() {
+    open(6);
+    driver.complete(driver.task(), Map.of("escalationDecision", "RESUME", "escalationComment", "Client historique"));
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(((Number) engine.getRuntimeService().getVariable(instance.getId(), "reminderStep")).intValue()).isEqualTo(1);
+    assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReassessTheSegmentWhenAnInvoiceIsAdded() {
+    open(1);
+    engine.getRuntimeService().createMessageCorrelation("InvoiceAdded").processInstanceBusinessKey(reference).correlateAll();
+    assertThat(instance).hasPassed("Task_AfterInvoiceSegmentDebtor", "Event_InvoiceAddedHandled");
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+  }
+
+  @Test
+  void shouldOpenADisputeTaskWithoutStoppingTheCaseWhenADisputeArrives() {
+    open(1);
+    engine.getRuntimeService().createMessageCorrelation("DisputeRaised").processInstanceBusinessKey(reference).correlateWithResult();
+    driver.settle();
+    Task dispute = driver.task();
+    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_HandleDispute");
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    driver.complete(dispute, Map.of("disputeResolution", "CREDIT_NOTE", "disputeComment", "Avoir AV-12"));
+    assertThat(instance).hasPassed("Event_DisputeHandled");
+  }
+}
