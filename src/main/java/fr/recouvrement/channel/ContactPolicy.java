@@ -15,9 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +30,17 @@ import org.springframework.stereotype.Component;
 public class ContactPolicy {
   static final String DECISION_KEY = "contact-policy";
   private static final Duration PROBE_STEP = Duration.ofMinutes(15);
+  private static final Duration COARSE_STEP = Duration.ofHours(1);
   private static final int MAX_DAYS_AHEAD = 62;
 
   private final RepositoryService repositoryService;
-  private final ProcessEngine engine;
+  /** A plain DMN engine: the process engine's own one records history and needs a command context. */
+  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Verdict> verdicts = new ConcurrentHashMap<>();
 
-  ContactPolicy(RepositoryService repositoryService, ProcessEngine engine) {
+  ContactPolicy(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
-    this.engine = engine;
   }
 
   /** Past contacts of one debtor's case, as the policy counts them. */
@@ -51,16 +52,30 @@ public class ContactPolicy {
     return check(decision(), channel, at, history);
   }
 
-  /** The first moment at or after {@code from} when the channel may be used. */
+  /**
+   * The first moment at or after {@code from} (to the quarter hour) when the channel may be used.
+   * Probes every hour, then looks at the quarter hours before the first allowed probe: a FEEL
+   * evaluation costs milliseconds, and a long weekend or a call cap means days of probes. (An
+   * allowed window shorter than an hour that starts and ends between two probes would be missed.)
+   */
   public ZonedDateTime nextAllowed(String channel, ZonedDateTime from, ContactHistory history) {
     DmnDecision decision = decision();
-    ZonedDateTime at = roundUp(from);
+    ZonedDateTime start = roundUp(from);
+    if (check(decision, channel, start, history).allowed()) {
+      return start;
+    }
     ZonedDateTime limit = from.plusDays(MAX_DAYS_AHEAD);
-    while (at.isBefore(limit)) {
+    ZonedDateTime previous = start;
+    for (ZonedDateTime at = start.plus(COARSE_STEP); at.isBefore(limit); at = at.plus(COARSE_STEP)) {
       if (check(decision, channel, at, history).allowed()) {
+        for (ZonedDateTime q = previous.plus(PROBE_STEP); q.isBefore(at); q = q.plus(PROBE_STEP)) {
+          if (check(decision, channel, q, history).allowed()) {
+            return q;
+          }
+        }
         return at;
       }
-      at = at.plus(PROBE_STEP);
+      previous = at;
     }
     throw new IllegalStateException(
         "contact-policy allows no " + channel + " contact in the " + MAX_DAYS_AHEAD + " days after " + from
@@ -81,16 +96,22 @@ public class ContactPolicy {
         (int) history.contacts().stream().filter(c -> LocalDate.ofInstant(c, CaseClock.PARIS).equals(day)).count());
     in.put("callAttemptsLast30Days",
         (int) history.callAttempts().stream().filter(c -> c.isAfter(windowStart) && !c.isAfter(instant)).count());
-    DmnDecisionResultEntries result = dmnEngine().evaluateDecision(decision, in).getSingleResult();
-    if (result == null) {
-      return new Verdict(false, "contact-policy gave no answer");
+    // the same inputs give the same answer: remembered per decision version (a few thousand at most)
+    List<Object> key = List.of(System.identityHashCode(decision), channel, in.get("dayOfWeek"), in.get("minuteOfDay"),
+        in.get("publicHoliday"), in.get("contactsToday"), in.get("callAttemptsLast30Days"));
+    Verdict known = verdicts.get(key);
+    if (known != null) {
+      return known;
     }
-    Boolean allowed = result.getEntry("allowed");
-    return new Verdict(Boolean.TRUE.equals(allowed), result.getEntry("reason"));
-  }
-
-  private DmnEngine dmnEngine() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+    DmnDecisionResultEntries result = dmnEngine.evaluateDecision(decision, in).getSingleResult();
+    Verdict verdict = result == null
+        ? new Verdict(false, "contact-policy gave no answer")
+        : new Verdict(Boolean.TRUE.equals(result.getEntry("allowed")), result.getEntry("reason"));
+    if (verdicts.size() > 50_000) {
+      verdicts.clear();
+    }
+    verdicts.put(key, verdict);
+    return verdict;
   }
 
   private DmnDecision decision() {
@@ -101,7 +122,7 @@ public class ContactPolicy {
     }
     return parsed.computeIfAbsent(latest.getId(), id -> {
       try (InputStream in = repositoryService.getDecisionModel(id)) {
-        return dmnEngine().parseDecision(DECISION_KEY, in);
+        return dmnEngine.parseDecision(DECISION_KEY, in);
       } catch (IOException e) {
         throw new IllegalStateException("Cannot read decision " + id, e);
       }
