@@ -1,0 +1,163 @@
+package fr.recouvrement.security;
+
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the groups of the contract (api.md) that do not exist yet, each with the Camunda
+ * authorizations its role needs, right after the engine is built (before the first request and
+ * before demo data). {@code camunda-admin} is the starter's: it creates it with ALL on every
+ * resource together with the first administrator.
+ *
+ * <p>The grants below are applied once, when the group is created; afterwards the group belongs to
+ * the administrators, who may tune it in Admin without a restart undoing their change. A second
+ * start changes nothing. Tasks need no grant here: the engine gives a candidate group READ and
+ * {@code defaultUserPermissionNameForTask} (UPDATE by default: claim, complete, reassign) on each
+ * task it is candidate for, and nothing on the others.
+ */
+@Component
+class GroupBootstrap extends AbstractProcessEnginePlugin {
+  private static final Logger log = LoggerFactory.getLogger(GroupBootstrap.class);
+  private static final String ANY = Authorization.ANY;
+
+  record Grant(Resource resource, String resourceId, Permission... permissions) {}
+
+  record Role(String groupId, String name, List<Grant> grants) {}
+
+  private static final List<Grant> COLLECTOR_GRANTS =
+      List.of(
+          new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
+          // forms and diagrams of their tasks
+          new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
+          new Grant(DECISION_DEFINITION, ANY, Permissions.READ),
+          new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+          // Tasklist shows tasks through filters
+          new Grant(FILTER, ANY, Permissions.READ));
+
+  static final List<Role> ROLES =
+      List.of(
+          new Role(GroupIds.COLLECTORS, "Chargés de recouvrement", COLLECTOR_GRANTS),
+          new Role(
+              GroupIds.SUPERVISORS,
+              "Superviseurs",
+              List.of(
+                  new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
+                  new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
+                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  // the decisions behind what they approve
+                  new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+                  new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+                  new Grant(FILTER, ANY, Permissions.READ),
+                  // every task, not only their candidate ones: they approve and reassign
+                  new Grant(TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE))),
+          new Role(
+              GroupIds.ANALYSTS,
+              "Analystes métier",
+              List.of(
+                  new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
+                  new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
+                  // Modeler deploys through /engine-rest/deployment/create
+                  new Grant(DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+                  new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+                  new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+                  new Grant(TASK, ANY, TaskPermissions.READ),
+                  new Grant(FILTER, ANY, Permissions.READ))),
+          new Role(
+              GroupIds.AUDITORS,
+              "Auditeurs",
+              List.of(
+                  new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
+                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
+                  new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
+                  new Grant(DEPLOYMENT, ANY, Permissions.READ),
+                  // Cockpit (community edition) shows running instances only
+                  new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
+                  // who changed users, groups and authorizations, who completed what
+                  new Grant(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
+                  // only consulted if enableHistoricInstancePermissions is switched on; ready for it
+                  new Grant(HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
+                  new Grant(HISTORIC_TASK, ANY, HistoricTaskPermissions.READ))));
+
+  private final TransactionTemplate tx;
+
+  GroupBootstrap(TransactionTemplate tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    ensureGroups(engine);
+  }
+
+  /** Creates the missing groups with their grants; returns the ids of the groups it created. */
+  List<String> ensureGroups(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    List<String> created = new ArrayList<>();
+    for (Role role : ROLES) {
+      // a group and its grants in one transaction: never a group without its authorizations
+      if (Boolean.TRUE.equals(tx.execute(status -> createIfAbsent(role, identity, authorizations)))) {
+        created.add(role.groupId());
+      }
+    }
+    return created;
+  }
+
+  private static boolean createIfAbsent(Role role, IdentityService identity, AuthorizationService authorizations) {
+    if (identity.createGroupQuery().groupId(role.groupId()).count() > 0) {
+      log.debug("Group {} exists; its authorizations are left as they are", role.groupId());
+      return false;
+    }
+    Group group = identity.newGroup(role.groupId());
+    group.setName(role.name());
+    group.setType(Groups.GROUP_TYPE_WORKFLOW);
+    identity.saveGroup(group);
+    for (Grant grant : role.grants()) {
+      Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(role.groupId());
+      authorization.setResource(grant.resource());
+      authorization.setResourceId(grant.resourceId());
+      for (Permission permission : grant.permissions()) {
+        authorization.addPermission(permission);
+      }
+      authorizations.saveAuthorization(authorization);
+    }
+    log.info("Created group {} ({}) with {} authorizations", role.groupId(), role.name(), role.grants().size());
+    return true;
+  }
+}

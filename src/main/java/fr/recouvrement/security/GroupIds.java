@@ -1,0 +1,23 @@
+package fr.recouvrement.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+
+/** The Camunda groups of the contract (api.md): the one place their ids are spelled. */
+public final class GroupIds {
+  /** Created by the Camunda starter with the first administrator; holds ALL on every resource. */
+  public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
+
+  public static final String COLLECTORS = "collectors";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String ANALYSTS = "analysts";
+  public static final String AUDITORS = "auditors";
+
+  /** Every group that may read through {@code /api}. */
+  static final List<String> READERS = List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS, ANALYSTS, AUDITORS);
+
+  /** The groups that may change a case through {@code /api}. */
+  static final List<String> CASE_WORKERS = List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS);
+
+  private GroupIds() {}
+}
