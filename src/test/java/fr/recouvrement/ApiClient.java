@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,10 @@ public final class ApiClient {
     return send(request(path).header("Content-Type", contentType).POST(body));
   }
 
+  public Response putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
     if (authorization != null) {
@@ -54,7 +59,7 @@ public final class ApiClient {
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -63,7 +68,12 @@ public final class ApiClient {
     }
   }
 
-  public record Response(int status, String contentType, String body) {
+  public record Response(int status, String contentType, String body, HttpHeaders headers) {
+    /** The first value of a response header, or "" when absent. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);

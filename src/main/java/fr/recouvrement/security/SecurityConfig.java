@@ -1,0 +1,115 @@
+package fr.recouvrement.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what over HTTP.
+ *
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic against Camunda identity; access by Camunda group, decided
+ *       here (the API's own code runs without a Camunda authentication).
+ *   <li>{@code /engine-rest/**}: HTTP Basic against Camunda identity; then Camunda's own filter
+ *       makes the caller the engine's authenticated user, so Camunda authorizations decide.
+ *   <li>Everything else (the webapps under {@code /camunda/**}, their own REST API, {@code /},
+ *       {@code /error}): left to the webapps, which have their own login, session and CSRF token.
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+  static final String API = "/api/**";
+  static final String CASES = "/api/cases/**";
+  static final String ENGINE_REST = "/engine-rest/**";
+
+  /** Paths as the client wrote them, whichever servlet serves them (Spring MVC or Jersey). */
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiProblemResponses problems) throws Exception {
+    String[] readers = GroupIds.READERS.toArray(String[]::new);
+    String[] caseWorkers = GroupIds.CASE_WORKERS.toArray(String[]::new);
+    statelessBasic(http, problems)
+        .securityMatcher(PATHS.matcher(API))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
+                    .hasAnyAuthority(readers)
+                    .requestMatchers(
+                        PATHS.matcher(HttpMethod.POST, CASES),
+                        PATHS.matcher(HttpMethod.PUT, CASES),
+                        PATHS.matcher(HttpMethod.PATCH, CASES),
+                        PATHS.matcher(HttpMethod.DELETE, CASES))
+                    .hasAnyAuthority(caseWorkers)
+                    // closed by default: a new write endpoint says here who may call it (a bailiff callback, say)
+                    .anyRequest()
+                    .denyAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+    challenge.setRealmName(ApiProblemResponses.REALM);
+    challenge.afterPropertiesSet();
+    statelessBasic(http, challenge)
+        .securityMatcher(PATHS.matcher(ENGINE_REST))
+        .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
+        // any authenticated user: Camunda authorizations decide what each one may do
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+    return http.build();
+  }
+
+  /** The webapps authenticate, keep sessions and check CSRF themselves; Spring Security stays out. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.csrf(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+    return http.build();
+  }
+
+  private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+    return http.httpBasic(basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(entryPoint))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // no session and no cookie: nothing a forged cross-site request could ride on
+        .csrf(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable);
+  }
+
+  /**
+   * Runs each {@code /engine-rest} request as the Camunda user that Spring Security authenticated
+   * (ContainerBasedAuthenticationProvider reads {@code request.getUserPrincipal()}), with that
+   * user's groups and tenants, so that Camunda's authorizations apply. Ordered after Spring
+   * Security's filter chain, which sets the principal.
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+}
