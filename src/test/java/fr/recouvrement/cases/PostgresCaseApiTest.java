@@ -42,6 +42,9 @@ class PostgresCaseApiTest {
     registry.add("POSTGRES_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
     registry.add("POSTGRES_USER", () -> "postgres");
     registry.add("POSTGRES_PASSWORD", () -> "postgres");
+    // Camunda keeps engines in a JVM-wide registry by name, where /engine-rest and the webapps look
+    // them up: under "default" this engine would replace the shared H2 context's one for every later test
+    registry.add("camunda.bpm.process-engine-name", () -> "postgres");
   }
 
   @AfterAll
