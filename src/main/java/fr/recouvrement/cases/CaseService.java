@@ -151,11 +151,14 @@ public class CaseService {
     String reference = repository.nextReference(Year.from(CaseClock.today()));
     long caseId = repository.insertCase(reference, debtorId, now);
     repository.insertInvoices(caseId, debtorId, fresh, now);
-    // invoices already late carry their B2B charges from the start
+    // invoices already late carry their B2B charges from the start; nothing is paid yet, and the
+    // accounts are built from the request (numbered in order) so an import adds no query per case
+    List<InvoiceAccount> unpaid = new ArrayList<>();
+    for (OpenCaseRequest.Invoice i : fresh) {
+      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of()));
+    }
     BigDecimal balance =
-        new Ledger(interestRates.current())
-            .balance(d.debtorType() == DebtorType.BUSINESS, accounts(repository.invoicesOfCase(caseId), Map.of()), CaseClock.today())
-            .total();
+        new Ledger(interestRates.current()).balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today()).total();
     VariableMap variables =
         Variables.createVariables()
             .putValue("caseReference", reference)

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ class MoneyApiTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService historyService;
+  @Autowired RuntimeService runtimeService;
   ApiClient api;
 
   @BeforeEach
@@ -67,6 +69,8 @@ class MoneyApiTest {
 
     JsonNode listed = listed(reference);
     assertThat(listed.get("balance").decimalValue()).isEqualByComparingTo("1591.65");
+    // the process decides on the same full balance from the start
+    assertThat(runtimeService.getVariable(c.get("processInstanceId").asText(), "balance")).isEqualTo(1591.65);
   }
 
   @Test
