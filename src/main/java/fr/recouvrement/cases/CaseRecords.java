@@ -3,6 +3,7 @@ package fr.recouvrement.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Rows of our own tables, as the repository reads them. */
 final class CaseRecords {
@@ -41,4 +42,9 @@ final class CaseRecords {
 
   record PaymentRow(
       long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
+
+  /** A line of the listing with the case's id, which the summary does not show. */
+  record ListedCase(long id, CaseView.Summary summary) {}
+
+  record Listing(List<ListedCase> rows, long total) {}
 }

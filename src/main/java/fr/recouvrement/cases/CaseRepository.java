@@ -3,6 +3,8 @@ package fr.recouvrement.cases;
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;
+import fr.recouvrement.cases.CaseRecords.ListedCase;
+import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -159,7 +161,8 @@ class CaseRepository {
         reference);
   }
 
-  CaseView.Page listCases(CaseStatus status, String segment, int page, int size) {
+  /** A page of cases, their balance principal-only: the case service adds the B2B charges. */
+  Listing listCases(CaseStatus status, String segment, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     MapSqlParameterSource params = new MapSqlParameterSource();
     if (status != null) {
@@ -172,10 +175,10 @@ class CaseRepository {
     }
     long total = named.queryForObject("select count(*) from collection_case c" + where, params, Long.class);
     params.addValue("limit", size).addValue("offset", (long) page * size);
-    List<CaseView.Summary> rows =
+    List<ListedCase> rows =
         named.query(
             """
-            select c.reference, c.status, c.segment, c.opened_at, c.closed_at,
+            select c.id, c.reference, c.status, c.segment, c.opened_at, c.closed_at,
                    d.external_id, d.name, d.type,
                    (select coalesce(sum(i.amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
             from collection_case c join debtor d on d.id = c.debtor_id
@@ -184,23 +187,36 @@ class CaseRepository {
                 + " order by c.id desc limit :limit offset :offset",
             params,
             (rs, n) ->
-                new CaseView.Summary(
-                    rs.getString("reference"),
-                    CaseStatus.valueOf(rs.getString("status")),
-                    rs.getString("segment"),
-                    rs.getString("external_id"),
-                    rs.getString("name"),
-                    DebtorType.valueOf(rs.getString("type")),
-                    rs.getBigDecimal("balance").setScale(2),
-                    instant(rs, "opened_at"),
-                    instant(rs, "closed_at")));
-    return new CaseView.Page(rows, page, size, total);
+                new ListedCase(
+                    rs.getLong("id"),
+                    new CaseView.Summary(
+                        rs.getString("reference"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        rs.getString("segment"),
+                        rs.getString("external_id"),
+                        rs.getString("name"),
+                        DebtorType.valueOf(rs.getString("type")),
+                        rs.getBigDecimal("balance").setScale(2),
+                        instant(rs, "opened_at"),
+                        instant(rs, "closed_at"))));
+    return new Listing(rows, total);
   }
 
   // --- invoices
 
   List<InvoiceRow> invoicesOfCase(long caseId) {
     return jdbc.query("select * from invoice where case_id = ? order by due_date, id", INVOICE, caseId);
+  }
+
+  /** The invoices of several cases (a page of the listing) in one query. */
+  List<InvoiceRow> invoicesOfCases(List<Long> caseIds) {
+    if (caseIds.isEmpty()) {
+      return List.of();
+    }
+    return named.query(
+        "select * from invoice where case_id in (:caseIds) order by case_id, due_date, id",
+        new MapSqlParameterSource("caseIds", caseIds),
+        INVOICE);
   }
 
   Map<String, InvoiceRow> invoicesOfDebtor(long debtorId, List<String> numbers) {
@@ -245,20 +261,25 @@ class CaseRepository {
         .findFirst();
   }
 
-  void insertPayment(
+  long insertPayment(
       long caseId, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, String by, Instant now) {
-    jdbc.update(
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    named.update(
         """
         insert into payment (case_id, reference, amount, unallocated, paid_on, recorded_at, recorded_by)
-        values (?, ?, ?, ?, ?, ?, ?)
+        values (:caseId, :reference, :amount, :unallocated, :paidOn, :now, :by)
         """,
-        caseId,
-        reference,
-        amount,
-        unallocated,
-        paidOn,
-        Timestamp.from(now),
-        by);
+        new MapSqlParameterSource()
+            .addValue("caseId", caseId)
+            .addValue("reference", reference)
+            .addValue("amount", amount)
+            .addValue("unallocated", unallocated)
+            .addValue("paidOn", paidOn)
+            .addValue("now", Timestamp.from(now))
+            .addValue("by", by),
+        keys,
+        new String[] {"id"});
+    return keys.getKey().longValue();
   }
 
   // --- mappers

@@ -3,14 +3,26 @@ package fr.recouvrement.cases;
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;
+import fr.recouvrement.cases.CaseRecords.ListedCase;
+import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.money.Allocation;
+import fr.recouvrement.money.CaseBalance;
+import fr.recouvrement.money.InterestRates;
+import fr.recouvrement.money.InvoiceAccount;
+import fr.recouvrement.money.Ledger;
+import fr.recouvrement.money.PaymentAllocations;
+import fr.recouvrement.money.Settlement;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -30,7 +42,6 @@ public class CaseService {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
   public static final String MESSAGE_INVOICE_ADDED = "InvoiceAdded";
-  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
   private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
   private final CaseRepository repository;
@@ -38,18 +49,24 @@ public class CaseService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate tx;
   private final NextActionResolver nextActions;
+  private final InterestRates interestRates;
+  private final PaymentAllocations allocations;
 
   CaseService(
       CaseRepository repository,
       CaseRequestValidator validator,
       RuntimeService runtimeService,
       TransactionTemplate tx,
-      NextActionResolver nextActions) {
+      NextActionResolver nextActions,
+      InterestRates interestRates,
+      PaymentAllocations allocations) {
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
     this.tx = tx;
     this.nextActions = nextActions;
+    this.interestRates = interestRates;
+    this.allocations = allocations;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -134,7 +151,14 @@ public class CaseService {
     String reference = repository.nextReference(Year.from(CaseClock.today()));
     long caseId = repository.insertCase(reference, debtorId, now);
     repository.insertInvoices(caseId, debtorId, fresh, now);
-    BigDecimal balance = fresh.stream().map(OpenCaseRequest.Invoice::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // invoices already late carry their B2B charges from the start; nothing is paid yet, and the
+    // accounts are built from the request (numbered in order) so an import adds no query per case
+    List<InvoiceAccount> unpaid = new ArrayList<>();
+    for (OpenCaseRequest.Invoice i : fresh) {
+      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of()));
+    }
+    BigDecimal balance =
+        new Ledger(interestRates.current()).balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today()).total();
     VariableMap variables =
         Variables.createVariables()
             .putValue("caseReference", reference)
@@ -173,17 +197,26 @@ public class CaseService {
             throw new InvalidRequestException(
                 List.of(new InvalidRequestException.FieldProblem("date", "must not be in the future")));
           }
-          BigDecimal remaining = payment.amount();
-          BigDecimal balance = BigDecimal.ZERO;
-          for (InvoiceRow invoice : repository.invoicesOfCase(c.id())) {
-            BigDecimal take = remaining.min(invoice.outstanding());
-            if (take.signum() > 0) {
-              repository.setPaidAmount(invoice.id(), invoice.paidAmount().add(take));
-              remaining = remaining.subtract(take);
+          boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
+          Ledger ledger = new Ledger(interestRates.current());
+          List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          Allocation allocation =
+              ledger.allocate(professional, accounts(invoices, settlementsOf(c.id())), payment.amount(), payment.date());
+          Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
+          for (Allocation.Part part : allocation.parts()) {
+            if (part.principal().signum() > 0) {
+              InvoiceRow invoice = byId.get(part.invoiceId());
+              repository.setPaidAmount(invoice.id(), invoice.paidAmount().add(part.principal()));
             }
-            balance = balance.add(invoice.outstanding().subtract(take));
           }
-          repository.insertPayment(c.id(), paymentRef, payment.amount(), remaining, payment.date(), actor, CaseClock.now());
+          long paymentId =
+              repository.insertPayment(
+                  c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), actor, CaseClock.now());
+          allocations.record(paymentId, allocation);
+          BigDecimal balance =
+              ledger
+                  .balance(professional, accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())), CaseClock.today())
+                  .total();
           runtimeService
               .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
               .processInstanceBusinessKey(reference)
@@ -210,8 +243,37 @@ public class CaseService {
     return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false).balance();
   }
 
+  /**
+   * A page of cases. Each balance includes the B2B charges, computed for the whole page with two
+   * queries (its invoices, their allocations), not one per line.
+   */
   public CaseView.Page list(CaseStatus status, String segment, int page, int size) {
-    return repository.listCases(status, segment, page, size);
+    Listing listing = repository.listCases(status, segment, page, size);
+    List<Long> business =
+        listing.rows().stream()
+            .filter(r -> r.summary().debtorType() == DebtorType.BUSINESS)
+            .map(ListedCase::id)
+            .toList();
+    Map<Long, List<InvoiceRow>> invoicesByCase =
+        repository.invoicesOfCases(business).stream().collect(Collectors.groupingBy(InvoiceRow::caseId));
+    Map<Long, List<Settlement>> settlements = allocations.settlementsOfCases(business);
+    Ledger ledger = business.isEmpty() ? null : new Ledger(interestRates.current());
+    List<CaseView.Summary> items =
+        listing.rows().stream()
+            .map(r -> {
+              CaseView.Summary s = r.summary();
+              if (s.debtorType() != DebtorType.BUSINESS) {
+                return s;
+              }
+              BigDecimal balance =
+                  ledger.balance(true, accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements), asOf(s.closedAt()))
+                      .total();
+              return new CaseView.Summary(
+                  s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
+                  s.openedAt(), s.closedAt());
+            })
+            .toList();
+    return new CaseView.Page(items, page, size, listing.total());
   }
 
   private CaseView view(CaseRow c) {
@@ -222,16 +284,16 @@ public class CaseService {
     DebtorRow d = repository.findDebtor(c.debtorId());
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
-    BigDecimal principal =
-        invoices.stream().map(InvoiceRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
-    BigDecimal penalties = ZERO;
+    CaseBalance owed =
+        new Ledger(interestRates.current())
+            .balance(d.type() == DebtorType.BUSINESS, accounts(invoices, settlementsOf(c.id())), asOf(c.closedAt()));
     return new CaseView(
         c.reference(),
         c.status(),
         c.segment(),
-        principal.add(penalties),
-        principal,
-        penalties,
+        owed.total(),
+        owed.principal(),
+        owed.penalties(),
         new CaseView.Debtor(
             d.externalId(),
             d.type(),
@@ -241,8 +303,12 @@ public class CaseService {
             d.phone(),
             new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country())),
         invoices.stream()
-            .map(i -> new CaseView.Invoice(
-                i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding(), ZERO, ZERO))
+            .map(i -> {
+              CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
+              return new CaseView.Invoice(
+                  i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding(), b.latePenalty(),
+                  b.recoveryIndemnity());
+            })
             .toList(),
         payments.stream()
             .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))
@@ -252,5 +318,20 @@ public class CaseService {
         c.openedAt(),
         c.closedAt(),
         c.closingReason());
+  }
+
+  private Map<Long, List<Settlement>> settlementsOf(long caseId) {
+    return allocations.settlementsOfCases(List.of(caseId));
+  }
+
+  private static List<InvoiceAccount> accounts(List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
+    return invoices.stream()
+        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.amount(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of())))
+        .toList();
+  }
+
+  /** An open case is owed as of today; a closed one as of the day it closed, its figures frozen. */
+  private static LocalDate asOf(Instant closedAt) {
+    return closedAt == null ? CaseClock.today() : LocalDate.ofInstant(closedAt, CaseClock.PARIS);
   }
 }

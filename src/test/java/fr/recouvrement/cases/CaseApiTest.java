@@ -2,6 +2,7 @@ package fr.recouvrement.cases;
 
 import static fr.recouvrement.cases.CaseFixtures.businessCase;
 import static fr.recouvrement.cases.CaseFixtures.caseJson;
+import static fr.recouvrement.cases.CaseFixtures.consumerCase;
 import static fr.recouvrement.cases.CaseFixtures.invoice;
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static fr.recouvrement.cases.CaseFixtures.payment;
@@ -40,7 +41,8 @@ class CaseApiTest {
 
   @Test
   void openingACaseStartsItsProcessWithTheReferenceAsBusinessKey() {
-    Response r = api.postJson("/api/cases", businessCase(newDebtorId(), "F-1", "1850.00", today.minusDays(10)));
+    // due today: not late yet, so no B2B penalty (MoneyApiTest covers those)
+    Response r = api.postJson("/api/cases", businessCase(newDebtorId(), "F-1", "1850.00", today));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     JsonNode c = r.json();
@@ -63,7 +65,7 @@ class CaseApiTest {
   @Test
   void aSecondRequestForTheSameDebtorAddsToItsOpenCaseAndNeverTwiceTheSameInvoice() {
     String debtor = newDebtorId();
-    LocalDate due = today.minusDays(5);
+    LocalDate due = today; // not late: the balance is the principal alone
     String first = api.postJson("/api/cases", businessCase(debtor, "F-10", "100.00", due)).json().get("reference").asText();
 
     Response second =
@@ -136,12 +138,13 @@ class CaseApiTest {
 
   @Test
   void paymentsAllocateToTheOldestInvoiceAndAFullPaymentEndsTheCaseAsPaid() {
+    // a consumer: principal only (MoneyApiTest covers a business's penalties and indemnities)
     String debtor = newDebtorId();
     String reference =
         api.postJson(
                 "/api/cases",
                 caseJson(
-                    debtor, "BUSINESS", "",
+                    debtor, "CONSUMER", "",
                     invoice("F-51", today.minusDays(40), today.minusDays(10), "300.00"),
                     invoice("F-50", today.minusDays(60), today.minusDays(30), "200.00")))
             .json().get("reference").asText();
@@ -171,7 +174,7 @@ class CaseApiTest {
             historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count())
         .isEqualTo(1);
 
-    Response next = api.postJson("/api/cases", businessCase(debtor, "F-52", "80.00", today));
+    Response next = api.postJson("/api/cases", consumerCase(debtor, "F-52", "80.00", today));
     assertThat(next.status()).isEqualTo(201);
     assertThat(next.json().get("reference").asText()).isNotEqualTo(reference);
 

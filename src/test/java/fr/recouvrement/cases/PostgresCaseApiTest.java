@@ -9,6 +9,7 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,15 @@ class PostgresCaseApiTest {
 
     JsonNode read = api.get("/api/cases/" + reference).json();
     assertThat(read.get("status").asText()).isEqualTo("AMICABLE");
-    assertThat(read.get("balance").decimalValue()).isEqualByComparingTo("1850.00");
+    assertThat(read.get("principal").decimalValue()).isEqualByComparingTo("1850.00");
+    // three days late: the EUR 40 indemnity and a penalty, so the balance is more than the principal
+    assertThat(read.get("invoices").get(0).get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("40.00");
+    BigDecimal quoted = read.get("balance").decimalValue();
+    assertThat(quoted).isEqualByComparingTo(new BigDecimal("1850.00").add(read.get("penalties").decimalValue()));
     assertThat(api.get("/api/cases?status=AMICABLE").json().get("total").asLong()).isGreaterThanOrEqualTo(1);
 
-    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment("1850.00", today, "VIR-PG")).json();
-    assertThat(paid.get("status").asText()).isEqualTo("PAID");
+    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(quoted.toPlainString(), today, "VIR-PG")).json();
+    assertThat(paid.get("status").asText()).as(paid.toString()).isEqualTo("PAID");
+    assertThat(jdbc.queryForObject("select count(*) from payment_allocation", Long.class)).isEqualTo(1);
   }
 }

@@ -1,0 +1,66 @@
+package fr.recouvrement.money;
+
+import fr.recouvrement.money.Allocation.Part;
+import fr.recouvrement.money.CaseBalance.InvoiceBalance;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The money rules of a case, on one version of the rate table: what is owed on a given day, and how
+ * a payment is allocated. Pure: no database, no clock.
+ *
+ * <p>A consumer never owes a late penalty or a recovery indemnity (they are B2B rules and charging
+ * collection costs to a consumer is an offence, CPCE L111-8): both are zero for a consumer.
+ */
+public final class Ledger {
+  private final RateTable rates;
+  private final LatePenalties penalties;
+
+  public Ledger(RateTable rates) {
+    this.rates = rates;
+    this.penalties = new LatePenalties(rates);
+  }
+
+  /** What is still owed on each invoice at the end of {@code asOf}. */
+  public CaseBalance balance(boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf) {
+    return new CaseBalance(
+        invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).map(i -> owed(professionalDebtor, i, asOf)).toList());
+  }
+
+  /**
+   * Allocates a payment received on {@code valueDate}: invoices by due date, oldest first; on each,
+   * its principal, then its late penalty, then its recovery indemnity, before the next invoice.
+   * Charges are taken as of the value date, so paying the balance quoted for that day settles the
+   * case. Whatever exceeds the balance stays unallocated, never dropped.
+   */
+  public Allocation allocate(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, BigDecimal amount, LocalDate valueDate) {
+    BigDecimal remaining = amount;
+    List<Part> parts = new ArrayList<>();
+    for (InvoiceBalance owed : balance(professionalDebtor, invoices, valueDate).invoices()) {
+      BigDecimal principal = remaining.min(owed.principal());
+      remaining = remaining.subtract(principal);
+      BigDecimal penalty = remaining.min(owed.latePenalty());
+      remaining = remaining.subtract(penalty);
+      BigDecimal indemnity = remaining.min(owed.recoveryIndemnity());
+      remaining = remaining.subtract(indemnity);
+      Part part = new Part(owed.invoiceId(), principal, penalty, indemnity);
+      if (part.total().signum() > 0) {
+        parts.add(part);
+      }
+    }
+    return new Allocation(parts, remaining, rates.version());
+  }
+
+  private InvoiceBalance owed(boolean professionalDebtor, InvoiceAccount invoice, LocalDate asOf) {
+    BigDecimal principal = Money.cents(invoice.principalOutstanding());
+    if (!professionalDebtor) {
+      return new InvoiceBalance(invoice.invoiceId(), principal, Money.ZERO, Money.ZERO);
+    }
+    BigDecimal penalty = penalties.accrued(invoice, asOf).subtract(invoice.penaltyPaid()).max(Money.ZERO);
+    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, asOf).subtract(invoice.indemnityPaid()).max(Money.ZERO);
+    return new InvoiceBalance(invoice.invoiceId(), principal, Money.cents(penalty), Money.cents(indemnity));
+  }
+}
