@@ -138,7 +138,7 @@ public class CaseService {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
       if (!fresh.isEmpty()) {
         // the strategy re-evaluates the debtor's segment with the new amount
-        runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceBusinessKey(open.get().reference()).correlateAll();
+        runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceId(open.get().processInstanceId()).correlateAll();
       }
       return new Opened(open.get().reference(), false, fresh.size());
     }
@@ -219,7 +219,7 @@ public class CaseService {
                   .total();
           runtimeService
               .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
-              .processInstanceBusinessKey(reference)
+              .processInstanceId(c.processInstanceId())
               .setVariable("balance", balance.doubleValue())
               .setVariable("fullyPaid", balance.signum() == 0)
               .setVariable("lastPaymentAmount", payment.amount().doubleValue())

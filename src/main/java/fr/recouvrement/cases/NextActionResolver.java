@@ -66,7 +66,10 @@ class NextActionResolver {
             .findFirst();
     if (timer.isPresent()) {
       Job job = timer.get();
-      return Optional.of(new CaseView.NextAction(activityName(job), toDate(job.getDuedate())));
+      // a step may say what it will do when its timer fires (e.g. "Envoyer un SMS de relance")
+      Object label = job.getExecutionId() == null ? null : runtimeService.getVariable(job.getExecutionId(), "nextActionLabel");
+      String what = label != null ? label.toString() : activityName(job);
+      return Optional.of(new CaseView.NextAction(what, toDate(job.getDuedate())));
     }
 
     return instances.stream()

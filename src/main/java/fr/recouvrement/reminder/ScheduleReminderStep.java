@@ -54,7 +54,15 @@ class ScheduleReminderStep implements JavaDelegate {
     ZonedDateTime at = contactPolicy.nextAllowed(channel, from,
         repository.contactHistory(facts.caseId(), from.toInstant().minusSeconds(31L * 24 * 3600)));
     execution.setVariable("stepAt", Date.from(at.toInstant()));
+    execution.setVariable("nextActionLabel", LABELS.getOrDefault(channel, channel));
   }
+
+  /** What the case's next action reads while the step waits for its day. */
+  static final java.util.Map<String, String> LABELS = java.util.Map.of(
+      "EMAIL", "Envoyer un courriel de relance",
+      "SMS", "Envoyer un SMS de relance",
+      "LETTER", "Envoyer un courrier de relance",
+      "PHONE_CALL", "Appeler le débiteur");
 
   /** The cadence's channel, or its fallback when the debtor has no address for it. */
   static String reachableChannel(String action, String fallback, ReminderRepository.CaseFacts facts) {

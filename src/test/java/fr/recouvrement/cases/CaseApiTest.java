@@ -53,8 +53,10 @@ class CaseApiTest {
     assertThat(c.get("principal").decimalValue()).isEqualByComparingTo("1850.00");
     assertThat(c.get("invoices")).hasSize(1);
     assertThat(c.get("debtor").get("siren").asText()).isEqualTo("552100554");
-    assertThat(c.get("nextAction").get("what").asText()).contains("Paiement reçu");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId())
+    // step 1 (the courtesy email) is passed for an invoice already due: the next action is the J+3 email
+    assertThat(c.get("nextAction").get("what").asText()).isEqualTo("Envoyer un courriel de relance");
+    assertThat(c.get("nextAction").get("due").asText()).isNotBlank();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseService.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult().getId())
         .isEqualTo(c.get("processInstanceId").asText());
 
     Response read = api.get("/api/cases/" + reference);
@@ -77,7 +79,7 @@ class CaseApiTest {
     assertThat(second.json().get("reference").asText()).isEqualTo(first);
     assertThat(second.json().get("invoices")).hasSize(2);
     assertThat(second.json().get("balance").decimalValue()).isEqualByComparingTo("150.50");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseService.PROCESS_KEY).processInstanceBusinessKey(first).count()).isEqualTo(1);
   }
 
   @Test
@@ -171,7 +173,8 @@ class CaseApiTest {
     assertThat(settled.get("payments").get(1).get("unallocated").decimalValue()).isEqualByComparingTo("10.00");
     assertThat(settled.get("closedAt").isNull()).isFalse();
     assertThat(
-            historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count())
+            historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CaseService.PROCESS_KEY)
+                .processInstanceBusinessKey(reference).finished().count())
         .isEqualTo(1);
 
     Response next = api.postJson("/api/cases", consumerCase(debtor, "F-52", "80.00", today));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,8 +49,19 @@ class PostgresCaseApiTest {
     registry.add("camunda.bpm.process-engine-name", () -> "postgres");
   }
 
+  static ConfigurableApplicationContext context;
+
+  @Autowired
+  void remember(ConfigurableApplicationContext applicationContext) {
+    context = applicationContext;
+  }
+
+  /** Closes this class's own context while its database still runs, then the database. */
   @AfterAll
   static void stop() throws IOException {
+    if (context != null) {
+      context.close();
+    }
     POSTGRES.close();
   }
 
