@@ -11,13 +11,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres"})
+@DirtiesContext
 class PostgresCaseApiTest {
   static final EmbeddedPostgres POSTGRES = start();
 
@@ -49,21 +49,8 @@ class PostgresCaseApiTest {
     registry.add("camunda.bpm.process-engine-name", () -> "postgres");
   }
 
-  static ConfigurableApplicationContext context;
-
-  @Autowired
-  void remember(ConfigurableApplicationContext applicationContext) {
-    context = applicationContext;
-  }
-
-  /** Closes this class's own context while its database still runs, then the database. */
-  @AfterAll
-  static void stop() throws IOException {
-    if (context != null) {
-      context.close();
-    }
-    POSTGRES.close();
-  }
+  // No @AfterAll stop: @DirtiesContext closes this class's context (and its engine) after the class,
+  // while the server still runs; the server's own shutdown hook stops it when the JVM exits.
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
