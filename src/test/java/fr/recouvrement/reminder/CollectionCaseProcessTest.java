@@ -109,8 +109,10 @@ class CollectionCaseProcessTest {
     assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_HandleCallDispute");
     assertThat(engine.getTaskService().getIdentityLinksForTask(dispute.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("collectors"));
+    assertThat(mocks.statuses.history).containsExactly("DISPUTED");
     driver.complete(dispute, Map.of("disputeResolution", "REJECTED", "disputeComment", "Prestation conforme"));
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(mocks.statuses.history).containsExactly("DISPUTED", "AMICABLE");
   }
 
   @Test

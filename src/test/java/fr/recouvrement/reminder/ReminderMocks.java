@@ -31,6 +31,16 @@ class ReminderMocks {
   final List<String> sent = new ArrayList<>();
   final List<String> templates = new ArrayList<>();
   final Map<String, AtomicInteger> calls = new HashMap<>();
+  final StatusRecorder statuses = new StatusRecorder();
+
+  /** Stands in for the caseStatus listener bean. */
+  public static class StatusRecorder {
+    final List<String> history = new ArrayList<>();
+
+    public void set(DelegateExecution execution, String status) {
+      history.add(status);
+    }
+  }
 
   ReminderMocks register() {
     Mocks.reset();
@@ -81,6 +91,7 @@ class ReminderMocks {
     mock("checkPromise", e -> e.setVariable("promiseKept", promiseKept));
     mock("recordAcknowledgement", e -> {});
     mock("closeCasePaid", e -> {});
+    Mocks.register("caseStatus", statuses);
     return this;
   }
 
