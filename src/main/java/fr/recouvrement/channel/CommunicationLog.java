@@ -1,0 +1,201 @@
+package fr.recouvrement.channel;
+
+import fr.recouvrement.cases.CaseClock;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code communication} table, used so that a process step delivers at most once.
+ *
+ * <p>Each step has an idempotency key. Before the provider is called, the row is written PENDING
+ * in its own committed transaction (REQUIRES_NEW), and after the call it is updated, again in its
+ * own transaction, to SENT (with the provider's id), DRY_RUN or FAILED. The updates do not depend on
+ * the job's transaction: if the job later rolls back (an optimistic-locking conflict, a crash in the
+ * next step), the row still says SENT and the retried job skips the send.
+ *
+ * <p>The window that remains: the provider accepted the message, then the JVM died (or the update
+ * failed) before the row said SENT. The retried job then finds PENDING, cannot tell whether the
+ * provider got it, and sends again: at-least-once in that window, which lasts as long as one
+ * provider call. The same holds when a call timed out after the provider had accepted it (the row
+ * says FAILED). The postal API receives the key as its client reference so that the provider can
+ * drop the duplicate; SMTP and Twilio have no such key. Closing the window entirely would need the
+ * provider to take part, so we prefer a rare duplicate reminder over a silently lost one.
+ */
+@Component
+class CommunicationLog {
+  private static final Logger log = LoggerFactory.getLogger(CommunicationLog.class);
+  private static final int MAX_ERROR = 1000;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+
+  CommunicationLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** What is about to be sent. {@code contentSha256} is the hash of exactly what goes out. */
+  record Outgoing(
+      String idempotencyKey, String caseReference, Channel channel, String recipient, String template, String contentSha256) {}
+
+  record Entry(
+      long id,
+      String idempotencyKey,
+      Channel channel,
+      String recipient,
+      String template,
+      String contentSha256,
+      CommunicationStatus status,
+      String providerId,
+      String error) {}
+
+  /**
+   * Delivers once: records the attempt, calls {@code send} unless the key is already SENT or
+   * DRY_RUN, and records the outcome. A failure is recorded FAILED and rethrown, so that the job
+   * retries and ends as an incident.
+   */
+  Entry deliverOnce(Outgoing outgoing, Supplier<Delivery> send) {
+    Entry attempt = begin(outgoing);
+    if (attempt.status().done()) {
+      log.info("{} {} already {}: not sent again", outgoing.channel(), outgoing.idempotencyKey(), attempt.status());
+      return attempt;
+    }
+    Delivery delivery;
+    try {
+      delivery = send.get();
+    } catch (RuntimeException e) {
+      failed(attempt.id(), e);
+      throw e;
+    }
+    return finish(attempt.id(), delivery);
+  }
+
+  Optional<Entry> find(String idempotencyKey) {
+    return jdbc.query(SELECT + " where idempotency_key = ?", CommunicationLog::entry, idempotencyKey).stream().findFirst();
+  }
+
+  List<Entry> ofCase(String caseReference) {
+    return jdbc.query(
+        SELECT + " where case_id = (select id from collection_case where reference = ?) order by created_at, id",
+        CommunicationLog::entry,
+        caseReference);
+  }
+
+  /** Writes the PENDING row, or returns the existing one (set back to PENDING if it FAILED). */
+  private Entry begin(Outgoing o) {
+    try {
+      return ownTransaction.execute(status -> beginIn(o));
+    } catch (DuplicateKeyException concurrent) {
+      // another executor of the same step inserted first (a failed insert spoils a PostgreSQL
+      // transaction, hence a fresh one): from here on it is an existing row like any other
+      log.warn("Communication {} recorded concurrently", o.idempotencyKey());
+      return ownTransaction.execute(status -> beginIn(o));
+    }
+  }
+
+  private Entry beginIn(Outgoing o) {
+    Optional<Entry> known = lock(o.idempotencyKey());
+    if (known.isEmpty()) {
+      int inserted =
+          jdbc.update(
+              "insert into communication (case_id, idempotency_key, channel, recipient, template, content_sha256,"
+                  + " status, created_at) select id, ?, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
+              o.idempotencyKey(),
+              o.channel().name(),
+              o.recipient(),
+              o.template(),
+              o.contentSha256(),
+              CommunicationStatus.PENDING.name(),
+              Timestamp.from(CaseClock.now()),
+              o.caseReference());
+      if (inserted != 1) {
+        throw new IllegalStateException("No case " + o.caseReference() + " to record a communication on");
+      }
+      return lock(o.idempotencyKey()).orElseThrow();
+    }
+    Entry entry = known.get();
+    if (entry.status().done()) {
+      return entry;
+    }
+    if (entry.status() == CommunicationStatus.PENDING) {
+      log.warn(
+          "Communication {} was left PENDING by an attempt that did not finish: the provider may have received it;"
+              + " sending again",
+          o.idempotencyKey());
+    }
+    // the retry sends what is true now (a payment may have arrived meanwhile): record that
+    jdbc.update(
+        "update communication set status = ?, error = null, recipient = ?, template = ?, content_sha256 = ?"
+            + " where id = ?",
+        CommunicationStatus.PENDING.name(),
+        o.recipient(),
+        o.template(),
+        o.contentSha256(),
+        entry.id());
+    return lock(o.idempotencyKey()).orElseThrow();
+  }
+
+  private Entry finish(long id, Delivery delivery) {
+    CommunicationStatus outcome = delivery.delivered() ? CommunicationStatus.SENT : CommunicationStatus.DRY_RUN;
+    ownTransaction.executeWithoutResult(
+        status ->
+            jdbc.update(
+                "update communication set status = ?, provider_id = ?, sent_at = ?, error = null where id = ?",
+                outcome.name(),
+                delivery.providerId(),
+                delivery.delivered() ? Timestamp.from(CaseClock.now()) : null,
+                id));
+    return byId(id);
+  }
+
+  private void failed(long id, RuntimeException cause) {
+    String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    try {
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.update(
+                  "update communication set status = ?, error = ? where id = ?",
+                  CommunicationStatus.FAILED.name(),
+                  error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error,
+                  id));
+    } catch (RuntimeException e) {
+      // the row stays PENDING, which a retry also sends again; the delivery error matters more
+      cause.addSuppressed(e);
+    }
+  }
+
+  private Optional<Entry> lock(String key) {
+    return jdbc.query(SELECT + " where idempotency_key = ? for update", CommunicationLog::entry, key).stream().findFirst();
+  }
+
+  private Entry byId(long id) {
+    return jdbc.queryForObject(SELECT + " where id = ?", CommunicationLog::entry, id);
+  }
+
+  private static final String SELECT =
+      "select id, idempotency_key, channel, recipient, template, content_sha256, status, provider_id, error from communication";
+
+  private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Entry(
+        rs.getLong("id"),
+        rs.getString("idempotency_key"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("recipient"),
+        rs.getString("template"),
+        rs.getString("content_sha256"),
+        CommunicationStatus.valueOf(rs.getString("status")),
+        rs.getString("provider_id"),
+        rs.getString("error"));
+  }
+}
