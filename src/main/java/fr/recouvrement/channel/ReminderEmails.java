@@ -1,0 +1,92 @@
+package fr.recouvrement.channel;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.channel.CommunicationLog.Outgoing;
+import fr.recouvrement.channel.EmailSender.EmailMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * One reminder email per step: every unpaid invoice of the case in one message, rendered from
+ * {@code templates/email/<template>.html} and {@code .txt}; the subject is the HTML's title.
+ */
+@Component
+class ReminderEmails {
+  private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+  private final CaseService cases;
+  private final Templates templates;
+  private final EmailSender sender;
+  private final CommunicationLog communications;
+  private final CreditorSettings creditor;
+  private final String from;
+
+  ReminderEmails(
+      CaseService cases,
+      Templates templates,
+      EmailSender sender,
+      CommunicationLog communications,
+      CreditorSettings creditor,
+      MailSettings mail) {
+    this.cases = cases;
+    this.templates = templates;
+    this.sender = sender;
+    this.communications = communications;
+    this.creditor = creditor;
+    this.from = mail.from() == null || mail.from().isBlank() ? creditor.email() : mail.from();
+  }
+
+  CommunicationStatus send(ReminderStep step) {
+    Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
+    if (done.isPresent()) {
+      return done.get().status();
+    }
+    CaseView view = cases.get(step.caseReference());
+    String to = view.debtor().email();
+    if (to == null || to.isBlank()) {
+      throw new IllegalStateException(
+          "Case %s: debtor %s has no email address; the process should have chosen another channel"
+              .formatted(view.reference(), view.debtor().externalId()));
+    }
+    ReminderModel model = ReminderModel.of(view, step, creditor, CaseClock.today());
+    if (model.nothingDue()) {
+      return CommunicationStatus.NOTHING_DUE;
+    }
+    EmailMessage message = compose(model, to);
+    String hash =
+        ReminderStep.sha256(
+            (message.subject() + "\n" + message.text() + "\n" + message.html()).getBytes(StandardCharsets.UTF_8));
+    return communications
+        .deliverOnce(
+            new Outgoing(step.idempotencyKey(), view.reference(), Channel.EMAIL, to, step.template(), hash),
+            () -> sender.send(message))
+        .status();
+  }
+
+  EmailMessage compose(ReminderModel model, String to) {
+    Map<String, Object> variables = model.variables();
+    String html = templates.render("email/" + model.template() + ".html", variables);
+    String text = tidy(templates.render("email/" + model.template() + ".txt", variables));
+    return new EmailMessage(from, to, creditor.email(), subject(html, model.template()), text, html);
+  }
+
+  /** Template conditionals leave blank lines behind: at most one between paragraphs. */
+  private static String tidy(String text) {
+    return text.replaceAll("[ \\t]+(\\R)", "$1").replaceAll("(\\R\\s*){3,}", "\n\n").strip() + "\n";
+  }
+
+  private static String subject(String html, String template) {
+    Matcher title = TITLE.matcher(html);
+    if (!title.find() || title.group(1).isBlank()) {
+      throw new IllegalStateException("Template email/" + template + ".html has no <title>: it is the email's subject");
+    }
+    return HtmlEscape.unescapeHtml(title.group(1)).replaceAll("\\s+", " ").trim();
+  }
+}

@@ -1,0 +1,85 @@
+package fr.recouvrement.channel;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.channel.CommunicationLog.Outgoing;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * One short reminder SMS per step, from {@code templates/sms/<template>.txt}: the reference, the
+ * amount due and how to pay, in at most two segments.
+ */
+@Component
+class ReminderSms {
+  private final CaseService cases;
+  private final Templates templates;
+  private final SmsSender sender;
+  private final CommunicationLog communications;
+  private final CreditorSettings creditor;
+
+  ReminderSms(
+      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor) {
+    this.cases = cases;
+    this.templates = templates;
+    this.sender = sender;
+    this.communications = communications;
+    this.creditor = creditor;
+  }
+
+  CommunicationStatus send(ReminderStep step) {
+    Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
+    if (done.isPresent()) {
+      return done.get().status();
+    }
+    CaseView view = cases.get(step.caseReference());
+    String to = phone(view.debtor().phone());
+    if (to == null) {
+      throw new IllegalStateException(
+          "Case %s: debtor %s has no mobile number; the process should have chosen another channel"
+              .formatted(view.reference(), view.debtor().externalId()));
+    }
+    ReminderModel model = ReminderModel.of(view, step, creditor, CaseClock.today());
+    if (model.nothingDue()) {
+      return CommunicationStatus.NOTHING_DUE;
+    }
+    String body = compose(model);
+    return communications
+        .deliverOnce(
+            new Outgoing(
+                step.idempotencyKey(),
+                view.reference(),
+                Channel.SMS,
+                to,
+                step.template(),
+                ReminderStep.sha256(body.getBytes(StandardCharsets.UTF_8))),
+            () -> sender.send(to, body))
+        .status();
+  }
+
+  String compose(ReminderModel model) {
+    String name = "sms/" + model.template() + ".txt";
+    String body = SmsText.normalize(templates.render(name, model.variables()));
+    int segments = SmsText.segments(body);
+    if (segments > SmsText.MAX_SEGMENTS) {
+      throw new IllegalStateException(
+          "Template %s gives %d SMS segments for case %s (at most %d): shorten it, or avoid characters outside the GSM alphabet"
+              .formatted(name, segments, model.reference(), SmsText.MAX_SEGMENTS));
+    }
+    return body;
+  }
+
+  /** E.164; a French national number (06 12 34 56 78) is accepted as +33. */
+  static String phone(String phone) {
+    if (phone == null || phone.isBlank()) {
+      return null;
+    }
+    String compact = phone.replaceAll("[\\s.()-]", "");
+    if (compact.matches("0[1-9][0-9]{8}")) {
+      return "+33" + compact.substring(1);
+    }
+    return compact;
+  }
+}
