@@ -1,10 +1,13 @@
 package fr.recouvrement.channel;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -31,11 +34,14 @@ import org.springframework.web.client.RestClient;
  */
 final class HttpPostalGateway implements PostalGateway {
   private final RestClient client;
+  private final Duration readTimeout;
 
   HttpPostalGateway(PostalSettings settings, RestClient.Builder builder) {
-    JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http, which some servers reset
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build();
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
     requests.setReadTimeout(settings.readTimeout());
+    this.readTimeout = settings.readTimeout();
     String base = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
     RestClient.Builder configured = builder.baseUrl(base).requestFactory(requests);
     if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
@@ -60,16 +66,28 @@ final class HttpPostalGateway implements PostalGateway {
             letter.sender(),
             letter.recipient(),
             new DocumentPart(letter.fileName(), "application/pdf", letter.sha256(), Base64.getEncoder().encodeToString(letter.pdf())));
-    LetterResponse answer =
-        client
-            .post()
-            .uri("/letters")
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .header("Idempotency-Key", letter.clientReference())
-            .body(body)
-            .retrieve()
-            .body(LetterResponse.class);
+    LetterResponse answer;
+    try {
+      answer =
+          client
+              .post()
+              .uri("/letters")
+              .contentType(MediaType.APPLICATION_JSON)
+              .accept(MediaType.APPLICATION_JSON)
+              .header("Idempotency-Key", letter.clientReference())
+              .body(body)
+              .retrieve()
+              .body(LetterResponse.class);
+    } catch (ResourceAccessException e) {
+      if (e.getCause() instanceof HttpTimeoutException) {
+        throw new ResourceAccessException(
+            "The postal provider did not answer within %s (recouvrement.postal.read-timeout): letter %s may or may not"
+                    .formatted(readTimeout, letter.clientReference())
+                + " have been taken; the retry sends the same client reference",
+            (HttpTimeoutException) e.getCause());
+      }
+      throw e;
+    }
     if (answer == null || answer.trackingId() == null || answer.trackingId().isBlank()) {
       throw new IllegalStateException("The postal provider accepted letter " + letter.clientReference() + " without a trackingId");
     }

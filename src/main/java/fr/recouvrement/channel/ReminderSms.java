@@ -71,15 +71,8 @@ class ReminderSms {
     return body;
   }
 
-  /** E.164; a French national number (06 12 34 56 78) is accepted as +33. */
+  /** E.164, as the intake validates it. */
   static String phone(String phone) {
-    if (phone == null || phone.isBlank()) {
-      return null;
-    }
-    String compact = phone.replaceAll("[\\s.()-]", "");
-    if (compact.matches("0[1-9][0-9]{8}")) {
-      return "+33" + compact.substring(1);
-    }
-    return compact;
+    return phone == null || phone.isBlank() ? null : phone.strip();
   }
 }
