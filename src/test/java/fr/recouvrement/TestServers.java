@@ -1,0 +1,89 @@
+package fr.recouvrement;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The outside world of the integration tests, started once per JVM on free local ports: a GreenMail
+ * SMTP server, and one WireMock server standing for Twilio (under {@code /2010-04-01/...}) and for
+ * the postal provider (under {@code /postal}). Pointing the application at them is part of the one
+ * shared context ({@link IntegrationTest}), so no test forks another.
+ *
+ * <p>Tests reach them through {@link #greenMail()} and {@link #wireMock()}, and call {@link
+ * #reset()} before each test: stubs, recorded requests and received mail are shared state.
+ */
+public final class TestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static final String TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000000";
+  public static final String TWILIO_AUTH_TOKEN = "test-auth-token";
+  public static final String TWILIO_FROM = "+33700000000";
+  public static final String POSTAL_PATH = "/postal";
+  public static final String POSTAL_API_KEY = "test-postal-key";
+  /** Short, so that a test of a slow provider stays short. */
+  public static final int POSTAL_READ_TIMEOUT_MS = 2000;
+
+  private static GreenMail greenMail;
+  private static WireMockServer wireMock;
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    start();
+    String wireMockUrl = "http://127.0.0.1:" + wireMock.port();
+    TestPropertyValues.of(
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.port=" + greenMail.getSmtp().getPort(),
+            "recouvrement.sms.twilio.account-sid=" + TWILIO_ACCOUNT_SID,
+            "recouvrement.sms.twilio.auth-token=" + TWILIO_AUTH_TOKEN,
+            "recouvrement.sms.twilio.from=" + TWILIO_FROM,
+            "recouvrement.sms.twilio.api-base-url=" + wireMockUrl,
+            "recouvrement.postal.base-url=" + wireMockUrl + POSTAL_PATH,
+            "recouvrement.postal.api-key=" + POSTAL_API_KEY,
+            "recouvrement.postal.read-timeout=" + POSTAL_READ_TIMEOUT_MS + "ms")
+        .applyTo(context);
+  }
+
+  private static synchronized void start() {
+    if (greenMail != null) {
+      return;
+    }
+    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    WireMockServer http = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    http.start();
+    greenMail = mail;
+    wireMock = http;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  http.stop();
+                  mail.stop();
+                },
+                "test-servers-stop"));
+  }
+
+  public static GreenMail greenMail() {
+    start();
+    return greenMail;
+  }
+
+  public static WireMockServer wireMock() {
+    start();
+    return wireMock;
+  }
+
+  /** Forgets stubs, recorded requests, scenarios and received mail. */
+  public static void reset() {
+    wireMock().resetAll();
+    try {
+      greenMail().purgeEmailFromAllMailboxes();
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
