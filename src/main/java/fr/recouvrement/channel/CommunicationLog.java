@@ -85,9 +85,12 @@ class CommunicationLog {
     return jdbc.query(SELECT + " where idempotency_key = ?", CommunicationLog::entry, idempotencyKey).stream().findFirst();
   }
 
+  /** The case's emails, SMS and letters (phone calls share the table with outcomes as status). */
   List<Entry> ofCase(String caseReference) {
     return jdbc.query(
-        SELECT + " where case_id = (select id from collection_case where reference = ?) order by created_at, id",
+        SELECT
+            + " where case_id = (select id from collection_case where reference = ?)"
+            + " and channel in ('EMAIL', 'SMS', 'LETTER') order by created_at, id",
         CommunicationLog::entry,
         caseReference);
   }

@@ -63,7 +63,7 @@ class ReminderTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"relance-courtoise", "relance-ferme", "dernier-avis", "relance-preventive"})
+  @ValueSource(strings = {"relance-courtoise", "relance-ferme", "dernier-avis", "relance-preventive", "proposition-echeancier"})
   void aConsumerEmailNeverMentionsPenaltiesNorTheFortyEuros(String template) {
     // even if a bug upstream put penalties on a consumer's invoice, the email must not show them
     CaseView wrong =
@@ -102,7 +102,7 @@ class ReminderTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"relance-courtoise", "relance-ferme", "dernier-avis", "relance-preventive"})
+  @ValueSource(strings = {"relance-courtoise", "relance-ferme", "dernier-avis", "relance-preventive", "relance-sms", "relance-sms-ferme"})
   void anSmsFitsInTwoSegmentsWithTheReferenceTheAmountAndTheIban(String template) {
     String text = sms.compose(ReminderModel.of(business, step(template, null), CREDITOR, TODAY));
 
