@@ -2,7 +2,11 @@ package fr.recouvrement.channel;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
-import fr.recouvrement.cases.CaseService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.cases.OpenCaseRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +23,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 
 /**
- * Cases opened through {@link CaseService} (as the intake API does), and tiny test processes that
+ * Cases opened through the intake API, and tiny test processes that
  * run one channel delegate as an asynchronous job, the way the real models call them.
  */
 final class ChannelFixtures {
@@ -29,6 +33,9 @@ final class ChannelFixtures {
   static final String STEP = "Task_Step";
   static final String SEND = "Task_SendLetter";
   static final String DONE = "Task_Done";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ChannelFixtures() {}
 
@@ -54,8 +61,21 @@ final class ChannelFixtures {
         List.of(invoices));
   }
 
-  static String open(CaseService cases, OpenCaseRequest request) {
-    return cases.open(request, "channel-test").reference();
+  /** Opens the case through the intake API, as an ERP would; answers its reference. */
+  static String open(ApiClient api, OpenCaseRequest request) {
+    try {
+      ApiClient.Response r = api.postJson("/api/cases", JSON.writeValueAsString(request));
+      if (r.status() != 201) {
+        throw new IllegalStateException("Could not open the case: " + r);
+      }
+      return r.json().get("reference").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ApiClient api(int port) {
+    return new ApiClient(port, "admin", "admin-test");
   }
 
   /** Deploys one process per channel: start, the delegate(s) as async jobs, then a wait state. */

@@ -7,13 +7,16 @@ import static fr.recouvrement.channel.ChannelFixtures.open;
 import static fr.recouvrement.channel.ChannelFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class DryRunChannelsTest {
   @Autowired CaseService cases;
+  @LocalServerPort int port;
+  ApiClient api;
   @Autowired Templates templates;
   @Autowired CommunicationLog log;
   @Autowired CreditorSettings creditor;
@@ -30,13 +35,14 @@ class DryRunChannelsTest {
 
   @BeforeEach
   void reset() {
+    api = ChannelFixtures.api(port);
     TestServers.reset();
   }
 
   @Test
   void anEmailWithoutSmtpIsRecordedAsADryRunAndNotDelivered() {
     ReminderEmails emails = new ReminderEmails(cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
-    String reference = open(cases, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D1", 10, "45.00")));
+    String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D1", 10, "45.00")));
     ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Email/1");
 
     assertThat(emails.send(step)).isEqualTo(CommunicationStatus.DRY_RUN);
@@ -56,7 +62,7 @@ class DryRunChannelsTest {
   @Test
   void anSmsWithoutTwilioIsRecordedAsADryRunAndNotSent() {
     ReminderSms sms = new ReminderSms(cases, templates, new DryRunSmsSender(), log, creditor);
-    String reference = open(cases, request("CONSUMER", null, "+33612345678", invoice("F-D2", 10, "45.00")));
+    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-D2", 10, "45.00")));
     ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Sms/1");
 
     assertThat(sms.send(step)).isEqualTo(CommunicationStatus.DRY_RUN);
@@ -70,8 +76,9 @@ class DryRunChannelsTest {
   @Test
   void aCaseThatOwesNothingSendsNothing() {
     ReminderEmails emails = new ReminderEmails(cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
-    String reference = open(cases, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D3", 10, "45.00")));
-    cases.recordPayment(reference, new fr.recouvrement.cases.PaymentRequest(new java.math.BigDecimal("45.00"), ChannelFixtures.today(), "VIR-D3"), "test");
+    String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D3", 10, "45.00")));
+    assertThat(api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment("45.00", ChannelFixtures.today(), "VIR-D3")).status())
+        .isEqualTo(201);
 
     assertThat(emails.send(new ReminderStep(reference, 1, "relance-courtoise", null, reference + "/paid/Task_Email/1")))
         .isEqualTo(CommunicationStatus.NOTHING_DUE);

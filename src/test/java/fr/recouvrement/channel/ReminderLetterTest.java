@@ -19,10 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.OpenCaseRequest;
+import java.math.BigDecimal;
 import fr.recouvrement.channel.DocumentStore.Document;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -52,6 +56,8 @@ class ReminderLetterTest {
   static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
 
   @Autowired CaseService cases;
+  @LocalServerPort int port;
+  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
@@ -79,13 +85,14 @@ class ReminderLetterTest {
 
   @BeforeEach
   void reset() {
+    api = ChannelFixtures.api(port);
     TestServers.reset();
   }
 
   @Test
   void aLetterIsRenderedStoredWithItsHashThenPostedAsRegisteredMail() throws Exception {
     TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(accepted("1A00000000017")));
-    String reference = open(cases, request("BUSINESS", "compta@martin.example", null, invoice("F-L1", 25, "1850.00"), invoice("F-L2", 4, "12.30")));
+    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-L1", 25, "1850.00"), invoice("F-L2", 4, "12.30")));
     String instance = start(runtime, LETTER_PROCESS, reference, 4, "dernier-avis", "dernier-avis", Map.of("registeredLetter", true));
 
     management.executeJob(job(management, instance).getId());
@@ -101,8 +108,12 @@ class ReminderLetterTest {
     byte[] pdf = Files.readAllBytes(file);
     assertThat(ReminderStep.sha256(pdf)).isEqualTo(document.sha256());
     assertThat(document.sizeBytes()).isEqualTo(pdf.length);
+    CaseView view = cases.get(reference);
+    BigDecimal total =
+        view.invoices().stream().map(i -> i.outstanding().add(i.latePenalty()).add(i.recoveryIndemnity())).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(ChannelTestData.plain(ReminderTemplatesTest.pdfText(pdf)))
-        .contains("Dernier avis avant mise en demeure", reference, "F-L1", "1 850,00 €", "F-L2", "12,30 €", "1 862,30 €")
+        .contains("Dernier avis avant mise en demeure", reference, "F-L1", "1 850,00 €", "F-L2", "12,30 €", "40,00 €")
+        .contains(ChannelTestData.plain(Formats.INSTANCE.amount(total)))
         .contains("Boulangerie Martin SARL", "69003 Lyon", "FR76 3000 6000 0112 3456 7890 189");
 
     management.executeJob(job(management, instance).getId());
@@ -136,7 +147,7 @@ class ReminderLetterTest {
 
   @Test
   void aRetriedPreparationReusesTheStoredLetter() {
-    String reference = open(cases, request("CONSUMER", null, null, invoice("F-L3", 25, "70.00")));
+    String reference = open(api, request("CONSUMER", null, null, invoice("F-L3", 25, "70.00")));
     ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/retry/Task_Step/1");
 
     Document first = letters.prepare(step).orElseThrow();
@@ -157,7 +168,7 @@ class ReminderLetterTest {
                 .willSetStateTo("up"));
     TestServers.wireMock()
         .stubFor(post(urlEqualTo(LETTERS)).inScenario("postal").whenScenarioStateIs("up").willReturn(accepted("1A00000000024")));
-    String reference = open(cases, request("CONSUMER", null, null, invoice("F-L4", 25, "70.00")));
+    String reference = open(api, request("CONSUMER", null, null, invoice("F-L4", 25, "70.00")));
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
     management.executeJob(job(management, instance).getId());
 
@@ -186,7 +197,7 @@ class ReminderLetterTest {
         .stubFor(
             post(urlEqualTo(LETTERS))
                 .willReturn(accepted("1A00000000031").withFixedDelay(TestServers.POSTAL_READ_TIMEOUT_MS + 1500)));
-    String reference = open(cases, request("CONSUMER", null, null, invoice("F-L5", 25, "70.00")));
+    String reference = open(api, request("CONSUMER", null, null, invoice("F-L5", 25, "70.00")));
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
     management.executeJob(job(management, instance).getId());
 
@@ -207,7 +218,7 @@ class ReminderLetterTest {
             new OpenCaseRequest.Debtor(
                 fr.recouvrement.cases.CaseFixtures.newDebtorId(), "CONSUMER", "Jeanne Martin", null, "jeanne@martin.example", null, null),
             List.of(invoice("F-L6", 25, "70.00")));
-    String reference = open(cases, noAddress);
+    String reference = open(api, noAddress);
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
 
     assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))

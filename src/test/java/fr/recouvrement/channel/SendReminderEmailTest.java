@@ -6,14 +6,18 @@ import static fr.recouvrement.channel.ChannelFixtures.job;
 import static fr.recouvrement.channel.ChannelFixtures.open;
 import static fr.recouvrement.channel.ChannelFixtures.request;
 import static fr.recouvrement.channel.ChannelFixtures.start;
+import static fr.recouvrement.channel.ChannelTestData.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import fr.recouvrement.cases.CaseView;
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -35,6 +40,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SendReminderEmailTest {
   @Autowired CaseService cases;
+  @LocalServerPort int port;
+  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
@@ -58,6 +65,7 @@ class SendReminderEmailTest {
 
   @BeforeEach
   void reset() {
+    api = ChannelFixtures.api(port);
     TestServers.reset();
     CrashAfterStep.ARMED.set(false);
   }
@@ -66,7 +74,7 @@ class SendReminderEmailTest {
   void oneEmailListsEveryOverdueInvoiceTheBalanceTheIbanAndTheReference() throws Exception {
     String reference =
         open(
-            cases,
+            api,
             request(
                 "BUSINESS",
                 "compta@martin.example",
@@ -89,12 +97,23 @@ class SendReminderEmailTest {
     assertThat(parts.getCount()).isEqualTo(2);
     assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
     assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+    // the money rules owe a B2B debtor late penalties and 40 EUR per late invoice: all of it is listed
+    CaseView view = cases.get(reference);
+    List<CaseView.Invoice> late = view.invoices().stream().filter(i -> i.dueDate().isBefore(ChannelFixtures.today())).toList();
+    assertThat(late).hasSize(2).allSatisfy(i -> assertThat(i.recoveryIndemnity()).isEqualByComparingTo("40.00"));
+    assertThat(late.get(0).latePenalty()).isPositive();
+    BigDecimal total =
+        late.stream().map(i -> i.outstanding().add(i.latePenalty()).add(i.recoveryIndemnity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Formats fmt = Formats.INSTANCE;
     for (int i = 0; i < 2; i++) {
       String body = ChannelTestData.plain((String) parts.getBodyPart(i).getContent());
       assertThat(body)
-          .contains("F-E1", "1 850,00 €", "F-E2", "320,50 €", "2 170,50 €")
+          .contains("F-E1", "1 850,00 €", "F-E2", "320,50 €", "F-E3")
+          .contains(plain(fmt.amount(late.get(0).latePenalty())), plain(fmt.amount(late.get(1).latePenalty())), "40,00 €")
+          .contains(plain(fmt.amount(total)))
           .contains("FR76 3000 6000 0112 3456 7890 189", "Démo Créancier SAS", reference)
-          .contains("Pénalités de retard", "D441-5");
+          .contains("D441-5");
+      assertThat(body.toLowerCase()).contains("pénalités de retard", "indemnité forfaitaire");
     }
     assertThat(runtime.getVariable(instance, "communicationStatus")).isEqualTo("SENT");
     CommunicationLog.Entry row = onlyRow(reference);
@@ -111,7 +130,7 @@ class SendReminderEmailTest {
   @Test
   void aConsumersEmailShowsNeitherPenaltiesNorTheFortyEuros() throws Exception {
     String reference =
-        open(cases, request("CONSUMER", "jeanne@martin.example", null, invoice("F-C1", 20, "120.00"), invoice("F-C2", 9, "35.90")));
+        open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-C1", 20, "120.00"), invoice("F-C2", 9, "35.90")));
     String instance = start(runtime, EMAIL_PROCESS, reference, 2, "relance-ferme", "ferme");
 
     management.executeJob(job(management, instance).getId());
@@ -127,7 +146,7 @@ class SendReminderEmailTest {
 
   @Test
   void theSameStepRunTwiceDeliversOneEmailAndLeavesOneRow() throws Exception {
-    String reference = open(cases, request("BUSINESS", "compta@martin.example", null, invoice("F-X1", 15, "500.00")));
+    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-X1", 15, "500.00")));
     String instance = start(runtime, EMAIL_PROCESS, reference, 3, "relance-ferme", "ferme");
     Job job = job(management, instance);
     CrashAfterStep.ARMED.set(true);
@@ -147,7 +166,7 @@ class SendReminderEmailTest {
 
   @Test
   void anSmtpServerDownFailsTheStepAndRecordsTheFailureThenTheRetrySendsOnce() throws Exception {
-    String reference = open(cases, request("BUSINESS", "compta@martin.example", null, invoice("F-S1", 15, "80.00")));
+    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-S1", 15, "80.00")));
     ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/smtp-down/Task_Step/1");
     JavaMailSenderImpl down = new JavaMailSenderImpl();
     down.setHost("127.0.0.1");
@@ -176,7 +195,7 @@ class SendReminderEmailTest {
 
   @Test
   void aDebtorWithoutEmailFailsTheStepSayingSo() {
-    String reference = open(cases, request("CONSUMER", null, "+33612345678", invoice("F-N1", 15, "80.00")));
+    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-N1", 15, "80.00")));
     String instance = start(runtime, EMAIL_PROCESS, reference, 1, "relance-courtoise", "courtois");
 
     assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseService;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "sendReminderSms" run as a job of a real engine, against Twilio's API played by WireMock. */
 @IntegrationTest
@@ -42,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SendReminderSmsTest {
   static final String MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
 
-  @Autowired CaseService cases;
+  @LocalServerPort int port;
+  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
@@ -63,13 +65,14 @@ class SendReminderSmsTest {
 
   @BeforeEach
   void reset() {
+    api = ChannelFixtures.api(port);
     TestServers.reset();
   }
 
   @Test
   void theSmsGoesToTwilioFromOurNumberWithTheReferenceTheAmountAndHowToPay() {
     TestServers.wireMock().stubFor(post(urlEqualTo(MESSAGES)).willReturn(created("SM00000000000000000000000000000001")));
-    String reference = open(cases, request("CONSUMER", null, "+33612345678", invoice("F-M1", 12, "240.00"), invoice("F-M2", 3, "60.10")));
+    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-M1", 12, "240.00"), invoice("F-M2", 3, "60.10")));
     String instance = start(runtime, SMS_PROCESS, reference, 2, "relance-ferme", "ferme");
 
     management.executeJob(job(management, instance).getId());
@@ -114,7 +117,7 @@ class SendReminderSmsTest {
                 .inScenario("twilio")
                 .whenScenarioStateIs("recovered")
                 .willReturn(created("SM00000000000000000000000000000002")));
-    String reference = open(cases, request("BUSINESS", null, "+33612345678", invoice("F-M3", 12, "99.00")));
+    String reference = open(api, request("BUSINESS", null, "+33612345678", invoice("F-M3", 12, "99.00")));
     String instance = start(runtime, SMS_PROCESS, reference, 1, "relance-courtoise", "courtois");
 
     assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))
@@ -141,7 +144,7 @@ class SendReminderSmsTest {
 
   @Test
   void aDebtorWithoutPhoneFailsTheStepSayingSo() {
-    String reference = open(cases, request("CONSUMER", "jeanne@martin.example", null, invoice("F-M4", 12, "99.00")));
+    String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-M4", 12, "99.00")));
     String instance = start(runtime, SMS_PROCESS, reference, 1, "relance-courtoise", "courtois");
 
     assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))
