@@ -1,0 +1,218 @@
+package fr.recouvrement;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static fr.recouvrement.cases.CaseFixtures.caseJson;
+import static fr.recouvrement.cases.CaseFixtures.invoice;
+import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
+import static fr.recouvrement.cases.CaseFixtures.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.recouvrement.cases.CaseClock;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whole cases through the shipped models, the real delegates, GreenMail and WireMock: the clock
+ * moves from one timer to the next as the job executor would see time pass.
+ */
+@IntegrationTest
+class AmicableScenarioTest {
+  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+  ApiClient api;
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    api = new ApiClient(port, "admin", "admin-test");
+    TestServers.reset();
+    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aBusinessCaseGoesFromTheCourtesyEmailThroughAPromiseToPaid() throws Exception {
+    at("2026-03-02T09:00"); // a Monday, two days before the due date
+    reference = open("BUSINESS", "\"siren\": \"552100554\",", invoice("F-S1", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 4), "1850.00"));
+    runDue();
+    assertThat(mails()).hasSize(1);
+    assertThat(text(mails()[0])).contains(reference);
+
+    // J+3 falls on Saturday 7 March: the email waits for Monday 08:00
+    assertThat(nextTimer()).isEqualTo(paris("2026-03-09T08:00"));
+    advance();
+    assertThat(mails()).hasSize(2);
+    String second = text(mails()[1]);
+    assertThat(second).contains("F-S1").containsIgnoringCase("indemnit").contains("40,00");
+
+    // J+10 is Saturday 14 March: the SMS waits for Monday 10:00, the start of the allowed hours
+    assertThat(nextTimer()).isEqualTo(paris("2026-03-16T10:00"));
+    advance();
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)))).hasSize(1);
+
+    at("2026-03-17T15:00");
+    JsonNode partial = api.postJson("/api/cases/" + reference + "/payments", payment("600.00", LocalDate.of(2026, 3, 17), "VIR-S1")).json();
+    assertThat(partial.get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(jdbc.queryForObject("select last_acknowledged_on from collection_case where reference = ?", LocalDate.class, reference))
+        .isEqualTo(LocalDate.of(2026, 3, 17));
+
+    // J+15: a collector calls; the debtor promises to pay the rest on 31 March
+    assertThat(nextTimer()).isEqualTo(paris("2026-03-19T10:00"));
+    advance();
+    Task call = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    assertThat(call.getName()).isEqualTo("Appeler le débiteur");
+    tasks.complete(call.getId(), Map.of("callOutcome", "PROMISE", "promiseDate", "2026-03-31", "promiseAmount", 1300.0));
+    runDue();
+    assertThat(jdbc.queryForObject("select p.status from promise p join collection_case c on c.id = p.case_id where c.reference = ?",
+        String.class, reference)).isEqualTo("PENDING");
+    assertThat(nextTimer()).isEqualTo(paris("2026-04-04T00:00")); // the promised day + 3 days of grace
+
+    at("2026-03-30T11:00");
+    JsonNode beforePaying = api.get("/api/cases/" + reference).json();
+    String rest = beforePaying.get("balance").decimalValue().toPlainString();
+    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(rest, LocalDate.of(2026, 3, 30), "VIR-S2")).json();
+
+    assertThat(paid.get("status").asText()).isEqualTo("PAID");
+    assertThat(paid.get("balance").decimalValue()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(channels()).containsExactly("EMAIL", "EMAIL", "SMS", "PHONE_CALL");
+  }
+
+  @Test
+  void aConsumerNeverSeesPenaltiesNorTheFortyEuros() throws Exception {
+    at("2026-03-02T09:00");
+    reference = open("CONSUMER", "", invoice("F-C1", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), "420.00"));
+    JsonNode c = api.get("/api/cases/" + reference).json();
+    assertThat(c.get("penalties").decimalValue()).isZero();
+    assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("420.00");
+    assertThat(c.get("invoices").get(0).get("recoveryIndemnity").decimalValue()).isZero();
+
+    runDue();
+    while (mails().length == 0 && nextTimer() != null) {
+      advance();
+    }
+    String mail = text(mails()[0]);
+    assertThat(mail).contains(reference).contains("420,00");
+    assertThat(mail).doesNotContainIgnoringCase("pénalit").doesNotContainIgnoringCase("indemnit").doesNotContain("40,00");
+  }
+
+  // --- helpers
+
+  private String open(String type, String extra, String invoice) {
+    ApiClient.Response r = api.postJson("/api/cases", caseJson(newDebtorId(), type, extra, invoice));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("reference").asText();
+  }
+
+  private static ZonedDateTime paris(String dateTime) {
+    return LocalDateTime.parse(dateTime).atZone(CaseClock.PARIS);
+  }
+
+  private static void at(String dateTime) {
+    ClockUtil.setCurrentTime(Date.from(paris(dateTime).toInstant()));
+  }
+
+  private Set<String> instances() {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+        .map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private List<Job> jobs() {
+    Set<String> ids = instances();
+    return ids.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(ids).active().list();
+  }
+
+  /** Runs what the job executor would run now. */
+  private void runDue() {
+    for (int i = 0; i < 50; i++) {
+      Date now = ClockUtil.getCurrentTime();
+      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
+      if (due == null) {
+        return;
+      }
+      management.executeJob(due.getId());
+    }
+    throw new AssertionError("jobs of " + reference + " keep coming");
+  }
+
+  private ZonedDateTime nextTimer() {
+    return jobs().stream().map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder())
+        .map(d -> d.toInstant().atZone(CaseClock.PARIS)).orElse(null);
+  }
+
+  /** Moves the clock to the next timer and runs what is due then. */
+  private void advance() {
+    ClockUtil.setCurrentTime(Date.from(nextTimer().toInstant()));
+    runDue();
+  }
+
+  private static MimeMessage[] mails() {
+    return TestServers.greenMail().getReceivedMessages();
+  }
+
+  /** The decoded plain-text part of a mail (what a reader sees). */
+  private static String text(MimeMessage message) throws Exception {
+    return plain(message.getContent());
+  }
+
+  private static String plain(Object content) throws Exception {
+    if (content instanceof String s) {
+      return s;
+    }
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
+          all.append(plain(part.getContent()));
+        }
+      }
+      return all.toString();
+    }
+    return "";
+  }
+
+  private List<String> channels() {
+    return jdbc.queryForList(
+        "select m.channel from communication m join collection_case c on c.id = m.case_id where c.reference = ? order by m.id",
+        String.class, reference);
+  }
+
+}
