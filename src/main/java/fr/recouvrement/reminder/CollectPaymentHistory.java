@@ -22,7 +22,7 @@ class CollectPaymentHistory implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = ProcessVariables.required(execution, "caseReference");
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    ReminderRepository.PaymentHistory history = repository.paymentHistory(facts.debtorId(), CaseClock.today());
+    ReminderRepository.PaymentHistory history = repository.paymentHistory(facts.debtorId(), facts.caseId(), CaseClock.today());
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());
     execution.setVariable("balance", cases.balance(reference).doubleValue());

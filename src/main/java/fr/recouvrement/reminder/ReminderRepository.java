@@ -83,10 +83,14 @@ class ReminderRepository {
     return Optional.ofNullable(last).map(Timestamp::toInstant);
   }
 
-  /** Late invoices of the debtor due in the last 12 months, with how late each was paid (or is). */
+  /**
+   * The debtor's record over the last 12 months: invoices paid late (with how late), unpaid ones
+   * of earlier cases, broken promises. The current case's unpaid invoices are what is being
+   * collected, not history: they do not count against the debtor.
+   */
   record PaymentHistory(int latePayments, double averageDelayDays, int brokenPromises) {}
 
-  PaymentHistory paymentHistory(long debtorId, LocalDate today) {
+  PaymentHistory paymentHistory(long debtorId, long currentCaseId, LocalDate today) {
     LocalDate since = today.minusMonths(12);
     List<Long> delays =
         jdbc.query(
@@ -95,6 +99,7 @@ class ReminderRepository {
                    (select max(p.paid_on) from payment p where p.case_id = i.case_id) as last_paid_on
             from invoice i
             where i.debtor_id = ? and i.due_date >= ? and i.due_date < ?
+              and (i.case_id <> ? or i.paid_amount >= i.amount)
             """,
             (rs, n) -> {
               LocalDate due = rs.getObject("due_date", LocalDate.class);
@@ -105,7 +110,8 @@ class ReminderRepository {
             },
             debtorId,
             since,
-            today);
+            today,
+            currentCaseId);
     List<Long> late = delays.stream().filter(d -> d > 0).toList();
     double average = late.stream().mapToLong(Long::longValue).average().orElse(0);
     Integer broken =
