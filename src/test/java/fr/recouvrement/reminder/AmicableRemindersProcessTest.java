@@ -47,6 +47,8 @@ class AmicableRemindersProcessTest {
     Task call = driver.fireTimer().task();
     assertThat(call.getName()).isEqualTo("Appeler le débiteur");
     assertThat(call.getTaskDefinitionKey()).isEqualTo("Task_CallDebtor");
+    assertThat(call.getDueDate()).as("Tasklist sorts by due date").isAfter(call.getCreateTime());
+    assertThat(call.getFollowUpDate()).isNotNull();
     driver.complete(call, Map.of("callOutcome", "NO_ANSWER"));
     driver.fireTimer(); // letter by the postal provider
 
