@@ -117,7 +117,8 @@ public class CsvCaseImport {
       return;
     }
     try {
-      cases.openAll(chunk.stream().map(Line::request).toList(), actor).forEach(tally::count);
+      // a conflict found while grouping falls through to the line-by-line path below
+      cases.openAll(byDebtor(chunk), actor).forEach(tally::count);
     } catch (CaseConflictException | DataAccessException | InvalidRequestException chunkFailed) {
       for (Line line : chunk) {
         try {
@@ -130,6 +131,33 @@ public class CsvCaseImport {
         }
       }
     }
+  }
+
+  /**
+   * One request per debtor of the chunk, with all its invoices: a debtor's lines usually follow
+   * each other, and opening a case once with four invoices costs the process a quarter of four
+   * separate additions (each of which re-segments the debtor). The same invoice twice is kept once.
+   */
+  static List<OpenCaseRequest> byDebtor(List<Line> chunk) {
+    Map<String, List<OpenCaseRequest>> groups = new java.util.LinkedHashMap<>();
+    for (Line line : chunk) {
+      groups.computeIfAbsent(line.request().debtor().externalId().trim(), k -> new ArrayList<>()).add(line.request());
+    }
+    List<OpenCaseRequest> merged = new ArrayList<>(groups.size());
+    for (List<OpenCaseRequest> requests : groups.values()) {
+      Map<String, OpenCaseRequest.Invoice> invoices = new java.util.LinkedHashMap<>();
+      for (OpenCaseRequest r : requests) {
+        for (OpenCaseRequest.Invoice i : r.invoices()) {
+          invoices.merge(i.number().trim(), i, (first, again) -> first.equals(again) ? first : null);
+          if (invoices.get(i.number().trim()) == null) {
+            // the same number with other figures: let the line-by-line path report it
+            throw new CaseConflictException("Invoice " + i.number() + " appears twice with different figures");
+          }
+        }
+      }
+      merged.add(new OpenCaseRequest(requests.get(0).debtor(), List.copyOf(invoices.values())));
+    }
+    return merged;
   }
 
   private Line parse(CsvReader.Row row, char separator) {
