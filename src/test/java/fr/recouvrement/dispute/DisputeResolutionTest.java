@@ -123,6 +123,11 @@ class DisputeResolutionTest {
     assertThat(jdbc.queryForMap("select status, outcome, rejection_reason from dispute where id = ?", d.disputeId()))
         .containsEntry("STATUS", "RESOLVED").containsEntry("OUTCOME", "REJECTED")
         .containsEntry("REJECTION_REASON", "Le prix est celui du devis signé");
+    // the reason went to the debtor by email, traced like every contact
+    assertThat(jdbc.queryForMap(
+            "select m.channel, m.recipient, m.status from communication m join collection_case c on c.id = m.case_id"
+                + " where c.reference = ? and m.template = 'contestation-rejetee'", d.reference()))
+        .containsEntry("CHANNEL", "EMAIL").containsEntry("RECIPIENT", "compta@martin.example").containsEntry("STATUS", "SENT");
     JsonNode a = invoiceA(d.reference());
     assertThat(a.get("disputed").asBoolean()).isFalse();
     assertThat(a.get("credited").decimalValue()).isEqualByComparingTo("0");
