@@ -33,10 +33,23 @@ final class CaseRecords {
       Instant closedAt,
       String closingReason) {}
 
+  /** {@code creditedAmount}: cancelled by credit notes (avoirs) after a dispute; no longer owed. */
   record InvoiceRow(
-      long id, long caseId, String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paidAmount) {
+      long id,
+      long caseId,
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal paidAmount,
+      BigDecimal creditedAmount) {
+    /** What the debtor owes on it: the amount after credit notes. */
+    BigDecimal due() {
+      return amount.subtract(creditedAmount);
+    }
+
     BigDecimal outstanding() {
-      return amount.subtract(paidAmount);
+      return due().subtract(paidAmount);
     }
   }
 

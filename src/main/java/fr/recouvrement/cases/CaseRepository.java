@@ -180,7 +180,7 @@ class CaseRepository {
             """
             select c.id, c.reference, c.status, c.segment, c.opened_at, c.closed_at,
                    d.external_id, d.name, d.type,
-                   (select coalesce(sum(i.amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
+                   (select coalesce(sum(i.amount - i.credited_amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
             from collection_case c join debtor d on d.id = c.debtor_id
             """
                 + where
@@ -247,6 +247,16 @@ class CaseRepository {
 
   void setPaidAmount(long invoiceId, BigDecimal paidAmount) {
     jdbc.update("update invoice set paid_amount = ? where id = ?", paidAmount, invoiceId);
+  }
+
+  /** Invoices of the case under an open dispute: reminders leave them out until it is resolved. */
+  java.util.Set<Long> disputedInvoiceIds(long caseId) {
+    return new java.util.HashSet<>(
+        jdbc.queryForList(
+            "select di.invoice_id from dispute_invoice di join invoice i on i.id = di.invoice_id"
+                + " where i.case_id = ? and di.open_invoice_id is not null",
+            Long.class,
+            caseId));
   }
 
   // --- payments
@@ -321,7 +331,8 @@ class CaseRepository {
               rs.getObject("issue_date", LocalDate.class),
               rs.getObject("due_date", LocalDate.class),
               rs.getBigDecimal("amount"),
-              rs.getBigDecimal("paid_amount"));
+              rs.getBigDecimal("paid_amount"),
+              rs.getBigDecimal("credited_amount"));
 
   private static final RowMapper<PaymentRow> PAYMENT =
       (rs, n) ->

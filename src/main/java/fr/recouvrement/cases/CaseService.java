@@ -234,6 +234,15 @@ public class CaseService {
     repository.close(reference, CaseStatus.PAID, "Solde réglé", CaseClock.now());
   }
 
+  /**
+   * What reminders may chase now: the balance less what is owed on invoices under an open dispute
+   * (principal and, for a professional, their penalties).
+   */
+  public BigDecimal undisputedBalance(String reference) {
+    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false)
+        .undisputedBalance();
+  }
+
   public CaseView get(String reference) {
     return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
   }
@@ -284,6 +293,7 @@ public class CaseService {
     DebtorRow d = repository.findDebtor(c.debtorId());
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
+    java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
     CaseBalance owed =
         new Ledger(interestRates.current())
             .balance(d.type() == DebtorType.BUSINESS, accounts(invoices, settlementsOf(c.id())), asOf(c.closedAt()));
@@ -306,8 +316,8 @@ public class CaseService {
             .map(i -> {
               CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
               return new CaseView.Invoice(
-                  i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.outstanding(), b.latePenalty(),
-                  b.recoveryIndemnity());
+                  i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
+                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()));
             })
             .toList(),
         payments.stream()
@@ -326,7 +336,7 @@ public class CaseService {
 
   private static List<InvoiceAccount> accounts(List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
     return invoices.stream()
-        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.amount(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of())))
+        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of())))
         .toList();
   }
 

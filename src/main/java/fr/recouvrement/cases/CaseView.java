@@ -33,7 +33,9 @@ public record CaseView(
   /**
    * One invoice: {@code outstanding} is unpaid principal; for a BUSINESS debtor {@code latePenalty}
    * (pénalités de retard, L441-10) and {@code recoveryIndemnity} (the €40 of D441-5) are still
-   * owed on top; both are always zero for a consumer.
+   * owed on top; both are always zero for a consumer. {@code credited} is the part cancelled by
+   * credit notes after a dispute. {@code disputed}: under an open dispute, so reminders must not
+   * chase it until the dispute is resolved.
    */
   public record Invoice(
       String number,
@@ -41,9 +43,26 @@ public record CaseView(
       LocalDate dueDate,
       BigDecimal amount,
       BigDecimal paid,
+      BigDecimal credited,
       BigDecimal outstanding,
       BigDecimal latePenalty,
-      BigDecimal recoveryIndemnity) {}
+      BigDecimal recoveryIndemnity,
+      boolean disputed) {
+    /** Principal, penalty and indemnity still owed on this invoice. */
+    public BigDecimal owed() {
+      return outstanding.add(latePenalty).add(recoveryIndemnity);
+    }
+  }
+
+  /** The invoices reminders may chase: those not under an open dispute. */
+  public List<Invoice> undisputedInvoices() {
+    return invoices.stream().filter(i -> !i.disputed()).toList();
+  }
+
+  /** The balance reminders may chase: {@link #balance} less what is owed on disputed invoices. */
+  public BigDecimal undisputedBalance() {
+    return invoices.stream().filter(i -> !i.disputed()).map(Invoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
 
   public record Payment(
       String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy) {}

@@ -39,7 +39,7 @@ class ReminderRepository {
         """
         select c.id as case_id, d.id as debtor_id, d.type, d.name, d.email, d.phone, d.phone_invalid, d.address_line1,
                d.postal_code, d.city, c.segment,
-               (select min(i.due_date) from invoice i where i.case_id = c.id and i.paid_amount < i.amount) as oldest_due
+               (select min(i.due_date) from invoice i where i.case_id = c.id and i.paid_amount + i.credited_amount < i.amount) as oldest_due
         from collection_case c join debtor d on d.id = c.debtor_id
         where c.reference = ?
         """,
@@ -95,11 +95,11 @@ class ReminderRepository {
     List<Long> delays =
         jdbc.query(
             """
-            select i.due_date, i.amount, i.paid_amount,
+            select i.due_date, i.amount, i.paid_amount + i.credited_amount as paid_amount,
                    (select max(p.paid_on) from payment p where p.case_id = i.case_id) as last_paid_on
             from invoice i
             where i.debtor_id = ? and i.due_date >= ? and i.due_date < ?
-              and (i.case_id <> ? or i.paid_amount >= i.amount)
+              and (i.case_id <> ? or i.paid_amount + i.credited_amount >= i.amount)
             """,
             (rs, n) -> {
               LocalDate due = rs.getObject("due_date", LocalDate.class);

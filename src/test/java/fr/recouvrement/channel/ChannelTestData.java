@@ -51,7 +51,8 @@ final class ChannelTestData {
     BigDecimal a = new BigDecimal(amount);
     BigDecimal p = new BigDecimal(paid);
     return new CaseView.Invoice(
-        number, due.minusDays(30), due, a, p, a.subtract(p), new BigDecimal(penalty), new BigDecimal(indemnity));
+        number, due.minusDays(30), due, a, p, BigDecimal.ZERO, a.subtract(p), new BigDecimal(penalty), new BigDecimal(indemnity),
+        false);
   }
 
   static ReminderStep step(String template, String tone) {

@@ -1,0 +1,34 @@
+package fr.recouvrement.dispute;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer l'avoir": a credit note ({@code creditNoteAmount}, {@code creditNoteNumber}) or a
+ * partial acceptance ({@code acceptedAmount}) lowers what the disputed invoices owe.
+ */
+@Component("recordCreditNote")
+class RecordCreditNote implements JavaDelegate {
+  private final DisputeService disputes;
+
+  RecordCreditNote(DisputeService disputes) {
+    this.disputes = disputes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DisputeOutcome outcome = DisputeOutcome.valueOf((String) execution.getVariable("disputeOutcome"));
+    long disputeId = DisputeVariables.disputeId(execution);
+    String actor = DisputeVariables.actor(execution);
+    if (outcome == DisputeOutcome.CREDIT_NOTE) {
+      disputes.credit(
+          disputeId, outcome, DisputeVariables.amount(execution, "creditNoteAmount"),
+          DisputeVariables.text(execution, "creditNoteNumber"), actor);
+    } else if (outcome == DisputeOutcome.PARTIAL) {
+      disputes.credit(disputeId, outcome, DisputeVariables.amount(execution, "acceptedAmount"), null, actor);
+    } else {
+      throw new IllegalStateException("Dispute " + disputeId + ": no credit to record for outcome " + outcome);
+    }
+  }
+}
