@@ -1,0 +1,62 @@
+package fr.recouvrement.plan;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer l'échéancier": computes the schedule on today's balance, records the plan and its
+ * instalments, and records the plan as an acknowledgement of the debt (prescription restarts).
+ * Reads caseReference, instalmentCount, firstInstalmentDate, frequency, downPayment,
+ * planNegotiator, planApprover; writes planId, planLineCount, planTotal, instalmentNumber (0).
+ */
+@Component("recordPaymentPlan")
+class RecordPaymentPlan implements JavaDelegate {
+  private final PlanRepository plans;
+  private final CaseService cases;
+
+  RecordPaymentPlan(PlanRepository plans, CaseService cases) {
+    this.plans = plans;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = PlanVariables.required(execution, "caseReference");
+    String processInstanceId = execution.getProcessInstanceId();
+    LocalDate today = CaseClock.today();
+    long planId =
+        plans
+            .findByProcess(processInstanceId)
+            .orElseGet(
+                () -> {
+                  int count = PlanVariables.integer(execution, "instalmentCount", 0);
+                  BigDecimal down = PlanVariables.amount(execution, "downPayment");
+                  Frequency frequency = Frequency.valueOf(PlanVariables.required(execution, "frequency"));
+                  Schedule schedule =
+                      Schedule.compute(
+                          cases.balance(reference), down, count, PlanVariables.date(execution, "firstInstalmentDate"), frequency, today);
+                  Object approver = execution.getVariable("planApprover");
+                  return plans.create(
+                      reference,
+                      processInstanceId,
+                      frequency,
+                      count,
+                      down,
+                      schedule,
+                      today,
+                      (String) execution.getVariable("planNegotiator"),
+                      approver == null ? null : approver.toString());
+                });
+    plans.recordAcknowledgement(reference, today);
+    PlanRepository.Plan plan = plans.plan(planId);
+    execution.setVariable("planId", planId);
+    execution.setVariable("planLineCount", plan.lines());
+    execution.setVariable("planTotal", plan.total().doubleValue());
+    execution.setVariable("instalmentNumber", 0);
+  }
+}

@@ -1,0 +1,28 @@
+package fr.recouvrement.plan;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Planifier le contrôle de l'échéance suivante": moves to the next instalment and sets
+ * instalmentCheckAt to its due date plus graceDays (an input parameter of the model).
+ */
+@Component("scheduleInstalmentCheck")
+class ScheduleInstalmentCheck implements JavaDelegate {
+  private final PlanRepository plans;
+
+  ScheduleInstalmentCheck(PlanRepository plans) {
+    this.plans = plans;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long planId = PlanVariables.id(execution, "planId");
+    int number = PlanVariables.integer(execution, "instalmentNumber", 0) + 1;
+    Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
+    int graceDays = PlanVariables.integer(execution, "graceDays", 0);
+    execution.setVariable("instalmentNumber", number);
+    execution.setVariable("instalmentCheckAt", PlanVariables.startOfDay(instalment.due().plusDays(graceDays)));
+  }
+}

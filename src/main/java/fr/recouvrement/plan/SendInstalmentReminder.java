@@ -1,0 +1,44 @@
+package fr.recouvrement.plan;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.CaseEmails;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Rappeler l'échéance impayée": the email {@code echeance-impayee} with what is missing and the
+ * deadline, today plus gracePeriodDays (an input parameter of the model); writes
+ * gracePeriodEndsAt, which the grace timer waits for.
+ */
+@Component("sendInstalmentReminder")
+class SendInstalmentReminder implements JavaDelegate {
+  static final String TEMPLATE = "echeance-impayee";
+
+  private final PlanRepository plans;
+  private final CaseEmails emails;
+
+  SendInstalmentReminder(PlanRepository plans, CaseEmails emails) {
+    this.plans = plans;
+    this.emails = emails;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long planId = PlanVariables.id(execution, "planId");
+    int number = PlanVariables.integer(execution, "instalmentNumber", 1);
+    Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
+    LocalDate deadline = CaseClock.today().plusDays(PlanVariables.integer(execution, "gracePeriodDays", 8));
+    var status =
+        emails.send(
+            plans.plan(planId).caseReference(),
+            "plan-" + planId + "-instalment-" + number + "-reminder",
+            TEMPLATE,
+            Map.of("due", instalment.due(), "missing", PlanVariables.amount(execution, "instalmentMissing").max(BigDecimal.ZERO), "deadline", deadline));
+    execution.setVariable("communicationStatus", status.name());
+    execution.setVariable("gracePeriodEndsAt", PlanVariables.startOfDay(deadline));
+  }
+}
