@@ -50,7 +50,8 @@ record ReminderModel(
     boolean business = view.debtor().type() == DebtorType.BUSINESS;
     List<Line> lines =
         view.invoices().stream()
-            .filter(i -> i.outstanding().signum() > 0)
+            // an invoice under an open dispute is not chased until the dispute is resolved
+            .filter(i -> i.outstanding().signum() > 0 && !i.disputed())
             .map(i -> line(i, business, today))
             .toList();
     List<Line> overdue = lines.stream().filter(l -> l.daysLate() > 0).toList();

@@ -27,7 +27,8 @@ class PrepareReminderStep implements JavaDelegate {
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());
     execution.setVariable("debtorPhone", facts.debtorPhone());
-    execution.setVariable("balance", cases.balance(reference).doubleValue());
+    // what the reminders may chase: invoices under an open dispute are set aside
+    execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
     execution.setVariable("daysOverdue",
         facts.oldestDueDate() == null ? 0 : (int) ChronoUnit.DAYS.between(facts.oldestDueDate(), CaseClock.today()));
     execution.setVariable("hasEmail", facts.hasEmail());

@@ -39,7 +39,8 @@ class ReminderRepository {
         """
         select c.id as case_id, d.id as debtor_id, d.type, d.name, d.email, d.phone, d.phone_invalid, d.address_line1,
                d.postal_code, d.city, c.segment,
-               (select min(i.due_date) from invoice i where i.case_id = c.id and i.paid_amount + i.credited_amount < i.amount) as oldest_due
+               (select min(i.due_date) from invoice i where i.case_id = c.id and i.paid_amount + i.credited_amount < i.amount
+                  and not exists (select 1 from dispute_invoice di where di.open_invoice_id = i.id)) as oldest_due
         from collection_case c join debtor d on d.id = c.debtor_id
         where c.reference = ?
         """,

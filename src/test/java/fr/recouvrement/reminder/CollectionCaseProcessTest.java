@@ -116,12 +116,55 @@ class CollectionCaseProcessTest {
   }
 
   @Test
-  void shouldNoteAPlanRequestThenResume() {
+  void shouldHandAPlanRequestToThePaymentPlanProcessThenResume() {
     open(4);
     driver.fireTimer();
     driver.complete(driver.task(), Map.of("callOutcome", "PAYMENT_PLAN"));
-    driver.complete(driver.task(), Map.of("planNotes", "6 mensualités"));
-    assertThat(instance).hasPassed("Task_NegotiatePlan").isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(instance).isWaitingAt("CallActivity_PaymentPlan");
+    assertThat(mocks.statuses.history).containsExactly("PAYMENT_PLAN");
+    Task negotiation = driver.task();
+    assertThat(negotiation.getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
+    driver.complete(negotiation, Map.of("debtorRefuses", true));
+    assertThat(instance).hasPassed("Gateway_PlanOutcome").isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(mocks.statuses.history).containsExactly("PAYMENT_PLAN", "AMICABLE");
+  }
+
+  @Test
+  void shouldReassessTheDebtorWhenThePlanLapses() {
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "PAYMENT_PLAN"));
+    String plan = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("payment-plan")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    // the plan process's own paths are PaymentPlanProcessTest's; here it ends lapsed
+    engine.getRuntimeService().setVariable(plan, "planOutcome", "LAPSED");
+    engine.getRuntimeService().createProcessInstanceModification(plan).cancelAllForActivity("Task_NegotiatePlan")
+        .startBeforeActivity("Event_PlanLapsed").execute();
+    driver.settle();
+    assertThat(instance).hasPassed("Gateway_PlanOutcome").isWaitingAt("CallActivity_AmicableReminders");
+    assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldOfferMediationAndEscalateWhenItFails() {
+    open(6);
+    driver.complete(driver.task(), Map.of("escalationDecision", "MEDIATION", "escalationComment", "Client de longue date"));
+    assertThat(instance).isWaitingAt("CallActivity_Mediation");
+    assertThat(mocks.statuses.history).containsExactly("MEDIATION");
+    driver.complete(driver.task(), Map.of("mediatorKind", "MEDIATEUR_DES_ENTREPRISES", "mediatorName", "Médiateur des entreprises",
+        "referralDate", "2026-11-20", "mediatorReference", "MDE-1"));
+    driver.complete(driver.task(), Map.of("mediationOutcome", "FAILED"));
+    assertThat(instance).hasPassed("Gateway_LitigationJoin").isWaitingAt("Task_AwaitLitigation");
+  }
+
+  @Test
+  void shouldTurnAMediationAgreementIntoAPaymentPlan() {
+    open(6);
+    driver.complete(driver.task(), Map.of("escalationDecision", "MEDIATION", "escalationComment", "Client de longue date"));
+    driver.complete(driver.task(), Map.of("mediatorKind", "MEDIATEUR_DES_ENTREPRISES", "mediatorName", "Médiateur des entreprises",
+        "referralDate", "2026-11-20", "mediatorReference", "MDE-2"));
+    driver.complete(driver.task(), Map.of("mediationOutcome", "AGREEMENT"));
+    assertThat(instance).isWaitingAt("CallActivity_PaymentPlan");
   }
 
   @Test
@@ -155,14 +198,17 @@ class CollectionCaseProcessTest {
   }
 
   @Test
-  void shouldOpenADisputeTaskWithoutStoppingTheCaseWhenADisputeArrives() {
+  void shouldRunTheDisputeProcessWithoutStoppingTheCaseWhenADisputeArrives() {
     open(1);
-    engine.getRuntimeService().createMessageCorrelation("DisputeRaised").processInstanceBusinessKey(reference).correlateWithResult();
+    engine.getRuntimeService().createMessageCorrelation("DisputeRaised").processInstanceId(instance.getId())
+        .setVariable("disputeId", 12L).correlateWithResult();
     driver.settle();
+    assertThat(instance).isWaitingAt("CallActivity_Dispute", "CallActivity_AmicableReminders");
     Task dispute = driver.task();
-    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_HandleDispute");
-    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
-    driver.complete(dispute, Map.of("disputeResolution", "CREDIT_NOTE", "disputeComment", "Avoir AV-12"));
+    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_InvestigateDispute");
+    assertThat(mocks.statuses.history).containsExactly("DISPUTED");
+    driver.complete(dispute, Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteNumber", "AV-12", "creditNoteAmount", 300.0));
     assertThat(instance).hasPassed("Event_DisputeHandled");
+    assertThat(mocks.statuses.history).containsExactly("DISPUTED", "AMICABLE");
   }
 }

@@ -92,6 +92,21 @@ class ReminderMocks {
     mock("recordAcknowledgement", e -> {});
     mock("closeCasePaid", e -> {});
     Mocks.register("caseStatus", statuses);
+    // the phases collection-case calls
+    Mocks.register("planFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
+    mock("prepareDispute", e -> {
+      e.setVariable("category", "COMMERCIAL");
+      e.setVariable("disputedAmount", 300.0);
+      e.setVariable("debtorType", debtorType);
+    });
+    mock("recordCreditNote", e -> {});
+    mock("notifyDisputeRejected", e -> {});
+    mock("releaseDisputedInvoices", e -> {});
+    mock("startMediation", e -> {
+      e.getProcessInstance().setVariable("mediationId", 7L);
+      e.getProcessInstance().setVariable("mediationDueDate", new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
+    });
+    mock("closeMediation", e -> {});
     return this;
   }
 
