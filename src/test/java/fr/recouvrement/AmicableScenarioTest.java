@@ -133,6 +133,36 @@ class AmicableScenarioTest {
     assertThat(mail).doesNotContainIgnoringCase("pénalit").doesNotContainIgnoringCase("indemnit").doesNotContain("40,00");
   }
 
+  @Test
+  void aDisputeRaisedOnThePhoneIsInvestigatedThenTheRemindersResume() throws Exception {
+    at("2026-03-02T09:00");
+    reference = open("BUSINESS", "", invoice("F-D1", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 19), "900.00"));
+    runDue();
+    while (tasks.createTaskQuery().processInstanceBusinessKey(reference).count() == 0) {
+      advance();
+    }
+    Task call = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    assertThat(call.getName()).isEqualTo("Appeler le débiteur");
+    tasks.complete(call.getId(), Map.of("callOutcome", "DISPUTE", "disputeCategory", "TECHNICAL", "callNotes", "Livraison incomplète"));
+    runDue();
+
+    JsonNode disputed = api.get("/api/cases/" + reference).json();
+    assertThat(disputed.get("status").asText()).isEqualTo("DISPUTED");
+    assertThat(disputed.get("invoices").get(0).get("disputed").asBoolean()).isTrue();
+    Task investigation = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    assertThat(investigation.getName()).isEqualTo("Instruire la contestation");
+
+    int mailsBefore = mails().length;
+    tasks.complete(investigation.getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "La livraison a été signée sans réserve."));
+    runDue();
+    JsonNode resumed = api.get("/api/cases/" + reference).json();
+    assertThat(resumed.get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(resumed.get("invoices").get(0).get("disputed").asBoolean()).isFalse();
+    assertThat(mails()).hasSize(mailsBefore + 1);
+    assertThat(text(mails()[mailsBefore])).contains("La livraison a été signée sans réserve.");
+    assertThat(nextTimer()).as("the cadence waits for its next step again").isNotNull();
+  }
+
   // --- helpers
 
   private String open(String type, String extra, String invoice) {

@@ -53,6 +53,24 @@ public class DisputeService {
       List<String> invoiceNumbers) {}
 
   DisputeView raise(String reference, DisputeRequest request, String actor) {
+    return view(record(reference, request, actor, true));
+  }
+
+  /**
+   * A dispute the debtor raised on the phone, on every invoice of the case still owed and not yet
+   * disputed; the case process runs the dispute process itself, so no message is sent.
+   */
+  public long recordFromCall(String reference, String category, String comment, String actor) {
+    List<String> numbers = tx.execute(status -> {
+      CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+      return repository.invoicesOfCase(c.id()).stream().filter(i -> !i.disputed() && i.outstanding().signum() > 0)
+          .map(InvoiceFacts::number).toList();
+    });
+    return record(reference, new DisputeRequest(category, numbers,
+        comment == null || comment.isBlank() ? "Contestation exprimée lors d'un appel" : comment), actor, false);
+  }
+
+  private long record(String reference, DisputeRequest request, String actor, boolean tellTheCase) {
     DisputeCategory category = check(request);
     List<String> numbers = request.invoiceNumbers().stream().map(String::trim).distinct().toList();
     return tx.execute(
@@ -82,12 +100,14 @@ public class DisputeService {
               repository.insert(
                   c.id(), category.name(), blankToNull(request.comment()),
                   numbers.stream().map(n -> invoices.get(n).id()).toList(), actor, CaseClock.now());
-          runtimeService
-              .createMessageCorrelation(MESSAGE_DISPUTE_RAISED)
-              .processInstanceId(c.processInstanceId())
-              .setVariable("disputeId", id)
-              .correlateWithResult();
-          return view(id);
+          if (tellTheCase) {
+            runtimeService
+                .createMessageCorrelation(MESSAGE_DISPUTE_RAISED)
+                .processInstanceId(c.processInstanceId())
+                .setVariable("disputeId", id)
+                .correlateWithResult();
+          }
+          return id;
         });
   }
 

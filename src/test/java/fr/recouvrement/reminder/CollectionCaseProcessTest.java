@@ -101,16 +101,16 @@ class CollectionCaseProcessTest {
   }
 
   @Test
-  void shouldGiveADisputeRaisedOnThePhoneToACollectorThenResume() {
+  void shouldRecordADisputeRaisedOnThePhoneAndInvestigateItThenResume() {
     open(4);
     driver.fireTimer();
-    driver.complete(driver.task(), Map.of("callOutcome", "DISPUTE"));
+    driver.complete(driver.task(), Map.of("callOutcome", "DISPUTE", "disputeCategory", "TECHNICAL"));
+    assertThat(mocks.count("recordCallDispute")).isEqualTo(1);
+    assertThat(instance).isWaitingAt("CallActivity_CallDispute");
     Task dispute = driver.task();
-    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_HandleCallDispute");
-    assertThat(engine.getTaskService().getIdentityLinksForTask(dispute.getId()))
-        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("collectors"));
+    assertThat(dispute.getTaskDefinitionKey()).isEqualTo("Task_InvestigateDispute");
     assertThat(mocks.statuses.history).containsExactly("DISPUTED");
-    driver.complete(dispute, Map.of("disputeResolution", "REJECTED", "disputeComment", "Prestation conforme"));
+    driver.complete(dispute, Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Prestation conforme au bon de commande"));
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
     assertThat(mocks.statuses.history).containsExactly("DISPUTED", "AMICABLE");
   }

@@ -100,6 +100,7 @@ class ReminderMocks {
       e.setVariable("debtorType", debtorType);
     });
     mock("recordCreditNote", e -> {});
+    mock("recordCallDispute", e -> e.setVariable("disputeId", 21L));
     mock("notifyDisputeRejected", e -> {});
     mock("releaseDisputedInvoices", e -> {});
     mock("startMediation", e -> {

@@ -1,0 +1,32 @@
+package fr.recouvrement.dispute;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la contestation": the debtor contested on the phone; the dispute covers every
+ * invoice still owed, in the category the collector chose in the call form.
+ */
+@Component("recordCallDispute")
+class RecordCallDispute implements JavaDelegate {
+  private final DisputeService disputes;
+
+  RecordCallDispute(DisputeService disputes) {
+    this.disputes = disputes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object category = execution.getVariable("disputeCategory");
+    Object notes = execution.getVariable("callNotes");
+    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    long id = disputes.recordFromCall(
+        (String) execution.getVariable("caseReference"),
+        category == null ? "COMMERCIAL" : category.toString(),
+        notes == null ? null : notes.toString(),
+        who == null || who.getUserId() == null ? "system" : who.getUserId());
+    execution.setVariable("disputeId", id);
+  }
+}
