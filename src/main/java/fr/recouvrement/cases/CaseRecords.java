@@ -53,6 +53,8 @@ final class CaseRecords {
     }
   }
 
+  record PromiseRow(LocalDate promisedOn, BigDecimal amount, String status, Instant recordedAt, String recordedBy) {}
+
   record PaymentRow(
       long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
 

@@ -6,6 +6,7 @@ import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.cases.CaseRecords.PromiseRow;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -263,6 +264,20 @@ class CaseRepository {
 
   List<PaymentRow> paymentsOfCase(long caseId) {
     return jdbc.query("select * from payment where case_id = ? order by paid_on, id", PAYMENT, caseId);
+  }
+
+  /** Promises in the order they were made (the promise table is written by the amicable stage). */
+  List<PromiseRow> promisesOfCase(long caseId) {
+    return jdbc.query(
+        "select promised_on, amount, status, recorded_at, recorded_by from promise where case_id = ? order by recorded_at, id",
+        (rs, n) ->
+            new PromiseRow(
+                rs.getObject("promised_on", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("status"),
+                instant(rs, "recorded_at"),
+                rs.getString("recorded_by")),
+        caseId);
   }
 
   Optional<PaymentRow> findPayment(long caseId, String reference) {

@@ -323,6 +323,10 @@ public class CaseService {
         payments.stream()
             .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))
             .toList(),
+        repository.promisesOfCase(c.id()).stream()
+            .map(p -> new CaseView.Promise(
+                p.promisedOn(), p.amount(), CaseView.PromiseStatus.valueOf(p.status()), p.recordedAt(), p.recordedBy()))
+            .toList(),
         c.processInstanceId(),
         c.status().isClosed() || !withNextAction ? null : nextActions.resolve(c.reference()).orElse(null),
         c.openedAt(),

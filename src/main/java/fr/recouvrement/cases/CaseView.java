@@ -19,6 +19,7 @@ public record CaseView(
     Debtor debtor,
     List<Invoice> invoices,
     List<Payment> payments,
+    List<Promise> promises,
     String processInstanceId,
     NextAction nextAction,
     Instant openedAt,
@@ -66,6 +67,18 @@ public record CaseView(
 
   public record Payment(
       String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy) {}
+
+  /**
+   * A promise to pay taken during a call: PENDING until its check date (the promised day plus the
+   * grace days of the model), then KEPT when the payments since reach the amount, else BROKEN.
+   */
+  public record Promise(LocalDate date, BigDecimal amount, PromiseStatus status, Instant recordedAt, String recordedBy) {}
+
+  public enum PromiseStatus {
+    PENDING,
+    KEPT,
+    BROKEN
+  }
 
   public record NextAction(String what, LocalDate due) {}
 

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
-import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEGORY;
@@ -45,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the administrators, who may tune it in Admin without a restart undoing their change. A second
  * start changes nothing. Tasks need no grant here: the engine gives a candidate group READ and
  * {@code defaultUserPermissionNameForTask} (UPDATE by default: claim, complete, reassign) on each
- * task it is candidate for, and nothing on the others.
+ * task it is candidate for, and nothing on the others. Filters need none either: each Tasklist
+ * filter is granted to its own groups (fr.recouvrement.tasklist.TasklistFilters), so a collector
+ * does not see the supervisors' "À approuver".
  */
 @Component
 class GroupBootstrap extends AbstractProcessEnginePlugin {
@@ -62,9 +63,7 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
           // forms and diagrams of their tasks
           new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ),
           new Grant(DECISION_DEFINITION, ANY, Permissions.READ),
-          new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
-          // Tasklist shows tasks through filters
-          new Grant(FILTER, ANY, Permissions.READ));
+          new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
 
   static final List<Role> ROLES =
       List.of(
@@ -79,7 +78,6 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
                   // the decisions behind what they approve
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
-                  new Grant(FILTER, ANY, Permissions.READ),
                   // every task, not only their candidate ones: they approve and reassign
                   new Grant(TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE))),
           new Role(
@@ -94,8 +92,7 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
                   new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
-                  new Grant(TASK, ANY, TaskPermissions.READ),
-                  new Grant(FILTER, ANY, Permissions.READ))),
+                  new Grant(TASK, ANY, TaskPermissions.READ))),
           new Role(
               GroupIds.AUDITORS,
               "Auditeurs",

@@ -205,4 +205,28 @@ class CaseApiTest {
     assertThat(r.contentType()).startsWith("application/problem+json");
     return Objects.requireNonNull(r.json().get("errors"), r.body()).get(0).get("field").asText();
   }
+
+  @Test
+  void theCaseShowsThePromisesToPayInTheOrderTheyWereMade() {
+    String reference = api.postJson("/api/cases", businessCase(newDebtorId(), "F-P1", "900.00", today)).json().get("reference").asText();
+    assertThat(api.get("/api/cases/" + reference).json().get("promises")).isEmpty();
+    long caseId = jdbc.queryForObject("select id from collection_case where reference = ?", Long.class, reference);
+    // written by the amicable stage (RecordPromise, CheckPromise); here straight into the table
+    String insert = "insert into promise (case_id, promised_on, amount, status, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?)";
+    jdbc.update(insert, caseId, today.minusDays(20), new java.math.BigDecimal("300.00"), "BROKEN",
+        java.sql.Timestamp.valueOf(today.minusDays(30).atTime(10, 0)), "tcollector");
+    jdbc.update(insert, caseId, today.plusDays(10), new java.math.BigDecimal("900.00"), "PENDING",
+        java.sql.Timestamp.valueOf(today.atTime(9, 30)), "tsupervisor");
+
+    JsonNode promises = api.get("/api/cases/" + reference).json().get("promises");
+
+    assertThat(promises).hasSize(2);
+    assertThat(promises.get(0).get("date").asText()).isEqualTo(today.minusDays(20).toString());
+    assertThat(promises.get(0).get("amount").decimalValue()).isEqualByComparingTo("300.00");
+    assertThat(promises.get(0).get("status").asText()).isEqualTo("BROKEN");
+    assertThat(promises.get(0).get("recordedBy").asText()).isEqualTo("tcollector");
+    assertThat(promises.get(1).get("date").asText()).isEqualTo(today.plusDays(10).toString());
+    assertThat(promises.get(1).get("status").asText()).isEqualTo("PENDING");
+    assertThat(promises.get(1).get("recordedBy").asText()).isEqualTo("tsupervisor");
+  }
 }

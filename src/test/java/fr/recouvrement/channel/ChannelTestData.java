@@ -39,6 +39,7 @@ final class ChannelTestData {
             new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
         List.of(invoices),
         List.of(),
+        List.of(),
         null,
         null,
         null,
