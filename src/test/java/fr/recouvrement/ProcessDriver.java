@@ -43,6 +43,35 @@ public final class ProcessDriver {
     return settle();
   }
 
+  /**
+   * Lets time pass the way the job executor would see it: moves {@link
+   * org.camunda.bpm.engine.impl.util.ClockUtil} to the earliest waiting timer, runs what is due then,
+   * and again, until a task of that name is open. The caller resets the clock (ClockUtil.reset()).
+   */
+  public Task advanceUntilTask(String name) {
+    for (int i = 0; i < 50; i++) {
+      settle();
+      List<Task> open =
+          engine.getTaskService().createTaskQuery().processInstanceIdIn(tree().toArray(String[]::new)).taskName(name).list();
+      if (!open.isEmpty()) {
+        return open.get(0);
+      }
+      java.util.Date next =
+          jobs().stream().filter(ProcessDriver::isTimer).map(Job::getDuedate).filter(java.util.Objects::nonNull)
+              .min(java.util.Comparator.naturalOrder())
+              .orElseThrow(() -> new AssertionError("No timer left and no task '" + name + "' in the processes of " + rootId));
+      if (next.after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(next);
+      }
+      for (Job timer : jobs()) {
+        if (isTimer(timer) && !timer.getDuedate().after(next)) {
+          engine.getManagementService().executeJob(timer.getId());
+        }
+      }
+    }
+    throw new AssertionError("No task '" + name + "' after 50 timers in the processes of " + rootId);
+  }
+
   public boolean hasTimer() {
     return jobs().stream().anyMatch(ProcessDriver::isTimer);
   }
