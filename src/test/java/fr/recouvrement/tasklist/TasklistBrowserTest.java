@@ -108,7 +108,7 @@ class TasklistBrowserTest {
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+        "--window-size=1400,1200", "--lang=en-US", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
@@ -134,14 +134,16 @@ class TasklistBrowserTest {
       click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
       // once claimed, the form is live: the case is on it, read-only, and the outcome waits for a choice
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form, .fjs-form")));
-      assertThat(field("caseReference").getAttribute("value")).isEqualTo(reference);
-      dump("form");
+      assertThat(field("Field_CallCaseReference").getAttribute("value")).isEqualTo(reference);
+      assertThat(field("Field_CallDebtorName").getAttribute("value")).isEqualTo("Boulangerie Martin SARL");
+      // the promise's fields only show for a promise
+      assertThat(browser.findElements(By.cssSelector(".fjs-form [id*='-Field_PromiseAmount']"))).isEmpty();
       chooseOutcome("Promesse de paiement");
-      type(field("promiseDate"), promised.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-      type(field("promiseAmount"), "450.00");
+      type(field("Field_PromiseDate"), promised.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+      type(field("Field_PromiseAmount"), "450.00");
       assertThat(form.isDisplayed()).isTrue();
       dump("filled");
-      click(By.xpath("//button[@type='submit' and (normalize-space()='Complete' or contains(@class,'btn-primary'))]"));
+      click(By.cssSelector("button[ng-click='complete()']"));
       // completed: the task leaves the list of the filter
       wait.until(d -> d.findElements(taskOfCase(reference)).isEmpty());
     });
@@ -194,7 +196,8 @@ class TasklistBrowserTest {
   }
 
   private void openFilter(String name) {
-    click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space()='" + name + "']"));
+    // the focused filter's link also holds its task count
+    click(By.xpath("//*[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[starts-with(normalize-space(),'" + name + "')]"));
   }
 
   private By taskOfCase(String reference) {
@@ -206,29 +209,37 @@ class TasklistBrowserTest {
     task.findElement(By.xpath(".//a[contains(normalize-space(),'" + CALL_TASK + "')]")).click();
   }
 
-  /** form-js names each input after its component id: fjs-form-<instance>-<id>; the key is in the name attribute when present. */
-  private WebElement field(String key) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form [name='" + key + "']")));
+  /**
+   * A form-js input by its component id in the .form file: form-js gives each input the id
+   * fjs-form-&lt;form instance&gt;-&lt;component id&gt; (a date input adds "-date").
+   */
+  private WebElement field(String componentId) {
+    By input = By.cssSelector(".fjs-form input[id$='-" + componentId + "'], .fjs-form input[id$='-" + componentId + "-date']");
+    return wait.until(ExpectedConditions.presenceOfElementLocated(input));
   }
 
+  /** form-js draws its own drop-down: a display to click, then the list's items. */
   private void chooseOutcome(String label) {
-    WebElement outcome = field("callOutcome");
-    if ("select".equals(outcome.getTagName())) {
-      new org.openqa.selenium.support.ui.Select(outcome).selectByVisibleText(label);
-    } else {
-      outcome.click();
-      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
-    }
+    click(By.cssSelector(".fjs-form [id$='-Field_CallOutcome-display']"));
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"));
   }
 
   private void type(WebElement input, String text) {
+    centre(input);
     wait.until(ExpectedConditions.elementToBeClickable(input));
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
   }
 
+  /** Clicks once the element is on screen: Tasklist's fixed footer covers the bottom of long forms. */
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    centre(element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void centre(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   interface Steps {
