@@ -132,6 +132,10 @@ class TasklistBrowserTest {
       openFilter(TasklistFilters.TEAM_TASKS);
       openTaskOfCase(reference);
       click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+      // claimed, the call is now in the collector's own list
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+      openFilter(TasklistFilters.MY_TASKS);
+      openTaskOfCase(reference);
       // once claimed, the form is live: the case is on it, read-only, and the outcome waits for a choice
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form, .fjs-form")));
       assertThat(field("Field_CallCaseReference").getAttribute("value")).isEqualTo(reference);
@@ -142,7 +146,6 @@ class TasklistBrowserTest {
       type(field("Field_PromiseDate"), promised.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
       type(field("Field_PromiseAmount"), "450.00");
       assertThat(form.isDisplayed()).isTrue();
-      dump("filled");
       click(By.cssSelector("button[ng-click='complete()']"));
       // completed: the task leaves the list of the filter
       wait.until(d -> d.findElements(taskOfCase(reference)).isEmpty());
