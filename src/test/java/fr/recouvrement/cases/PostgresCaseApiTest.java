@@ -47,6 +47,9 @@ class PostgresCaseApiTest {
     // Camunda keeps engines in a JVM-wide registry by name, where /engine-rest and the webapps look
     // them up: under "default" this engine would replace the shared H2 context's one for every later test
     registry.add("camunda.bpm.process-engine-name", () -> "postgres");
+    // the webapps keep JVM-wide runtime delegates too: this context's would take over the shared
+    // context's Tasklist and, once closed, leave it answering 500 (TasklistBrowserTest)
+    registry.add("camunda.bpm.webapp.enabled", () -> "false");
   }
 
   // No @AfterAll stop: @DirtiesContext closes this class's context (and its engine) after the class,
