@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -66,12 +67,14 @@ class TasklistBrowserTest {
   static final Path OUTPUT = Path.of("target", "browser");
   static final String COLLECTOR = "tcollectorweb";
   static final String CALL_TASK = "Appeler le débiteur";
+  static final String APPROVE_TASK = "Approuver l'échéancier";
   static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -161,9 +164,60 @@ class TasklistBrowserTest {
     assertThat(promises.get(0).get("recordedBy").asText()).isEqualTo(COLLECTOR);
   }
 
-  // TODO(issue 4): "then as a supervisor approve a payment plan above the collector's limit" waits
-  // for the payment-plan process (built in parallel); add it here as its own test method, with the
-  // "À approuver" filter, once processes/payment-plan.bpmn and its forms are on main.
+  @Test
+  void aSupervisorApprovesInTasklistAPlanBeyondWhatACollectorMayGrant() throws Exception {
+    String reference = seedCaseAtItsCall();
+    String supervisor = "tsupervisorweb";
+    TestUsers.ensure(identity, supervisor, GroupIds.SUPERVISORS);
+    ProcessDriver driver = new ProcessDriver(engine, caseInstance(reference));
+    // the collector's part, through the engine as that collector: the debtor asks for a plan,
+    // 10 monthly instalments (a collector may grant 6 alone)
+    asUser(COLLECTOR, () -> tasks.complete(driver.task().getId(), Map.of("callOutcome", "PAYMENT_PLAN")));
+    driver.settle();
+    Task negotiation = driver.task();
+    assertThat(negotiation.getName()).isEqualTo("Négocier l'échéancier");
+    asUser(COLLECTOR, () -> tasks.complete(negotiation.getId(), Map.of(
+        "debtorRefuses", false, "instalmentCount", 10, "frequency", "MONTHLY",
+        "firstInstalmentDate", LocalDate.now(CaseClock.PARIS).plusDays(15).toString(), "downPayment", 0.0)));
+    driver.settle();
+    assertThat(driver.task().getName()).isEqualTo(APPROVE_TASK);
+
+    inBrowser(() -> {
+      logIn(supervisor, TestUsers.PASSWORD);
+      openFilter(TasklistFilters.TO_APPROVE);
+      openTaskOfCase(reference, APPROVE_TASK);
+      click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+      // the plan and who negotiated it are on the form, read-only
+      assertThat(field("Field_InstalmentCount").getAttribute("value")).isEqualTo("10");
+      assertThat(field("Field_PlanNegotiator").getAttribute("value")).isEqualTo(COLLECTOR);
+      click(By.xpath("//*[contains(@class,'fjs-form')]//label[contains(normalize-space(),\"Approuver l'échéancier\")]"));
+      WebElement comment = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".fjs-form textarea[id$='-Field_ApprovalComment']")));
+      type(comment, "Débiteur fiable, saisonnalité de l'activité");
+      click(By.cssSelector("button[ng-click='complete()']"));
+      wait.until(d -> d.findElements(taskOfCase(reference, APPROVE_TASK)).isEmpty());
+    });
+
+    driver.settle();
+    Map<String, Object> plan = jdbc.queryForMap(
+        "select p.status, p.instalment_count, p.negotiated_by, p.approved_by from payment_plan p"
+            + " join collection_case c on c.id = p.case_id where c.reference = ?", reference);
+    assertThat(plan.get("status")).isEqualTo("ACTIVE");
+    assertThat(((Number) plan.get("instalment_count")).intValue()).isEqualTo(10);
+    assertThat(plan.get("negotiated_by")).isEqualTo(COLLECTOR);
+    assertThat(plan.get("approved_by")).isEqualTo(supervisor);
+    assertThat(admin().get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("PAYMENT_PLAN");
+  }
+
+  private void asUser(String user, Runnable action) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
 
   // --- the case
 
@@ -204,12 +258,20 @@ class TasklistBrowserTest {
   }
 
   private By taskOfCase(String reference) {
-    return By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + CALL_TASK + "')]][contains(.,'" + reference + "')]");
+    return taskOfCase(reference, CALL_TASK);
+  }
+
+  private By taskOfCase(String reference, String taskName) {
+    return By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),\"" + taskName + "\")]][contains(.,'" + reference + "')]");
   }
 
   private void openTaskOfCase(String reference) {
-    WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(taskOfCase(reference)));
-    task.findElement(By.xpath(".//a[contains(normalize-space(),'" + CALL_TASK + "')]")).click();
+    openTaskOfCase(reference, CALL_TASK);
+  }
+
+  private void openTaskOfCase(String reference, String taskName) {
+    WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(taskOfCase(reference, taskName)));
+    task.findElement(By.xpath(".//a[contains(normalize-space(),\"" + taskName + "\")]")).click();
   }
 
   /**
