@@ -67,6 +67,8 @@ class PaymentPlanProcessTest {
   @AfterEach
   void tearDown() {
     engine.getIdentityService().clearAuthentication();
+    // Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests
+    Mocks.reset();
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,12 @@ class AmicableRemindersProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     mocks = new ReminderMocks().register();
+  }
+
+  /** Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests. */
+  @AfterEach
+  void tearDown() {
+    org.camunda.bpm.engine.test.mock.Mocks.reset();
   }
 
   ProcessDriver start(int step) {

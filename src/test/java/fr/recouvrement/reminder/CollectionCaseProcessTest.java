@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,12 @@ class CollectionCaseProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     mocks = new ReminderMocks().register();
+  }
+
+  /** Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests. */
+  @AfterEach
+  void tearDown() {
+    org.camunda.bpm.engine.test.mock.Mocks.reset();
   }
 
   void open(int reminderStep) {
@@ -113,6 +120,18 @@ class CollectionCaseProcessTest {
     driver.complete(dispute, Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Prestation conforme au bon de commande"));
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
     assertThat(mocks.statuses.history).containsExactly("DISPUTED", "AMICABLE");
+  }
+
+  @Test
+  void shouldCloseTheCaseWhenACreditNoteLeavesNothingOwed() {
+    mocks.nothingOwedAfterDispute = true;
+    open(1);
+    engine.getRuntimeService().createMessageCorrelation("DisputeRaised").processInstanceId(instance.getId())
+        .setVariable("disputeId", 13L).correlateWithResult();
+    driver.settle();
+    driver.complete(driver.task(), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteNumber", "AV-13", "creditNoteAmount", 1850.0));
+    assertThat(instance).isEnded().hasPassed("Task_CloseCasePaid", "Event_CasePaid");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
   }
 
   @Test

@@ -27,6 +27,7 @@ class ReminderMocks {
   /** How many contact-policy checks say "not now" before saying yes. */
   int refusalsBeforeAllowed = 0;
   boolean promiseKept = true;
+  boolean nothingOwedAfterDispute = false;
 
   final List<String> sent = new ArrayList<>();
   final List<String> templates = new ArrayList<>();
@@ -102,7 +103,7 @@ class ReminderMocks {
     mock("recordCreditNote", e -> {});
     mock("recordCallDispute", e -> e.setVariable("disputeId", 21L));
     mock("notifyDisputeRejected", e -> {});
-    mock("releaseDisputedInvoices", e -> {});
+    mock("releaseDisputedInvoices", e -> e.setVariable("nothingOwed", nothingOwedAfterDispute));
     mock("startMediation", e -> {
       e.getProcessInstance().setVariable("mediationId", 7L);
       e.getProcessInstance().setVariable("mediationDueDate", new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
