@@ -273,7 +273,10 @@ class TasklistBrowserTest {
 
   private void openTaskOfCase(String reference, String taskName) {
     WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(taskOfCase(reference, taskName)));
-    task.findElement(By.xpath(".//a[contains(normalize-space(),\"" + taskName + "\")]")).click();
+    WebElement link = task.findElement(By.xpath(".//a[contains(normalize-space(),\"" + taskName + "\")]"));
+    // other tests' tasks share the list: the case's task may be far down, under the fixed footer
+    centre(link);
+    wait.until(ExpectedConditions.elementToBeClickable(link)).click();
   }
 
   /**
