@@ -1,10 +1,6 @@
 package fr.recouvrement.channel;
 
 import fr.recouvrement.cases.CaseService;
-import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.channel.CommunicationLog.Outgoing;
-import fr.recouvrement.channel.EmailSender.EmailMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,25 +15,11 @@ public class DisputeRejectionEmail {
   static final String TEMPLATE = "contestation-rejetee";
 
   private final CaseService cases;
-  private final Templates templates;
-  private final EmailSender sender;
-  private final CommunicationLog communications;
-  private final CreditorSettings creditor;
-  private final String from;
+  private final CaseEmails emails;
 
-  DisputeRejectionEmail(
-      CaseService cases,
-      Templates templates,
-      EmailSender sender,
-      CommunicationLog communications,
-      CreditorSettings creditor,
-      MailSettings mail) {
+  DisputeRejectionEmail(CaseService cases, CaseEmails emails) {
     this.cases = cases;
-    this.templates = templates;
-    this.sender = sender;
-    this.communications = communications;
-    this.creditor = creditor;
-    this.from = mail.from() == null || mail.from().isBlank() ? creditor.email() : mail.from();
+    this.emails = emails;
   }
 
   /**
@@ -45,30 +27,11 @@ public class DisputeRejectionEmail {
    * dispute for a collector to pass on another way).
    */
   public Optional<CommunicationStatus> send(String caseReference, String idempotencyKey, List<String> invoiceNumbers, String reason) {
-    Optional<CommunicationLog.Entry> done = communications.find(idempotencyKey).filter(e -> e.status().done());
-    if (done.isPresent()) {
-      return Optional.of(done.get().status());
-    }
-    CaseView view = cases.get(caseReference);
-    String to = view.debtor().email();
+    String to = cases.get(caseReference).debtor().email();
     if (to == null || to.isBlank()) {
       return Optional.empty();
     }
-    Map<String, Object> variables =
-        Map.of(
-            "reference", view.reference(),
-            "debtorName", view.debtor().name(),
-            "invoices", String.join(", ", invoiceNumbers),
-            "reason", reason == null ? "" : reason,
-            "creditor", creditor);
-    String html = templates.render("email/" + TEMPLATE + ".html", variables);
-    String text = templates.render("email/" + TEMPLATE + ".txt", variables);
-    EmailMessage message =
-        new EmailMessage(from, to, creditor.email(), "Votre contestation – dossier " + view.reference(), text, html);
-    String hash = ReminderStep.sha256((message.subject() + "\n" + text + "\n" + html).getBytes(StandardCharsets.UTF_8));
-    return Optional.of(
-        communications
-            .deliverOnce(new Outgoing(idempotencyKey, view.reference(), Channel.EMAIL, to, TEMPLATE, hash), () -> sender.send(message))
-            .status());
+    return Optional.of(emails.send(caseReference, idempotencyKey, TEMPLATE,
+        Map.of("invoices", String.join(", ", invoiceNumbers), "reason", reason == null ? "" : reason)));
   }
 }
