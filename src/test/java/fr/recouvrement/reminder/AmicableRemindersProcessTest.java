@@ -67,6 +67,20 @@ class AmicableRemindersProcessTest {
   }
 
   @Test
+  void shouldWaitWhileEveryInvoiceLeftIsDisputedThenGoOn() {
+    mocks.balance = 0.0; // all that is owed is under dispute
+    ProcessDriver driver = start(2);
+    assertThat(mocks.count("scheduleReminderStep")).isZero();
+    driver.fireTimer(); // the next day: still nothing to chase
+    assertThat(mocks.count("prepareReminderStep")).isEqualTo(2);
+    assertThat(mocks.sent).isEmpty();
+
+    mocks.balance = 900.0; // the dispute was rejected: the invoices are chased again
+    driver.fireTimer().fireTimer();
+    assertThat(mocks.sent).containsExactly("EMAIL");
+  }
+
+  @Test
   void shouldNotSendTheCourtesyReminderOnceTheDueDateHasPassed() {
     mocks.daysOverdue = 4;
     start(1).fireTimer();
