@@ -1,0 +1,161 @@
+package fr.recouvrement.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.recouvrement.DecisionTables;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.junit.jupiter.api.Test;
+
+/** processes/decisions/escalation.dmn. */
+class EscalationDecisionTest {
+  static final DecisionTables TABLE = DecisionTables.load("escalation");
+
+  /** A B2B case whose amicable stage is over and whose legal route pays: 2,400 € at 80 % for 300 €. */
+  static DmnDecisionResultEntries decide(Consumer<Map<String, Object>> change) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("balance", 2400.0);
+    in.put("debtorType", "BUSINESS");
+    in.put("segment", "PONCTUEL");
+    in.put("daysOverdue", 45);
+    in.put("solvencySignal", "NONE");
+    in.put("amicableSteps", 5);
+    in.put("brokenPromises", 0);
+    in.put("expectedLegalCost", 300.0);
+    in.put("expectedRecoveryRate", 0.8);
+    change.accept(in);
+    DmnDecisionResultEntries result = TABLE.evaluate(in);
+    assertThat((String) result.getEntry("reason")).isNotBlank();
+    assertThat((Integer) result.getEntry("noticeDeadlineDays")).isGreaterThanOrEqualTo(8);
+    return result;
+  }
+
+  static String decision(Consumer<Map<String, Object>> change) {
+    return decide(change).getEntry("decision");
+  }
+
+  @Test
+  void aProfitableCaseWhoseAmicableStageIsOverGetsAFormalNoticeWithFifteenDays() {
+    DmnDecisionResultEntries result = decide(in -> {});
+    assertThat((String) result.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
+    assertThat((Integer) result.getEntry("noticeDeadlineDays")).isEqualTo(15);
+    assertThat((String) decide(in -> in.put("debtorType", "CONSUMER")).getEntry("decision"))
+        .isEqualTo("FORMAL_NOTICE");
+  }
+
+  @Test
+  void aFragileBusinessGetsTheMinimumEightDaysButAConsumerKeepsFifteen() {
+    assertThat((Integer) decide(in -> in.put("solvencySignal", "WEAK")).getEntry("noticeDeadlineDays"))
+        .isEqualTo(8);
+    DmnDecisionResultEntries consumer =
+        decide(in -> {
+          in.put("solvencySignal", "WEAK");
+          in.put("debtorType", "CONSUMER");
+        });
+    assertThat((String) consumer.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
+    assertThat((Integer) consumer.getEntry("noticeDeadlineDays")).isEqualTo(15);
+  }
+
+  @Test
+  void theAmicableStageContinuesUntilItHasBeenGivenAChance() {
+    assertThat(decision(in -> in.put("daysOverdue", 10))).isEqualTo("CONTINUE_AMICABLE");
+    assertThat(decision(in -> in.put("amicableSteps", 2))).isEqualTo("CONTINUE_AMICABLE");
+    assertThat(decision(in -> in.put("amicableSteps", 3))).isEqualTo("FORMAL_NOTICE");
+    // before the ROI rule: amicable steps are cheap, the legal cost is not yet incurred
+    assertThat(
+            decision(
+                in -> {
+                  in.put("amicableSteps", 1);
+                  in.put("expectedRecoveryRate", 0.05);
+                }))
+        .isEqualTo("CONTINUE_AMICABLE");
+  }
+
+  @Test
+  void aRecalcitrantDebtorOrTwoBrokenPromisesEscalateAfterTwoSteps() {
+    assertThat(
+            decision(
+                in -> {
+                  in.put("segment", "RECALCITRANT");
+                  in.put("amicableSteps", 2);
+                }))
+        .isEqualTo("FORMAL_NOTICE");
+    assertThat(
+            decision(
+                in -> {
+                  in.put("brokenPromises", 2);
+                  in.put("amicableSteps", 2);
+                }))
+        .isEqualTo("FORMAL_NOTICE");
+    assertThat(
+            decision(
+                in -> {
+                  in.put("segment", "RECALCITRANT");
+                  in.put("amicableSteps", 1);
+                }))
+        .isEqualTo("CONTINUE_AMICABLE");
+  }
+
+  @Test
+  void aSmallDebtCostingMoreToLitigateThanItWouldBringIsWrittenOffOrHandedToAnAgency() {
+    // 250 € × 50 % = 125 € < 400 € of costs, under 300 €: written off
+    DmnDecisionResultEntries small =
+        decide(
+            in -> {
+              in.put("balance", 250.0);
+              in.put("expectedRecoveryRate", 0.5);
+              in.put("expectedLegalCost", 400.0);
+            });
+    assertThat((String) small.getEntry("decision")).isEqualTo("WRITE_OFF");
+    assertThat((String) small.getEntry("reason")).contains("Gain net attendu négatif");
+    // 1,200 € × 20 % = 240 € < 400 €: not litigated, an agency takes it
+    assertThat(
+            decision(
+                in -> {
+                  in.put("balance", 1200.0);
+                  in.put("expectedRecoveryRate", 0.2);
+                  in.put("expectedLegalCost", 400.0);
+                }))
+        .isEqualTo("AGENCY");
+    // 1,200 € × 40 % = 480 € > 400 €: worth a formal notice
+    assertThat(
+            decision(
+                in -> {
+                  in.put("balance", 1200.0);
+                  in.put("expectedRecoveryRate", 0.4);
+                  in.put("expectedLegalCost", 400.0);
+                }))
+        .isEqualTo("FORMAL_NOTICE");
+  }
+
+  @Test
+  void strongInsolvencySignalsKeepSmallAndMiddleDebtsOutOfCourt() {
+    assertThat(decision(in -> {
+          in.put("solvencySignal", "STRONG");
+          in.put("balance", 200.0);
+        }))
+        .isEqualTo("WRITE_OFF");
+    assertThat(decision(in -> in.put("solvencySignal", "STRONG"))).isEqualTo("AGENCY");
+    // a large profitable claim still seeks a title, quickly
+    DmnDecisionResultEntries large =
+        decide(
+            in -> {
+              in.put("solvencySignal", "STRONG");
+              in.put("balance", 25000.0);
+            });
+    assertThat((String) large.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
+    assertThat((Integer) large.getEntry("noticeDeadlineDays")).isEqualTo(8);
+  }
+
+  @Test
+  void aTinyBalanceIsWrittenOffWhateverElse() {
+    assertThat(decision(in -> in.put("balance", 12.5))).isEqualTo("WRITE_OFF");
+    assertThat(decision(in -> {
+          in.put("balance", 12.5);
+          in.put("amicableSteps", 0);
+        }))
+        .isEqualTo("WRITE_OFF");
+  }
+}
