@@ -2,15 +2,10 @@ package fr.recouvrement.channel;
 
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.channel.CommunicationLog.Outgoing;
 import fr.recouvrement.channel.EmailSender.EmailMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * An email to the debtor of a case that is not a cadence reminder (a payment plan's schedule, an
@@ -20,28 +15,16 @@ import org.unbescape.html.HtmlEscape;
  */
 @Component
 public class CaseEmails {
-  private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-
   private final CaseService cases;
-  private final Templates templates;
-  private final EmailSender sender;
   private final CommunicationLog communications;
   private final CreditorSettings creditor;
-  private final String from;
+  private final ReminderEmails emails;
 
-  CaseEmails(
-      CaseService cases,
-      Templates templates,
-      EmailSender sender,
-      CommunicationLog communications,
-      CreditorSettings creditor,
-      MailSettings mail) {
+  CaseEmails(CaseService cases, CommunicationLog communications, CreditorSettings creditor, ReminderEmails emails) {
     this.cases = cases;
-    this.templates = templates;
-    this.sender = sender;
     this.communications = communications;
     this.creditor = creditor;
-    this.from = mail.from() == null || mail.from().isBlank() ? creditor.email() : mail.from();
+    this.emails = emails;
   }
 
   /** Sends once; fails when the debtor has no email address, so that the step ends as an incident a collector sees. */
@@ -60,22 +43,7 @@ public class CaseEmails {
     m.put("reference", view.reference());
     m.put("debtorName", view.debtor().name());
     m.put("creditor", creditor);
-    Map<String, Object> variables = Map.of("m", m, "fmt", Formats.INSTANCE);
-    String html = templates.render("email/" + template + ".html", variables);
-    String text =
-        templates.render("email/" + template + ".txt", variables).replaceAll("[ \\t]+(\\R)", "$1").replaceAll("(\\R\\s*){3,}", "\n\n").strip() + "\n";
-    EmailMessage message = new EmailMessage(from, to, creditor.email(), subject(html, template), text, html);
-    String hash = ReminderStep.sha256((message.subject() + "\n" + text + "\n" + html).getBytes(StandardCharsets.UTF_8));
-    return communications
-        .deliverOnce(new Outgoing(idempotencyKey, view.reference(), Channel.EMAIL, to, template, hash), () -> sender.send(message))
-        .status();
-  }
-
-  private static String subject(String html, String template) {
-    Matcher title = TITLE.matcher(html);
-    if (!title.find() || title.group(1).isBlank()) {
-      throw new IllegalStateException("Template email/" + template + ".html has no <title>: it is the email's subject");
-    }
-    return HtmlEscape.unescapeHtml(title.group(1)).replaceAll("\\s+", " ").trim();
+    EmailMessage message = emails.compose(template, Map.of("m", m, "fmt", Formats.INSTANCE), to);
+    return emails.deliverOnce(idempotencyKey, view.reference(), template, message);
   }
 }

@@ -59,22 +59,30 @@ class ReminderEmails {
     if (model.nothingDue()) {
       return CommunicationStatus.NOTHING_DUE;
     }
-    EmailMessage message = compose(model, to);
+    return deliverOnce(step.idempotencyKey(), view.reference(), step.template(), compose(model, to));
+  }
+
+  EmailMessage compose(ReminderModel model, String to) {
+    return compose(model.template(), model.variables(), to);
+  }
+
+  /** Any case email: {@code templates/email/<template>.html} and {@code .txt}, the subject being the HTML's title. */
+  EmailMessage compose(String template, Map<String, Object> variables, String to) {
+    String html = templates.render("email/" + template + ".html", variables);
+    String text = tidy(templates.render("email/" + template + ".txt", variables));
+    return new EmailMessage(from, to, creditor.email(), subject(html, template), text, html);
+  }
+
+  /** Records the email with the hash of its content, then sends it unless that step already did. */
+  CommunicationStatus deliverOnce(String idempotencyKey, String caseReference, String template, EmailMessage message) {
     String hash =
         ReminderStep.sha256(
             (message.subject() + "\n" + message.text() + "\n" + message.html()).getBytes(StandardCharsets.UTF_8));
     return communications
         .deliverOnce(
-            new Outgoing(step.idempotencyKey(), view.reference(), Channel.EMAIL, to, step.template(), hash),
+            new Outgoing(idempotencyKey, caseReference, Channel.EMAIL, message.to(), template, hash),
             () -> sender.send(message))
         .status();
-  }
-
-  EmailMessage compose(ReminderModel model, String to) {
-    Map<String, Object> variables = model.variables();
-    String html = templates.render("email/" + model.template() + ".html", variables);
-    String text = tidy(templates.render("email/" + model.template() + ".txt", variables));
-    return new EmailMessage(from, to, creditor.email(), subject(html, model.template()), text, html);
   }
 
   /** Template conditionals leave blank lines behind: at most one between paragraphs. */
