@@ -2,7 +2,6 @@ package fr.recouvrement.reminder;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
-import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,7 @@ class CollectPaymentHistory implements JavaDelegate {
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());
     execution.setVariable("balance", cases.balance(reference).doubleValue());
-    execution.setVariable("daysOverdue",
-        facts.oldestDueDate() == null ? 0 : (int) ChronoUnit.DAYS.between(facts.oldestDueDate(), CaseClock.today()));
+    execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
     execution.setVariable("latePaymentsLast12Months", history.latePayments());
     execution.setVariable("averageDelayDays", history.averageDelayDays());
     execution.setVariable("brokenPromises", history.brokenPromises());

@@ -2,7 +2,6 @@ package fr.recouvrement.reminder;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
-import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,7 @@ class PrepareReminderStep implements JavaDelegate {
     execution.setVariable("debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
     execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
-    execution.setVariable("daysOverdue",
-        facts.oldestDueDate() == null ? 0 : (int) ChronoUnit.DAYS.between(facts.oldestDueDate(), CaseClock.today()));
+    execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
     execution.setVariable("hasEmail", facts.hasEmail());
     execution.setVariable("hasPhone", facts.hasPhone());
   }

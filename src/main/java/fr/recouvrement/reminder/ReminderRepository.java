@@ -32,7 +32,13 @@ class ReminderRepository {
       boolean hasPhone,
       boolean hasAddress,
       String segment,
-      LocalDate oldestDueDate) {}
+      LocalDate oldestDueDate) {
+
+    /** Days since the oldest unpaid, undisputed due date (negative before it); 0 when none. */
+    int daysOverdue(LocalDate today) {
+      return oldestDueDate == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(oldestDueDate, today);
+    }
+  }
 
   CaseFacts facts(String reference) {
     return jdbc.queryForObject(
