@@ -51,9 +51,7 @@ class ApiExceptionHandler {
       String field = path(mapping.getPath());
       return invalid(List.of(new FieldProblem(field, "has a value of the wrong type or format (dates are YYYY-MM-DD, amounts are numbers)")));
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-    problem.setTitle("Unreadable request");
-    return problem;
+    return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is not valid JSON.");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -63,41 +61,33 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be one of " + e.getSupportedMediaTypes());
-    problem.setTitle("Unsupported content type");
-    return problem;
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", "Content type must be one of " + e.getSupportedMediaTypes());
   }
 
   @ExceptionHandler(CaseNotFoundException.class)
   ProblemDetail notFound(CaseNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Case not found");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "Case not found", e.getMessage());
   }
 
   @ExceptionHandler(CaseConflictException.class)
   ProblemDetail conflict(CaseConflictException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Conflicts with what is recorded");
-    return problem;
+    return problem(HttpStatus.CONFLICT, "Conflicts with what is recorded", e.getMessage());
   }
 
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail notWaiting(MismatchingMessageCorrelationException e) {
     log.warn("Message not correlated: {}", e.getMessage());
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "The case process is not waiting for this event; nothing was recorded. " + e.getMessage());
-    problem.setTitle("Case process not waiting");
-    return problem;
+    return problem(HttpStatus.CONFLICT, "Case process not waiting", "The case process is not waiting for this event; nothing was recorded. " + e.getMessage());
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Forbidden");
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
     return problem;
   }
 
