@@ -229,6 +229,14 @@ public class CaseService {
         });
   }
 
+  /**
+   * Called by the write-off process once a supervisor confirmed it: the case ends as WRITTEN_OFF
+   * with the reason, and the debtor may have a new case later.
+   */
+  public void closeAsWrittenOff(String reference, String reason) {
+    repository.close(reference, CaseStatus.WRITTEN_OFF, reason, CaseClock.now());
+  }
+
   /** Called by the process when the balance is settled. */
   void closeAsPaid(String reference) {
     repository.close(reference, CaseStatus.PAID, "Solde réglé", CaseClock.now());

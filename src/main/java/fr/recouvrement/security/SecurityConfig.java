@@ -33,6 +33,8 @@ class SecurityConfig {
   static final String API = "/api/**";
   static final String CASES = "/api/cases/**";
   static final String ENGINE_REST = "/engine-rest/**";
+  /** Provider callbacks (bailiff, postal): authenticated by their HMAC signature, not by a user. */
+  static final String CALLBACKS = "/api/callbacks/**";
 
   /** Paths as the client wrote them, whichever servlet serves them (Spring MVC or Jersey). */
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -47,7 +49,9 @@ class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
+                auth.requestMatchers(PATHS.matcher(HttpMethod.POST, CALLBACKS))
+                    .permitAll()
+                    .requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
                     .hasAnyAuthority(readers)
                     .requestMatchers(
                         PATHS.matcher(HttpMethod.POST, CASES),

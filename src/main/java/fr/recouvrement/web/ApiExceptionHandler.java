@@ -80,6 +80,12 @@ class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Case process not waiting", "The case process is not waiting for this event; nothing was recorded. " + e.getMessage());
   }
 
+  @ExceptionHandler(SignedCallbacks.InvalidSignatureException.class)
+  ProblemDetail unsigned(SignedCallbacks.InvalidSignatureException e) {
+    log.warn("Callback refused: {}", e.getMessage());
+    return problem(HttpStatus.UNAUTHORIZED, "Callback not authenticated", e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());

@@ -1,0 +1,132 @@
+package fr.recouvrement.web;
+
+import fr.recouvrement.cases.CaseClock;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Callbacks from a provider (the bailiff, the postal provider) are not sent by a Camunda user: they
+ * are authenticated by a shared-secret signature and applied once.
+ *
+ * <p>The sender signs {@code timestamp + "." + body} with HMAC-SHA256 and sends the headers
+ * {@value #TIMESTAMP_HEADER} (epoch seconds) and {@value #SIGNATURE_HEADER} ({@code sha256=<hex>}).
+ * A signature older or newer than {@link #TOLERANCE} is refused (a captured request cannot be
+ * replayed later), and each event id is applied once (a replay inside the window is answered with
+ * what was done the first time).
+ */
+@Component
+public class SignedCallbacks {
+  public static final String TIMESTAMP_HEADER = "X-Recouvrement-Timestamp";
+  public static final String SIGNATURE_HEADER = "X-Recouvrement-Signature";
+  public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+  /** The callback is refused: answered 401 with this reason. */
+  public static class InvalidSignatureException extends RuntimeException {
+    public InvalidSignatureException(String message) {
+      super(message);
+    }
+  }
+
+  public enum Result {
+    APPLIED,
+    UNMATCHED
+  }
+
+  private final JdbcTemplate jdbc;
+
+  SignedCallbacks(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Throws {@link InvalidSignatureException} unless the body was signed with the secret, recently. */
+  public void verify(String secret, String timestamp, String signature, byte[] body) {
+    if (secret == null || secret.isBlank()) {
+      throw new InvalidSignatureException("Callbacks are not accepted: no callback secret is configured");
+    }
+    if (timestamp == null || signature == null) {
+      throw new InvalidSignatureException("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER + " header");
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(timestamp.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidSignatureException(TIMESTAMP_HEADER + " must be epoch seconds");
+    }
+    Duration skew = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
+    if (skew.compareTo(TOLERANCE) > 0) {
+      throw new InvalidSignatureException("Signature timestamp is outside the accepted window of " + TOLERANCE.toMinutes() + " minutes");
+    }
+    byte[] expected = sign(secret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, given)) {
+      throw new InvalidSignatureException("Invalid signature");
+    }
+  }
+
+  /** {@code sha256=<hex>} of HMAC-SHA256(secret, timestamp + "." + body): what a sender puts in the header. */
+  public static String sign(String secret, String timestamp, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+      return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What was done with this event the first time, if it was seen before. */
+  public Optional<Result> seen(String source, String eventId) {
+    return jdbc.queryForList(
+            "select result from callback_event where source = ? and event_id = ?", String.class, source, eventId)
+        .stream()
+        .findFirst()
+        .map(Result::valueOf);
+  }
+
+  /**
+   * Records the event in the caller's transaction. A concurrent delivery of the same event loses the
+   * race here: its transaction fails on the primary key and nothing of it is applied.
+   *
+   * @return false when the event was already recorded
+   */
+  public boolean remember(String source, String eventId, byte[] body, Result result) {
+    try {
+      jdbc.update(
+          "insert into callback_event (source, event_id, payload_sha256, received_at, result, payload) values (?, ?, ?, ?, ?, ?)",
+          source,
+          eventId,
+          sha256(body),
+          Timestamp.from(CaseClock.now()),
+          result.name(),
+          truncate(new String(body, StandardCharsets.UTF_8), 8000));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
