@@ -158,4 +158,15 @@ class EscalationDecisionTest {
         }))
         .isEqualTo("WRITE_OFF");
   }
+
+  @Test
+  void aPrescribedClaimIsWrittenOffWhateverItsAmountOrProspects() {
+    assertThat(decision(in -> in.put("prescribed", true))).isEqualTo("WRITE_OFF");
+    assertThat(decision(in -> {
+          in.put("prescribed", true);
+          in.put("balance", 50000.0);
+        }))
+        .isEqualTo("WRITE_OFF");
+    assertThat(decision(in -> in.put("prescribed", false))).isEqualTo("FORMAL_NOTICE");
+  }
 }

@@ -89,4 +89,10 @@ class LegalRouteDecisionTest {
   void noLegalRouteWithoutAFormalNotice() {
     assertThat(route(in -> in.put("escalationDecision", "CONTINUE_AMICABLE"))).isNull();
   }
+
+  @Test
+  void aClaimThatBecamePrescribedDuringTheFormalNoticeGoesToWriteOffNotToCourt() {
+    assertThat(summary(route(in -> in.put("prescribed", true)))).isEqualTo("WRITE_OFF||");
+    assertThat(route(in -> in.put("prescribed", false)).getEntry("route").toString()).isEqualTo("SMALL_CLAIMS");
+  }
 }
