@@ -24,7 +24,7 @@ public final class ProcessDriver {
   /** Runs every due asynchronous continuation until the processes wait for a timer, a task or a message. */
   public ProcessDriver settle() {
     for (int i = 0; i < 500; i++) {
-      Job job = jobs().stream().filter(j -> !isTimer(j)).findFirst().orElse(null);
+      Job job = jobs().stream().filter(j -> !isAnyTimer(j)).findFirst().orElse(null);
       if (job == null) {
         return this;
       }
@@ -35,7 +35,7 @@ public final class ProcessDriver {
 
   /** Fires the one waiting timer, then settles. */
   public ProcessDriver fireTimer() {
-    List<Job> timers = jobs().stream().filter(ProcessDriver::isTimer).toList();
+    List<Job> timers = jobs().stream().filter(this::isTimer).toList();
     if (timers.size() != 1) {
       throw new AssertionError("Expected exactly one waiting timer, found " + timers.size());
     }
@@ -57,7 +57,7 @@ public final class ProcessDriver {
         return open.get(0);
       }
       java.util.Date next =
-          jobs().stream().filter(ProcessDriver::isTimer).map(Job::getDuedate).filter(java.util.Objects::nonNull)
+          jobs().stream().filter(this::isTimer).map(Job::getDuedate).filter(java.util.Objects::nonNull)
               .min(java.util.Comparator.naturalOrder())
               .orElseThrow(() -> new AssertionError("No timer left and no task '" + name + "' in the processes of " + rootId));
       if (next.after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())) {
@@ -73,7 +73,7 @@ public final class ProcessDriver {
   }
 
   public boolean hasTimer() {
-    return jobs().stream().anyMatch(ProcessDriver::isTimer);
+    return jobs().stream().anyMatch(this::isTimer);
   }
 
   /** The one open user task of the case's processes. */
@@ -111,7 +111,39 @@ public final class ProcessDriver {
     return jobs;
   }
 
-  private static boolean isTimer(Job job) {
+  /**
+   * A timer of the step at hand. The case's prescription timers (event sub-processes that wait for
+   * years) are left out: a test fires them by name with {@link #fireTimer(String)}.
+   */
+  private boolean isTimer(Job job) {
+    return isAnyTimer(job) && !BACKGROUND_TIMERS.contains(activityOf(job));
+  }
+
+  private static final java.util.Set<String> BACKGROUND_TIMERS = java.util.Set.of("Timer_PrescriptionWarning", "Timer_Prescribed");
+
+  private static boolean isAnyTimer(Job job) {
     return "timer".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType());
+  }
+
+  private String activityOf(Job job) {
+    var definition =
+        engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    return definition == null ? null : definition.getActivityId();
+  }
+
+  /** Fires the waiting timer of that activity (a prescription timer, say), then settles. */
+  public ProcessDriver fireTimer(String activityId) {
+    Job timer =
+        jobs().stream()
+            .filter(j -> isAnyTimer(j) && activityId.equals(activityOf(j)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("No waiting timer at " + activityId));
+    engine.getManagementService().executeJob(timer.getId());
+    return settle();
+  }
+
+  /** When the timer of that activity is due, if it waits. */
+  public java.util.Optional<java.util.Date> timerDue(String activityId) {
+    return jobs().stream().filter(j -> isAnyTimer(j) && activityId.equals(activityOf(j))).map(Job::getDuedate).findFirst();
   }
 }

@@ -217,14 +217,22 @@ public class CaseService {
               ledger
                   .balance(professional, accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())), CaseClock.today())
                   .total();
-          runtimeService
-              .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
-              .processInstanceId(c.processInstanceId())
-              .setVariable("balance", balance.doubleValue())
-              .setVariable("fullyPaid", balance.signum() == 0)
-              .setVariable("lastPaymentAmount", payment.amount().doubleValue())
-              .setVariable("lastPaymentDate", payment.date().toString())
-              .correlateWithResult();
+          Map<String, Object> facts =
+              Map.of(
+                  "balance", balance.doubleValue(),
+                  "fullyPaid", balance.signum() == 0,
+                  "lastPaymentAmount", payment.amount().doubleValue(),
+                  "lastPaymentDate", payment.date().toString());
+          boolean heard =
+              !runtimeService
+                  .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
+                  .processInstanceId(c.processInstanceId())
+                  .setVariables(facts)
+                  .correlateAllWithResult()
+                  .isEmpty();
+          if (!heard) {
+            settleWithoutTheProcess(c, balance, facts);
+          }
           return new Recorded(view(repository.findCase(c.id())), false);
         });
   }
@@ -235,6 +243,27 @@ public class CaseService {
    */
   public void closeAsWrittenOff(String reference, String reason) {
     repository.close(reference, CaseStatus.WRITTEN_OFF, reason, CaseClock.now());
+  }
+
+  /**
+   * A payment arrived while the case process was at a step that does not listen for payments (a
+   * supervisor confirming a write-off, say). The payment is kept all the same; the process sees the
+   * new balance, and a payment that settles everything closes the case and ends its process.
+   */
+  private void settleWithoutTheProcess(CaseRow c, BigDecimal balance, Map<String, Object> facts) {
+    boolean running =
+        c.processInstanceId() != null
+            && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0;
+    if (running) {
+      runtimeService.setVariables(c.processInstanceId(), facts);
+    }
+    if (balance.signum() == 0) {
+      log.info("Case {} settled by a payment its process was not waiting for: closed as PAID", c.reference());
+      closeAsPaid(c.reference());
+      if (running) {
+        runtimeService.deleteProcessInstance(c.processInstanceId(), "Dossier soldé par un paiement reçu hors attente du processus");
+      }
+    }
   }
 
   /** Called by the process when the balance is settled. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** What the amicable stage reads and writes beside the case itself. */
 @Repository
-class ReminderRepository {
+public class ReminderRepository {
   private final JdbcTemplate jdbc;
 
   ReminderRepository(JdbcTemplate jdbc) {
@@ -22,7 +22,7 @@ class ReminderRepository {
   }
 
   /** The facts a reminder step needs, read fresh at each step. */
-  record CaseFacts(
+  public record CaseFacts(
       long caseId,
       long debtorId,
       String debtorType,
@@ -35,12 +35,12 @@ class ReminderRepository {
       LocalDate oldestDueDate) {
 
     /** Days since the oldest unpaid, undisputed due date (negative before it); 0 when none. */
-    int daysOverdue(LocalDate today) {
+    public int daysOverdue(LocalDate today) {
       return oldestDueDate == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(oldestDueDate, today);
     }
   }
 
-  CaseFacts facts(String reference) {
+  public CaseFacts facts(String reference) {
     return jdbc.queryForObject(
         """
         select c.id as case_id, d.id as debtor_id, d.type, d.name, d.email, d.phone, d.phone_invalid, d.address_line1,
@@ -95,9 +95,9 @@ class ReminderRepository {
    * of earlier cases, broken promises. The current case's unpaid invoices are what is being
    * collected, not history: they do not count against the debtor.
    */
-  record PaymentHistory(int latePayments, double averageDelayDays, int brokenPromises) {}
+  public record PaymentHistory(int latePayments, double averageDelayDays, int brokenPromises) {}
 
-  PaymentHistory paymentHistory(long debtorId, long currentCaseId, LocalDate today) {
+  public PaymentHistory paymentHistory(long debtorId, long currentCaseId, LocalDate today) {
     LocalDate since = today.minusMonths(12);
     List<Long> delays =
         jdbc.query(

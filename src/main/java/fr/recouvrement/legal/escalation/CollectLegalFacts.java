@@ -1,0 +1,45 @@
+package fr.recouvrement.legal.escalation;
+
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.reminder.ReminderRepository;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Chiffrer la créance à poursuivre": what the legal-route table needs once the formal notice has
+ * run out. {@code claimAmount} is principal plus interest (late penalties for a professional, legal
+ * interest for a consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery
+ * indemnities, which are not interest. Invoices are contractual claims (sales of goods or
+ * services); this creditor grants no consumer credit or lease.
+ */
+@Component("collectLegalFacts")
+class CollectLegalFacts implements JavaDelegate {
+  private final CaseService cases;
+  private final ReminderRepository reminders;
+  private final EscalationFacts facts;
+
+  CollectLegalFacts(CaseService cases, ReminderRepository reminders, EscalationFacts facts) {
+    this.cases = cases;
+    this.reminders = reminders;
+    this.facts = facts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable("caseReference");
+    CaseView view = cases.get(reference);
+    BigDecimal indemnities =
+        view.invoices().stream().map(CaseView.Invoice::recoveryIndemnity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    execution.setVariable("balance", view.balance().doubleValue());
+    execution.setVariable("claimAmount", view.balance().subtract(indemnities).doubleValue());
+    execution.setVariable("claimOrigin", "CONTRACTUAL");
+    execution.setVariable("consumerCredit", false);
+    if (execution.getVariable("debtorRefusedSmallClaims") == null) {
+      execution.setVariable("debtorRefusedSmallClaims", false);
+    }
+    execution.setVariable("prescribed", facts.prescribed(reminders.facts(reference).caseId()));
+  }
+}

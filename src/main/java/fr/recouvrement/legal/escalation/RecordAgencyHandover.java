@@ -1,0 +1,36 @@
+package fr.recouvrement.legal.escalation;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la remise à l'agence": the case is in the hands of a collection agency from this
+ * date (its letters carry the CPCE R124-4 mentions and our case reference).
+ */
+@Component("recordAgencyHandover")
+class RecordAgencyHandover implements JavaDelegate {
+  private final LegalEvents events;
+
+  RecordAgencyHandover(LegalEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object on = execution.getVariable("agencyHandedOverOn");
+    LocalDate date = on == null || on.toString().isBlank() ? CaseClock.today() : LocalDate.parse(on.toString());
+    String details =
+        "Agence : %s ; référence : %s".formatted(execution.getVariable("agencyName"), execution.getVariable("agencyReference"));
+    events.record((String) execution.getVariable("caseReference"), LegalEventType.AGENCY_HANDOVER, date, details, actor(execution));
+  }
+
+  private static String actor(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? "system" : authentication.getUserId();
+  }
+}
