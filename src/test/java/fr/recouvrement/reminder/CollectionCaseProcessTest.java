@@ -40,6 +40,9 @@ class CollectionCaseProcessTest {
     reference = "DOS-CASE-" + (++seq);
     Map<String, Object> vars = new HashMap<>(Map.of("caseReference", reference, "debtorType", "BUSINESS", "balance", 1850.0));
     vars.put("reminderStep", reminderStep);
+    // the prescription timers wait for years: CaseService passes them at start
+    vars.put("prescriptionWarningAt", "2031-11-06T08:00:00");
+    vars.put("prescriptionDate", "2032-02-04T08:00:00");
     instance = engine.getRuntimeService().startProcessInstanceByKey("collection-case", reference, vars);
     driver = new ProcessDriver(engine, instance.getId()).settle();
   }
@@ -164,22 +167,34 @@ class CollectionCaseProcessTest {
     assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
   }
 
+  /** A collector proposes, a supervisor decides (four eyes: escalationFourEyes, tested on its own). */
+  void escalate(String decision) {
+    Task proposal = driver.task();
+    assertThat(proposal.getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
+    driver.complete(proposal, Map.of("escalationProposal", decision, "escalationProposalComment", "Relances sans effet"));
+    Task approval = driver.task();
+    assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
+    driver.complete(approval, Map.of("escalationDecision", decision, "escalationComment", "D'accord"));
+  }
+
   @Test
-  void shouldOfferMediationAndEscalateWhenItFails() {
+  void shouldOfferMediationAndReviewTheEscalationWhenItFails() {
     open(6);
-    driver.complete(driver.task(), Map.of("escalationDecision", "MEDIATION", "escalationComment", "Client de longue date"));
+    escalate("MEDIATION");
     assertThat(instance).isWaitingAt("CallActivity_Mediation");
     assertThat(mocks.statuses.history).containsExactly("MEDIATION");
     driver.complete(driver.task(), Map.of("mediatorKind", "MEDIATEUR_DES_ENTREPRISES", "mediatorName", "Médiateur des entreprises",
         "referralDate", "2026-11-20", "mediatorReference", "MDE-1"));
     driver.complete(driver.task(), Map.of("mediationOutcome", "FAILED"));
-    assertThat(instance).hasPassed("Gateway_LitigationJoin").isWaitingAt("Task_AwaitLitigation");
+    // going to court needs a new decision on fresh facts, validated again
+    assertThat(instance).hasPassed("Gateway_MediationOutcome").isWaitingAt("Task_ProposeEscalation");
+    assertThat(mocks.count("collectEscalationFacts")).isEqualTo(2);
   }
 
   @Test
   void shouldTurnAMediationAgreementIntoAPaymentPlan() {
     open(6);
-    driver.complete(driver.task(), Map.of("escalationDecision", "MEDIATION", "escalationComment", "Client de longue date"));
+    escalate("MEDIATION");
     driver.complete(driver.task(), Map.of("mediatorKind", "MEDIATEUR_DES_ENTREPRISES", "mediatorName", "Médiateur des entreprises",
         "referralDate", "2026-11-20", "mediatorReference", "MDE-2"));
     driver.complete(driver.task(), Map.of("mediationOutcome", "AGREEMENT"));
@@ -187,14 +202,24 @@ class CollectionCaseProcessTest {
   }
 
   @Test
-  void shouldProposeEscalationToASupervisorWhenTheCadenceIsExhausted() {
+  void shouldDecideTheEscalationOnFreshFactsThenHaveACollectorProposeAndASupervisorValidate() {
     open(6);
+    assertThat(instance).hasPassed("Task_CollectEscalationFacts", "Task_AssessSolvency", "Task_EstimateLegalCost", "Task_DecideEscalation");
+    Map<String, Object> vars = engine.getRuntimeService().getVariables(instance.getId());
+    // 1,850 € with no warning sign: a formal notice with 15 days, from the tables
+    assertThat(vars).containsEntry("solvencySignal", "NONE").containsEntry("escalationRecommendation", "FORMAL_NOTICE")
+        .containsEntry("noticeDeadlineDays", 15);
     Task proposal = driver.task();
     assertThat(proposal.getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
     assertThat(engine.getTaskService().getIdentityLinksForTask(proposal.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("collectors"));
+    driver.complete(proposal, Map.of("escalationProposal", "AGENCY", "escalationProposalComment", "Débiteur introuvable"));
+    Task approval = driver.task();
+    assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveEscalation");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("supervisors"));
-    driver.complete(proposal, Map.of("escalationDecision", "ESCALATE", "escalationComment", "Aucune réponse"));
-    assertThat(instance).isWaitingAt("Task_AwaitLitigation");
+    driver.complete(approval, Map.of("escalationDecision", "AGENCY", "escalationComment", "Validé"));
+    assertThat(instance).isWaitingAt("Task_HandOverToAgency");
     pay(true);
     assertThat(instance).isEnded().hasPassed("Task_CloseCasePaid");
   }
@@ -202,7 +227,7 @@ class CollectionCaseProcessTest {
   @Test
   void shouldRestartTheCadenceFromItsFirstStepWhenTheSupervisorSaysSo() {
     open(6);
-    driver.complete(driver.task(), Map.of("escalationDecision", "RESUME", "escalationComment", "Client historique"));
+    escalate("RESUME");
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
     assertThat(((Number) engine.getRuntimeService().getVariable(instance.getId(), "reminderStep")).intValue()).isEqualTo(1);
     assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);

@@ -43,6 +43,9 @@ class ReminderMocks {
     }
   }
 
+  /** What collectEscalationFacts and collectLegalFacts report about prescription. */
+  boolean prescribed;
+
   ReminderMocks register() {
     Mocks.reset();
     mock("prepareReminderStep", e -> {
@@ -109,6 +112,31 @@ class ReminderMocks {
       e.getProcessInstance().setVariable("mediationDueDate", new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
     });
     mock("closeMediation", e -> {});
+    // the contentious stage's own steps in collection-case
+    mock("collectEscalationFacts", e -> {
+      e.setVariable("debtorType", debtorType);
+      e.setVariable("debtorName", "Boulangerie Martin SARL");
+      e.setVariable("segment", segment);
+      e.setVariable("balance", balance);
+      e.setVariable("daysOverdue", 90);
+      e.setVariable("amicableSteps", 5);
+      e.setVariable("brokenPromises", 0);
+      e.setVariable("lapsedPlans", 0);
+      e.setVariable("contactLost", false);
+      e.setVariable("prescribed", prescribed);
+    });
+    mock("collectLegalFacts", e -> {
+      e.setVariable("claimAmount", balance);
+      e.setVariable("claimOrigin", "CONTRACTUAL");
+      e.setVariable("consumerCredit", false);
+      e.setVariable("prescribed", prescribed);
+      if (e.getVariable("debtorRefusedSmallClaims") == null) {
+        e.setVariable("debtorRefusedSmallClaims", false);
+      }
+    });
+    Mocks.register("escalationFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
+    Mocks.register("writeOffProposal", new fr.recouvrement.legal.escalation.WriteOffProposal());
+    mock("recordAgencyHandover", e -> {});
     return this;
   }
 
