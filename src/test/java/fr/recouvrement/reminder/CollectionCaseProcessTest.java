@@ -255,4 +255,29 @@ class CollectionCaseProcessTest {
     assertThat(instance).hasPassed("Event_DisputeHandled");
     assertThat(mocks.statuses.history).containsExactly("DISPUTED", "AMICABLE");
   }
+
+  @Test
+  void shouldRefuseToLetTheCollectorWhoProposedTheEscalationValidateItToo() {
+    org.camunda.bpm.engine.test.mock.Mocks.register(
+        "escalationFourEyes", new fr.recouvrement.legal.escalation.EscalationFourEyesAccess().listener());
+    open(6);
+    try {
+      engine.getIdentityService().setAuthenticatedUserId("carla");
+      driver.complete(driver.task(), Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse"));
+      Task approval = driver.task();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> engine.getTaskService().complete(approval.getId(), Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "ok")))
+          .hasMessageContaining("carla a proposé cette escalade et ne peut pas la valider");
+      assertThat(instance).isWaitingAt("Task_ApproveEscalation");
+
+      engine.getIdentityService().setAuthenticatedUserId("sam");
+      driver.complete(approval, Map.of("escalationDecision", "AGENCY", "escalationComment", "Validé"));
+      assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+          .containsEntry("escalationProposer", "carla")
+          .containsEntry("escalationApprover", "sam");
+      assertThat(instance).isWaitingAt("Task_HandOverToAgency");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
 }
