@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class PrescriptionIntegrationTest {
-  /** Stands in for the case process's two event sub-process timers, with the same activity ids. */
+  /**
+   * Stands in for the case process: its two event sub-process timers, with the same activity ids, and
+   * a called process whose step refreshes the prescription, as a plan, a mediation or a legal step would.
+   */
   static final String TIMERS_MODEL = """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
@@ -36,7 +41,13 @@ class PrescriptionIntegrationTest {
           <startEvent id="Event_Start" />
           <sequenceFlow id="Flow_ToWait" sourceRef="Event_Start" targetRef="Task_Wait" />
           <receiveTask id="Task_Wait" />
-          <sequenceFlow id="Flow_ToEnd" sourceRef="Task_Wait" targetRef="Event_End" />
+          <sequenceFlow id="Flow_ToChild" sourceRef="Task_Wait" targetRef="CallActivity_Child" />
+          <callActivity id="CallActivity_Child" calledElement="prescription-child-test">
+            <extensionElements><camunda:in source="caseReference" target="caseReference" /></extensionElements>
+          </callActivity>
+          <sequenceFlow id="Flow_ToHold" sourceRef="CallActivity_Child" targetRef="Task_Hold" />
+          <receiveTask id="Task_Hold" />
+          <sequenceFlow id="Flow_ToEnd" sourceRef="Task_Hold" targetRef="Event_End" />
           <endEvent id="Event_End" />
           <subProcess id="Sub_Warning" triggeredByEvent="true">
             <startEvent id="Timer_PrescriptionWarning" isInterrupting="false">
@@ -52,6 +63,13 @@ class PrescriptionIntegrationTest {
             <sequenceFlow id="Flow_Prescribed" sourceRef="Timer_Prescribed" targetRef="Event_Prescribed" />
             <endEvent id="Event_Prescribed" />
           </subProcess>
+        </process>
+        <process id="prescription-child-test" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <startEvent id="Event_ChildStart" />
+          <sequenceFlow id="Flow_ToRefresh" sourceRef="Event_ChildStart" targetRef="Task_Refresh" />
+          <serviceTask id="Task_Refresh" camunda:expression="${prescription.refresh(caseReference)}" />
+          <sequenceFlow id="Flow_ToChildEnd" sourceRef="Task_Refresh" targetRef="Event_ChildEnd" />
+          <endEvent id="Event_ChildEnd" />
         </process>
       </definitions>
       """;
@@ -179,9 +197,7 @@ class PrescriptionIntegrationTest {
     String reference = consumerCase(due);
     LocalDate last = due.plusYears(2);
     // the case's instance is swapped for one waiting on the same two timers
-    deploymentId = engine.getRepositoryService().createDeployment().name("prescription-timers-test")
-        .addInputStream("prescription-timers-test.bpmn", new ByteArrayInputStream(TIMERS_MODEL.strip().getBytes(StandardCharsets.UTF_8)))
-        .deploy().getId();
+    deployTimersModel();
     String original = processInstance(reference);
     String pid = engine.getRuntimeService()
         .startProcessInstanceByKey("prescription-timers-test", reference, PrescriptionService.timerVariables(last)).getId();
@@ -200,6 +216,43 @@ class PrescriptionIntegrationTest {
     } finally {
       jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
     }
+  }
+
+  @Test
+  void aRefreshFromACalledProcessMovesTheTimersOfTheCaseProcessInTheSameTransaction() {
+    // how a plan, a mediation or a legal step (called processes) reach the case's own timers
+    LocalDate due = today.minusDays(500);
+    String reference = consumerCase(due);
+    LocalDate last = due.plusYears(2);
+    deployTimersModel();
+    String original = processInstance(reference);
+    Map<String, Object> variables = new HashMap<>(PrescriptionService.timerVariables(last));
+    variables.put("caseReference", reference);
+    String pid = engine.getRuntimeService().startProcessInstanceByKey("prescription-timers-test", reference, variables).getId();
+    jdbc.update("update collection_case set process_instance_id = ? where reference = ?", pid, reference);
+    try {
+      // an acknowledgement the service has not seen yet: the called process's step picks it up
+      jdbc.update(
+          "insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
+              + " select id, 'ENFORCEMENT_MEASURE', ?, 'test', current_timestamp, 'test' from collection_case where reference = ?",
+          java.sql.Date.valueOf(today), reference);
+      engine.getRuntimeService().signal(
+          engine.getRuntimeService().createExecutionQuery().processInstanceId(pid).activityId("Task_Wait").singleResult().getId());
+
+      LocalDate moved = today.plusYears(2);
+      assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(pid).activityId("Task_Hold").count()).isEqualTo(1);
+      assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(moved.plusDays(1)));
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(moved.minusDays(90)));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(moved.plusDays(1)));
+    } finally {
+      jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
+    }
+  }
+
+  void deployTimersModel() {
+    deploymentId = engine.getRepositoryService().createDeployment().name("prescription-timers-test")
+        .addInputStream("prescription-timers-test.bpmn", new ByteArrayInputStream(TIMERS_MODEL.strip().getBytes(StandardCharsets.UTF_8)))
+        .deploy().getId();
   }
 
   Job timer(String pid, String activityId) {
