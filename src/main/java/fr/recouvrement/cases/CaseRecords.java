@@ -31,7 +31,8 @@ final class CaseRecords {
       String processInstanceId,
       Instant openedAt,
       Instant closedAt,
-      String closingReason) {}
+      String closingReason,
+      LocalDate prescriptionDate) {}
 
   /** {@code creditedAmount}: cancelled by credit notes (avoirs) after a dispute; no longer owed. */
   record InvoiceRow(

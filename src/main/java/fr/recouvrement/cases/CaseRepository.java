@@ -335,7 +335,8 @@ class CaseRepository {
               rs.getString("process_instance_id"),
               instant(rs, "opened_at"),
               instant(rs, "closed_at"),
-              rs.getString("closing_reason"));
+              rs.getString("closing_reason"),
+              rs.getObject("prescription_date", LocalDate.class));
 
   private static final RowMapper<InvoiceRow> INVOICE =
       (rs, n) ->

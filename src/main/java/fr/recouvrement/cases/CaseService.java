@@ -6,6 +6,7 @@ import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.legal.PrescriptionService;
 import fr.recouvrement.money.Allocation;
 import fr.recouvrement.money.CaseBalance;
 import fr.recouvrement.money.InterestRates;
@@ -51,6 +52,7 @@ public class CaseService {
   private final NextActionResolver nextActions;
   private final InterestRates interestRates;
   private final PaymentAllocations allocations;
+  private final PrescriptionService prescription;
 
   CaseService(
       CaseRepository repository,
@@ -59,7 +61,8 @@ public class CaseService {
       TransactionTemplate tx,
       NextActionResolver nextActions,
       InterestRates interestRates,
-      PaymentAllocations allocations) {
+      PaymentAllocations allocations,
+      PrescriptionService prescription) {
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -67,6 +70,7 @@ public class CaseService {
     this.nextActions = nextActions;
     this.interestRates = interestRates;
     this.allocations = allocations;
+    this.prescription = prescription;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -137,6 +141,8 @@ public class CaseService {
     if (open.isPresent()) {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
       if (!fresh.isEmpty()) {
+        // a newer invoice never makes the case prescribe earlier, but a case with nothing unpaid left had no date
+        prescription.refresh(open.get().id());
         // the strategy re-evaluates the debtor's segment with the new amount
         runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceId(open.get().processInstanceId()).correlateAll();
       }
@@ -165,6 +171,8 @@ public class CaseService {
             .putValue("debtorType", d.debtorType().name())
             .putValue("balance", balance.doubleValue())
             .putValue("openedBy", actor);
+    // the process starts with its prescription timers' dates (no instance to update yet)
+    prescription.refresh(caseId).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
     return new Opened(reference, true, fresh.size());
@@ -213,6 +221,8 @@ public class CaseService {
               repository.insertPayment(
                   c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), actor, CaseClock.now());
           allocations.record(paymentId, allocation);
+          // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
+          prescription.refresh(c.id());
           BigDecimal balance =
               ledger
                   .balance(professional, accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())), CaseClock.today())
@@ -368,7 +378,8 @@ public class CaseService {
         c.status().isClosed() || !withNextAction ? null : nextActions.resolve(c.reference()).orElse(null),
         c.openedAt(),
         c.closedAt(),
-        c.closingReason());
+        c.closingReason(),
+        c.prescriptionDate());
   }
 
   private Map<Long, List<Settlement>> settlementsOf(long caseId) {

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * A case as the API shows it. {@code principal} is the unpaid invoice amounts, {@code penalties}
  * the late penalties and recovery indemnities owed on them (B2B only), {@code balance} their sum.
+ * {@code prescriptionDate} is the last day the claim can be acted on (prescribed from the next
+ * day), null when nothing is owed.
  */
 public record CaseView(
     String reference,
@@ -24,7 +26,8 @@ public record CaseView(
     NextAction nextAction,
     Instant openedAt,
     Instant closedAt,
-    String closingReason) {
+    String closingReason,
+    LocalDate prescriptionDate) {
 
   public record Debtor(
       String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}

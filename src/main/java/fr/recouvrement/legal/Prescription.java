@@ -76,6 +76,15 @@ public final class Prescription {
         debtorType == DebtorType.CONSUMER ? CONSUMER : DEFAULT, dueDate, List.of(), List.of());
   }
 
+  /**
+   * The right to enforce an enforceable title, dated that day: 10 years (CPCE L111-4), interrupted
+   * by an enforcement measure or an acknowledgement and suspended like the claim itself.
+   */
+  public static Prescription ofTitle(LocalDate titleDate) {
+    Objects.requireNonNull(titleDate, "titleDate");
+    return new Prescription(ENFORCEABLE_TITLE, titleDate, List.of(), List.of());
+  }
+
   /** An acknowledgement, a court claim (the date its proceedings ended) or an enforcement measure. */
   public Prescription interruptedOn(LocalDate date) {
     Objects.requireNonNull(date, "date");
@@ -131,6 +140,9 @@ public final class Prescription {
         end = start.plus(period);
       } else {
         Suspension s = event.suspension();
+        if (s.to().isBefore(dueDate)) {
+          continue; // over before this claim was due: nothing was running to suspend
+        }
         LocalDate from = s.from().isBefore(dueDate) ? dueDate : s.from();
         LocalDate resumed = end.plusDays(ChronoUnit.DAYS.between(from, s.to()));
         LocalDate floor = s.to().plus(MINIMUM_AFTER_SUSPENSION);

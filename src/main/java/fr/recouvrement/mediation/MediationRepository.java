@@ -27,6 +27,10 @@ class MediationRepository {
     return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream().findFirst();
   }
 
+  Optional<Long> caseOf(long mediationId) {
+    return jdbc.queryForList("select case_id from mediation where id = ?", Long.class, mediationId).stream().findFirst();
+  }
+
   Optional<Long> findByProcessInstance(String processInstanceId) {
     return jdbc.queryForList("select id from mediation where process_instance_id = ?", Long.class, processInstanceId)
         .stream()

@@ -2,6 +2,7 @@ package fr.recouvrement.mediation;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.legal.PrescriptionService;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class MediationService {
   private final MediationRepository repository;
+  private final PrescriptionService prescription;
 
-  MediationService(MediationRepository repository) {
+  MediationService(MediationRepository repository, PrescriptionService prescription) {
     this.repository = repository;
+    this.prescription = prescription;
   }
 
   /** Records the referral once per process instance (a retried step finds it) and returns its id. */
@@ -26,12 +29,17 @@ public class MediationService {
       return known.get();
     }
     long caseId = repository.caseId(caseReference).orElseThrow(() -> new CaseNotFoundException(caseReference));
-    return repository.insert(caseId, kind, name, reference, referredOn, CaseClock.today(), processInstanceId, by, CaseClock.now());
+    long id = repository.insert(caseId, kind, name, reference, referredOn, CaseClock.today(), processInstanceId, by, CaseClock.now());
+    // suspended from today (C. civ. 2238): the prescription timers move away
+    prescription.refresh(caseId);
+    return id;
   }
 
   /** Ends the mediation today with its outcome; prescription runs again from tomorrow. */
   public void end(long mediationId, String outcome) {
     repository.end(mediationId, CaseClock.today(), outcome);
+    // the clock runs again, with at least 6 months left (C. civ. 2238 al. 2)
+    repository.caseOf(mediationId).ifPresent(prescription::refresh);
   }
 
   public Optional<Mediation> find(long id) {

@@ -2,6 +2,7 @@ package fr.recouvrement.plan;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.legal.PrescriptionService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 class RecordPaymentPlan implements JavaDelegate {
   private final PlanRepository plans;
   private final CaseService cases;
+  private final PrescriptionService prescription;
 
-  RecordPaymentPlan(PlanRepository plans, CaseService cases) {
+  RecordPaymentPlan(PlanRepository plans, CaseService cases, PrescriptionService prescription) {
     this.plans = plans;
     this.cases = cases;
+    this.prescription = prescription;
   }
 
   @Override
@@ -53,6 +56,8 @@ class RecordPaymentPlan implements JavaDelegate {
                       approver == null ? null : approver.toString());
                 });
     plans.recordAcknowledgement(reference, today);
+    // the approved plan is an acknowledgement of the whole balance (C. civ. 2240)
+    prescription.refresh(reference);
     PlanRepository.Plan plan = plans.plan(planId);
     execution.setVariable("planId", planId);
     execution.setVariable("planLineCount", plan.lines());

@@ -44,6 +44,7 @@ final class ChannelTestData {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -100,4 +100,20 @@ class PrescriptionTest {
     assertThat(Prescription.isTitleExpired(title, LocalDate.of(2036, 4, 10))).isFalse();
     assertThat(Prescription.isTitleExpired(title, LocalDate.of(2036, 4, 11))).isTrue();
   }
+
+  @Test
+  void aMediationOverBeforeTheDueDateChangesNothing() {
+    // an invoice added to the case after a mediation ended: its own period is untouched
+    assertThat(Prescription.of(DebtorType.CONSUMER, DUE)
+            .suspended(LocalDate.of(2023, 10, 1), LocalDate.of(2024, 1, 15)).date())
+        .isEqualTo(LocalDate.of(2026, 3, 15));
+  }
+
+  @Test
+  void aTitleRunsTenYearsAndAnEnforcementMeasureRestartsThem() {
+    LocalDate title = LocalDate.of(2026, 4, 10);
+    assertThat(Prescription.ofTitle(title).date()).isEqualTo(Prescription.titleExpiry(title));
+    assertThat(Prescription.ofTitle(title).interruptedOn(LocalDate.of(2027, 1, 5)).date())
+        .isEqualTo(LocalDate.of(2037, 1, 5));
+  }
 }

@@ -76,13 +76,15 @@ class PaymentPlanIntegrationTest {
     driver.settle();
 
     Map<String, Object> plan = jdbc.queryForMap(
-        "select p.id, p.status, p.total, p.negotiated_by, c.last_acknowledged_on from payment_plan p"
+        "select p.id, p.status, p.total, p.negotiated_by, c.last_acknowledged_on, c.prescription_date from payment_plan p"
             + " join collection_case c on c.id = p.case_id where c.reference = ?", reference);
     long planId = ((Number) plan.get("id")).longValue();
     assertThat(plan.get("status")).isEqualTo("ACTIVE");
     assertThat((BigDecimal) plan.get("total")).isEqualByComparingTo("1000.00");
     assertThat(plan.get("negotiated_by")).isEqualTo("alice");
     assertThat(plan.get("last_acknowledged_on").toString()).isEqualTo(today.toString());
+    // the approved plan acknowledges the debt (C. civ. 2240): a consumer's 2 years start again today
+    assertThat(plan.get("prescription_date").toString()).isEqualTo(today.plusYears(2).toString());
     List<BigDecimal> amounts = jdbc.queryForList(
         "select amount from plan_instalment where plan_id = ? order by number", BigDecimal.class, planId);
     assertThat(amounts).extracting(BigDecimal::toPlainString).containsExactly("100.00", "300.00", "300.00", "300.00");

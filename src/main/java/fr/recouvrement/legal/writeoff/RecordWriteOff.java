@@ -1,0 +1,40 @@
+package fr.recouvrement.legal.writeoff;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer le passage en perte": closes the case WRITTEN_OFF with its reason and records the
+ * legal event with the cause, the supervisor's comment and who confirmed it. Reads caseReference,
+ * writeOffCause, writeOffReason, writeOffComment, writeOffDecidedBy.
+ */
+@Component("recordWriteOff")
+class RecordWriteOff implements JavaDelegate {
+  private final CaseService cases;
+  private final LegalEvents legalEvents;
+
+  RecordWriteOff(CaseService cases, LegalEvents legalEvents) {
+    this.cases = cases;
+    this.legalEvents = legalEvents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable("caseReference");
+    String cause = (String) execution.getVariable("writeOffCause");
+    String reason = (String) execution.getVariable("writeOffReason");
+    Object by = execution.getVariable("writeOffDecidedBy");
+    String actor = by == null ? "system" : by.toString();
+    String closing = reason == null || reason.isBlank() ? "Passage en perte" : reason;
+    // closing_reason holds 255 characters; the event keeps the full text
+    cases.closeAsWrittenOff(reference, closing.length() > 255 ? closing.substring(0, 254) + "…" : closing);
+    String details = "cause=" + cause + "; motif=" + closing + "; commentaire=" + execution.getVariable("writeOffComment");
+    legalEvents.record(
+        reference, LegalEventType.WRITTEN_OFF, CaseClock.today(), details.length() > 4000 ? details.substring(0, 4000) : details, actor);
+  }
+}

@@ -1,0 +1,44 @@
+package fr.recouvrement.legal.writeoff;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing "Confirmer le passage en perte": the comment is required, a refusal is rejected when
+ * the write-off cannot be refused ({@code writeOffRefusable} false, e.g. a prescribed claim), and
+ * the supervisor who decided is recorded ({@code writeOffDecidedBy}: the authenticated user, as in
+ * Tasklist or REST, else the task's assignee). {@code writeOffRefused} is always set, false unless
+ * the box was ticked, so the model's gateway can read it.
+ */
+@Component("writeOffConfirmation")
+class WriteOffConfirmation implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object comment = task.getVariable("writeOffComment");
+    if (comment == null || comment.toString().isBlank()) {
+      throw new BadUserRequestException("Passage en perte : un commentaire est obligatoire.");
+    }
+    boolean refused = Boolean.TRUE.equals(task.getVariable("writeOffRefused"));
+    if (refused && Boolean.FALSE.equals(task.getVariable("writeOffRefusable"))) {
+      throw new BadUserRequestException(
+          "Passage en perte : il ne peut pas être refusé pour ce dossier (" + task.getVariable("writeOffCause") + ").");
+    }
+    String user = user(task);
+    if (user == null) {
+      throw new BadUserRequestException("Passage en perte : la décision doit être prise par un utilisateur identifié.");
+    }
+    task.getExecution().setVariable("writeOffRefused", refused);
+    task.getExecution().setVariable("writeOffDecidedBy", user);
+  }
+
+  private static String user(DelegateTask task) {
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+}
