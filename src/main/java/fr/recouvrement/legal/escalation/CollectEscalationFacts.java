@@ -38,6 +38,6 @@ class CollectEscalationFacts implements JavaDelegate {
     execution.setVariable("brokenPromises", history.brokenPromises());
     execution.setVariable("lapsedPlans", facts.lapsedPlans(c.caseId()));
     execution.setVariable("contactLost", facts.contactLost(c.caseId(), c.debtorId()));
-    execution.setVariable("prescribed", facts.prescribed(c.caseId()));
+    execution.setVariable("prescribed", facts.prescribed(reference));
   }
 }

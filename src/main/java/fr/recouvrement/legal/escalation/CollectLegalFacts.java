@@ -40,6 +40,6 @@ class CollectLegalFacts implements JavaDelegate {
     if (execution.getVariable("debtorRefusedSmallClaims") == null) {
       execution.setVariable("debtorRefusedSmallClaims", false);
     }
-    execution.setVariable("prescribed", facts.prescribed(reminders.facts(reference).caseId()));
+    execution.setVariable("prescribed", facts.prescribed(reference));
   }
 }

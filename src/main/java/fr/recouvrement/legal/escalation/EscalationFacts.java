@@ -1,7 +1,6 @@
 package fr.recouvrement.legal.escalation;
 
-import fr.recouvrement.cases.CaseClock;
-import java.time.LocalDate;
+import fr.recouvrement.legal.PrescriptionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -9,9 +8,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EscalationFacts {
   private final JdbcTemplate jdbc;
+  private final PrescriptionService prescription;
 
-  EscalationFacts(JdbcTemplate jdbc) {
+  EscalationFacts(JdbcTemplate jdbc, PrescriptionService prescription) {
     this.jdbc = jdbc;
+    this.prescription = prescription;
   }
 
   /** Reminders that went out (email, SMS, letter, call made), whatever their answer. */
@@ -31,11 +32,9 @@ class EscalationFacts {
             > 0;
   }
 
-  /** The stored prescription date has passed (the prescription service keeps it up to date). */
-  boolean prescribed(long caseId) {
-    LocalDate date =
-        jdbc.queryForObject("select prescription_date from collection_case where id = ?", LocalDate.class, caseId);
-    return date != null && !date.isAfter(CaseClock.today());
+  /** The claim is time-barred today (computed fresh by the prescription service). */
+  boolean prescribed(String caseReference) {
+    return prescription.isPrescribed(caseReference);
   }
 
   private int count(String sql, Object... args) {
