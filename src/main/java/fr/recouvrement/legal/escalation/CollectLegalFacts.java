@@ -2,7 +2,6 @@ package fr.recouvrement.legal.escalation;
 
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.reminder.ReminderRepository;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,12 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("collectLegalFacts")
 class CollectLegalFacts implements JavaDelegate {
   private final CaseService cases;
-  private final ReminderRepository reminders;
   private final EscalationFacts facts;
 
-  CollectLegalFacts(CaseService cases, ReminderRepository reminders, EscalationFacts facts) {
+  CollectLegalFacts(CaseService cases, EscalationFacts facts) {
     this.cases = cases;
-    this.reminders = reminders;
     this.facts = facts;
   }
 
