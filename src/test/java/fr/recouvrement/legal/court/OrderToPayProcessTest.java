@@ -177,6 +177,20 @@ class OrderToPayProcessTest {
   }
 
   @Test
+  void shouldWithdrawTheSupervisorsWarningOnceTheOrderIsServed() {
+    ProcessDriver driver = handedOverForService();
+    driver.advanceUntilTask("Signification de l'injonction bientôt caduque");
+
+    Task report = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_RecordServiceOutcome").singleResult();
+    driver.complete(report, Map.of("bailiffOutcome", "SERVED", "bailiffReportedOn", "2026-08-20",
+        "bailiffFee", 62.5, "bailiffAmountRecovered", 0.0));
+
+    assertThat(driver.task().getName()).isEqualTo("Enregistrer une éventuelle opposition");
+    assertThat(mocks.events).endsWith("ORDER_TO_PAY_SERVED:2026-08-20");
+  }
+
+  @Test
   void shouldAcceptAServiceOnTheLastDayReportedAfterIt() {
     ProcessDriver driver = handedOverForService();
     ClockUtil.setCurrentTime(at(SERVICE_DEADLINE.plusDays(3)));
