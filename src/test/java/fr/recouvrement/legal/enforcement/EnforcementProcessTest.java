@@ -124,7 +124,17 @@ class EnforcementProcessTest {
     assertThat(choose.getName()).isEqualTo("Choisir la mesure d'exécution");
     assertThat(choose.getTaskDefinitionKey()).isEqualTo("Task_ChooseMeasure");
     assertThat(groups(choose)).containsExactly("collectors");
+    assertThat(form(choose)).isEqualTo("choisir-mesure-execution");
     return driver.complete(choose, Map.of("enforcementMeasure", measure));
+  }
+
+  /** The id of the Camunda Form the task opens, as deployed with the models. */
+  String form(Task task) {
+    try (java.io.InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("id").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   List<String> groups(Task task) {
@@ -180,6 +190,7 @@ class EnforcementProcessTest {
     Task check = driver.task();
     assertThat(check.getName()).isEqualTo("Vérifier le versement des fonds du commissaire de justice");
     assertThat(groups(check)).containsExactly("collectors");
+    assertThat(form(check)).isEqualTo("verifier-versement");
     driver.complete(check, Map.of("fundsReceived", true));
 
     assertThat(instance).isEnded().hasPassed("Event_EnforcementPaid");
@@ -214,11 +225,13 @@ class EnforcementProcessTest {
     Task handOver = driver.task();
     assertThat(handOver.getName()).isEqualTo("Transmettre la mesure au commissaire de justice");
     assertThat(groups(handOver)).containsExactly("collectors");
+    assertThat(form(handOver)).isEqualTo("transmettre-mesure-execution");
     driver.complete(handOver, Map.of("bailiffName", "SCP Durand", "handedOverOn", "2026-03-04"));
     assertThat(calls).containsExactly("prepareEnforcement", "scheduleBailiffAct", "recordManualBailiffMission:BANK_SEIZURE");
 
     Task enter = driver.task();
     assertThat(enter.getName()).isEqualTo("Enregistrer le compte rendu du commissaire de justice");
+    assertThat(form(enter)).isEqualTo("compte-rendu-execution");
     assertThat(day(enter.getDueDate())).isEqualTo(NOW.toLocalDate().plusMonths(2));
     driver.complete(enter, Map.of("bailiffOutcome", "FAILED", "bailiffFee", 120.0, "bailiffAmountRecovered", 0.0,
         "bailiffReportedOn", "2026-04-02", "bailiffDetails", "Compte débiteur vide"));
@@ -246,6 +259,7 @@ class EnforcementProcessTest {
     Task chase = driver.task();
     assertThat(chase.getName()).isEqualTo("Relancer le commissaire de justice");
     assertThat(groups(chase)).containsExactly("supervisors");
+    assertThat(form(chase)).isEqualTo("relancer-commissaire");
     assertThat(instance).isWaitingAt("Task_AwaitBailiffReport");
     driver.complete(chase, Map.of("chaseNotes", "Appel à l'étude"));
 

@@ -87,8 +87,18 @@ class InsolvencyClaimProcessTest {
     Task outcome = driver.task();
     assertThat(outcome.getName()).isEqualTo("Enregistrer l'issue de la procédure collective");
     assertThat(groups(outcome)).containsExactly("collectors");
+    assertThat(form(outcome)).isEqualTo("issue-procedure-collective");
     assertThat(day(outcome.getDueDate())).isEqualTo(TODAY.plusMonths(6));
     return driver;
+  }
+
+  /** The id of the Camunda Form the task opens, as deployed with the models. */
+  String form(Task task) {
+    try (java.io.InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("id").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   List<String> groups(Task task) {
@@ -114,6 +124,7 @@ class InsolvencyClaimProcessTest {
     Task file = driver.task();
     assertThat(file.getName()).isEqualTo("Déclarer la créance au mandataire judiciaire");
     assertThat(groups(file)).containsExactly("collectors");
+    assertThat(form(file)).isEqualTo("declarer-creance");
     assertThat(day(file.getDueDate())).isEqualTo(DEADLINE);
     assertThat(day(file.getFollowUpDate())).isEqualTo(DEADLINE.minusDays(15));
     assertThat(engine.getTaskService().getVariable(file.getId(), "amountDeclared")).isEqualTo(4321.0);
@@ -132,6 +143,7 @@ class InsolvencyClaimProcessTest {
         .containsExactly("Déclaration de créance : échéance proche", "Déclarer la créance au mandataire judiciaire");
     Task near = open.get(0);
     assertThat(groups(near)).containsExactly("supervisors");
+    assertThat(form(near)).isEqualTo("declaration-creance-proche");
     assertThat(day(near.getDueDate())).isEqualTo(DEADLINE);
     driver.complete(near, Map.of());
     assertThat(instance).isWaitingAt("Task_FileProofOfClaim");
@@ -145,6 +157,7 @@ class InsolvencyClaimProcessTest {
     Task follow = driver.task();
     assertThat(follow.getName()).isEqualTo("Suivre le plan ou la répartition jusqu'à la clôture");
     assertThat(groups(follow)).containsExactly("collectors");
+    assertThat(form(follow)).isEqualTo("suivre-repartition");
     driver.complete(follow, Map.of("distributionOutcome", "SETTLED"));
 
     assertThat(calls).containsExactly(
