@@ -278,6 +278,14 @@ class EnforcementProcessTest {
     List<String> open = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list().stream()
         .map(Task::getTaskDefinitionKey).sorted().toList();
     assertThat(open).containsExactly("Task_ChaseBailiffManual", "Task_EnterBailiffReport");
+    Task chase = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ChaseBailiffManual").singleResult();
+    assertThat(groups(chase)).containsExactly("supervisors");
+    driver.complete(chase, Map.of("chaseNotes", "L'étude promet le compte rendu sous 8 jours"));
+
+    driver.complete(driver.task(), Map.of("bailiffOutcome", "PARTIALLY_PAID", "bailiffFee", 150.0, "bailiffAmountRecovered", 800.0));
+    assertThat(instance).isEnded().hasPassed("Event_BailiffChasedManual", "Event_EnforcementPartial");
+    assertThat(calls).endsWith("recordBailiffReport:43:PARTIALLY_PAID:150.0");
   }
 
   @Test
