@@ -1,0 +1,125 @@
+package fr.recouvrement.legal.insolvency;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseConflictException;
+import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.cases.CaseStatus;
+import fr.recouvrement.cases.InvalidRequestException;
+import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.legal.insolvency.InsolvencyRepository.CaseFacts;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a collective proceeding and tells the case process, which stops every phase and files
+ * the proof of claim. The row, the legal event and the message go in one transaction: if the case
+ * process does not take the message, nothing is recorded.
+ */
+@Service
+public class InsolvencyService {
+  public static final String MESSAGE_INSOLVENCY_OPENED = "InsolvencyOpened";
+  /** C. com. R622-24: two months after the BODACC publication... */
+  static final int CLAIM_MONTHS = 2;
+  /** ...and two more for a creditor established outside metropolitan France. */
+  static final int OVERSEAS_EXTRA_MONTHS = 2;
+
+  private final InsolvencyRepository repository;
+  private final LegalEvents legalEvents;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate tx;
+
+  InsolvencyService(InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx) {
+    this.repository = repository;
+    this.legalEvents = legalEvents;
+    this.runtimeService = runtimeService;
+    this.tx = tx;
+  }
+
+  static LocalDate claimDeadline(LocalDate publication, boolean overseas) {
+    return publication.plusMonths(CLAIM_MONTHS + (overseas ? OVERSEAS_EXTRA_MONTHS : 0));
+  }
+
+  InsolvencyView open(String reference, InsolvencyRequest request, String actor) {
+    InsolvencyProcedure procedure = check(request);
+    boolean overseas = Boolean.TRUE.equals(request.overseas());
+    LocalDate deadline = claimDeadline(request.publicationDate(), overseas);
+    tx.executeWithoutResult(
+        status -> {
+          CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          if (CaseStatus.valueOf(c.status()).isClosed()) {
+            throw new CaseConflictException(
+                "Case %s is closed (%s): an insolvency no longer concerns it".formatted(reference, c.status()));
+          }
+          if (repository.exists(c.id())) {
+            throw new CaseConflictException("An insolvency is already recorded on case %s".formatted(reference));
+          }
+          repository.insert(c.id(), procedure, request.judgmentDate(), request.publicationDate(), overseas, deadline, CaseClock.now(), actor);
+          legalEvents.record(
+              c.id(), LegalEventType.INSOLVENCY_OPENED, request.judgmentDate(), null,
+              "%s, jugement du %s publié au BODACC le %s ; déclaration de créance avant le %s"
+                  .formatted(procedure.label(), request.judgmentDate(), request.publicationDate(), deadline),
+              actor);
+          tellTheCase(c, procedure, request.publicationDate(), deadline);
+        });
+    return repository.find(reference).orElseThrow();
+  }
+
+  private void tellTheCase(CaseFacts c, InsolvencyProcedure procedure, LocalDate publication, LocalDate deadline) {
+    String notWaiting =
+        "The process of case %s does not take an insolvency (no InsolvencyOpened subscription); nothing was recorded"
+            .formatted(c.reference());
+    if (c.processInstanceId() == null) {
+      throw new CaseConflictException(notWaiting);
+    }
+    try {
+      runtimeService
+          .createMessageCorrelation(MESSAGE_INSOLVENCY_OPENED)
+          .processInstanceId(c.processInstanceId())
+          .setVariable("insolvencyProcedure", procedure.name())
+          .setVariable("publicationDate", publication.toString())
+          .setVariable("claimDeadline", deadline.toString())
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new CaseConflictException(notWaiting);
+    }
+  }
+
+  private static InsolvencyProcedure check(InsolvencyRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    InsolvencyProcedure procedure = null;
+    if (request.procedure() == null || request.procedure().isBlank()) {
+      problems.add(new FieldProblem("procedure", "is required: one of " + Arrays.toString(InsolvencyProcedure.values())));
+    } else {
+      try {
+        procedure = InsolvencyProcedure.valueOf(request.procedure().trim().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("procedure", "must be one of " + Arrays.toString(InsolvencyProcedure.values())));
+      }
+    }
+    LocalDate today = CaseClock.today();
+    if (request.judgmentDate() == null) {
+      problems.add(new FieldProblem("judgmentDate", "is required (YYYY-MM-DD)"));
+    } else if (request.judgmentDate().isAfter(today)) {
+      problems.add(new FieldProblem("judgmentDate", "must not be in the future"));
+    }
+    if (request.publicationDate() == null) {
+      problems.add(new FieldProblem("publicationDate", "is required (YYYY-MM-DD): the BODACC publication starts the claim deadline"));
+    } else if (request.publicationDate().isAfter(today)) {
+      problems.add(new FieldProblem("publicationDate", "must not be in the future"));
+    } else if (request.judgmentDate() != null && request.publicationDate().isBefore(request.judgmentDate())) {
+      problems.add(new FieldProblem("publicationDate", "must not be before the judgment date"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return procedure;
+  }
+}

@@ -1,0 +1,46 @@
+package fr.recouvrement.legal.insolvency;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la déclaration de créance": the filing date on the insolvency row and a
+ * PROOF_OF_CLAIM_FILED legal event (it interrupts prescription while the proceeding runs).
+ */
+@Component("recordProofOfClaim")
+class RecordProofOfClaim implements JavaDelegate {
+  private final InsolvencyRepository repository;
+  private final LegalEvents legalEvents;
+
+  RecordProofOfClaim(InsolvencyRepository repository, LegalEvents legalEvents) {
+    this.repository = repository;
+    this.legalEvents = legalEvents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = ClaimVariables.required(execution, "caseReference");
+    LocalDate filedOn = ClaimVariables.date(execution, "claimFiledOn");
+    if (filedOn == null || filedOn.isAfter(CaseClock.today())) {
+      throw new IllegalArgumentException("The proof of claim of case %s needs a filing date that is not in the future (was %s)".formatted(reference, filedOn));
+    }
+    BigDecimal amount = ClaimVariables.amount(execution, "amountDeclared");
+    if (amount == null || amount.signum() <= 0) {
+      throw new IllegalArgumentException("The proof of claim of case %s needs a positive amount (was %s)".formatted(reference, amount));
+    }
+    String mandataire = ClaimVariables.required(execution, "mandataireName");
+    repository.claimFiled(reference, filedOn);
+    String late = filedOn.isAfter(ClaimVariables.date(execution, "claimDeadline"))
+        ? " (après l'échéance : relevé de forclusion à demander)" : "";
+    legalEvents.record(
+        reference, LegalEventType.PROOF_OF_CLAIM_FILED, filedOn,
+        "Créance de %s déclarée à %s, mandataire judiciaire%s".formatted(ClaimVariables.euros(amount), mandataire, late),
+        ClaimVariables.actor(execution));
+  }
+}
