@@ -26,6 +26,9 @@ final class BailiffFixtures {
   static final String MISSION_PROCESS = "test-bailiff-mission";
   static final String MANUAL_PROCESS = "test-bailiff-manual";
   static final String WITHDRAWAL_PROCESS = "test-bailiff-withdrawal";
+  static final String ROUTE_PROCESS = "test-bailiff-route";
+  static final String VIA_API = "Task_ViaApi";
+  static final String BY_HAND = "Task_ByHand";
   static final String REQUEST = "Task_RequestMission";
   static final String REPORT = "Event_BailiffReport";
   static final String ENTER_REPORT = "Task_EnterReport";
@@ -72,9 +75,24 @@ final class BailiffFixtures {
             .userTask(DONE)
             .endEvent()
             .done();
+    // the gateway condition the legal models use ("Commissaire de justice connecté ?")
+    BpmnModelInstance route =
+        Bpmn.createExecutableProcess(ROUTE_PROCESS)
+            .camundaHistoryTimeToLive(180)
+            .startEvent()
+            .exclusiveGateway("Gateway_BailiffConnected")
+            .condition("oui", "${bailiffGateway.configured}")
+            .userTask(VIA_API)
+            .endEvent()
+            .moveToLastGateway()
+            .condition("non", "${!bailiffGateway.configured}")
+            .userTask(BY_HAND)
+            .endEvent()
+            .done();
     return repository
         .createDeployment()
         .name("bailiff-tests")
+        .addModelInstance(ROUTE_PROCESS + ".bpmn", route)
         .addModelInstance(MISSION_PROCESS + ".bpmn", mission)
         .addModelInstance(MANUAL_PROCESS + ".bpmn", manual)
         .addModelInstance(WITHDRAWAL_PROCESS + ".bpmn", withdrawal)

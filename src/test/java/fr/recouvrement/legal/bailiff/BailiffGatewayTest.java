@@ -83,8 +83,11 @@ class BailiffGatewayTest {
   }
 
   @Test
-  void theGatewayIsConfiguredInTheSharedContext() {
+  void aModelRoutesOnBailiffGatewayConfigured() {
     assertThat(bailiffGateway.isConfigured()).isTrue();
+    String instance = runtime.startProcessInstanceByKey(BailiffFixtures.ROUTE_PROCESS).getId();
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(BailiffFixtures.VIA_API);
   }
 
   @Test
