@@ -1,7 +1,5 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,14 +28,7 @@ class RecordManualBailiffMission implements JavaDelegate {
     String actor = BailiffVariables.actor(execution);
     Mission mission =
         missions.begin(reference, type, BailiffVariables.missionKey(execution, reference, type), MissionStatus.MANUAL, actor);
-    if (type.seizure()) {
-      legalEvents.record(
-          reference,
-          LegalEventType.ENFORCEMENT_MEASURE,
-          CaseClock.today(),
-          "Mesure d'exécution %s confiée au commissaire de justice (mission n° %d, remise manuelle)".formatted(type, mission.id()),
-          actor);
-    }
+    RequestBailiffMission.recordMeasure(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 }

@@ -47,15 +47,20 @@ class RequestBailiffMission implements JavaDelegate {
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
     }
-    if (type.seizure()) {
+    recordMeasure(legalEvents, mission, "demandée au commissaire de justice", actor);
+    execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
+  }
+
+  /** A seizure interrupts prescription (C. civ. 2244): recorded with the job, so once per mission. */
+  static void recordMeasure(LegalEvents legalEvents, Mission mission, String how, String actor) {
+    if (mission.type().seizure()) {
       legalEvents.record(
-          reference,
+          mission.caseReference(),
           LegalEventType.ENFORCEMENT_MEASURE,
           CaseClock.today(),
-          "Mesure d'exécution %s demandée au commissaire de justice (mission n° %d)".formatted(type, mission.id()),
+          "Mesure d'exécution %s %s (mission n° %d)".formatted(mission.type(), how, mission.id()),
           actor);
     }
-    execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 
   private void send(Mission mission, String instructions) {
