@@ -11,8 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The outside world of the integration tests, started once per JVM on free local ports: a GreenMail
- * SMTP server, and one WireMock server standing for Twilio (under {@code /2010-04-01/...}) and for
- * the postal provider (under {@code /postal}). Pointing the application at them is part of the one
+ * SMTP server, and one WireMock server standing for Twilio (under {@code /2010-04-01/...}), for
+ * the postal provider (under {@code /postal}) and for the bailiff's API (under {@code /bailiff}; a
+ * test that runs a model through {@code ${requestBailiffMission}} stubs {@code POST
+ * /bailiff/missions}, see {@code legal/bailiff/BailiffStubs}). Pointing the application at them is part of the one
  * shared context ({@link IntegrationTest}), so no test forks another.
  *
  * <p>Tests reach them through {@link #greenMail()} and {@link #wireMock()}, and call {@link
@@ -26,6 +28,14 @@ public final class TestServers implements ApplicationContextInitializer<Configur
   public static final String POSTAL_API_KEY = "test-postal-key";
   /** Short, so that a test of a slow provider stays short. */
   public static final int POSTAL_READ_TIMEOUT_MS = 2000;
+  public static final String BAILIFF_PATH = "/bailiff";
+  public static final String BAILIFF_API_KEY = "test-bailiff-key";
+  public static final String BAILIFF_CALLBACK_SECRET = "test-bailiff-callback-secret";
+  /**
+   * Short, so that a test of a slow provider stays short, yet long enough for a first request to a
+   * cold WireMock on a busy 2-core build machine (2 s timed out there).
+   */
+  public static final int BAILIFF_READ_TIMEOUT_MS = 5000;
 
   private static GreenMail greenMail;
   private static WireMockServer wireMock;
@@ -43,7 +53,11 @@ public final class TestServers implements ApplicationContextInitializer<Configur
             "recouvrement.sms.twilio.api-base-url=" + wireMockUrl,
             "recouvrement.postal.base-url=" + wireMockUrl + POSTAL_PATH,
             "recouvrement.postal.api-key=" + POSTAL_API_KEY,
-            "recouvrement.postal.read-timeout=" + POSTAL_READ_TIMEOUT_MS + "ms")
+            "recouvrement.postal.read-timeout=" + POSTAL_READ_TIMEOUT_MS + "ms",
+            "recouvrement.bailiff.base-url=" + wireMockUrl + BAILIFF_PATH,
+            "recouvrement.bailiff.api-key=" + BAILIFF_API_KEY,
+            "recouvrement.bailiff.callback-secret=" + BAILIFF_CALLBACK_SECRET,
+            "recouvrement.bailiff.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms")
         .applyTo(context);
   }
 

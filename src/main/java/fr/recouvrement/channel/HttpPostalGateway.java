@@ -1,12 +1,10 @@
 package fr.recouvrement.channel;
 
-import java.net.http.HttpClient;
+import fr.recouvrement.web.ProviderRestClients;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Base64;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -37,17 +35,9 @@ final class HttpPostalGateway implements PostalGateway {
   private final Duration readTimeout;
 
   HttpPostalGateway(PostalSettings settings, RestClient.Builder builder) {
-    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http, which some servers reset
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build();
-    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-    requests.setReadTimeout(settings.readTimeout());
     this.readTimeout = settings.readTimeout();
-    String base = settings.baseUrl().endsWith("/") ? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
-    RestClient.Builder configured = builder.baseUrl(base).requestFactory(requests);
-    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-      configured = configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
-    }
-    this.client = configured.build();
+    this.client =
+        ProviderRestClients.build(builder, settings.baseUrl(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout());
   }
 
   record LetterRequest(

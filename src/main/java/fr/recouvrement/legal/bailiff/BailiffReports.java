@@ -1,0 +1,188 @@
+package fr.recouvrement.legal.bailiff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.recouvrement.cases.InvalidRequestException;
+import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
+import fr.recouvrement.web.SignedCallbacks;
+import fr.recouvrement.web.SignedCallbacks.Result;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a verified bailiff callback once (see {@link BailiffCallbackController} for the body): the
+ * event is remembered in the same transaction as its effect, so a replay finds it and a failure
+ * leaves neither.
+ */
+@Service
+class BailiffReports {
+  private static final Logger log = LoggerFactory.getLogger(BailiffReports.class);
+  static final String SOURCE = "BAILIFF";
+  static final String MESSAGE = "BailiffReport";
+  static final Set<String> PROGRESS = Set.of(MissionStatus.ACCEPTED.name(), MissionStatus.IN_PROGRESS.name());
+  private static final int MAX_ID = 128;
+  private static final int MAX_DETAILS = 4000;
+
+  record Answer(String eventId, Result result, boolean replayed, String detail) {}
+
+  record Event(
+      String eventId, String missionId, String status, LocalDate occurredOn, BigDecimal fee, BigDecimal amountRecovered, String details) {}
+
+  private final ObjectMapper json;
+  private final SignedCallbacks callbacks;
+  private final BailiffMissions missions;
+  private final RuntimeService runtime;
+
+  BailiffReports(ObjectMapper json, SignedCallbacks callbacks, BailiffMissions missions, RuntimeService runtime) {
+    this.json = json;
+    this.callbacks = callbacks;
+    this.missions = missions;
+    this.runtime = runtime;
+  }
+
+  @Transactional
+  Answer receive(byte[] body) {
+    Event event = parse(body);
+    Optional<Result> seen = callbacks.seen(SOURCE, event.eventId());
+    if (seen.isPresent()) {
+      return new Answer(event.eventId(), seen.get(), true, "already received; not applied again");
+    }
+    Optional<Mission> mission = missions.byProviderId(event.missionId());
+    if (mission.isEmpty()) {
+      return unmatched(event, body, "no mission with missionId " + event.missionId());
+    }
+    Mission m = mission.get();
+    if (PROGRESS.contains(event.status())) {
+      remember(event, body, Result.APPLIED);
+      boolean moved = missions.progress(m.id(), MissionStatus.valueOf(event.status()));
+      return new Answer(event.eventId(), Result.APPLIED, false, moved ? "mission " + event.status() : "mission already " + m.status());
+    }
+    if (!m.type().accepts(event.status())) {
+      throw new InvalidRequestException(
+          List.of(new FieldProblem("status", "'%s' is not an outcome of a %s mission; expected one of %s, or ACCEPTED, IN_PROGRESS"
+              .formatted(event.status(), m.type(), m.type().outcomes()))));
+    }
+    String ourId = String.valueOf(m.id());
+    long waiting =
+        runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE).processVariableValueEquals("bailiffMissionId", ourId).count();
+    if (waiting == 0) {
+      return unmatched(event, body, "no process waits for the report of mission " + event.missionId());
+    }
+    remember(event, body, Result.APPLIED);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("bailiffOutcome", event.status());
+    variables.put("bailiffReportedOn", event.occurredOn().toString());
+    variables.put("bailiffFee", event.fee().doubleValue());
+    variables.put("bailiffAmountRecovered", event.amountRecovered().doubleValue());
+    variables.put("bailiffDetails", event.details() == null ? "" : event.details());
+    runtime.createMessageCorrelation(MESSAGE).processInstanceVariableEquals("bailiffMissionId", ourId).setVariables(variables).correlateWithResult();
+    log.info("Bailiff report {} of mission {} ({}) applied: {}", event.eventId(), event.missionId(), ourId, event.status());
+    return new Answer(event.eventId(), Result.APPLIED, false, "report " + event.status() + " delivered to the case process");
+  }
+
+  private Answer unmatched(Event event, byte[] body, String why) {
+    log.warn("Bailiff callback {} stored UNMATCHED: {}", event.eventId(), why);
+    remember(event, body, Result.UNMATCHED);
+    return new Answer(event.eventId(), Result.UNMATCHED, false, why + "; stored for a person to look at");
+  }
+
+  private void remember(Event event, byte[] body, Result result) {
+    if (!callbacks.remember(SOURCE, event.eventId(), body, result)) {
+      // a concurrent delivery of the same event got there first: undo this one (the caller retries and sees it)
+      throw new IllegalStateException("Bailiff event " + event.eventId() + " is being applied concurrently");
+    }
+  }
+
+  private Event parse(byte[] body) {
+    JsonNode root;
+    try {
+      root = json.readTree(body);
+    } catch (IOException e) {
+      throw new InvalidRequestException(List.of(new FieldProblem("body", "is not valid JSON")));
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidRequestException(List.of(new FieldProblem("body", "must be a JSON object")));
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    String eventId = text(root, "eventId", MAX_ID, true, problems);
+    String missionId = text(root, "missionId", MAX_ID, true, problems);
+    String status = text(root, "status", 32, true, problems);
+    if (status != null && !PROGRESS.contains(status) && !MissionType.allOutcomes().contains(status)) {
+      problems.add(new FieldProblem("status", "must be ACCEPTED, IN_PROGRESS or an outcome (" + String.join(", ", sorted(MissionType.allOutcomes())) + ")"));
+    }
+    LocalDate occurredOn = null;
+    String date = text(root, "occurredOn", 10, true, problems);
+    if (date != null) {
+      try {
+        occurredOn = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        problems.add(new FieldProblem("occurredOn", "must be a date YYYY-MM-DD"));
+      }
+    }
+    BigDecimal fee = amount(root, "fee", problems);
+    BigDecimal recovered = amount(root, "amountRecovered", problems);
+    String details = text(root, "details", MAX_DETAILS, false, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new Event(eventId, missionId, status, occurredOn, fee, recovered, details);
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static String text(JsonNode root, String field, int max, boolean required, List<FieldProblem> problems) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+      if (required) {
+        problems.add(new FieldProblem(field, "is required"));
+      }
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(new FieldProblem(field, "must be a string"));
+      return null;
+    }
+    if (node.asText().length() > max) {
+      problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+      return null;
+    }
+    return node.asText().strip();
+  }
+
+  private static BigDecimal amount(JsonNode root, String field, List<FieldProblem> problems) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    if (!node.isNumber()) {
+      problems.add(new FieldProblem(field, "must be a number (euros)"));
+      return null;
+    }
+    BigDecimal value = node.decimalValue();
+    if (value.signum() < 0) {
+      problems.add(new FieldProblem(field, "must not be negative"));
+      return null;
+    }
+    if (value.scale() > 2) {
+      problems.add(new FieldProblem(field, "must have at most 2 decimals"));
+      return null;
+    }
+    return value;
+  }
+}

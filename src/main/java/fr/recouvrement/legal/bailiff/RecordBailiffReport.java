@@ -1,0 +1,54 @@
+package fr.recouvrement.legal.bailiff;
+
+import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
+import fr.recouvrement.money.CaseCosts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer le compte rendu du commissaire de justice", right after the report (the {@code
+ * BailiffReport} message, or the collector's form). Reads {@code bailiffMissionId}, {@code
+ * bailiffOutcome} (one of the mission type's outcomes, see {@link MissionType}), {@code
+ * bailiffReportedOn} (ISO date, default today), {@code bailiffFee} and {@code
+ * bailiffAmountRecovered} (numbers, default 0); marks the mission REPORTED and records the fee as a
+ * BAILIFF_FEE cost of the case, once ("mission-&lt;id&gt;"). The amount recovered is informational:
+ * the money arrives as a payment of the case, never recorded from here.
+ */
+@Component("recordBailiffReport")
+class RecordBailiffReport implements JavaDelegate {
+  static final String FEE_KIND = "BAILIFF_FEE";
+
+  private final BailiffMissions missions;
+  private final CaseCosts costs;
+
+  RecordBailiffReport(BailiffMissions missions, CaseCosts costs) {
+    this.missions = missions;
+    this.costs = costs;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String missionId = BailiffVariables.string(execution, "bailiffMissionId");
+    Mission mission;
+    try {
+      mission = missions.byId(Long.parseLong(missionId)).orElseThrow(() -> new IllegalStateException("No bailiff mission " + missionId));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Process variable 'bailiffMissionId' is not a mission id: '" + missionId + "'");
+    }
+    String outcome = BailiffVariables.string(execution, "bailiffOutcome");
+    if (!mission.type().accepts(outcome)) {
+      throw new IllegalArgumentException(
+          "bailiffOutcome '%s' does not fit a %s mission; expected one of %s".formatted(outcome, mission.type(), mission.type().outcomes()));
+    }
+    LocalDate reportedOn = BailiffVariables.date(execution, "bailiffReportedOn");
+    BigDecimal fee = BailiffVariables.amount(execution, "bailiffFee");
+    BigDecimal recovered = BailiffVariables.amount(execution, "bailiffAmountRecovered");
+    missions.reported(mission.id(), outcome, recovered);
+    if (fee.signum() > 0) {
+      costs.record(mission.caseId(), FEE_KIND, fee, reportedOn, "mission-" + mission.id(), BailiffVariables.actor(execution));
+    }
+  }
+}

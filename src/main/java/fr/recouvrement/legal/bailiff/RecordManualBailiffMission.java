@@ -1,0 +1,34 @@
+package fr.recouvrement.legal.bailiff;
+
+import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the collector handed the file over to a commissaire de justice by hand (no API): records
+ * the mission MANUAL. Reads {@code caseReference} and the local input {@code missionType}; writes
+ * {@code bailiffMissionId}. A seizure is recorded as an enforcement measure, as on the API path.
+ */
+@Component("recordManualBailiffMission")
+class RecordManualBailiffMission implements JavaDelegate {
+  private final BailiffMissions missions;
+  private final LegalEvents legalEvents;
+
+  RecordManualBailiffMission(BailiffMissions missions, LegalEvents legalEvents) {
+    this.missions = missions;
+    this.legalEvents = legalEvents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = BailiffVariables.string(execution, "caseReference");
+    MissionType type = MissionType.parse(BailiffVariables.optionalString(execution, "missionType"));
+    String actor = BailiffVariables.actor(execution);
+    Mission mission =
+        missions.begin(reference, type, BailiffVariables.missionKey(execution, reference, type), MissionStatus.MANUAL, actor);
+    RequestBailiffMission.recordMeasure(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);
+    execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
+  }
+}

@@ -1,0 +1,87 @@
+package fr.recouvrement.legal.bailiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import fr.recouvrement.cases.CaseClock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** CPCE L141-1: no act on a Sunday, a public holiday, before 06:00 or after 21:00 (Paris time). */
+class BailiffActWindowTest {
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aWeekdayAfternoonIsNow() {
+    assertThat(BailiffActWindow.next(paris("2026-11-25T14:10"))).isEqualTo(paris("2026-11-25T14:10"));
+  }
+
+  @Test
+  void saturdayAt22MovesToMondayAt6SkippingSunday() {
+    // 28 November 2026 is a Saturday
+    assertThat(BailiffActWindow.next(paris("2026-11-28T22:00"))).isEqualTo(paris("2026-11-30T06:00"));
+  }
+
+  @Test
+  void aSundayMovesToMonday() {
+    assertThat(BailiffActWindow.next(paris("2026-11-29T10:00"))).isEqualTo(paris("2026-11-30T06:00"));
+  }
+
+  @Test
+  void bastilleDayMovesToTheNextMorning() {
+    assertThat(BailiffActWindow.next(paris("2026-07-14T10:00"))).isEqualTo(paris("2026-07-15T06:00"));
+  }
+
+  @Test
+  void theEveOfBastilleDayAt21MovesOverTheHoliday() {
+    assertThat(BailiffActWindow.next(paris("2026-07-13T21:00"))).isEqualTo(paris("2026-07-15T06:00"));
+  }
+
+  @Test
+  void easterMondayIsSkipped() {
+    // Easter 2026 is 5 April: Saturday evening → (Sunday, Easter Monday) → Tuesday
+    assertThat(BailiffActWindow.next(paris("2026-04-04T21:30"))).isEqualTo(paris("2026-04-07T06:00"));
+    assertThat(BailiffActWindow.next(paris("2026-04-06T12:00"))).isEqualTo(paris("2026-04-07T06:00"));
+  }
+
+  @Test
+  void half_past_five_waitsUntilSix() {
+    assertThat(BailiffActWindow.next(paris("2026-11-25T05:30"))).isEqualTo(paris("2026-11-25T06:00"));
+  }
+
+  @Test
+  void sixAndJustBefore21AreAllowed() {
+    assertThat(BailiffActWindow.next(paris("2026-11-25T06:00"))).isEqualTo(paris("2026-11-25T06:00"));
+    assertThat(BailiffActWindow.next(paris("2026-11-25T20:59"))).isEqualTo(paris("2026-11-25T20:59"));
+  }
+
+  @Test
+  void theWindowFollowsParisTimeAcrossTheSummerTimeChange() {
+    // 29 March 2026, Sunday, clocks go forward: Saturday 23:00 → Monday 06:00 Paris (04:00 UTC)
+    assertThat(BailiffActWindow.next(paris("2026-03-28T23:00"))).isEqualTo(Instant.parse("2026-03-30T04:00:00Z"));
+  }
+
+  @Test
+  void theDelegateSetsTheTimerDateFromTheEngineClock() {
+    ClockUtil.setCurrentTime(Date.from(paris("2026-11-28T22:00")));
+    DelegateExecution execution = mock(DelegateExecution.class);
+
+    new ScheduleBailiffAct().execute(execution);
+
+    verify(execution).setVariable("bailiffActAt", Date.from(paris("2026-11-30T06:00")));
+  }
+
+  private static Instant paris(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(CaseClock.PARIS).toInstant();
+  }
+}
