@@ -1,0 +1,350 @@
+package fr.recouvrement;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static fr.recouvrement.cases.CaseFixtures.caseJson;
+import static fr.recouvrement.cases.CaseFixtures.invoice;
+import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
+import static fr.recouvrement.cases.CaseFixtures.payment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.legal.bailiff.BailiffStubs;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whole cases through the contentious stage, with the shipped models and real delegates: the postal
+ * provider and the commissaire de justice are WireMock, their reports come back as signed callbacks,
+ * and the clock moves from one timer to the next as the job executor would see time pass.
+ */
+@IntegrationTest
+class ContentiousScenarioTest {
+  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
+  static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  ApiClient api;
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    api = new ApiClient(port, "admin", "admin-test");
+    TestServers.reset();
+    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
+    TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"trackingId\": \"1A0000000C001\", \"status\": \"ACCEPTED\"}")));
+    BailiffStubs.acceptWithdrawals();
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void aBusinessCaseGoesFromTheFirstReminderToABankSeizureAndIsPaid() {
+    String seizure = bankSeizureRequested("F-CJ1");
+
+    // the seizure worked: the bailiff reports it, with his fee; the funds follow by bank transfer
+    at("2026-06-10T10:00");
+    ApiClient.Response report = BailiffStubs.callback(port, BailiffStubs.report("evt-" + seizure, seizure, "PAID", "2026-06-10", "152.40", "1900.00"));
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    runDue();
+    assertThat(status()).isEqualTo("ENFORCEMENT");
+    assertThat(jdbc.queryForObject(
+            "select sum(amount) from case_cost k join collection_case c on c.id = k.case_id where c.reference = ? and k.kind = 'BAILIFF_FEE'",
+            BigDecimal.class, reference))
+        .isEqualByComparingTo("152.40");
+
+    at("2026-06-15T10:00");
+    String rest = api.get("/api/cases/" + reference).json().get("balance").decimalValue().toPlainString();
+    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(rest, LocalDate.of(2026, 6, 15), "VIR-CJ-" + seizure)).json();
+    assertThat(paid.get("status").asText()).isEqualTo("PAID");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+
+    // the legal path as an auditor reads it: notice, small-claims agreement with its title, a seizure
+    assertThat(legalEvents()).containsSubsequence(
+        "FORMAL_NOTICE_SENT", "SMALL_CLAIMS_REQUESTED", "SMALL_CLAIMS_AGREED", "ENFORCEABLE_TITLE", "ENFORCEMENT_MEASURE");
+    // one mission per procedure, never two
+    assertThat(jdbc.queryForList(
+            "select mission_type from bailiff_mission m join collection_case c on c.id = m.case_id where c.reference = ? order by m.id",
+            String.class, reference))
+        .containsExactly("SMALL_CLAIMS", "BANK_SEIZURE");
+  }
+
+  @Test
+  void anInsolvencyArrivingDuringEnforcementStopsTheBailiffAndOpensTheProofOfClaim() {
+    String seizure = bankSeizureRequested("F-CJ2");
+
+    at("2026-06-03T14:00");
+    ApiClient.Response opened = api.postJson("/api/cases/" + reference + "/insolvency",
+        "{\"procedure\": \"REDRESSEMENT\", \"judgmentDate\": \"2026-05-28\", \"publicationDate\": \"2026-06-02\"}");
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    runDue();
+
+    assertThat(status()).isEqualTo("INSOLVENCY");
+    // individual actions are forbidden from the judgment (C. com. L622-21): the seizure is withdrawn
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(BailiffStubs.MISSIONS + "/" + seizure + "/withdrawal"))))
+        .hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("enforcement").processInstanceBusinessKey(reference).count())
+        .isZero();
+    Task claim = only();
+    assertThat(claim.getName()).isEqualTo("Déclarer la créance au mandataire judiciaire");
+    // two months after the BODACC publication (C. com. R622-24)
+    assertThat(claim.getDueDate().toInstant().atZone(CaseClock.PARIS).toLocalDate()).isEqualTo(LocalDate.of(2026, 8, 2));
+
+    // a late bailiff report for the withdrawn seizure finds nobody waiting: kept, not applied
+    ApiClient.Response late = BailiffStubs.callback(port, BailiffStubs.report("evt-late-" + seizure, seizure, "PAID", "2026-06-03", "80.00", "500.00"));
+    assertThat(late.status()).as(late.toString()).isEqualTo(202);
+  }
+
+  @Test
+  void aConsumerCaseLeftUnansweredIsWarnedBeforePrescriptionThenWrittenOff() {
+    at("2026-03-02T09:00");
+    reference = open("CONSUMER", "", invoice("F-PR1", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), "420.00"));
+    JsonNode opened = api.get("/api/cases/" + reference).json();
+    // a professional's claim on a consumer: 2 years (C. conso L218-2)
+    assertThat(opened.get("prescriptionDate").asText()).isEqualTo("2028-02-01");
+
+    Task proposal = amicableUntil("Proposer l'escalade");
+    assertThat(runtime.getVariable(proposal.getProcessInstanceId(), "escalationRecommendation")).isNotNull();
+    // nobody acts on the proposal: 90 days before the claim is time-barred, a supervisor is warned
+    Task warning = advanceUntil("Examiner le dossier avant la prescription");
+    assertThat(ClockUtil.getCurrentTime().toInstant().atZone(CaseClock.PARIS).toLocalDate()).isEqualTo(LocalDate.of(2027, 11, 3));
+    complete(warning, "sam", Map.of("prescriptionAction", "ACCEPT", "prescriptionComment", "Débiteur insolvable, montant faible"));
+
+    // the day after the last day: time-barred, every other step stops and a supervisor confirms the loss
+    Task confirm = advanceUntil("Confirmer le passage en perte");
+    assertThat(ClockUtil.getCurrentTime().toInstant().atZone(CaseClock.PARIS).toLocalDate()).isEqualTo(LocalDate.of(2028, 2, 2));
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference).taskName("Proposer l'escalade").count()).isZero();
+    assertThat(runtime.getVariable(confirm.getExecutionId(), "writeOffCause")).isEqualTo("PRESCRIBED");
+    // a prescribed claim cannot be kept alive by refusing the write-off
+    assertThatThrownBy(() -> complete(confirm, "sam", Map.of("writeOffRefused", true, "writeOffComment", "On garde")))
+        .hasMessageContaining("prescri");
+    complete(confirm, "sam", Map.of("writeOffRefused", false, "writeOffComment", "Créance prescrite, TVA à régulariser"));
+
+    JsonNode closed = api.get("/api/cases/" + reference).json();
+    assertThat(closed.get("status").asText()).isEqualTo("WRITTEN_OFF");
+    assertThat(closed.get("closingReason").asText()).containsIgnoringCase("prescri");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(legalEvents()).contains("WRITTEN_OFF").doesNotContain("FORMAL_NOTICE_SENT");
+  }
+
+  // --- the common path of the two B2B cases
+
+  /**
+   * A B2B case for 1,850 € from its first reminder to the request of a bank seizure: the cadence runs
+   * out, a collector proposes a formal notice and a supervisor validates it, the notice runs out,
+   * the small-claims procedure ends in an agreement that gives a title, and the collector chooses a
+   * bank seizure. Returns the provider's id of the seizure.
+   */
+  private String bankSeizureRequested(String invoiceNumber) {
+    String smallClaims = "PC-" + invoiceNumber;
+    String seizure = "SA-" + invoiceNumber;
+    TestServers.wireMock().stubFor(post(urlEqualTo(BailiffStubs.MISSIONS))
+        .withRequestBody(matchingJsonPath("$.missionType", equalTo("SMALL_CLAIMS"))).willReturn(BailiffStubs.created(smallClaims)));
+    TestServers.wireMock().stubFor(post(urlEqualTo(BailiffStubs.MISSIONS))
+        .withRequestBody(matchingJsonPath("$.missionType", equalTo("BANK_SEIZURE"))).willReturn(BailiffStubs.created(seizure)));
+
+    at("2026-03-02T09:00");
+    reference = open("BUSINESS", "\"siren\": \"552100554\",", invoice(invoiceNumber, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 4), "1850.00"));
+
+    Task proposal = amicableUntil("Proposer l'escalade");
+    Map<String, Object> facts = runtime.getVariables(proposal.getProcessInstanceId());
+    assertThat(facts).containsEntry("escalationRecommendation", "FORMAL_NOTICE").containsEntry("solvencySignal", "NONE");
+    complete(proposal, "carla", Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse aux relances"));
+    Task approval = only();
+    assertThat(approval.getName()).isEqualTo("Valider l'escalade");
+    // four eyes: who proposed cannot validate
+    assertThatThrownBy(() -> complete(approval, "carla", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "ok")))
+        .hasMessageContaining("Quatre yeux");
+    complete(approval, "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
+
+    assertThat(status()).isEqualTo("FORMAL_NOTICE");
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)))).isNotEmpty();
+    Task follow = only();
+    assertThat(follow.getName()).isEqualTo("Suivre la mise en demeure");
+
+    // the 15 days run out without an answer: 1,850 € of a contract, so the small-claims procedure
+    advanceUntilStatus("SMALL_CLAIMS");
+    assertThat(runtime.getVariable(runtime.createProcessInstanceQuery().processDefinitionKey("collection-case")
+        .processInstanceBusinessKey(reference).singleResult().getId(), "legalRoute")).isEqualTo("SMALL_CLAIMS");
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(BailiffStubs.MISSIONS))
+        .withRequestBody(matchingJsonPath("$.missionType", equalTo("SMALL_CLAIMS"))))).hasSize(1);
+
+    // the debtor agrees before the commissaire de justice: an enforceable title
+    at("2026-05-20T11:00");
+    ApiClient.Response agreed = BailiffStubs.callback(port, BailiffStubs.report("evt-" + smallClaims, smallClaims, "AGREED", "2026-05-20", "0", "0"));
+    assertThat(agreed.status()).as(agreed.toString()).isEqualTo(200);
+    runDue();
+    assertThat(status()).isEqualTo("ENFORCEMENT");
+    Task choose = only();
+    assertThat(choose.getName()).isEqualTo("Choisir la mesure d'exécution");
+    complete(choose, "carla", Map.of("enforcementMeasure", "BANK_SEIZURE", "measureComment", "Compte bancaire connu"));
+    runDue();
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(BailiffStubs.MISSIONS))
+        .withRequestBody(matchingJsonPath("$.missionType", equalTo("BANK_SEIZURE"))))).hasSize(1);
+    return seizure;
+  }
+
+  // --- helpers
+
+  /** Works the amicable tasks the way a collector without news would, until a task of that name opens. */
+  private Task amicableUntil(String name) {
+    runDue();
+    for (int i = 0; i < 60; i++) {
+      for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(reference).list()) {
+        if (t.getName().equals(name)) {
+          return t;
+        }
+      }
+      List<Task> open = openTasks();
+      if (!open.isEmpty()) {
+        Task t = open.get(0);
+        switch (t.getTaskDefinitionKey()) {
+          case "Task_CallDebtor" -> complete(t, "carla", Map.of("callOutcome", "NO_ANSWER"));
+          case "Task_ApproveReminder" -> complete(t, "carla", Map.of("reminderApproved", true));
+          default -> throw new AssertionError("Unexpected task " + t.getName() + " (" + t.getTaskDefinitionKey() + ")");
+        }
+        continue;
+      }
+      advance();
+    }
+    throw new AssertionError("No task '" + name + "' for " + reference);
+  }
+
+  private Task advanceUntil(String name) {
+    for (int i = 0; i < 20; i++) {
+      List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskName(name).list();
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      advance();
+    }
+    throw new AssertionError("No task '" + name + "' for " + reference);
+  }
+
+  private void advanceUntilStatus(String wanted) {
+    for (int i = 0; i < 20 && !wanted.equals(status()); i++) {
+      advance();
+    }
+    assertThat(status()).isEqualTo(wanted);
+  }
+
+  private List<Task> openTasks() {
+    Set<String> ids = instances();
+    return ids.isEmpty() ? List.of() : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
+  }
+
+  private Task only() {
+    List<Task> open = openTasks();
+    assertThat(open).as("open tasks of " + reference).hasSize(1);
+    return open.get(0);
+  }
+
+  private void complete(Task task, String user, Map<String, Object> variables) {
+    identity.setAuthenticatedUserId(user);
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+    runDue();
+  }
+
+  private String status() {
+    return api.get("/api/cases/" + reference).json().get("status").asText();
+  }
+
+  private List<String> legalEvents() {
+    return jdbc.queryForList(
+        "select e.type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ? order by e.occurred_on, e.id",
+        String.class, reference);
+  }
+
+  private String open(String type, String extra, String invoice) {
+    ApiClient.Response r = api.postJson("/api/cases", caseJson(newDebtorId(), type, extra, invoice));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("reference").asText();
+  }
+
+  private static ZonedDateTime paris(String dateTime) {
+    return LocalDateTime.parse(dateTime).atZone(CaseClock.PARIS);
+  }
+
+  private static void at(String dateTime) {
+    ClockUtil.setCurrentTime(Date.from(paris(dateTime).toInstant()));
+  }
+
+  private Set<String> instances() {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+        .map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private List<Job> jobs() {
+    Set<String> ids = instances();
+    return ids.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(ids).active().list();
+  }
+
+  /** Runs what the job executor would run now. */
+  private void runDue() {
+    for (int i = 0; i < 100; i++) {
+      Date now = ClockUtil.getCurrentTime();
+      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
+      if (due == null) {
+        return;
+      }
+      management.executeJob(due.getId());
+    }
+    throw new AssertionError("jobs of " + reference + " keep coming");
+  }
+
+  /** Moves the clock to the next timer and runs what is due then. */
+  private void advance() {
+    Date next = jobs().stream().map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder())
+        .orElseThrow(() -> new AssertionError("No timer left for " + reference + "; open tasks: "
+            + openTasks().stream().map(Task::getName).toList()));
+    if (next.after(ClockUtil.getCurrentTime())) {
+      ClockUtil.setCurrentTime(next);
+    }
+    runDue();
+  }
+}
