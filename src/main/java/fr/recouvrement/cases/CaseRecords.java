@@ -31,7 +31,9 @@ final class CaseRecords {
       String processInstanceId,
       Instant openedAt,
       Instant closedAt,
-      String closingReason) {}
+      String closingReason,
+      // consumers: the formal notice's date, from which legal interest runs
+      LocalDate legalInterestFrom) {}
 
   /** {@code creditedAmount}: cancelled by credit notes (avoirs) after a dispute; no longer owed. */
   record InvoiceRow(

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A case as the API shows it. {@code principal} is the unpaid invoice amounts, {@code penalties}
- * the late penalties and recovery indemnities owed on them (B2B only), {@code balance} their sum.
+ * the late penalties and recovery indemnities owed on them (B2B only), {@code legalInterest} the
+ * legal interest a consumer owes since the formal notice of {@code legalInterestFrom} (zero and
+ * null otherwise), {@code balance} their sum.
  */
 public record CaseView(
     String reference,
@@ -24,7 +26,9 @@ public record CaseView(
     NextAction nextAction,
     Instant openedAt,
     Instant closedAt,
-    String closingReason) {
+    String closingReason,
+    BigDecimal legalInterest,
+    LocalDate legalInterestFrom) {
 
   public record Debtor(
       String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}
