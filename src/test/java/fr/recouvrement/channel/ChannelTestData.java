@@ -44,6 +44,8 @@ final class ChannelTestData {
         null,
         null,
         null,
+        null,
+        BigDecimal.ZERO,
         null);
   }
 
