@@ -310,6 +310,30 @@ class FormalNoticeIntegrationTest {
         .isEqualTo("UNMATCHED");
   }
 
+  @Test
+  void aLetterPostedByHandIsRecordedOnceWithItsRegisteredNumberAndPostingDate() {
+    String reference = openCase("CONSUMER", invoice("F-MD7", 30, "200.00"));
+    String instance = startNotice(reference, "CONSUMER", 15);
+    runJob(instance);
+    long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
+    String key = reference + "/" + instance + "/Task_RecordPostedNotice";
+    LocalDate posted = today().plusDays(1);
+
+    notices.recordPostedByHand(reference, key, documentId, " 1A20000000007 ", posted, today().plusDays(15), "alice");
+    notices.recordPostedByHand(reference, key, documentId, "1A20000000007", posted, today().plusDays(15), "alice");
+
+    assertThat(letterRows(reference)).isEqualTo(1);
+    assertThat(jdbc.queryForObject(
+            "select provider_id from communication where channel = 'LETTER' and idempotency_key = ?", String.class, key))
+        .isEqualTo("1A20000000007");
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).singleElement()
+        .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(posted))
+        .satisfies(e -> assertThat(e.recordedBy()).isEqualTo("alice"));
+    // the consumer's legal interest runs from the day the letter was posted
+    assertThat(cases.get(reference).legalInterestFrom()).isEqualTo(posted);
+    TestServers.wireMock().verify(0, postRequestedFor(urlEqualTo(LETTERS)));
+  }
+
   HttpResponse<String> callback(String body, String secret) throws Exception {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
