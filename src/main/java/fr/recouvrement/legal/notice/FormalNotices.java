@@ -69,6 +69,11 @@ class FormalNotices {
   /** Records the registered letter a collector printed and posted, once per step. */
   String recordPostedByHand(
       String caseReference, String idempotencyKey, long documentId, String lrarNumber, LocalDate postingDate, LocalDate deadline, String actor) {
+    if (postingDate.isAfter(CaseClock.today())) {
+      // the notice's date starts a consumer's legal interest: it cannot be a day still to come
+      throw new IllegalArgumentException(
+          "Case %s: the posting date of the formal notice (%s) is in the future".formatted(caseReference, postingDate));
+    }
     CaseLetters.Posted posted = letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
     sent(caseReference, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
     return posted.trackingId();

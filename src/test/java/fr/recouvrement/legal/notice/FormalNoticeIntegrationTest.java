@@ -317,7 +317,9 @@ class FormalNoticeIntegrationTest {
     runJob(instance);
     long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
     String key = reference + "/" + instance + "/Task_RecordPostedNotice";
-    LocalDate posted = today().plusDays(1);
+    LocalDate posted = today().minusDays(1);
+    assertThatThrownBy(() -> notices.recordPostedByHand(reference, key, documentId, "1A20000000007", today().plusDays(1), today().plusDays(15), "alice"))
+        .hasMessageContaining("in the future");
 
     notices.recordPostedByHand(reference, key, documentId, " 1A20000000007 ", posted, today().plusDays(15), "alice");
     notices.recordPostedByHand(reference, key, documentId, "1A20000000007", posted, today().plusDays(15), "alice");
