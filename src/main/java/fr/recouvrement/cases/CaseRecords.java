@@ -32,7 +32,9 @@ final class CaseRecords {
       Instant openedAt,
       Instant closedAt,
       String closingReason,
-      LocalDate prescriptionDate) {}
+      LocalDate prescriptionDate,
+      // consumers: the formal notice's date, from which legal interest runs
+      LocalDate legalInterestFrom) {}
 
   /** {@code creditedAmount}: cancelled by credit notes (avoirs) after a dispute; no longer owed. */
   record InvoiceRow(

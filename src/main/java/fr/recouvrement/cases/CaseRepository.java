@@ -121,6 +121,15 @@ class CaseRepository {
     return jdbc.query("select * from collection_case where reference = ? for update", CASE, reference).stream().findFirst();
   }
 
+  /** Sets the start of legal interest once: a later notice does not move it. */
+  boolean startLegalInterest(long caseId, LocalDate from) {
+    return jdbc.update(
+            "update collection_case set legal_interest_from = ? where id = ? and legal_interest_from is null",
+            java.sql.Date.valueOf(from),
+            caseId)
+        == 1;
+  }
+
   long insertCase(String reference, long debtorId, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
@@ -336,7 +345,8 @@ class CaseRepository {
               instant(rs, "opened_at"),
               instant(rs, "closed_at"),
               rs.getString("closing_reason"),
-              rs.getObject("prescription_date", LocalDate.class));
+              rs.getObject("prescription_date", LocalDate.class),
+              rs.getObject("legal_interest_from", LocalDate.class));
 
   private static final RowMapper<InvoiceRow> INVOICE =
       (rs, n) ->

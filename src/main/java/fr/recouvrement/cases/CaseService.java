@@ -225,7 +225,12 @@ public class CaseService {
           prescription.refresh(c.id());
           BigDecimal balance =
               ledger
-                  .balance(professional, accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())), CaseClock.today())
+                  .balance(
+                      professional,
+                      accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())),
+                      CaseClock.today(),
+                      c.legalInterestFrom(),
+                      unallocated(repository.paymentsOfCase(c.id())))
                   .total();
           Map<String, Object> facts =
               Map.of(
@@ -274,6 +279,19 @@ public class CaseService {
         runtimeService.deleteProcessInstance(c.processInstanceId(), "Dossier soldé par un paiement reçu hors attente du processus");
       }
     }
+  }
+
+  /**
+   * A formal notice was sent to the debtor on {@code noticeDate}: for a consumer, legal interest
+   * runs from that date (C. civ. 1231-6, 1344-1); the first notice counts, a later one does not move
+   * it. A professional owes late penalties instead: nothing changes. Returns whether it started now.
+   */
+  public boolean startLegalInterest(String reference, LocalDate noticeDate) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    if (repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS) {
+      return false;
+    }
+    return repository.startLegalInterest(c.id(), noticeDate);
   }
 
   /** Called by the process when the balance is settled. */
@@ -343,7 +361,12 @@ public class CaseService {
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
     CaseBalance owed =
         new Ledger(interestRates.current())
-            .balance(d.type() == DebtorType.BUSINESS, accounts(invoices, settlementsOf(c.id())), asOf(c.closedAt()));
+            .balance(
+                d.type() == DebtorType.BUSINESS,
+                accounts(invoices, settlementsOf(c.id())),
+                asOf(c.closedAt()),
+                c.legalInterestFrom(),
+                unallocated(payments));
     return new CaseView(
         c.reference(),
         c.status(),
@@ -379,7 +402,14 @@ public class CaseService {
         c.openedAt(),
         c.closedAt(),
         c.closingReason(),
-        c.prescriptionDate());
+        c.prescriptionDate(),
+        owed.legalInterest(),
+        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom());
+  }
+
+  /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */
+  private static BigDecimal unallocated(List<PaymentRow> payments) {
+    return payments.stream().map(PaymentRow::unallocated).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private Map<Long, List<Settlement>> settlementsOf(long caseId) {

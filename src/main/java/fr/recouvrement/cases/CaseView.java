@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * A case as the API shows it. {@code principal} is the unpaid invoice amounts, {@code penalties}
- * the late penalties and recovery indemnities owed on them (B2B only), {@code balance} their sum.
- * {@code prescriptionDate} is the last day the claim can be acted on (prescribed from the next
- * day), null when nothing is owed.
+ * the late penalties and recovery indemnities owed on them (B2B only), {@code legalInterest} the
+ * legal interest a consumer owes since the formal notice of {@code legalInterestFrom} (zero and
+ * null otherwise), {@code balance} their sum. {@code prescriptionDate} is the last day the claim
+ * can be acted on (prescribed from the next day), null when nothing is owed.
  */
 public record CaseView(
     String reference,
@@ -27,7 +28,9 @@ public record CaseView(
     Instant openedAt,
     Instant closedAt,
     String closingReason,
-    LocalDate prescriptionDate) {
+    LocalDate prescriptionDate,
+    BigDecimal legalInterest,
+    LocalDate legalInterestFrom) {
 
   public record Debtor(
       String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PostalSettings(
     String baseUrl,
     String apiKey,
+    /** Shared secret of the acknowledgement callbacks ({@code POST /api/callbacks/postal}). */
+    String callbackSecret,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration readTimeout) {
 

@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** What a debtor owes on each invoice of a case on a given day, and in total. */
-public record CaseBalance(List<InvoiceBalance> invoices) {
+/**
+ * What a debtor owes on each invoice of a case on a given day, and in total. {@code legalInterest}
+ * is the legal interest a consumer still owes since the formal notice (zero for a professional, who
+ * owes late penalties instead, and before any notice).
+ */
+public record CaseBalance(List<InvoiceBalance> invoices, BigDecimal legalInterest) {
+
+  public CaseBalance(List<InvoiceBalance> invoices) {
+    this(invoices, Money.ZERO);
+  }
 
   /** Still owed on one invoice: principal, late penalty, recovery indemnity (both zero for a consumer). */
   public record InvoiceBalance(long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {
@@ -29,7 +37,7 @@ public record CaseBalance(List<InvoiceBalance> invoices) {
   }
 
   public BigDecimal total() {
-    return principal().add(penalties());
+    return principal().add(penalties()).add(legalInterest);
   }
 
   public boolean isSettled() {

@@ -17,10 +17,45 @@ import java.util.List;
 public final class Ledger {
   private final RateTable rates;
   private final LatePenalties penalties;
+  private final LegalInterest legalInterest;
 
   public Ledger(RateTable rates) {
     this.rates = rates;
     this.penalties = new LatePenalties(rates);
+    this.legalInterest = new LegalInterest(rates);
+  }
+
+  /**
+   * The balance of a case whose consumer debtor received a formal notice on {@code
+   * legalInterestFrom}: legal interest runs on each invoice's unpaid principal from that date (or
+   * from its due date, if later) at the legal rate for "all other cases" (the creditor is a
+   * business), C. civ. 1231-6 and 1344-1. Payments go to principal first (the reading that costs the
+   * consumer least), so what a consumer pays beyond the principal ({@code interestPaid}: the
+   * unallocated part of its payments) pays the interest. A professional debtor owes late penalties
+   * and no legal interest on top: {@code legalInterestFrom} is ignored for it.
+   */
+  public CaseBalance balance(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, LocalDate legalInterestFrom, BigDecimal interestPaid) {
+    CaseBalance balance = balance(professionalDebtor, invoices, asOf);
+    if (professionalDebtor || legalInterestFrom == null) {
+      return balance;
+    }
+    BigDecimal owed = legalInterest(invoices, legalInterestFrom, asOf).subtract(interestPaid).max(Money.ZERO);
+    return new CaseBalance(balance.invoices(), Money.cents(owed));
+  }
+
+  /** Legal interest accrued on the invoices from {@code from} to {@code asOf}, before any payment of it. */
+  public BigDecimal legalInterest(List<InvoiceAccount> invoices, LocalDate from, LocalDate asOf) {
+    BigDecimal sum = Money.ZERO;
+    for (InvoiceAccount invoice : invoices) {
+      LocalDate start = invoice.dueDate().isAfter(from) ? invoice.dueDate() : from;
+      if (start.isBefore(asOf)) {
+        List<Settlement> principalPaid =
+            invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
+        sum = sum.add(legalInterest.interest(invoice.amount(), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL));
+      }
+    }
+    return sum;
   }
 
   /** What is still owed on each invoice at the end of {@code asOf}. */

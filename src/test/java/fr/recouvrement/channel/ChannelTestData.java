@@ -45,6 +45,8 @@ final class ChannelTestData {
         null,
         null,
         null,
+        null,
+        BigDecimal.ZERO,
         null);
   }
 

@@ -1,0 +1,39 @@
+package fr.recouvrement.legal.notice;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Envoyer une copie par email": the notice's amount, deadline and tracking number by email, once
+ * per step. Reads caseReference, noticeAmount,
+ * noticeInvoices, noticeDeadline, noticeTrackingId; writes noticeEmailStatus (SENT or
+ * DRY_RUN).
+ */
+@Component("emailFormalNoticeCopy")
+class EmailFormalNoticeCopy implements JavaDelegate {
+  private final FormalNotices notices;
+
+  EmailFormalNoticeCopy(FormalNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object tracking = execution.getVariable("noticeTrackingId");
+    execution.setVariable(
+        "noticeEmailStatus",
+        notices
+            .emailCopy(
+                NoticeStep.caseReference(execution),
+                NoticeStep.key(execution),
+                new BigDecimal(NoticeStep.text(execution, "noticeAmount")).setScale(2, RoundingMode.HALF_UP),
+                NoticeStep.text(execution, "noticeInvoices"),
+                LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
+                tracking == null ? null : tracking.toString())
+            .name());
+  }
+}

@@ -1,0 +1,376 @@
+package fr.recouvrement.legal.notice;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.recouvrement.ApiClient;
+import fr.recouvrement.IntegrationTest;
+import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.channel.CaseLetters;
+import fr.recouvrement.channel.DocumentStore;
+import fr.recouvrement.channel.DocumentStore.Document;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.money.HalfYear;
+import fr.recouvrement.money.InterestRates;
+import fr.recouvrement.web.SignedCallbacks;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The formal notice in the running application: the letter written, stored with its hash and
+ * posted once by the provider (WireMock), the email copy (GreenMail), the acknowledgement callback,
+ * and legal interest for a consumer.
+ */
+@IntegrationTest
+class FormalNoticeIntegrationTest {
+  static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
+  static final String SECRET = "test-postal-callback-secret";
+  static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired CaseService cases;
+  @Autowired DocumentStore documents;
+  @Autowired CaseLetters letters;
+  @Autowired FormalNotices notices;
+  @Autowired LegalEvents legalEvents;
+  @Autowired InterestRates interestRates;
+  @Autowired JdbcTemplate jdbc;
+  ApiClient api;
+
+  @BeforeEach
+  void reset() {
+    api = new ApiClient(port, "admin", "admin-test");
+    TestServers.reset();
+  }
+
+  static LocalDate today() {
+    return CaseClock.today();
+  }
+
+  String openCase(String type, String... invoices) {
+    String extra = type.equals("BUSINESS") ? "\"siren\": \"552100554\"," : "";
+    ApiClient.Response r = api.postJson("/api/cases", CaseFixtures.caseJson(CaseFixtures.newDebtorId(), type, extra, invoices));
+    assertThat(r.status()).isEqualTo(201);
+    return r.json().get("reference").asText();
+  }
+
+  static String invoice(String number, int daysLate, String amount) {
+    LocalDate due = today().minusDays(daysLate);
+    return CaseFixtures.invoice(number, due.minusDays(30), due, amount);
+  }
+
+  String startNotice(String reference, String type, int days) {
+    return runtime
+        .startProcessInstanceByKey(
+            "formal-notice",
+            reference,
+            Map.of("caseReference", reference, "debtorType", type, "debtorName", "Boulangerie Martin SARL", "balance", 1.0,
+                "noticeDeadlineDays", days))
+        .getId();
+  }
+
+  Job job(String instance) {
+    return management.createJobQuery().processInstanceId(instance).messages().singleResult();
+  }
+
+  void runJob(String instance) {
+    management.executeJob(job(instance).getId());
+  }
+
+  static void acceptLetters(String trackingId) {
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(LETTERS)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"trackingId\": \"" + trackingId + "\"}")));
+  }
+
+  static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      // one line of words: sentences wrap anywhere on the page
+      return stripper.getText(document).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+    }
+  }
+
+  String letterText(String instance) throws IOException {
+    long id = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
+    Document document = documents.find(id).orElseThrow();
+    return pdfText(documents.content(document));
+  }
+
+  List<LegalEvents.LegalEvent> events(String reference, LegalEventType type) {
+    return legalEvents.of(legalEvents.caseId(reference)).stream().filter(e -> e.type() == type).toList();
+  }
+
+  @Test
+  void aProfessionalReceivesARegisteredNoticeWithEveryMandatoryMentionThenAnEmailCopy() throws Exception {
+    acceptLetters("1A10000000001");
+    String reference = openCase("BUSINESS", invoice("F-MD1", 40, "1850.00"), invoice("F-MD2", 20, "120.50"));
+    String instance = startNotice(reference, "BUSINESS", 15);
+
+    runJob(instance);
+
+    LocalDate deadline = today().plusDays(15);
+    assertThat(runtime.getVariable(instance, "noticeDeadline")).isEqualTo(deadline.toString());
+    assertThat(runtime.getVariable(instance, "postalGatewayConfigured")).isEqualTo(true);
+    assertThat(runtime.getVariable(instance, "debtorHasEmail")).isEqualTo(true);
+    Document document = documents.ofCase(reference).stream().filter(d -> d.kind().equals("FORMAL_NOTICE")).findFirst().orElseThrow();
+    assertThat(document.sha256()).isEqualTo(sha256(documents.content(document)));
+    CaseView view = cases.get(reference);
+    String text = letterText(instance);
+    assertThat(text)
+        .contains("Mise en demeure", "mettons en demeure", "recommandée avec accusé de réception")
+        .contains("Démo Créancier SAS", "552100554", "Boulangerie Martin SARL", "3 rue des Lilas", "69003 Lyon")
+        .contains("F-MD1", today().minusDays(40).format(SHORT), "F-MD2", today().minusDays(20).format(SHORT))
+        .contains("1 850,00 €", "120,50 €", "Pénalités de retard", "Indemnité forfaitaire", "80,00 €")
+        .contains(amount(view.balance()))
+        .contains(fr(deadline), "15 jours")
+        .contains("FR76 3000 6000 0112 3456 7890 189", reference)
+        .contains("injonction de payer", "petites créances")
+        .contains("Fait à Paris, le " + fr(today()));
+    assertThat(text.toLowerCase()).doesNotContain("menace", "poursuites pénales", "huissier à votre domicile");
+
+    runJob(instance);
+
+    assertThat(runtime.getVariable(instance, "noticeTrackingId")).isEqualTo("1A10000000001");
+    TestServers.wireMock().verify(1, postRequestedFor(urlEqualTo(LETTERS)));
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).singleElement()
+        .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(today()))
+        .satisfies(e -> assertThat(e.details()).contains("1A10000000001"));
+    // a professional owes late penalties, never legal interest on top
+    assertThat(cases.get(reference).legalInterestFrom()).isNull();
+
+    runJob(instance);
+
+    assertThat(TestServers.greenMail().getReceivedMessages()).singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Mise en demeure – dossier " + reference));
+    assertThat(runtime.getVariable(instance, "noticeEmailStatus")).isEqualTo("SENT");
+    Task follow = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(follow.getTaskDefinitionKey()).isEqualTo("Task_FollowNotice");
+    assertThat(follow.getDueDate()).isEqualTo(Date.from(deadline.plusDays(1).atStartOfDay(CaseClock.PARIS).toInstant()));
+  }
+
+  @Test
+  void aRetriedSendPostsTheSameLetterOnceAndRecordsItOnce() {
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(LETTERS)).inScenario("postal").whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503).withBody("maintenance")).willSetStateTo("up"));
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(LETTERS)).inScenario("postal").whenScenarioStateIs("up")
+            .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"trackingId\": \"1A10000000002\"}")));
+    String reference = openCase("BUSINESS", invoice("F-MD3", 30, "900.00"));
+    String instance = startNotice(reference, "BUSINESS", 15);
+    runJob(instance);
+
+    // a 503 (or, on a loaded machine, the read timeout): the attempt fails and the job retries
+    assertThatThrownBy(() -> runJob(instance)).isInstanceOf(RuntimeException.class);
+    assertThat(job(instance).getRetries()).isEqualTo(2);
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).isEmpty();
+    runJob(instance);
+    // the same step run once more, as a duplicate job would
+    long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
+    notices.sendByProvider(
+        reference, reference + "/" + instance + "/Task_SendRegisteredNotice", documentId, today(), today().plusDays(15), "system");
+
+    TestServers.wireMock().verify(2, postRequestedFor(urlEqualTo(LETTERS)));
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS))))
+        .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(reference + "/" + instance + "/Task_SendRegisteredNotice");
+    assertThat(documents.ofCase(reference)).filteredOn(d -> d.kind().equals("FORMAL_NOTICE")).hasSize(1);
+    assertThat(letterRows(reference)).isEqualTo(1);
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).hasSize(1);
+  }
+
+  @Test
+  void aDeadlineUnderEightDaysIsRefusedAndNoLetterIsWritten() {
+    String reference = openCase("BUSINESS", invoice("F-MD4", 30, "300.00"));
+    String instance = startNotice(reference, "BUSINESS", 7);
+
+    assertThatThrownBy(() -> runJob(instance))
+        .hasMessageContaining("at least 8 days")
+        .hasMessageContaining("noticeDeadlineDays is 7");
+    assertThat(documents.ofCase(reference)).noneMatch(d -> d.kind().equals("FORMAL_NOTICE"));
+  }
+
+  @Test
+  void aConsumerOwesNoIndemnityAndLegalInterestRunsFromTheNoticeDate() throws Exception {
+    acceptLetters("1A10000000003");
+    String reference = openCase("CONSUMER", invoice("F-MD5", 60, "1000.00"));
+    String instance = startNotice(reference, "CONSUMER", 8);
+    runJob(instance);
+
+    String text = letterText(instance);
+    assertThat(text).contains("Mise en demeure", "F-MD5", "1 000,00 €", fr(today().plusDays(8)), "8 jours", "taux légal");
+    assertThat(text).doesNotContain("Indemnité forfaitaire", "40,00 €", "Pénalités de retard");
+    assertThat(cases.get(reference).legalInterestFrom()).isNull();
+
+    runJob(instance);
+
+    CaseView view = cases.get(reference);
+    assertThat(view.legalInterestFrom()).isEqualTo(today());
+    assertThat(view.legalInterest()).isEqualByComparingTo("0.00");
+    assertThat(view.balance()).isEqualByComparingTo("1000.00");
+    LocalDate later = today().plusDays(30);
+    ClockUtil.setCurrentTime(Date.from(later.atTime(12, 0).atZone(CaseClock.PARIS).toInstant()));
+    try {
+      // 30 days at the legal rate "tous les autres cas" of the interest-rates decision, per half-year
+      BigDecimal expected = BigDecimal.ZERO;
+      for (LocalDate day = today().minusDays(29); !day.isAfter(later); day = day.plusDays(1)) {
+        expected = expected.add(interestRates.current().ratesFor(HalfYear.of(day)).legalRateProfessional().multiply(new BigDecimal("1000.00")));
+      }
+      expected = expected.divide(BigDecimal.valueOf(36_500), 2, RoundingMode.HALF_UP);
+      CaseView after = cases.get(reference);
+      assertThat(after.legalInterest()).isPositive().isEqualByComparingTo(expected);
+      assertThat(after.balance()).isEqualByComparingTo(new BigDecimal("1000.00").add(expected));
+      assertThat(after.penalties()).isEqualByComparingTo("0");
+
+      // paying the quoted balance settles the case: the part beyond the principal pays the interest
+      ApiClient.Response paid =
+          api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment(after.balance().toPlainString(), later, "VIR-MD5"));
+      assertThat(paid.status()).isBetween(200, 201);
+      assertThat(cases.get(reference).balance()).isEqualByComparingTo("0");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theAcknowledgementOfReceiptIsRecordedOnceAndOnlyWhenSigned() throws Exception {
+    acceptLetters("1A10000000004");
+    String reference = openCase("BUSINESS", invoice("F-MD6", 30, "450.00"));
+    String instance = startNotice(reference, "BUSINESS", 15);
+    runJob(instance);
+    runJob(instance);
+    String body = "{\"eventId\": \"evt-" + reference + "\", \"trackingId\": \"1A10000000004\", \"status\": \"SIGNED\", \"occurredOn\": \"" + today() + "\"}";
+
+    HttpResponse<String> forged = callback(body, "another-secret");
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    assertThat(acknowledgement("1A10000000004")).isNull();
+
+    HttpResponse<String> applied = callback(body, SECRET);
+    assertThat(applied.statusCode()).isEqualTo(200);
+    assertThat(applied.body()).contains("APPLIED");
+    assertThat(acknowledgement("1A10000000004")).isEqualTo("SIGNED");
+    assertThat(jdbc.queryForObject("select acknowledged_on from communication where provider_id = ?", LocalDate.class, "1A10000000004"))
+        .isEqualTo(today());
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).singleElement()
+        .satisfies(e -> assertThat(e.details()).contains("SIGNED"));
+
+    HttpResponse<String> replayed = callback(body, SECRET);
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).hasSize(1);
+
+    String unknown = "{\"eventId\": \"evt-unknown-" + reference + "\", \"trackingId\": \"1A99999999999\", \"status\": \"RETURNED\", \"occurredOn\": \"" + today() + "\"}";
+    HttpResponse<String> unmatched = callback(unknown, SECRET);
+    assertThat(unmatched.statusCode()).isEqualTo(202);
+    assertThat(jdbc.queryForObject(
+            "select result from callback_event where source = 'POSTAL' and event_id = ?", String.class, "evt-unknown-" + reference))
+        .isEqualTo("UNMATCHED");
+  }
+
+  @Test
+  void aLetterPostedByHandIsRecordedOnceWithItsRegisteredNumberAndPostingDate() {
+    String reference = openCase("CONSUMER", invoice("F-MD7", 30, "200.00"));
+    String instance = startNotice(reference, "CONSUMER", 15);
+    runJob(instance);
+    long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
+    String key = reference + "/" + instance + "/Task_RecordPostedNotice";
+    LocalDate posted = today().minusDays(1);
+    assertThatThrownBy(() -> notices.recordPostedByHand(reference, key, documentId, "1A20000000007", today().plusDays(1), today().plusDays(15), "alice"))
+        .hasMessageContaining("in the future");
+
+    notices.recordPostedByHand(reference, key, documentId, " 1A20000000007 ", posted, today().plusDays(15), "alice");
+    notices.recordPostedByHand(reference, key, documentId, "1A20000000007", posted, today().plusDays(15), "alice");
+
+    assertThat(letterRows(reference)).isEqualTo(1);
+    assertThat(jdbc.queryForObject(
+            "select provider_id from communication where channel = 'LETTER' and idempotency_key = ?", String.class, key))
+        .isEqualTo("1A20000000007");
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).singleElement()
+        .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(posted))
+        .satisfies(e -> assertThat(e.recordedBy()).isEqualTo("alice"));
+    // the consumer's legal interest runs from the day the letter was posted
+    assertThat(cases.get(reference).legalInterestFrom()).isEqualTo(posted);
+    TestServers.wireMock().verify(0, postRequestedFor(urlEqualTo(LETTERS)));
+  }
+
+  HttpResponse<String> callback(String body, String secret) throws Exception {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/callbacks/postal"))
+            .header("Content-Type", "application/json")
+            .header(SignedCallbacks.TIMESTAMP_HEADER, timestamp)
+            .header(SignedCallbacks.SIGNATURE_HEADER, SignedCallbacks.sign(secret, timestamp, bytes))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  String acknowledgement(String trackingId) {
+    return jdbc.queryForObject("select acknowledgement from communication where provider_id = ?", String.class, trackingId);
+  }
+
+  int letterRows(String reference) {
+    return jdbc.queryForObject(
+        "select count(*) from communication where channel = 'LETTER' and case_id = (select id from collection_case where reference = ?)",
+        Integer.class, reference);
+  }
+
+  static String fr(LocalDate date) {
+    return DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRANCE).format(date);
+  }
+
+  static String amount(BigDecimal value) {
+    java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(java.util.Locale.FRANCE);
+    symbols.setGroupingSeparator(' ');
+    symbols.setDecimalSeparator(',');
+    return new java.text.DecimalFormat("#,##0.00", symbols).format(value.setScale(2, RoundingMode.HALF_UP)) + " €";
+  }
+
+  static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+  }
+}

@@ -1,0 +1,86 @@
+package fr.recouvrement.legal.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.recouvrement.cases.CaseStatus;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.channel.CreditorSettings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the formal notice claims, before it is rendered: amounts, deadline, and what a consumer never sees. */
+class NoticeLetterTest {
+  static final LocalDate TODAY = LocalDate.parse("2026-03-02");
+  static final CreditorSettings CREDITOR =
+      new CreditorSettings("Démo Créancier SAS", "552100554", "10 rue de la Paix, 75002 Paris", "FR7630006000011234567890189",
+          "recouvrement@demo-creancier.example", "+33100000000");
+
+  static CaseView.Invoice invoice(String number, LocalDate due, String outstanding, String penalty, String indemnity, boolean disputed) {
+    BigDecimal amount = new BigDecimal(outstanding);
+    return new CaseView.Invoice(number, due.minusDays(30), due, amount, BigDecimal.ZERO, BigDecimal.ZERO, amount,
+        new BigDecimal(penalty), new BigDecimal(indemnity), disputed);
+  }
+
+  static CaseView view(DebtorType type, CaseView.Invoice... invoices) {
+    return new CaseView("DOS-2026-000123", CaseStatus.AMICABLE, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        new CaseView.Debtor("C-1", type, "Jeanne Martin", null, null, null, new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
+        List.of(invoices), List.of(), List.of(), null, null, null, null, null, null, BigDecimal.ZERO, null);
+  }
+
+  @Test
+  void aProfessionalOwesPrincipalPenaltiesAndFortyEurosPerLateInvoice() {
+    NoticeLetter letter =
+        NoticeLetter.of(
+            view(DebtorType.BUSINESS,
+                invoice("F-1", TODAY.minusDays(40), "1850.00", "24.63", "40", false),
+                invoice("F-2", TODAY.minusDays(10), "120.50", "0.80", "40", false),
+                invoice("F-3", TODAY.plusDays(5), "99.00", "0", "0", false),
+                invoice("F-4", TODAY.minusDays(20), "500.00", "3.00", "40", true)),
+            CREDITOR, TODAY, 15);
+
+    assertThat(letter.lines()).extracting(NoticeLetter.Line::number).containsExactly("F-1", "F-2");
+    assertThat(letter.principal()).isEqualByComparingTo("1970.50");
+    assertThat(letter.latePenalties()).isEqualByComparingTo("25.43");
+    assertThat(letter.recoveryIndemnities()).isEqualByComparingTo("80.00");
+    assertThat(letter.interest()).isNull();
+    assertThat(letter.total()).isEqualByComparingTo("2075.93");
+    assertThat(letter.deadline()).isEqualTo(TODAY.plusDays(15));
+    assertThat(letter.place()).isEqualTo("Paris");
+  }
+
+  @Test
+  void aConsumerIsNeverChargedPenaltiesNorTheIndemnity() {
+    NoticeLetter letter =
+        NoticeLetter.of(view(DebtorType.CONSUMER, invoice("F-5", TODAY.minusDays(40), "1000.00", "0", "0", false)), CREDITOR, TODAY, 8);
+
+    assertThat(letter.latePenalties()).isNull();
+    assertThat(letter.recoveryIndemnities()).isNull();
+    assertThat(letter.lines()).allSatisfy(l -> {
+      assertThat(l.latePenalty()).isNull();
+      assertThat(l.recoveryIndemnity()).isNull();
+    });
+    assertThat(letter.total()).isEqualByComparingTo("1000.00");
+    assertThat(letter.deadline()).isEqualTo(TODAY.plusDays(8));
+  }
+
+  @Test
+  void aDeadlineOfSevenDaysIsRefusedWithAClearMessage() {
+    assertThatThrownBy(
+            () -> NoticeLetter.of(view(DebtorType.CONSUMER, invoice("F-6", TODAY.minusDays(40), "10.00", "0", "0", false)), CREDITOR, TODAY, 7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("DOS-2026-000123")
+        .hasMessageContaining("at least 8 days")
+        .hasMessageContaining("noticeDeadlineDays is 7");
+  }
+
+  @Test
+  void nothingLateMeansNoNotice() {
+    assertThatThrownBy(
+            () -> NoticeLetter.of(view(DebtorType.BUSINESS, invoice("F-7", TODAY.plusDays(3), "10.00", "0", "0", false)), CREDITOR, TODAY, 15))
+        .hasMessageContaining("nothing to put in a formal notice");
+  }
+}
