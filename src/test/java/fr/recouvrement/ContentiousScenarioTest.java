@@ -158,7 +158,7 @@ class ContentiousScenarioTest {
     assertThat(runtime.getVariable(confirm.getExecutionId(), "writeOffCause")).isEqualTo("PRESCRIBED");
     // a prescribed claim cannot be kept alive by refusing the write-off
     assertThatThrownBy(() -> complete(confirm, "sam", Map.of("writeOffRefused", true, "writeOffComment", "On garde")))
-        .hasMessageContaining("prescri");
+        .hasMessageContaining("ne peut pas être refusé");
     complete(confirm, "sam", Map.of("writeOffRefused", false, "writeOffComment", "Créance prescrite, TVA à régulariser"));
 
     JsonNode closed = api.get("/api/cases/" + reference).json();
@@ -190,11 +190,11 @@ class ContentiousScenarioTest {
     Task proposal = amicableUntil("Proposer l'escalade");
     Map<String, Object> facts = runtime.getVariables(proposal.getProcessInstanceId());
     assertThat(facts).containsEntry("escalationRecommendation", "FORMAL_NOTICE").containsEntry("solvencySignal", "NONE");
-    complete(proposal, "carla", Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse aux relances"));
+    complete(proposal, "sophie", Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse aux relances"));
     Task approval = only();
     assertThat(approval.getName()).isEqualTo("Valider l'escalade");
-    // four eyes: who proposed cannot validate
-    assertThatThrownBy(() -> complete(approval, "carla", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "ok")))
+    // four eyes: who proposed cannot validate, even a supervisor
+    assertThatThrownBy(() -> complete(approval, "sophie", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "ok")))
         .hasMessageContaining("Quatre yeux");
     complete(approval, "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
 
@@ -281,7 +281,14 @@ class ContentiousScenarioTest {
   }
 
   private void complete(Task task, String user, Map<String, Object> variables) {
-    identity.setAuthenticatedUserId(user);
+    // carla is a collector, sam a supervisor, sophie both: the groups' grants apply (authorization is on)
+    List<String> groups =
+        switch (user) {
+          case "sam" -> List.of("supervisors");
+          case "sophie" -> List.of("supervisors", "collectors");
+          default -> List.of("collectors");
+        };
+    identity.setAuthentication(user, groups);
     try {
       tasks.complete(task.getId(), variables);
     } finally {
