@@ -3,7 +3,6 @@ package fr.recouvrement.dispute;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Reads the dispute process's variables as the delegates need them. */
 final class DisputeVariables {
@@ -31,9 +30,4 @@ final class DisputeVariables {
     return v == null || v.toString().isBlank() ? null : v.toString().trim();
   }
 
-  /** Who completed the task that led here, or "system". */
-  static String actor(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.channel.DisputeRejectionEmail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,7 +28,7 @@ class NotifyDisputeRejected implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long disputeId = DisputeVariables.disputeId(execution);
     String reason = DisputeVariables.text(execution, "rejectionReason");
-    disputes.reject(disputeId, reason, DisputeVariables.actor(execution));
+    disputes.reject(disputeId, reason, Actors.current(execution));
     DisputeService.Facts facts = disputes.facts(disputeId);
     String key = facts.caseReference() + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId();
     if (email.send(facts.caseReference(), key, facts.invoiceNumbers(), reason).isEmpty()) {

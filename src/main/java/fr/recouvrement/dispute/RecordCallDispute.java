@@ -1,8 +1,8 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +21,11 @@ class RecordCallDispute implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object category = execution.getVariable("disputeCategory");
     Object notes = execution.getVariable("callNotes");
-    Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     long id = disputes.recordFromCall(
         (String) execution.getVariable("caseReference"),
         category == null ? "COMMERCIAL" : category.toString(),
         notes == null ? null : notes.toString(),
-        who == null || who.getUserId() == null ? "system" : who.getUserId());
+        Actors.current(execution));
     execution.setVariable("disputeId", id);
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class RecordCreditNote implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DisputeOutcome outcome = DisputeOutcome.valueOf((String) execution.getVariable("disputeOutcome"));
     long disputeId = DisputeVariables.disputeId(execution);
-    String actor = DisputeVariables.actor(execution);
+    String actor = Actors.current(execution);
     if (outcome == DisputeOutcome.CREDIT_NOTE) {
       disputes.credit(
           disputeId, outcome, DisputeVariables.amount(execution, "creditNoteAmount"),

@@ -1,12 +1,12 @@
 package fr.recouvrement.mediation;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +40,10 @@ class StartMediation implements JavaDelegate {
             (String) execution.getVariable("mediatorReference"),
             referral == null ? CaseClock.today() : LocalDate.parse(referral.toString().substring(0, 10)),
             execution.getProcessInstanceId(),
-            actor(execution));
+            Actors.current(execution));
     execution.getProcessInstance().setVariable("mediationId", id);
     Period deadline = Period.parse((String) execution.getVariable("mediationDeadline"));
     execution.getProcessInstance().setVariable("mediationDueDate", Date.from(CaseClock.now().atZone(CaseClock.PARIS).plus(deadline).toInstant()));
   }
 
-  private static String actor(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,7 +19,7 @@ public class PlanFourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String user = user(task);
+    String user = Actors.completing(task);
     if (NEGOTIATE.equals(task.getTaskDefinitionKey())) {
       task.getExecution().setVariable("planNegotiator", user);
     } else if (APPROVE.equals(task.getTaskDefinitionKey())) {
@@ -34,11 +35,4 @@ public class PlanFourEyes implements TaskListener {
     }
   }
 
-  private static String user(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.security.Actors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;

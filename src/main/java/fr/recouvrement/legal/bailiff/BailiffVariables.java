@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.HexFormat;
 import fr.recouvrement.cases.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Reading the process variables of the bailiff delegates, with messages that name what is wrong. */
 final class BailiffVariables {
@@ -71,11 +70,6 @@ final class BailiffVariables {
     }
   }
 
-  /** The user who completed the task, else the engine. */
-  static String actor(DelegateExecution execution) {
-    Authentication a = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return a == null || a.getUserId() == null ? "system" : a.getUserId();
-  }
 
   /**
    * The idempotency key of the step: {@code caseReference/processInstanceId/activityId/missionType/n},

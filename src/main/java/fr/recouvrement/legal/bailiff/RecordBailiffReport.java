@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.money.CaseCosts;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ class RecordBailiffReport implements JavaDelegate {
     BigDecimal recovered = BailiffVariables.amount(execution, "bailiffAmountRecovered");
     missions.reported(mission.id(), outcome, recovered);
     if (fee.signum() > 0) {
-      costs.record(mission.caseId(), FEE_KIND, fee, reportedOn, "mission-" + mission.id(), BailiffVariables.actor(execution));
+      costs.record(mission.caseId(), FEE_KIND, fee, reportedOn, "mission-" + mission.id(), Actors.current(execution));
     }
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +26,7 @@ class RecordManualBailiffMission implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = BailiffVariables.string(execution, "caseReference");
     MissionType type = MissionType.parse(BailiffVariables.optionalString(execution, "missionType"));
-    String actor = BailiffVariables.actor(execution);
+    String actor = Actors.current(execution);
     Mission mission =
         missions.begin(reference, type, BailiffVariables.missionKey(execution, reference, type), MissionStatus.MANUAL, actor);
     RequestBailiffMission.recordMeasure(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);

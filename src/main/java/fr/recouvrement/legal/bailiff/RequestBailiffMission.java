@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
@@ -39,7 +40,7 @@ class RequestBailiffMission implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = BailiffVariables.string(execution, "caseReference");
     MissionType type = MissionType.parse(BailiffVariables.optionalString(execution, "missionType"));
-    String actor = BailiffVariables.actor(execution);
+    String actor = Actors.current(execution);
     String key = BailiffVariables.missionKey(execution, reference, type);
     Mission mission = missions.begin(reference, type, key, MissionStatus.PENDING, actor);
     if (mission.status() == MissionStatus.PENDING) {

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.court;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.money.CaseCosts;
@@ -8,7 +9,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ class RecordLegalEvent implements JavaDelegate {
     LocalDate occurredOn = when == null ? fr.recouvrement.cases.CaseClock.today() : CourtDates.day(when);
     Object endsOn = execution.getVariable("legalEventEndsOn");
     Object details = execution.getVariable("legalEventDetails");
-    String actor = actor(execution);
+    String actor = Actors.current(execution);
     long caseId = events.caseId(reference);
     long id = events.record(caseId, type, occurredOn, endsOn == null ? null : CourtDates.day(endsOn),
         details == null ? null : details.toString(), actor);
@@ -51,8 +51,4 @@ class RecordLegalEvent implements JavaDelegate {
     return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
   }
 
-  private static String actor(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
-  }
 }

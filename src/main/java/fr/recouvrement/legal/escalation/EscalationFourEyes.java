@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.escalation;
 
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,7 +18,7 @@ class EscalationFourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String user = user(task);
+    String user = Actors.completing(task);
     if (PROPOSE.equals(task.getTaskDefinitionKey())) {
       task.getExecution().setVariable("escalationProposer", user);
     } else if (APPROVE.equals(task.getTaskDefinitionKey())) {
@@ -32,11 +33,4 @@ class EscalationFourEyes implements TaskListener {
     }
   }
 
-  private static String user(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.escalation;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -26,11 +27,7 @@ class RecordAgencyHandover implements JavaDelegate {
     LocalDate date = on == null || on.toString().isBlank() ? CaseClock.today() : LocalDate.parse(on.toString());
     String details =
         "Agence : %s ; référence : %s".formatted(execution.getVariable("agencyName"), execution.getVariable("agencyReference"));
-    events.record((String) execution.getVariable("caseReference"), LegalEventType.AGENCY_HANDOVER, date, details, actor(execution));
+    events.record((String) execution.getVariable("caseReference"), LegalEventType.AGENCY_HANDOVER, date, details, Actors.current(execution));
   }
 
-  private static String actor(DelegateExecution execution) {
-    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? "system" : authentication.getUserId();
-  }
 }

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Reading what forms hand over (ISO text, numbers) and who acts. */
 final class ClaimVariables {
@@ -68,8 +67,4 @@ final class ClaimVariables {
     return f.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
   }
 
-  static String actor(DelegateExecution execution) {
-    Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return current == null || current.getUserId() == null ? "system" : current.getUserId();
-  }
 }

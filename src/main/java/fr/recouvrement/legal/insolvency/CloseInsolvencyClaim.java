@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -38,7 +39,7 @@ class CloseInsolvencyClaim implements JavaDelegate {
     execution.setVariable("writeOffReason", reason);
     legalEvents.record(
         reference, LegalEventType.INSOLVENCY_CLOSED, CaseClock.today(),
-        settled ? "Créance payée dans le cadre de la " + procedure : reason, ClaimVariables.actor(execution));
+        settled ? "Créance payée dans le cadre de la " + procedure : reason, Actors.current(execution));
   }
 
   static String writeOffReason(String procedure, String claim) {

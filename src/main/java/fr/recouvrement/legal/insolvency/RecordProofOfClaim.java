@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.security.Actors;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -41,6 +42,6 @@ class RecordProofOfClaim implements JavaDelegate {
     legalEvents.record(
         reference, LegalEventType.PROOF_OF_CLAIM_FILED, filedOn,
         "Créance de %s déclarée à %s, mandataire judiciaire%s".formatted(ClaimVariables.euros(amount), mandataire, late),
-        ClaimVariables.actor(execution));
+        Actors.current(execution));
   }
 }

@@ -4,7 +4,6 @@ import fr.recouvrement.cases.CaseClock;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The process variables the formal notice's delegates read and write. */
 final class NoticeStep {
@@ -63,8 +62,4 @@ final class NoticeStep {
     return Date.from(day.atStartOfDay(CaseClock.PARIS).toInstant());
   }
 
-  static String actor(DelegateExecution execution) {
-    Authentication a = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return a == null || a.getUserId() == null ? "system" : a.getUserId();
-  }
 }

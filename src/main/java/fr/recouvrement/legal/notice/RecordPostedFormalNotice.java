@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,7 +29,7 @@ class RecordPostedFormalNotice implements JavaDelegate {
             NoticeStep.text(execution, "lrarNumber"),
             NoticeStep.date(execution, "postingDate"),
             LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
-            NoticeStep.actor(execution));
+            Actors.current(execution));
     execution.setVariable("noticeTrackingId", tracking);
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +27,7 @@ class SendFormalNotice implements JavaDelegate {
             NoticeStep.id(execution, "noticeDocumentId"),
             LocalDate.parse(NoticeStep.text(execution, "noticeDate")),
             LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
-            NoticeStep.actor(execution));
+            Actors.current(execution));
     execution.setVariable("noticeTrackingId", tracking);
   }
 }

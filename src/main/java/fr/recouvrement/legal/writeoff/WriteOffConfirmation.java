@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.writeoff;
 
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,7 +27,7 @@ class WriteOffConfirmation implements TaskListener {
       throw new BadUserRequestException(
           "Passage en perte : il ne peut pas être refusé pour ce dossier (" + task.getVariable("writeOffCause") + ").");
     }
-    String user = user(task);
+    String user = Actors.completing(task);
     if (user == null) {
       throw new BadUserRequestException("Passage en perte : la décision doit être prise par un utilisateur identifié.");
     }
@@ -34,11 +35,4 @@ class WriteOffConfirmation implements TaskListener {
     task.getExecution().setVariable("writeOffDecidedBy", user);
   }
 
-  private static String user(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
-  }
 }
