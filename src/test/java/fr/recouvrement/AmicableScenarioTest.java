@@ -11,26 +11,11 @@ import static fr.recouvrement.cases.CaseFixtures.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.recouvrement.cases.CaseClock;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,16 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * moves from one timer to the next as the job executor would see time pass.
  */
 @IntegrationTest
-class AmicableScenarioTest {
+class AmicableScenarioTest extends CaseScenario {
   static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
 
   @LocalServerPort int port;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
-  @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   ApiClient api;
-  String reference;
 
   @BeforeEach
   void setUp() {
@@ -62,10 +43,6 @@ class AmicableScenarioTest {
         .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aBusinessCaseGoesFromTheCourtesyEmailThroughAPromiseToPaid() throws Exception {
@@ -171,47 +148,12 @@ class AmicableScenarioTest {
     return r.json().get("reference").asText();
   }
 
-  private static ZonedDateTime paris(String dateTime) {
-    return LocalDateTime.parse(dateTime).atZone(CaseClock.PARIS);
-  }
 
-  private static void at(String dateTime) {
-    ClockUtil.setCurrentTime(Date.from(paris(dateTime).toInstant()));
-  }
 
-  private Set<String> instances() {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-        .map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
-  }
 
-  private List<Job> jobs() {
-    Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(ids).active().list();
-  }
 
-  /** Runs what the job executor would run now. */
-  private void runDue() {
-    for (int i = 0; i < 50; i++) {
-      Date now = ClockUtil.getCurrentTime();
-      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
-      if (due == null) {
-        return;
-      }
-      management.executeJob(due.getId());
-    }
-    throw new AssertionError("jobs of " + reference + " keep coming");
-  }
 
-  private ZonedDateTime nextTimer() {
-    return jobs().stream().map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder())
-        .map(d -> d.toInstant().atZone(CaseClock.PARIS)).orElse(null);
-  }
 
-  /** Moves the clock to the next timer and runs what is due then. */
-  private void advance() {
-    ClockUtil.setCurrentTime(Date.from(nextTimer().toInstant()));
-    runDue();
-  }
 
   private static MimeMessage[] mails() {
     return TestServers.greenMail().getReceivedMessages();

@@ -18,22 +18,10 @@ import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.legal.bailiff.BailiffStubs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,18 +36,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and the clock moves from one timer to the next as the job executor would see time pass.
  */
 @IntegrationTest
-class ContentiousScenarioTest {
+class ContentiousScenarioTest extends CaseScenario {
   static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
   static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
 
   @LocalServerPort int port;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
-  @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   ApiClient api;
-  String reference;
 
   @BeforeEach
   void setUp() {
@@ -74,8 +58,7 @@ class ContentiousScenarioTest {
   }
 
   @AfterEach
-  void reset() {
-    ClockUtil.reset();
+  void signOut() {
     identity.clearAuthentication();
   }
 
@@ -269,10 +252,6 @@ class ContentiousScenarioTest {
     assertThat(status()).isEqualTo(wanted);
   }
 
-  private List<Task> openTasks() {
-    Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
-  }
 
   private Task only() {
     List<Task> open = openTasks();
@@ -313,45 +292,9 @@ class ContentiousScenarioTest {
     return r.json().get("reference").asText();
   }
 
-  private static ZonedDateTime paris(String dateTime) {
-    return LocalDateTime.parse(dateTime).atZone(CaseClock.PARIS);
-  }
 
-  private static void at(String dateTime) {
-    ClockUtil.setCurrentTime(Date.from(paris(dateTime).toInstant()));
-  }
 
-  private Set<String> instances() {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-        .map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
-  }
 
-  private List<Job> jobs() {
-    Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(ids).active().list();
-  }
 
-  /** Runs what the job executor would run now. */
-  private void runDue() {
-    for (int i = 0; i < 100; i++) {
-      Date now = ClockUtil.getCurrentTime();
-      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
-      if (due == null) {
-        return;
-      }
-      management.executeJob(due.getId());
-    }
-    throw new AssertionError("jobs of " + reference + " keep coming");
-  }
 
-  /** Moves the clock to the next timer and runs what is due then. */
-  private void advance() {
-    Date next = jobs().stream().map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder())
-        .orElseThrow(() -> new AssertionError("No timer left for " + reference + "; open tasks: "
-            + openTasks().stream().map(Task::getName).toList()));
-    if (next.after(ClockUtil.getCurrentTime())) {
-      ClockUtil.setCurrentTime(next);
-    }
-    runDue();
-  }
 }
