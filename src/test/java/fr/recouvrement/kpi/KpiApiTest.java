@@ -11,6 +11,7 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.money.CaseCosts;
+import fr.recouvrement.security.TestUsers;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,7 @@ class KpiApiTest {
   @Autowired CaseCosts caseCosts;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
 
   ApiClient api;
 
@@ -243,6 +246,16 @@ class KpiApiTest {
     LocalDate today = CaseClock.today();
     assertThat(r.json().get("to").asText()).isEqualTo(today.toString());
     assertThat(r.json().get("from").asText()).isEqualTo(today.minusYears(1).plusDays(1).toString());
+  }
+
+  @Test
+  void analystsAndAuditorsReadTheKpisAUserInNoGroupDoesNot() {
+    TestUsers.ensureAll(identity);
+
+    assertThat(TestUsers.as(port, TestUsers.ANALYST).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(200);
+    assertThat(TestUsers.as(port, TestUsers.AUDITOR).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(200);
+    assertThat(TestUsers.as(port, TestUsers.NO_GROUP).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(403);
+    assertThat(new ApiClient(port, null, null).get("/api/kpis").status()).isEqualTo(401);
   }
 
   @Test
