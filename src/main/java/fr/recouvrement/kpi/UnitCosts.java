@@ -19,6 +19,14 @@ record UnitCosts(
     @DefaultValue("6.50") BigDecimal registeredLetter,
     @DefaultValue("2.00") BigDecimal phoneCall) {
 
+  UnitCosts {
+    for (BigDecimal cost : new BigDecimal[] {email, sms, letter, registeredLetter, phoneCall}) {
+      if (cost == null || cost.signum() < 0) {
+        throw new IllegalArgumentException("recouvrement.costs.* must be amounts of 0 or more, not " + cost);
+      }
+    }
+  }
+
   /** The unit cost of a channel of {@link KpiChannels}; zero for an unknown one. */
   BigDecimal of(String channel) {
     return switch (channel) {
