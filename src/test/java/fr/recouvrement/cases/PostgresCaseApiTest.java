@@ -10,7 +10,11 @@ import fr.recouvrement.ApiClient.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -79,6 +83,62 @@ class PostgresCaseApiTest {
 
     JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(quoted.toPlainString(), today, "VIR-PG")).json();
     assertThat(paid.get("status").asText()).as(paid.toString()).isEqualTo("PAID");
-    assertThat(jdbc.queryForObject("select count(*) from payment_allocation", Long.class)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment_allocation a join payment p on p.id = a.payment_id where p.reference = 'VIR-PG'", Long.class))
+        .isEqualTo(1);
+  }
+
+  /** The KPI queries (grouped SQL, date and time bounds, lists of statuses) run on PostgreSQL as on H2 (KpiApiTest). */
+  @Test
+  void theKpisAreComputedOnPostgres() {
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    // June 2013: no other case of this database falls in it
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2013, 6, 1).atTime(9, 0).atZone(CaseClock.PARIS).toInstant()));
+    Response opened;
+    try {
+      opened = api.postJson("/api/cases", CaseFixtures.consumerCase(newDebtorId(), "F-PG-KPI", "500.00", LocalDate.of(2013, 5, 1)));
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    long caseId = jdbc.queryForObject("select id from collection_case where reference = ?", Long.class, opened.json().get("reference").asText());
+    long invoiceId = jdbc.queryForObject("select id from invoice where case_id = ?", Long.class, caseId);
+    jdbc.update(
+        "insert into payment (case_id, reference, amount, unallocated, paid_on, recorded_at) values (?, 'VIR-PG-KPI', 200.00, 0, ?, ?)",
+        caseId, java.sql.Date.valueOf("2013-06-11"), Timestamp.valueOf("2013-06-11 12:00:00"));
+    long paymentId = jdbc.queryForObject("select id from payment where case_id = ?", Long.class, caseId);
+    jdbc.update(
+        "insert into payment_allocation (payment_id, invoice_id, principal, penalty, indemnity, rates_version) values (?, ?, 200.00, 0, 0, 'test')",
+        paymentId, invoiceId);
+    Timestamp smsAt = Timestamp.from(LocalDateTime.parse("2013-06-05T10:00").atZone(CaseClock.PARIS).toInstant());
+    jdbc.update(
+        "insert into communication (case_id, idempotency_key, channel, template, status, created_at, sent_at) values (?, 'pg-kpi-sms', 'SMS', 'relance-sms', 'SENT', ?, ?)",
+        caseId, smsAt, smsAt);
+    jdbc.update(
+        "insert into legal_event (case_id, type, occurred_on, recorded_at) values (?, 'FORMAL_NOTICE_SENT', ?, ?)",
+        caseId, java.sql.Date.valueOf("2013-06-20"), Timestamp.valueOf("2013-06-20 12:00:00"));
+    jdbc.update(
+        "insert into case_cost (case_id, kind, amount, incurred_on, reference, recorded_at) values (?, 'BAILIFF_FEE', 50.00, ?, 'pg-kpi', ?)",
+        caseId, java.sql.Date.valueOf("2013-06-25"), Timestamp.valueOf("2013-06-25 12:00:00"));
+
+    Response r = api.get("/api/kpis?from=2013-06-01&to=2013-06-30");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    JsonNode k = r.json();
+    assertThat(k.get("cases").asInt()).isEqualTo(1);
+    assertThat(k.get("amountDue").decimalValue()).isEqualByComparingTo("500.00");
+    assertThat(k.get("amountRecovered").decimalValue()).isEqualByComparingTo("200.00");
+    assertThat(k.get("recoveryRate").asDouble()).isEqualTo(0.4);
+    // 200.00 paid 41 days after its due date
+    assertThat(k.get("averageCollectionDelayDays").asDouble()).isEqualTo(41.0);
+    assertThat(k.get("litigationRate").asDouble()).isEqualTo(1.0);
+    // an SMS (0.08) and a bailiff fee (50.00); 50.08 / 200 = 0.2504
+    assertThat(k.get("collectionCost").decimalValue()).isEqualByComparingTo("50.08");
+    assertThat(k.get("costPerEuroRecovered").asDouble()).isEqualTo(0.2504);
+    JsonNode sms = k.get("byChannel").get(1);
+    assertThat(sms.get("key").asText()).isEqualTo("SMS");
+    assertThat(sms.get("recoveredAfter").decimalValue()).isEqualByComparingTo("200.00");
+    assertThat(k.get("byStrategyVersion").get(0).get("key").asText()).startsWith("collection-case v");
   }
 }
