@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
+import fr.recouvrement.CaseRun;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseClock;
@@ -20,24 +21,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +48,7 @@ class DecisionReplayTest {
   static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
 
   @LocalServerPort int port;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
-  @Autowired TaskService tasks;
+  @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
@@ -89,7 +79,7 @@ class DecisionReplayTest {
   void anUntouchedCaseReplaysEveryDecisionTheSame() {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
     reference = open("F-RP1", "1850.00", LocalDate.of(2026, 2, 4));
-    amicableUntil("Proposer l'escalade");
+    new CaseRun(engine, reference).amicableUntil("Proposer l'escalade");
 
     Response r = auditor.get("/api/cases/" + reference + "/decisions");
 
@@ -195,7 +185,7 @@ class DecisionReplayTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String ref = r.json().get("reference").asText();
     reference = ref;
-    runDue();
+    new CaseRun(engine, ref).runDue();
     return ref;
   }
 
@@ -208,70 +198,5 @@ class DecisionReplayTest {
 
   private static List<JsonNode> list(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).toList();
-  }
-
-  /** Works the amicable tasks the way a collector without news would, until a task of that name opens. */
-  private void amicableUntil(String name) {
-    runDue();
-    for (int i = 0; i < 60; i++) {
-      if (tasks.createTaskQuery().processInstanceBusinessKey(reference).taskName(name).count() > 0) {
-        return;
-      }
-      List<Task> open = openTasks();
-      if (!open.isEmpty()) {
-        Task t = open.get(0);
-        switch (t.getTaskDefinitionKey()) {
-          case "Task_CallDebtor" -> complete(t, Map.of("callOutcome", "NO_ANSWER"));
-          case "Task_ApproveReminder" -> complete(t, Map.of("reminderApproved", true));
-          default -> throw new AssertionError("Unexpected task " + t.getName() + " (" + t.getTaskDefinitionKey() + ")");
-        }
-        continue;
-      }
-      Date next = jobs().stream().map(Job::getDuedate).filter(d -> d != null).min(Comparator.naturalOrder())
-          .orElseThrow(() -> new AssertionError("No timer left for " + reference));
-      if (next.after(ClockUtil.getCurrentTime())) {
-        ClockUtil.setCurrentTime(next);
-      }
-      runDue();
-    }
-    throw new AssertionError("No task '" + name + "' for " + reference);
-  }
-
-  private void complete(Task task, Map<String, Object> variables) {
-    identity.setAuthentication("carla", List.of("collectors"));
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-    runDue();
-  }
-
-  private Set<String> instances() {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-        .map(ProcessInstance::getId).collect(Collectors.toSet());
-  }
-
-  private List<Task> openTasks() {
-    Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : tasks.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
-  }
-
-  private List<Job> jobs() {
-    Set<String> ids = instances();
-    return ids.isEmpty() ? new ArrayList<>() : management.createJobQuery().processInstanceIds(ids).active().list();
-  }
-
-  /** Runs what the job executor would run now. */
-  private void runDue() {
-    for (int i = 0; i < 100; i++) {
-      Date now = ClockUtil.getCurrentTime();
-      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
-      if (due == null) {
-        return;
-      }
-      management.executeJob(due.getId());
-    }
-    throw new AssertionError("jobs of " + reference + " keep coming");
   }
 }
