@@ -13,6 +13,13 @@ import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -161,5 +168,32 @@ class AuditorReadOnlyTest {
     JsonNode after = auditor.get("/api/cases/" + reference).json();
     assertThat(after.get("payments")).isEqualTo(before.get("payments")).isEmpty();
     assertThat(after.get("balance").decimalValue()).isEqualByComparingTo(before.get("balance").decimalValue());
+  }
+
+  @Test
+  void inTheWebappsAnAuditorLogsIntoCockpitOnly() throws Exception {
+    for (String app : new String[] {"cockpit", "tasklist", "admin"}) {
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      String base = "http://localhost:" + port + "/camunda";
+      // the webapps hand out their CSRF token on a first GET, as the login page does
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF token from " + app));
+      String form = "username=" + TestUsers.AUDITOR + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
+      HttpResponse<String> login = browser.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("X-XSRF-TOKEN", token)
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      if (app.equals("cockpit")) {
+        assertThat(login.statusCode()).as(app + ": " + login.body()).isEqualTo(200);
+        assertThat(login.body()).contains("\"cockpit\"").doesNotContain("\"tasklist\"").doesNotContain("\"admin\"");
+      } else {
+        assertThat(login.statusCode()).as(app + ": " + login.body()).isEqualTo(403);
+      }
+    }
   }
 }
