@@ -110,7 +110,13 @@ public class DecisionReplayService {
   }
 
   private Decision replay(HistoricDecisionInstance instance, DecisionDefinition latest, boolean withLatest) {
-    Parsed used = parsed(instance.getDecisionDefinitionId(), instance.getDecisionDefinitionKey());
+    Parsed used;
+    try {
+      used = parsed(instance.getDecisionDefinitionId(), instance.getDecisionDefinitionKey());
+    } catch (RuntimeException e) {
+      // its deployment was deleted without its history: what was recorded is still shown
+      return unreplayable(instance, "decision version " + instance.getDecisionDefinitionId() + " cannot be read: " + e.getMessage());
+    }
 
     Map<String, Object> recordedByClause = new HashMap<>();
     for (HistoricDecisionInputInstance input : instance.getInputs()) {
@@ -143,7 +149,11 @@ public class DecisionReplayService {
         latestResult = new Evaluation(null, "no deployed version of " + instance.getDecisionDefinitionKey());
       } else {
         latestVersion = latest.getVersion();
-        latestResult = evaluate(parsed(latest.getId(), latest.getKey()).decision(), variables);
+        try {
+          latestResult = evaluate(parsed(latest.getId(), latest.getKey()).decision(), variables);
+        } catch (RuntimeException e) {
+          latestResult = new Evaluation(null, "latest version cannot be read: " + e.getMessage());
+        }
       }
       sameAsLatest = latestResult.error() == null && sameOutputs(recordedValues, latestResult.outputs());
     }
@@ -167,6 +177,15 @@ public class DecisionReplayService {
         latestResult == null ? null : latestResult.outputs(),
         sameAsLatest,
         latestResult == null ? null : latestResult.error());
+  }
+
+  private static Decision unreplayable(HistoricDecisionInstance instance, String error) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    instance.getInputs().forEach(i -> inputs.put(i.getClauseName() == null ? i.getClauseId() : i.getClauseName(), i.getValue()));
+    return new Decision(
+        instance.getId(), instance.getDecisionDefinitionKey(), instance.getDecisionDefinitionName(), instance.getDecisionDefinitionId(),
+        0, instance.getEvaluationTime().toInstant(), instance.getProcessDefinitionKey(), instance.getProcessInstanceId(),
+        instance.getActivityId(), inputs, recordedOutputs(instance.getOutputs()), null, false, error, null, null, null, null);
   }
 
   /** Outputs grouped by matched rule, in the order the rules matched. */
