@@ -102,7 +102,7 @@ class InterestRatesDecisionTest {
       model = Dmn.readModelFromStream(in);
     }
     Decision d = model.getModelElementById(InterestRates.DECISION_KEY);
-    assertThat(d.getCamundaHistoryTimeToLiveString()).isEqualTo("P2190D");
+    assertThat(d.getCamundaHistoryTimeToLiveString()).isEqualTo("P2192D");
     assertThat(((DecisionTable) d.getExpression()).getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
     assertThat(diagramShapesOf(InterestRates.DECISION_KEY)).as("DMNDI shape of the decision").isEqualTo(1);
     assertThat(rules()).allSatisfy(r -> assertThat(r.getDescription().getTextContent()).contains("BCE").contains("arrêté"));

@@ -181,6 +181,10 @@ class EngineRestAuthorizationTest {
 
   /** What Camunda Modeler sends: a multipart POST to /engine-rest/deployment/create. */
   Response deploy(String user, String deploymentName, String bpmn) {
+    return deploy(TestUsers.as(port, user), deploymentName, bpmn);
+  }
+
+  static Response deploy(ApiClient client, String deploymentName, String bpmn) {
     String boundary = "----recouvrement-" + UUID.randomUUID();
     String body =
         "--" + boundary + "\r\n"
@@ -194,7 +198,7 @@ class EngineRestAuthorizationTest {
             + "Content-Type: application/octet-stream\r\n\r\n"
             + bpmn + "\r\n"
             + "--" + boundary + "--\r\n";
-    return TestUsers.as(port, user)
+    return client
         .post(
             "/engine-rest/deployment/create",
             "multipart/form-data; boundary=" + boundary,
