@@ -43,11 +43,17 @@ public final class CaseRun {
   /** Moves the clock to the next timer and runs what is due then. */
   public CaseRun advance() {
     Date next = jobs().stream().map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder())
-        .orElseThrow(() -> new AssertionError("No timer left for " + reference));
+        .orElseThrow(() -> new AssertionError(
+            "No timer left for " + reference + "; open tasks: " + openTasks().stream().map(Task::getName).toList()));
     if (next.after(ClockUtil.getCurrentTime())) {
       ClockUtil.setCurrentTime(next);
     }
     return runDue();
+  }
+
+  /** When the next timer of the case is due, or null when none waits. */
+  public Date nextTimer() {
+    return jobs().stream().map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
   }
 
   /** The first user task the case opens, letting time pass until one does. */
@@ -106,12 +112,13 @@ public final class CaseRun {
     return ids.isEmpty() ? List.of() : engine.getTaskService().createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
   }
 
-  private Set<String> instances() {
+  /** The case process and every process it called (they share the case reference as business key). */
+  public Set<String> instances() {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
         .map(ProcessInstance::getId).collect(Collectors.toSet());
   }
 
-  private List<Job> jobs() {
+  public List<Job> jobs() {
     Set<String> ids = instances();
     return ids.isEmpty() ? List.of() : engine.getManagementService().createJobQuery().processInstanceIds(ids).active().list();
   }

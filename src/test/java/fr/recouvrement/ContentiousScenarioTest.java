@@ -212,26 +212,7 @@ class ContentiousScenarioTest extends CaseScenario {
 
   /** Works the amicable tasks the way a collector without news would, until a task of that name opens. */
   private Task amicableUntil(String name) {
-    runDue();
-    for (int i = 0; i < 60; i++) {
-      for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(reference).list()) {
-        if (t.getName().equals(name)) {
-          return t;
-        }
-      }
-      List<Task> open = openTasks();
-      if (!open.isEmpty()) {
-        Task t = open.get(0);
-        switch (t.getTaskDefinitionKey()) {
-          case "Task_CallDebtor" -> complete(t, "carla", Map.of("callOutcome", "NO_ANSWER"));
-          case "Task_ApproveReminder" -> complete(t, "carla", Map.of("reminderApproved", true));
-          default -> throw new AssertionError("Unexpected task " + t.getName() + " (" + t.getTaskDefinitionKey() + ")");
-        }
-        continue;
-      }
-      advance();
-    }
-    throw new AssertionError("No task '" + name + "' for " + reference);
+    return run().amicableUntil(name);
   }
 
   private Task advanceUntil(String name) {
