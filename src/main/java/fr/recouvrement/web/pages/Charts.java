@@ -7,7 +7,8 @@ import java.util.List;
  * value over the chart's scale, and its figure is written beside it, so the chart reads without
  * colours. Negative values (a ROI below zero) are drawn with their own class.
  */
-final class Charts {
+// public, as are its records: the templates' expressions call their accessors by reflection
+public final class Charts {
   /** Width in SVG units of the longest bar; labels take the left, figures the right. */
   static final int LABEL_WIDTH = 220;
   static final int BAR_WIDTH = 300;
@@ -15,15 +16,15 @@ final class Charts {
 
   private Charts() {}
 
-  record Bar(String label, double value, String text, double length, boolean negative, int y) {}
+  public record Bar(String label, double value, String text, double length, boolean negative, int y) {}
 
-  record Chart(String id, String title, List<Bar> bars, int height) {
-    boolean isEmpty() {
+  public record Chart(String id, String title, List<Bar> bars, int height) {
+    public boolean isEmpty() {
       return bars.isEmpty();
     }
   }
 
-  record Entry(String label, Double value, String text) {}
+  public record Entry(String label, Double value, String text) {}
 
   /** Bars scaled to {@code scale}, or to the largest absolute value when that is larger; nulls drawn empty. */
   static Chart chart(String id, String title, double scale, List<Entry> entries) {
