@@ -90,7 +90,7 @@ class DashboardPage {
             "cost-per-euro",
             "Coût par euro recouvré",
             1.0,
-            List.of(new Charts.Entry("Coût pour 1 € recouvré", k.costPerEuroRecovered(), fmt.ratio(k.costPerEuroRecovered()) + " €"))),
+            List.of(new Charts.Entry("Coût pour 1 € recouvré", k.costPerEuroRecovered(), fmt.perEuro(k.costPerEuroRecovered())))),
         Charts.chart(
             "roi-by-channel",
             "Retour sur investissement par canal",

@@ -39,6 +39,11 @@ public final class PageFormats {
     return ratio == null ? NONE : decimal(BigDecimal.valueOf(ratio), 2);
   }
 
+  /** What is spent for each euro: 0.0834 → "0,08 €". */
+  public String perEuro(Double ratio) {
+    return ratio == null ? NONE : ratio(ratio) + NBSP + "€";
+  }
+
   /** Days with one decimal: 23.25 → "23,3 jours". */
   public String days(Double days) {
     return days == null ? NONE : decimal(BigDecimal.valueOf(days), 1) + NBSP + "jours";

@@ -26,6 +26,8 @@ class PageFormatsTest {
     assertThat(fmt.percent(0.4523)).isEqualTo("45,2\u00a0%");
     assertThat(fmt.percent(12.5)).isEqualTo("1\u00a0250,0\u00a0%");
     assertThat(fmt.ratio(0.0834)).isEqualTo("0,08");
+    assertThat(fmt.perEuro(0.0834)).isEqualTo("0,08\u00a0€");
+    assertThat(fmt.perEuro(null)).isEqualTo("—");
     assertThat(fmt.days(23.25)).isEqualTo("23,3\u00a0jours");
     assertThat(fmt.percent(null)).isEqualTo("—");
     assertThat(fmt.amount(null)).isEqualTo("—");

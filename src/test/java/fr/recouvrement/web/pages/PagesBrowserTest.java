@@ -195,7 +195,7 @@ class PagesBrowserTest {
       assertThat(kpi("litigatedCases")).isEqualTo(k.get("litigatedCases").asText());
       assertThat(kpi("litigationRate")).isEqualTo(plain(fmt.percent(number(k.get("litigationRate")))));
       assertThat(kpi("collectionCost")).isEqualTo(amount(k.get("collectionCost")));
-      assertThat(kpi("costPerEuroRecovered")).isEqualTo(plain(fmt.ratio(number(k.get("costPerEuroRecovered"))) + " €"));
+      assertThat(kpi("costPerEuroRecovered")).isEqualTo(plain(fmt.perEuro(number(k.get("costPerEuroRecovered")))));
 
       String[][] breakdowns = {{"byChannel", "roi-by-channel"}, {"bySegment", "recovered-by-segment"}, {"byStrategyVersion", "recovered-by-strategy"}};
       for (String[] b : breakdowns) {
