@@ -24,6 +24,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *       here (the API's own code runs without a Camunda authentication).
  *   <li>{@code /engine-rest/**}: HTTP Basic against Camunda identity; then Camunda's own filter
  *       makes the caller the engine's authenticated user, so Camunda authorizations decide.
+ *   <li>{@code /app/**}: the web pages for people, see {@link PagesSecurityConfig} (order 3).
  *   <li>Everything else (the webapps under {@code /camunda/**}, their own REST API, {@code /},
  *       {@code /error}): left to the webapps, which have their own login, session and CSRF token.
  * </ul>
@@ -79,9 +80,12 @@ class SecurityConfig {
     return http.build();
   }
 
-  /** The webapps authenticate, keep sessions and check CSRF themselves; Spring Security stays out. */
+  /**
+   * The webapps authenticate, keep sessions and check CSRF themselves; Spring Security stays out.
+   * The catch-all, so it comes last.
+   */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.csrf(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)

@@ -1,0 +1,116 @@
+package fr.recouvrement.web.pages;
+
+import fr.recouvrement.audit.CaseTimeline;
+import fr.recouvrement.audit.TimelineEvent;
+import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseStatus;
+import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.channel.DocumentStore;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The case list with its filters, and a case's page: phase, balance, invoices, payments, documents, timeline. */
+@Controller
+@RequestMapping("/app/cases")
+class CasePages {
+  static final int PAGE_SIZE = 25;
+  private static final Logger log = LoggerFactory.getLogger(CasePages.class);
+
+  private final CaseService cases;
+  private final DocumentStore documents;
+  // the timeline is another capability's (audit): the case page still shows the rest without it
+  private final ObjectProvider<CaseTimeline> timeline;
+
+  CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline) {
+    this.cases = cases;
+    this.documents = documents;
+    this.timeline = timeline;
+  }
+
+  @GetMapping
+  String list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String segment,
+      @RequestParam(required = false) String page,
+      Model model) {
+    List<String> errors = new ArrayList<>();
+    CaseStatus parsedStatus = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        parsedStatus = CaseStatus.valueOf(status.trim().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        errors.add("Statut inconnu : « " + status + " ». Tous les statuts sont affichés.");
+      }
+    }
+    String parsedSegment = segment == null || segment.isBlank() ? null : segment.trim();
+    int pageNumber = 0;
+    if (page != null && !page.isBlank()) {
+      try {
+        pageNumber = Math.max(0, Integer.parseInt(page.trim()) - 1);
+      } catch (NumberFormatException e) {
+        errors.add("Numéro de page invalide : « " + page + " ».");
+      }
+    }
+    CaseView.Page listed = cases.list(parsedStatus, parsedSegment, pageNumber, PAGE_SIZE);
+    long pages = Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    model.addAttribute("errors", errors);
+    model.addAttribute("statuses", Labels.statuses());
+    model.addAttribute("status", parsedStatus == null ? "" : parsedStatus.name());
+    model.addAttribute("segment", parsedSegment == null ? "" : parsedSegment);
+    model.addAttribute("listing", listed);
+    model.addAttribute("pageNumber", pageNumber + 1);
+    model.addAttribute("pages", pages);
+    model.addAttribute("previous", pageNumber > 0 ? pageUrl(parsedStatus, parsedSegment, pageNumber) : null);
+    model.addAttribute("next", pageNumber + 1 < pages ? pageUrl(parsedStatus, parsedSegment, pageNumber + 2) : null);
+    return "pages/cases";
+  }
+
+  @GetMapping("/{reference}")
+  String show(@PathVariable String reference, Model model, HttpServletResponse response) {
+    CaseView view;
+    try {
+      view = cases.get(reference);
+    } catch (CaseNotFoundException e) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("reference", reference);
+      return "pages/not-found";
+    }
+    model.addAttribute("c", view);
+    model.addAttribute("documents", documents.ofCase(view.reference()));
+    CaseTimeline source = timeline.getIfAvailable();
+    List<TimelineEvent> events = null;
+    if (source != null) {
+      try {
+        events = source.of(view.reference());
+      } catch (RuntimeException e) {
+        // the rest of the page is still worth reading; the cause is in the log
+        log.error("Timeline of case {} could not be read", view.reference(), e);
+      }
+    }
+    model.addAttribute("events", events);
+    return "pages/case";
+  }
+
+  private static String pageUrl(CaseStatus status, String segment, int page) {
+    UriComponentsBuilder url = UriComponentsBuilder.fromPath("/app/cases");
+    if (status != null) {
+      url.queryParam("status", status.name());
+    }
+    if (segment != null) {
+      url.queryParam("segment", segment);
+    }
+    return url.queryParam("page", page).encode().build().toUriString();
+  }
+}

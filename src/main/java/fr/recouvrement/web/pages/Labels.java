@@ -1,0 +1,84 @@
+package fr.recouvrement.web.pages;
+
+import fr.recouvrement.cases.CaseStatus;
+import java.util.Map;
+
+/** The French words people read for our codes; an unknown code shows as it is. */
+public final class Labels {
+  static final Labels FRENCH = new Labels();
+
+  private static final Map<String, String> STATUS =
+      Map.ofEntries(
+          Map.entry(CaseStatus.AMICABLE.name(), "Amiable"),
+          Map.entry(CaseStatus.PAYMENT_PLAN.name(), "Échéancier"),
+          Map.entry(CaseStatus.DISPUTED.name(), "Contesté"),
+          Map.entry(CaseStatus.MEDIATION.name(), "Médiation"),
+          Map.entry(CaseStatus.FORMAL_NOTICE.name(), "Mise en demeure"),
+          Map.entry(CaseStatus.SMALL_CLAIMS.name(), "Petites créances"),
+          Map.entry(CaseStatus.ORDER_TO_PAY.name(), "Injonction de payer"),
+          Map.entry(CaseStatus.ENFORCEMENT.name(), "Exécution forcée"),
+          Map.entry(CaseStatus.INSOLVENCY.name(), "Procédure collective"),
+          Map.entry(CaseStatus.PAID.name(), "Soldé"),
+          Map.entry(CaseStatus.WRITTEN_OFF.name(), "Passé en perte"));
+
+  private static final Map<String, String> EVENT =
+      Map.ofEntries(
+          Map.entry("PROCESS_STARTED", "Processus démarré"),
+          Map.entry("PROCESS_ENDED", "Processus terminé"),
+          Map.entry("ACTIVITY", "Étape"),
+          Map.entry("TASK_CREATED", "Tâche créée"),
+          Map.entry("TASK_CLAIMED", "Tâche prise"),
+          Map.entry("TASK_COMPLETED", "Tâche terminée"),
+          Map.entry("DECISION", "Décision"),
+          Map.entry("INCIDENT", "Incident"),
+          Map.entry("USER_OPERATION", "Opération manuelle"),
+          Map.entry("PHASE_CHANGED", "Changement de phase"),
+          Map.entry("COMMUNICATION", "Communication"),
+          Map.entry("DOCUMENT", "Document"),
+          Map.entry("PAYMENT", "Paiement"),
+          Map.entry("LEGAL_EVENT", "Événement judiciaire"),
+          Map.entry("COST", "Frais"));
+
+  private static final Map<String, String> CHANNEL =
+      Map.ofEntries(
+          Map.entry("EMAIL", "Courriel"),
+          Map.entry("SMS", "SMS"),
+          Map.entry("LETTER", "Courrier"),
+          Map.entry("REGISTERED_LETTER", "Lettre recommandée"),
+          Map.entry("PHONE_CALL", "Appel téléphonique"),
+          Map.entry("BAILIFF", "Commissaire de justice"),
+          Map.entry("COURT", "Tribunal"),
+          Map.entry("LAWYER", "Avocat"));
+
+  private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
+
+  private Labels() {}
+
+  public String status(Object status) {
+    return label(STATUS, status);
+  }
+
+  public String event(String type) {
+    return label(EVENT, type);
+  }
+
+  public String channel(String channel) {
+    return label(CHANNEL, channel);
+  }
+
+  public String debtorType(Object type) {
+    return label(DEBTOR_TYPE, type);
+  }
+
+  static CaseStatus[] statuses() {
+    return CaseStatus.values();
+  }
+
+  private static String label(Map<String, String> labels, Object code) {
+    if (code == null) {
+      return PageFormats.NONE;
+    }
+    String key = code.toString();
+    return labels.getOrDefault(key, key);
+  }
+}

@@ -1,0 +1,150 @@
+package fr.recouvrement.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.recouvrement.IntegrationTest;
+import fr.recouvrement.security.GroupIds;
+import fr.recouvrement.security.TestUsers;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages under /app over plain HTTP, as a browser without JavaScript sees them: a login form
+ * with a CSRF token, a session once logged in, read-only for every group, nothing for the others.
+ */
+@IntegrationTest
+class PagesAccessTest {
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void users() {
+    TestUsers.ensure(identity, TestUsers.AUDITOR, GroupIds.AUDITORS);
+    TestUsers.ensure(identity, TestUsers.NO_GROUP);
+  }
+
+  @Test
+  void anAnonymousVisitorIsSentToTheLoginPage() throws Exception {
+    Browser anonymous = new Browser();
+
+    HttpResponse<String> cases = anonymous.get("/app/cases");
+    HttpResponse<String> dashboard = anonymous.get("/app/dashboard");
+
+    assertThat(cases.statusCode()).isEqualTo(302);
+    assertThat(cases.headers().firstValue("Location").orElse("")).endsWith("/app/login");
+    assertThat(dashboard.headers().firstValue("Location").orElse("")).endsWith("/app/login");
+    HttpResponse<String> login = anonymous.get("/app/login");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.body()).contains("Identifiant", "Mot de passe", "Se connecter", "name=\"_csrf\"");
+    // its stylesheet too, before anyone logs in
+    assertThat(anonymous.get("/app/app.css").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aLoginPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+    Browser forger = new Browser();
+    forger.get("/app/login");
+
+    HttpResponse<String> r = forger.postForm("/app/login", "username=" + TestUsers.AUDITOR + "&password=" + TestUsers.PASSWORD);
+
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("Accès refusé");
+    // and nothing was opened by it
+    assertThat(forger.get("/app/cases").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void anAuditorLogsInReadsAndCannotPostAnything() throws Exception {
+    Browser auditor = new Browser();
+    HttpResponse<String> loggedIn = auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+    assertThat(loggedIn.statusCode()).isEqualTo(302);
+    assertThat(loggedIn.headers().firstValue("Location").orElse("")).endsWith("/app/cases");
+
+    HttpResponse<String> cases = auditor.get("/app/cases");
+    assertThat(cases.statusCode()).isEqualTo(200);
+    assertThat(cases.body()).contains("Dossiers", TestUsers.AUDITOR);
+    assertThat(auditor.get("/app/dashboard").statusCode()).isEqualTo(200);
+    assertThat(auditor.get("/app/cases/DOS-1900-000000").statusCode()).isEqualTo(404);
+
+    // even with a valid token, no page takes a write
+    String token = auditor.csrfToken("/app/cases");
+    assertThat(auditor.postForm("/app/cases", "_csrf=" + enc(token) + "&status=PAID").statusCode()).isEqualTo(403);
+
+    // logging out needs the token too, and ends the session
+    assertThat(auditor.postForm("/app/logout", "").statusCode()).isEqualTo(403);
+    assertThat(auditor.get("/app/cases").statusCode()).isEqualTo(200);
+    HttpResponse<String> out = auditor.postForm("/app/logout", "_csrf=" + enc(auditor.csrfToken("/app/cases")));
+    assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/app/login?logout");
+    assertThat(auditor.get("/app/cases").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void wrongPasswordsAndUsersInNoGroupGetNoPage() throws Exception {
+    String user = TestUsers.ensure(identity, "tpageswrongpassword", GroupIds.AUDITORS);
+    Browser wrong = new Browser();
+    HttpResponse<String> refused = wrong.logIn(user, "not-" + TestUsers.PASSWORD);
+    assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/app/login?error");
+    assertThat(wrong.get("/app/login?error").body()).contains("Identifiant ou mot de passe incorrect.");
+    assertThat(wrong.get("/app/cases").statusCode()).isEqualTo(302);
+
+    Browser outsider = new Browser();
+    outsider.logIn(TestUsers.NO_GROUP, TestUsers.PASSWORD);
+    HttpResponse<String> denied = outsider.get("/app/cases");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).contains("Accès refusé");
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** A cookie-keeping client that does not follow redirects, so each answer can be checked. */
+  final class Browser {
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+      return http.send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Accept", "text/html")
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The token the page's forms carry (the logout form on every page, the login form). */
+    String csrfToken(String page) throws IOException, InterruptedException {
+      Matcher m = CSRF.matcher(get(page).body());
+      assertThat(m.find()).as("a CSRF token on " + page).isTrue();
+      return m.group(1);
+    }
+
+    HttpResponse<String> logIn(String user, String password) throws IOException, InterruptedException {
+      String token = csrfToken("/app/login");
+      return postForm("/app/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+  }
+}
