@@ -58,7 +58,7 @@ class AuditController {
     return ResponseEntity.ok()
         .contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(reference + "-timeline.csv", StandardCharsets.UTF_8).build().toString())
+            ContentDisposition.attachment().filename(reference + "-timeline.csv").build().toString())
         .body(TimelineCsv.write(events, json).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -129,7 +129,6 @@ class AuditRecords {
           + " from communication m join collection_case c on c.id = m.case_id";
 
   private static Communication communication(ResultSet rs, int n) throws SQLException {
-    long documentId = rs.getLong(9);
     return new Communication(
         rs.getLong(1),
         rs.getString(2),
@@ -139,7 +138,7 @@ class AuditRecords {
         rs.getString(6),
         rs.getString(7),
         rs.getString(8),
-        rs.wasNull() ? null : documentId,
+        rs.getObject(9, Long.class),
         rs.getString(10),
         rs.getString(11),
         rs.getString(12),

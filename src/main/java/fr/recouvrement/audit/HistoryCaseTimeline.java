@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +37,15 @@ import org.springframework.stereotype.Component;
  * case process, every process it called, anything started with the case reference as business
  * key) and our own records (phases, communications, documents, payments, legal events, costs).
  *
- * <p>Ordered by time. Tests and quiet periods put many events on the same instant, so ties are
- * broken by how one thing leads to another: a process starts before its steps, the engine's steps
- * before the records they write, a process ends last; within Camunda, by the time-based ids the
- * engine gives its history rows; within our tables, by row id.
+ * <p>Ordered by time. Several events often share one instant (one transaction, or a test's frozen
+ * clock), so ties are broken as one thing leads to another: the case's opening phase first; then
+ * the engine's events by the time-based ids it gives its history rows (a process, an activity, a
+ * task, when it started); then our own records by row id (they carry no finer time); then a phase
+ * change, which follows what caused it; a process's end last.
  */
+// the audit package is scanned first: without this, asking for HistoryService would build the engine
+// (and its tables) before Flyway migrates our schema, and Flyway refuses a non-empty schema
+@DependsOnDatabaseInitialization
 @Component
 class HistoryCaseTimeline implements CaseTimeline {
   static final String SYSTEM = "system";
@@ -59,7 +64,7 @@ class HistoryCaseTimeline implements CaseTimeline {
           "userTask",
           "businessRuleTask");
 
-  private static final int RANK_START = 0;
+  private static final int RANK_OPENING = -1;
   private static final int RANK_ENGINE = 1;
   private static final int RANK_RECORD = 2;
   private static final int RANK_END = 3;
@@ -114,7 +119,7 @@ class HistoryCaseTimeline implements CaseTimeline {
         "superProcessInstanceId", p.getSuperProcessInstanceId());
     events.add(at(p.getStartTime()), Type.PROCESS_STARTED,
         "Processus démarré : %s (%s v%s)".formatted(label, p.getProcessDefinitionKey(), p.getProcessDefinitionVersion()),
-        actor(p.getStartUserId()), d, RANK_START, seq(p.getId()));
+        actor(p.getStartUserId()), d, RANK_ENGINE, seq(p.getId()));
     if (p.getEndTime() != null) {
       Map<String, Object> end = new LinkedHashMap<>(d);
       end.put("state", p.getState());
@@ -128,10 +133,11 @@ class HistoryCaseTimeline implements CaseTimeline {
     activities(p, events);
     List<UserOperationLogEntry> operations =
         history.createUserOperationLogQuery().processInstanceId(p.getId()).orderByTimestamp().asc().list();
-    tasks(p, operations, events);
+    List<HistoricDetail> variableHistory = history.createHistoricDetailQuery().processInstanceId(p.getId()).list();
+    tasks(p, operations, variableHistory, events);
     decisions(p, events);
     incidents(p, events);
-    userOperations(operations, events);
+    userOperations(operations, variableHistory, events);
   }
 
   private void activities(HistoricProcessInstance p, Events events) {
@@ -163,12 +169,9 @@ class HistoryCaseTimeline implements CaseTimeline {
     }
   }
 
-  private void tasks(HistoricProcessInstance p, List<UserOperationLogEntry> operations, Events events) {
+  private void tasks(
+      HistoricProcessInstance p, List<UserOperationLogEntry> operations, List<HistoricDetail> submitted, Events events) {
     List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).list();
-    if (tasks.isEmpty()) {
-      return;
-    }
-    List<HistoricDetail> submitted = history.createHistoricDetailQuery().processInstanceId(p.getId()).list();
     for (HistoricTaskInstance t : tasks) {
       Map<String, Object> base = details(
           "taskId", t.getId(),
@@ -209,7 +212,8 @@ class HistoryCaseTimeline implements CaseTimeline {
         String operationId = completion == null ? null : completion.getOperationId();
         done.put("formData", formData(t, operationId, submitted));
         String who = completion != null && completion.getUserId() != null ? completion.getUserId() : t.getAssignee();
-        events.add(at(t.getEndTime()), Type.TASK_COMPLETED, "Tâche terminée : " + t.getName(), actor(who), done, RANK_ENGINE, Long.MAX_VALUE);
+        events.add(at(t.getEndTime()), Type.TASK_COMPLETED, "Tâche terminée : " + t.getName(), actor(who), done, RANK_ENGINE,
+            completion == null ? Long.MAX_VALUE : seq(completion.getId()));
       } else {
         // ended by the process (a boundary timer, a payment, the case closed): nobody completed it
         events.add(at(t.getEndTime()), Type.ACTIVITY, "Tâche annulée : " + t.getName(), SYSTEM, done, RANK_ENGINE, Long.MAX_VALUE);
@@ -265,7 +269,8 @@ class HistoryCaseTimeline implements CaseTimeline {
               "inputs", inputs,
               "outputs", outputs,
               "collectResultValue", d.getCollectResultValue()),
-          RANK_ENGINE, seq(d.getId()));
+          // the decision's own id is given when history is flushed; its activity's, when it ran
+          RANK_ENGINE, seq(d.getActivityInstanceId() == null ? d.getId() : d.getActivityInstanceId()));
     }
   }
 
@@ -307,7 +312,7 @@ class HistoryCaseTimeline implements CaseTimeline {
    * What people did to the processes by hand (Cockpit, the REST API): one event per operation, with
    * each property it changed. Completing, claiming and assigning tasks show as task events instead.
    */
-  private static void userOperations(List<UserOperationLogEntry> entries, Events events) {
+  private static void userOperations(List<UserOperationLogEntry> entries, List<HistoricDetail> variableHistory, Events events) {
     Map<String, List<UserOperationLogEntry>> byOperation = new LinkedHashMap<>();
     for (UserOperationLogEntry e : entries) {
       if ("Task".equals(e.getEntityType()) && Set.of("Complete", "Claim", "Assign").contains(e.getOperationType())) {
@@ -334,9 +339,24 @@ class HistoryCaseTimeline implements CaseTimeline {
               "taskId", first.getTaskId(),
               "jobId", first.getJobId(),
               "annotation", first.getAnnotation(),
-              "changes", changes),
+              "changes", changes,
+              // a variable set by hand: its name and new value (the operation log does not say)
+              "variables", variablesOf(first.getOperationId(), variableHistory)),
           RANK_ENGINE, seq(first.getId()));
     }
+  }
+
+  private static Map<String, Object> variablesOf(String operationId, List<HistoricDetail> variableHistory) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (operationId == null) {
+      return variables;
+    }
+    for (HistoricDetail d : variableHistory) {
+      if (operationId.equals(d.getUserOperationId()) && d instanceof HistoricVariableUpdate v) {
+        variables.put(v.getVariableName(), value(v.getValue()));
+      }
+    }
+    return variables;
   }
 
   // --- our records
@@ -344,14 +364,18 @@ class HistoryCaseTimeline implements CaseTimeline {
   private void ourRecords(CaseRef c, Events events) {
     String previous = null;
     for (AuditRecords.Phase phase : records.phases(c.id())) {
+      // the opening phase comes before the case's process; a later change follows what caused it (a payment, a task)
+      boolean opening = previous == null;
       events.add(phase.changedAt(), Type.PHASE_CHANGED, "Phase : " + phase.status(), actor(phase.changedBy()),
-          details("status", phase.status(), "previousStatus", previous), RANK_RECORD, phase.id());
+          details("status", phase.status(), "previousStatus", previous),
+          opening ? RANK_OPENING : RANK_RECORD, opening ? phase.id() : Long.MAX_VALUE);
       previous = phase.status();
     }
     for (AuditRecords.Communication m : records.communications(c.id())) {
       events.add(m.createdAt(), Type.COMMUNICATION,
           "%s %s à %s : %s".formatted(m.channel(), m.template(), m.recipient(), m.status()),
-          SYSTEM,
+          // a phone call's row keeps who made it where a message keeps its provider's id
+          "PHONE_CALL".equals(m.channel()) ? actor(m.providerId()) : SYSTEM,
           details(
               "communicationId", m.id(),
               "channel", m.channel(),
@@ -437,6 +461,11 @@ class HistoryCaseTimeline implements CaseTimeline {
 
   /** The engine's ids are time-based UUIDs: their timestamp orders rows written in the same millisecond. */
   static long seq(String id) {
+    if (id == null) {
+      return 0L;
+    }
+    // activity instance ids are "<activityId>:<uuid>"
+    id = id.substring(id.lastIndexOf(':') + 1);
     try {
       UUID uuid = UUID.fromString(id);
       return uuid.version() == 1 ? uuid.timestamp() : 0L;
