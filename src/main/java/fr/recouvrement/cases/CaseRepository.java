@@ -136,7 +136,7 @@ class CaseRepository {
         == 1;
   }
 
-  long insertCase(String reference, long debtorId, Instant now) {
+  long insertCase(String reference, long debtorId, Instant now, String openedBy) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
@@ -156,7 +156,7 @@ class CaseRepository {
         caseId,
         CaseStatus.AMICABLE.name(),
         Timestamp.from(now),
-        actor());
+        openedBy == null || openedBy.isBlank() ? actor() : openedBy);
     return caseId;
   }
 

@@ -148,6 +148,7 @@ class CaseTimelineTest {
 
     JsonNode opened = first(events, e -> type(e, "PHASE_CHANGED"));
     assertThat(opened.at("/details/status").asText()).isEqualTo("AMICABLE");
+    assertThat(opened.get("actor").asText()).as("who opened the case through the API").isEqualTo("admin");
 
     List<JsonNode> emails = all(events, e -> type(e, "COMMUNICATION") && "EMAIL".equals(e.at("/details/channel").asText()));
     assertThat(emails).hasSize(2).allSatisfy(m -> {
