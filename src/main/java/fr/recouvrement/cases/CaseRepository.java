@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,9 +39,12 @@ class CaseRepository {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final String nextReferenceSql;
+  private final ObjectProvider<IdentityService> identity;
 
-  CaseRepository(JdbcTemplate jdbc, DataSource dataSource) throws MetaDataAccessException {
+  CaseRepository(JdbcTemplate jdbc, DataSource dataSource, ObjectProvider<IdentityService> identity)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.identity = identity;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
     this.nextReferenceSql =
@@ -130,7 +136,7 @@ class CaseRepository {
         == 1;
   }
 
-  long insertCase(String reference, long debtorId, Instant now) {
+  long insertCase(String reference, long debtorId, Instant now, String openedBy) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
@@ -144,7 +150,14 @@ class CaseRepository {
             .addValue("now", Timestamp.from(now)),
         keys,
         new String[] {"id"});
-    return keys.getKey().longValue();
+    long caseId = keys.getKey().longValue();
+    jdbc.update(
+        "insert into case_phase (case_id, status, changed_at, changed_by) values (?, ?, ?, ?)",
+        caseId,
+        CaseStatus.AMICABLE.name(),
+        Timestamp.from(now),
+        openedBy == null || openedBy.isBlank() ? actor() : openedBy);
+    return caseId;
   }
 
   void setProcessInstance(long caseId, String processInstanceId) {
@@ -152,6 +165,7 @@ class CaseRepository {
   }
 
   void setStatus(String reference, CaseStatus status) {
+    recordPhase(reference, status, CaseClock.now());
     jdbc.update("update collection_case set status = ? where reference = ?", status.name(), reference);
   }
 
@@ -160,6 +174,7 @@ class CaseRepository {
   }
 
   void close(String reference, CaseStatus status, String reason, Instant now) {
+    recordPhase(reference, status, now);
     jdbc.update(
         """
         update collection_case set status = ?, closed_at = ?, closing_reason = ?, open_debtor_id = null
@@ -169,6 +184,25 @@ class CaseRepository {
         Timestamp.from(now),
         reason,
         reference);
+  }
+
+  /** A case_phase row when the status is about to change (not when a listener sets the same status again). */
+  private void recordPhase(String reference, CaseStatus status, Instant now) {
+    jdbc.update(
+        "insert into case_phase (case_id, status, changed_at, changed_by)"
+            + " select id, ?, ?, ? from collection_case where reference = ? and status <> ?",
+        status.name(),
+        Timestamp.from(now),
+        actor(),
+        reference,
+        status.name());
+  }
+
+  /** The Camunda user on whose behalf the engine runs (a task completed, a variable set), else "system". */
+  private String actor() {
+    IdentityService service = identity.getIfAvailable();
+    Authentication authentication = service == null ? null : service.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
   }
 
   /** A page of cases, their balance principal-only: the case service adds the B2B charges. */

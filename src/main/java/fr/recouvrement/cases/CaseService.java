@@ -155,7 +155,7 @@ public class CaseService {
     }
 
     String reference = repository.nextReference(Year.from(CaseClock.today()));
-    long caseId = repository.insertCase(reference, debtorId, now);
+    long caseId = repository.insertCase(reference, debtorId, now, actor);
     repository.insertInvoices(caseId, debtorId, fresh, now);
     // invoices already late carry their B2B charges from the start; nothing is paid yet, and the
     // accounts are built from the request (numbered in order) so an import adds no query per case

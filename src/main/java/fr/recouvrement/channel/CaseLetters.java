@@ -118,7 +118,7 @@ public class CaseLetters {
     String recipient = "%s, %s, %s %s".formatted(view.debtor().name(), a.line1(), a.postalCode(), a.city());
     CommunicationLog.Entry entry =
         communications.deliverOnce(
-            new Outgoing(ReminderStep.bounded(idempotencyKey), caseReference, Channel.LETTER, recipient, document.template(), document.sha256()),
+            Outgoing.letter(ReminderStep.bounded(idempotencyKey), caseReference, recipient, document),
             () -> Delivery.sent(trackingId));
     return new Posted(entry.providerId(), entry.status());
   }

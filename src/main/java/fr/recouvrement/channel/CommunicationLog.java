@@ -1,6 +1,7 @@
 package fr.recouvrement.channel;
 
 import fr.recouvrement.cases.CaseClock;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +46,40 @@ class CommunicationLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** What is about to be sent. {@code contentSha256} is the hash of exactly what goes out. */
+  /**
+   * What is about to be sent. {@code contentSha256} is the hash of exactly what goes out: the UTF-8
+   * bytes of {@code content} (an email, an SMS), kept so that an auditor can check it later, or the
+   * stored letter {@code documentId}.
+   */
   record Outgoing(
-      String idempotencyKey, String caseReference, Channel channel, String recipient, String template, String contentSha256) {}
+      String idempotencyKey,
+      String caseReference,
+      Channel channel,
+      String recipient,
+      String template,
+      String contentSha256,
+      String content,
+      Long documentId) {
+
+    /** An email or an SMS: the hash is computed here from the very text that is kept. */
+    static Outgoing text(String idempotencyKey, String caseReference, Channel channel, String recipient, String template, String content) {
+      return new Outgoing(
+          idempotencyKey,
+          caseReference,
+          channel,
+          recipient,
+          template,
+          ReminderStep.sha256(content.getBytes(StandardCharsets.UTF_8)),
+          content,
+          null);
+    }
+
+    /** A letter: its content is the stored document, whose hash it carries. */
+    static Outgoing letter(String idempotencyKey, String caseReference, String recipient, DocumentStore.Document document) {
+      return new Outgoing(
+          idempotencyKey, caseReference, Channel.LETTER, recipient, document.template(), document.sha256(), null, document.id());
+    }
+  }
 
   record Entry(
       long id,
@@ -113,12 +145,15 @@ class CommunicationLog {
       int inserted =
           jdbc.update(
               "insert into communication (case_id, idempotency_key, channel, recipient, template, content_sha256,"
-                  + " status, created_at) select id, ?, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
+                  + " content, document_id, status, created_at)"
+                  + " select id, ?, ?, ?, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
               o.idempotencyKey(),
               o.channel().name(),
               o.recipient(),
               o.template(),
               o.contentSha256(),
+              o.content(),
+              o.documentId(),
               CommunicationStatus.PENDING.name(),
               Timestamp.from(CaseClock.now()),
               o.caseReference());
@@ -139,12 +174,14 @@ class CommunicationLog {
     }
     // the retry sends what is true now (a payment may have arrived meanwhile): record that
     jdbc.update(
-        "update communication set status = ?, error = null, recipient = ?, template = ?, content_sha256 = ?"
-            + " where id = ?",
+        "update communication set status = ?, error = null, recipient = ?, template = ?, content_sha256 = ?,"
+            + " content = ?, document_id = ? where id = ?",
         CommunicationStatus.PENDING.name(),
         o.recipient(),
         o.template(),
         o.contentSha256(),
+        o.content(),
+        o.documentId(),
         entry.id());
     return lock(o.idempotencyKey()).orElseThrow();
   }

@@ -96,10 +96,7 @@ public class DocumentStore {
 
   /** The stored bytes, checked against the recorded SHA-256. */
   public byte[] content(Document document) {
-    Path file = dataDir.resolve(document.storagePath()).normalize();
-    if (!file.startsWith(dataDir)) {
-      throw new IllegalStateException("Document " + document.id() + " points outside the data directory");
-    }
+    Path file = file(document);
     byte[] content;
     try {
       content = Files.readAllBytes(file);
@@ -111,6 +108,30 @@ public class DocumentStore {
           "Document %d (%s) does not match its recorded SHA-256: the file was changed".formatted(document.id(), file));
     }
     return content;
+  }
+
+  /**
+   * The bytes on disk as they are now, unchecked (an auditor's verification compares them with the
+   * recorded hash); empty when the file is gone.
+   */
+  public Optional<byte[]> storedBytes(Document document) {
+    Path file = file(document);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Document " + document.id() + " could not be read: " + file, e);
+    }
+  }
+
+  private Path file(Document document) {
+    Path file = dataDir.resolve(document.storagePath()).normalize();
+    if (!file.startsWith(dataDir)) {
+      throw new IllegalStateException("Document " + document.id() + " points outside the data directory");
+    }
+    return file;
   }
 
   private static final String SELECT =

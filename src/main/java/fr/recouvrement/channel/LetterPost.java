@@ -51,7 +51,7 @@ class LetterPost {
             pdf);
     String to = "%s, %s, %s %s".formatted(recipient.name(), recipient.line1(), recipient.postalCode(), recipient.city());
     return communications.deliverOnce(
-        new Outgoing(step.idempotencyKey(), view.reference(), Channel.LETTER, to, document.template(), document.sha256()),
+        Outgoing.letter(step.idempotencyKey(), view.reference(), to, document),
         () -> gateway.send(letter));
   }
 }

@@ -5,7 +5,6 @@ import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
 import fr.recouvrement.channel.EmailSender.EmailMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -73,14 +72,12 @@ class ReminderEmails {
     return new EmailMessage(from, to, creditor.email(), subject(html, template), text, html);
   }
 
-  /** Records the email with the hash of its content, then sends it unless that step already did. */
+  /** Records the email with its content and that content's hash, then sends it unless that step already did. */
   CommunicationStatus deliverOnce(String idempotencyKey, String caseReference, String template, EmailMessage message) {
-    String hash =
-        ReminderStep.sha256(
-            (message.subject() + "\n" + message.text() + "\n" + message.html()).getBytes(StandardCharsets.UTF_8));
+    String content = message.subject() + "\n" + message.text() + "\n" + message.html();
     return communications
         .deliverOnce(
-            new Outgoing(idempotencyKey, caseReference, Channel.EMAIL, message.to(), template, hash),
+            Outgoing.text(idempotencyKey, caseReference, Channel.EMAIL, message.to(), template, content),
             () -> sender.send(message))
         .status();
   }

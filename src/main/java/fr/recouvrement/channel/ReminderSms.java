@@ -4,7 +4,6 @@ import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -48,13 +47,7 @@ class ReminderSms {
     String body = compose(model);
     return communications
         .deliverOnce(
-            new Outgoing(
-                step.idempotencyKey(),
-                view.reference(),
-                Channel.SMS,
-                to,
-                step.template(),
-                ReminderStep.sha256(body.getBytes(StandardCharsets.UTF_8))),
+            Outgoing.text(step.idempotencyKey(), view.reference(), Channel.SMS, to, step.template(), body),
             () -> sender.send(to, body))
         .status();
   }
