@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +49,8 @@ import org.springframework.stereotype.Service;
  * <p>Evaluation uses a plain DMN engine, not the process engine's DecisionService: a replay is a
  * read (an auditor's GET) and must not add decision instances to the history it is checking.
  */
+// reads Camunda history: the engine must not create its tables before Flyway has run (see HistoryCaseTimeline)
+@DependsOnDatabaseInitialization
 @Service
 public class DecisionReplayService {
   private static final Pattern PLAIN_VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
