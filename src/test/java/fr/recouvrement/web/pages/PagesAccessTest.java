@@ -31,6 +31,9 @@ class PagesAccessTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
+  @Autowired fr.recouvrement.channel.CaseLetters letters;
+  @org.springframework.beans.factory.annotation.Value("${recouvrement.data-dir:./data}") String dataDir;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void users() {
@@ -91,6 +94,41 @@ class PagesAccessTest {
     HttpResponse<String> out = auditor.postForm("/app/logout", "_csrf=" + enc(auditor.csrfToken("/app/cases")));
     assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/app/login?logout");
     assertThat(auditor.get("/app/cases").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void aDocumentOpensInTheSessionWithItsHashAndIsRefusedOnceAltered() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String reference =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS", "",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-DOC-1", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
+            .json().get("reference").asText();
+    fr.recouvrement.channel.DocumentStore.Document letter =
+        letters.prepare(reference, reference + "/page-test", "LETTER", "page-test", java.util.Map.of("reference", reference));
+
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+    HttpResponse<String> served = auditor.get("/app/documents/" + letter.id());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    assertThat(served.headers().firstValue("X-Content-SHA256")).contains(letter.sha256());
+    assertThat(served.body()).startsWith("%PDF");
+    assertThat(auditor.get("/app/documents/999999999").statusCode()).isEqualTo(404);
+
+    // a file changed on disk after it was sent is not served as if it were the one sent
+    java.nio.file.Path file =
+        java.nio.file.Path.of(jdbc.queryForObject("select storage_path from document where id = ?", String.class, letter.id()));
+    java.nio.file.Path onDisk = documentsRoot().resolve(file);
+    java.nio.file.Files.write(onDisk, "falsifié".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> refused = auditor.get("/app/documents/" + letter.id());
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("ne correspond plus");
+    // nobody logged in gets nothing
+    assertThat(new Browser().get("/app/documents/" + letter.id()).statusCode()).isEqualTo(302);
+  }
+
+  private java.nio.file.Path documentsRoot() {
+    return java.nio.file.Path.of(dataDir).toAbsolutePath().normalize();
   }
 
   @Test

@@ -152,7 +152,7 @@ class PagesBrowserTest {
       WebElement document = browser.findElement(By.cssSelector("#documents tr[data-document-id='" + documentId + "']"));
       assertThat(document.findElement(By.cssSelector("code.sha256")).getText()).isEqualTo(sha256Of(documentId));
       assertThat(document.findElement(By.cssSelector("a.document-link")).getAttribute("href"))
-          .isEqualTo("http://localhost:" + port + "/api/documents/" + documentId);
+          .isEqualTo("http://localhost:" + port + "/app/documents/" + documentId);
 
       if (timelines.getIfAvailable() == null) {
         assertThat(browser.findElement(By.id("timeline-unavailable")).getText()).contains("indisponible");
