@@ -1,7 +1,5 @@
 package fr.recouvrement;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static fr.recouvrement.cases.CaseFixtures.caseJson;
@@ -28,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class AmicableScenarioTest extends CaseScenario {
-  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
+  static final String TWILIO_MESSAGES = TestServers.TWILIO_MESSAGES;
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -38,9 +36,7 @@ class AmicableScenarioTest extends CaseScenario {
   void setUp() {
     api = new ApiClient(port, "admin", "admin-test");
     TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
+    TestServers.acceptSmsAndLetters("1A0000000A001");
   }
 
 

@@ -1,6 +1,5 @@
 package fr.recouvrement;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -37,8 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class ContentiousScenarioTest extends CaseScenario {
-  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
-  static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
+  static final String TWILIO_MESSAGES = TestServers.TWILIO_MESSAGES;
+  static final String LETTERS = TestServers.POSTAL_LETTERS;
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
@@ -49,11 +48,7 @@ class ContentiousScenarioTest extends CaseScenario {
   void setUp() {
     api = new ApiClient(port, "admin", "admin-test");
     TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
-    TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody("{\"trackingId\": \"1A0000000C001\", \"status\": \"ACCEPTED\"}")));
+    TestServers.acceptSmsAndLetters("1A0000000C001");
     BailiffStubs.acceptWithdrawals();
   }
 

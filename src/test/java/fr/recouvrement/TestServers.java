@@ -100,4 +100,24 @@ public final class TestServers implements ApplicationContextInitializer<Configur
       throw new IllegalStateException(e);
     }
   }
+
+  /** Twilio's messages endpoint for the test account (a scenario checks what was sent there). */
+  public static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TWILIO_ACCOUNT_SID + "/Messages.json";
+
+  /** The postal provider's letters endpoint. */
+  public static final String POSTAL_LETTERS = POSTAL_PATH + "/letters";
+
+  /** Twilio takes every SMS and the postal provider every letter (with this tracking id): what a whole case needs. */
+  public static void acceptSmsAndLetters(String trackingId) {
+    wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(TWILIO_MESSAGES))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TWILIO_ACCOUNT_SID + "\"}")));
+    wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(POSTAL_LETTERS))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"trackingId\": \"" + trackingId + "\", \"status\": \"ACCEPTED\"}")));
+  }
 }

@@ -1,8 +1,6 @@
 package fr.recouvrement.audit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static fr.recouvrement.cases.CaseFixtures.caseJson;
 import static fr.recouvrement.cases.CaseFixtures.invoice;
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
@@ -58,8 +56,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class CaseTimelineTest {
-  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
-  static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
+  static final String TWILIO_MESSAGES = TestServers.TWILIO_MESSAGES;
+  static final String LETTERS = TestServers.POSTAL_LETTERS;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
@@ -79,11 +77,7 @@ class CaseTimelineTest {
   void setUp() {
     api = new ApiClient(port, "admin", "admin-test");
     TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
-    TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody("{\"trackingId\": \"1A0000000T001\", \"status\": \"ACCEPTED\"}")));
+    TestServers.acceptSmsAndLetters("1A0000000T001");
     TestUsers.ensure(identity, TestUsers.COLLECTOR, "collectors");
   }
 

@@ -1,8 +1,5 @@
 package fr.recouvrement.audit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static fr.recouvrement.cases.CaseFixtures.businessCase;
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class DecisionReplayTest {
-  static final String TWILIO_MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
-  static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
+  static final String TWILIO_MESSAGES = TestServers.TWILIO_MESSAGES;
+  static final String LETTERS = TestServers.POSTAL_LETTERS;
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -62,11 +59,7 @@ class DecisionReplayTest {
     admin = new ApiClient(port, "admin", "admin-test");
     auditor = TestUsers.as(port, TestUsers.AUDITOR);
     TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo(TWILIO_MESSAGES)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"sid\": \"SM0001\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
-    TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody("{\"trackingId\": \"1A0000000C001\", \"status\": \"ACCEPTED\"}")));
+    TestServers.acceptSmsAndLetters("1A0000000R001");
   }
 
   @AfterEach
