@@ -62,7 +62,8 @@ final class CaseRecords {
       long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
 
   /** A line of the listing with the case's id, which the summary does not show. */
-  record ListedCase(long id, CaseView.Summary summary) {}
+  /** {@code legalInterestFrom}: a consumer's formal notice, from which legal interest runs (null otherwise). */
+  record ListedCase(long id, CaseView.Summary summary, LocalDate legalInterestFrom) {}
 
   record Listing(List<ListedCase> rows, long total) {}
 }

@@ -222,7 +222,7 @@ class CaseRepository {
     List<ListedCase> rows =
         named.query(
             """
-            select c.id, c.reference, c.status, c.segment, c.opened_at, c.closed_at,
+            select c.id, c.reference, c.status, c.segment, c.opened_at, c.closed_at, c.legal_interest_from,
                    d.external_id, d.name, d.type,
                    (select coalesce(sum(i.amount - i.credited_amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
             from collection_case c join debtor d on d.id = c.debtor_id
@@ -242,7 +242,8 @@ class CaseRepository {
                         DebtorType.valueOf(rs.getString("type")),
                         rs.getBigDecimal("balance").setScale(2),
                         instant(rs, "opened_at"),
-                        instant(rs, "closed_at"))));
+                        instant(rs, "closed_at")),
+                    rs.getObject("legal_interest_from", LocalDate.class)));
     return new Listing(rows, total);
   }
 

@@ -323,25 +323,32 @@ public class CaseService {
    */
   public CaseView.Page list(CaseStatus status, String segment, int page, int size) {
     Listing listing = repository.listCases(status, segment, page, size);
-    List<Long> business =
+    // the listing's balance is principal only: a professional adds penalties and indemnities, a
+    // consumer under formal notice legal interest, computed as the case view computes them
+    List<Long> charged =
         listing.rows().stream()
-            .filter(r -> r.summary().debtorType() == DebtorType.BUSINESS)
+            .filter(r -> r.summary().debtorType() == DebtorType.BUSINESS || r.legalInterestFrom() != null)
             .map(ListedCase::id)
             .toList();
     Map<Long, List<InvoiceRow>> invoicesByCase =
-        repository.invoicesOfCases(business).stream().collect(Collectors.groupingBy(InvoiceRow::caseId));
-    Map<Long, List<Settlement>> settlements = allocations.settlementsOfCases(business);
-    Ledger ledger = business.isEmpty() ? null : new Ledger(interestRates.current());
+        repository.invoicesOfCases(charged).stream().collect(Collectors.groupingBy(InvoiceRow::caseId));
+    Map<Long, List<Settlement>> settlements = allocations.settlementsOfCases(charged);
+    Ledger ledger = charged.isEmpty() ? null : new Ledger(interestRates.current());
     List<CaseView.Summary> items =
         listing.rows().stream()
             .map(r -> {
               CaseView.Summary s = r.summary();
-              if (s.debtorType() != DebtorType.BUSINESS) {
+              boolean professional = s.debtorType() == DebtorType.BUSINESS;
+              if (!professional && r.legalInterestFrom() == null) {
                 return s;
               }
+              List<InvoiceAccount> accounts = accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements);
               BigDecimal balance =
-                  ledger.balance(true, accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements), asOf(s.closedAt()))
-                      .total();
+                  professional
+                      ? ledger.balance(true, accounts, asOf(s.closedAt())).total()
+                      : ledger
+                          .balance(false, accounts, asOf(s.closedAt()), r.legalInterestFrom(), unallocated(repository.paymentsOfCase(r.id())))
+                          .total();
               return new CaseView.Summary(
                   s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
                   s.openedAt(), s.closedAt());
@@ -349,6 +356,7 @@ public class CaseService {
             .toList();
     return new CaseView.Page(items, page, size, listing.total());
   }
+
 
   private CaseView view(CaseRow c) {
     return view(c, true);

@@ -264,6 +264,9 @@ class FormalNoticeIntegrationTest {
       assertThat(after.legalInterest()).isPositive().isEqualByComparingTo(expected);
       assertThat(after.balance()).isEqualByComparingTo(new BigDecimal("1000.00").add(expected));
       assertThat(after.penalties()).isEqualByComparingTo("0");
+      // the case list shows the same balance as the case
+      assertThat(cases.list(null, null, 0, 500).items().stream().filter(c -> c.reference().equals(reference)).findFirst().orElseThrow().balance())
+          .isEqualByComparingTo(after.balance());
 
       // paying the quoted balance settles the case: the part beyond the principal pays the interest
       ApiClient.Response paid =
