@@ -280,4 +280,45 @@ class CollectionCaseProcessTest {
       engine.getIdentityService().clearAuthentication();
     }
   }
+
+  @Test
+  void shouldEnforceTheTitleWhenAPlanAgreedUnderItLapses() {
+    open(4);
+    driver.fireTimer();
+    driver.complete(driver.task(), Map.of("callOutcome", "PAYMENT_PLAN"));
+    // as after a small-claims agreement with payment terms: the case holds an enforceable title
+    engine.getRuntimeService().setVariable(instance.getId(), "enforceableTitle", true);
+    String plan = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("payment-plan")
+        .processInstanceBusinessKey(reference).singleResult().getId();
+    engine.getRuntimeService().setVariable(plan, "planOutcome", "LAPSED");
+    engine.getRuntimeService().createProcessInstanceModification(plan).cancelAllForActivity("Task_NegotiatePlan")
+        .startBeforeActivity("Event_PlanLapsed").execute();
+    driver.settle();
+    assertThat(instance).hasPassed("Gateway_PlanOutcome", "Gateway_EnforcementJoin").isWaitingAt("CallActivity_Enforcement");
+    assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_ChooseMeasure");
+    assertThat(mocks.count("collectPaymentHistory")).as("no new amicable round").isEqualTo(1);
+  }
+
+  @Test
+  void shouldStopEverythingOnAnInsolvencyYetStillHearAPaymentThatSettlesTheCase() {
+    open(1);
+    assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
+    engine.getRuntimeService().createMessageCorrelation("InsolvencyOpened").processInstanceId(instance.getId())
+        .setVariable("insolvencyProcedure", "REDRESSEMENT").setVariable("publicationDate", "2026-11-20")
+        .setVariable("claimDeadline", "2027-01-20").correlateWithResult();
+    driver.settle();
+    assertThat(instance).isWaitingAt("CallActivity_InsolvencyClaim");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("amicable-reminders")
+        .processInstanceBusinessKey(reference).count()).as("the reminders stop").isZero();
+    assertThat(mocks.statuses.history).containsExactly("INSOLVENCY");
+    assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_FileProofOfClaim");
+
+    // a dividend that does not settle everything is heard and the claim goes on
+    pay(false);
+    assertThat(instance).hasPassed("Event_DividendRecorded").isWaitingAt("CallActivity_InsolvencyClaim");
+    // the last payment settles the case: closed as paid, the claim process ends with it
+    pay(true);
+    assertThat(instance).isEnded().hasPassed("Task_CloseCasePaidInInsolvency", "Event_InsolvencyCasePaid");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+  }
 }

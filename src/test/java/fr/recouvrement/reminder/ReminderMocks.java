@@ -137,6 +137,23 @@ class ReminderMocks {
     Mocks.register("escalationFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     Mocks.register("writeOffProposal", new fr.recouvrement.legal.escalation.WriteOffProposal());
     mock("recordAgencyHandover", e -> {});
+    // the first steps of the enforcement and insolvency-claim processes collection-case calls
+    mock("prepareEnforcement", e -> {
+      e.setVariable("bankSeizureFailed", false);
+      e.setVariable("wageSeizureFailed", false);
+      e.setVariable("goodsSeizureFailed", false);
+      e.setVariable("bankAccountKnown", false);
+      e.setVariable("employerKnown", false);
+    });
+    mock("withdrawBailiffMissions", e -> e.setVariable("bailiffManualMissions", ""));
+    mock("prepareProofOfClaim", e -> {
+      e.setVariable("amountToDeclare", balance);
+      e.setVariable("amountDeclared", balance);
+      e.setVariable("claimDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 60 * 86_400_000L));
+      e.setVariable("claimWarningAt", new Date(ClockUtil.getCurrentTime().getTime() + 45 * 86_400_000L));
+      e.setVariable("claimDeadlineText", "dans deux mois");
+      e.setVariable("manualMissionsToStop", "");
+    });
     return this;
   }
 
