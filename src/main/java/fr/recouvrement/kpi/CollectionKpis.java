@@ -43,9 +43,10 @@ import org.springframework.stereotype.Service;
  *   <li><b>litigatedCases</b>: cases of the portfolio that reached a legal phase: a legal event of
  *       the period or before (on or before {@code to}) of a type in {@link #LEGAL_PHASE_EVENTS}
  *       (formal notice, small claims, order to pay, judgment, title, enforcement, insolvency; not a
- *       prescription warning, an agency handover or a write-off), or a current status in {@link
- *       #LEGAL_PHASE_STATUSES} (today's status: it also catches a case whose notice is being
- *       prepared). <b>litigationRate</b> = litigatedCases / cases.
+ *       prescription warning, an agency handover or a write-off), or a status in {@link
+ *       #LEGAL_PHASE_STATUSES} entered before the end of the period (the case's recorded phase
+ *       changes; it also catches a case whose notice is being prepared); a legal status with no
+ *       recorded phase change counts as it stands today. <b>litigationRate</b> = litigatedCases / cases.
  *   <li><b>collectionCost</b>: the actions of the period on those cases, each at its cost: an email,
  *       SMS or letter delivered (status SENT; dry runs and failures cost nothing and are no action)
  *       at its unit cost ({@link UnitCosts}, {@code recouvrement.costs.*}), a formal notice letter

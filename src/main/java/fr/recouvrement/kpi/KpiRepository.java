@@ -96,14 +96,21 @@ class KpiRepository {
         (rs, i) -> new PrincipalPaid(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
   }
 
-  /** Cases of the portfolio with a legal-phase event on or before the last day, or a legal status now. */
+  /**
+   * Cases of the portfolio that were in a legal phase by the end of the period: a legal-phase event
+   * on or before the last day, or a legal status entered before its end ({@code case_phase}); a
+   * legal status with no recorded phase change (data from before phases were recorded) counts as
+   * it stands today.
+   */
   int litigatedCases(MapSqlParameterSource period, Collection<String> legalStatuses, Collection<String> legalEvents) {
     Integer n =
         named.queryForObject(
             """
             select count(*) from collection_case c
             where c.id in (%s)
-              and (c.status in (:statuses)
+              and (exists (select 1 from case_phase p where p.case_id = c.id and p.status in (:statuses) and p.changed_at < :end)
+                   or (c.status in (:statuses)
+                       and not exists (select 1 from case_phase p where p.case_id = c.id and p.status = c.status))
                    or exists (select 1 from legal_event e where e.case_id = c.id and e.type in (:events) and e.occurred_on <= :to))
             """
                 .formatted(PORTFOLIO),

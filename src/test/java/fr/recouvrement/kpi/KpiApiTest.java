@@ -289,6 +289,26 @@ class KpiApiTest {
     return lines;
   }
 
+  @Test
+  void aCaseCountsAsLitigatedFromTheDayItEnteredALegalPhaseNotBefore() {
+    long id = open(LocalDate.of(2009, 3, 1), "S1", invoice("L1", LocalDate.of(2009, 1, 1), LocalDate.of(2009, 1, 31), "800.00"));
+    ClockUtil.reset();
+    // the formal notice phase began on 1 February 2010, as the case's phase history records it
+    jdbc.update("update collection_case set status = 'FORMAL_NOTICE' where id = ?", id);
+    jdbc.update(
+        "insert into case_phase (case_id, status, changed_at, changed_by) values (?, 'FORMAL_NOTICE', ?, 'system')",
+        id, Timestamp.valueOf(LocalDate.of(2010, 2, 1).atTime(10, 0)));
+    // closed at the end of 2010, so that it stays out of the other tests' periods
+    close(id, LocalDate.of(2010, 12, 31));
+
+    JsonNode year2009 = api.get("/api/kpis?from=2009-01-01&to=2009-12-31").json();
+    assertThat(year2009.get("cases").asInt()).isEqualTo(1);
+    assertThat(year2009.get("litigatedCases").asInt()).as("not yet in a legal phase in 2009").isZero();
+    JsonNode year2010 = api.get("/api/kpis?from=2010-01-01&to=2010-12-31").json();
+    assertThat(year2010.get("litigatedCases").asInt()).isEqualTo(1);
+    assertThat(year2010.get("litigationRate").asDouble()).isEqualTo(1.0);
+  }
+
   /** Opens a consumer case through the API on that day (the engine's clock moved there), with its segment. */
   private long open(LocalDate on, String segment, String... invoices) {
     ClockUtil.setCurrentTime(Date.from(on.atTime(9, 0).atZone(CaseClock.PARIS).toInstant()));
