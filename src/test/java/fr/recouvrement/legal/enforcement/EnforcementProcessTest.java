@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -128,18 +127,12 @@ class EnforcementProcessTest {
     return driver.complete(choose, Map.of("enforcementMeasure", measure));
   }
 
-  /** The id of the Camunda Form the task opens, as deployed with the models. */
   String form(Task task) {
-    try (java.io.InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("id").asText();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return fr.recouvrement.TaskChecks.form(engine, task);
   }
 
   List<String> groups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    return fr.recouvrement.TaskChecks.candidateGroups(engine, task);
   }
 
   Object variable(String name) {
