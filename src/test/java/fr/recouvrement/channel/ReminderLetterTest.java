@@ -1,7 +1,6 @@
 package fr.recouvrement.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
@@ -33,17 +31,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -51,16 +42,12 @@ import org.springframework.beans.factory.annotation.Value;
  * recorded, then posted once to the postal provider played by WireMock.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReminderLetterTest {
+class ReminderLetterTest extends ChannelStepTest {
   static final String LETTERS = TestServers.POSTAL_PATH + "/letters";
 
   @Autowired CaseService cases;
-  @LocalServerPort int port;
-  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired CommunicationLog log;
   @Autowired DocumentStore documents;
@@ -70,24 +57,6 @@ class ReminderLetterTest {
 
   @Value("${recouvrement.data-dir}")
   String dataDir;
-
-  Deployment deployment;
-
-  @BeforeAll
-  void deploy() {
-    deployment = ChannelFixtures.deploy(repository);
-  }
-
-  @AfterAll
-  void undeploy() {
-    repository.deleteDeployment(deployment.getId(), true);
-  }
-
-  @BeforeEach
-  void reset() {
-    api = ChannelFixtures.api(port);
-    TestServers.reset();
-  }
 
   @Test
   void aLetterIsRenderedStoredWithItsHashThenPostedAsRegisteredMail() throws Exception {

@@ -10,7 +10,6 @@ import static fr.recouvrement.channel.ChannelTestData.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
@@ -20,53 +19,29 @@ import fr.recouvrement.cases.CaseView;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** "sendReminderEmail" run as a job of a real engine, delivering to a local SMTP server (GreenMail). */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendReminderEmailTest {
+class SendReminderEmailTest extends ChannelStepTest {
   @Autowired CaseService cases;
-  @LocalServerPort int port;
-  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReminderEmails emails;
   @Autowired Templates templates;
   @Autowired CommunicationLog log;
   @Autowired CreditorSettings creditor;
 
-  Deployment deployment;
-
-  @BeforeAll
-  void deploy() {
-    deployment = ChannelFixtures.deploy(repository);
-  }
-
-  @AfterAll
-  void undeploy() {
-    repository.deleteDeployment(deployment.getId(), true);
-  }
-
   @BeforeEach
-  void reset() {
-    api = ChannelFixtures.api(port);
-    TestServers.reset();
+  void disarm() {
     CrashAfterStep.ARMED.set(false);
   }
 

@@ -1,7 +1,6 @@
 package fr.recouvrement.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -16,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import java.net.URLDecoder;
@@ -26,48 +24,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** "sendReminderSms" run as a job of a real engine, against Twilio's API played by WireMock. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendReminderSmsTest {
+class SendReminderSmsTest extends ChannelStepTest {
   static final String MESSAGES = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
 
-  @LocalServerPort int port;
-  ApiClient api;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-  @Autowired RepositoryService repository;
   @Autowired CommunicationLog log;
   @Autowired ReminderSms sms;
-
-  Deployment deployment;
-
-  @BeforeAll
-  void deploy() {
-    deployment = ChannelFixtures.deploy(repository);
-  }
-
-  @AfterAll
-  void undeploy() {
-    repository.deleteDeployment(deployment.getId(), true);
-  }
-
-  @BeforeEach
-  void reset() {
-    api = ChannelFixtures.api(port);
-    TestServers.reset();
-  }
 
   @Test
   void theSmsGoesToTwilioFromOurNumberWithTheReferenceTheAmountAndHowToPay() {
