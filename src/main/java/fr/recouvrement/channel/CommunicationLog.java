@@ -3,11 +3,15 @@ package fr.recouvrement.channel;
 import fr.recouvrement.cases.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,10 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the job's transaction: if the job later rolls back (an optimistic-locking conflict, a crash in the
  * next step), the row still says SENT and the retried job skips the send.
  *
+ * <p>Two executions of the same step at once (the job executor and a « Retry » in Cockpit, two
+ * nodes after a job lock expired) must not both send: the PENDING row carries a lease (an owner and
+ * an expiry, {@code recouvrement.delivery.lease}, longer than any provider's timeout). An attempt
+ * that finds a live lease of another owner does not send: it throws {@link
+ * DeliveryInFlightException}, its job fails and is retried later, when the row says SENT (nothing
+ * to do) or the lease has expired. The lease is wall-clock time, not the engine's clock, which tests
+ * and drills move.
+ *
  * <p>The window that remains: the provider accepted the message, then the JVM died (or the update
- * failed) before the row said SENT. The retried job then finds PENDING, cannot tell whether the
- * provider got it, and sends again: at-least-once in that window, which lasts as long as one
- * provider call. The same holds when a call timed out after the provider had accepted it (the row
+ * failed) before the row said SENT. Once the lease has expired, the retried job finds PENDING,
+ * cannot tell whether the provider got it, and sends again: at-least-once in that window, which
+ * lasts as long as one provider call. The same holds when a call timed out after the provider had accepted it (the row
  * says FAILED). The postal API receives the key as its client reference so that the provider can
  * drop the duplicate; SMTP and Twilio have no such key. Closing the window entirely would need the
  * provider to take part, so we prefer a rare duplicate reminder over a silently lost one.
@@ -39,9 +51,17 @@ class CommunicationLog {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
+  private final Duration lease;
 
-  CommunicationLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  CommunicationLog(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("recouvrement.delivery.lease must be positive, not " + lease);
+    }
     this.jdbc = jdbc;
+    this.lease = lease;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -98,7 +118,8 @@ class CommunicationLog {
    * retries and ends as an incident.
    */
   Entry deliverOnce(Outgoing outgoing, Supplier<Delivery> send) {
-    Entry attempt = begin(outgoing);
+    String owner = UUID.randomUUID().toString();
+    Entry attempt = begin(outgoing, owner);
     if (attempt.status().done()) {
       log.info("{} {} already {}: not sent again", outgoing.channel(), outgoing.idempotencyKey(), attempt.status());
       return attempt;
@@ -128,25 +149,27 @@ class CommunicationLog {
   }
 
   /** Writes the PENDING row, or returns the existing one (set back to PENDING if it FAILED). */
-  private Entry begin(Outgoing o) {
+  private Entry begin(Outgoing o, String owner) {
     try {
-      return ownTransaction.execute(status -> beginIn(o));
+      return ownTransaction.execute(status -> beginIn(o, owner));
     } catch (DuplicateKeyException concurrent) {
       // another executor of the same step inserted first (a failed insert spoils a PostgreSQL
       // transaction, hence a fresh one): from here on it is an existing row like any other
       log.warn("Communication {} recorded concurrently", o.idempotencyKey());
-      return ownTransaction.execute(status -> beginIn(o));
+      return ownTransaction.execute(status -> beginIn(o, owner));
     }
   }
 
-  private Entry beginIn(Outgoing o) {
+  private Entry beginIn(Outgoing o, String owner) {
+    Instant now = Instant.now();
+    Timestamp leaseUntil = Timestamp.from(now.plus(lease));
     Optional<Entry> known = lock(o.idempotencyKey());
     if (known.isEmpty()) {
       int inserted =
           jdbc.update(
               "insert into communication (case_id, idempotency_key, channel, recipient, template, content_sha256,"
-                  + " content, document_id, status, created_at)"
-                  + " select id, ?, ?, ?, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
+                  + " content, document_id, status, created_at, lease_owner, lease_until)"
+                  + " select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
               o.idempotencyKey(),
               o.channel().name(),
               o.recipient(),
@@ -156,6 +179,8 @@ class CommunicationLog {
               o.documentId(),
               CommunicationStatus.PENDING.name(),
               Timestamp.from(CaseClock.now()),
+              owner,
+              leaseUntil,
               o.caseReference());
       if (inserted != 1) {
         throw new IllegalStateException("No case " + o.caseReference() + " to record a communication on");
@@ -167,6 +192,10 @@ class CommunicationLog {
       return entry;
     }
     if (entry.status() == CommunicationStatus.PENDING) {
+      Timestamp live = jdbc.queryForObject("select lease_until from communication where id = ?", Timestamp.class, entry.id());
+      if (live != null && live.toInstant().isAfter(now)) {
+        throw new DeliveryInFlightException(o.idempotencyKey(), live.toInstant());
+      }
       log.warn(
           "Communication {} was left PENDING by an attempt that did not finish: the provider may have received it;"
               + " sending again",
@@ -175,13 +204,15 @@ class CommunicationLog {
     // the retry sends what is true now (a payment may have arrived meanwhile): record that
     jdbc.update(
         "update communication set status = ?, error = null, recipient = ?, template = ?, content_sha256 = ?,"
-            + " content = ?, document_id = ? where id = ?",
+            + " content = ?, document_id = ?, lease_owner = ?, lease_until = ? where id = ?",
         CommunicationStatus.PENDING.name(),
         o.recipient(),
         o.template(),
         o.contentSha256(),
         o.content(),
         o.documentId(),
+        owner,
+        leaseUntil,
         entry.id());
     return lock(o.idempotencyKey()).orElseThrow();
   }
@@ -191,7 +222,8 @@ class CommunicationLog {
     ownTransaction.executeWithoutResult(
         status ->
             jdbc.update(
-                "update communication set status = ?, provider_id = ?, sent_at = ?, error = null where id = ?",
+                "update communication set status = ?, provider_id = ?, sent_at = ?, error = null, lease_owner = null,"
+                    + " lease_until = null where id = ?",
                 outcome.name(),
                 delivery.providerId(),
                 delivery.delivered() ? Timestamp.from(CaseClock.now()) : null,
@@ -205,7 +237,7 @@ class CommunicationLog {
       ownTransaction.executeWithoutResult(
           status ->
               jdbc.update(
-                  "update communication set status = ?, error = ? where id = ?",
+                  "update communication set status = ?, error = ?, lease_owner = null, lease_until = null where id = ?",
                   CommunicationStatus.FAILED.name(),
                   error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error,
                   id));

@@ -195,7 +195,7 @@ class ReminderLetterTest extends ChannelStepTest {
     assertThat(documents.ofCase(reference)).isEmpty();
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String trackingId) {
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String trackingId) {
     return aResponse()
         .withStatus(201)
         .withHeader("Content-Type", "application/json")

@@ -121,7 +121,7 @@ class SendReminderSmsTest extends ChannelStepTest {
     TestServers.wireMock().verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {
     return aResponse()
         .withStatus(201)
         .withHeader("Content-Type", "application/json")
