@@ -3,3 +3,4 @@
 -- only an expired lease is taken for a crashed attempt.
 alter table communication add column lease_owner varchar(64);
 alter table communication add column lease_until timestamp;
+alter table bailiff_mission add column lease_until timestamp;

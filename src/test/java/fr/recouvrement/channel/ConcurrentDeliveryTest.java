@@ -14,14 +14,9 @@ import static fr.recouvrement.channel.ChannelFixtures.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.IntegrationTest;
+import fr.recouvrement.Race;
 import fr.recouvrement.TestServers;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,31 +121,11 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
     assertThat(runtime.getVariable(instance, "communicationStatus")).isEqualTo("SENT");
   }
 
-  /** Runs the job from {@link #EXECUTORS} threads released together; answers what each loser threw. */
-  private List<Throwable> raceOn(String jobId) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(EXECUTORS);
-    ExecutorService pool = Executors.newFixedThreadPool(EXECUTORS);
-    try {
-      List<Future<?>> runs = new ArrayList<>();
-      for (int i = 0; i < EXECUTORS; i++) {
-        runs.add(pool.submit(() -> {
-          start.await(10, TimeUnit.SECONDS);
-          management.executeJob(jobId);
-          return null;
-        }));
-      }
-      List<Throwable> failures = new ArrayList<>();
-      for (Future<?> run : runs) {
-        try {
-          run.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-          failures.add(e.getCause());
-        }
-      }
-      return failures;
-    } finally {
-      pool.shutdownNow();
-    }
+  private List<Throwable> raceOn(String jobId) throws InterruptedException {
+    return Race.run(EXECUTORS, () -> {
+      management.executeJob(jobId);
+      return null;
+    });
   }
 
   private void assertOneSentRow(String reference) {

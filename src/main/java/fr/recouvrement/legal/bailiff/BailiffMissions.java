@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again with the same client reference as Idempotency-Key, and the provider answers with the
  * mission it already has. The provider's duplicate detection closes the window that our table
  * alone cannot.
+ *
+ * <p>A PENDING row carries a lease while an attempt is calling the provider ({@code
+ * recouvrement.delivery.lease}, wall-clock time): a second executor of the same step at the same
+ * moment (a Cockpit « Retry », another node) does not call; it fails its job with {@link
+ * MissionInFlightException} and retries later. Only an expired lease is taken for a crash.
  */
 @Repository
 public class BailiffMissions {
@@ -47,9 +55,14 @@ public class BailiffMissions {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
+  private final Duration lease;
 
-  BailiffMissions(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  BailiffMissions(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease) {
     this.jdbc = jdbc;
+    this.lease = lease;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -76,6 +89,12 @@ public class BailiffMissions {
     if (known.isPresent()) {
       Mission m = known.get();
       if (m.status() == MissionStatus.PENDING) {
+        Instant now = Instant.now();
+        Timestamp live = jdbc.queryForObject("select lease_until from bailiff_mission where id = ?", Timestamp.class, m.id());
+        if (live != null && live.toInstant().isAfter(now)) {
+          throw new MissionInFlightException(clientReference, live.toInstant());
+        }
+        jdbc.update("update bailiff_mission set lease_until = ? where id = ?", Timestamp.from(now.plus(lease)), m.id());
         log.warn(
             "Bailiff mission {} was left PENDING by an attempt that did not finish: the provider may have it;"
                 + " asking again with the same Idempotency-Key",
@@ -85,13 +104,14 @@ public class BailiffMissions {
     }
     int inserted =
         jdbc.update(
-            "insert into bailiff_mission (case_id, mission_type, client_reference, status, requested_at, requested_by)"
-                + " select id, ?, ?, ?, ?, ? from collection_case where reference = ?",
+            "insert into bailiff_mission (case_id, mission_type, client_reference, status, requested_at, requested_by,"
+                + " lease_until) select id, ?, ?, ?, ?, ?, ? from collection_case where reference = ?",
             type.name(),
             clientReference,
             initial.name(),
             Timestamp.from(CaseClock.now()),
             actor,
+            initial == MissionStatus.PENDING ? Timestamp.from(Instant.now().plus(lease)) : null,
             caseReference);
     if (inserted != 1) {
       throw new IllegalStateException("No case " + caseReference + " to record a bailiff mission on");
@@ -109,8 +129,8 @@ public class BailiffMissions {
         ownTransaction.execute(
             status ->
                 jdbc.update(
-                    "update bailiff_mission set status = ?, provider_mission_id = ?, error = null, updated_at = ?"
-                        + " where id = ? and status = ?",
+                    "update bailiff_mission set status = ?, provider_mission_id = ?, error = null, updated_at = ?,"
+                        + " lease_until = null where id = ? and status = ?",
                     MissionStatus.REQUESTED.name(),
                     providerMissionId,
                     Timestamp.from(CaseClock.now()),
@@ -123,7 +143,7 @@ public class BailiffMissions {
     ownTransaction.executeWithoutResult(
         status ->
             jdbc.update(
-                "update bailiff_mission set provider_mission_id = ?, updated_at = ? where id = ?",
+                "update bailiff_mission set provider_mission_id = ?, updated_at = ?, lease_until = null where id = ?",
                 providerMissionId,
                 Timestamp.from(CaseClock.now()),
                 id));
@@ -137,7 +157,7 @@ public class BailiffMissions {
       ownTransaction.executeWithoutResult(
           status ->
               jdbc.update(
-                  "update bailiff_mission set error = ?, updated_at = ? where id = ?",
+                  "update bailiff_mission set error = ?, updated_at = ?, lease_until = null where id = ?",
                   error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error,
                   Timestamp.from(CaseClock.now()),
                   id));
