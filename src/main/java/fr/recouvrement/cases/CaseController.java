@@ -42,7 +42,19 @@ class CaseController {
 
   @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, "application/csv"})
   CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal) throws IOException {
-    return csvImport.importCsv(request.getInputStream(), actor(principal));
+    // the charset of the Content-Type (text/csv; charset=windows-1252) when given, UTF-8 otherwise; read
+    // from the header itself, as the servlet's request encoding is forced to UTF-8 for forms
+    java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+    String declared = charsetOf(request.getHeader("Content-Type"));
+    if (declared != null) {
+      try {
+        charset = java.nio.charset.Charset.forName(declared);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(List.of(new InvalidRequestException.FieldProblem(
+            "Content-Type", "names a character set this server does not know; use UTF-8 or windows-1252")));
+      }
+    }
+    return csvImport.importCsv(request.getInputStream(), charset, actor(principal));
   }
 
   @GetMapping("/{reference}")
@@ -85,5 +97,20 @@ class CaseController {
 
   private static String actor(Principal principal) {
     return principal == null ? "system" : principal.getName();
+  }
+
+  /** The {@code charset} parameter of a Content-Type header, or null. */
+  static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        String value = p.substring(8).trim();
+        return value.replace("\"", "").isEmpty() ? null : value.replace("\"", "");
+      }
+    }
+    return null;
   }
 }

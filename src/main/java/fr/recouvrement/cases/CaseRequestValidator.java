@@ -49,8 +49,48 @@ public class CaseRequestValidator {
         }
       }
     }
+    controlCharacters(request, problems);
     problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;
+  }
+
+  /**
+   * A control character (a tab, a line break, a NUL…) in a name or an address is refused at intake:
+   * accepted, it would print garbled on letters or stop the PDF of a formal notice on every retry.
+   */
+  private static void controlCharacters(OpenCaseRequest request, List<FieldProblem> problems) {
+    OpenCaseRequest.Debtor d = request.debtor();
+    if (d != null) {
+      noControl("debtor.externalId", d.externalId(), problems);
+      noControl("debtor.name", d.name(), problems);
+      noControl("debtor.email", d.email(), problems);
+      if (d.address() != null) {
+        noControl("debtor.address.line1", d.address().line1(), problems);
+        noControl("debtor.address.postalCode", d.address().postalCode(), problems);
+        noControl("debtor.address.city", d.address().city(), problems);
+      }
+    }
+    if (request.invoices() != null) {
+      for (int i = 0; i < request.invoices().size(); i++) {
+        OpenCaseRequest.Invoice invoice = request.invoices().get(i);
+        if (invoice != null) {
+          noControl("invoices[" + i + "].number", invoice.number(), problems);
+        }
+      }
+    }
+  }
+
+  private static void noControl(String field, String value, List<FieldProblem> problems) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        problems.add(new FieldProblem(field, "must not contain control characters (found U+%04X at position %d)".formatted((int) c, i + 1)));
+        return;
+      }
+    }
   }
 
   public void check(OpenCaseRequest request) {

@@ -4,8 +4,8 @@ import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,13 +56,55 @@ public class CsvCaseImport {
     this.validator = validator;
   }
 
+  /** How many rejected lines the answer lists; the count says how many there were in all. */
+  static final int MAX_REJECTED_LISTED = 1000;
+  /** Tries of a line that met a lock held by a concurrent import, before it is reported. */
+  private static final int LOCK_TRIES = 3;
+
   public record Rejected(int line, String error) {}
 
-  public record Result(int casesOpened, int invoicesAdded, List<Rejected> rejected) {}
+  /**
+   * The answer: counts, and the first {@link #MAX_REJECTED_LISTED} rejected lines ({@code
+   * rejectedCount} says how many in all, {@code rejectedTruncated} whether the list stops short).
+   */
+  public record Result(int casesOpened, int invoicesAdded, List<Rejected> rejected, int rejectedCount, boolean rejectedTruncated) {
+    public Result(int casesOpened, int invoicesAdded, List<Rejected> rejected) {
+      this(casesOpened, invoicesAdded, rejected, rejected.size(), false);
+    }
+  }
 
   public Result importCsv(InputStream body, String actor) throws IOException {
-    CsvReader reader =
-        new CsvReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024));
+    return importCsv(body, StandardCharsets.UTF_8, actor);
+  }
+
+  /**
+   * Imports a file in that character set (UTF-8 unless the request says otherwise, e.g. {@code
+   * text/csv; charset=windows-1252}). Bytes that are not text in it are never guessed at: a
+   * Windows-1252 file sent as UTF-8 stops the import at the first such line with {@link
+   * NotDecodableFileException}, the lines before it imported (a re-import changes nothing of them).
+   */
+  public Result importCsv(InputStream body, Charset charset, String actor) throws IOException {
+    CsvReader reader = new CsvReader(new BufferedReader(new StrictDecodingReader(body, charset), 64 * 1024), charset.name());
+    return importRows(reader, actor, new Tally());
+  }
+
+  /** The file is not text in the declared character set (a Windows-1252 export sent as UTF-8, say). */
+  public static final class NotDecodableFileException extends RuntimeException {
+    public final int line;
+    public final int casesOpened;
+    public final int invoicesAdded;
+
+    NotDecodableFileException(String charset, int line, int casesOpened, int invoicesAdded) {
+      super(("The file is not %s text from line %d on: save it as « CSV UTF-8 », or send it as text/csv; charset=windows-1252."
+              + " The lines before it were imported (%d cases opened, %d invoices added); importing the corrected file"
+              + " again adds only what is missing.").formatted(charset, line, casesOpened, invoicesAdded));
+      this.line = line;
+      this.casesOpened = casesOpened;
+      this.invoicesAdded = invoicesAdded;
+    }
+  }
+
+  private Result importRows(CsvReader reader, String actor, Tally tally) throws IOException {
     CsvReader.Row header = reader.next();
     if (header == null) {
       throw new InvalidRequestException(List.of(new FieldProblem("header", "the file is empty; expected the header " + String.join(",", HEADER))));
@@ -71,14 +114,13 @@ public class CsvCaseImport {
       throw new InvalidRequestException(
           List.of(new FieldProblem("header", "must be " + String.join(",", HEADER) + " but is " + String.join(",", header.fields()))));
     }
-    Tally tally = new Tally();
     List<Line> chunk = new ArrayList<>(CHUNK);
     int lines = 0;
     for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
       lines++;
       Line parsed = parse(row, reader.separator());
       if (parsed.error != null) {
-        tally.rejected.add(new Rejected(row.line(), parsed.error));
+        tally.reject(row.line(), parsed.error);
       } else {
         chunk.add(parsed);
         if (chunk.size() == CHUNK) {
@@ -88,19 +130,32 @@ public class CsvCaseImport {
       }
       if (lines % 1000 == 0) {
         log.info("Import: {} lines read, {} cases opened, {} invoices added, {} rejected",
-            lines, tally.casesOpened, tally.invoicesAdded, tally.rejected.size());
+            lines, tally.casesOpened, tally.invoicesAdded, tally.rejectedCount);
       }
     }
     write(chunk, actor, tally);
+    if (reader.undecodableFrom() > 0) {
+      // the good lines read before the bad bytes are written; what follows them was not read
+      throw new NotDecodableFileException(reader.charsetName(), reader.undecodableFrom(), tally.casesOpened, tally.invoicesAdded);
+    }
     log.info("Import done: {} lines, {} cases opened, {} invoices added, {} rejected",
-        lines, tally.casesOpened, tally.invoicesAdded, tally.rejected.size());
-    return new Result(tally.casesOpened, tally.invoicesAdded, tally.rejected);
+        lines, tally.casesOpened, tally.invoicesAdded, tally.rejectedCount);
+    return new Result(tally.casesOpened, tally.invoicesAdded, List.copyOf(tally.rejected), tally.rejectedCount,
+        tally.rejectedCount > tally.rejected.size());
   }
 
   private static final class Tally {
     int casesOpened;
     int invoicesAdded;
+    int rejectedCount;
     final List<Rejected> rejected = new ArrayList<>();
+
+    void reject(int line, String error) {
+      rejectedCount++;
+      if (rejected.size() < MAX_REJECTED_LISTED) {
+        rejected.add(new Rejected(line, error));
+      }
+    }
 
     void count(CaseService.Opened opened) {
       if (opened.created()) {
@@ -121,15 +176,46 @@ public class CsvCaseImport {
       cases.openAll(byDebtor(chunk), actor).forEach(tally::count);
     } catch (CaseConflictException | DataAccessException | InvalidRequestException chunkFailed) {
       for (Line line : chunk) {
-        try {
-          tally.count(cases.open(line.request(), actor));
-        } catch (CaseConflictException | InvalidRequestException e) {
-          tally.rejected.add(new Rejected(line.number(), e.getMessage()));
-        } catch (DataAccessException e) {
-          log.warn("Import line {} failed in the database", line.number(), e);
-          tally.rejected.add(new Rejected(line.number(), "could not be stored: " + e.getMostSpecificCause().getMessage()));
-        }
+        writeLine(line, actor, tally);
       }
+    }
+  }
+
+  /**
+   * One line on its own. A lock held by a concurrent import of the same debtor (a lock timeout, a
+   * deadlock) is tried again, not reported as a bad line; a database error is logged in full and
+   * answered without its SQL.
+   */
+  private void writeLine(Line line, String actor, Tally tally) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tally.count(cases.open(line.request(), actor));
+        return;
+      } catch (CaseConflictException | InvalidRequestException e) {
+        tally.reject(line.number(), e.getMessage());
+        return;
+      } catch (TransientDataAccessException e) { // a lock timeout, a deadlock: PessimisticLockingFailureException and kin
+        if (attempt < LOCK_TRIES) {
+          log.info("Import line {} met a lock held by another import, try {} of {}", line.number(), attempt, LOCK_TRIES);
+          sleepQuietly(100L * attempt);
+          continue;
+        }
+        log.warn("Import line {} failed in the database after {} tries", line.number(), attempt, e);
+        tally.reject(line.number(), "could not be stored now (another import held the same debtor); import the file again");
+        return;
+      } catch (DataAccessException e) {
+        log.warn("Import line {} failed in the database", line.number(), e);
+        tally.reject(line.number(), "could not be stored (database error, see the application log)");
+        return;
+      }
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

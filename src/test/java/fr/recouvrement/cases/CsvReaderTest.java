@@ -53,4 +53,25 @@ class CsvReaderTest {
   void reportsTextAfterAClosingQuote() throws IOException {
     assertThat(read("a,b\n\"x\"y,2\n").get(1).error()).contains("after a closing quote");
   }
+
+  @Test
+  void aFieldLongerThanTheLimitEndsTheReadingWithAnErrorOnTheLineItStartsOn() throws IOException {
+    List<CsvReader.Row> rows = read("a,b\n1,2\n" + "x".repeat(CsvReader.MAX_FIELD_CHARS + 10) + ",3\nnever,read\n");
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(2).line()).isEqualTo(3);
+    assertThat(rows.get(2).error()).contains("longer than", "not read");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8StopTheReadingAndSayFromWhichLine() throws IOException {
+    byte[] bytes = "a,b\n1,2\nSoci\u00e9t\u00e9,3\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    CsvReader reader =
+        new CsvReader(new StrictDecodingReader(new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8));
+    List<CsvReader.Row> rows = new ArrayList<>();
+    for (CsvReader.Row r = reader.next(); r != null; r = reader.next()) {
+      rows.add(r);
+    }
+    assertThat(rows).extracting(CsvReader.Row::line).containsExactly(1, 2);
+    assertThat(reader.undecodableFrom()).isEqualTo(3);
+  }
 }
