@@ -60,6 +60,9 @@ class SecurityConfig {
                         PATHS.matcher(HttpMethod.PATCH, CASES),
                         PATHS.matcher(HttpMethod.DELETE, CASES))
                     .hasAnyAuthority(caseWorkers)
+                    // a debtor's erasure request (GDPR art. 17) is the administrator's
+                    .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/debtors/**"))
+                    .hasAuthority(GroupIds.CAMUNDA_ADMIN)
                     // closed by default: a new write endpoint says here who may call it (a bailiff callback, say)
                     .anyRequest()
                     .denyAll());
