@@ -78,17 +78,34 @@ public class CaseService {
 
   public record Recorded(CaseView view, boolean duplicate) {}
 
+  /** Tries of an opening that raced with another one for the same debtor. */
+  private static final int OPEN_TRIES = 5;
+
   /**
-   * Opens a case for the debtor, or adds the invoices to its open case. Retried once when a
-   * concurrent request opened the same debtor's case first.
+   * Opens a case for the debtor, or adds the invoices to its open case. When concurrent requests
+   * for the same debtor race (a retrying ERP, a double click), the loser finds the winner's rows on
+   * a retry: a unique key taken, a row locked or updated under it (H2 reports that as a transient
+   * error, PostgreSQL as a serialization or lock failure) is tried again, a few times with a short
+   * random pause; still racing after that, it answers a conflict (409) rather than a server error.
    */
   public Opened open(OpenCaseRequest request, String actor) {
     validator.check(request);
-    try {
-      return tx.execute(status -> openValidated(request, actor));
-    } catch (DuplicateKeyException raceLost) {
-      log.debug("Concurrent opening for debtor {}, retrying", request.debtor().externalId());
-      return tx.execute(status -> openValidated(request, actor));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(status -> openValidated(request, actor));
+      } catch (DuplicateKeyException | org.springframework.dao.TransientDataAccessException raceLost) {
+        if (attempt == OPEN_TRIES) {
+          throw new CaseConflictException(
+              "Debtor %s is being opened by concurrent requests; send the request again".formatted(request.debtor().externalId()));
+        }
+        log.debug("Concurrent opening for debtor {}, try {} of {}", request.debtor().externalId(), attempt, OPEN_TRIES);
+        try {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 60L * attempt));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CaseConflictException("Interrupted while opening debtor " + request.debtor().externalId());
+        }
+      }
     }
   }
 
