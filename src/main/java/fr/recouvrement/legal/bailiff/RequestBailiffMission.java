@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * caseReference}, the local input {@code missionType} and, optionally, {@code
  * bailiffInstructions}; sends the mission once ({@link BailiffMissions}); writes {@code
  * bailiffMissionId} (our row id, as a String, which the report callback is correlated on). A
- * seizure is recorded as an enforcement measure (it interrupts prescription).
+ * seizure's request is recorded in the legal events; the measure itself (which interrupts
+ * prescription) is recorded with the bailiff's report, at the act's date ({@link RecordBailiffReport}).
  */
 @Component("requestBailiffMission")
 class RequestBailiffMission implements JavaDelegate {
@@ -52,12 +53,15 @@ class RequestBailiffMission implements JavaDelegate {
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 
-  /** A seizure interrupts prescription (C. civ. 2244): recorded with the job, so once per mission. */
+  /**
+   * A seizure's request, recorded with the job, so once per mission. It does not interrupt
+   * prescription: the bailiff's act does (C. civ. 2244), dated by its report.
+   */
   static void recordMeasure(LegalEvents legalEvents, Mission mission, String how, String actor) {
     if (mission.type().seizure()) {
       legalEvents.record(
           mission.caseReference(),
-          LegalEventType.ENFORCEMENT_MEASURE,
+          LegalEventType.ENFORCEMENT_REQUESTED,
           CaseClock.today(),
           "Mesure d'exécution %s %s (mission n° %d)".formatted(mission.type(), how, mission.id()),
           actor);
