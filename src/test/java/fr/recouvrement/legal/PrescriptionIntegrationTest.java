@@ -182,17 +182,22 @@ class PrescriptionIntegrationTest {
   }
 
   @Test
-  void anEnforceableTitleGivesTenYears() {
+  void aCourtTitleGivesTenYearsAndTheCaseShowsItPerInvoice() {
     String reference = consumerCase(today.minusDays(200));
-    legalEvents.record(reference, LegalEventType.ENFORCEABLE_TITLE, today, "Accord petites créances", "test");
+    legalEvents.record(reference, LegalEventType.ENFORCEABLE_TITLE, today, "Ordonnance non frappée d'opposition", "test");
 
-    assertThat(stored(reference)).isEqualTo(Prescription.titleExpiry(today));
+    // CPCE L111-4, P10Y in legal-deadlines
+    assertThat(stored(reference)).isEqualTo(today.plusYears(10));
+    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(today.plusYears(10).toString());
+    assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("COURT_TITLE");
+    assertThat(invoice.get("prescriptionActLabel").asText()).contains("CPCE L111-3 1° à 3°");
     assertThat(jdbc.queryForObject("select enforceable_title_on from collection_case where reference = ?", LocalDate.class, reference))
         .isEqualTo(today);
   }
 
   @Test
-  void aCourtClaimMovesTheWaitingTimers() {
+  void aCourtClaimHoldsTheWaitingTimersFromItsServiceAndALostLawsuitPutsThemBack() {
     LocalDate due = today.minusDays(500);
     String reference = consumerCase(due);
     LocalDate last = due.plusYears(2);
@@ -206,13 +211,26 @@ class PrescriptionIntegrationTest {
       assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
-      // C. civ. 2241: the order to pay filed today restarts 2 years
+      // the request alone does not interrupt (Cass. 10 July 1990): nothing moves
       legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_FILED, today, "Requête déposée", "test");
+      assertThat(stored(reference)).isEqualTo(last);
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
-      LocalDate moved = today.plusYears(2);
-      assertThat(stored(reference)).isEqualTo(moved);
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(moved.minusDays(90)));
-      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(moved.plusDays(1)));
+      // its service does, until the proceedings end (C. civ. 2241, 2242): no date, both timers wait
+      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_SERVED, today, "Ordonnance signifiée", "test");
+      assertThat(stored(reference)).isNull();
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+      assertThat(invoice.get("prescriptionDate").isNull()).isTrue();
+      assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("ORDER_TO_PAY_SERVED");
+
+      // the debtor opposes and wins: the interruption is void (C. civ. 2243), the old date and timers come back
+      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_OPPOSED, today, "Opposition", "test");
+      legalEvents.record(reference, LegalEventType.LAWSUIT_LOST, today.plusDays(1), "Jugement sur opposition : perdu", "test");
+      assertThat(stored(reference)).isEqualTo(last);
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
     } finally {
       jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
     }
