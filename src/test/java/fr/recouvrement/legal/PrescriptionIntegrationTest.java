@@ -80,6 +80,7 @@ class PrescriptionIntegrationTest {
   @Autowired PrescriptionService prescription;
   @Autowired LegalEvents legalEvents;
   @Autowired MediationService mediations;
+  @Autowired PrescriptionCarryOver carryOver;
   ApiClient api;
   LocalDate today;
   String deploymentId;
@@ -265,6 +266,49 @@ class PrescriptionIntegrationTest {
     } finally {
       jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
     }
+  }
+
+  @Test
+  void aCaseRunningBeforeTheNewRulesIsCarriedOverByTheMigrationAndOneRecomputation() throws Exception {
+    // as left by the old rules: a consumer's small-claims agreement 100 days ago recorded as a court
+    // title (10 years), the stored date from it, and no per-invoice prescription yet
+    LocalDate agreed = today.minusDays(100);
+    String reference = consumerCase(today.minusDays(400));
+    jdbc.update("insert into legal_event (case_id, type, occurred_on, ends_on, details, recorded_at, recorded_by)"
+        + " select id, 'SMALL_CLAIMS_AGREED', ?, ?, 'accord', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed), java.sql.Date.valueOf(agreed), reference);
+    jdbc.update("insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
+        + " select id, 'ENFORCEABLE_TITLE', ?, 'titre petites créances', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed), reference);
+    jdbc.update("update collection_case set prescription_date = ? where reference = ?", java.sql.Date.valueOf(agreed.plusYears(10)), reference);
+    jdbc.update("update invoice set prescription_date = null, prescription_act = null"
+        + " where case_id = (select id from collection_case where reference = ?)", reference);
+    String pid = processInstance(reference);
+    engine.getRuntimeService().setVariables(pid, PrescriptionService.timerVariables(agreed.plusYears(10)));
+
+    // migration V10's statements (they only touch rows of the old shape, so running them again is harmless)
+    String migration = new String(getClass().getResourceAsStream("/db/migration/V10__prescription_acts.sql").readAllBytes(),
+        StandardCharsets.UTF_8);
+    String statements = migration.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+    for (String statement : statements.split(";")) {
+      if (statement.strip().startsWith("update")) {
+        jdbc.update(statement);
+      }
+    }
+    assertThat(jdbc.queryForList("select type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ?"
+        + " order by e.id", String.class, reference)).containsExactly("SMALL_CLAIMS_AGREED", "SMALL_CLAIMS_TITLE");
+
+    assertThat(carryOver.run()).isGreaterThanOrEqualTo(1);
+
+    // the claim's own 2 years from the agreement (CPCE L111-3 5°, C. civ. 2240), not 10
+    LocalDate carried = agreed.plusYears(2);
+    assertThat(stored(reference)).isEqualTo(carried);
+    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(carried.toString());
+    assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("SMALL_CLAIMS_AGREEMENT");
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(carried.plusDays(1)));
+    // done once: nothing left to carry over for this case
+    assertThat(carryOver.run()).isZero();
   }
 
   void deployTimersModel() {
