@@ -49,7 +49,7 @@ class RequestBailiffMission implements JavaDelegate {
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
     }
-    recordMeasure(legalEvents, mission, "demandée au commissaire de justice", actor);
+    recordRequest(legalEvents, mission, "demandée au commissaire de justice", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 
@@ -57,7 +57,7 @@ class RequestBailiffMission implements JavaDelegate {
    * A seizure's request, recorded with the job, so once per mission. It does not interrupt
    * prescription: the bailiff's act does (C. civ. 2244), dated by its report.
    */
-  static void recordMeasure(LegalEvents legalEvents, Mission mission, String how, String actor) {
+  static void recordRequest(LegalEvents legalEvents, Mission mission, String how, String actor) {
     if (mission.type().seizure()) {
       legalEvents.record(
           mission.caseReference(),

@@ -127,6 +127,24 @@ class PagesAccessTest {
     assertThat(new Browser().get("/app/documents/" + letter.id()).statusCode()).isEqualTo(302);
   }
 
+  @Test
+  void theCasePageShowsEachInvoicesPrescriptionAndTheActThatSetIt() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String reference =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS", "",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-PRES-PAGE", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
+            .json().get("reference").asText();
+
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+    HttpResponse<String> page = auditor.get("/app/cases/" + reference);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    // a business claim due 4 February 2026: 5 years (C. com. L110-4), from its due date
+    assertThat(page.body()).contains("data-field=\"prescriptionDate\">04/02/2031</span>")
+        .contains("Échéance de la facture : délai de la créance");
+  }
+
   private java.nio.file.Path documentsRoot() {
     return java.nio.file.Path.of(dataDir).toAbsolutePath().normalize();
   }
