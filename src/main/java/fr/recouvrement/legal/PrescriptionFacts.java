@@ -123,7 +123,12 @@ record PrescriptionFacts(
    * pending when every unpaid invoice waits for the end of a court claim; empty when nothing is owed.
    */
   Optional<Outcome> outcome() {
-    List<Outcome> all = List.copyOf(byInvoice().values());
+    return earliest(byInvoice());
+  }
+
+  /** {@link #outcome()} from {@link #byInvoice()} already computed. */
+  static Optional<Outcome> earliest(Map<Long, Outcome> byInvoice) {
+    List<Outcome> all = List.copyOf(byInvoice.values());
     if (all.isEmpty()) {
       return Optional.empty();
     }

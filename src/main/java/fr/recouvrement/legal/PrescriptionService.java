@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +96,9 @@ public class PrescriptionService {
       return Optional.empty();
     }
     PrescriptionFacts facts = facts(head.get());
-    Optional<Outcome> outcome = facts.outcome();
-    repository.store(caseId, outcome.map(Outcome::date).orElse(null), facts.titleOn(), facts.byInvoice());
+    Map<Long, Outcome> byInvoice = facts.byInvoice();
+    Optional<Outcome> outcome = PrescriptionFacts.earliest(byInvoice);
+    repository.store(caseId, outcome.map(Outcome::date).orElse(null), facts.titleOn(), byInvoice);
     String instance = head.get().processInstanceId();
     if (outcome.isPresent() && instance != null
         && runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
@@ -164,23 +166,32 @@ public class PrescriptionService {
         periods());
   }
 
-  /** The periods of the {@code legal-deadlines} table, for the date that decides each. */
+  /**
+   * The periods of the {@code legal-deadlines} table, for the date that decides each, looked up once
+   * per rule and date for one computation (a case's invoices often share due dates). The creditor of
+   * this engine is always a professional, so the debtor's type decides between the consumer's 2
+   * years (C. conso L218-2) and the default 5.
+   */
   private PrescriptionFacts.Periods periods() {
+    Map<String, Period> seen = new HashMap<>();
     return new PrescriptionFacts.Periods() {
       @Override
       public Period claim(DebtorType debtorType, LocalDate dueDate) {
-        LegalRule rule = debtorType == DebtorType.CONSUMER ? LegalRule.PRESCRIPTION_CONSUMER : LegalRule.PRESCRIPTION_DEFAULT;
-        return legalDeadlines.find(rule, dueDate).period();
+        return period(debtorType == DebtorType.CONSUMER ? LegalRule.PRESCRIPTION_CONSUMER : LegalRule.PRESCRIPTION_DEFAULT, dueDate);
       }
 
       @Override
       public Period title(LocalDate titleOn) {
-        return legalDeadlines.find(LegalRule.PRESCRIPTION_TITLE, titleOn).period();
+        return period(LegalRule.PRESCRIPTION_TITLE, titleOn);
       }
 
       @Override
       public Period minimumAfterSuspension(LocalDate decidingDate) {
-        return legalDeadlines.find(LegalRule.PRESCRIPTION_MINIMUM_AFTER_SUSPENSION, decidingDate).period();
+        return period(LegalRule.PRESCRIPTION_MINIMUM_AFTER_SUSPENSION, decidingDate);
+      }
+
+      private Period period(LegalRule rule, LocalDate date) {
+        return seen.computeIfAbsent(rule + "@" + date, k -> legalDeadlines.find(rule, date).period());
       }
     };
   }

@@ -311,6 +311,34 @@ class PrescriptionIntegrationTest {
     assertThat(carryOver.run()).isZero();
   }
 
+  @Test
+  void aNewDatedRowOfLegalDeadlinesChangesThePeriodForClaimsDueFromItsDateOnly() throws Exception {
+    // a hypothetical change of the law, deployed by an analyst as one more row: consumer claims due
+    // from today on get 3 years; those due before keep 2
+    String table = new String(getClass().getResourceAsStream("/processes/decisions/legal-deadlines.dmn").readAllBytes(), StandardCharsets.UTF_8);
+    String before = "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>-</text></inputEntry>";
+    assertThat(table).contains(before);
+    String changed = table
+        .replace(before, "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>&lt; date(&quot;" + today + "&quot;)</text></inputEntry>")
+        .replace("<rule id=\"Rule_PrescriptionDefault\">", """
+            <rule id="Rule_PrescriptionConsumerTest">
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_Rule"><text>"PRESCRIPTION_CONSUMER"</text></inputEntry>
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_Residence"><text>-</text></inputEntry>
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_ActDate"><text>&gt;= date(&quot;%s&quot;)</text></inputEntry>
+              <outputEntry id="OutputEntry_PrescriptionConsumerTest_Period"><text>"P3Y"</text></outputEntry>
+              <outputEntry id="OutputEntry_PrescriptionConsumerTest_Source"><text>"test"</text></outputEntry>
+            </rule>
+            <rule id="Rule_PrescriptionDefault">""".formatted(today));
+    deploymentId = engine.getRepositoryService().createDeployment().name("legal-deadlines-test")
+        .addInputStream("legal-deadlines.dmn", new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))).deploy().getId();
+
+    String dueYesterday = consumerCase(today.minusDays(1));
+    String dueToday = consumerCase(today);
+
+    assertThat(stored(dueYesterday)).isEqualTo(today.minusDays(1).plusYears(2));
+    assertThat(stored(dueToday)).isEqualTo(today.plusYears(3));
+  }
+
   void deployTimersModel() {
     deploymentId = engine.getRepositoryService().createDeployment().name("prescription-timers-test")
         .addInputStream("prescription-timers-test.bpmn", new ByteArrayInputStream(TIMERS_MODEL.strip().getBytes(StandardCharsets.UTF_8)))
