@@ -34,6 +34,7 @@ class PagesAccessTest {
   @Autowired fr.recouvrement.channel.CaseLetters letters;
   @org.springframework.beans.factory.annotation.Value("${recouvrement.data-dir:./data}") String dataDir;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired fr.recouvrement.legal.LegalEvents legalEvents;
 
   @BeforeEach
   void users() {
@@ -143,6 +144,13 @@ class PagesAccessTest {
     // a business claim due 4 February 2026: 5 years (C. com. L110-4), from its due date
     assertThat(page.body()).contains("data-field=\"prescriptionDate\">04/02/2031</span>")
         .contains("Échéance de la facture : délai de la créance");
+    // the order to pay served: interrupted until the proceedings end (C. civ. 2242), no date meanwhile
+    legalEvents.record(reference, fr.recouvrement.legal.LegalEventType.ORDER_TO_PAY_SERVED, java.time.LocalDate.of(2026, 6, 1),
+        "Ordonnance signifiée", "test");
+    String served = auditor.get("/app/cases/" + reference).body();
+    assertThat(served).contains("id=\"prescription-date\">interrompue jusqu’à la fin de l’instance</dd>")
+        .contains("data-field=\"prescriptionDate\">interrompue jusqu’à la fin de l’instance</span>")
+        .contains("Signification de l&#39;injonction de payer");
   }
 
   private java.nio.file.Path documentsRoot() {
