@@ -246,6 +246,19 @@ class OrderToPayProcessTest {
   }
 
   @Test
+  void shouldRecordAnExtinguishedLawsuitAsLostSoThatItInterruptedNothing() {
+    Task lawsuit = lawyersTask();
+    ProcessDriver driver = new ProcessDriver(engine, instance.getId());
+
+    // a withdrawal or the proceedings left to lapse (péremption): C. civ. 2243, the interruption is void
+    driver.complete(lawsuit, Map.of("lawsuitOutcome", "EXTINGUISHED", "lawsuitDecisionDate", "2028-05-02", "lawyerFee", 0.0));
+
+    assertThat(instance).isEnded().hasPassed("Event_LawsuitLost");
+    assertThat(mocks.events).endsWith("ORDER_TO_PAY_OPPOSED:2026-04-28", "LAWSUIT_LOST:2028-05-02");
+    assertThat(variable(driver, "orderOutcome")).isEqualTo("LAWSUIT_LOST");
+  }
+
+  @Test
   void shouldObtainATitleFromAWonLawsuit() {
     Task lawsuit = lawyersTask();
     ProcessDriver driver = new ProcessDriver(engine, instance.getId());
