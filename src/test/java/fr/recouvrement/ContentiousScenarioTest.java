@@ -60,12 +60,23 @@ class ContentiousScenarioTest extends CaseScenario {
   @Test
   void aBusinessCaseGoesFromTheFirstReminderToABankSeizureAndIsPaid() {
     String seizure = bankSeizureRequested("F-CJ1");
+    // the small-claims title (CPCE L111-3 5°) is not a court's: the business claim keeps its 5 years
+    // (not 10), restarted by the debtor's agreement of 20 May 2026; the seizure's request does nothing
+    JsonNode titled = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(titled.get("prescriptionDate").asText()).isEqualTo("2031-05-20");
+    assertThat(titled.get("prescriptionAct").asText()).isEqualTo("SMALL_CLAIMS_AGREEMENT");
 
-    // the seizure worked: the bailiff reports it, with his fee; the funds follow by bank transfer
+    // the seizure worked: the bailiff carried it out on 8 June and reports it on the 10th, with his fee;
+    // the funds follow by bank transfer
     at("2026-06-10T10:00");
-    ApiClient.Response report = BailiffStubs.callback(port, BailiffStubs.report("evt-" + seizure, seizure, "PAID", "2026-06-10", "152.40", "1900.00"));
+    ApiClient.Response report = BailiffStubs.callback(port, BailiffStubs.report("evt-" + seizure, seizure, "PAID", "2026-06-08", "152.40", "1900.00"));
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
     runDue();
+    // the enforcement act interrupts prescription at its own date (C. civ. 2244): 8 June 2026 + 5 years
+    JsonNode enforced = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(enforced.get("prescriptionDate").asText()).isEqualTo("2031-06-08");
+    assertThat(enforced.get("prescriptionAct").asText()).isEqualTo("ENFORCEMENT_ACT");
+    assertThat(enforced.get("prescriptionActLabel").asText()).contains("C. civ. 2244");
     assertThat(status()).isEqualTo("ENFORCEMENT");
     assertThat(jdbc.queryForObject(
             "select sum(amount) from case_cost k join collection_case c on c.id = k.case_id where c.reference = ? and k.kind = 'BAILIFF_FEE'",
@@ -80,7 +91,8 @@ class ContentiousScenarioTest extends CaseScenario {
 
     // the legal path as an auditor reads it: notice, small-claims agreement with its title, a seizure
     assertThat(legalEvents()).containsSubsequence(
-        "FORMAL_NOTICE_SENT", "SMALL_CLAIMS_REQUESTED", "SMALL_CLAIMS_AGREED", "ENFORCEABLE_TITLE", "ENFORCEMENT_MEASURE");
+        "FORMAL_NOTICE_SENT", "SMALL_CLAIMS_REQUESTED", "SMALL_CLAIMS_AGREED", "SMALL_CLAIMS_TITLE", "ENFORCEMENT_REQUESTED",
+        "ENFORCEMENT_MEASURE");
     // one mission per procedure, never two
     assertThat(jdbc.queryForList(
             "select mission_type from bailiff_mission m join collection_case c on c.id = m.case_id where c.reference = ? order by m.id",

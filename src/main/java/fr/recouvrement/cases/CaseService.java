@@ -6,6 +6,7 @@ import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.legal.Prescription;
 import fr.recouvrement.legal.PrescriptionService;
 import fr.recouvrement.money.Allocation;
 import fr.recouvrement.money.CaseBalance;
@@ -384,6 +385,7 @@ public class CaseService {
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    Map<String, Prescription.Outcome> prescriptions = prescription.byInvoice(c.id());
     CaseBalance owed =
         new Ledger(interestRates.current())
             .balance(
@@ -410,9 +412,11 @@ public class CaseService {
         invoices.stream()
             .map(i -> {
               CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
+              Prescription.Outcome p = prescriptions.get(i.number());
               return new CaseView.Invoice(
                   i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
-                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()));
+                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()),
+                  p == null ? null : p.date(), p == null ? null : p.act().name(), p == null ? null : p.act().label());
             })
             .toList(),
         payments.stream()

@@ -42,7 +42,10 @@ public record CaseView(
    * (pénalités de retard, L441-10) and {@code recoveryIndemnity} (the €40 of D441-5) are still
    * owed on top; both are always zero for a consumer. {@code credited} is the part cancelled by
    * credit notes after a dispute. {@code disputed}: under an open dispute, so reminders must not
-   * chase it until the dispute is resolved.
+   * chase it until the dispute is resolved. {@code prescriptionDate}: the last day this invoice's claim
+   * can be acted on, set by {@code prescriptionAct} (a {@code fr.recouvrement.legal.PrescriptionAct}
+   * code, {@code prescriptionActLabel} in French); the date is null while a court claim interrupts it
+   * (until the proceedings end) and both are null once nothing is owed on the invoice.
    */
   public record Invoice(
       String number,
@@ -54,7 +57,17 @@ public record CaseView(
       BigDecimal outstanding,
       BigDecimal latePenalty,
       BigDecimal recoveryIndemnity,
-      boolean disputed) {
+      boolean disputed,
+      LocalDate prescriptionDate,
+      String prescriptionAct,
+      String prescriptionActLabel) {
+    /** An invoice whose prescription is not known here (letters, tests). */
+    public Invoice(
+        String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal credited,
+        BigDecimal outstanding, BigDecimal latePenalty, BigDecimal recoveryIndemnity, boolean disputed) {
+      this(number, issueDate, dueDate, amount, paid, credited, outstanding, latePenalty, recoveryIndemnity, disputed, null, null, null);
+    }
+
     /** Principal, penalty and indemnity still owed on this invoice. */
     public BigDecimal owed() {
       return outstanding.add(latePenalty).add(recoveryIndemnity);

@@ -1,6 +1,5 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.cases.DebtorType;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -10,170 +9,206 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * When a claim becomes prescribed (time-barred): pure date arithmetic, no Spring, no clock.
+ * When a claim becomes prescribed (time-barred): pure date arithmetic, no Spring, no clock, no
+ * periods of its own. The periods come from the {@code legal-deadlines} table (see {@link
+ * PrescriptionFacts}): 2 years for a professional's claim on a consumer (C. conso L218-2), 5
+ * otherwise (C. com. L110-4, C. civ. 2224), 10 years to enforce a court's title (CPCE L111-4), at
+ * least 6 months after a suspension (C. civ. 2238 al. 2).
  *
- * <p>The periods are the law's, not a policy a meeting could change, so they live here with their
- * articles rather than in a DMN table:
- *
- * <ul>
- *   <li>a professional's claim on a consumer: 2 years (C. conso L218-2); the creditor of this
- *       engine is always a professional, so the debtor's type decides;
- *   <li>otherwise 5 years (C. com. L110-4, C. civ. 2224);
- *   <li>an enforceable title: enforced within 10 years of its date (CPCE L111-4), see {@link
- *       #titleExpiry(LocalDate)}.
- * </ul>
- *
- * <p>Counting convention: the period runs from the due date, the day itself not counted (C. civ.
- * 2228), and ends on the anniversary day, which is the last day on which the creditor can still act
- * (C. civ. 2229: prescription is acquired once the last day of the term has run out). So {@link
- * #date()} is {@code dueDate + period}, a claim is prescribed from the day after, and a claim
- * exactly 2 years old is not yet prescribed. We never push the end to the next working day (CPC 642
- * is for procedural deadlines): the earlier date is the safe one for the creditor. A 29 February
+ * <p>Counting convention: the period runs from its start (the due date, or the title's date), the
+ * day itself not counted (C. civ. 2228), and ends on the anniversary day, the last day on which the
+ * creditor can still act (2229). So {@link Outcome#date()} is {@code start + period} and the claim is
+ * prescribed from the day after. We never push the end to the next working day (CPC 642 is for
+ * procedural deadlines): the earlier date is the safe one for the creditor. A 29 February
  * anniversary falls back to 28 February, also the safe side.
  *
- * <p>Interruption (a debtor's acknowledgement such as a signed payment plan or a partial payment,
- * C. civ. 2240; a court claim, 2241; an enforcement measure, 2244) wipes the time already run and
- * starts a new period of the same length (2231). For a court claim the interruption lasts until the
- * proceedings end (2242): pass the date they ended. An act dated after the claim is prescribed does
- * not revive it.
+ * <ul>
+ *   <li>An instant interruption (an acknowledgement: a payment, an accepted plan, the debtor's
+ *       agreement in the small-claims procedure, 2240; an enforcement act, 2244, dated by the act)
+ *       wipes the time already run and starts a new period of the same length (2231).
+ *   <li>A court claim interrupts from the day it is brought (for an order to pay: its service, not
+ *       the filing of the request) until the proceedings end (2242): while it runs there is no
+ *       prescription date at all ({@link Outcome#pending()}), and the new period runs from its end. A
+ *       claim that lapsed, was rejected or extinguished (2243) is not passed here at all: the date
+ *       goes back to what it was without it.
+ *   <li>A suspension (mediation, conciliation, the small-claims procedure, 2238) stops the clock
+ *       without wiping it (2230): the time run before is kept, the rest runs from its end, never
+ *       less than the minimum. Overlapping suspensions count their common days once.
+ *   <li>An act dated after the claim is prescribed does not revive it.
+ * </ul>
  *
- * <p>Suspension (mediation or conciliation, and the debtor's agreement in the small-claims
- * procedure, C. civ. 2238) stops the clock without wiping it (2230): the time run before the
- * suspension is kept and the rest runs from its end, never less than 6 months (2238 al. 2).
- *
- * <p>Immutable: {@link #interruptedOn} and {@link #suspended} return a new calculator.
+ * <p>Immutable: each {@code with} method returns a new calculator.
  */
 public final class Prescription {
-  /** C. conso L218-2. */
-  static final Period CONSUMER = Period.ofYears(2);
-  /** C. com. L110-4, C. civ. 2224. */
-  static final Period DEFAULT = Period.ofYears(5);
-  /** CPCE L111-4. */
-  static final Period ENFORCEABLE_TITLE = Period.ofYears(10);
-  /** C. civ. 2238 al. 2: after a mediation or a failed small-claims procedure, at least 6 months. */
-  static final Period MINIMUM_AFTER_SUSPENSION = Period.ofMonths(6);
   /** How long before the prescription date a supervisor is warned. */
-  static final int WARNING_DAYS = 90;
+  public static final int WARNING_DAYS = 90;
+
+  /** The last day to act and the act that set it; {@code date} is null while a court claim runs. */
+  public record Outcome(LocalDate date, PrescriptionAct act) {
+    public boolean pending() {
+      return date == null;
+    }
+
+    /** Whether the claim is time-barred on that day (never while a court claim runs). */
+    public boolean isPrescribed(LocalDate asOf) {
+      return date != null && asOf.isAfter(date);
+    }
+  }
 
   private final Period period;
-  private final LocalDate dueDate;
-  private final List<LocalDate> interruptions;
+  private final Period minimumAfterSuspension;
+  private final LocalDate start;
+  private final PrescriptionAct startAct;
+  private final List<Interruption> interruptions;
   private final List<Suspension> suspensions;
 
   private Prescription(
-      Period period, LocalDate dueDate, List<LocalDate> interruptions, List<Suspension> suspensions) {
+      Period period, Period minimumAfterSuspension, LocalDate start, PrescriptionAct startAct,
+      List<Interruption> interruptions, List<Suspension> suspensions) {
     this.period = period;
-    this.dueDate = dueDate;
+    this.minimumAfterSuspension = minimumAfterSuspension;
+    this.start = start;
+    this.startAct = startAct;
     this.interruptions = List.copyOf(interruptions);
     this.suspensions = List.copyOf(suspensions);
   }
 
-  /** A claim of this (professional) creditor on a debtor of this type, due on that date. */
-  public static Prescription of(DebtorType debtorType, LocalDate dueDate) {
-    Objects.requireNonNull(debtorType, "debtorType");
-    Objects.requireNonNull(dueDate, "dueDate");
-    return new Prescription(
-        debtorType == DebtorType.CONSUMER ? CONSUMER : DEFAULT, dueDate, List.of(), List.of());
-  }
-
   /**
-   * The right to enforce an enforceable title, dated that day: 10 years (CPCE L111-4), interrupted
-   * by an enforcement measure or an acknowledgement and suspended like the claim itself.
+   * A period that runs from {@code start} ({@link PrescriptionAct#DUE_DATE} for an invoice, {@link
+   * PrescriptionAct#COURT_TITLE} for a court's title), with the minimum left after a suspension.
    */
-  public static Prescription ofTitle(LocalDate titleDate) {
-    Objects.requireNonNull(titleDate, "titleDate");
-    return new Prescription(ENFORCEABLE_TITLE, titleDate, List.of(), List.of());
+  public static Prescription of(Period period, Period minimumAfterSuspension, LocalDate start, PrescriptionAct startAct) {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(minimumAfterSuspension, "minimumAfterSuspension");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(startAct, "startAct");
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("A prescription period must be positive: " + period);
+    }
+    return new Prescription(period, minimumAfterSuspension, start, startAct, List.of(), List.of());
   }
 
-  /** An acknowledgement, a court claim (the date its proceedings ended) or an enforcement measure. */
-  public Prescription interruptedOn(LocalDate date) {
+  /** An acknowledgement or an enforcement act on that day: a new full period from it. */
+  public Prescription interruptedOn(LocalDate date, PrescriptionAct act) {
     Objects.requireNonNull(date, "date");
-    List<LocalDate> more = new ArrayList<>(interruptions);
-    more.add(date);
-    return new Prescription(period, dueDate, more, suspensions);
+    return withInterruption(new Interruption(date, date, act));
   }
 
   /**
-   * A mediation or conciliation (from the agreement to mediate, or its first meeting, to the day it
-   * was declared over), or a small-claims procedure (from the debtor's agreement to the refusal
-   * recorded by the commissaire de justice).
+   * A court claim brought on {@code from} whose proceedings ended on {@code endedOn}, or still run
+   * ({@code endedOn} null): interrupted throughout, a new full period from the end (C. civ. 2242).
    */
-  public Prescription suspended(LocalDate from, LocalDate to) {
+  public Prescription courtClaim(LocalDate from, LocalDate endedOn, PrescriptionAct act) {
+    Objects.requireNonNull(from, "from");
+    if (endedOn != null && endedOn.isBefore(from)) {
+      throw new IllegalArgumentException("Proceedings end on or after they start: " + from + " → " + endedOn);
+    }
+    return withInterruption(new Interruption(from, endedOn, act));
+  }
+
+  /** A suspension from {@code from} to {@code to} (both days included in the suspended time as days between). */
+  public Prescription suspended(LocalDate from, LocalDate to, PrescriptionAct act) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(act, "act");
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("A suspension ends on or after it starts: " + from + " → " + to);
     }
     List<Suspension> more = new ArrayList<>(suspensions);
-    more.add(new Suspension(from, to));
-    return new Prescription(period, dueDate, interruptions, more);
+    more.add(new Suspension(from, to, act));
+    return new Prescription(period, minimumAfterSuspension, start, startAct, interruptions, more);
   }
 
-  /** 2 or 5 years. */
+  private Prescription withInterruption(Interruption interruption) {
+    Objects.requireNonNull(interruption.act(), "act");
+    List<Interruption> more = new ArrayList<>(interruptions);
+    more.add(interruption);
+    return new Prescription(period, minimumAfterSuspension, start, startAct, more, suspensions);
+  }
+
   public Period period() {
     return period;
   }
 
-  /** The last day on which the claim can still be acted on; prescribed from the day after. */
-  public LocalDate date() {
-    LocalDate end = dueDate.plus(period);
+  /** The last day the claim can be acted on (null while a court claim runs) and the act that set it. */
+  public Outcome outcome() {
+    LocalDate end = start.plus(period);
+    PrescriptionAct act = startAct;
+    LocalDate runningFrom = start;
     List<Event> events = new ArrayList<>();
-    interruptions.forEach(d -> events.add(new Event(d, null)));
-    suspensions.forEach(s -> events.add(new Event(s.from(), s)));
+    interruptions.forEach(i -> events.add(new Event(i.from(), i, null)));
+    merged().forEach(s -> events.add(new Event(s.from(), null, s)));
     events.sort(Comparator.comparing(Event::date));
     List<Suspension> seen = new ArrayList<>();
     for (Event event : events) {
       if (event.date().isAfter(end)) {
         break; // already prescribed: a later act does not revive the claim
       }
-      if (event.suspension() == null) {
-        if (event.date().isBefore(dueDate)) {
+      if (event.interruption() != null) {
+        Interruption i = event.interruption();
+        if (i.from().isBefore(start)) {
           continue; // nothing running yet to interrupt
         }
+        if (i.pending()) {
+          return new Outcome(null, i.act()); // interrupted until the proceedings end (2242)
+        }
         // Interrupted while suspended: the new period starts when the suspension ends.
-        LocalDate start = event.date();
+        LocalDate restart = i.to();
         for (Suspension s : seen) {
-          if (!start.isBefore(s.from()) && !start.isAfter(s.to())) {
-            start = s.to();
+          if (!restart.isBefore(s.from()) && !restart.isAfter(s.to())) {
+            restart = s.to();
           }
         }
-        end = start.plus(period);
+        LocalDate candidate = restart.plus(period);
+        if (!candidate.isBefore(end)) {
+          end = candidate;
+          act = i.act();
+        }
+        if (restart.isAfter(runningFrom)) {
+          runningFrom = restart;
+        }
       } else {
         Suspension s = event.suspension();
-        if (s.to().isBefore(dueDate)) {
-          continue; // over before this claim was due: nothing was running to suspend
+        if (s.to().isBefore(runningFrom)) {
+          continue; // over before the current period started: nothing was running to suspend
         }
-        LocalDate from = s.from().isBefore(dueDate) ? dueDate : s.from();
+        LocalDate from = s.from().isBefore(runningFrom) ? runningFrom : s.from();
         LocalDate resumed = end.plusDays(ChronoUnit.DAYS.between(from, s.to()));
-        LocalDate floor = s.to().plus(MINIMUM_AFTER_SUSPENSION);
-        end = resumed.isBefore(floor) ? floor : resumed;
+        LocalDate floor = s.to().plus(minimumAfterSuspension);
+        LocalDate moved = resumed.isBefore(floor) ? floor : resumed;
+        if (moved.isAfter(end)) {
+          end = moved;
+          act = s.act();
+        }
         seen.add(s);
       }
     }
-    return end;
+    return new Outcome(end, act);
   }
 
-  /** Whether the claim is time-barred on that day. */
-  public boolean isPrescribed(LocalDate asOf) {
-    return asOf.isAfter(date());
+  /** Overlapping suspensions as one: their common days are counted once. */
+  private List<Suspension> merged() {
+    List<Suspension> sorted = new ArrayList<>(suspensions);
+    sorted.sort(Comparator.comparing(Suspension::from));
+    List<Suspension> merged = new ArrayList<>();
+    for (Suspension s : sorted) {
+      Suspension last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && !s.from().isAfter(last.to())) {
+        merged.set(merged.size() - 1, s.to().isAfter(last.to()) ? new Suspension(last.from(), s.to(), s.act()) : last);
+      } else {
+        merged.add(s);
+      }
+    }
+    return merged;
   }
 
-  /** The day a supervisor is warned, 90 days before {@link #date()}. */
-  public LocalDate warningDate() {
-    return date().minusDays(WARNING_DAYS);
+  private record Interruption(LocalDate from, LocalDate to, PrescriptionAct act) {
+    boolean pending() {
+      return to == null;
+    }
   }
 
-  /** The last day an enforceable title can be enforced (CPCE L111-4), same counting as above. */
-  public static LocalDate titleExpiry(LocalDate titleDate) {
-    return titleDate.plus(ENFORCEABLE_TITLE);
-  }
+  private record Suspension(LocalDate from, LocalDate to, PrescriptionAct act) {}
 
-  /** Whether the title can no longer be enforced on that day. */
-  public static boolean isTitleExpired(LocalDate titleDate, LocalDate asOf) {
-    return asOf.isAfter(titleExpiry(titleDate));
-  }
-
-  private record Suspension(LocalDate from, LocalDate to) {}
-
-  private record Event(LocalDate date, Suspension suspension) {}
+  private record Event(LocalDate date, Interruption interruption, Suspension suspension) {}
 }

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal;
 
 import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionFacts.Suspension;
 import fr.recouvrement.legal.PrescriptionFacts.UnpaidInvoice;
 import java.sql.Date;
@@ -68,11 +69,51 @@ class PrescriptionRepository {
         caseId);
   }
 
-  void store(long caseId, LocalDate prescriptionDate, LocalDate titleOn) {
+  /**
+   * The case's date (null when nothing is owed or while a court claim runs), its court title, and
+   * each invoice's date and act (cleared on the invoices nothing is owed on any more).
+   */
+  void store(long caseId, LocalDate prescriptionDate, LocalDate titleOn, Map<Long, Outcome> byInvoice) {
     jdbc.update(
         "update collection_case set prescription_date = ?, enforceable_title_on = ? where id = ?",
-        prescriptionDate == null ? null : Date.valueOf(prescriptionDate),
-        titleOn == null ? null : Date.valueOf(titleOn),
+        date(prescriptionDate),
+        date(titleOn),
         caseId);
+    jdbc.update("update invoice set prescription_date = null, prescription_act = null where case_id = ? and prescription_act is not null",
+        caseId);
+    List<Object[]> rows = new ArrayList<>();
+    byInvoice.forEach((invoiceId, o) -> rows.add(new Object[] {date(o.date()), o.act().name(), invoiceId, caseId}));
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("update invoice set prescription_date = ?, prescription_act = ? where id = ? and case_id = ?", rows);
+    }
+  }
+
+  /** Each invoice's stored date and act, by invoice number; invoices without one are absent. */
+  Map<String, Outcome> storedByInvoice(long caseId) {
+    Map<String, Outcome> stored = new HashMap<>();
+    jdbc.query(
+        "select number, prescription_date, prescription_act from invoice where case_id = ? and prescription_act is not null",
+        rs -> {
+          stored.put(rs.getString("number"),
+              new Outcome(rs.getObject("prescription_date", LocalDate.class), PrescriptionAct.valueOf(rs.getString("prescription_act"))));
+        },
+        caseId);
+    return stored;
+  }
+
+  /**
+   * Open cases with an unpaid invoice whose prescription was never stored: those running before
+   * invoices had one (migration V10), to be recomputed once.
+   */
+  List<Long> notCarriedOver(int limit) {
+    return jdbc.queryForList(
+        "select distinct i.case_id from invoice i join collection_case c on c.id = i.case_id"
+            + " where i.prescription_act is null and i.amount - i.paid_amount - i.credited_amount > 0"
+            + " and c.status not in ('PAID', 'WRITTEN_OFF') order by i.case_id fetch first " + limit + " rows only",
+        Long.class);
+  }
+
+  private static Date date(LocalDate day) {
+    return day == null ? null : Date.valueOf(day);
   }
 }

@@ -1,12 +1,14 @@
 package fr.recouvrement.legal;
 
 import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.legal.PrescriptionFacts.Suspension;
+import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionRepository.CaseHead;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
+import java.time.Period;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +18,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each case's prescription date up to date (see {@link PrescriptionFacts} for what counts,
- * {@link Prescription} for the arithmetic and its articles).
+ * Keeps each case's prescription up to date (see {@link PrescriptionFacts} for what counts, {@link
+ * Prescription} for the arithmetic and its articles, the {@code legal-deadlines} table for the
+ * periods).
  *
  * <p>{@link #refresh(long)} stores {@code collection_case.prescription_date} (the last day the claim
- * can be acted on) and {@code enforceable_title_on}, and gives the case's process instance two timer
- * dates, {@code java.util.Date} values like {@code promiseCheckAt}:
+ * can be acted on), {@code enforceable_title_on}, and each unpaid invoice's date and act, and gives
+ * the case's process instance two timer dates, {@code java.util.Date} values like {@code promiseCheckAt}:
  *
  * <ul>
  *   <li>{@code prescriptionDate}: 08:00 Europe/Paris on the day after the stored date, the first
@@ -29,9 +32,12 @@ import org.springframework.stereotype.Service;
  *   <li>{@code prescriptionWarningAt}: 08:00 Europe/Paris, 90 days before the stored date.
  * </ul>
  *
- * <p>Then the due dates of the timer jobs {@value #TIMER_WARNING} and {@value #TIMER_PRESCRIBED}
- * of that instance are recalculated from those variables, so a payment or a court claim moves
- * waiting timers. Callers run it inside their own transaction.
+ * <p>While a court claim runs there is no prescription date (C. civ. 2242): both timers are pushed
+ * to {@link #WHILE_PROCEEDINGS_RUN}, so neither can fire however long the lawsuit lasts, and they
+ * are re-dated when the proceedings end (the title, or a lapse / rejection / lost lawsuit that puts
+ * the old date back). Then the due dates of the timer jobs {@value #TIMER_WARNING} and
+ * {@value #TIMER_PRESCRIBED} of that instance are recalculated from those variables. Callers run it
+ * inside their own transaction.
  *
  * <p>The bean is called {@code prescription} for expressions: {@code ${prescription.isPrescribed(caseReference)}}.
  */
@@ -43,51 +49,70 @@ public class PrescriptionService {
   public static final String VAR_WARNING_AT = "prescriptionWarningAt";
   /** When timers fire: office hours, so the warning lands in a supervisor's morning. */
   static final LocalTime TIMER_TIME = LocalTime.of(8, 0);
+  /** Where both timers wait while a court claim runs: no date exists until the proceedings end. */
+  public static final LocalDate WHILE_PROCEEDINGS_RUN = LocalDate.of(9999, 12, 31);
 
   private final PrescriptionRepository repository;
   private final LegalEvents legalEvents;
+  private final LegalDeadlines legalDeadlines;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
 
   PrescriptionService(
-      PrescriptionRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, ManagementService managementService) {
+      PrescriptionRepository repository, LegalEvents legalEvents, LegalDeadlines legalDeadlines,
+      RuntimeService runtimeService, ManagementService managementService) {
     this.repository = repository;
     this.legalEvents = legalEvents;
+    this.legalDeadlines = legalDeadlines;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     legalEvents.onChange(this::refresh);
   }
 
+  /** A case's prescription as it stands: the last day to act (empty while a court claim runs) and the act that set it. */
+  public record Status(Optional<LocalDate> date, PrescriptionAct act) {
+    public boolean pending() {
+      return date.isEmpty();
+    }
+  }
+
   /**
    * Recomputes, stores and pushes the case's prescription date to its process; empty when nothing
-   * is owed any more (the stored date is then cleared and the process left alone).
+   * is owed any more (the stored date is then cleared and the process left alone) and while a court
+   * claim runs (the timers then wait, see the class comment).
    */
   public Optional<LocalDate> refresh(long caseId) {
-    Optional<CaseHead> head = repository.head(caseId);
-    if (head.isEmpty()) {
-      return Optional.empty();
-    }
-    PrescriptionFacts facts = facts(head.get());
-    Optional<LocalDate> date = facts.date();
-    repository.store(caseId, date.orElse(null), facts.titleOn());
-    String instance = head.get().processInstanceId();
-    if (date.isPresent() && instance != null
-        && runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
-      runtimeService.setVariables(instance, timerVariables(date.get()));
-      for (String timer : List.of(TIMER_WARNING, TIMER_PRESCRIBED)) {
-        for (Job job : managementService.createJobQuery().processInstanceId(instance).activityId(timer).list()) {
-          managementService.recalculateJobDuedate(job.getId(), false);
-        }
-      }
-    }
-    return date;
+    return status(caseId).flatMap(Status::date);
   }
 
   public Optional<LocalDate> refresh(String caseReference) {
     return repository.caseId(caseReference).flatMap(this::refresh);
   }
 
-  /** The last day the case's claim can be acted on, computed now (not the stored copy). */
+  /** As {@link #refresh(long)}, telling a running court claim apart from nothing owed. */
+  public Optional<Status> status(long caseId) {
+    Optional<CaseHead> head = repository.head(caseId);
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    PrescriptionFacts facts = facts(head.get());
+    Map<Long, Outcome> byInvoice = facts.byInvoice();
+    Optional<Outcome> outcome = PrescriptionFacts.earliest(byInvoice);
+    repository.store(caseId, outcome.map(Outcome::date).orElse(null), facts.titleOn(), byInvoice);
+    String instance = head.get().processInstanceId();
+    if (outcome.isPresent() && instance != null
+        && runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
+      runtimeService.setVariables(instance, timerVariables(outcome.get()));
+      for (String timer : List.of(TIMER_WARNING, TIMER_PRESCRIBED)) {
+        for (Job job : managementService.createJobQuery().processInstanceId(instance).activityId(timer).list()) {
+          managementService.recalculateJobDuedate(job.getId(), false);
+        }
+      }
+    }
+    return outcome.map(o -> new Status(Optional.ofNullable(o.date()), o.act()));
+  }
+
+  /** The last day the case's claim can be acted on, computed now (not the stored copy); empty while a court claim runs. */
   public Optional<LocalDate> date(String caseReference) {
     return repository.caseId(caseReference).flatMap(id -> repository.head(id)).flatMap(h -> facts(h).date());
   }
@@ -98,6 +123,11 @@ public class PrescriptionService {
     return date(caseReference).map(today::isAfter).orElse(false);
   }
 
+  /** Each invoice's stored prescription (date null while a court claim runs), by invoice number. */
+  public Map<String, Outcome> byInvoice(long caseId) {
+    return repository.storedByInvoice(caseId);
+  }
+
   /** The two timer variables for a case whose last day to act is {@code date}. */
   public static Map<String, Object> timerVariables(LocalDate date) {
     return Map.of(
@@ -105,30 +135,64 @@ public class PrescriptionService {
         VAR_WARNING_AT, at(date.minusDays(Prescription.WARNING_DAYS)));
   }
 
+  /** The timer variables of an outcome: both at {@link #WHILE_PROCEEDINGS_RUN} while a court claim runs. */
+  public static Map<String, Object> timerVariables(Outcome outcome) {
+    if (outcome.pending()) {
+      Date never = at(WHILE_PROCEEDINGS_RUN);
+      return Map.of(VAR_PRESCRIPTION_DATE, never, VAR_WARNING_AT, never);
+    }
+    return timerVariables(outcome.date());
+  }
+
   static Date at(LocalDate day) {
     return Date.from(day.atTime(TIMER_TIME).atZone(CaseClock.PARIS).toInstant());
   }
 
+  /** Open cases that have not had their per-invoice prescription stored yet (see {@link PrescriptionCarryOver}). */
+  List<Long> notCarriedOver(int limit) {
+    return repository.notCarriedOver(limit);
+  }
+
   private PrescriptionFacts facts(CaseHead head) {
     long caseId = head.id();
-    List<LocalDate> interruptions = new ArrayList<>(repository.planDates(caseId));
-    List<Suspension> suspensions = new ArrayList<>(repository.mediations(caseId));
-    LocalDate titleOn = null;
-    for (LegalEvents.LegalEvent event : legalEvents.of(caseId)) {
-      switch (event.type().effect()) {
-        case INTERRUPTS -> interruptions.add(event.occurredOn());
-        case SUSPENDS -> suspensions.add(new Suspension(event.occurredOn(), event.endsOn()));
-        case TITLE -> titleOn = titleOn == null || event.occurredOn().isAfter(titleOn) ? event.occurredOn() : titleOn;
-        case NONE -> {}
-      }
-    }
     return new PrescriptionFacts(
         head.debtorType(),
         repository.unpaidInvoices(caseId),
         repository.paymentDatesByInvoice(caseId),
-        interruptions,
-        suspensions,
-        titleOn,
-        CaseClock.today());
+        repository.planDates(caseId),
+        repository.mediations(caseId),
+        legalEvents.of(caseId),
+        CaseClock.today(),
+        periods());
+  }
+
+  /**
+   * The periods of the {@code legal-deadlines} table, for the date that decides each, looked up once
+   * per rule and date for one computation (a case's invoices often share due dates). The creditor of
+   * this engine is always a professional, so the debtor's type decides between the consumer's 2
+   * years (C. conso L218-2) and the default 5.
+   */
+  private PrescriptionFacts.Periods periods() {
+    Map<String, Period> seen = new HashMap<>();
+    return new PrescriptionFacts.Periods() {
+      @Override
+      public Period claim(DebtorType debtorType, LocalDate dueDate) {
+        return period(debtorType == DebtorType.CONSUMER ? LegalRule.PRESCRIPTION_CONSUMER : LegalRule.PRESCRIPTION_DEFAULT, dueDate);
+      }
+
+      @Override
+      public Period title(LocalDate titleOn) {
+        return period(LegalRule.PRESCRIPTION_TITLE, titleOn);
+      }
+
+      @Override
+      public Period minimumAfterSuspension(LocalDate decidingDate) {
+        return period(LegalRule.PRESCRIPTION_MINIMUM_AFTER_SUSPENSION, decidingDate);
+      }
+
+      private Period period(LegalRule rule, LocalDate date) {
+        return seen.computeIfAbsent(rule + "@" + date, k -> legalDeadlines.find(rule, date).period());
+      }
+    };
   }
 }

@@ -80,6 +80,7 @@ class PrescriptionIntegrationTest {
   @Autowired PrescriptionService prescription;
   @Autowired LegalEvents legalEvents;
   @Autowired MediationService mediations;
+  @Autowired PrescriptionCarryOver carryOver;
   ApiClient api;
   LocalDate today;
   String deploymentId;
@@ -182,17 +183,22 @@ class PrescriptionIntegrationTest {
   }
 
   @Test
-  void anEnforceableTitleGivesTenYears() {
+  void aCourtTitleGivesTenYearsAndTheCaseShowsItPerInvoice() {
     String reference = consumerCase(today.minusDays(200));
-    legalEvents.record(reference, LegalEventType.ENFORCEABLE_TITLE, today, "Accord petites créances", "test");
+    legalEvents.record(reference, LegalEventType.ENFORCEABLE_TITLE, today, "Ordonnance non frappée d'opposition", "test");
 
-    assertThat(stored(reference)).isEqualTo(Prescription.titleExpiry(today));
+    // CPCE L111-4, P10Y in legal-deadlines
+    assertThat(stored(reference)).isEqualTo(today.plusYears(10));
+    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(today.plusYears(10).toString());
+    assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("COURT_TITLE");
+    assertThat(invoice.get("prescriptionActLabel").asText()).contains("CPCE L111-3 1° à 3°");
     assertThat(jdbc.queryForObject("select enforceable_title_on from collection_case where reference = ?", LocalDate.class, reference))
         .isEqualTo(today);
   }
 
   @Test
-  void aCourtClaimMovesTheWaitingTimers() {
+  void aCourtClaimHoldsTheWaitingTimersFromItsServiceAndALostLawsuitPutsThemBack() {
     LocalDate due = today.minusDays(500);
     String reference = consumerCase(due);
     LocalDate last = due.plusYears(2);
@@ -206,13 +212,26 @@ class PrescriptionIntegrationTest {
       assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
-      // C. civ. 2241: the order to pay filed today restarts 2 years
+      // the request alone does not interrupt (Cass. 10 July 1990): nothing moves
       legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_FILED, today, "Requête déposée", "test");
+      assertThat(stored(reference)).isEqualTo(last);
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
-      LocalDate moved = today.plusYears(2);
-      assertThat(stored(reference)).isEqualTo(moved);
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(moved.minusDays(90)));
-      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(moved.plusDays(1)));
+      // its service does, until the proceedings end (C. civ. 2241, 2242): no date, both timers wait
+      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_SERVED, today, "Ordonnance signifiée", "test");
+      assertThat(stored(reference)).isNull();
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+      assertThat(invoice.get("prescriptionDate").isNull()).isTrue();
+      assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("ORDER_TO_PAY_SERVED");
+
+      // the debtor opposes and wins: the interruption is void (C. civ. 2243), the old date and timers come back
+      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_OPPOSED, today, "Opposition", "test");
+      legalEvents.record(reference, LegalEventType.LAWSUIT_LOST, today.plusDays(1), "Jugement sur opposition : perdu", "test");
+      assertThat(stored(reference)).isEqualTo(last);
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
     } finally {
       jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
     }
@@ -247,6 +266,77 @@ class PrescriptionIntegrationTest {
     } finally {
       jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
     }
+  }
+
+  @Test
+  void aCaseRunningBeforeTheNewRulesIsCarriedOverByTheMigrationAndOneRecomputation() throws Exception {
+    // as left by the old rules: a consumer's small-claims agreement 100 days ago recorded as a court
+    // title (10 years), the stored date from it, and no per-invoice prescription yet
+    LocalDate agreed = today.minusDays(100);
+    String reference = consumerCase(today.minusDays(400));
+    jdbc.update("insert into legal_event (case_id, type, occurred_on, ends_on, details, recorded_at, recorded_by)"
+        + " select id, 'SMALL_CLAIMS_AGREED', ?, ?, 'accord', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed), java.sql.Date.valueOf(agreed), reference);
+    jdbc.update("insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
+        + " select id, 'ENFORCEABLE_TITLE', ?, 'titre petites créances', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed), reference);
+    jdbc.update("update collection_case set prescription_date = ? where reference = ?", java.sql.Date.valueOf(agreed.plusYears(10)), reference);
+    jdbc.update("update invoice set prescription_date = null, prescription_act = null"
+        + " where case_id = (select id from collection_case where reference = ?)", reference);
+    String pid = processInstance(reference);
+    engine.getRuntimeService().setVariables(pid, PrescriptionService.timerVariables(agreed.plusYears(10)));
+
+    // migration V10's statements (they only touch rows of the old shape, so running them again is harmless)
+    String migration = new String(getClass().getResourceAsStream("/db/migration/V10__prescription_acts.sql").readAllBytes(),
+        StandardCharsets.UTF_8);
+    String statements = migration.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+    for (String statement : statements.split(";")) {
+      if (statement.strip().startsWith("update")) {
+        jdbc.update(statement);
+      }
+    }
+    assertThat(jdbc.queryForList("select type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ?"
+        + " order by e.id", String.class, reference)).containsExactly("SMALL_CLAIMS_AGREED", "SMALL_CLAIMS_TITLE");
+
+    assertThat(carryOver.run()).isGreaterThanOrEqualTo(1);
+
+    // the claim's own 2 years from the agreement (CPCE L111-3 5°, C. civ. 2240), not 10
+    LocalDate carried = agreed.plusYears(2);
+    assertThat(stored(reference)).isEqualTo(carried);
+    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(carried.toString());
+    assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("SMALL_CLAIMS_AGREEMENT");
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(carried.plusDays(1)));
+    // done once: nothing left to carry over for this case
+    assertThat(carryOver.run()).isZero();
+  }
+
+  @Test
+  void aNewDatedRowOfLegalDeadlinesChangesThePeriodForClaimsDueFromItsDateOnly() throws Exception {
+    // a hypothetical change of the law, deployed by an analyst as one more row: consumer claims due
+    // from today on get 3 years; those due before keep 2
+    String table = new String(getClass().getResourceAsStream("/processes/decisions/legal-deadlines.dmn").readAllBytes(), StandardCharsets.UTF_8);
+    String before = "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>-</text></inputEntry>";
+    assertThat(table).contains(before);
+    String changed = table
+        .replace(before, "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>&lt; date(&quot;" + today + "&quot;)</text></inputEntry>")
+        .replace("<rule id=\"Rule_PrescriptionDefault\">", """
+            <rule id="Rule_PrescriptionConsumerTest">
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_Rule"><text>"PRESCRIPTION_CONSUMER"</text></inputEntry>
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_Residence"><text>-</text></inputEntry>
+              <inputEntry id="InputEntry_PrescriptionConsumerTest_ActDate"><text>&gt;= date(&quot;%s&quot;)</text></inputEntry>
+              <outputEntry id="OutputEntry_PrescriptionConsumerTest_Period"><text>"P3Y"</text></outputEntry>
+              <outputEntry id="OutputEntry_PrescriptionConsumerTest_Source"><text>"test"</text></outputEntry>
+            </rule>
+            <rule id="Rule_PrescriptionDefault">""".formatted(today));
+    deploymentId = engine.getRepositoryService().createDeployment().name("legal-deadlines-test")
+        .addInputStream("legal-deadlines.dmn", new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))).deploy().getId();
+
+    String dueYesterday = consumerCase(today.minusDays(1));
+    String dueToday = consumerCase(today);
+
+    assertThat(stored(dueYesterday)).isEqualTo(today.minusDays(1).plusYears(2));
+    assertThat(stored(dueToday)).isEqualTo(today.plusYears(3));
   }
 
   void deployTimersModel() {

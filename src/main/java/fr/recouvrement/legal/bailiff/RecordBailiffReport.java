@@ -1,6 +1,8 @@
 package fr.recouvrement.legal.bailiff;
 
 import fr.recouvrement.security.Actors;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.money.CaseCosts;
 import java.math.BigDecimal;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Component;
  * bailiffAmountRecovered} (numbers, default 0); marks the mission REPORTED and records the fee as a
  * BAILIFF_FEE cost of the case, once ("mission-&lt;id&gt;"). The amount recovered is informational:
  * the money arrives as a payment of the case, never recorded from here.
+ *
+ * <p>The report of a seizure records the enforcement measure at the date of the act it reports: that
+ * act, not the request to the bailiff, interrupts prescription (C. civ. 2244). A seizure that found
+ * nothing (FAILED) was still carried out by the bailiff (a procès-verbal of an attempted seizure or of
+ * nothing to seize, an attachment served on a bank with no funds) and counts as such an act.
  */
 @Component("recordBailiffReport")
 class RecordBailiffReport implements JavaDelegate {
@@ -24,10 +31,12 @@ class RecordBailiffReport implements JavaDelegate {
 
   private final BailiffMissions missions;
   private final CaseCosts costs;
+  private final LegalEvents legalEvents;
 
-  RecordBailiffReport(BailiffMissions missions, CaseCosts costs) {
+  RecordBailiffReport(BailiffMissions missions, CaseCosts costs, LegalEvents legalEvents) {
     this.missions = missions;
     this.costs = costs;
+    this.legalEvents = legalEvents;
   }
 
   @Override
@@ -48,6 +57,12 @@ class RecordBailiffReport implements JavaDelegate {
     BigDecimal fee = BailiffVariables.amount(execution, "bailiffFee");
     BigDecimal recovered = BailiffVariables.amount(execution, "bailiffAmountRecovered");
     missions.reported(mission.id(), outcome, recovered);
+    if (mission.type().seizure()) {
+      legalEvents.record(
+          mission.caseId(), LegalEventType.ENFORCEMENT_MEASURE, reportedOn, null,
+          "Acte d'exécution %s du %s, résultat %s (mission n° %d)".formatted(mission.type(), reportedOn, outcome, mission.id()),
+          Actors.current(execution));
+    }
     if (fee.signum() > 0) {
       costs.record(mission.caseId(), FEE_KIND, fee, reportedOn, "mission-" + mission.id(), Actors.current(execution));
     }

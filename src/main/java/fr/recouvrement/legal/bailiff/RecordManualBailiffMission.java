@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * After the collector handed the file over to a commissaire de justice by hand (no API): records
  * the mission MANUAL. Reads {@code caseReference} and the local input {@code missionType}; writes
- * {@code bailiffMissionId}. A seizure is recorded as an enforcement measure, as on the API path.
+ * {@code bailiffMissionId}. A seizure's request is recorded, as on the API path; its report records the measure.
  */
 @Component("recordManualBailiffMission")
 class RecordManualBailiffMission implements JavaDelegate {
@@ -29,7 +29,7 @@ class RecordManualBailiffMission implements JavaDelegate {
     String actor = Actors.current(execution);
     Mission mission =
         missions.begin(reference, type, BailiffVariables.missionKey(execution, reference, type), MissionStatus.MANUAL, actor);
-    RequestBailiffMission.recordMeasure(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);
+    RequestBailiffMission.recordRequest(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 }

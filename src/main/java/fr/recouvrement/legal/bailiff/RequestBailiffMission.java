@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * caseReference}, the local input {@code missionType} and, optionally, {@code
  * bailiffInstructions}; sends the mission once ({@link BailiffMissions}); writes {@code
  * bailiffMissionId} (our row id, as a String, which the report callback is correlated on). A
- * seizure is recorded as an enforcement measure (it interrupts prescription).
+ * seizure's request is recorded in the legal events; the measure itself (which interrupts
+ * prescription) is recorded with the bailiff's report, at the act's date ({@link RecordBailiffReport}).
  */
 @Component("requestBailiffMission")
 class RequestBailiffMission implements JavaDelegate {
@@ -48,16 +49,19 @@ class RequestBailiffMission implements JavaDelegate {
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
     }
-    recordMeasure(legalEvents, mission, "demandée au commissaire de justice", actor);
+    recordRequest(legalEvents, mission, "demandée au commissaire de justice", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }
 
-  /** A seizure interrupts prescription (C. civ. 2244): recorded with the job, so once per mission. */
-  static void recordMeasure(LegalEvents legalEvents, Mission mission, String how, String actor) {
+  /**
+   * A seizure's request, recorded with the job, so once per mission. It does not interrupt
+   * prescription: the bailiff's act does (C. civ. 2244), dated by its report.
+   */
+  static void recordRequest(LegalEvents legalEvents, Mission mission, String how, String actor) {
     if (mission.type().seizure()) {
       legalEvents.record(
           mission.caseReference(),
-          LegalEventType.ENFORCEMENT_MEASURE,
+          LegalEventType.ENFORCEMENT_REQUESTED,
           CaseClock.today(),
           "Mesure d'exécution %s %s (mission n° %d)".formatted(mission.type(), how, mission.id()),
           actor);

@@ -125,7 +125,9 @@ class BailiffGatewayTest {
     assertThat(runtime.getVariable(instance, "bailiffMissionId")).isEqualTo(String.valueOf(mission.id()));
     assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId(REPORT).count()).isEqualTo(1);
     long caseId = legalEvents.caseId(reference);
-    assertThat(legalEvents.of(caseId)).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE).hasSize(1);
+    // the request is recorded; the measure (which interrupts prescription) waits for the bailiff's act
+    assertThat(legalEvents.of(caseId)).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_REQUESTED).hasSize(1);
+    assertThat(legalEvents.of(caseId)).noneMatch(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE);
   }
 
   @Test
@@ -176,8 +178,8 @@ class BailiffGatewayTest {
     // the provider can tell the retry from a new mission
     assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(mission.clientReference());
     assertThat(runtime.getVariable(instance, "bailiffMissionId")).isEqualTo(String.valueOf(mission.id()));
-    // the failed attempt left nothing behind: one enforcement measure
-    assertThat(legalEvents.of(legalEvents.caseId(reference))).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE).hasSize(1);
+    // the failed attempt left nothing behind: one request recorded
+    assertThat(legalEvents.of(legalEvents.caseId(reference))).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_REQUESTED).hasSize(1);
   }
 
   @Test
@@ -248,7 +250,8 @@ class BailiffGatewayTest {
     assertThat(manual.status()).isEqualTo(MissionStatus.MANUAL);
     assertThat(manual.providerMissionId()).isNull();
     assertThat(runtime.getVariable(instance, "bailiffMissionId")).isEqualTo(String.valueOf(manual.id()));
-    assertThat(legalEvents.of(legalEvents.caseId(reference))).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE).hasSize(1);
+    assertThat(legalEvents.of(legalEvents.caseId(reference))).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_REQUESTED).hasSize(1);
+    assertThat(legalEvents.of(legalEvents.caseId(reference))).noneMatch(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE);
 
     Task enter = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(ENTER_REPORT).singleResult();
     tasks.complete(
@@ -268,6 +271,11 @@ class BailiffGatewayTest {
               assertThat(c.reference()).isEqualTo("mission-" + manual.id());
               assertThat(c.incurredOn()).hasToString("2026-11-20");
             });
+    // the enforcement act interrupts prescription at the date of the report (C. civ. 2244), not of the hand-over
+    assertThat(legalEvents.of(legalEvents.caseId(reference)))
+        .filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE)
+        .singleElement()
+        .satisfies(e -> assertThat(e.occurredOn()).hasToString("2026-11-20"));
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
   }
 

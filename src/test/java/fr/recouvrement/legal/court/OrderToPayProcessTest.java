@@ -240,9 +240,22 @@ class OrderToPayProcessTest {
     driver.complete(lawsuit, Map.of("lawsuitOutcome", "LOST", "lawsuitDecisionDate", "2026-11-20", "lawyerFee", 1200.0));
 
     assertThat(instance).isEnded().hasPassed("Event_LawsuitLost");
-    assertThat(mocks.events).endsWith("ORDER_TO_PAY_OPPOSED:2026-04-28", "LAWSUIT_DECIDED:2026-11-20:LAWYER_FEE=1200.0");
+    assertThat(mocks.events).endsWith("ORDER_TO_PAY_OPPOSED:2026-04-28", "LAWSUIT_LOST:2026-11-20:LAWYER_FEE=1200.0");
     assertThat(variable(driver, "orderOutcome")).isEqualTo("LAWSUIT_LOST");
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(false);
+  }
+
+  @Test
+  void shouldRecordAnExtinguishedLawsuitAsLostSoThatItInterruptedNothing() {
+    Task lawsuit = lawyersTask();
+    ProcessDriver driver = new ProcessDriver(engine, instance.getId());
+
+    // a withdrawal or the proceedings left to lapse (péremption): C. civ. 2243, the interruption is void
+    driver.complete(lawsuit, Map.of("lawsuitOutcome", "EXTINGUISHED", "lawsuitDecisionDate", "2028-05-02", "lawyerFee", 0.0));
+
+    assertThat(instance).isEnded().hasPassed("Event_LawsuitLost");
+    assertThat(mocks.events).endsWith("ORDER_TO_PAY_OPPOSED:2026-04-28", "LAWSUIT_LOST:2028-05-02");
+    assertThat(variable(driver, "orderOutcome")).isEqualTo("LAWSUIT_LOST");
   }
 
   @Test

@@ -55,13 +55,14 @@ class RecordLegalEventIntegrationTest {
   }
 
   @Test
-  void shouldRecordTheFilingAsACourtClaimWithItsCourtFee() throws Exception {
+  void shouldRecordTheFilingWithItsCourtFeeWithoutInterruptingPrescription() throws Exception {
     recordLegalEvent.execute(execution(Map.of("legalEvent", "ORDER_TO_PAY_FILED", "legalEventDate", "2026-03-02",
         "legalEventDetails", "Requête déposée : tribunal de commerce (Cerfa 12946)", "costKind", "COURT_FEE", "costAmount", 33.47)));
 
     LegalEvent filed = events.last(caseId, LegalEventType.ORDER_TO_PAY_FILED).orElseThrow();
     assertThat(filed.occurredOn()).isEqualTo(LocalDate.parse("2026-03-02"));
-    assertThat(filed.type().effect()).isEqualTo(LegalEventType.Effect.INTERRUPTS);
+    // the request does not interrupt prescription, the service of the order does (Cass. 10 July 1990)
+    assertThat(filed.type().effect()).isEqualTo(LegalEventType.Effect.NONE);
     assertThat(filed.recordedBy()).isEqualTo("system");
     assertThat(costs.of(caseId)).containsExactly(
         new CaseCosts.Cost("COURT_FEE", new BigDecimal("33.47"), LocalDate.parse("2026-03-02"), "legal-event-" + filed.id()));
@@ -71,11 +72,11 @@ class RecordLegalEventIntegrationTest {
   void shouldRecordASmallClaimsAgreementAsASuspensionEndingWithTheTitle() throws Exception {
     recordLegalEvent.execute(execution(Map.of("legalEvent", "SMALL_CLAIMS_AGREED", "legalEventDate", "2026-03-20",
         "legalEventEndsOn", "2026-03-20")));
-    recordLegalEvent.execute(execution(Map.of("legalEvent", "ENFORCEABLE_TITLE", "legalEventDate", "2026-03-20")));
+    recordLegalEvent.execute(execution(Map.of("legalEvent", "SMALL_CLAIMS_TITLE", "legalEventDate", "2026-03-20")));
 
     assertThat(events.of(caseId)).extracting(LegalEvent::type, LegalEvent::occurredOn, LegalEvent::endsOn).containsExactly(
         org.assertj.core.groups.Tuple.tuple(LegalEventType.SMALL_CLAIMS_AGREED, LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-20")),
-        org.assertj.core.groups.Tuple.tuple(LegalEventType.ENFORCEABLE_TITLE, LocalDate.parse("2026-03-20"), null));
+        org.assertj.core.groups.Tuple.tuple(LegalEventType.SMALL_CLAIMS_TITLE, LocalDate.parse("2026-03-20"), null));
     assertThat(costs.of(caseId)).isEmpty();
   }
 

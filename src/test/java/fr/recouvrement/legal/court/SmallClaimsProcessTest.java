@@ -84,7 +84,7 @@ class SmallClaimsProcessTest {
     assertThat(instance).isEnded().hasPassed("Task_RecordSmallClaimsTitle");
     assertThat(mocks.bailiff).containsExactly("requestBailiffMission:SMALL_CLAIMS", "recordBailiffReport:AGREED:2026-03-20");
     assertThat(mocks.events).containsExactly(
-        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-20:2026-03-20", "ENFORCEABLE_TITLE:2026-03-20");
+        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-20:2026-03-20", "SMALL_CLAIMS_TITLE:2026-03-20");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("AGREED");
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(true);
     assertThat(variable(driver, "smallClaimsPlanAgreed")).isEqualTo(false);
@@ -100,7 +100,7 @@ class SmallClaimsProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Event_SmallClaimsAgreed");
     assertThat(mocks.events).containsExactly(
-        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-25:2026-03-25", "ENFORCEABLE_TITLE:2026-03-25");
+        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-25:2026-03-25", "SMALL_CLAIMS_TITLE:2026-03-25");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("AGREED");
     assertThat(variable(driver, "smallClaimsPlanAgreed")).isEqualTo(true);
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(true);

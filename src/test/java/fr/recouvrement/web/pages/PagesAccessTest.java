@@ -34,6 +34,7 @@ class PagesAccessTest {
   @Autowired fr.recouvrement.channel.CaseLetters letters;
   @org.springframework.beans.factory.annotation.Value("${recouvrement.data-dir:./data}") String dataDir;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired fr.recouvrement.legal.LegalEvents legalEvents;
 
   @BeforeEach
   void users() {
@@ -125,6 +126,31 @@ class PagesAccessTest {
     assertThat(refused.body()).contains("ne correspond plus");
     // nobody logged in gets nothing
     assertThat(new Browser().get("/app/documents/" + letter.id()).statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theCasePageShowsEachInvoicesPrescriptionAndTheActThatSetIt() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String reference =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS", "",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-PRES-PAGE", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
+            .json().get("reference").asText();
+
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+    HttpResponse<String> page = auditor.get("/app/cases/" + reference);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    // a business claim due 4 February 2026: 5 years (C. com. L110-4), from its due date
+    assertThat(page.body()).contains("data-field=\"prescriptionDate\">04/02/2031</span>")
+        .contains("Échéance de la facture : délai de la créance");
+    // the order to pay served: interrupted until the proceedings end (C. civ. 2242), no date meanwhile
+    legalEvents.record(reference, fr.recouvrement.legal.LegalEventType.ORDER_TO_PAY_SERVED, java.time.LocalDate.of(2026, 6, 1),
+        "Ordonnance signifiée", "test");
+    String served = auditor.get("/app/cases/" + reference).body();
+    assertThat(served).contains("id=\"prescription-date\">interrompue jusqu’à la fin de l’instance</dd>")
+        .contains("data-field=\"prescriptionDate\">interrompue jusqu’à la fin de l’instance</span>")
+        .contains("Signification de l&#39;injonction de payer");
   }
 
   private java.nio.file.Path documentsRoot() {

@@ -148,6 +148,12 @@ class PagesBrowserTest {
       assertThat(api.get("penalties").decimalValue()).isGreaterThan(new BigDecimal("40"));
       assertThat(text(By.id("prescription-date"))).isEqualTo(fmt.date(LocalDate.parse(api.get("prescriptionDate").asText())));
       assertThat(text(By.cssSelector("#invoices tr[data-number='F-PAGES-1'] [data-field='outstanding']"))).isEqualTo("1 850,00 €");
+      // each invoice's prescription and the act that set it (here its due date: 5 years for a business)
+      JsonNode invoice = api.get("invoices").get(0);
+      assertThat(text(By.cssSelector("#invoices tr[data-number='F-PAGES-1'] [data-field='prescriptionDate']")))
+          .isEqualTo(fmt.date(LocalDate.parse(invoice.get("prescriptionDate").asText())));
+      assertThat(text(By.cssSelector("#invoices tr[data-number='F-PAGES-1'] [data-field='prescriptionAct']")))
+          .isEqualTo(invoice.get("prescriptionActLabel").asText()).startsWith("Échéance de la facture");
 
       WebElement document = browser.findElement(By.cssSelector("#documents tr[data-document-id='" + documentId + "']"));
       assertThat(document.findElement(By.cssSelector("code.sha256")).getText()).isEqualTo(sha256Of(documentId));
