@@ -174,6 +174,10 @@ public class CsvCaseImport {
     try {
       // a conflict found while grouping falls through to the line-by-line path below
       cases.openAll(byDebtor(chunk), actor).forEach(tally::count);
+    } catch (org.springframework.dao.DataAccessResourceFailureException
+        | org.springframework.transaction.CannotCreateTransactionException databaseUnreachable) {
+      // not this chunk's fault: the whole import stops (503), and a re-import adds what is missing
+      throw databaseUnreachable;
     } catch (CaseConflictException | DataAccessException | InvalidRequestException chunkFailed) {
       for (Line line : chunk) {
         writeLine(line, actor, tally);
@@ -203,6 +207,9 @@ public class CsvCaseImport {
         log.warn("Import line {} failed in the database after {} tries", line.number(), attempt, e);
         tally.reject(line.number(), "could not be stored now (another import held the same debtor); import the file again");
         return;
+      } catch (org.springframework.dao.DataAccessResourceFailureException
+          | org.springframework.transaction.CannotCreateTransactionException databaseUnreachable) {
+        throw databaseUnreachable;
       } catch (DataAccessException e) {
         log.warn("Import line {} failed in the database", line.number(), e);
         tally.reject(line.number(), "could not be stored (database error, see the application log)");

@@ -43,7 +43,10 @@ public class DataRetention {
       @Value("${recouvrement.data-dir:./data}") String dataDir) {
     this.repository = repository;
     this.history = history;
+    // each case in its own transaction, apart from the nightly job's: one case that cannot be
+    // anonymised (its history still running, say) never rolls back the others
     this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
   }
 
@@ -106,12 +109,19 @@ public class DataRetention {
       history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getRootProcessInstanceId()).list()
           .forEach(p -> ids.add(p.getId()));
     }
-    List<String> distinct = ids.stream().distinct().toList();
-    if (!distinct.isEmpty()) {
+    // only finished instances: a process of a closed case still waiting somewhere keeps its history
+    // until it ends (the engine's own cleanup removes it then, by its removal time)
+    List<String> finished = ids.stream().distinct()
+        .filter(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id).finished().count() == 1)
+        .toList();
+    if (finished.size() < ids.stream().distinct().count()) {
+      log.warn("Case {} still has running process instances: their history is left to the engine's cleanup", reference);
+    }
+    if (!finished.isEmpty()) {
       try {
-        history.deleteHistoricProcessInstancesIfExists(distinct);
+        transaction.executeWithoutResult(status -> history.deleteHistoricProcessInstancesIfExists(finished));
       } catch (RuntimeException e) {
-        log.warn("The engine history of case {} could not be deleted (a process still running?): {}", reference, e.getMessage());
+        log.warn("The engine history of case {} could not be deleted: {}", reference, e.getMessage());
       }
     }
   }
