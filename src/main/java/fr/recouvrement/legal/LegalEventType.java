@@ -13,6 +13,8 @@ public enum LegalEventType {
   ORDER_TO_PAY_GRANTED(Effect.NONE),
   ORDER_TO_PAY_REJECTED(Effect.NONE),
   ORDER_TO_PAY_SERVED(Effect.NONE),
+  /** CPC 1416 al. 2: after a service not to the person, the first act served to the person opens the last month of opposition. */
+  ORDER_TO_PAY_PERSONAL_ACT(Effect.NONE),
   ORDER_TO_PAY_OPPOSED(Effect.NONE),
   ORDER_TO_PAY_LAPSED(Effect.NONE),
   LAWSUIT_DECIDED(Effect.NONE),

@@ -70,6 +70,22 @@ public class CourtDates {
     return !day(day).isAfter(day(lastDay));
   }
 
+  /** A period as a user reads it: {@code P3M} → "3 mois", {@code P1Y2M} → "1 an et 2 mois", {@code P15D} → "15 jours". */
+  public String text(String period) {
+    Period p = Period.parse(period);
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(p.getYears() + (Math.abs(p.getYears()) > 1 ? " ans" : " an"));
+    }
+    if (p.getMonths() != 0) {
+      parts.add(p.getMonths() + " mois");
+    }
+    if (p.getDays() != 0 || parts.isEmpty()) {
+      parts.add(p.getDays() + (Math.abs(p.getDays()) > 1 ? " jours" : " jour"));
+    }
+    return String.join(" et ", parts);
+  }
+
   /** Today, French date, ISO. */
   public String today() {
     return CaseClock.today().toString();
