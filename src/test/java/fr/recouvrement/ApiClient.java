@@ -32,6 +32,11 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** A GET with the client's own Accept header (a browser's, for instance). */
+  public Response get(String path, String accept) {
+    return send(request(path).setHeader("Accept", accept).GET());
+  }
+
   public Response postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }

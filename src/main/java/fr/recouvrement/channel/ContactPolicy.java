@@ -1,11 +1,11 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -49,7 +49,15 @@ public class ContactPolicy {
   public record Verdict(boolean allowed, String reason) {}
 
   public Verdict check(String channel, ZonedDateTime at, ContactHistory history) {
-    return check(decision(), channel, at, history);
+    return check(channel, at, history, Territory.METROPOLE);
+  }
+
+  /**
+   * As the debtor lives it: the table's hours and days are read on the debtor's local clock and
+   * calendar (10:00 in Pointe-à-Pitre is 15:00 or 16:00 in Paris).
+   */
+  public Verdict check(String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
+    return check(decision(), channel, at, history, territory);
   }
 
   /**
@@ -59,17 +67,22 @@ public class ContactPolicy {
    * allowed window shorter than an hour that starts and ends between two probes would be missed.)
    */
   public ZonedDateTime nextAllowed(String channel, ZonedDateTime from, ContactHistory history) {
+    return nextAllowed(channel, from, history, Territory.METROPOLE);
+  }
+
+  /** As {@link #nextAllowed(String, ZonedDateTime, ContactHistory)}, on the debtor's local clock and calendar. */
+  public ZonedDateTime nextAllowed(String channel, ZonedDateTime from, ContactHistory history, Territory territory) {
     DmnDecision decision = decision();
     ZonedDateTime start = roundUp(from);
-    if (check(decision, channel, start, history).allowed()) {
+    if (check(decision, channel, start, history, territory).allowed()) {
       return start;
     }
     ZonedDateTime limit = from.plusDays(MAX_DAYS_AHEAD);
     ZonedDateTime previous = start;
     for (ZonedDateTime at = start.plus(COARSE_STEP); at.isBefore(limit); at = at.plus(COARSE_STEP)) {
-      if (check(decision, channel, at, history).allowed()) {
+      if (check(decision, channel, at, history, territory).allowed()) {
         for (ZonedDateTime q = previous.plus(PROBE_STEP); q.isBefore(at); q = q.plus(PROBE_STEP)) {
-          if (check(decision, channel, q, history).allowed()) {
+          if (check(decision, channel, q, history, territory).allowed()) {
             return q;
           }
         }
@@ -82,18 +95,19 @@ public class ContactPolicy {
             + ": check the decision table");
   }
 
-  private Verdict check(DmnDecision decision, String channel, ZonedDateTime at, ContactHistory history) {
-    ZonedDateTime paris = at.withZoneSameInstant(CaseClock.PARIS);
-    LocalDate day = paris.toLocalDate();
-    Instant instant = paris.toInstant();
+  private Verdict check(DmnDecision decision, String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
+    ZoneId zone = territory.zone();
+    ZonedDateTime local = at.withZoneSameInstant(zone);
+    LocalDate day = local.toLocalDate();
+    Instant instant = local.toInstant();
     Instant windowStart = instant.minus(Duration.ofDays(30));
     Map<String, Object> in = new HashMap<>();
     in.put("channel", channel);
-    in.put("dayOfWeek", paris.getDayOfWeek().getValue());
-    in.put("minuteOfDay", paris.getHour() * 60 + paris.getMinute());
-    in.put("publicHoliday", FrenchHolidays.isHoliday(day));
+    in.put("dayOfWeek", local.getDayOfWeek().getValue());
+    in.put("minuteOfDay", local.getHour() * 60 + local.getMinute());
+    in.put("publicHoliday", FrenchHolidays.isHoliday(day, territory));
     in.put("contactsToday",
-        (int) history.contacts().stream().filter(c -> LocalDate.ofInstant(c, CaseClock.PARIS).equals(day)).count());
+        (int) history.contacts().stream().filter(c -> LocalDate.ofInstant(c, zone).equals(day)).count());
     in.put("callAttemptsLast30Days",
         (int) history.callAttempts().stream().filter(c -> c.isAfter(windowStart) && !c.isAfter(instant)).count());
     // the same inputs give the same answer: remembered per decision version (a few thousand at most)

@@ -24,6 +24,8 @@ public enum LegalEventType {
   ORDER_TO_PAY_REJECTED(Effect.VOIDS_COURT_CLAIM),
   /** C. civ. 2241, 2242: the court claim interrupts from the service until the proceedings end. */
   ORDER_TO_PAY_SERVED(Effect.STARTS_COURT_CLAIM, PrescriptionAct.ORDER_TO_PAY_SERVED),
+  /** CPC 1416 al. 2: after a service not to the person, the first act served to the person opens the last month of opposition. */
+  ORDER_TO_PAY_PERSONAL_ACT(Effect.NONE),
   ORDER_TO_PAY_OPPOSED(Effect.NONE),
   /** CPC 1411 with C. civ. 2243: a lapsed (non avenue) order interrupts nothing. */
   ORDER_TO_PAY_LAPSED(Effect.VOIDS_COURT_CLAIM),

@@ -26,14 +26,15 @@ class CheckContactPolicy implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String channel = ProcessVariables.required(execution, "channel");
-    long caseId = repository.facts(ProcessVariables.required(execution, "caseReference")).caseId();
+    ReminderRepository.CaseFacts facts = repository.facts(ProcessVariables.required(execution, "caseReference"));
+    long caseId = facts.caseId();
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);
     ContactPolicy.ContactHistory history = repository.contactHistory(caseId, now.minusDays(31).toInstant());
-    ContactPolicy.Verdict verdict = contactPolicy.check(channel, now, history);
+    ContactPolicy.Verdict verdict = contactPolicy.check(channel, now, history, facts.territory());
     execution.setVariable("contactAllowed", verdict.allowed());
     execution.setVariable("contactPolicyReason", verdict.reason());
     if (!verdict.allowed()) {
-      execution.setVariable("stepAt", Date.from(contactPolicy.nextAllowed(channel, now.plusMinutes(1), history).toInstant()));
+      execution.setVariable("stepAt", Date.from(contactPolicy.nextAllowed(channel, now.plusMinutes(1), history, facts.territory()).toInstant()));
     }
   }
 }

@@ -2,6 +2,7 @@ package fr.recouvrement.reminder;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
+import fr.recouvrement.channel.Territory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,7 +33,9 @@ public class ReminderRepository {
       boolean hasPhone,
       boolean hasAddress,
       String segment,
-      LocalDate oldestDueDate) {
+      LocalDate oldestDueDate,
+      // where the debtor lives: its local clock and public holidays for contact hours
+      Territory territory) {
 
     /** Days since the oldest unpaid, undisputed due date (negative before it); 0 when none. */
     public int daysOverdue(LocalDate today) {
@@ -44,7 +47,7 @@ public class ReminderRepository {
     return jdbc.queryForObject(
         """
         select c.id as case_id, d.id as debtor_id, d.type, d.name, d.email, d.phone, d.phone_invalid, d.address_line1,
-               d.postal_code, d.city, c.segment,
+               d.postal_code, d.city, d.country, c.segment,
                (select min(i.due_date) from invoice i where i.case_id = c.id and i.paid_amount + i.credited_amount < i.amount
                   and not exists (select 1 from dispute_invoice di where di.open_invoice_id = i.id)) as oldest_due
         from collection_case c join debtor d on d.id = c.debtor_id
@@ -61,7 +64,8 @@ public class ReminderRepository {
                 rs.getString("phone") != null && !rs.getBoolean("phone_invalid"),
                 rs.getString("address_line1") != null && rs.getString("postal_code") != null && rs.getString("city") != null,
                 rs.getString("segment"),
-                rs.getObject("oldest_due", LocalDate.class)),
+                rs.getObject("oldest_due", LocalDate.class),
+                Territory.of(rs.getString("country"), rs.getString("postal_code"))),
         reference);
   }
 

@@ -52,7 +52,7 @@ class ScheduleReminderStep implements JavaDelegate {
       from = now;
     }
     ZonedDateTime at = contactPolicy.nextAllowed(channel, from,
-        repository.contactHistory(facts.caseId(), from.toInstant().minusSeconds(31L * 24 * 3600)));
+        repository.contactHistory(facts.caseId(), from.toInstant().minusSeconds(31L * 24 * 3600)), facts.territory());
     execution.setVariable("stepAt", Date.from(at.toInstant()));
     execution.setVariable("nextActionLabel", LABELS.getOrDefault(channel, channel));
   }

@@ -229,4 +229,13 @@ class CaseApiTest {
     assertThat(promises.get(1).get("status").asText()).isEqualTo("PENDING");
     assertThat(promises.get(1).get("recordedBy").asText()).isEqualTo("tsupervisor");
   }
+
+  @Test
+  void theApiAnswersJsonEvenToABrowserThatPrefersXml() {
+    // jackson-dataformat-xml is on the classpath for the holiday calendar; the API must not answer XML
+    Response r = api.get("/api/cases?page=0&size=1", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("application/json");
+  }
 }

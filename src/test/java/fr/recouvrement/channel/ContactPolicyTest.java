@@ -6,8 +6,8 @@ import fr.recouvrement.ProcessTestEngine;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -63,12 +63,25 @@ class ContactPolicyTest {
   }
 
   @Test
-  void frenchPublicHolidaysIncludeTheMovableOnes() {
-    assertThat(FrenchHolidays.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-    assertThat(FrenchHolidays.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
-    assertThat(FrenchHolidays.isHoliday(LocalDate.of(2026, 4, 6))).isTrue(); // lundi de Pâques
-    assertThat(FrenchHolidays.isHoliday(LocalDate.of(2026, 5, 14))).isTrue(); // Ascension
-    assertThat(FrenchHolidays.isHoliday(LocalDate.of(2026, 7, 14))).isTrue();
-    assertThat(FrenchHolidays.isHoliday(LocalDate.of(2026, 7, 15))).isFalse();
+  void anOverseasDebtorIsContactedOnItsOwnClock() {
+    // Tuesday 24 November 2026, 10:00 in Pointe-à-Pitre (UTC-4) is 15:00 in Paris: an SMS due at
+    // 07:12 Paris time (02:12 there) waits for 10:00 there
+    ZonedDateTime tenInGuadeloupe = LocalDateTime.parse("2026-11-24T10:00").atZone(ZoneId.of("America/Guadeloupe"));
+    assertThat(policy.nextAllowed("SMS", paris("2026-11-24T07:12"), NONE, Territory.GUADELOUPE).toInstant())
+        .isEqualTo(tenInGuadeloupe.toInstant());
+    assertThat(paris("2026-11-24T15:00").toInstant()).isEqualTo(tenInGuadeloupe.toInstant());
+    // noon in Paris (UTC+1) is 15:00 in Saint-Denis de La Réunion (UTC+4): allowed; 19:30 Paris is 22:30 there: refused
+    assertThat(policy.check("SMS", paris("2026-11-24T12:00"), NONE, Territory.REUNION).allowed()).isTrue();
+    assertThat(policy.check("SMS", paris("2026-11-24T19:30"), NONE, Territory.REUNION).allowed()).isFalse();
+    assertThat(policy.check("SMS", paris("2026-11-24T19:30"), NONE).allowed()).isTrue();
+  }
+
+  @Test
+  void anOverseasDebtorIsLeftAloneOnItsLocalHoliday() {
+    // Wednesday 27 May 2026, abolition of slavery in Guadeloupe: an SMS waits for Thursday 10:00 there
+    ZonedDateTime guadeloupe = LocalDateTime.parse("2026-05-27T11:00").atZone(ZoneId.of("America/Guadeloupe"));
+    assertThat(policy.nextAllowed("SMS", guadeloupe, NONE, Territory.GUADELOUPE))
+        .isEqualTo(LocalDateTime.parse("2026-05-28T10:00").atZone(ZoneId.of("America/Guadeloupe")));
+    assertThat(policy.check("SMS", guadeloupe, NONE).allowed()).isTrue();
   }
 }

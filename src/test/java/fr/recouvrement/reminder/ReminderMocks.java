@@ -130,6 +130,8 @@ class ReminderMocks {
       e.setVariable("claimOrigin", "CONTRACTUAL");
       e.setVariable("consumerCredit", false);
       e.setVariable("prescribed", prescribed);
+      e.setVariable("residence", "METROPOLE");
+      e.setVariable("debtorTerritory", "METROPOLE");
       if (e.getVariable("debtorRefusedSmallClaims") == null) {
         e.setVariable("debtorRefusedSmallClaims", false);
       }

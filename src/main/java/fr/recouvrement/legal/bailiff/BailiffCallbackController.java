@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  *  "occurredOn": "2026-11-25",       // ISO date
  *  "fee": 148.50,                    // optional, euros, default 0
  *  "amountRecovered": 900.00,        // optional, euros, default 0
- *  "details": "…"}                   // optional, at most 4000 characters
+ *  "details": "…",                   // optional, at most 4000 characters
+ *  "servedToPerson": true}           // optional, SERVICE only: handed to the debtor in person (CPC 1416 al. 2)
  * </pre>
  *
  * <p>{@code status} is either progress, {@code ACCEPTED} or {@code IN_PROGRESS}, which only updates
@@ -35,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * variable {@code bailiffMissionId} (set by {@code requestBailiffMission}, on the process instance:
  * {@code processInstanceVariableEquals}) is our id of that mission, with the variables {@code
  * bailiffOutcome}, {@code bailiffReportedOn} (ISO date), {@code bailiffFee}, {@code
- * bailiffAmountRecovered} (doubles) and {@code bailiffDetails} (String, "" when none).
+ * bailiffAmountRecovered} (doubles), {@code bailiffDetails} (String, "" when none) and, when given,
+ * {@code servedToPerson} (boolean; a service report without it counts as not made to the person).
  *
  * <p>Answers: 200 {@code {"eventId", "result": "APPLIED", "replayed": false}} when applied; 202
  * {@code result UNMATCHED} when no mission has that id or no process waits for its report (the

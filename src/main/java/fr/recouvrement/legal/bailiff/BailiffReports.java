@@ -39,8 +39,10 @@ class BailiffReports {
 
   record Answer(String eventId, Result result, boolean replayed, String detail) {}
 
+  /** {@code servedToPerson}: for a SERVICE, whether the act was handed to the debtor in person (CPC 1416 al. 2); null when not said. */
   record Event(
-      String eventId, String missionId, String status, LocalDate occurredOn, BigDecimal fee, BigDecimal amountRecovered, String details) {}
+      String eventId, String missionId, String status, LocalDate occurredOn, BigDecimal fee, BigDecimal amountRecovered, String details,
+      Boolean servedToPerson) {}
 
   private final ObjectMapper json;
   private final SignedCallbacks callbacks;
@@ -89,6 +91,10 @@ class BailiffReports {
     variables.put("bailiffFee", event.fee().doubleValue());
     variables.put("bailiffAmountRecovered", event.amountRecovered().doubleValue());
     variables.put("bailiffDetails", event.details() == null ? "" : event.details());
+    // a service report that does not say it was made to the person counts as not made to the person (CPC 1416 al. 2)
+    if (event.servedToPerson() != null) {
+      variables.put("servedToPerson", event.servedToPerson());
+    }
     runtime.createMessageCorrelation(MESSAGE).processInstanceVariableEquals("bailiffMissionId", ourId).setVariables(variables).correlateWithResult();
     log.info("Bailiff report {} of mission {} ({}) applied: {}", event.eventId(), event.missionId(), ourId, event.status());
     return new Answer(event.eventId(), Result.APPLIED, false, "report " + event.status() + " delivered to the case process");
@@ -136,10 +142,19 @@ class BailiffReports {
     BigDecimal fee = amount(root, "fee", problems);
     BigDecimal recovered = amount(root, "amountRecovered", problems);
     String details = text(root, "details", MAX_DETAILS, false, problems);
+    Boolean servedToPerson = null;
+    JsonNode toPerson = root.get("servedToPerson");
+    if (toPerson != null && !toPerson.isNull()) {
+      if (toPerson.isBoolean()) {
+        servedToPerson = toPerson.booleanValue();
+      } else {
+        problems.add(new FieldProblem("servedToPerson", "must be true or false"));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    return new Event(eventId, missionId, status, occurredOn, fee, recovered, details);
+    return new Event(eventId, missionId, status, occurredOn, fee, recovered, details, servedToPerson);
   }
 
   private static List<String> sorted(Set<String> values) {

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.bailiff;
 
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.Territory;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,13 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code bailiffActAt} (a Date, for a timer before the request): now when a commissaire de
- * justice may act now, else the next 06:00 that is not a Sunday nor a French public holiday
- * ({@link BailiffActWindow}, CPCE L141-1).
+ * justice may act now, else the next 06:00 that is not a Sunday nor a public holiday where the
+ * debtor lives ({@code debtorTerritory}, optional: metropolitan France when absent;
+ * {@link BailiffActWindow}, CPCE L141-1).
  */
 @Component("scheduleBailiffAct")
 class ScheduleBailiffAct implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("bailiffActAt", Date.from(BailiffActWindow.next(CaseClock.now())));
+    Territory territory = Territory.parse(execution.getVariable("debtorTerritory"));
+    execution.setVariable("bailiffActAt", Date.from(BailiffActWindow.next(CaseClock.now(), territory)));
   }
 }

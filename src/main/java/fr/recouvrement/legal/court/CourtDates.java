@@ -2,7 +2,7 @@ package fr.recouvrement.legal.court;
 
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.channel.FrenchHolidays;
-import java.time.DayOfWeek;
+import fr.recouvrement.channel.Territory;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
@@ -10,24 +10,46 @@ import org.springframework.stereotype.Component;
 
 /**
  * Procedural deadlines for the court models' timers and gateways, used in expressions
- * ({@code ${courtDates.lastDay(orderDecisionDate, 'P6M')}}): the periods themselves stay in the
- * BPMN. Days are French dates; dates come from forms (ISO text), callbacks or Java.
+ * ({@code ${courtDates.lastDay(orderDecisionDate, legalDeadlines.period('ORDER_TO_PAY_SERVICE',
+ * orderDecisionDate), debtorTerritory)}}): the periods come from the {@code legal-deadlines} table,
+ * this class only walks the calendar of the debtor's territory ({@link FrenchHolidays}). Days are
+ * French dates; dates come from forms (ISO text), callbacks or Java.
  */
 @Component("courtDates")
 public class CourtDates {
 
   /**
    * The last day of a period that starts on {@code from}: a deadline that would end on a Saturday,
-   * a Sunday or a public holiday runs to the next working day (CPC 642).
+   * a Sunday or a public holiday runs to the next working day (CPC 642), metropolitan calendar.
    *
    * @return ISO date
    */
   public String lastDay(Object from, String period) {
-    LocalDate day = day(from).plus(Period.parse(period));
-    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY || FrenchHolidays.isHoliday(day)) {
-      day = day.plusDays(1);
-    }
-    return day.toString();
+    return lastDay(from, period, Territory.METROPOLE);
+  }
+
+  /**
+   * As {@link #lastDay(Object, String)}, with the public holidays of the debtor's territory
+   * ({@code debtorTerritory}: a {@link Territory} name; null = metropolitan France): Good Friday
+   * and 26 December in Alsace-Moselle, the abolition-of-slavery day overseas.
+   */
+  public String lastDay(Object from, String period, Object territory) {
+    return FrenchHolidays.nextWorkingDay(day(from).plus(Period.parse(period)), Territory.parse(territory)).toString();
+  }
+
+  /** The later of two days, ISO: enforcement waits for both the decree's delay and the opposition's end. */
+  public String later(Object a, Object b) {
+    LocalDate x = day(a);
+    LocalDate y = day(b);
+    return (x.isAfter(y) ? x : y).toString();
+  }
+
+  /**
+   * The start of the day {@code before} ahead of a deadline's last day: for a warning (a date
+   * already past makes the timer fire at once).
+   */
+  public Date ahead(Object lastDay, String before) {
+    return start(day(lastDay).minus(Period.parse(before)));
   }
 
   /**
@@ -46,6 +68,22 @@ public class CourtDates {
   /** Whether {@code day} is no later than {@code lastDay}. */
   public boolean notAfter(Object day, Object lastDay) {
     return !day(day).isAfter(day(lastDay));
+  }
+
+  /** A period as a user reads it: {@code P3M} → "3 mois", {@code P1Y2M} → "1 an et 2 mois", {@code P15D} → "15 jours". */
+  public String text(String period) {
+    Period p = Period.parse(period);
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(p.getYears() + (Math.abs(p.getYears()) > 1 ? " ans" : " an"));
+    }
+    if (p.getMonths() != 0) {
+      parts.add(p.getMonths() + " mois");
+    }
+    if (p.getDays() != 0 || parts.isEmpty()) {
+      parts.add(p.getDays() + (Math.abs(p.getDays()) > 1 ? " jours" : " jour"));
+    }
+    return String.join(" et ", parts);
   }
 
   /** Today, French date, ISO. */

@@ -2,6 +2,8 @@ package fr.recouvrement.legal.escalation;
 
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.channel.Territory;
+import fr.recouvrement.legal.Residence;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
  * "Chiffrer la créance à poursuivre": what the legal-route table needs once the formal notice has
  * run out. {@code claimAmount} is principal plus interest (late penalties for a professional, legal
  * interest for a consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery
- * indemnities, which are not interest. Invoices are contractual claims (sales of goods or
+ * indemnities, which are not interest. {@code residence} and {@code debtorTerritory} come from the
+ * debtor's address, for the court deadlines (CPC 643, 642). Invoices are contractual claims (sales of goods or
  * services); this creditor grants no consumer credit or lease.
  */
 @Component("collectLegalFacts")
@@ -38,5 +41,11 @@ class CollectLegalFacts implements JavaDelegate {
       execution.setVariable("debtorRefusedSmallClaims", false);
     }
     execution.setVariable("prescribed", facts.prescribed(reference));
+    // where the debtor lives decides the opposition period (CPC 643) and the calendar of working days (CPC 642)
+    CaseView.Address address = view.debtor().address();
+    String country = address == null ? null : address.country();
+    String postalCode = address == null ? null : address.postalCode();
+    execution.setVariable("residence", Residence.of(country, postalCode).name());
+    execution.setVariable("debtorTerritory", Territory.of(country, postalCode).name());
   }
 }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.Territory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** CPCE L141-1: no act on a Sunday, a public holiday, before 06:00 or after 21:00 (Paris time). */
+/** CPCE L141-1: no act on a Sunday, a public holiday, before 06:00 or after 21:00 (the debtor's time; Paris by default). */
 class BailiffActWindowTest {
 
   @AfterEach
@@ -83,5 +84,22 @@ class BailiffActWindowTest {
 
   private static Instant paris(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(CaseClock.PARIS).toInstant();
+  }
+
+  @Test
+  void overseasTheWindowIsReadOnTheDebtorsClockAndCalendar() {
+    // 05:00 in Paris (UTC+1) is 08:00 in Saint-Denis de La Réunion (UTC+4): an act is allowed there
+    assertThat(BailiffActWindow.next(paris("2026-11-25T05:00"), Territory.REUNION)).isEqualTo(paris("2026-11-25T05:00"));
+    // 20:00 in Paris is 23:00 there: the next 06:00 there, 03:00 in Paris
+    assertThat(BailiffActWindow.next(paris("2026-11-25T20:00"), Territory.REUNION)).isEqualTo(paris("2026-11-26T03:00"));
+    // Wednesday 27 May 2026, abolition of slavery in Guadeloupe (UTC-4): the next day, 06:00 there = 12:00 in Paris
+    assertThat(BailiffActWindow.next(paris("2026-05-27T16:00"), Territory.GUADELOUPE)).isEqualTo(paris("2026-05-28T12:00"));
+  }
+
+  @Test
+  void inAlsaceMoselleGoodFridayIsNoDayForAnAct() {
+    // Good Friday 3 April 2026: Saturday 4 at 06:00 in Strasbourg, Friday itself in Paris
+    assertThat(BailiffActWindow.next(paris("2026-04-03T10:00"), Territory.BAS_RHIN)).isEqualTo(paris("2026-04-04T06:00"));
+    assertThat(BailiffActWindow.next(paris("2026-04-03T10:00"))).isEqualTo(paris("2026-04-03T10:00"));
   }
 }

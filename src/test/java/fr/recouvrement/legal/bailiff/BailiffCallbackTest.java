@@ -118,6 +118,33 @@ class BailiffCallbackTest {
   }
 
   @Test
+  void aServiceReportSaysWhetherTheOrderWasServedToThePerson() {
+    Waiting w = waitingForReport(MissionType.SERVICE);
+    String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "SERVED", "2026-11-24", "62.50", "0")
+        .replace("}", ", \"servedToPerson\": false}");
+
+    ApiClient.Response r = BailiffStubs.callback(port, body);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(runtime.getVariables(w.instance())).containsEntry("bailiffOutcome", "SERVED").containsEntry("servedToPerson", false);
+  }
+
+  @Test
+  void aServedToPersonThatIsNotABooleanIsRefusedNamingTheField() {
+    Waiting w = waitingForReport(MissionType.SERVICE);
+    String eventId = newEventId();
+    String body = BailiffStubs.report(eventId, w.mission().providerMissionId(), "SERVED", "2026-11-24", "0", "0")
+        .replace("}", ", \"servedToPerson\": \"oui\"}");
+
+    ApiClient.Response r = BailiffStubs.callback(port, body);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("servedToPerson");
+    assertStillWaiting(w, eventId);
+  }
+
+  @Test
   void aReplayedEventIsAnsweredWithWhatWasDoneAndAppliedOnce() {
     Waiting w = waitingForReport(MissionType.WAGE_SEIZURE);
     String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");

@@ -3,6 +3,7 @@ package fr.recouvrement.legal.court;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import fr.recouvrement.legal.TestLegalDeadlines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,8 +11,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
  * Stand-ins for the court models' beans in Spring-free process tests: the bailiff gateway and its
- * delegates (helper A's) and {@code recordLegalEvent} become recorders; {@code courtDates} is the
- * real one.
+ * delegates (helper A's) and {@code recordLegalEvent} become recorders; {@code courtDates} and
+ * {@code legalDeadlines} (reading the deployed legal-deadlines table) are the real ones.
  */
 public final class CourtMocks {
   /** What the engine sees as {@code bailiffGateway}. */
@@ -33,10 +34,11 @@ public final class CourtMocks {
   final List<String> events = new ArrayList<>();
   private int missions;
 
-  CourtMocks(boolean bailiffConfigured) {
+  CourtMocks(ProcessEngine engine, boolean bailiffConfigured) {
     Mocks.reset();
     Mocks.register("bailiffGateway", new Gateway(bailiffConfigured));
     Mocks.register("courtDates", new CourtDates());
+    Mocks.register("legalDeadlines", TestLegalDeadlines.on(engine));
     Mocks.register("requestBailiffMission", (JavaDelegate) e -> mission(e, "requestBailiffMission"));
     Mocks.register("recordManualBailiffMission", (JavaDelegate) e -> mission(e, "recordManualBailiffMission"));
     Mocks.register("recordBailiffReport", (JavaDelegate) e ->
@@ -70,8 +72,13 @@ public final class CourtMocks {
         .correlate();
   }
 
+  /** A report as the callback brings it; a service is said to have been made to the person. */
   static Map<String, Object> report(String outcome, String on) {
+    return report(outcome, on, true);
+  }
+
+  static Map<String, Object> report(String outcome, String on, boolean servedToPerson) {
     return Map.of("bailiffOutcome", outcome, "bailiffReportedOn", on, "bailiffFee", 45.0,
-        "bailiffAmountRecovered", 0.0, "bailiffDetails", "compte rendu");
+        "bailiffAmountRecovered", 0.0, "bailiffDetails", "compte rendu", "servedToPerson", servedToPerson);
   }
 }

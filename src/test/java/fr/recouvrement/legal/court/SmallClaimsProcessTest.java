@@ -43,7 +43,7 @@ class SmallClaimsProcessTest {
   }
 
   ProcessDriver start(boolean bailiffConfigured) {
-    mocks = new CourtMocks(bailiffConfigured);
+    mocks = new CourtMocks(engine, bailiffConfigured);
     instance = engine.getRuntimeService().startProcessInstanceByKey("small-claims", "DOS-PC", Map.of(
         "caseReference", "DOS-PC", "debtorType", "BUSINESS", "debtorName", "Boulangerie Martin SARL",
         "balance", 1850.0, "claimAmount", 1912.4));
@@ -123,7 +123,10 @@ class SmallClaimsProcessTest {
   @Test
   void shouldTreatTheDebtorsSilenceForAMonthAsARefusal() {
     ProcessDriver driver = start(true);
-    // one month for the debtor, a few more days for the commissaire's report
+    // one month for the debtor (legal-deadlines, SMALL_CLAIMS_ANSWER): Thursday 2 April; midnight after it
+    // and nine more days for the commissaire's report
+    assertThat(variable(driver, "smallClaimsAnswerDeadline")).isEqualTo("2026-04-02");
+    assertThat((String) variable(driver, "smallClaimsAnswerSource")).contains("R125-2");
     assertThat(day(timers(engine, driver).get(0).getDuedate())).isEqualTo(TODAY.plusMonths(1).plusDays(10));
 
     ClockUtil.setCurrentTime(at(TODAY.plusMonths(1).plusDays(10)));
