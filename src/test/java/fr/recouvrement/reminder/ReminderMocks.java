@@ -129,6 +129,7 @@ class ReminderMocks {
       e.setVariable("claimAmount", balance);
       e.setVariable("claimOrigin", "CONTRACTUAL");
       e.setVariable("consumerCredit", false);
+      e.setVariable("debtorCommercial", "BUSINESS".equals(debtorType));
       e.setVariable("prescribed", prescribed);
       if (e.getVariable("debtorRefusedSmallClaims") == null) {
         e.setVariable("debtorRefusedSmallClaims", false);
