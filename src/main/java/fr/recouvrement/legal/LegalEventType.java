@@ -4,6 +4,8 @@ package fr.recouvrement.legal;
 public enum LegalEventType {
   FORMAL_NOTICE_SENT(Effect.NONE),
   FORMAL_NOTICE_ACKNOWLEDGED(Effect.NONE),
+  /** « Pli avisé non réclamé », « destinataire inconnu »: no court on this letter alone. */
+  FORMAL_NOTICE_RETURNED(Effect.NONE),
   SMALL_CLAIMS_REQUESTED(Effect.NONE),
   /** C. civ. 2238: the agreement suspends prescription while the procedure runs. */
   SMALL_CLAIMS_AGREED(Effect.SUSPENDS),
