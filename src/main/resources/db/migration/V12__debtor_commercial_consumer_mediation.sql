@@ -7,3 +7,13 @@
 alter table debtor add column commercial boolean;
 update debtor set commercial = case when type = 'BUSINESS' and siren is not null then true else false end;
 alter table debtor alter column commercial set not null;
+
+-- Consumer mediation: only the consumer refers a dispute to the consumer mediator (C. consom.
+-- L612-1, L616-1); the creditor records that referral. Prescription is suspended from the day the
+-- parties agree to mediate (the consumer's referral and the creditor's written agreement), or
+-- failing a written agreement from the first meeting (C. civ. 2238): started_on keeps that day,
+-- as before; these columns keep what it was computed from. Mediations already recorded were
+-- referred by the creditor.
+alter table mediation add column referred_by varchar(16) default 'CREDITOR' not null;
+alter table mediation add column creditor_agreed_on date;
+alter table mediation add column first_meeting_on date;
