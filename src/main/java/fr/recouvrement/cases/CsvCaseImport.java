@@ -162,7 +162,8 @@ public class CsvCaseImport {
   /**
    * The header: the required columns first, in their order (a file exported from an older
    * template keeps working), then any optional ones in any order. Names are compared trimmed and
-   * case-insensitively; an unknown or repeated column is refused with the header as the field.
+   * case-insensitively; an unnamed column (a trailing separator) is ignored; an unknown or repeated
+   * column is refused with the header as the field.
    */
   record Columns(int size, Map<String, Integer> optional) {
     static Columns of(CsvReader.Row header) {
@@ -176,6 +177,9 @@ public class CsvCaseImport {
       Map<String, Integer> optional = new java.util.HashMap<>();
       for (int i = HEADER.size(); i < names.size(); i++) {
         String name = names.get(i);
+        if (name.isEmpty()) {
+          continue; // a spreadsheet's trailing separator: an unnamed column, ignored
+        }
         if (!OPTIONAL.contains(name)) {
           throw new InvalidRequestException(
               List.of(new FieldProblem("header", "has an unknown column '%s' (column %d); expected %s".formatted(header.fields().get(i).trim(), i + 1, expected))));

@@ -135,5 +135,12 @@ class CsvImportApiTest {
     Response twice = api.post("/api/cases/import", "text/csv", HEADER.strip() + ",commercial,commercial\n" + line);
     assertThat(twice.status()).isEqualTo(400);
     assertThat(twice.json().get("errors").get(0).get("message").asText()).contains("twice");
+    // a spreadsheet that ends every line with a separator: the unnamed column is ignored
+    String debtor = newDebtorId();
+    Response trailing = api.post("/api/cases/import", "text/csv",
+        HEADER.strip() + ",commercial,\n" + debtor + ",BUSINESS,SCI Les Tilleuls,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,non,\n");
+    assertThat(trailing.status()).as(trailing.toString()).isEqualTo(200);
+    assertThat(trailing.json().get("rejected")).isEmpty();
+    assertThat(jdbc.queryForObject("select commercial from debtor where external_id = ?", Boolean.class, debtor)).isFalse();
   }
 }
