@@ -186,12 +186,21 @@ class ContentiousScenarioTest extends CaseScenario {
     // four eyes: who proposed cannot validate, even a supervisor
     assertThatThrownBy(() -> complete(approval, "sophie", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "ok")))
         .hasMessageContaining("Quatre yeux");
+    String notice = "1A0000000N" + invoiceNumber.replaceAll("[^0-9]", "");
+    TestServers.acceptSmsAndLetters(notice);
     complete(approval, "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
 
     assertThat(status()).isEqualTo("FORMAL_NOTICE");
     assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)))).isNotEmpty();
     Task follow = only();
     assertThat(follow.getName()).isEqualTo("Suivre la mise en demeure");
+    // the provider reports the signed acknowledgement: the deadline runs from the first presentation
+    LocalDate posted = CaseClock.today();
+    ApiClient.Response signed = postalCallback(
+        "{\"eventId\": \"evt-ar-%s\", \"trackingId\": \"%s\", \"status\": \"SIGNED\", \"occurredOn\": \"%s\", \"presentedOn\": \"%s\"}"
+            .formatted(notice, notice, posted, posted));
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    runDue();
 
     // the 15 days run out without an answer: 1,850 € of a contract, so the small-claims procedure
     advanceUntilStatus("SMALL_CLAIMS");
@@ -216,6 +225,28 @@ class ContentiousScenarioTest extends CaseScenario {
   }
 
   // --- helpers
+
+  private ApiClient.Response postalCallback(String body) {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/callbacks/postal"))
+            .header("Content-Type", "application/json")
+            .header(fr.recouvrement.web.SignedCallbacks.TIMESTAMP_HEADER, timestamp)
+            .header(fr.recouvrement.web.SignedCallbacks.SIGNATURE_HEADER,
+                fr.recouvrement.web.SignedCallbacks.sign("test-postal-callback-secret", timestamp, bytes))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    try {
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Works the amicable tasks the way a collector without news would, until a task of that name opens. */
   private Task amicableUntil(String name) {

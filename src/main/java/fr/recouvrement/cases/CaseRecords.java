@@ -20,7 +20,8 @@ final class CaseRecords {
       String addressLine1,
       String postalCode,
       String city,
-      String country) {}
+      String country,
+      boolean commercial) {}
 
   record CaseRow(
       long id,

@@ -68,10 +68,11 @@ class CaseRepository {
     named.update(
         """
         insert into debtor (external_id, type, name, siren, email, phone, address_line1, postal_code, city, country,
-                            created_at, updated_at)
-        values (:externalId, :type, :name, :siren, :email, :phone, :line1, :postalCode, :city, :country, :now, :now)
+                            commercial, created_at, updated_at)
+        values (:externalId, :type, :name, :siren, :email, :phone, :line1, :postalCode, :city, :country,
+                :commercial, :now, :now)
         """,
-        debtorParams(d, now),
+        debtorParams(d, now).addValue("commercial", d.commercialOrDefault()),
         keys,
         new String[] {"id"});
     return keys.getKey().longValue();
@@ -81,10 +82,12 @@ class CaseRepository {
     named.update(
         """
         update debtor set name = :name, siren = :siren, email = :email, phone = :phone, address_line1 = :line1,
-               postal_code = :postalCode, city = :city, country = :country, updated_at = :now
+               postal_code = :postalCode, city = :city, country = :country, updated_at = :now,
+               commercial = coalesce(:commercial, commercial)
         where id = :id
         """,
-        debtorParams(d, now).addValue("id", id));
+        // a request that does not say keeps what was recorded (perhaps corrected by a collector)
+        debtorParams(d, now).addValue("id", id).addValue("commercial", d.commercial(), java.sql.Types.BOOLEAN));
   }
 
   private static MapSqlParameterSource debtorParams(OpenCaseRequest.Debtor d, Instant now) {
@@ -366,7 +369,8 @@ class CaseRepository {
               rs.getString("address_line1"),
               rs.getString("postal_code"),
               rs.getString("city"),
-              rs.getString("country"));
+              rs.getString("country"),
+              rs.getBoolean("commercial"));
 
   private static final RowMapper<CaseRow> CASE =
       (rs, n) ->

@@ -31,6 +31,11 @@ public class CaseRequestValidator {
     for (ConstraintViolation<OpenCaseRequest> v : validator.validate(request)) {
       problems.add(new FieldProblem(fieldName(v), v.getMessage()));
     }
+    OpenCaseRequest.Debtor debtor = request.debtor();
+    if (debtor != null && "CONSUMER".equals(debtor.type()) && Boolean.TRUE.equals(debtor.commercial())) {
+      // a consumer acts outside any trade (C. consom., article liminaire)
+      problems.add(new FieldProblem("debtor.commercial", "must be false or absent for a CONSUMER debtor: a consumer is not a trader"));
+    }
     if (request.invoices() != null) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < request.invoices().size(); i++) {

@@ -408,7 +408,8 @@ public class CaseService {
             d.siren(),
             d.email(),
             d.phone(),
-            new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country())),
+            new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country()),
+            d.commercial()),
         invoices.stream()
             .map(i -> {
               CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();

@@ -32,8 +32,21 @@ public record CaseView(
     BigDecimal legalInterest,
     LocalDate legalInterestFrom) {
 
+  /** {@code commercial}: the debtor is a trader (commerçant); decides the court of an order to pay. */
   public record Debtor(
-      String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}
+      String externalId,
+      DebtorType type,
+      String name,
+      String siren,
+      String email,
+      String phone,
+      Address address,
+      boolean commercial) {
+    /** A debtor with the intake's default for {@code commercial} (a business with a SIREN is a trader). */
+    public Debtor(String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {
+      this(externalId, type, name, siren, email, phone, address, OpenCaseRequest.Debtor.defaultCommercial(type == null ? null : type.name(), siren));
+    }
+  }
 
   public record Address(String line1, String postalCode, String city, String country) {}
 

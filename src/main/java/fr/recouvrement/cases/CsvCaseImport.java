@@ -44,7 +44,10 @@ public class CsvCaseImport {
           Map.entry("invoices[0].number", "invoice_number"),
           Map.entry("invoices[0].issueDate", "issue_date"),
           Map.entry("invoices[0].dueDate", "due_date"),
-          Map.entry("invoices[0].amount", "amount"));
+          Map.entry("invoices[0].amount", "amount"),
+          Map.entry("debtor.commercial", "commercial"));
+  /** Columns a file may add after the required ones, in any order, each at most once. */
+  static final List<String> OPTIONAL = List.of("commercial");
   private static final int CHUNK = 200;
   private static final Logger log = LoggerFactory.getLogger(CsvCaseImport.class);
 
@@ -109,16 +112,12 @@ public class CsvCaseImport {
     if (header == null) {
       throw new InvalidRequestException(List.of(new FieldProblem("header", "the file is empty; expected the header " + String.join(",", HEADER))));
     }
-    List<String> columns = header.fields().stream().map(f -> f.trim().toLowerCase()).toList();
-    if (!columns.equals(HEADER)) {
-      throw new InvalidRequestException(
-          List.of(new FieldProblem("header", "must be " + String.join(",", HEADER) + " but is " + String.join(",", header.fields()))));
-    }
+    Columns columns = Columns.of(header);
     List<Line> chunk = new ArrayList<>(CHUNK);
     int lines = 0;
     for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
       lines++;
-      Line parsed = parse(row, reader.separator());
+      Line parsed = parse(row, reader.separator(), columns);
       if (parsed.error != null) {
         tally.reject(row.line(), parsed.error);
       } else {
@@ -253,18 +252,58 @@ public class CsvCaseImport {
     return merged;
   }
 
-  private Line parse(CsvReader.Row row, char separator) {
+  /**
+   * The header: the required columns first, in their order (a file exported from an older
+   * template keeps working), then any optional ones in any order. Names are compared trimmed and
+   * case-insensitively; an unnamed column (a trailing separator) is ignored; an unknown or repeated
+   * column is refused with the header as the field.
+   */
+  record Columns(int size, Map<String, Integer> optional) {
+    static Columns of(CsvReader.Row header) {
+      List<String> names = header.fields().stream().map(f -> f.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+      String expected =
+          "the columns " + String.join(",", HEADER) + ", then optionally " + String.join(", ", OPTIONAL) + " in any order";
+      if (names.size() < HEADER.size() || !names.subList(0, HEADER.size()).equals(HEADER)) {
+        throw new InvalidRequestException(
+            List.of(new FieldProblem("header", "must be " + expected + " but is " + String.join(",", header.fields()))));
+      }
+      Map<String, Integer> optional = new java.util.HashMap<>();
+      for (int i = HEADER.size(); i < names.size(); i++) {
+        String name = names.get(i);
+        if (name.isEmpty()) {
+          continue; // a spreadsheet's trailing separator: an unnamed column, ignored
+        }
+        if (!OPTIONAL.contains(name)) {
+          throw new InvalidRequestException(
+              List.of(new FieldProblem("header", "has an unknown column '%s' (column %d); expected %s".formatted(header.fields().get(i).trim(), i + 1, expected))));
+        }
+        if (optional.putIfAbsent(name, i) != null) {
+          throw new InvalidRequestException(List.of(new FieldProblem("header", "has the column '%s' twice".formatted(name))));
+        }
+      }
+      return new Columns(names.size(), Map.copyOf(optional));
+    }
+
+    /** The value of an optional column on this line, null when the file has no such column. */
+    String value(List<String> fields, String column) {
+      Integer i = optional.get(column);
+      return i == null ? null : fields.get(i);
+    }
+  }
+
+  private Line parse(CsvReader.Row row, char separator, Columns columns) {
     if (row.error() != null) {
       return new Line(row.line(), null, row.error());
     }
     List<String> f = row.fields();
-    if (f.size() != HEADER.size()) {
-      return new Line(row.line(), null, "expected %d columns, found %d".formatted(HEADER.size(), f.size()));
+    if (f.size() != columns.size()) {
+      return new Line(row.line(), null, "expected %d columns, found %d".formatted(columns.size(), f.size()));
     }
     List<String> errors = new ArrayList<>();
     LocalDate issue = date(f.get(10), "issue_date", errors);
     LocalDate due = date(f.get(11), "due_date", errors);
     BigDecimal amount = amount(f.get(12), separator, errors);
+    Boolean commercial = yesNo(columns.value(f, "commercial"), "commercial", errors);
     if (!errors.isEmpty()) {
       return new Line(row.line(), null, String.join("; ", errors));
     }
@@ -272,7 +311,8 @@ public class CsvCaseImport {
         new OpenCaseRequest(
             new OpenCaseRequest.Debtor(
                 f.get(0), f.get(1).toUpperCase(), f.get(2), blank(f.get(3)), blank(f.get(4)), blank(f.get(5)),
-                new OpenCaseRequest.Address(blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR")),
+                new OpenCaseRequest.Address(blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR"),
+                commercial),
             List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount)));
     List<FieldProblem> problems = validator.problems(request);
     if (!problems.isEmpty()) {
@@ -282,6 +322,25 @@ public class CsvCaseImport {
           String.join("; ", problems.stream().map(p -> COLUMN_OF_FIELD.getOrDefault(p.field(), p.field()) + " " + p.message()).toList()));
     }
     return new Line(row.line(), request, null);
+  }
+
+  /** A yes/no cell: blank = not said (the default applies); true/false, oui/non, yes/no or 1/0. */
+  private static Boolean yesNo(String value, String column, List<String> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "oui", "yes", "1", "vrai" -> {
+        return true;
+      }
+      case "false", "non", "no", "0", "faux" -> {
+        return false;
+      }
+      default -> {
+        errors.add(column + " must be true or false (oui / non), not '" + value + "'");
+        return null;
+      }
+    }
   }
 
   private static LocalDate date(String value, String column, List<String> errors) {

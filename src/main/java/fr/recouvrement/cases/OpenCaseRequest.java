@@ -30,10 +30,31 @@ public record OpenCaseRequest(
           String email,
       @Pattern(regexp = "\\+[1-9][0-9]{7,14}", message = "must be in international E.164 format, e.g. +33612345678")
           String phone,
-      @Valid Address address) {
+      @Valid Address address,
+      Boolean commercial) {
+
+    /** Without {@code commercial}: the intake's default (see {@link #commercialOrDefault()}). */
+    public Debtor(String externalId, String type, String name, String siren, String email, String phone, Address address) {
+      this(externalId, type, name, siren, email, phone, address, null);
+    }
 
     public DebtorType debtorType() {
       return DebtorType.valueOf(type);
+    }
+
+    /**
+     * Is the debtor a trader (commerçant)? As sent, else the default: a business with a SIREN is
+     * taken for one (most are companies registered to trade), a business without a SIREN is not
+     * (nothing shows it is registered, and the tribunal judiciaire, the court of general
+     * jurisdiction, is the safe choice), a consumer never is. A non-trading business with a SIREN
+     * (SCI, association, liberal profession, farmer) must be sent with {@code false}.
+     */
+    public boolean commercialOrDefault() {
+      return commercial != null ? commercial : defaultCommercial(type, siren);
+    }
+
+    static boolean defaultCommercial(String type, String siren) {
+      return "BUSINESS".equals(type) && siren != null && !siren.isBlank();
     }
   }
 

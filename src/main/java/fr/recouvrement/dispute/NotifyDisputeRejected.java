@@ -9,8 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Informer le débiteur du rejet": records the rejection and emails the reason to the debtor, once
- * per process step. A debtor without an email address keeps the reason on the dispute.
+ * "Informer le débiteur du rejet": records the rejection and sends the reason to the debtor, once
+ * per process step: by email, or by letter when the debtor has no email address (a consumer must
+ * receive the consumer mediator's details, C. consom. L616-1). Writes letterDocumentId (the
+ * letter, if any) and rejectionLetterByHand (true when no postal provider posted it: a collector
+ * prints and posts it).
  */
 @Component("notifyDisputeRejected")
 class NotifyDisputeRejected implements JavaDelegate {
@@ -31,8 +34,14 @@ class NotifyDisputeRejected implements JavaDelegate {
     disputes.reject(disputeId, reason, Actors.current(execution));
     DisputeService.Facts facts = disputes.facts(disputeId);
     String key = facts.caseReference() + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId();
+    boolean byHand = false;
     if (email.send(facts.caseReference(), key, facts.invoiceNumbers(), reason).isEmpty()) {
-      log.warn("Case {}: dispute {} rejected, but the debtor has no email address; the reason is on the dispute", facts.caseReference(), disputeId);
+      DisputeRejectionEmail.Letter letter = email.letter(facts.caseReference(), key + "/letter", facts.invoiceNumbers(), reason);
+      execution.setVariable("letterDocumentId", letter.documentId());
+      byHand = !letter.posted();
+      log.info("Case {}: dispute {} rejected; the debtor has no email address, the answer goes by letter (document {})",
+          facts.caseReference(), disputeId, letter.documentId());
     }
+    execution.setVariable("rejectionLetterByHand", byHand);
   }
 }

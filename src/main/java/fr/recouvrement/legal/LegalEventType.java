@@ -7,6 +7,8 @@ package fr.recouvrement.legal;
 public enum LegalEventType {
   FORMAL_NOTICE_SENT(Effect.NONE),
   FORMAL_NOTICE_ACKNOWLEDGED(Effect.NONE),
+  /** « Pli avisé non réclamé », « destinataire inconnu »: no court on this letter alone. */
+  FORMAL_NOTICE_RETURNED(Effect.NONE),
   SMALL_CLAIMS_REQUESTED(Effect.NONE),
   /** C. civ. 2238: the debtor's agreement to the procedure suspends prescription while it runs. */
   SMALL_CLAIMS_AGREED(Effect.SUSPENDS, PrescriptionAct.SMALL_CLAIMS_SUSPENSION),

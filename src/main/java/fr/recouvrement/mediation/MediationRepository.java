@@ -21,7 +21,17 @@ class MediationRepository {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  record MediationRow(long id, String mediatorKind, String mediatorName, LocalDate startedOn, LocalDate endedOn, String outcome) {}
+  record MediationRow(
+      long id,
+      String mediatorKind,
+      String mediatorName,
+      LocalDate startedOn,
+      LocalDate endedOn,
+      String outcome,
+      String referredBy,
+      LocalDate referredOn,
+      LocalDate creditorAgreedOn,
+      LocalDate firstMeetingOn) {}
 
   Optional<Long> caseId(String reference) {
     return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream().findFirst();
@@ -62,6 +72,34 @@ class MediationRepository {
     return keys.getKey().longValue();
   }
 
+  /** A mediation the consumer referred: the dates C. civ. 2238 reads, and the suspension's start. */
+  long insertConsumerReferral(
+      long caseId, String name, String reference, LocalDate referredOn, LocalDate agreedOn, LocalDate firstMeetingOn,
+      LocalDate startedOn, String processInstanceId, String by, Instant now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    named.update(
+        """
+        insert into mediation (case_id, mediator_kind, mediator_name, mediator_reference, referred_on, started_on,
+                               referred_by, creditor_agreed_on, first_meeting_on, process_instance_id, recorded_at, recorded_by)
+        values (:caseId, 'CONSUMER_MEDIATOR', :name, :reference, :referredOn, :startedOn,
+                'CONSUMER', :agreedOn, :firstMeetingOn, :pi, :now, :by)
+        """,
+        new MapSqlParameterSource()
+            .addValue("caseId", caseId)
+            .addValue("name", name)
+            .addValue("reference", reference)
+            .addValue("referredOn", referredOn)
+            .addValue("startedOn", startedOn)
+            .addValue("agreedOn", agreedOn)
+            .addValue("firstMeetingOn", firstMeetingOn)
+            .addValue("pi", processInstanceId)
+            .addValue("now", Timestamp.from(now))
+            .addValue("by", by),
+        keys,
+        new String[] {"id"});
+    return keys.getKey().longValue();
+  }
+
   void end(long id, LocalDate endedOn, String outcome) {
     jdbc.update("update mediation set ended_on = ?, outcome = ? where id = ? and ended_on is null", endedOn, outcome, id);
   }
@@ -76,7 +114,11 @@ class MediationRepository {
                     rs.getString("mediator_name"),
                     rs.getObject("started_on", LocalDate.class),
                     rs.getObject("ended_on", LocalDate.class),
-                    rs.getString("outcome")),
+                    rs.getString("outcome"),
+                    rs.getString("referred_by"),
+                    rs.getObject("referred_on", LocalDate.class),
+                    rs.getObject("creditor_agreed_on", LocalDate.class),
+                    rs.getObject("first_meeting_on", LocalDate.class)),
             id)
         .stream()
         .findFirst();

@@ -238,4 +238,38 @@ class CaseApiTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
   }
+
+  @Test
+  void theDebtorSaysWhetherItIsATraderAndOtherwiseABusinessWithASirenIsTakenForOne() {
+    LocalDate due = today;
+    // a business with a SIREN, nothing said: a trader
+    JsonNode trader = api.postJson("/api/cases", businessCase(newDebtorId(), "F-1", "100.00", due)).json();
+    assertThat(trader.get("debtor").get("commercial").asBoolean()).isTrue();
+    // an SCI has a SIREN but is not a trader: the creditor says so
+    String sci = newDebtorId();
+    Response nonTrader =
+        api.postJson("/api/cases", caseJson(sci, "BUSINESS", "\"siren\": \"552100554\", \"commercial\": false,", invoice("F-1", due, due, "100.00")));
+    assertThat(nonTrader.status()).as(nonTrader.toString()).isEqualTo(201);
+    assertThat(nonTrader.json().get("debtor").get("commercial").asBoolean()).isFalse();
+    // sent again without the field (an ERP that does not know it): what was recorded stays
+    Response again = api.postJson("/api/cases", caseJson(sci, "BUSINESS", "\"siren\": \"552100554\",", invoice("F-2", due, due, "50.00")));
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().get("debtor").get("commercial").asBoolean()).isFalse();
+    // a business without a SIREN: nothing shows it trades, so the tribunal judiciaire's side
+    JsonNode noSiren = api.postJson("/api/cases", caseJson(newDebtorId(), "BUSINESS", "", invoice("F-1", due, due, "100.00"))).json();
+    assertThat(noSiren.get("debtor").get("commercial").asBoolean()).isFalse();
+    assertThat(api.postJson("/api/cases", consumerCase(newDebtorId(), "F-1", "100.00", due)).json().get("debtor").get("commercial").asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void aConsumerSaidToBeATraderIsRejectedNamingTheField() {
+    String debtor = newDebtorId();
+    Response r = api.postJson("/api/cases", caseJson(debtor, "CONSUMER", "\"commercial\": true,", invoice("F-1", today, today, "100.00")));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("debtor.commercial");
+    assertThat(jdbc.queryForObject("select count(*) from debtor where external_id = ?", Long.class, debtor)).isZero();
+  }
 }

@@ -95,4 +95,52 @@ class CsvImportApiTest {
     assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("header");
     assertThat(api.post("/api/cases/import", "text/csv", "").status()).isEqualTo(400);
   }
+
+  @Test
+  void theOptionalCommercialColumnMayFollowTheRequiredOnesAndABadValueIsReportedOnItsLine() {
+    String trader = newDebtorId();
+    String sci = newDebtorId();
+    String unsaid = newDebtorId();
+    String csv =
+        HEADER.strip() + ",Commercial \n"
+            + trader + ",BUSINESS,Boulangerie Martin SARL,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,oui\n"
+            + sci + ",BUSINESS,SCI Les Tilleuls,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,false\n"
+            + unsaid + ",BUSINESS,Garage Durand,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,\n"
+            + newDebtorId() + ",BUSINESS,Garage Petit,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,peut-être\n"
+            + newDebtorId() + ",CONSUMER,Jean Dupont,,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,true\n";
+
+    Response r = api.post("/api/cases/import", "text/csv", csv);
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().get("casesOpened").asInt()).isEqualTo(3);
+    JsonNode rejected = r.json().get("rejected");
+    assertThat(rejected).hasSize(2);
+    assertThat(rejected.get(0).get("line").asInt()).isEqualTo(5);
+    assertThat(rejected.get(0).get("error").asText()).contains("commercial").contains("peut-être");
+    assertThat(rejected.get(1).get("line").asInt()).isEqualTo(6);
+    assertThat(rejected.get(1).get("error").asText()).startsWith("commercial ");
+    String commercial = "select commercial from debtor where external_id = ?";
+    assertThat(jdbc.queryForObject(commercial, Boolean.class, trader)).isTrue();
+    assertThat(jdbc.queryForObject(commercial, Boolean.class, sci)).isFalse();
+    assertThat(jdbc.queryForObject(commercial, Boolean.class, unsaid)).isTrue(); // blank: a business with a SIREN
+  }
+
+  @Test
+  void anUnknownOrRepeatedOptionalColumnRejectsTheFileNamingTheHeader() {
+    String line = newDebtorId() + ",BUSINESS,Martin,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,true,x\n";
+    Response unknown = api.post("/api/cases/import", "text/csv", HEADER.strip() + ",commercial,colour\n" + line);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("header");
+    assertThat(unknown.json().get("errors").get(0).get("message").asText()).contains("colour");
+    Response twice = api.post("/api/cases/import", "text/csv", HEADER.strip() + ",commercial,commercial\n" + line);
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("errors").get(0).get("message").asText()).contains("twice");
+    // a spreadsheet that ends every line with a separator: the unnamed column is ignored
+    String debtor = newDebtorId();
+    Response trailing = api.post("/api/cases/import", "text/csv",
+        HEADER.strip() + ",commercial,\n" + debtor + ",BUSINESS,SCI Les Tilleuls,552100554,,,3 rue des Lilas,69003,Lyon,F-1,2026-01-05,2026-02-04,100.00,non,\n");
+    assertThat(trailing.status()).as(trailing.toString()).isEqualTo(200);
+    assertThat(trailing.json().get("rejected")).isEmpty();
+    assertThat(jdbc.queryForObject("select commercial from debtor where external_id = ?", Boolean.class, debtor)).isFalse();
+  }
 }

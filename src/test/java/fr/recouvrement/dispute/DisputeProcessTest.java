@@ -34,6 +34,8 @@ class DisputeProcessTest {
   String category = "COMMERCIAL";
   double disputedAmount = 1850.0;
 
+  boolean rejectionLetterByHand;
+
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
@@ -48,7 +50,10 @@ class DisputeProcessTest {
       e.setVariable("balance", 1890.0);
     });
     mock("recordCreditNote", e -> calls.add("recordCreditNote:" + e.getVariable("disputeOutcome")));
-    mock("notifyDisputeRejected", e -> calls.add("notifyDisputeRejected:" + e.getVariable("rejectionReason")));
+    mock("notifyDisputeRejected", e -> {
+      calls.add("notifyDisputeRejected:" + e.getVariable("rejectionReason"));
+      e.setVariable("rejectionLetterByHand", rejectionLetterByHand);
+    });
     mock("releaseDisputedInvoices", e -> {
       calls.add("releaseDisputedInvoices:" + e.getVariable("disputeId"));
       e.setVariable("nothingOwed", false);
@@ -123,6 +128,23 @@ class DisputeProcessTest {
 
     assertThat(calls).containsExactly("recordCreditNote:PARTIAL", "releaseDisputedInvoices:42");
     assertThat(variable(driver, "disputeOutcome")).isEqualTo("PARTIAL");
+  }
+
+  @Test
+  void shouldAskACollectorToPostTheAnswerWhenItCouldNotBeEmailedOrPostedByTheProvider() {
+    category = "TECHNICAL";
+    rejectionLetterByHand = true;
+    ProcessDriver driver = start();
+    driver.complete(driver.task(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Prestation livrée et signée le 5 janvier"));
+
+    Task print = driver.task();
+    assertThat(print.getTaskDefinitionKey()).isEqualTo("Task_PrintRejectionLetter");
+    assertThat(print.getName()).isEqualTo("Imprimer et poster la réponse à la contestation");
+    assertThat(calls).containsExactly("notifyDisputeRejected:Prestation livrée et signée le 5 janvier");
+    driver.complete(print, Map.of("letterPosted", true, "postedOn", TODAY.toString()));
+
+    assertThat(calls).endsWith("releaseDisputedInvoices:42");
+    assertThat(instance(driver)).isEnded();
   }
 
   @Test

@@ -36,6 +36,7 @@ class DisputeResolutionTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired fr.recouvrement.channel.DocumentStore documents;
 
   ApiClient api;
   final LocalDate today = LocalDate.now(CaseClock.PARIS);
@@ -132,5 +133,69 @@ class DisputeResolutionTest {
     assertThat(a.get("disputed").asBoolean()).isFalse();
     assertThat(a.get("credited").decimalValue()).isEqualByComparingTo("0");
     assertThat(api.get("/api/cases/" + d.reference()).json().get("balance").decimalValue()).isEqualByComparingTo("1500.00");
+  }
+
+  static String words(String text) {
+    return text.replace('\u00a0', ' ').replaceAll("\\s+", " ");
+  }
+
+  void reject(Disputed d) {
+    taskService.complete(investigation(d).getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Le prix est celui du devis signé"));
+    Job notify = managementService.createJobQuery().processInstanceId(d.process().getId()).singleResult();
+    managementService.executeJob(notify.getId());
+  }
+
+  @Test
+  void aConsumersRejectedDisputeIsAnsweredByEmailNamingTheCreditorsConsumerMediator() throws Exception {
+    Disputed d = disputeInvoiceA();
+    reject(d);
+
+    jakarta.mail.internet.MimeMessage mail =
+        java.util.Arrays.stream(fr.recouvrement.TestServers.greenMail().getReceivedMessages())
+            .filter(m -> {
+              try {
+                return m.getSubject().contains(d.reference());
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+            .findFirst().orElseThrow();
+    jakarta.mail.Multipart parts = (jakarta.mail.Multipart) mail.getContent();
+    for (int i = 0; i < parts.getCount(); i++) {
+      String body = words(((String) parts.getBodyPart(i).getContent()).replaceAll("<[^>]+>", " "));
+      // recouvrement.creditor.mediator.* of application.yaml: only the consumer refers to the mediator (L616-1)
+      assertThat(body).contains("Le prix est celui du devis signé", "médiateur de la consommation", "Médiation Démo Consommation",
+          "12 rue du Médiateur, 75008 Paris", "https://www.mediateur-demo.example", "L616-1", "Vous seul pouvez le saisir");
+    }
+  }
+
+  @Test
+  void aConsumerWithoutEmailGetsTheRejectionByLetterNamingTheMediator() throws Exception {
+    fr.recouvrement.TestServers.acceptSmsAndLetters("1A0000000R001");
+    Response opened = api.postJson("/api/cases", """
+        {"debtor": {"externalId": "%s", "type": "CONSUMER", "name": "Jeanne Martin",
+                    "address": {"line1": "3 rue des Lilas", "postalCode": "69003", "city": "Lyon", "country": "FR"}},
+         "invoices": [%s]}""".formatted(newDebtorId(), invoice("F-A", today.minusDays(40), today.minusDays(10), "1000.00")));
+    String reference = opened.json().get("reference").asText();
+    long disputeId = api.postJson("/api/cases/" + reference + "/disputes", """
+        {"category": "COMMERCIAL", "invoiceNumbers": ["F-A"], "comment": "Prix non conforme au devis"}""").json().get("id").asLong();
+    ProcessInstance process = runtimeService.startProcessInstanceByKey(
+        "dispute", reference, Map.of("caseReference", reference, "disputeId", disputeId));
+    reject(new Disputed(reference, disputeId, process));
+
+    fr.recouvrement.channel.DocumentStore.Document letter =
+        documents.ofCase(reference).stream().filter(doc -> doc.kind().equals("DISPUTE_REJECTION")).findFirst().orElseThrow();
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(documents.content(letter))) {
+      text = words(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf));
+    }
+    assertThat(text).contains("Jeanne Martin", "3 rue des Lilas", "F-A", "Le prix est celui du devis signé",
+        "Médiation Démo Consommation", "12 rue du Médiateur", "L616-1");
+    // posted by the provider: no collector's task, the dispute is resolved
+    assertThat(jdbc.queryForMap(
+            "select m.channel, m.status from communication m join collection_case c on c.id = m.case_id"
+                + " where c.reference = ? and m.template = 'contestation-rejetee'", reference))
+        .containsEntry("CHANNEL", "LETTER").containsEntry("STATUS", "SENT");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process.getId()).count()).isZero();
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LegalRouteDecisionTest {
   static final DecisionTables TABLE = DecisionTables.load("legal-route");
 
-  /** A contractual B2B claim of 3,200 € after an unanswered formal notice. */
+  /** A contractual claim of 3,200 € on a trader after an unanswered formal notice. */
   static DmnDecisionResultEntries route(Consumer<Map<String, Object>> change) {
     Map<String, Object> in = new HashMap<>();
     in.put("escalationDecision", "FORMAL_NOTICE");
@@ -22,6 +22,7 @@ class LegalRouteDecisionTest {
     in.put("debtorType", "BUSINESS");
     in.put("consumerCredit", false);
     in.put("debtorRefusedSmallClaims", false);
+    in.put("debtorCommercial", true);
     change.accept(in);
     return TABLE.evaluate(in);
   }
@@ -94,5 +95,33 @@ class LegalRouteDecisionTest {
   void aClaimThatBecamePrescribedDuringTheFormalNoticeGoesToWriteOffNotToCourt() {
     assertThat(summary(route(in -> in.put("prescribed", true)))).isEqualTo("WRITE_OFF||");
     assertThat(route(in -> in.put("prescribed", false)).getEntry("route").toString()).isEqualTo("SMALL_CLAIMS");
+  }
+
+  @Test
+  void anOrderToPayAgainstATraderGoesToTheTribunalDeCommerce() {
+    assertThat(summary(route(in -> in.put("claimAmount", 12000.0))))
+        .isEqualTo("ORDER_TO_PAY|tribunal de commerce|12946");
+  }
+
+  @Test
+  void anOrderToPayAgainstABusinessThatIsNotATraderSuchAsAnSciGoesToTheTribunalJudiciaire() {
+    // an SCI, a doctor, an association or a farmer: a professional, not a trader (C. com. L721-3)
+    assertThat(summary(route(in -> {
+          in.put("claimAmount", 12000.0);
+          in.put("debtorCommercial", false);
+        })))
+        .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
+    // the same after the debtor refused the small-claims procedure
+    assertThat(summary(route(in -> {
+          in.put("debtorRefusedSmallClaims", true);
+          in.put("debtorCommercial", false);
+        })))
+        .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
+    // the reason the collector reads names the non-trader
+    assertThat((String) route(in -> {
+          in.put("claimAmount", 12000.0);
+          in.put("debtorCommercial", false);
+        }).getEntry("reason"))
+        .contains("non commerçant");
   }
 }

@@ -34,7 +34,7 @@ class SolvencySignalDecisionTest {
 
   @Test
   void difficultiesMakeAWeakSignal() {
-    assertThat(signal(in -> in.put("segment", "DIFFICULTY"))).isEqualTo("WEAK");
+    assertThat(signal(in -> in.put("segment", "EN_DIFFICULTE"))).isEqualTo("WEAK");
     assertThat(signal(in -> in.put("lapsedPlans", 1))).isEqualTo("WEAK");
     assertThat(signal(in -> in.put("contactLost", true))).isEqualTo("WEAK");
     assertThat(signal(in -> in.put("brokenPromises", 2))).isEqualTo("WEAK");

@@ -41,11 +41,18 @@ class MediationProcessTest {
     Mocks.reset();
     Mocks.register("startMediation", (JavaDelegate) e -> {
       String deadline = (String) e.getVariable("mediationDeadline");
-      calls.add("startMediation:" + e.getVariable("mediatorKind") + ":" + deadline);
+      calls.add("startMediation:" + e.getVariable("mediatorKind") + ":" + deadline
+          + ("CONSUMER".equals(e.getVariable("referredBy")) ? ":consumer " + e.getVariable("referralDate") + " agreed " + e.getVariable("creditorAgreedOn") : ""));
       e.getProcessInstance().setVariable("mediationId", 7L);
       e.getProcessInstance().setVariable("mediationDueDate", at(TODAY.plus(Period.parse(deadline))));
     });
     Mocks.register("closeMediation", (JavaDelegate) e -> calls.add("closeMediation:" + e.getVariable("mediationOutcome")));
+    Mocks.register("informConsumerOfMediator", (JavaDelegate) e -> {
+      calls.add("informConsumerOfMediator");
+      e.setVariable("referredBy", "CONSUMER");
+      e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
+      e.setVariable("mediatorName", "Médiation Démo Consommation");
+    });
   }
 
   @AfterEach
@@ -70,12 +77,24 @@ class MediationProcessTest {
 
   ProcessDriver referred(String debtorType, String kind) {
     ProcessDriver driver = start(debtorType);
+    if ("CONSUMER".equals(debtorType)) {
+      return consumerReferred(driver);
+    }
     Task refer = driver.task();
     assertThat(refer.getName()).isEqualTo("Saisir le médiateur");
     assertThat(candidateGroups(refer)).containsExactly("collectors");
     assertThat(refer.getDueDate()).isEqualTo(at(TODAY.plusDays(2)));
     return driver.complete(refer, Map.of(
         "mediatorKind", kind, "mediatorName", "Médiateur", "referralDate", TODAY.toString(), "mediatorReference", "MED-1"));
+  }
+
+  /** The consumer referred the dispute to the creditor's mediator on 20 February; the creditor agreed in writing on 23 February. */
+  ProcessDriver consumerReferred(ProcessDriver driver) {
+    Task record = driver.task();
+    assertThat(record.getTaskDefinitionKey()).isEqualTo("Task_RecordConsumerReferral");
+    return driver.complete(record, Map.of(
+        "referralDate", "2026-02-20", "creditorAgreedOn", "2026-02-23", "mediatorName", "Médiation Démo Consommation",
+        "mediatorReference", "MC-1"));
   }
 
   ProcessInstance instance(ProcessDriver driver) {
@@ -118,7 +137,7 @@ class MediationProcessTest {
     assertThat(day(timer(driver).getDuedate())).isEqualTo(TODAY.plusDays(90));
     driver.complete(driver.task(), Map.of("mediationOutcome", "SETTLED"));
 
-    assertThat(calls).containsExactly("startMediation:CONSUMER_MEDIATOR:P90D", "closeMediation:SETTLED");
+    assertThat(calls).containsExactly("informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23", "closeMediation:SETTLED");
     assertThat(variable(driver, "mediationOutcome")).isEqualTo("SETTLED");
   }
 
@@ -128,7 +147,7 @@ class MediationProcessTest {
 
     driver.complete(driver.task(), Map.of("mediationOutcome", "FAILED"));
 
-    assertThat(calls).containsExactly("startMediation:CONSUMER_MEDIATOR:P90D", "closeMediation:FAILED");
+    assertThat(calls).containsExactly("informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23", "closeMediation:FAILED");
     assertThat(instance(driver)).isEnded();
   }
 
@@ -143,5 +162,36 @@ class MediationProcessTest {
     assertThat(variable(driver, "mediationOutcome")).isEqualTo("FAILED");
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(driver.tree().get(0)).activityId("Timer_MediatorDeadline").count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldLetOnlyTheConsumerReferToItsMediatorAndRecordTheReferralWithItsDates() {
+    ProcessDriver driver = start("CONSUMER");
+
+    // the creditor informs; it does not refer the consumer's dispute itself
+    assertThat(calls).containsExactly("informConsumerOfMediator");
+    Task record = driver.task();
+    assertThat(record.getName()).isEqualTo("Enregistrer la saisine du médiateur par le consommateur");
+    assertThat(candidateGroups(record)).containsExactly("collectors");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(driver.tree().get(0)).activityId("Task_ReferToMediator").count()).isZero();
+    consumerReferred(driver);
+
+    assertThat(calls).containsExactly(
+        "informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23");
+    assertThat(driver.task().getName()).isEqualTo("Enregistrer l'issue de la médiation");
+  }
+
+  @Test
+  void shouldEndWithoutMediationWhenTheConsumerDoesNotReferWithinThirtyDays() {
+    ProcessDriver driver = start("CONSUMER");
+    assertThat(day(timer(driver).getDuedate())).isEqualTo(TODAY.plusDays(30));
+
+    driver.fireTimer();
+
+    assertThat(instance(driver)).hasPassed("Event_NoConsumerReferral").isEnded();
+    assertThat(variable(driver, "mediationOutcome")).isEqualTo("FAILED");
+    // nothing was recorded: no mediation, no suspension of prescription
+    assertThat(calls).containsExactly("informConsumerOfMediator");
   }
 }

@@ -206,9 +206,9 @@ class CollectionCaseProcessTest {
     open(6);
     assertThat(instance).hasPassed("Task_CollectEscalationFacts", "Task_AssessSolvency", "Task_EstimateLegalCost", "Task_DecideEscalation");
     Map<String, Object> vars = engine.getRuntimeService().getVariables(instance.getId());
-    // 1,850 € with no warning sign: a formal notice with 15 days, from the tables
+    // 1,850 € with no warning sign: a formal notice with the usual period (no figure: legal-deadlines decides)
     assertThat(vars).containsEntry("solvencySignal", "NONE").containsEntry("escalationRecommendation", "FORMAL_NOTICE")
-        .containsEntry("noticeDeadlineDays", 15);
+        .containsEntry("noticeDeadlineDays", null);
     Task proposal = driver.task();
     assertThat(proposal.getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
     assertThat(engine.getTaskService().getIdentityLinksForTask(proposal.getId()))

@@ -105,13 +105,18 @@ class ReminderMocks {
     });
     mock("recordCreditNote", e -> {});
     mock("recordCallDispute", e -> e.setVariable("disputeId", 21L));
-    mock("notifyDisputeRejected", e -> {});
+    mock("notifyDisputeRejected", e -> e.setVariable("rejectionLetterByHand", false));
     mock("releaseDisputedInvoices", e -> e.setVariable("nothingOwed", nothingOwedAfterDispute));
     mock("startMediation", e -> {
       e.getProcessInstance().setVariable("mediationId", 7L);
       e.getProcessInstance().setVariable("mediationDueDate", new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
     });
     mock("closeMediation", e -> {});
+    mock("informConsumerOfMediator", e -> {
+      e.setVariable("referredBy", "CONSUMER");
+      e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
+      e.setVariable("mediatorName", "Médiation Démo Consommation");
+    });
     // the contentious stage's own steps in collection-case
     mock("collectEscalationFacts", e -> {
       e.setVariable("debtorType", debtorType);
@@ -129,6 +134,7 @@ class ReminderMocks {
       e.setVariable("claimAmount", balance);
       e.setVariable("claimOrigin", "CONTRACTUAL");
       e.setVariable("consumerCredit", false);
+      e.setVariable("debtorCommercial", "BUSINESS".equals(debtorType));
       e.setVariable("prescribed", prescribed);
       e.setVariable("residence", "METROPOLE");
       e.setVariable("debtorTerritory", "METROPOLE");

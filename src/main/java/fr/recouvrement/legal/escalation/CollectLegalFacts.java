@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * interest for a consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery
  * indemnities, which are not interest. {@code residence} and {@code debtorTerritory} come from the
  * debtor's address, for the court deadlines (CPC 643, 642). Invoices are contractual claims (sales of goods or
- * services); this creditor grants no consumer credit or lease.
+ * services); this creditor grants no consumer credit or lease. {@code debtorCommercial}: the
+ * debtor is a trader, as recorded on the debtor (the intake's default or the creditor's word).
  */
 @Component("collectLegalFacts")
 class CollectLegalFacts implements JavaDelegate {
@@ -37,6 +38,8 @@ class CollectLegalFacts implements JavaDelegate {
     execution.setVariable("claimAmount", view.balance().subtract(indemnities).doubleValue());
     execution.setVariable("claimOrigin", "CONTRACTUAL");
     execution.setVariable("consumerCredit", false);
+    // the court of an order to pay: tribunal de commerce only between traders (legal-route)
+    execution.setVariable("debtorCommercial", view.debtor().commercial());
     if (execution.getVariable("debtorRefusedSmallClaims") == null) {
       execution.setVariable("debtorRefusedSmallClaims", false);
     }

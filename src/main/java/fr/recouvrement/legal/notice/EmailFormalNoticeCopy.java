@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * "Envoyer une copie par email": the notice's amount, deadline and tracking number by email, once
  * per step. Reads caseReference, noticeAmount,
- * noticeInvoices, noticeDeadline, noticeTrackingId; writes noticeEmailStatus (SENT or
+ * noticeInvoices, noticeDeadlineDays, noticeDeadline, noticeTrackingId; writes noticeEmailStatus (SENT or
  * DRY_RUN).
  */
 @Component("emailFormalNoticeCopy")
@@ -32,6 +32,7 @@ class EmailFormalNoticeCopy implements JavaDelegate {
                 NoticeStep.key(execution),
                 new BigDecimal(NoticeStep.text(execution, "noticeAmount")).setScale(2, RoundingMode.HALF_UP),
                 NoticeStep.text(execution, "noticeInvoices"),
+                NoticeStep.integer(execution, "noticeDeadlineDays"),
                 LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
                 tracking == null ? null : tracking.toString())
             .name());

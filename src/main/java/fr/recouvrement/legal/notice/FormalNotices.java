@@ -7,10 +7,14 @@ import fr.recouvrement.channel.CaseEmails;
 import fr.recouvrement.channel.CaseLetters;
 import fr.recouvrement.channel.CommunicationStatus;
 import fr.recouvrement.channel.DocumentStore.Document;
+import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.legal.LegalPeriod;
+import fr.recouvrement.legal.LegalRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +24,12 @@ import org.springframework.stereotype.Component;
  * The formal notice of a case: the letter written and stored once per process step, its sending
  * (by the postal provider or by a collector) recorded as a legal event, legal interest started for
  * a consumer, and the email copy.
+ *
+ * <p>The debtor's deadline runs from the day the letter was actually posted, then from the day it
+ * was first presented or otherwise delivered (served by a commissaire de justice, handed over) when
+ * that is known — never from the date printed on the letter. Its length is the one the escalation
+ * asked for, else the usual one, never under the minimum: both from the {@code legal-deadlines}
+ * table (FORMAL_NOTICE_USUAL, FORMAL_NOTICE_MINIMUM), for the day the deadline starts.
  */
 @Component
 class FormalNotices {
@@ -29,23 +39,61 @@ class FormalNotices {
   private final CaseLetters letters;
   private final CaseEmails emails;
   private final LegalEvents legalEvents;
+  private final LegalDeadlines legalDeadlines;
 
-  FormalNotices(CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents) {
+  FormalNotices(CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents, LegalDeadlines legalDeadlines) {
     this.cases = cases;
     this.letters = letters;
     this.emails = emails;
     this.legalEvents = legalEvents;
+    this.legalDeadlines = legalDeadlines;
   }
 
-  /** The stored letter, its date and its deadline. */
-  record Prepared(long documentId, LocalDate noticeDate, LocalDate deadline, BigDecimal total, String invoices, boolean debtorHasEmail) {}
+  /** The stored letter, its date, its deadline in days and the deadline if it were posted today. */
+  record Prepared(
+      long documentId, LocalDate noticeDate, int deadlineDays, LocalDate deadline, BigDecimal total, String invoices, boolean debtorHasEmail) {}
+
+  /** The letter left: the tracking number, the day it was posted and the deadline counted from that day. */
+  record Sent(String trackingId, LocalDate postedOn, LocalDate deadline) {}
+
+  /**
+   * The number of days the debtor is given: {@code requested} (the escalation's choice) or, when
+   * none, the usual period; refused (an incident) when shorter than the minimum period. Both
+   * periods are those of the {@code legal-deadlines} table for a notice starting on {@code start}.
+   */
+  int deadlineDays(String caseReference, Integer requested, LocalDate start) {
+    int days;
+    if (requested == null) {
+      days = days(start, legalDeadlines.find(LegalRule.FORMAL_NOTICE_USUAL, start));
+    } else {
+      days = requested;
+    }
+    LegalPeriod minimum = legalDeadlines.find(LegalRule.FORMAL_NOTICE_MINIMUM, start);
+    if (days < days(start, minimum)) {
+      throw new IllegalArgumentException(
+          ("Case %s: a formal notice (mise en demeure) must give the debtor at least %d days to pay (%s, legal-deadlines"
+                  + " FORMAL_NOTICE_MINIMUM); noticeDeadlineDays is %d. Correct the escalation decision (or the variable) and"
+                  + " retry the step.")
+              .formatted(caseReference, days(start, minimum), minimum.source(), days));
+    }
+    return days;
+  }
+
+  private static int days(LocalDate start, LegalPeriod period) {
+    return Math.toIntExact(ChronoUnit.DAYS.between(start, period.endFrom(start)));
+  }
+
+  /** The last day to pay: {@code days} after the day the letter was posted or delivered. */
+  static LocalDate deadlineFrom(LocalDate start, int days) {
+    return start.plusDays(days);
+  }
 
   /**
    * Writes the letter dated today, or finds the one this step already wrote (its date stays the
-   * date printed on it). Fails on a deadline under 8 days, or when the debtor has no postal address.
+   * date printed on it). Fails on a deadline under the minimum, or when the debtor has no postal address.
    */
-  Prepared prepare(String caseReference, String idempotencyKey, int deadlineDays) {
-    NoticeLetter.requireDeadline(caseReference, deadlineDays);
+  Prepared prepare(String caseReference, String idempotencyKey, Integer requestedDays) {
+    int deadlineDays = deadlineDays(caseReference, requestedDays, CaseClock.today());
     CaseView view = cases.get(caseReference);
     boolean hasEmail = view.debtor().email() != null && !view.debtor().email().isBlank();
     Optional<Document> known = letters.documentByKey(idempotencyKey);
@@ -56,34 +104,107 @@ class FormalNotices {
     Document document =
         known.orElseGet(() -> letters.prepare(caseReference, idempotencyKey, KIND, NoticeLetter.TEMPLATE, letter.variables()));
     String invoices = String.join(", ", letter.lines().stream().map(NoticeLetter.Line::number).toList());
-    return new Prepared(document.id(), date, letter.deadline(), letter.total(), invoices, hasEmail);
+    return new Prepared(
+        document.id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), letter.total(), invoices, hasEmail);
   }
 
-  /** Posts the registered letter through the provider, once per step; returns its tracking id. */
-  String sendByProvider(String caseReference, String idempotencyKey, long documentId, LocalDate noticeDate, LocalDate deadline, String actor) {
+  /**
+   * Posts the registered letter through the provider, once per step: the deadline runs from today,
+   * the day the provider takes it (a letter prepared days earlier, or a send retried over a
+   * weekend, does not shorten it).
+   */
+  Sent sendByProvider(String caseReference, String idempotencyKey, long documentId, int deadlineDays, String actor) {
     CaseLetters.Posted posted = letters.post(caseReference, idempotencyKey, documentId, true);
-    sent(caseReference, noticeDate, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
-    return posted.trackingId();
+    LocalDate postedOn = CaseClock.today();
+    LocalDate deadline = deadlineFrom(postedOn, deadlineDays);
+    sent(caseReference, postedOn, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
+    return new Sent(posted.trackingId(), postedOn, deadline);
   }
 
-  /** Records the registered letter a collector printed and posted, once per step. */
-  String recordPostedByHand(
-      String caseReference, String idempotencyKey, long documentId, String lrarNumber, LocalDate postingDate, LocalDate deadline, String actor) {
+  /**
+   * Records the registered letter a collector printed and posted, once per step: the deadline runs
+   * from the posting date on the proof of posting, however late after the letter's date.
+   */
+  Sent recordPostedByHand(
+      String caseReference, String idempotencyKey, long documentId, String lrarNumber, LocalDate postingDate, int deadlineDays, String actor) {
     if (postingDate.isAfter(CaseClock.today())) {
       // the notice's date starts a consumer's legal interest: it cannot be a day still to come
       throw new IllegalArgumentException(
           "Case %s: the posting date of the formal notice (%s) is in the future".formatted(caseReference, postingDate));
     }
     CaseLetters.Posted posted = letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
+    LocalDate deadline = deadlineFrom(postingDate, deadlineDays);
     sent(caseReference, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
-    return posted.trackingId();
+    return new Sent(posted.trackingId(), postingDate, deadline);
   }
+
+  /**
+   * The letter reached the debtor on {@code deliveredOn} (first presented, signed or refused, as
+   * the provider reports; or served by a commissaire de justice or handed over, as a collector
+   * records): the deadline runs again from that day. A collector's confirmation is recorded as a
+   * legal event (the provider's report already is, by the postal callback).
+   */
+  LocalDate delivered(
+      String caseReference, LocalDate postedOn, LocalDate deliveredOn, int deadlineDays, String how, String trackingId, String actor) {
+    if (deliveredOn.isAfter(CaseClock.today())) {
+      throw new IllegalArgumentException(
+          "Case %s: the formal notice cannot have reached the debtor on %s, a day still to come".formatted(caseReference, deliveredOn));
+    }
+    if (postedOn != null && deliveredOn.isBefore(postedOn)) {
+      throw new IllegalArgumentException(
+          "Case %s: the formal notice was posted on %s and cannot have reached the debtor before, on %s"
+              .formatted(caseReference, postedOn, deliveredOn));
+    }
+    LocalDate deadline = deadlineFrom(deliveredOn, deadlineDays);
+    if (how != null && !how.isBlank() && !POSTAL.equals(how)) {
+      String details =
+          "Mise en demeure%s remise le %s (%s) : délai de paiement jusqu'au %s"
+              .formatted(trackingId == null ? "" : " n° " + trackingId, deliveredOn, DELIVERY_LABELS.getOrDefault(how, how), deadline);
+      long caseId = legalEvents.caseId(caseReference);
+      if (legalEvents.of(caseId).stream().noneMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED && details.equals(e.details()))) {
+        legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED, deliveredOn, null, details, actor);
+      }
+    }
+    return deadline;
+  }
+
+  /**
+   * The letter came back undelivered (« pli avisé non réclamé », « destinataire inconnu à
+   * l'adresse »): recorded once per letter. The case cannot go to court on this letter alone.
+   */
+  void returned(String caseReference, String trackingId, LocalDate on, String reason, String actor) {
+    String details =
+        "Mise en demeure%s revenue non distribuée : %s".formatted(trackingId == null ? "" : " n° " + trackingId, RETURN_LABELS.getOrDefault(reason, reason));
+    long caseId = legalEvents.caseId(caseReference);
+    boolean recorded =
+        legalEvents.of(caseId).stream()
+            .anyMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_RETURNED
+                && (trackingId == null ? details.equals(e.details()) : e.details() != null && e.details().contains("n° " + trackingId + " ")));
+    if (!recorded) {
+      legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_RETURNED, on, null, details, actor);
+    }
+  }
+
+  /** How the postal callback marks a delivery it reported itself (its legal event is already recorded). */
+  static final String POSTAL = "POSTAL";
+  static final Map<String, String> DELIVERY_LABELS =
+      Map.of(
+          "SIGNED", "avis de réception signé",
+          "REFUSED", "lettre refusée par le destinataire",
+          "SERVED", "signification par commissaire de justice",
+          "DELIVERED_BY_HAND", "remise en main propre contre récépissé");
+  static final Map<String, String> RETURN_LABELS =
+      Map.of(
+          "NOT_CLAIMED", "pli avisé et non réclamé",
+          "RETURNED", "destinataire inconnu à l'adresse ou adresse insuffisante",
+          "COLLECTOR", "lettre revenue, signalée par un gestionnaire");
 
   /** The email copy of the notice, once per step (dry run without SMTP settings, like the reminders). */
   CommunicationStatus emailCopy(
-      String caseReference, String idempotencyKey, BigDecimal total, String invoices, LocalDate deadline, String trackingId) {
+      String caseReference, String idempotencyKey, BigDecimal total, String invoices, int deadlineDays, LocalDate deadline, String trackingId) {
     Map<String, Object> content = new HashMap<>();
     content.put("total", total);
+    content.put("deadlineDays", deadlineDays);
     content.put("deadline", deadline);
     content.put("trackingId", trackingId == null ? "" : trackingId);
     content.put("invoices", invoices);
@@ -96,11 +217,14 @@ class FormalNotices {
    * A retried step that already recorded this letter records nothing more.
    */
   private void sent(String caseReference, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
-    String details = "%s n° %s, délai de paiement jusqu'au %s".formatted(how, trackingId, deadline);
+    String details =
+        "%s n° %s, délai de paiement jusqu'au %s (à compter du dépôt ; reporté si la première présentation est plus tardive)"
+            .formatted(how, trackingId, deadline);
     long caseId = legalEvents.caseId(caseReference);
+    // one event per letter, whatever day a retried step runs
     boolean recorded =
         legalEvents.of(caseId).stream()
-            .anyMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_SENT && details.equals(e.details()));
+            .anyMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_SENT && e.details() != null && e.details().contains(" n° " + trackingId + ","));
     if (!recorded) {
       legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_SENT, noticeDate, null, details, actor);
     }

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * rules (C. com. L441-10, D441-5) and charging collection costs to a consumer is an offence (CPCE
  * L111-8). A consumer owes legal interest from the notice instead (C. civ. 1231-6, 1344-1).
  *
- * @param today the date of the letter, from which the deadline runs
+ * <p>The letter gives the debtor {@code deadlineDays} from its first presentation, not a date: the
+ * deadline runs from the day it is posted or delivered (see {@link FormalNotices}), which the date
+ * printed on it cannot know. {@code deadline} is that deadline were it posted the day it is written.
+ *
+ * @param today the date of the letter
  * @param interest legal interest already owed (a consumer under an earlier notice); null for a professional
  */
 record NoticeLetter(
@@ -39,13 +43,6 @@ record NoticeLetter(
     BigDecimal interest,
     BigDecimal total) {
 
-  /**
-   * The shortest deadline a formal notice may give. Practice and case law ask for a "reasonable"
-   * delay, at least 8 days; the escalation decision chooses the actual one (15 by default). This is
-   * a safeguard against a table edited by mistake, not the rule itself.
-   */
-  static final int MIN_DEADLINE_DAYS = 8;
-
   static final String TEMPLATE = "mise-en-demeure";
   private static final Pattern CITY = Pattern.compile("\\b\\d{5}\\s+(.+)$");
 
@@ -59,7 +56,6 @@ record NoticeLetter(
       BigDecimal total) {}
 
   static NoticeLetter of(CaseView view, CreditorSettings creditor, LocalDate today, int deadlineDays) {
-    requireDeadline(view.reference(), deadlineDays);
     boolean business = view.debtor().type() == DebtorType.BUSINESS;
     List<Line> lines =
         view.invoices().stream()
@@ -96,16 +92,6 @@ record NoticeLetter(
         indemnities,
         interest,
         total);
-  }
-
-  /** Refuses a deadline shorter than {@link #MIN_DEADLINE_DAYS}: the step fails and shows as an incident. */
-  static void requireDeadline(String reference, int deadlineDays) {
-    if (deadlineDays < MIN_DEADLINE_DAYS) {
-      throw new IllegalArgumentException(
-          ("Case %s: a formal notice (mise en demeure) must give the debtor at least %d days to pay; noticeDeadlineDays"
-                  + " is %d. Correct the escalation decision (or the variable) and retry the step.")
-              .formatted(reference, MIN_DEADLINE_DAYS, deadlineDays));
-    }
   }
 
   Map<String, Object> variables() {

@@ -9,9 +9,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 final class NoticeStep {
   private NoticeStep() {}
 
-  /** {@code caseReference/processInstanceId/activityId}: the same for a retried job, another for the next notice. */
+  /**
+   * {@code caseReference/processInstanceId/activityId}: the same for a retried job, another for the
+   * next notice; a letter sent again after a return (noticeAttempt 2, 3...) gets {@code /2}, {@code /3}.
+   */
   static String key(DelegateExecution execution) {
-    return caseReference(execution) + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId();
+    Object attempt = execution.getVariable("noticeAttempt");
+    String again = attempt instanceof Number n && n.intValue() > 1 ? "/" + n.intValue() : "";
+    return caseReference(execution) + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + again;
   }
 
   static String caseReference(DelegateExecution execution) {
@@ -37,6 +42,34 @@ final class NoticeStep {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Process variable '%s' is not a whole number of days: '%s'".formatted(name, v));
     }
+  }
+
+  /** A whole number of days, or null when the variable is absent (the usual period then applies). */
+  static Integer optionalInteger(DelegateExecution execution, String name) {
+    Object v = execution.getVariable(name);
+    if (v == null || v.toString().isBlank()) {
+      return null;
+    }
+    return integer(execution, name);
+  }
+
+  /** A date, or null when the variable is absent or blank. */
+  static LocalDate optionalDate(DelegateExecution execution, String name) {
+    Object v = execution.getVariable(name);
+    return v == null || v.toString().isBlank() ? null : date(execution, name);
+  }
+
+  /**
+   * The debtor's deadline: {@code noticeDeadline} (ISO date, the last day to pay), {@code
+   * noticeDeadlineAt} (the start of the next day: the timer and the follow-up task's due date) and
+   * {@code noticeFollowUpAt} (two days before, or now if that is past).
+   */
+  static void deadline(DelegateExecution execution, LocalDate deadline) {
+    Date followUp = startOf(deadline.minusDays(2));
+    Date now = Date.from(CaseClock.now());
+    execution.setVariable("noticeDeadline", deadline.toString());
+    execution.setVariable("noticeDeadlineAt", startOf(deadline.plusDays(1)));
+    execution.setVariable("noticeFollowUpAt", followUp.before(now) ? now : followUp);
   }
 
   static long id(DelegateExecution execution, String name) {

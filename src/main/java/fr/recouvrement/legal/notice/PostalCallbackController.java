@@ -12,10 +12,12 @@ import fr.recouvrement.web.SignedCallbacks.Result;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -29,37 +31,61 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/callbacks/postal}: the postal provider reports the acknowledgement of receipt of
  * a registered letter. Signed with {@code recouvrement.postal.callback-secret} (see {@link
  * SignedCallbacks}); body {@code {"eventId", "trackingId", "status": "SIGNED|REFUSED|NOT_CLAIMED|RETURNED",
- * "occurredOn": "2026-03-04"}}.
+ * "occurredOn": "2026-03-04", "presentedOn": "2026-03-03"}} ({@code presentedOn}, optional: the
+ * letter's first presentation at the address, the day the notice reached the debtor; it cannot be
+ * after {@code occurredOn}).
  *
- * <p>The letter with that tracking id gets the acknowledgement and its date; for a formal notice a
- * FORMAL_NOTICE_ACKNOWLEDGED legal event is recorded (the proof the order to pay's file needs). The
- * answer is 200 {@code {"result": "APPLIED"}}; an unknown tracking id is kept as UNMATCHED and answered
- * 202; a replayed event id is answered with what was done the first time and changes nothing.
+ * <p>The letter with that tracking id gets the acknowledgement and its date. For a formal notice:
+ * SIGNED or REFUSED (a refused letter is delivered) records a FORMAL_NOTICE_ACKNOWLEDGED legal event
+ * (the proof the order to pay's file needs) and tells the waiting formal-notice process, whose
+ * deadline then runs from the first presentation (else the signature); NOT_CLAIMED (« pli avisé non
+ * réclamé ») or RETURNED (« destinataire inconnu ») records FORMAL_NOTICE_RETURNED and tells the
+ * process, which opens a collector's task instead of going to court. The answer is 200 {@code
+ * {"result": "APPLIED"}}; an unknown tracking id is kept as UNMATCHED and answered 202; a replayed
+ * event id is answered with what was done the first time and changes nothing.
  */
 @RestController
 class PostalCallbackController {
   static final String SOURCE = "POSTAL";
   static final Set<String> STATUSES = Set.of("SIGNED", "REFUSED", "NOT_CLAIMED", "RETURNED");
+  static final Set<String> DELIVERED = Set.of("SIGNED", "REFUSED");
+  static final String MESSAGE_DELIVERED = "FormalNoticeDelivered";
+  static final String MESSAGE_RETURNED = "FormalNoticeReturned";
   private static final Logger log = LoggerFactory.getLogger(PostalCallbackController.class);
 
   private final SignedCallbacks callbacks;
   private final CaseLetters letters;
   private final LegalEvents legalEvents;
+  private final FormalNotices notices;
+  private final RuntimeService runtime;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
 
   PostalCallbackController(
-      SignedCallbacks callbacks, CaseLetters letters, LegalEvents legalEvents, TransactionTemplate tx, ObjectMapper json) {
+      SignedCallbacks callbacks,
+      CaseLetters letters,
+      LegalEvents legalEvents,
+      FormalNotices notices,
+      RuntimeService runtime,
+      TransactionTemplate tx,
+      ObjectMapper json) {
     this.callbacks = callbacks;
     this.letters = letters;
     this.legalEvents = legalEvents;
+    this.notices = notices;
+    this.runtime = runtime;
     this.tx = tx;
     this.json = json;
   }
 
   private static final class RecordedConcurrently extends RuntimeException {}
 
-  record Event(String eventId, String trackingId, String status, LocalDate occurredOn) {}
+  record Event(String eventId, String trackingId, String status, LocalDate occurredOn, LocalDate presentedOn) {
+    /** The day the letter reached the debtor: its first presentation when reported, else the event's day. */
+    LocalDate deliveredOn() {
+      return presentedOn == null ? occurredOn : presentedOn;
+    }
+  }
 
   @PostMapping(path = "/api/callbacks/postal", consumes = "application/json", produces = "application/json")
   ResponseEntity<Map<String, String>> acknowledgement(
@@ -89,15 +115,44 @@ class PostalCallbackController {
     if (letter.isEmpty()) {
       log.warn("Postal acknowledgement {} for unknown tracking id {}: kept as UNMATCHED", event.eventId(), event.trackingId());
     } else if (NoticeLetter.TEMPLATE.equals(letter.get().template())) {
-      legalEvents.record(
-          letter.get().caseReference(),
-          LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED,
-          event.occurredOn(),
-          "Accusé de réception de la LRAR n° %s : %s".formatted(event.trackingId(), event.status()),
-          "postal-provider");
+      formalNotice(letter.get().caseReference(), event);
     }
     return result;
   }
+
+  private void formalNotice(String caseReference, Event event) {
+    Map<String, Object> variables = new HashMap<>();
+    String message;
+    if (DELIVERED.contains(event.status())) {
+      legalEvents.record(
+          caseReference,
+          LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED,
+          event.deliveredOn(),
+          "Accusé de réception de la LRAR n° %s : %s%s"
+              .formatted(event.trackingId(), event.status(), event.presentedOn() == null ? "" : ", première présentation le " + event.presentedOn()),
+          ACTOR);
+      message = MESSAGE_DELIVERED;
+      variables.put("noticeDeliveredOn", event.deliveredOn().toString());
+      variables.put("noticeDeliveryHow", FormalNotices.POSTAL);
+    } else {
+      notices.returned(caseReference, event.trackingId(), event.occurredOn(), event.status(), ACTOR);
+      message = MESSAGE_RETURNED;
+      variables.put("noticeReturnReason", event.status());
+      variables.put("noticeReturnedOn", event.occurredOn().toString());
+    }
+    // the formal-notice process that sent this very letter, if it still waits for news of it
+    List<?> correlated =
+        runtime.createMessageCorrelation(message)
+            .processInstanceBusinessKey(caseReference)
+            .processInstanceVariableEquals("noticeTrackingId", event.trackingId())
+            .setVariables(variables)
+            .correlateAllWithResult();
+    if (correlated.isEmpty()) {
+      log.info("Postal event {} on formal notice {} of case {}: recorded, no process waits for it", event.status(), event.trackingId(), caseReference);
+    }
+  }
+
+  private static final String ACTOR = "postal-provider";
 
   private static ResponseEntity<Map<String, String>> answer(Result result) {
     return ResponseEntity.status(result == Result.APPLIED ? 200 : 202).body(Map.of("result", result.name()));
@@ -115,6 +170,16 @@ class PostalCallbackController {
     String trackingId = text(node, "trackingId", problems);
     String status = text(node, "status", problems);
     String occurred = text(node, "occurredOn", problems);
+    LocalDate presented = null;
+    JsonNode presentedNode = node == null ? null : node.get("presentedOn");
+    if (presentedNode != null && !presentedNode.isNull() && !presentedNode.asText().isBlank()) {
+      try {
+        String p = presentedNode.asText().trim();
+        presented = LocalDate.parse(p.length() > 10 ? p.substring(0, 10) : p);
+      } catch (DateTimeParseException e) {
+        problems.add(new FieldProblem("presentedOn", "must be an ISO date"));
+      }
+    }
     if (status != null && !STATUSES.contains(status)) {
       problems.add(new FieldProblem("status", "must be one of SIGNED, REFUSED, NOT_CLAIMED, RETURNED"));
     }
@@ -126,13 +191,16 @@ class PostalCallbackController {
         problems.add(new FieldProblem("occurredOn", "must be an ISO date"));
       }
     }
+    if (presented != null && on != null && presented.isAfter(on)) {
+      problems.add(new FieldProblem("presentedOn", "must not be after occurredOn: a letter is presented before it is signed or returned"));
+    }
     if (eventId != null && eventId.length() > 128) {
       problems.add(new FieldProblem("eventId", "must have at most 128 characters"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    return new Event(eventId, trackingId, status, on);
+    return new Event(eventId, trackingId, status, on, presented);
   }
 
   private static String text(JsonNode node, String field, List<FieldProblem> problems) {

@@ -1,18 +1,18 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.channel.CaseLetters;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la mise en demeure". Reads caseReference and noticeDeadlineDays (at least 8); writes
- * noticeDocumentId, noticeDate and noticeDeadline (ISO dates), noticeAmount and noticeInvoices (what
- * the letter claims), noticeDeadlineAt (the start of the
- * day after the deadline: the timer and the follow-up task's due date), noticeFollowUpAt,
- * postalGatewayConfigured and debtorHasEmail.
+ * "Préparer la mise en demeure". Reads caseReference and noticeDeadlineDays (optional: the usual
+ * period of legal-deadlines when absent; never under its minimum); writes noticeDeadlineDays (the
+ * days given), noticeDocumentId, noticeDate (the date printed on the letter) and noticeDeadline (ISO
+ * dates; the deadline as if posted today, moved when the letter is posted and delivered),
+ * noticeAmount and noticeInvoices (what the letter claims), noticeDeadlineAt (the start of the day
+ * after the deadline: the timer and the follow-up task's due date), noticeFollowUpAt,
+ * noticeDelivered (false), postalGatewayConfigured and debtorHasEmail.
  */
 @Component("prepareFormalNotice")
 class PrepareFormalNotice implements JavaDelegate {
@@ -27,17 +27,15 @@ class PrepareFormalNotice implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormalNotices.Prepared prepared =
-        notices.prepare(NoticeStep.caseReference(execution), NoticeStep.key(execution), NoticeStep.integer(execution, "noticeDeadlineDays"));
-    Date deadlineAt = NoticeStep.startOf(prepared.deadline().plusDays(1));
-    Date followUp = NoticeStep.startOf(prepared.deadline().minusDays(2));
-    Date now = Date.from(CaseClock.now());
+        notices.prepare(
+            NoticeStep.caseReference(execution), NoticeStep.key(execution), NoticeStep.optionalInteger(execution, "noticeDeadlineDays"));
+    execution.setVariable("noticeDeadlineDays", prepared.deadlineDays());
     execution.setVariable("noticeDocumentId", prepared.documentId());
     execution.setVariable("noticeDate", prepared.noticeDate().toString());
-    execution.setVariable("noticeDeadline", prepared.deadline().toString());
+    NoticeStep.deadline(execution, prepared.deadline());
     execution.setVariable("noticeAmount", prepared.total().doubleValue());
     execution.setVariable("noticeInvoices", prepared.invoices());
-    execution.setVariable("noticeDeadlineAt", deadlineAt);
-    execution.setVariable("noticeFollowUpAt", followUp.before(now) ? now : followUp);
+    execution.setVariable("noticeDelivered", false);
     execution.setVariable("postalGatewayConfigured", letters.postalProviderConfigured());
     execution.setVariable("debtorHasEmail", prepared.debtorHasEmail());
   }

@@ -1,15 +1,16 @@
 package fr.recouvrement.legal.notice;
 
 import fr.recouvrement.security.Actors;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * "Enregistrer l'envoi de la mise en demeure" posted by a collector. Reads caseReference,
- * noticeDocumentId, noticeDeadline and the form's lrarNumber and postingDate; writes
- * noticeTrackingId. The posting date is the notice's date (legal interest of a consumer runs from it).
+ * noticeDocumentId, noticeDeadlineDays and the form's lrarNumber and postingDate; writes
+ * noticeTrackingId, noticePostedOn and the deadline counted from the posting date (a letter posted
+ * days after it was written gives the debtor the full period from the posting): noticeDeadline,
+ * noticeDeadlineAt, noticeFollowUpAt. The posting date also starts a consumer's legal interest.
  */
 @Component("recordPostedFormalNotice")
 class RecordPostedFormalNotice implements JavaDelegate {
@@ -21,15 +22,17 @@ class RecordPostedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String tracking =
+    FormalNotices.Sent sent =
         notices.recordPostedByHand(
             NoticeStep.caseReference(execution),
             NoticeStep.key(execution),
             NoticeStep.id(execution, "noticeDocumentId"),
             NoticeStep.text(execution, "lrarNumber"),
             NoticeStep.date(execution, "postingDate"),
-            LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
+            NoticeStep.integer(execution, "noticeDeadlineDays"),
             Actors.current(execution));
-    execution.setVariable("noticeTrackingId", tracking);
+    execution.setVariable("noticeTrackingId", sent.trackingId());
+    execution.setVariable("noticePostedOn", sent.postedOn().toString());
+    NoticeStep.deadline(execution, sent.deadline());
   }
 }

@@ -1,14 +1,15 @@
 package fr.recouvrement.legal.notice;
 
 import fr.recouvrement.security.Actors;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * "Envoyer la mise en demeure en recommandé" through the postal provider (LRAR), once per step.
- * Reads caseReference, noticeDocumentId, noticeDate, noticeDeadline; writes noticeTrackingId.
+ * Reads caseReference, noticeDocumentId, noticeDeadlineDays; writes noticeTrackingId,
+ * noticePostedOn and the deadline counted from that day (noticeDeadline, noticeDeadlineAt,
+ * noticeFollowUpAt).
  */
 @Component("sendFormalNotice")
 class SendFormalNotice implements JavaDelegate {
@@ -20,14 +21,15 @@ class SendFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String tracking =
+    FormalNotices.Sent sent =
         notices.sendByProvider(
             NoticeStep.caseReference(execution),
             NoticeStep.key(execution),
             NoticeStep.id(execution, "noticeDocumentId"),
-            LocalDate.parse(NoticeStep.text(execution, "noticeDate")),
-            LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
+            NoticeStep.integer(execution, "noticeDeadlineDays"),
             Actors.current(execution));
-    execution.setVariable("noticeTrackingId", tracking);
+    execution.setVariable("noticeTrackingId", sent.trackingId());
+    execution.setVariable("noticePostedOn", sent.postedOn().toString());
+    NoticeStep.deadline(execution, sent.deadline());
   }
 }

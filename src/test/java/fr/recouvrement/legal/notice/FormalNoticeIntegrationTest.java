@@ -165,7 +165,7 @@ class FormalNoticeIntegrationTest {
         .contains("F-MD1", today().minusDays(40).format(SHORT), "F-MD2", today().minusDays(20).format(SHORT))
         .contains("1 850,00 €", "120,50 €", "Pénalités de retard", "Indemnité forfaitaire", "80,00 €")
         .contains(amount(view.balance()))
-        .contains(fr(deadline), "15 jours")
+        .contains("15 jours à compter de la première présentation de cette lettre")
         .contains("FR76 3000 6000 0112 3456 7890 189", reference)
         .contains("injonction de payer", "petites créances")
         .contains("Fait à Paris, le " + fr(today()));
@@ -211,8 +211,7 @@ class FormalNoticeIntegrationTest {
     runJob(instance);
     // the same step run once more, as a duplicate job would
     long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
-    notices.sendByProvider(
-        reference, reference + "/" + instance + "/Task_SendRegisteredNotice", documentId, today(), today().plusDays(15), "system");
+    notices.sendByProvider(reference, reference + "/" + instance + "/Task_SendRegisteredNotice", documentId, 15, "system");
 
     TestServers.wireMock().verify(2, postRequestedFor(urlEqualTo(LETTERS)));
     assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS))))
@@ -241,7 +240,7 @@ class FormalNoticeIntegrationTest {
     runJob(instance);
 
     String text = letterText(instance);
-    assertThat(text).contains("Mise en demeure", "F-MD5", "1 000,00 €", fr(today().plusDays(8)), "8 jours", "taux légal");
+    assertThat(text).contains("Mise en demeure", "F-MD5", "1 000,00 €", "8 jours à compter de la première présentation", "taux légal");
     assertThat(text).doesNotContain("Indemnité forfaitaire", "40,00 €", "Pénalités de retard");
     assertThat(cases.get(reference).legalInterestFrom()).isNull();
 
@@ -321,11 +320,11 @@ class FormalNoticeIntegrationTest {
     long documentId = ((Number) runtime.getVariable(instance, "noticeDocumentId")).longValue();
     String key = reference + "/" + instance + "/Task_RecordPostedNotice";
     LocalDate posted = today().minusDays(1);
-    assertThatThrownBy(() -> notices.recordPostedByHand(reference, key, documentId, "1A20000000007", today().plusDays(1), today().plusDays(15), "alice"))
+    assertThatThrownBy(() -> notices.recordPostedByHand(reference, key, documentId, "1A20000000007", today().plusDays(1), 15, "alice"))
         .hasMessageContaining("in the future");
 
-    notices.recordPostedByHand(reference, key, documentId, " 1A20000000007 ", posted, today().plusDays(15), "alice");
-    notices.recordPostedByHand(reference, key, documentId, "1A20000000007", posted, today().plusDays(15), "alice");
+    notices.recordPostedByHand(reference, key, documentId, " 1A20000000007 ", posted, 15, "alice");
+    notices.recordPostedByHand(reference, key, documentId, "1A20000000007", posted, 15, "alice");
 
     assertThat(letterRows(reference)).isEqualTo(1);
     assertThat(jdbc.queryForObject(
@@ -337,6 +336,136 @@ class FormalNoticeIntegrationTest {
     // the consumer's legal interest runs from the day the letter was posted
     assertThat(cases.get(reference).legalInterestFrom()).isEqualTo(posted);
     TestServers.wireMock().verify(0, postRequestedFor(urlEqualTo(LETTERS)));
+  }
+
+  static Date at(LocalDate day, int hour) {
+    return Date.from(day.atTime(hour, 0).atZone(CaseClock.PARIS).toInstant());
+  }
+
+  static Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(CaseClock.PARIS).toInstant());
+  }
+
+  /** Prepared, posted by the provider and copied by email: the process waits at its follow-up task. */
+  String sentByProvider(String trackingId, String reference) {
+    acceptLetters(trackingId);
+    String instance = startNotice(reference, "BUSINESS", 15);
+    runJob(instance);
+    runJob(instance);
+    runJob(instance);
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("Task_FollowNotice");
+    return instance;
+  }
+
+  String postalEvent(String reference, String trackingId, String status, LocalDate occurredOn, LocalDate presentedOn) {
+    return "{\"eventId\": \"evt-%s-%s\", \"trackingId\": \"%s\", \"status\": \"%s\", \"occurredOn\": \"%s\"%s}"
+        .formatted(reference, status, trackingId, status, occurredOn, presentedOn == null ? "" : ", \"presentedOn\": \"" + presentedOn + "\"");
+  }
+
+  @Test
+  void aNoticePostedLateGivesTheDebtorTheFullPeriodFromTheDayItWasPosted() {
+    acceptLetters("1A10000000011");
+    String reference = openCase("BUSINESS", invoice("F-MD11", 30, "700.00"));
+    String instance = startNotice(reference, "BUSINESS", 15);
+    LocalDate written = today();
+    runJob(instance);
+    assertThat(runtime.getVariable(instance, "noticeDate")).isEqualTo(written.toString());
+    try {
+      // the provider was down: the letter leaves three days after the date printed on it
+      ClockUtil.setCurrentTime(at(written.plusDays(3), 10));
+      runJob(instance);
+
+      LocalDate deadline = written.plusDays(3 + 15);
+      assertThat(runtime.getVariable(instance, "noticePostedOn")).isEqualTo(written.plusDays(3).toString());
+      assertThat(runtime.getVariable(instance, "noticeDeadline")).isEqualTo(deadline.toString());
+      assertThat(runtime.getVariable(instance, "noticeDate")).isEqualTo(written.toString());
+      assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).singleElement()
+          .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(written.plusDays(3)))
+          .satisfies(e -> assertThat(e.details()).contains(deadline.toString()));
+      runJob(instance);
+      Task follow = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+      assertThat(follow.getDueDate()).isEqualTo(startOf(deadline.plusDays(1)));
+      assertThat(management.createJobQuery().processInstanceId(instance).timers().singleResult().getDuedate())
+          .isEqualTo(startOf(deadline.plusDays(1)));
+
+      // « Imprimer et envoyer »: a collector who posts four days after the letter's date re-dates it too
+      String manual = openCase("CONSUMER", invoice("F-MD12", 30, "300.00"));
+      String other = startNotice(manual, "CONSUMER", 15);
+      ClockUtil.setCurrentTime(at(written, 10));
+      runJob(other);
+      long documentId = ((Number) runtime.getVariable(other, "noticeDocumentId")).longValue();
+      ClockUtil.setCurrentTime(at(written.plusDays(4), 10));
+      FormalNotices.Sent sent =
+          notices.recordPostedByHand(manual, manual + "/" + other + "/Task_RecordPostedNotice", documentId, "1A20000000012", written.plusDays(4), 15, "alice");
+      assertThat(sent.deadline()).isEqualTo(written.plusDays(4 + 15));
+      assertThat(cases.get(manual).legalInterestFrom()).isEqualTo(written.plusDays(4));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theFirstPresentationReportedByThePostalProviderStartsTheDeadline() throws Exception {
+    String reference = openCase("BUSINESS", invoice("F-MD13", 30, "640.00"));
+    LocalDate posted = today();
+    String instance = sentByProvider("1A10000000013", reference);
+    try {
+      // presented on day 2, signed for on day 3
+      ClockUtil.setCurrentTime(at(posted.plusDays(3), 10));
+      HttpResponse<String> late =
+          callback(postalEvent(reference, "1A10000000013", "SIGNED", posted.plusDays(3), posted.plusDays(4)), SECRET);
+      assertThat(late.statusCode()).isEqualTo(400);
+      assertThat(late.body()).contains("presentedOn");
+
+      HttpResponse<String> signed =
+          callback(postalEvent(reference, "1A10000000013", "SIGNED", posted.plusDays(3), posted.plusDays(2)), SECRET);
+      assertThat(signed.statusCode()).isEqualTo(200);
+      runJob(instance);
+
+      // 15 days from the first presentation, not from the posting (which would end on day 15)
+      LocalDate deadline = posted.plusDays(2 + 15);
+      assertThat(runtime.getVariable(instance, "noticeDeadline")).isEqualTo(deadline.toString());
+      assertThat(runtime.getVariable(instance, "noticeDelivered")).isEqualTo(true);
+      Task follow = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+      assertThat(follow.getTaskDefinitionKey()).isEqualTo("Task_FollowNotice");
+      assertThat(follow.getDueDate()).isEqualTo(startOf(deadline.plusDays(1)));
+      assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).singleElement()
+          .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(posted.plusDays(2)));
+
+      // the deadline passes on a delivered letter: the notice has run out, the case may go on
+      Job timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+      ClockUtil.setCurrentTime(at(deadline.plusDays(1), 1));
+      management.executeJob(timer.getId());
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aLetterReturnedUndeliveredOpensACollectorTaskAndTheNoticeDoesNotRunOut() throws Exception {
+    String reference = openCase("BUSINESS", invoice("F-MD14", 30, "980.00"));
+    LocalDate posted = today();
+    String instance = sentByProvider("1A10000000014", reference);
+    try {
+      ClockUtil.setCurrentTime(at(posted.plusDays(18), 10));
+      HttpResponse<String> returned = callback(postalEvent(reference, "1A10000000014", "NOT_CLAIMED", posted.plusDays(18), posted.plusDays(2)), SECRET);
+      assertThat(returned.statusCode()).isEqualTo(200);
+      runJob(instance);
+
+      Task handle = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+      assertThat(handle.getTaskDefinitionKey()).isEqualTo("Task_HandleReturnedNotice");
+      assertThat(handle.getName()).isEqualTo("Traiter la mise en demeure revenue non distribuée");
+      assertThat(tasks.getIdentityLinksForTask(handle.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("collectors"));
+      assertThat(events(reference, LegalEventType.FORMAL_NOTICE_RETURNED)).singleElement()
+          .satisfies(e -> assertThat(e.details()).contains("1A10000000014", "pli avisé et non réclamé"));
+      // no deadline runs any more on this letter: nothing will take the case to court on it
+      assertThat(management.createJobQuery().processInstanceId(instance).timers().count()).isZero();
+      assertThat(runtime.getVariable(instance, "noticeOutcome")).isNull();
+      assertThat(runtime.getVariable(instance, "noticeDelivered")).isEqualTo(false);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   HttpResponse<String> callback(String body, String secret) throws Exception {

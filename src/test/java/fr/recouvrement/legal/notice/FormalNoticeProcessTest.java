@@ -52,8 +52,23 @@ class FormalNoticeProcessTest {
       e.setVariable("noticeDeadline", deadline.toString());
       e.setVariable("noticeDeadlineAt", at(deadline.plusDays(1), 0));
       e.setVariable("noticeFollowUpAt", at(deadline.minusDays(2), 0));
+      e.setVariable("noticeDelivered", false);
       e.setVariable("postalGatewayConfigured", postalProvider);
       e.setVariable("debtorHasEmail", debtorHasEmail);
+    });
+    // as the delegate does: the deadline runs again from the day the letter reached the debtor
+    Mocks.register("redateFormalNotice", (JavaDelegate) e -> {
+      LocalDate delivered = LocalDate.parse(e.getVariable("noticeDeliveredOn").toString().substring(0, 10));
+      calls.add("redate:" + delivered + ":" + e.getVariable("noticeDeliveryHow"));
+      LocalDate deadline = delivered.plusDays(((Number) e.getVariable("noticeDeadlineDays")).intValue());
+      e.setVariable("noticeDelivered", true);
+      e.setVariable("noticeDeadline", deadline.toString());
+      e.setVariable("noticeDeadlineAt", at(deadline.plusDays(1), 0));
+      e.setVariable("noticeFollowUpAt", at(deadline.minusDays(2), 0));
+    });
+    Mocks.register("recordReturnedFormalNotice", (JavaDelegate) e -> {
+      calls.add("returned:" + e.getVariable("noticeReturnReason"));
+      e.setVariable("noticeDelivered", false);
     });
     Mocks.register("sendFormalNotice", (JavaDelegate) e -> {
       calls.add("send");
@@ -132,18 +147,118 @@ class FormalNoticeProcessTest {
     return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
   }
 
+  /** The postal provider's news of the letter, as the postal callback correlates it. */
+  void postalNews(String message, Map<String, Object> variables) {
+    engine.getRuntimeService().createMessageCorrelation(message)
+        .processInstanceBusinessKey("DOS-TEST").processInstanceVariableEquals("noticeTrackingId", "1A00000000001")
+        .setVariables(variables).correlateAllWithResult();
+  }
+
+  Task openTask(ProcessDriver driver, String activityId) {
+    Task task = driver.settle().task();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(activityId);
+    assertThat(candidateGroups(task)).containsExactly("collectors");
+    return task;
+  }
+
   @Test
-  void shouldExpireWhenTheDeadlinePassesAfterARegisteredLetterAndAnEmailCopy() {
+  void shouldExpireWhenTheDeadlineCountedFromTheFirstPresentationPasses() {
     ProcessDriver driver = sentByProvider();
     followTask(driver);
     assertThat(timer().getDuedate()).isEqualTo(at(DEADLINE.plusDays(1), 0));
 
+    // the letter was first presented on 4 March: 15 days from then, not from the letter's date
+    LocalDate presented = TODAY.plusDays(2);
+    ClockUtil.setCurrentTime(at(TODAY.plusDays(3), 10));
+    postalNews("FormalNoticeDelivered", Map.of("noticeDeliveredOn", presented.toString(), "noticeDeliveryHow", "POSTAL"));
+    driver.settle();
+
+    assertThat(calls).endsWith("redate:" + presented + ":POSTAL");
+    Task follow = openTask(driver, "Task_FollowNotice");
+    assertThat(follow.getDueDate()).isEqualTo(at(presented.plusDays(16), 0));
+    assertThat(timer().getDuedate()).isEqualTo(at(presented.plusDays(16), 0));
+    ClockUtil.setCurrentTime(at(presented.plusDays(16), 1));
+    driver.fireTimer();
+
+    assertThat(instance).hasPassed("Timer_NoticeDeadline", "Gateway_DeliveryConfirmed", "Event_NoticeExpired").isEnded();
+    assertThat(variable("noticeOutcome")).isEqualTo("EXPIRED");
+    assertThat(variable("noticePromiseBroken")).isEqualTo(false);
+  }
+
+  @Test
+  void shouldAskACollectorToConfirmTheDeliveryWhenTheDeadlinePassesWithoutNewsOfTheLetter() {
+    ProcessDriver driver = start(false, false);
+    driver.complete(driver.task(), Map.of("lrarNumber", "1A12345678901", "postingDate", TODAY.toString()));
     ClockUtil.setCurrentTime(at(DEADLINE.plusDays(1), 1));
     driver.fireTimer();
 
-    assertThat(instance).hasPassed("Timer_NoticeDeadline", "Event_NoticeExpired").isEnded();
+    // no court on a letter whose delivery nobody has established
+    Task confirm = openTask(driver, "Task_ConfirmNoticeDelivery");
+    assertThat(confirm.getName()).isEqualTo("Vérifier la remise de la mise en demeure");
+    assertThat(instance).isNotEnded();
+    driver.complete(confirm, Map.of("noticeDeliveryAnswer", "DELIVERED", "noticeDeliveryHow", "SIGNED", "noticeDeliveredOn", TODAY.plusDays(3).toString()));
+
+    // first presented on 5 March: the deadline is 20 March, the debtor still has a day
+    assertThat(calls).endsWith("redate:" + TODAY.plusDays(3) + ":SIGNED");
+    openTask(driver, "Task_FollowNotice");
+    assertThat(timer().getDuedate()).isEqualTo(at(TODAY.plusDays(19), 0));
+    ClockUtil.setCurrentTime(at(TODAY.plusDays(19), 1));
+    driver.fireTimer();
+    assertThat(instance).hasPassed("Event_NoticeExpired").isEnded();
     assertThat(variable("noticeOutcome")).isEqualTo("EXPIRED");
-    assertThat(variable("noticePromiseBroken")).isEqualTo(false);
+  }
+
+  @Test
+  void shouldOpenACollectorTaskAndNotGoToCourtWhenTheLetterComesBackUndelivered() {
+    ProcessDriver driver = sentByProvider();
+    postalNews("FormalNoticeReturned", Map.of("noticeReturnReason", "NOT_CLAIMED", "noticeReturnedOn", TODAY.plusDays(17).toString()));
+
+    Task handle = openTask(driver, "Task_HandleReturnedNotice");
+    assertThat(handle.getName()).isEqualTo("Traiter la mise en demeure revenue non distribuée");
+    assertThat(calls).endsWith("returned:NOT_CLAIMED");
+    // however long it waits, the case does not leave the formal notice on this letter
+    assertThat(timer()).isNull();
+    assertThat(instance).isNotEnded().hasNotPassed("Event_NoticeExpired");
+
+    // served by a commissaire de justice on 25 March: 15 days from then
+    ClockUtil.setCurrentTime(at(TODAY.plusDays(23), 9));
+    driver.complete(handle, Map.of("noticeDeliveryHow", "SERVED", "noticeDeliveredOn", TODAY.plusDays(23).toString()));
+    assertThat(calls).endsWith("redate:" + TODAY.plusDays(23) + ":SERVED");
+    openTask(driver, "Task_FollowNotice");
+    assertThat(timer().getDuedate()).isEqualTo(at(TODAY.plusDays(39), 0));
+  }
+
+  @Test
+  void shouldWriteAndSendTheNoticeAgainWhenTheCollectorHasANewAddress() {
+    ProcessDriver driver = sentByProvider();
+    ClockUtil.setCurrentTime(at(DEADLINE.plusDays(1), 1));
+    driver.fireTimer();
+    Task confirm = openTask(driver, "Task_ConfirmNoticeDelivery");
+    // the letter comes back while the collector checks: « destinataire inconnu à l'adresse »
+    postalNews("FormalNoticeReturned", Map.of("noticeReturnReason", "RETURNED", "noticeReturnedOn", DEADLINE.plusDays(1).toString()));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(confirm.getId()).count()).isZero();
+
+    driver.complete(openTask(driver, "Task_HandleReturnedNotice"), Map.of("noticeDeliveryHow", "RESEND"));
+
+    assertThat(calls).containsExactly(
+        "prepare:15", "send", "email:1A00000000001", "returned:RETURNED", "prepare:15", "send", "email:1A00000000001");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "noticeAttempt")).isEqualTo(2L);
+    openTask(driver, "Task_FollowNotice");
+  }
+
+  @Test
+  void shouldGoOnWithAConfirmedDeliveryWhenTheCollectorSaysTheLetterCameBack() {
+    ProcessDriver driver = start(false, false);
+    driver.complete(driver.task(), Map.of("lrarNumber", "1A12345678901", "postingDate", TODAY.toString()));
+    ClockUtil.setCurrentTime(at(DEADLINE.plusDays(1), 1));
+    driver.fireTimer();
+    driver.complete(openTask(driver, "Task_ConfirmNoticeDelivery"), Map.of("noticeDeliveryAnswer", "RETURNED"));
+
+    assertThat(calls).endsWith("returned:null");
+    driver.complete(openTask(driver, "Task_HandleReturnedNotice"),
+        Map.of("noticeDeliveryHow", "DELIVERED_BY_HAND", "noticeDeliveredOn", DEADLINE.plusDays(1).toString()));
+    assertThat(calls).endsWith("redate:" + DEADLINE.plusDays(1) + ":DELIVERED_BY_HAND");
+    openTask(driver, "Task_FollowNotice");
   }
 
   @Test

@@ -68,16 +68,6 @@ class NoticeLetterTest {
   }
 
   @Test
-  void aDeadlineOfSevenDaysIsRefusedWithAClearMessage() {
-    assertThatThrownBy(
-            () -> NoticeLetter.of(view(DebtorType.CONSUMER, invoice("F-6", TODAY.minusDays(40), "10.00", "0", "0", false)), CREDITOR, TODAY, 7))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("DOS-2026-000123")
-        .hasMessageContaining("at least 8 days")
-        .hasMessageContaining("noticeDeadlineDays is 7");
-  }
-
-  @Test
   void nothingLateMeansNoNotice() {
     assertThatThrownBy(
             () -> NoticeLetter.of(view(DebtorType.BUSINESS, invoice("F-7", TODAY.plusDays(3), "10.00", "0", "0", false)), CREDITOR, TODAY, 15))

@@ -153,6 +153,23 @@ class PagesAccessTest {
         .contains("Signification de l&#39;injonction de payer");
   }
 
+  @Test
+  void theCasePageSaysWhetherABusinessDebtorTradesAndSoWhichCourtItGoesTo() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String sci =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS",
+                "\"siren\": \"552100554\", \"commercial\": false,",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-SCI-1", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
+            .json().get("reference").asText();
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+    HttpResponse<String> page = auditor.get("/app/cases/" + sci);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Commerçant", "Non (tribunal judiciaire)");
+  }
+
   private java.nio.file.Path documentsRoot() {
     return java.nio.file.Path.of(dataDir).toAbsolutePath().normalize();
   }

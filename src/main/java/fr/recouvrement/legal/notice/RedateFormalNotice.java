@@ -1,0 +1,42 @@
+package fr.recouvrement.legal.notice;
+
+import fr.recouvrement.security.Actors;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Faire courir le délai depuis la remise": the letter reached the debtor on noticeDeliveredOn
+ * (first presentation reported by the postal callback, or a collector's confirmation: signed
+ * acknowledgement, service by a commissaire de justice, handing over), so the deadline runs again
+ * from that day. Reads caseReference, noticeDeliveredOn, noticeDeliveryHow (POSTAL when the
+ * callback reported it; SIGNED, REFUSED, SERVED, DELIVERED_BY_HAND from a form), noticePostedOn,
+ * noticeDeadlineDays, noticeTrackingId; writes noticeDelivered (true), noticeDeadline,
+ * noticeDeadlineAt, noticeFollowUpAt.
+ */
+@Component("redateFormalNotice")
+class RedateFormalNotice implements JavaDelegate {
+  private final FormalNotices notices;
+
+  RedateFormalNotice(FormalNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object how = execution.getVariable("noticeDeliveryHow");
+    Object tracking = execution.getVariable("noticeTrackingId");
+    LocalDate deadline =
+        notices.delivered(
+            NoticeStep.caseReference(execution),
+            NoticeStep.optionalDate(execution, "noticePostedOn"),
+            NoticeStep.date(execution, "noticeDeliveredOn"),
+            NoticeStep.integer(execution, "noticeDeadlineDays"),
+            how == null ? null : how.toString(),
+            tracking == null ? null : tracking.toString(),
+            Actors.current(execution));
+    execution.setVariable("noticeDelivered", true);
+    NoticeStep.deadline(execution, deadline);
+  }
+}
