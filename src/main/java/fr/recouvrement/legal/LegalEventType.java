@@ -23,8 +23,16 @@ public enum LegalEventType {
   ENFORCEMENT_REPORTED(Effect.NONE),
   AGENCY_HANDOVER(Effect.NONE),
   INSOLVENCY_OPENED(Effect.NONE),
+  /**
+   * C. com. L622-25-1: the proof of claim interrupts prescription until the procedure closes. The
+   * event stays open ({@code ends_on} null) while the procedure runs; its closure sets {@code ends_on}.
+   */
   PROOF_OF_CLAIM_FILED(Effect.INTERRUPTS),
   INSOLVENCY_CLOSED(Effect.NONE),
+  /** C. consom. L722-2: an admissible over-indebtedness file suspends enforcement against a consumer. */
+  OVER_INDEBTEDNESS_ADMITTED(Effect.NONE),
+  /** The commission's or the judge's outcome: a plan, a rétablissement personnel, or a rejection. */
+  OVER_INDEBTEDNESS_DECIDED(Effect.NONE),
   PRESCRIPTION_WARNING(Effect.NONE),
   WRITTEN_OFF(Effect.NONE);
 

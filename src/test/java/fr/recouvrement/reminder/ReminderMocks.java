@@ -152,6 +152,8 @@ class ReminderMocks {
       e.setVariable("claimDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 60 * 86_400_000L));
       e.setVariable("claimWarningAt", new Date(ClockUtil.getCurrentTime().getTime() + 45 * 86_400_000L));
       e.setVariable("claimDeadlineText", "dans deux mois");
+      e.setVariable("claimLateAt", new Date(ClockUtil.getCurrentTime().getTime() + 61 * 86_400_000L));
+      e.setVariable("reliefDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 180 * 86_400_000L));
       e.setVariable("manualMissionsToStop", "");
     });
     return this;
