@@ -146,6 +146,7 @@ class ReminderMocks {
       e.setVariable("employerKnown", false);
     });
     mock("withdrawBailiffMissions", e -> e.setVariable("bailiffManualMissions", ""));
+    mock("resumeCollection", e -> {});
     mock("prepareProofOfClaim", e -> {
       e.setVariable("amountToDeclare", balance);
       e.setVariable("amountDeclared", balance);
