@@ -36,6 +36,7 @@ class InsolvencyScenarioTest extends CaseScenario {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   ApiClient api;
+  String debtorId;
 
   @BeforeEach
   void setUp() {
@@ -45,7 +46,8 @@ class InsolvencyScenarioTest extends CaseScenario {
   /** A trader owing 10,000 € since 31 January, in redressement judiciaire since 1 April (published 10 April). */
   void inRedressement() {
     at("2026-05-15T10:00");
-    ApiClient.Response opened = api.postJson("/api/cases", caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+    debtorId = newDebtorId();
+    ApiClient.Response opened = api.postJson("/api/cases", caseJson(debtorId, "BUSINESS", "\"siren\": \"552100554\",",
         invoice("F-RJ-1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "10000.00")));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     reference = opened.json().get("reference").asText();
@@ -99,6 +101,29 @@ class InsolvencyScenarioTest extends CaseScenario {
     assertThat(surety.status()).as(surety.toString()).isEqualTo(201);
     assertThat(surety.json().get("status").asText()).isEqualTo("PAID");
     assertThat(instances()).isEmpty();
+  }
+
+  @Test
+  void anInvoiceAddedAfterTheOpeningJudgmentOpensACaseOfItsOwnThatTheDebtorMayPay() {
+    inRedressement();
+    String declared = reference;
+
+    // a delivery made during the observation period: a claim born after the judgment (L622-17)
+    ApiClient.Response added = api.postJson("/api/cases", caseJson(debtorId, "BUSINESS", "\"siren\": \"552100554\",",
+        invoice("F-RJ-2", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 5, 10), "500.00")));
+
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    reference = added.json().get("reference").asText();
+    assertThat(reference).isNotEqualTo(declared);
+    assertThat(added.json().get("followsCase").asText()).isEqualTo(declared);
+    assertThat(added.json().get("chargesStoppedOn").isNull()).isTrue();
+    assertThat(api.get("/api/cases/" + declared).json().get("invoices")).extracting(i -> i.get("number").asText()).containsExactly("F-RJ-1");
+    // the debtor may pay it: 500 € principal + 5 days of penalties (500 × 12.15 % × 5 / 365 = 0.83) + 40 €
+    assertThat(added.json().get("balance").decimalValue()).isEqualByComparingTo("540.83");
+    ApiClient.Response paid = pay("540.83", "2026-05-15", "VIR-RJ-POST", null);
+    assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    assertThat(paid.json().get("status").asText()).isEqualTo("PAID");
+    assertThat(api.get("/api/cases/" + declared).json().get("status").asText()).isEqualTo("INSOLVENCY");
   }
 
   @Test

@@ -226,14 +226,16 @@ public class CaseService {
           }
           PaymentSource source = payment.payer();
           Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
+          // the debtor's judgment, recorded on this case or on the one whose claims it declared
+          Optional<LocalDate> debtorJudgment = proceedings.debtorOpeningJudgment(c.id());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
-          if (judgment.isPresent() && !source.allowedDuringProceedings() && bornBefore(invoices, judgment.get())) {
+          if (debtorJudgment.isPresent() && !source.allowedDuringProceedings() && bornBefore(invoices, debtorJudgment.get())) {
             throw new CaseConflictException(
                 ("Case %s is under a procédure collective opened on %s: the debtor may not pay a claim born before the"
                         + " opening judgment (C. com. L622-7 I; such a payment can be annulled, L622-7 III). Nothing was"
                         + " recorded. A dividend of the mandataire judiciaire, a payment under the adopted plan or a"
                         + " guarantor's payment is recorded with source MANDATAIRE, PLAN or GUARANTOR.")
-                    .formatted(reference, judgment.get()));
+                    .formatted(reference, debtorJudgment.get()));
           }
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = ledger(judgment);

@@ -13,6 +13,12 @@ import java.util.Optional;
 public interface CollectiveProceedings {
   Optional<LocalDate> openingJudgment(long caseId);
 
+  /**
+   * The earliest opening judgment recorded on any case of this case's debtor: a claim born before
+   * it, even one added later to a case of its own, may not be paid by the debtor (L622-7).
+   */
+  Optional<LocalDate> debtorOpeningJudgment(long caseId);
+
   /** The opening judgments of those of these cases that have one, in one query. */
   Map<Long, LocalDate> openingJudgments(Collection<Long> caseIds);
 }

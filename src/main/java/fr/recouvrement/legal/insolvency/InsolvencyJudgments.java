@@ -28,6 +28,17 @@ class InsolvencyJudgments implements CollectiveProceedings {
   }
 
   @Override
+  public Optional<LocalDate> debtorOpeningJudgment(long caseId) {
+    return jdbc.queryForList(
+            "select min(i.judgment_date) from insolvency i join collection_case c on c.id = i.case_id"
+                + " where c.debtor_id = (select debtor_id from collection_case where id = ?)",
+            LocalDate.class, caseId)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  @Override
   public Map<Long, LocalDate> openingJudgments(Collection<Long> caseIds) {
     Map<Long, LocalDate> judgments = new HashMap<>();
     if (caseIds.isEmpty()) {
