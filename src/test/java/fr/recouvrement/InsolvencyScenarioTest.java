@@ -94,6 +94,9 @@ class InsolvencyScenarioTest extends CaseScenario {
     assertThat(view.get("balance").decimalValue()).isEqualByComparingTo("9239.73"); // 10,239.73 − 1,000
     assertThat(view.get("principal").decimalValue()).isEqualByComparingTo("9000.00");
     assertThat(view.get("payments").get(0).get("source").asText()).isEqualTo("MANDATAIRE");
+    // what was declared stays the claim as of the judgment: the dividend came after it
+    assertThat(api.get("/api/cases/" + reference + "/insolvency").json().get("claim").get("total").decimalValue())
+        .isEqualByComparingTo("10239.73");
 
     // a guarantor (caution) pays the rest: the case is settled and its processes end
     at("2026-07-01T10:00");
@@ -151,6 +154,18 @@ class InsolvencyScenarioTest extends CaseScenario {
     // R622-24 through legal-deadlines: two months after the publication
     assertThat(LocalDate.ofInstant(file.getDueDate().toInstant(), CaseClock.PARIS)).isEqualTo(LocalDate.of(2026, 6, 10));
 
+    // the API shows the same claim with its breakdown, and the proceeding's deadlines
+    JsonNode recorded = api.get("/api/cases/" + reference + "/insolvency").json();
+    assertThat(recorded.get("insolvency").get("claimDeadline").asText()).isEqualTo("2026-06-10");
+    assertThat(recorded.get("insolvency").get("reliefDeadline").asText()).isEqualTo("2026-10-10");
+    JsonNode declared = recorded.get("claim");
+    assertThat(declared.get("asOf").asText()).isEqualTo("2026-04-01");
+    assertThat(declared.get("principal").decimalValue()).isEqualByComparingTo("10000.00");
+    assertThat(declared.get("latePenalties").decimalValue()).isEqualByComparingTo("199.73");
+    assertThat(declared.get("recoveryIndemnities").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(declared.get("total").decimalValue()).isEqualByComparingTo("10239.73");
+    assertThat(declared.get("invoices").get(0).get("invoiceNumber").asText()).isEqualTo("F-RJ-1");
+
     // the case shows the same frozen figure, and nothing accrues as the months go by
     JsonNode now = caseView();
     assertThat(now.get("balance").decimalValue()).isEqualByComparingTo("10239.73");
@@ -198,5 +213,8 @@ class InsolvencyScenarioTest extends CaseScenario {
             "select count(*) from insolvency i join collection_case c on c.id = i.case_id where c.reference = ?", Integer.class, reference))
         .isZero();
     assertThat(caseView().get("status").asText()).isEqualTo("AMICABLE");
+    ApiClient.Response none = api.get("/api/cases/" + reference + "/insolvency");
+    assertThat(none.status()).isEqualTo(404);
+    assertThat(none.json().get("detail").asText()).contains("No procédure collective");
   }
 }

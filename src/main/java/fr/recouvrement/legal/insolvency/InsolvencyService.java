@@ -3,6 +3,7 @@ package fr.recouvrement.legal.insolvency;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseStatus;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.cases.InvalidRequestException;
@@ -38,10 +39,12 @@ public class InsolvencyService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate tx;
   private final LegalDeadlines legalDeadlines;
+  private final CaseService cases;
 
   InsolvencyService(
       InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx,
-      LegalDeadlines legalDeadlines) {
+      LegalDeadlines legalDeadlines, CaseService cases) {
+    this.cases = cases;
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.runtimeService = runtimeService;
@@ -95,6 +98,21 @@ public class InsolvencyService {
           tellTheCase(c, procedure, request.judgmentDate(), request.publicationDate(), deadline, relief);
         });
     return repository.find(reference).orElseThrow();
+  }
+
+  /** What {@code GET /api/cases/{reference}/insolvency} answers: the proceeding and the claim frozen at its judgment. */
+  record Recorded(InsolvencyView insolvency, ClaimAtJudgment claim) {}
+
+  Recorded find(String reference) {
+    cases.get(reference); // 404 for an unknown case
+    InsolvencyView view = repository.find(reference).orElseThrow(() -> new NoInsolvency(reference));
+    return new Recorded(view, ClaimAtJudgment.of(view.judgmentDate(), cases.owedOn(reference, view.judgmentDate())));
+  }
+
+  static final class NoInsolvency extends CaseNotFoundException {
+    NoInsolvency(String reference) {
+      super(reference, "No procédure collective is recorded on case " + reference);
+    }
   }
 
   private void tellTheCase(

@@ -1,11 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.cases.CaseService;
-import fr.recouvrement.cases.CaseService.OwedOn;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,20 +36,15 @@ class PrepareProofOfClaim implements JavaDelegate {
     InsolvencyView insolvency =
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
-    List<OwedOn> owed = cases.owedOn(reference, judgment);
-    BigDecimal principal = sum(owed, OwedOn::principal);
-    BigDecimal penalties = sum(owed, OwedOn::latePenalty);
-    BigDecimal indemnities = sum(owed, OwedOn::recoveryIndemnity);
-    double total = principal.add(penalties).add(indemnities).doubleValue();
-    execution.setVariable("principalToDeclare", principal.doubleValue());
-    execution.setVariable("penaltiesToDeclare", penalties.doubleValue());
-    execution.setVariable("indemnitiesToDeclare", indemnities.doubleValue());
-    execution.setVariable("amountToDeclare", total);
-    execution.setVariable("amountDeclared", total);
+    ClaimAtJudgment claim = ClaimAtJudgment.of(judgment, cases.owedOn(reference, judgment));
+    execution.setVariable("principalToDeclare", claim.principal().doubleValue());
+    execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
+    execution.setVariable("indemnitiesToDeclare", claim.recoveryIndemnities().doubleValue());
+    execution.setVariable("amountToDeclare", claim.total().doubleValue());
+    execution.setVariable("amountDeclared", claim.total().doubleValue());
     execution.setVariable(
         "claimInvoicesText",
-        owed.stream()
-            .filter(o -> o.principal().add(o.latePenalty()).add(o.recoveryIndemnity()).signum() > 0)
+        claim.invoices().stream()
             .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
                 o.invoiceNumber(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
                 ClaimVariables.euros(o.recoveryIndemnity())))
@@ -72,10 +63,6 @@ class PrepareProofOfClaim implements JavaDelegate {
         repository.withdrawnManualMissions(reference).stream()
             .map(m -> "Mission n° %d (%s) confiée le %s".formatted(m.id(), missionLabel(m.missionType()), ClaimVariables.french(m.requestedAt())))
             .collect(Collectors.joining("\n")));
-  }
-
-  private static BigDecimal sum(List<OwedOn> owed, Function<OwedOn, BigDecimal> part) {
-    return owed.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static String missionLabel(String type) {
