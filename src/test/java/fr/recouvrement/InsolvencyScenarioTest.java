@@ -98,6 +98,12 @@ class InsolvencyScenarioTest extends CaseScenario {
     assertThat(api.get("/api/cases/" + reference + "/insolvency").json().get("claim").get("total").decimalValue())
         .isEqualByComparingTo("10239.73");
 
+    // the timeline says who paid
+    JsonNode timeline = api.get("/api/cases/" + reference + "/timeline").json();
+    assertThat(timeline).anyMatch(e -> e.get("type").asText().equals("PAYMENT")
+        && e.get("title").asText().equals("Paiement reçu : 1000.00 € (DIV-RJ-1, dividende du mandataire judiciaire)")
+        && e.at("/details/source").asText().equals("MANDATAIRE"));
+
     // a guarantor (caution) pays the rest: the case is settled and its processes end
     at("2026-07-01T10:00");
     ApiClient.Response surety = pay("9239.73", "2026-07-01", "VIR-CAUTION-1", "GUARANTOR");
