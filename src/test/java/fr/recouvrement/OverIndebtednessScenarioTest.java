@@ -82,6 +82,12 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     assertThat(openTasks()).isEmpty();
     assertThat(status()).isEqualTo("OVER_INDEBTEDNESS");
 
+    // while the commission decides, the debtor may not pay a debt born before the admissibility (L722-5)
+    ApiClient.Response own = pay("200.00", "2026-05-10", "VIR-SUR-1", null);
+    assertThat(own.status()).as(own.toString()).isEqualTo(409);
+    assertThat(own.json().get("detail").asText()).contains("L722-5", "2026-03-09");
+    assertThat(payments()).isZero();
+
     ApiClient.Response decided = outcome("PLAN", "2026-05-05", "Plan conventionnel : 12 mensualités de 100 €");
     assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
     assertThat(decided.json().get("outcome").asText()).isEqualTo("PLAN");
@@ -116,6 +122,14 @@ class OverIndebtednessScenarioTest extends CaseScenario {
         .singleResult().getId();
     assertThat(management.createJobQuery().processInstanceId(plan).activityId("Timer_InstalmentDue").count()).isEqualTo(1);
     assertThat(status()).isEqualTo("OVER_INDEBTEDNESS");
+
+    // the plan's first instalment is paid: heard, the balance goes down, the plan goes on
+    at("2026-06-05T10:00");
+    ApiClient.Response instalment = pay("100.00", "2026-06-05", "VIR-SUR-PLAN-1", "PLAN");
+    assertThat(instalment.status()).as(instalment.toString()).isEqualTo(201);
+    assertThat(instalment.json().get("balance").decimalValue()).isEqualByComparingTo("1100.00");
+    assertThat(instalment.json().get("status").asText()).isEqualTo("OVER_INDEBTEDNESS");
+    assertThat(instancesOf("payment-plan")).isEqualTo(1);
   }
 
   @Test
@@ -189,6 +203,17 @@ class OverIndebtednessScenarioTest extends CaseScenario {
   ApiClient.Response outcome(String outcome, String date, String details) {
     return api.postJson("/api/cases/" + reference + "/over-indebtedness/outcome",
         "{\"outcome\": \"%s\", \"date\": \"%s\"%s}".formatted(outcome, date, details == null ? "" : ", \"details\": \"" + details + "\""));
+  }
+
+  ApiClient.Response pay(String amount, String date, String ref, String source) {
+    return api.postJson("/api/cases/" + reference + "/payments",
+        "{\"amount\": %s, \"date\": \"%s\", \"reference\": \"%s\"%s}".formatted(
+            amount, date, ref, source == null ? "" : ", \"source\": \"" + source + "\""));
+  }
+
+  int payments() {
+    return jdbc.queryForObject(
+        "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?", Integer.class, reference);
   }
 
   String status() {

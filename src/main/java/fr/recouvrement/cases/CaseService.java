@@ -57,6 +57,7 @@ public class CaseService {
   private final PrescriptionService prescription;
   private final CollectiveProceedings proceedings;
   private final LegalEvents legalEvents;
+  private final OverIndebtednessFiles overIndebtedness;
 
   CaseService(
       CaseRepository repository,
@@ -68,7 +69,8 @@ public class CaseService {
       PaymentAllocations allocations,
       PrescriptionService prescription,
       CollectiveProceedings proceedings,
-      LegalEvents legalEvents) {
+      LegalEvents legalEvents,
+      OverIndebtednessFiles overIndebtedness) {
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -79,6 +81,7 @@ public class CaseService {
     this.prescription = prescription;
     this.proceedings = proceedings;
     this.legalEvents = legalEvents;
+    this.overIndebtedness = overIndebtedness;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -236,6 +239,14 @@ public class CaseService {
                         + " recorded. A dividend of the mandataire judiciaire, a payment under the adopted plan or a"
                         + " guarantor's payment is recorded with source MANDATAIRE, PLAN or GUARANTOR.")
                     .formatted(reference, debtorJudgment.get()));
+          }
+          Optional<LocalDate> admissibility = overIndebtedness.pendingAdmissibility(c.id());
+          if (admissibility.isPresent() && source == PaymentSource.DEBTOR && bornBefore(invoices, admissibility.get())) {
+            throw new CaseConflictException(
+                ("The over-indebtedness file of case %s was found admissible on %s: while the commission decides, the"
+                        + " debtor may not pay a debt born before it (C. consom. L722-5). Nothing was recorded. A guarantor's"
+                        + " payment is recorded with source GUARANTOR.")
+                    .formatted(reference, admissibility.get()));
           }
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = ledger(judgment);

@@ -106,6 +106,13 @@ public class InsolvencyService {
   Recorded find(String reference) {
     cases.get(reference); // 404 for an unknown case
     InsolvencyView view = repository.find(reference).orElseThrow(() -> new NoInsolvency(reference));
+    if (view.reliefDeadline() == null) {
+      // recorded before the relief window was kept: the same table gives it
+      view = new InsolvencyView(
+          view.caseReference(), view.procedure(), view.judgmentDate(), view.publicationDate(), view.overseas(),
+          view.claimDeadline(), reliefDeadline(view.publicationDate()), view.claimFiledOn(), view.outcome(),
+          view.recordedAt(), view.recordedBy());
+    }
     return new Recorded(view, ClaimAtJudgment.of(view.judgmentDate(), cases.owedOn(reference, view.judgmentDate())));
   }
 
