@@ -136,6 +136,32 @@ class InsolvencyScenarioTest extends CaseScenario {
   }
 
   @Test
+  void anInvoiceBornBeforeTheJudgmentButSentLaterGoesToACaseOfItsOwnUnderTheSameProcedure() {
+    inRedressement();
+    String declared = reference;
+
+    // an invoice issued on 10 March, before the judgment, reaches the creditor's system only now
+    ApiClient.Response added = api.postJson("/api/cases", caseJson(debtorId, "BUSINESS", "\"siren\": \"552100554\",",
+        invoice("F-RJ-0", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 10), "2000.00")));
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    reference = added.json().get("reference").asText();
+    assertThat(added.json().get("followsCase").asText()).isEqualTo(declared);
+    runDue();
+
+    // no reminder for it (L622-21): it is declared in its own proof of claim, frozen at the judgment;
+    // due after the judgment, it bears no penalty and no indemnity: 2,000.00 €
+    assertThat(caseView().get("status").asText()).isEqualTo("INSOLVENCY");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("amicable-reminders").processInstanceBusinessKey(reference).count())
+        .isZero();
+    Task file = openTasks().stream().filter(t -> t.getName().equals("Déclarer la créance au mandataire judiciaire")).findFirst().orElseThrow();
+    assertThat(LocalDate.ofInstant(file.getDueDate().toInstant(), CaseClock.PARIS)).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(runtime.getVariables(file.getExecutionId())).containsEntry("amountToDeclare", 2000.0);
+    // and the debtor may not pay it (L622-7)
+    assertThat(pay("2000.00", "2026-05-15", "VIR-RJ-0", null).status()).isEqualTo(409);
+    assertThat(api.get("/api/cases/" + declared).json().get("invoices")).extracting(i -> i.get("number").asText()).containsExactly("F-RJ-1");
+  }
+
+  @Test
   void anUnknownPaymentSourceIsRefusedNamingTheField() {
     inRedressement();
 

@@ -150,7 +150,13 @@ public class CaseService {
 
     Optional<CaseRow> open = repository.findOpenCaseOfDebtor(debtorId);
     Long follows = null;
-    if (open.isPresent() && !fresh.isEmpty() && closedToNewClaims(open.get().id())) {
+    // a claim born before the debtor's opening judgment, sent only now, is under the procedure too
+    Optional<LocalDate> debtorJudgment = open.flatMap(o -> proceedings.debtorOpeningJudgment(o.id()));
+    boolean bornBeforeJudgment =
+        debtorJudgment.isPresent() && fresh.stream().anyMatch(i -> i.issueDate().isBefore(debtorJudgment.get()));
+    if (open.isPresent()
+        && !fresh.isEmpty()
+        && (closedToNewClaims(open.get().id()) || bornBeforeJudgment && proceedings.openingJudgment(open.get().id()).isEmpty())) {
       // declared or titled claims are not mixed with later ones: the later invoices get a case, a
       // prescription and a path of their own, and a bailiff's claim under the title never covers them
       repository.releaseNewInvoices(open.get().id());
@@ -197,6 +203,9 @@ public class CaseService {
     prescription.refresh(caseId).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
+    if (follows != null && bornBeforeJudgment) {
+      proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
+    }
     return new Opened(reference, true, fresh.size());
   }
 

@@ -19,6 +19,13 @@ public interface CollectiveProceedings {
    */
   Optional<LocalDate> debtorOpeningJudgment(long caseId);
 
+  /**
+   * A case opened for invoices that arrived after the opening judgment but were issued before it:
+   * those claims are under the same procédure collective (no individual action, L622-21; declared
+   * too). Records the procedure on the new case and tells its process, as the insolvency API does.
+   */
+  void extendToLaterCase(long newCaseId, String newReference, String processInstanceId, String actor);
+
   /** The opening judgments of those of these cases that have one, in one query. */
   Map<Long, LocalDate> openingJudgments(Collection<Long> caseIds);
 }
