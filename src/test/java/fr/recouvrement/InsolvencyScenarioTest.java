@@ -182,7 +182,8 @@ class InsolvencyScenarioTest extends CaseScenario {
         .containsEntry("principalToDeclare", 10000.0)
         .containsEntry("penaltiesToDeclare", 199.73)
         .containsEntry("indemnitiesToDeclare", 40.0)
-        .containsEntry("amountToDeclare", 10239.73);
+        .containsEntry("amountToDeclare", 10239.73)
+        .containsEntry("judgmentDate", "2026-04-01");
     // R622-24 through legal-deadlines: two months after the publication
     assertThat(LocalDate.ofInstant(file.getDueDate().toInstant(), CaseClock.PARIS)).isEqualTo(LocalDate.of(2026, 6, 10));
 

@@ -36,6 +36,7 @@ class PrepareProofOfClaim implements JavaDelegate {
     InsolvencyView insolvency =
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
+    execution.setVariable("judgmentDate", judgment.toString());
     ClaimAtJudgment claim = ClaimAtJudgment.of(judgment, cases.owedOn(reference, judgment));
     execution.setVariable("principalToDeclare", claim.principal().doubleValue());
     execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
