@@ -127,6 +127,41 @@ class ContentiousScenarioTest extends CaseScenario {
   }
 
   @Test
+  void anInvoiceAddedAfterTheTitleOpensACaseOfItsOwnAndStaysOutOfTheBailiffsClaim() throws Exception {
+    String[] later = new String[1];
+    bankSeizureRequested("F-CJ3", () -> {
+      JsonNode titled = api.get("/api/cases/" + reference).json();
+      String debtorId = titled.get("debtor").get("externalId").asText();
+      // the creditor sends the debtor's next unpaid invoice, issued after the small-claims title
+      ApiClient.Response added = api.postJson("/api/cases", caseJson(debtorId, "BUSINESS", "\"siren\": \"552100554\",",
+          invoice("F-CJ3-LATER", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 5, 15), "700.00")));
+      assertThat(added.status()).as(added.toString()).isEqualTo(201);
+      later[0] = added.json().get("reference").asText();
+      assertThat(later[0]).isNotEqualTo(reference);
+      assertThat(added.json().get("followsCase").asText()).isEqualTo(reference);
+      assertThat(added.json().get("status").asText()).isEqualTo("AMICABLE");
+      assertThat(added.json().get("invoices")).extracting(i -> i.get("number").asText()).containsExactly("F-CJ3-LATER");
+    });
+
+    // the titled case keeps only the invoice its title covers (CPCE L111-2)...
+    JsonNode titled = api.get("/api/cases/" + reference).json();
+    assertThat(titled.get("invoices")).extracting(i -> i.get("number").asText()).containsExactly("F-CJ3");
+    assertThat(titled.get("principal").decimalValue()).isEqualByComparingTo("1850.00");
+    // ...and so does the bailiff's claim under it: 1,850 € of principal, not the later 700 €
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> seizures = TestServers.wireMock().findAll(
+        postRequestedFor(urlEqualTo(BailiffStubs.MISSIONS)).withRequestBody(matchingJsonPath("$.missionType", equalTo("BANK_SEIZURE"))));
+    assertThat(seizures).hasSize(1);
+    JsonNode mission = new com.fasterxml.jackson.databind.ObjectMapper().readTree(seizures.get(0).getBodyAsString());
+    assertThat(mission.get("caseReference").asText()).isEqualTo(reference);
+    assertThat(mission.get("claim").get("principal").decimalValue()).isEqualByComparingTo("1850.00");
+    // the later invoice runs its own amicable path; a further invoice joins it, not the titled case
+    ApiClient.Response more = api.postJson("/api/cases", caseJson(titled.get("debtor").get("externalId").asText(), "BUSINESS",
+        "\"siren\": \"552100554\",", invoice("F-CJ3-LATER-2", LocalDate.of(2026, 4, 25), LocalDate.of(2026, 5, 20), "300.00")));
+    assertThat(more.status()).as(more.toString()).isEqualTo(200);
+    assertThat(more.json().get("reference").asText()).isEqualTo(later[0]);
+  }
+
+  @Test
   void aConsumerCaseLeftUnansweredIsWarnedBeforePrescriptionThenWrittenOff() {
     at("2026-03-02T09:00");
     reference = open("CONSUMER", "", invoice("F-PR1", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), "420.00"));
@@ -167,6 +202,11 @@ class ContentiousScenarioTest extends CaseScenario {
    * bank seizure. Returns the provider's id of the seizure.
    */
   private String bankSeizureRequested(String invoiceNumber) {
+    return bankSeizureRequested(invoiceNumber, () -> {});
+  }
+
+  /** The same, with {@code afterTitle} run once the title is given, before the collector chooses the measure. */
+  private String bankSeizureRequested(String invoiceNumber, Runnable afterTitle) {
     String smallClaims = "PC-" + invoiceNumber;
     String seizure = "SA-" + invoiceNumber;
     TestServers.wireMock().stubFor(post(urlEqualTo(BailiffStubs.MISSIONS))
@@ -215,6 +255,7 @@ class ContentiousScenarioTest extends CaseScenario {
     assertThat(agreed.status()).as(agreed.toString()).isEqualTo(200);
     runDue();
     assertThat(status()).isEqualTo("ENFORCEMENT");
+    afterTitle.run();
     Task choose = only();
     assertThat(choose.getName()).isEqualTo("Choisir la mesure d'exécution");
     complete(choose, "carla", Map.of("enforcementMeasure", "BANK_SEIZURE", "measureComment", "Compte bancaire connu"));

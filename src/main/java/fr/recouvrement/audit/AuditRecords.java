@@ -43,7 +43,8 @@ class AuditRecords {
       LocalDate acknowledgedOn) {}
 
   record Payment(
-      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
+      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy,
+      String source) {}
 
   record Cost(
       long id, String kind, BigDecimal amount, LocalDate incurredOn, String reference, Instant recordedAt, String recordedBy) {}
@@ -92,7 +93,7 @@ class AuditRecords {
 
   List<Payment> payments(long caseId) {
     return jdbc.query(
-        "select id, reference, amount, unallocated, paid_on, recorded_at, recorded_by from payment where case_id = ?"
+        "select id, reference, amount, unallocated, paid_on, recorded_at, recorded_by, source from payment where case_id = ?"
             + " order by recorded_at, id",
         (rs, n) ->
             new Payment(
@@ -102,7 +103,8 @@ class AuditRecords {
                 rs.getBigDecimal(4),
                 rs.getObject(5, LocalDate.class),
                 instant(rs, 6),
-                rs.getString(7)),
+                rs.getString(7),
+                rs.getString(8)),
         caseId);
   }
 

@@ -1,5 +1,6 @@
 package fr.recouvrement.audit;
 
+import fr.recouvrement.cases.PaymentSource;
 import fr.recouvrement.audit.AuditRecords.CaseRef;
 import fr.recouvrement.audit.TimelineEvent.Type;
 import fr.recouvrement.cases.CaseNotFoundException;
@@ -405,14 +406,17 @@ class HistoryCaseTimeline implements CaseTimeline {
           RANK_RECORD, doc.id());
     }
     for (AuditRecords.Payment pay : records.payments(c.id())) {
-      events.add(pay.recordedAt(), Type.PAYMENT, "Paiement reçu : %s € (%s)".formatted(pay.amount().toPlainString(), pay.reference()),
+      PaymentSource source = PaymentSource.valueOf(pay.source());
+      String by = source == PaymentSource.DEBTOR ? "" : ", " + source.label();
+      events.add(pay.recordedAt(), Type.PAYMENT, "Paiement reçu : %s € (%s%s)".formatted(pay.amount().toPlainString(), pay.reference(), by),
           actor(pay.recordedBy()),
           details(
               "paymentId", pay.id(),
               "reference", pay.reference(),
               "amount", pay.amount(),
               "unallocated", pay.unallocated(),
-              "paidOn", pay.paidOn().toString()),
+              "paidOn", pay.paidOn().toString(),
+              "source", source.name()),
           RANK_RECORD, pay.id());
     }
     for (LegalEvents.LegalEvent e : legalEvents.of(c.id())) {

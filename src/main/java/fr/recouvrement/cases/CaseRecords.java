@@ -35,7 +35,9 @@ final class CaseRecords {
       String closingReason,
       LocalDate prescriptionDate,
       // consumers: the formal notice's date, from which legal interest runs
-      LocalDate legalInterestFrom) {}
+      LocalDate legalInterestFrom,
+      // the case whose declared or titled claims this one's later invoices must not mix with
+      Long followsCaseId) {}
 
   /** {@code creditedAmount}: cancelled by credit notes (avoirs) after a dispute; no longer owed. */
   record InvoiceRow(
@@ -60,7 +62,8 @@ final class CaseRecords {
   record PromiseRow(LocalDate promisedOn, BigDecimal amount, String status, Instant recordedAt, String recordedBy) {}
 
   record PaymentRow(
-      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy) {}
+      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy,
+      PaymentSource source) {}
 
   /** A line of the listing with the case's id, which the summary does not show. */
   /** {@code legalInterestFrom}: a consumer's formal notice, from which legal interest runs (null otherwise). */

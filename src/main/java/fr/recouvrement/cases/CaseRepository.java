@@ -117,6 +117,19 @@ class CaseRepository {
     return jdbc.query("select * from collection_case where open_debtor_id = ?", CASE, debtorId).stream().findFirst();
   }
 
+  /**
+   * The case stops being the one the debtor's new invoices go to (it stays open): its claims were
+   * declared in a procédure collective or titled. Done before the follow-up case is inserted, as the
+   * debtor may have one such case only.
+   */
+  void releaseNewInvoices(long caseId) {
+    jdbc.update("update collection_case set open_debtor_id = null where id = ?", caseId);
+  }
+
+  void setFollows(long caseId, long followedCaseId) {
+    jdbc.update("update collection_case set follows_case_id = ? where id = ?", followedCaseId, caseId);
+  }
+
   CaseRow findCase(long id) {
     return jdbc.queryForObject("select * from collection_case where id = ?", CASE, id);
   }
@@ -334,14 +347,16 @@ class CaseRepository {
   }
 
   long insertPayment(
-      long caseId, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, String by, Instant now) {
+      long caseId, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, PaymentSource source,
+      String by, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
-        insert into payment (case_id, reference, amount, unallocated, paid_on, recorded_at, recorded_by)
-        values (:caseId, :reference, :amount, :unallocated, :paidOn, :now, :by)
+        insert into payment (case_id, reference, amount, unallocated, paid_on, source, recorded_at, recorded_by)
+        values (:caseId, :reference, :amount, :unallocated, :paidOn, :source, :now, :by)
         """,
         new MapSqlParameterSource()
+            .addValue("source", source.name())
             .addValue("caseId", caseId)
             .addValue("reference", reference)
             .addValue("amount", amount)
@@ -385,7 +400,8 @@ class CaseRepository {
               instant(rs, "closed_at"),
               rs.getString("closing_reason"),
               rs.getObject("prescription_date", LocalDate.class),
-              rs.getObject("legal_interest_from", LocalDate.class));
+              rs.getObject("legal_interest_from", LocalDate.class),
+              rs.getObject("follows_case_id", Long.class));
 
   private static final RowMapper<InvoiceRow> INVOICE =
       (rs, n) ->
@@ -408,7 +424,8 @@ class CaseRepository {
               rs.getBigDecimal("unallocated"),
               rs.getObject("paid_on", LocalDate.class),
               instant(rs, "recorded_at"),
-              rs.getString("recorded_by"));
+              rs.getString("recorded_by"),
+              PaymentSource.valueOf(rs.getString("source")));
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp ts = rs.getTimestamp(column);

@@ -6,6 +6,8 @@ import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.legal.LegalEventType;
+import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.Prescription;
 import fr.recouvrement.legal.PrescriptionService;
 import fr.recouvrement.money.Allocation;
@@ -54,6 +56,9 @@ public class CaseService {
   private final InterestRates interestRates;
   private final PaymentAllocations allocations;
   private final PrescriptionService prescription;
+  private final CollectiveProceedings proceedings;
+  private final LegalEvents legalEvents;
+  private final OverIndebtednessFiles overIndebtedness;
 
   CaseService(
       CaseRepository repository,
@@ -63,7 +68,10 @@ public class CaseService {
       NextActionResolver nextActions,
       InterestRates interestRates,
       PaymentAllocations allocations,
-      PrescriptionService prescription) {
+      PrescriptionService prescription,
+      CollectiveProceedings proceedings,
+      LegalEvents legalEvents,
+      OverIndebtednessFiles overIndebtedness) {
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -72,6 +80,9 @@ public class CaseService {
     this.interestRates = interestRates;
     this.allocations = allocations;
     this.prescription = prescription;
+    this.proceedings = proceedings;
+    this.legalEvents = legalEvents;
+    this.overIndebtedness = overIndebtedness;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -156,6 +167,20 @@ public class CaseService {
     }
 
     Optional<CaseRow> open = repository.findOpenCaseOfDebtor(debtorId);
+    Long follows = null;
+    // a claim born before the debtor's opening judgment, sent only now, is under the procedure too
+    Optional<LocalDate> debtorJudgment = open.flatMap(o -> proceedings.debtorOpeningJudgment(o.id()));
+    boolean bornBeforeJudgment =
+        debtorJudgment.isPresent() && fresh.stream().anyMatch(i -> i.issueDate().isBefore(debtorJudgment.get()));
+    if (open.isPresent()
+        && !fresh.isEmpty()
+        && (closedToNewClaims(open.get().id()) || bornBeforeJudgment && proceedings.openingJudgment(open.get().id()).isEmpty())) {
+      // declared or titled claims are not mixed with later ones: the later invoices get a case, a
+      // prescription and a path of their own, and a bailiff's claim under the title never covers them
+      repository.releaseNewInvoices(open.get().id());
+      follows = open.get().id();
+      open = Optional.empty();
+    }
     if (open.isPresent()) {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
       if (!fresh.isEmpty()) {
@@ -174,6 +199,9 @@ public class CaseService {
 
     String reference = repository.nextReference(Year.from(CaseClock.today()));
     long caseId = repository.insertCase(reference, debtorId, now, actor);
+    if (follows != null) {
+      repository.setFollows(caseId, follows);
+    }
     repository.insertInvoices(caseId, debtorId, fresh, now);
     // invoices already late carry their B2B charges from the start; nothing is paid yet, and the
     // accounts are built from the request (numbered in order) so an import adds no query per case
@@ -193,6 +221,9 @@ public class CaseService {
     prescription.refresh(caseId).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
+    if (follows != null && bornBeforeJudgment) {
+      proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
+    }
     return new Opened(reference, true, fresh.size());
   }
 
@@ -223,9 +254,29 @@ public class CaseService {
             throw new InvalidRequestException(
                 List.of(new InvalidRequestException.FieldProblem("date", "must not be in the future")));
           }
-          boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
-          Ledger ledger = new Ledger(interestRates.current());
+          PaymentSource source = payment.payer();
+          Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
+          // the debtor's judgment, recorded on this case or on the one whose claims it declared
+          Optional<LocalDate> debtorJudgment = proceedings.debtorOpeningJudgment(c.id());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          if (debtorJudgment.isPresent() && !source.allowedDuringProceedings() && bornBefore(invoices, debtorJudgment.get())) {
+            throw new CaseConflictException(
+                ("Case %s is under a procédure collective opened on %s: the debtor may not pay a claim born before the"
+                        + " opening judgment (C. com. L622-7 I; such a payment can be annulled, L622-7 III). Nothing was"
+                        + " recorded. A dividend of the mandataire judiciaire, a payment under the adopted plan or a"
+                        + " guarantor's payment is recorded with source MANDATAIRE, PLAN or GUARANTOR.")
+                    .formatted(reference, debtorJudgment.get()));
+          }
+          Optional<LocalDate> admissibility = overIndebtedness.pendingAdmissibility(c.id());
+          if (admissibility.isPresent() && source == PaymentSource.DEBTOR && bornBefore(invoices, admissibility.get())) {
+            throw new CaseConflictException(
+                ("The over-indebtedness file of case %s was found admissible on %s: while the commission decides, the"
+                        + " debtor may not pay a debt born before it (C. consom. L722-5). Nothing was recorded. A guarantor's"
+                        + " payment is recorded with source GUARANTOR.")
+                    .formatted(reference, admissibility.get()));
+          }
+          boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
+          Ledger ledger = ledger(judgment);
           Allocation allocation =
               ledger.allocate(professional, accounts(invoices, settlementsOf(c.id())), payment.amount(), payment.date());
           Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
@@ -237,7 +288,7 @@ public class CaseService {
           }
           long paymentId =
               repository.insertPayment(
-                  c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), actor, CaseClock.now());
+                  c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), source, actor, CaseClock.now());
           allocations.record(paymentId, allocation);
           // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
           prescription.refresh(c.id());
@@ -255,7 +306,8 @@ public class CaseService {
                   "balance", balance.doubleValue(),
                   "fullyPaid", balance.signum() == 0,
                   "lastPaymentAmount", payment.amount().doubleValue(),
-                  "lastPaymentDate", payment.date().toString());
+                  "lastPaymentDate", payment.date().toString(),
+                  "lastPaymentSource", source.name());
           boolean heard =
               !runtimeService
                   .createMessageCorrelation(MESSAGE_PAYMENT_RECEIVED)
@@ -268,6 +320,28 @@ public class CaseService {
           }
           return new Recorded(view(repository.findCase(c.id())), false);
         });
+  }
+
+  /**
+   * Collection starts again after a phase that stopped it for good in the running case process (an
+   * over-indebtedness file rejected by the commission): a new instance of the case process, from the
+   * debtor's segmentation, with the case's prescription timers; the case points to it from now on.
+   * Called by the old instance, which ends right after, in the same transaction.
+   */
+  public String restartCollection(String reference, String actor) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue("caseReference", reference)
+            .putValue("debtorType", d.type().name())
+            .putValue("balance", balance(reference).doubleValue())
+            .putValue("openedBy", actor);
+    prescription.refresh(c.id()).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+    repository.setProcessInstance(c.id(), instance.getId());
+    repository.setStatus(reference, CaseStatus.AMICABLE);
+    return instance.getId();
   }
 
   /**
@@ -352,6 +426,7 @@ public class CaseService {
         repository.invoicesOfCases(charged).stream().collect(Collectors.groupingBy(InvoiceRow::caseId));
     Map<Long, List<Settlement>> settlements = allocations.settlementsOfCases(charged);
     Ledger ledger = charged.isEmpty() ? null : new Ledger(interestRates.current());
+    Map<Long, LocalDate> judgments = proceedings.openingJudgments(charged);
     List<CaseView.Summary> items =
         listing.rows().stream()
             .map(r -> {
@@ -361,10 +436,11 @@ public class CaseService {
                 return s;
               }
               List<InvoiceAccount> accounts = accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements);
+              Ledger rules = judgments.containsKey(r.id()) ? ledger.chargesStoppedOn(judgments.get(r.id())) : ledger;
               BigDecimal balance =
                   professional
-                      ? ledger.balance(true, accounts, asOf(s.closedAt())).total()
-                      : ledger
+                      ? rules.balance(true, accounts, asOf(s.closedAt())).total()
+                      : rules
                           .balance(false, accounts, asOf(s.closedAt()), r.legalInterestFrom(), unallocated(repository.paymentsOfCase(r.id())))
                           .total();
               return new CaseView.Summary(
@@ -386,8 +462,9 @@ public class CaseService {
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
     Map<String, Prescription.Outcome> prescriptions = prescription.byInvoice(c.id());
+    Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
     CaseBalance owed =
-        new Ledger(interestRates.current())
+        ledger(judgment)
             .balance(
                 d.type() == DebtorType.BUSINESS,
                 accounts(invoices, settlementsOf(c.id())),
@@ -421,7 +498,8 @@ public class CaseService {
             })
             .toList(),
         payments.stream()
-            .map(p -> new CaseView.Payment(p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy()))
+            .map(p -> new CaseView.Payment(
+                p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy(), p.source()))
             .toList(),
         repository.promisesOfCase(c.id()).stream()
             .map(p -> new CaseView.Promise(
@@ -434,8 +512,63 @@ public class CaseService {
         c.closingReason(),
         c.prescriptionDate(),
         owed.legalInterest(),
-        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom());
+        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom(),
+        judgment.orElse(null),
+        c.followsCaseId() == null ? null : repository.findCase(c.followsCaseId()).reference());
   }
+
+  /** The money rules, with charges stopped at an opening judgment (C. com. L622-28). */
+  private Ledger ledger(Optional<LocalDate> openingJudgment) {
+    Ledger ledger = new Ledger(interestRates.current());
+    return openingJudgment.map(ledger::chargesStoppedOn).orElse(ledger);
+  }
+
+  /** Whether one of the invoices was issued (its claim born) before that day. */
+  private static boolean bornBefore(List<InvoiceRow> invoices, LocalDate day) {
+    return invoices.stream().anyMatch(i -> i.issueDate().isBefore(day));
+  }
+
+  /**
+   * Whether the case's claims were declared in a procédure collective or titled (an enforceable
+   * title covers the invoices it was given on, CPCE L111-2): later invoices go to a case of their own.
+   */
+  private boolean closedToNewClaims(long caseId) {
+    return proceedings.openingJudgment(caseId).isPresent()
+        || legalEvents.last(caseId, LegalEventType.ENFORCEABLE_TITLE).isPresent();
+  }
+
+  /** One invoice's part of what was owed on a given day. */
+  public record OwedOn(String invoiceNumber, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {}
+
+  /**
+   * What was owed on each invoice at the end of {@code day}, counting only payments made by then:
+   * for a procédure collective, the claim to declare as of the opening judgment (L622-28), penalties
+   * to that day and the recovery indemnity of each late invoice.
+   */
+  public List<OwedOn> owedOn(String reference, LocalDate day) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    Map<Long, List<Settlement>> all = settlementsOf(c.id());
+    List<InvoiceAccount> accounts = new ArrayList<>();
+    for (InvoiceRow i : invoices) {
+      List<Settlement> settled = all.getOrDefault(i.id(), List.of());
+      List<Settlement> byThen = settled.stream().filter(x -> !x.date().isAfter(day)).toList();
+      // principal paid before allocations were recorded has no date: taken as paid by its due date
+      BigDecimal undated = i.paidAmount().subtract(principal(settled)).max(BigDecimal.ZERO);
+      accounts.add(InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen));
+    }
+    CaseBalance owed = new Ledger(interestRates.current()).balance(professional, accounts, day);
+    Map<Long, String> numbers = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, InvoiceRow::number));
+    return owed.invoices().stream()
+        .map(b -> new OwedOn(numbers.get(b.invoiceId()), b.principal(), b.latePenalty(), b.recoveryIndemnity()))
+        .toList();
+  }
+
+  private static BigDecimal principal(List<Settlement> settlements) {
+    return settlements.stream().map(Settlement::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
 
   /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */
   private static BigDecimal unallocated(List<PaymentRow> payments) {

@@ -10,7 +10,10 @@ import java.util.List;
  * the late penalties and recovery indemnities owed on them (B2B only), {@code legalInterest} the
  * legal interest a consumer owes since the formal notice of {@code legalInterestFrom} (zero and
  * null otherwise), {@code balance} their sum. {@code prescriptionDate} is the last day the claim
- * can be acted on (prescribed from the next day), null when nothing is owed.
+ * can be acted on (prescribed from the next day), null when nothing is owed. {@code chargesStoppedOn}:
+ * the opening judgment of a procédure collective, after which no penalty accrues (C. com. L622-28);
+ * the figures are those of that day less what was paid since. {@code followsCase}: the case whose
+ * claims were declared or titled when this one was opened for the debtor's later invoices.
  */
 public record CaseView(
     String reference,
@@ -30,7 +33,19 @@ public record CaseView(
     String closingReason,
     LocalDate prescriptionDate,
     BigDecimal legalInterest,
-    LocalDate legalInterestFrom) {
+    LocalDate legalInterestFrom,
+    LocalDate chargesStoppedOn,
+    String followsCase) {
+
+  /** A case under no procédure collective and following no other case. */
+  public CaseView(
+      String reference, CaseStatus status, String segment, BigDecimal balance, BigDecimal principal, BigDecimal penalties,
+      Debtor debtor, List<Invoice> invoices, List<Payment> payments, List<Promise> promises, String processInstanceId,
+      NextAction nextAction, Instant openedAt, Instant closedAt, String closingReason, LocalDate prescriptionDate,
+      BigDecimal legalInterest, LocalDate legalInterestFrom) {
+    this(reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, null, null);
+  }
 
   /** {@code commercial}: the debtor is a trader (commerçant); decides the court of an order to pay. */
   public record Debtor(
@@ -97,8 +112,10 @@ public record CaseView(
     return invoices.stream().filter(i -> !i.disputed()).map(Invoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** {@code source}: who paid (DEBTOR, MANDATAIRE, PLAN, GUARANTOR). */
   public record Payment(
-      String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy) {}
+      String reference, BigDecimal amount, BigDecimal unallocated, LocalDate date, Instant recordedAt, String recordedBy,
+      PaymentSource source) {}
 
   /**
    * A promise to pay taken during a call: PENDING until its check date (the promised day plus the

@@ -46,8 +46,16 @@ public enum LegalEventType {
   ENFORCEMENT_MEASURE(Effect.INTERRUPTS, PrescriptionAct.ENFORCEMENT_ACT),
   AGENCY_HANDOVER(Effect.NONE),
   INSOLVENCY_OPENED(Effect.NONE),
-  PROOF_OF_CLAIM_FILED(Effect.INTERRUPTS, PrescriptionAct.PROOF_OF_CLAIM),
+  /**
+   * C. com. L622-25-1: the proof of claim interrupts prescription until the procedure closes. The
+   * event stays open ({@code ends_on} null) while the procedure runs; its closure sets {@code ends_on}.
+   */
+  PROOF_OF_CLAIM_FILED(Effect.LASTING_INTERRUPTION, PrescriptionAct.PROOF_OF_CLAIM),
   INSOLVENCY_CLOSED(Effect.NONE),
+  /** C. consom. L722-2: an admissible over-indebtedness file suspends enforcement against a consumer. */
+  OVER_INDEBTEDNESS_ADMITTED(Effect.NONE),
+  /** The commission's or the judge's outcome: a plan, a rétablissement personnel, or a rejection. */
+  OVER_INDEBTEDNESS_DECIDED(Effect.NONE),
   PRESCRIPTION_WARNING(Effect.NONE),
   WRITTEN_OFF(Effect.NONE);
 
@@ -59,6 +67,8 @@ public enum LegalEventType {
     SUSPENDS,
     /** Interrupts from that day until the proceedings end (the next {@link #TITLE}). */
     STARTS_COURT_CLAIM,
+    /** Interrupts from that day until {@code endsOn} (a proof of claim until the procedure closes); open while null. */
+    LASTING_INTERRUPTION,
     /** C. civ. 2243: the running (or last) court claim interrupted nothing. */
     VOIDS_COURT_CLAIM,
     /** A court's title: ends the proceedings, 10 years from that day. */

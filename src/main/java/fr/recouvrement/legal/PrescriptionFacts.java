@@ -160,6 +160,7 @@ record PrescriptionFacts(
     for (LegalEvent e : legalEvents) {
       switch (e.type().effect()) {
         case INTERRUPTS -> p = p.interruptedOn(e.occurredOn(), e.type().act());
+        case LASTING_INTERRUPTION -> p = p.courtClaim(e.occurredOn(), e.endsOn(), e.type().act());
         case SUSPENDS -> p = p.suspended(e.occurredOn(), runningUntil(new Suspension(e.occurredOn(), e.endsOn())), e.type().act());
         default -> {}
       }

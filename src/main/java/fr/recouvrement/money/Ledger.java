@@ -18,11 +18,32 @@ public final class Ledger {
   private final RateTable rates;
   private final LatePenalties penalties;
   private final LegalInterest legalInterest;
+  /** The last day charges accrue (an opening judgment, C. com. L622-28); null when they run on. */
+  private final LocalDate chargesStopOn;
 
   public Ledger(RateTable rates) {
+    this(rates, null);
+  }
+
+  private Ledger(RateTable rates, LocalDate chargesStopOn) {
     this.rates = rates;
     this.penalties = new LatePenalties(rates);
     this.legalInterest = new LegalInterest(rates);
+    this.chargesStopOn = chargesStopOn;
+  }
+
+  /**
+   * The same rules with late penalties and interest stopped at the end of {@code day}: the opening
+   * judgment of a procédure collective stops them (C. com. L622-28). A payment after that day still
+   * lowers the principal; the charges it finds are those of that day. Null: no stop.
+   */
+  public Ledger chargesStoppedOn(LocalDate day) {
+    return new Ledger(rates, day);
+  }
+
+  /** The day charges are counted to when asked for {@code asOf}. */
+  private LocalDate chargeDay(LocalDate asOf) {
+    return chargesStopOn != null && asOf.isAfter(chargesStopOn) ? chargesStopOn : asOf;
   }
 
   /**
@@ -40,7 +61,7 @@ public final class Ledger {
     if (professionalDebtor || legalInterestFrom == null) {
       return balance;
     }
-    BigDecimal owed = legalInterest(invoices, legalInterestFrom, asOf).subtract(interestPaid).max(Money.ZERO);
+    BigDecimal owed = legalInterest(invoices, legalInterestFrom, chargeDay(asOf)).subtract(interestPaid).max(Money.ZERO);
     return new CaseBalance(balance.invoices(), Money.cents(owed));
   }
 
@@ -94,8 +115,9 @@ public final class Ledger {
     if (!professionalDebtor) {
       return new InvoiceBalance(invoice.invoiceId(), principal, Money.ZERO, Money.ZERO);
     }
-    BigDecimal penalty = penalties.accrued(invoice, asOf).subtract(invoice.penaltyPaid()).max(Money.ZERO);
-    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, asOf).subtract(invoice.indemnityPaid()).max(Money.ZERO);
+    LocalDate chargedTo = chargeDay(asOf);
+    BigDecimal penalty = penalties.accrued(invoice, chargedTo).subtract(invoice.penaltyPaid()).max(Money.ZERO);
+    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, chargedTo).subtract(invoice.indemnityPaid()).max(Money.ZERO);
     return new InvoiceBalance(invoice.invoiceId(), principal, Money.cents(penalty), Money.cents(indemnity));
   }
 }

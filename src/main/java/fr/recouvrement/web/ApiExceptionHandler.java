@@ -74,6 +74,13 @@ class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflicts with what is recorded", e.getMessage());
   }
 
+  @ExceptionHandler(fr.recouvrement.cases.UnprocessableCaseException.class)
+  ProblemDetail unprocessable(fr.recouvrement.cases.UnprocessableCaseException e) {
+    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not allowed for this case", e.getMessage());
+    e.facts().forEach(problem::setProperty);
+    return problem;
+  }
+
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail notWaiting(MismatchingMessageCorrelationException e) {
     log.warn("Message not correlated: {}", e.getMessage());

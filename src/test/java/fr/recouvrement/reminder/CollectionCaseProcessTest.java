@@ -321,4 +321,30 @@ class CollectionCaseProcessTest {
     assertThat(instance).isEnded().hasPassed("Task_CloseCasePaidInInsolvency", "Event_InsolvencyCasePaid");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
   }
+
+  @Test
+  void shouldStopTheRemindersOnAnAdmissibleOverIndebtednessFileAndResumeWhenTheCommissionRejectsIt() {
+    open(1);
+    engine.getRuntimeService().createMessageCorrelation("OverIndebtednessAdmitted").processInstanceId(instance.getId())
+        .setVariable("admissibilityDate", "2026-11-20").setVariable("commission", "Commission du Rhône").correlateWithResult();
+    driver.settle();
+    assertThat(instance).isWaitingAt("CallActivity_OverIndebtedness");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("amicable-reminders")
+        .processInstanceBusinessKey(reference).count()).as("the reminders stop").isZero();
+    assertThat(mocks.statuses.history).containsExactly("OVER_INDEBTEDNESS");
+    assertThat(mocks.count("withdrawBailiffMissions")).isEqualTo(1);
+
+    // a payment meanwhile is heard and the file goes on
+    pay(false);
+    assertThat(instance).hasPassed("Event_OverIndebtednessPaymentRecorded").isWaitingAt("CallActivity_OverIndebtedness");
+
+    driver.complete(driver.task(), Map.of("amountDeclaredToCommission", 1000.0, "commissionDeclaredOn", "2026-11-25"));
+    engine.getRuntimeService().createMessageCorrelation("OverIndebtednessOutcome").processInstanceBusinessKey(reference)
+        .setVariable("overIndebtednessOutcome", "REJECTED").correlate();
+    driver.settle();
+    driver.complete(driver.task(), Map.of("resumeChecked", true));
+
+    assertThat(instance).isEnded().hasPassed("Task_ResumeCollection", "Event_CollectionResumed");
+    assertThat(mocks.count("resumeCollection")).isEqualTo(1);
+  }
 }

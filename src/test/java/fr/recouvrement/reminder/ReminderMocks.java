@@ -154,12 +154,15 @@ class ReminderMocks {
       e.setVariable("employerKnown", false);
     });
     mock("withdrawBailiffMissions", e -> e.setVariable("bailiffManualMissions", ""));
+    mock("resumeCollection", e -> {});
     mock("prepareProofOfClaim", e -> {
       e.setVariable("amountToDeclare", balance);
       e.setVariable("amountDeclared", balance);
       e.setVariable("claimDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 60 * 86_400_000L));
       e.setVariable("claimWarningAt", new Date(ClockUtil.getCurrentTime().getTime() + 45 * 86_400_000L));
       e.setVariable("claimDeadlineText", "dans deux mois");
+      e.setVariable("claimLateAt", new Date(ClockUtil.getCurrentTime().getTime() + 61 * 86_400_000L));
+      e.setVariable("reliefDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 180 * 86_400_000L));
       e.setVariable("manualMissionsToStop", "");
     });
     return this;

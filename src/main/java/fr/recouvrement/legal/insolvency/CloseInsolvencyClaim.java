@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer la clôture de la procédure collective": the outcome on the insolvency row, an
+ * "Enregistrer la clôture de la procédure collective": the outcome on the insolvency row, the end
+ * of the proof of claim's lasting interruption of prescription (its {@code ends_on}), an
  * INSOLVENCY_CLOSED legal event and, for a loss, the reason the write-off shows (with the VAT
  * the creditor may recover on the unpaid invoices, CGI art. 272).
  */
@@ -37,6 +38,8 @@ class CloseInsolvencyClaim implements JavaDelegate {
     repository.outcome(reference, settled ? "PAID" : claim);
     String reason = settled ? "" : writeOffReason(procedure, claim);
     execution.setVariable("writeOffReason", reason);
+    // the proof of claim interrupted prescription until the procedure closes (C. com. L622-25-1)
+    legalEvents.endSuspension(legalEvents.caseId(reference), LegalEventType.PROOF_OF_CLAIM_FILED, CaseClock.today());
     legalEvents.record(
         reference, LegalEventType.INSOLVENCY_CLOSED, CaseClock.today(),
         settled ? "Créance payée dans le cadre de la " + procedure : reason, Actors.current(execution));

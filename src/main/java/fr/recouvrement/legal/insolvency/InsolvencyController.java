@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +18,12 @@ class InsolvencyController {
 
   InsolvencyController(InsolvencyService insolvencies) {
     this.insolvencies = insolvencies;
+  }
+
+  /** The proceeding recorded on the case and the claim to declare, frozen at the opening judgment (L622-28). */
+  @GetMapping
+  InsolvencyService.Recorded get(@PathVariable String reference) {
+    return insolvencies.find(reference);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

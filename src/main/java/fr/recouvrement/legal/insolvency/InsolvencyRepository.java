@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /** The insolvency row of a case (one at most) and what the claim process reads around it. */
 @Repository
 class InsolvencyRepository {
-  record CaseFacts(long id, String reference, String status, String processInstanceId) {}
+  record CaseFacts(long id, String reference, String status, String processInstanceId, String debtorType) {}
 
   record ManualMission(long id, String missionType, Instant requestedAt) {}
 
@@ -24,11 +24,14 @@ class InsolvencyRepository {
 
   Optional<CaseFacts> lockCase(String reference) {
     return jdbc.query(
-            "select id, reference, status, process_instance_id from collection_case where reference = ? for update",
-            (rs, n) -> new CaseFacts(rs.getLong("id"), rs.getString("reference"), rs.getString("status"), rs.getString("process_instance_id")),
+            "select id, reference, status, process_instance_id, debtor_id from collection_case where reference = ? for update",
+            (rs, n) -> new Object[] {
+                rs.getLong("id"), rs.getString("reference"), rs.getString("status"), rs.getString("process_instance_id"), rs.getLong("debtor_id")},
             reference)
         .stream()
-        .findFirst();
+        .findFirst()
+        .map(r -> new CaseFacts((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+            jdbc.queryForObject("select type from debtor where id = ?", String.class, r[4])));
   }
 
   Optional<InsolvencyView> find(String reference) {
@@ -42,6 +45,7 @@ class InsolvencyRepository {
                     rs.getObject("publication_date", LocalDate.class),
                     rs.getBoolean("overseas"),
                     rs.getObject("claim_deadline", LocalDate.class),
+                    rs.getObject("relief_deadline", LocalDate.class),
                     rs.getObject("claim_filed_on", LocalDate.class),
                     rs.getString("outcome"),
                     rs.getTimestamp("recorded_at").toInstant(),
@@ -57,12 +61,12 @@ class InsolvencyRepository {
 
   void insert(
       long caseId, InsolvencyProcedure procedure, LocalDate judgment, LocalDate publication, boolean overseas,
-      LocalDate deadline, Instant now, String actor) {
+      LocalDate deadline, LocalDate reliefDeadline, Instant now, String actor) {
     jdbc.update(
         "insert into insolvency (case_id, procedure_kind, judgment_date, publication_date, overseas, claim_deadline,"
-            + " recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " relief_deadline, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         caseId, procedure.name(), Date.valueOf(judgment), Date.valueOf(publication), overseas, Date.valueOf(deadline),
-        Timestamp.from(now), actor);
+        Date.valueOf(reliefDeadline), Timestamp.from(now), actor);
   }
 
   void claimFiled(String reference, LocalDate filedOn) {

@@ -3,8 +3,15 @@ package fr.recouvrement.legal.insolvency;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseStatus;
+import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.cases.InvalidRequestException;
+import fr.recouvrement.cases.UnprocessableCaseException;
+import fr.recouvrement.legal.LegalDeadlines;
+import fr.recouvrement.legal.LegalRule;
+import fr.recouvrement.legal.Residence;
+import java.util.Map;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -26,34 +33,55 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InsolvencyService {
   public static final String MESSAGE_INSOLVENCY_OPENED = "InsolvencyOpened";
-  /** C. com. R622-24: two months after the BODACC publication... */
-  static final int CLAIM_MONTHS = 2;
-  /** ...and two more for a creditor established outside metropolitan France. */
-  static final int OVERSEAS_EXTRA_MONTHS = 2;
 
   private final InsolvencyRepository repository;
   private final LegalEvents legalEvents;
   private final RuntimeService runtimeService;
   private final TransactionTemplate tx;
+  private final LegalDeadlines legalDeadlines;
+  private final CaseService cases;
 
-  InsolvencyService(InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx) {
+  InsolvencyService(
+      InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx,
+      LegalDeadlines legalDeadlines, CaseService cases) {
+    this.cases = cases;
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.runtimeService = runtimeService;
     this.tx = tx;
+    this.legalDeadlines = legalDeadlines;
   }
 
-  static LocalDate claimDeadline(LocalDate publication, boolean overseas) {
-    return publication.plusMonths(CLAIM_MONTHS + (overseas ? OVERSEAS_EXTRA_MONTHS : 0));
+  /**
+   * The last day to file the proof of claim: legal-deadlines' PROOF_OF_CLAIM period (C. com.
+   * R622-24: 2 months from the BODACC publication, 2 more for a creditor established outside
+   * metropolitan France) from the publication.
+   */
+  LocalDate claimDeadline(LocalDate publication, boolean overseas) {
+    return legalDeadlines.find(LegalRule.PROOF_OF_CLAIM, publication, overseas ? Residence.OUTRE_MER : Residence.METROPOLE)
+        .endFrom(publication);
+  }
+
+  /** The last day to ask the juge-commissaire for a relevé de forclusion (L622-26: 6 months from the publication). */
+  LocalDate reliefDeadline(LocalDate publication) {
+    return legalDeadlines.find(LegalRule.RELEVE_DE_FORCLUSION, publication).endFrom(publication);
   }
 
   InsolvencyView open(String reference, InsolvencyRequest request, String actor) {
     InsolvencyProcedure procedure = check(request);
     boolean overseas = Boolean.TRUE.equals(request.overseas());
     LocalDate deadline = claimDeadline(request.publicationDate(), overseas);
+    LocalDate relief = reliefDeadline(request.publicationDate());
     tx.executeWithoutResult(
         status -> {
           CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          if (DebtorType.CONSUMER.name().equals(c.debtorType())) {
+            throw new UnprocessableCaseException(
+                ("The debtor of case %s is a CONSUMER: a consumer is never put into a procédure collective (C. com."
+                        + " L620-2, L631-2, L640-2); an over-indebtedness file is recorded with POST /api/cases/%s/over-indebtedness"
+                        + " (C. consom. L711-1)").formatted(reference, reference),
+                Map.of("debtorType", c.debtorType()));
+          }
           if (CaseStatus.valueOf(c.status()).isClosed()) {
             throw new CaseConflictException(
                 "Case %s is closed (%s): an insolvency no longer concerns it".formatted(reference, c.status()));
@@ -61,18 +89,41 @@ public class InsolvencyService {
           if (repository.exists(c.id())) {
             throw new CaseConflictException("An insolvency is already recorded on case %s".formatted(reference));
           }
-          repository.insert(c.id(), procedure, request.judgmentDate(), request.publicationDate(), overseas, deadline, CaseClock.now(), actor);
+          repository.insert(c.id(), procedure, request.judgmentDate(), request.publicationDate(), overseas, deadline, relief, CaseClock.now(), actor);
           legalEvents.record(
               c.id(), LegalEventType.INSOLVENCY_OPENED, request.judgmentDate(), null,
               "%s, jugement du %s publié au BODACC le %s ; déclaration de créance avant le %s"
                   .formatted(procedure.label(), request.judgmentDate(), request.publicationDate(), deadline),
               actor);
-          tellTheCase(c, procedure, request.publicationDate(), deadline);
+          tellTheCase(c, procedure, request.judgmentDate(), request.publicationDate(), deadline, relief);
         });
     return repository.find(reference).orElseThrow();
   }
 
-  private void tellTheCase(CaseFacts c, InsolvencyProcedure procedure, LocalDate publication, LocalDate deadline) {
+  /** What {@code GET /api/cases/{reference}/insolvency} answers: the proceeding and the claim frozen at its judgment. */
+  record Recorded(InsolvencyView insolvency, ClaimAtJudgment claim) {}
+
+  Recorded find(String reference) {
+    cases.get(reference); // 404 for an unknown case
+    InsolvencyView view = repository.find(reference).orElseThrow(() -> new NoInsolvency(reference));
+    if (view.reliefDeadline() == null) {
+      // recorded before the relief window was kept: the same table gives it
+      view = new InsolvencyView(
+          view.caseReference(), view.procedure(), view.judgmentDate(), view.publicationDate(), view.overseas(),
+          view.claimDeadline(), reliefDeadline(view.publicationDate()), view.claimFiledOn(), view.outcome(),
+          view.recordedAt(), view.recordedBy());
+    }
+    return new Recorded(view, ClaimAtJudgment.of(view.judgmentDate(), cases.owedOn(reference, view.judgmentDate())));
+  }
+
+  static final class NoInsolvency extends CaseNotFoundException {
+    NoInsolvency(String reference) {
+      super(reference, "No procédure collective is recorded on case " + reference);
+    }
+  }
+
+  private void tellTheCase(
+      CaseFacts c, InsolvencyProcedure procedure, LocalDate judgment, LocalDate publication, LocalDate deadline, LocalDate relief) {
     String notWaiting =
         "The process of case %s does not take an insolvency (no InsolvencyOpened subscription); nothing was recorded"
             .formatted(c.reference());
@@ -86,6 +137,8 @@ public class InsolvencyService {
           .setVariable("insolvencyProcedure", procedure.name())
           .setVariable("publicationDate", publication.toString())
           .setVariable("claimDeadline", deadline.toString())
+          .setVariable("judgmentDate", judgment.toString())
+          .setVariable("reliefDeadline", relief.toString())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new CaseConflictException(notWaiting);

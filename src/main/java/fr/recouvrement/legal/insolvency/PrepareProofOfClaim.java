@@ -8,19 +8,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la déclaration de créance": the amount to declare (what the debtor owes now, penalties
- * included), the task's due date (the claim deadline) and the supervisor's warning date
- * ({@code claimWarningDays} before it, set in the model), and the missions handed over by hand that
- * the insolvency withdrew, so the collector tells the bailiff to stop.
+ * "Préparer la déclaration de créance": the amount to declare, as owed at the end of the opening
+ * judgment's day (interest and penalties stop then, C. com. L622-28), with its breakdown (principal,
+ * penalties to the judgment, the €40 recovery indemnity of each late invoice); the task's due date
+ * (the claim deadline), the supervisor's warning date ({@code claimWarningDays} before it, set in
+ * the model), the day after the deadline (when a missed claim needs a relevé de forclusion) and the
+ * last day to ask for it; and the missions handed over by hand that the insolvency withdrew, so the
+ * collector tells the bailiff to stop.
  */
 @Component("prepareProofOfClaim")
 class PrepareProofOfClaim implements JavaDelegate {
   private final CaseService cases;
   private final InsolvencyRepository repository;
+  private final InsolvencyService insolvencies;
 
-  PrepareProofOfClaim(CaseService cases, InsolvencyRepository repository) {
+  PrepareProofOfClaim(CaseService cases, InsolvencyRepository repository, InsolvencyService insolvencies) {
     this.cases = cases;
     this.repository = repository;
+    this.insolvencies = insolvencies;
   }
 
   @Override
@@ -28,9 +33,29 @@ class PrepareProofOfClaim implements JavaDelegate {
     String reference = ClaimVariables.required(execution, "caseReference");
     LocalDate deadline = ClaimVariables.date(execution, "claimDeadline");
     int warningDays = ((Number) execution.getVariable("claimWarningDays")).intValue();
-    double owed = cases.balance(reference).doubleValue();
-    execution.setVariable("amountToDeclare", owed);
-    execution.setVariable("amountDeclared", owed);
+    InsolvencyView insolvency =
+        repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
+    LocalDate judgment = insolvency.judgmentDate();
+    execution.setVariable("judgmentDate", judgment.toString());
+    ClaimAtJudgment claim = ClaimAtJudgment.of(judgment, cases.owedOn(reference, judgment));
+    execution.setVariable("principalToDeclare", claim.principal().doubleValue());
+    execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
+    execution.setVariable("indemnitiesToDeclare", claim.recoveryIndemnities().doubleValue());
+    execution.setVariable("amountToDeclare", claim.total().doubleValue());
+    execution.setVariable("amountDeclared", claim.total().doubleValue());
+    execution.setVariable(
+        "claimInvoicesText",
+        claim.invoices().stream()
+            .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
+                o.invoiceNumber(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
+                ClaimVariables.euros(o.recoveryIndemnity())))
+            .collect(Collectors.joining("\n")));
+    // rows recorded before the relief window was kept have none: the same table gives it
+    LocalDate relief =
+        insolvency.reliefDeadline() != null ? insolvency.reliefDeadline() : insolvencies.reliefDeadline(insolvency.publicationDate());
+    execution.setVariable("claimLateAt", ClaimVariables.startOf(deadline.plusDays(1)));
+    execution.setVariable("reliefDueAt", ClaimVariables.startOf(relief));
+    execution.setVariable("reliefDeadlineText", ClaimVariables.french(relief));
     execution.setVariable("claimDueAt", ClaimVariables.startOf(deadline));
     execution.setVariable("claimWarningAt", ClaimVariables.startOf(deadline.minusDays(warningDays)));
     execution.setVariable("claimDeadlineText", ClaimVariables.french(deadline));

@@ -18,6 +18,7 @@ public final class Labels {
           Map.entry(CaseStatus.ORDER_TO_PAY.name(), "Injonction de payer"),
           Map.entry(CaseStatus.ENFORCEMENT.name(), "Exécution forcée"),
           Map.entry(CaseStatus.INSOLVENCY.name(), "Procédure collective"),
+          Map.entry(CaseStatus.OVER_INDEBTEDNESS.name(), "Surendettement"),
           Map.entry(CaseStatus.PAID.name(), "Soldé"),
           Map.entry(CaseStatus.WRITTEN_OFF.name(), "Passé en perte"));
 

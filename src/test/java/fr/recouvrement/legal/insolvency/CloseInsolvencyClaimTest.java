@@ -17,10 +17,4 @@ class CloseInsolvencyClaimTest {
         .contains("admise mais non payée", "CGI art. 272");
   }
 
-  @Test
-  void theClaimDeadlineIsTwoMonthsAfterPublicationOrFourOutsideMetropolitanFrance() {
-    assertThat(InsolvencyService.claimDeadline(java.time.LocalDate.parse("2026-03-12"), false)).isEqualTo("2026-05-12");
-    assertThat(InsolvencyService.claimDeadline(java.time.LocalDate.parse("2026-03-12"), true)).isEqualTo("2026-07-12");
-    assertThat(InsolvencyService.claimDeadline(java.time.LocalDate.parse("2025-12-31"), false)).isEqualTo("2026-02-28");
-  }
 }

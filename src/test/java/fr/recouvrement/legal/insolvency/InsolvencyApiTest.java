@@ -122,6 +122,8 @@ class InsolvencyApiTest {
     JsonNode view = r.json();
     assertThat(view.get("procedure").asText()).isEqualTo("REDRESSEMENT");
     assertThat(view.get("claimDeadline").asText()).isEqualTo(publication.plusMonths(2).toString());
+    // L622-26 through legal-deadlines: relief from the foreclosure can be asked for 6 months after the publication
+    assertThat(view.get("reliefDeadline").asText()).isEqualTo(publication.plusMonths(6).toString());
     assertThat(view.get("overseas").asBoolean()).isFalse();
     assertThat(view.get("recordedBy").asText()).isEqualTo(TestUsers.COLLECTOR);
     assertThat(rows(reference)).isEqualTo(1);

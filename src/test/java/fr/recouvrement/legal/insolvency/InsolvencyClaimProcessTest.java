@@ -29,6 +29,8 @@ class InsolvencyClaimProcessTest {
   static final LocalDate TODAY = LocalDate.parse("2026-03-16");
   static final LocalDate PUBLISHED = LocalDate.parse("2026-03-12");
   static final LocalDate DEADLINE = LocalDate.parse("2026-05-12");
+  /** L622-26: 6 months from the publication. */
+  static final LocalDate RELIEF = LocalDate.parse("2026-09-12");
 
   final ProcessEngine engine = ProcessTestEngine.get();
   final List<String> calls = new ArrayList<>();
@@ -46,6 +48,8 @@ class InsolvencyClaimProcessTest {
       LocalDate deadline = LocalDate.parse((String) e.getVariable("claimDeadline"));
       e.setVariable("claimDueAt", at(deadline));
       e.setVariable("claimWarningAt", at(deadline.minusDays(warningDays)));
+      e.setVariable("claimLateAt", at(deadline.plusDays(1)));
+      e.setVariable("reliefDueAt", at(RELIEF));
       e.setVariable("amountDeclared", 4321.0);
     });
     Mocks.register("recordProofOfClaim", (JavaDelegate) e -> calls.add("recordProofOfClaim:" + e.getVariable("mandataireName")));
@@ -127,9 +131,10 @@ class InsolvencyClaimProcessTest {
   void shouldWarnASupervisorFifteenDaysBeforeTheDeadlineWhileTheClaimIsStillToFile() {
     ProcessDriver driver = start().settle();
 
-    Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("Timer_ClaimDeadlineNear").singleResult();
     assertThat(day(warning.getDuedate())).isEqualTo(DEADLINE.minusDays(15));
-    driver.fireTimer();
+    driver.fireTimer("Timer_ClaimDeadlineNear");
 
     List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).orderByTaskName().asc().list();
     assertThat(open).extracting(Task::getName)
@@ -139,6 +144,28 @@ class InsolvencyClaimProcessTest {
     assertThat(form(near)).isEqualTo("declaration-creance-proche");
     assertThat(day(near.getDueDate())).isEqualTo(DEADLINE);
     driver.complete(near, Map.of());
+    assertThat(instance).isWaitingAt("Task_FileProofOfClaim");
+  }
+
+  @Test
+  void shouldAskASupervisorForReliefUntilSixMonthsAfterPublicationWhenTheClaimIsNotFiledInTime() {
+    ProcessDriver driver = start().settle();
+    Job late = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("Timer_ClaimDeadlinePassed").singleResult();
+    // the deadline is the last day to file: the day after, the claim is late
+    assertThat(day(late.getDuedate())).isEqualTo(DEADLINE.plusDays(1));
+
+    driver.fireTimer("Timer_ClaimDeadlinePassed");
+
+    Task relief = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_AskReliefFromForclusion").singleResult();
+    assertThat(relief.getName()).isEqualTo("Demander le relevé de forclusion");
+    assertThat(groups(relief)).containsExactly("supervisors");
+    assertThat(form(relief)).isEqualTo("releve-forclusion");
+    assertThat(day(relief.getDueDate())).isEqualTo(RELIEF);
+    // the collector can still file (late): the claim task stays open beside the supervisor's
+    assertThat(instance).isWaitingAt("Task_FileProofOfClaim", "Task_AskReliefFromForclusion");
+    driver.complete(relief, Map.of("reliefDecision", "REQUESTED", "reliefNotes", "Requête déposée le 20/05/2026"));
     assertThat(instance).isWaitingAt("Task_FileProofOfClaim");
   }
 
