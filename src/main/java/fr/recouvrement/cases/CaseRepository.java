@@ -282,11 +282,13 @@ class CaseRepository {
     for (OpenCaseRequest.Invoice i : invoices) {
       rows.add(
           new Object[] {
-            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), Timestamp.from(now)
+            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), i.contractualPenaltyRate(),
+            i.vatAmount(), Timestamp.from(now)
           });
     }
     jdbc.batchUpdate(
-        "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, contractual_penalty_rate, vat_amount,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
   }
 
@@ -393,7 +395,10 @@ class CaseRepository {
               rs.getObject("due_date", LocalDate.class),
               rs.getBigDecimal("amount"),
               rs.getBigDecimal("paid_amount"),
-              rs.getBigDecimal("credited_amount"));
+              rs.getBigDecimal("credited_amount"),
+              rs.getBigDecimal("contractual_penalty_rate"),
+              rs.getBigDecimal("vat_amount"),
+              rs.getBigDecimal("charges_waived"));
 
   private static final RowMapper<PaymentRow> PAYMENT =
       (rs, n) ->

@@ -12,6 +12,7 @@ import fr.recouvrement.money.CaseBalance;
 import fr.recouvrement.money.InterestRates;
 import fr.recouvrement.money.InvoiceAccount;
 import fr.recouvrement.money.Ledger;
+import fr.recouvrement.money.PaymentAllocationRules;
 import fr.recouvrement.money.PaymentAllocations;
 import fr.recouvrement.money.Settlement;
 import java.math.BigDecimal;
@@ -53,6 +54,7 @@ public class CaseService {
   private final InterestRates interestRates;
   private final PaymentAllocations allocations;
   private final PrescriptionService prescription;
+  private final PaymentAllocationRules allocationRules;
 
   CaseService(
       CaseRepository repository,
@@ -62,7 +64,9 @@ public class CaseService {
       NextActionResolver nextActions,
       InterestRates interestRates,
       PaymentAllocations allocations,
-      PrescriptionService prescription) {
+      PrescriptionService prescription,
+      PaymentAllocationRules allocationRules) {
+    this.allocationRules = allocationRules;
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -161,7 +165,7 @@ public class CaseService {
     // accounts are built from the request (numbered in order) so an import adds no query per case
     List<InvoiceAccount> unpaid = new ArrayList<>();
     for (OpenCaseRequest.Invoice i : fresh) {
-      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of()));
+      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of(), i.contractualPenaltyRate(), false, BigDecimal.ZERO));
     }
     BigDecimal balance =
         new Ledger(interestRates.current()).balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today()).total();
@@ -179,8 +183,9 @@ public class CaseService {
   }
 
   /**
-   * Records a payment, allocates it to the oldest invoices first and tells the case process. A
-   * payment reference already recorded is not counted twice.
+   * Records a payment, allocates it as the {@code payment-allocation} decision orders (the invoices
+   * it names first, C. civ. 1342-10; interest and penalties before principal, 1343-1) and tells the
+   * case process. A payment reference already recorded is not counted twice.
    */
   public Recorded recordPayment(String reference, PaymentRequest payment, String actor) {
     return tx.execute(
@@ -208,8 +213,16 @@ public class CaseService {
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = new Ledger(interestRates.current());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          java.util.Set<Long> named = namedInvoices(c, invoices, payment);
           Allocation allocation =
-              ledger.allocate(professional, accounts(invoices, settlementsOf(c.id())), payment.amount(), payment.date());
+              ledger.allocate(
+                  professional,
+                  accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id())),
+                  payment.amount(),
+                  payment.date(),
+                  c.legalInterestFrom(),
+                  named,
+                  allocationRules.current());
           Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
           for (Allocation.Part part : allocation.parts()) {
             if (part.principal().signum() > 0) {
@@ -250,6 +263,28 @@ public class CaseService {
           }
           return new Recorded(view(repository.findCase(c.id())), false);
         });
+  }
+
+  /** The ids of the invoices the payment names; a number that is not an invoice of the case is refused. */
+  private static java.util.Set<Long> namedInvoices(CaseRow c, List<InvoiceRow> invoices, PaymentRequest payment) {
+    Map<String, Long> ids = invoices.stream().collect(Collectors.toMap(InvoiceRow::number, InvoiceRow::id));
+    java.util.Set<Long> named = new java.util.HashSet<>();
+    List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+    List<String> numbers = payment.namedInvoices();
+    for (int i = 0; i < numbers.size(); i++) {
+      Long id = ids.get(numbers.get(i));
+      if (id == null) {
+        problems.add(
+            new InvalidRequestException.FieldProblem(
+                "invoiceNumbers[" + i + "]", "is not an invoice of case " + c.reference() + ": " + numbers.get(i)));
+      } else {
+        named.add(id);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return named;
   }
 
   /**
@@ -367,11 +402,12 @@ public class CaseService {
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    Ledger ledger = new Ledger(interestRates.current());
     CaseBalance owed =
-        new Ledger(interestRates.current())
+        ledger
             .balance(
                 d.type() == DebtorType.BUSINESS,
-                accounts(invoices, settlementsOf(c.id())),
+                accounts(invoices, settlementsOf(c.id()), disputed),
                 asOf(c.closedAt()),
                 c.legalInterestFrom(),
                 unallocated(payments));
@@ -395,7 +431,7 @@ public class CaseService {
               CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
               return new CaseView.Invoice(
                   i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
-                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()));
+                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()), i.contractualPenaltyRate(), i.vatAmount());
             })
             .toList(),
         payments.stream()
@@ -412,7 +448,8 @@ public class CaseService {
         c.closingReason(),
         c.prescriptionDate(),
         owed.legalInterest(),
-        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom());
+        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom(),
+        ledger.ratesToConfirm().stream().map(Object::toString).toList());
   }
 
   /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */
@@ -425,8 +462,14 @@ public class CaseService {
   }
 
   private static List<InvoiceAccount> accounts(List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
+    return accounts(invoices, settlements, java.util.Set.of());
+  }
+
+  private static List<InvoiceAccount> accounts(
+      List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements, java.util.Set<Long> disputed) {
     return invoices.stream()
-        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of())))
+        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of()))
+            .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()))
         .toList();
   }
 

@@ -30,7 +30,27 @@ public record CaseView(
     String closingReason,
     LocalDate prescriptionDate,
     BigDecimal legalInterest,
-    LocalDate legalInterestFrom) {
+    LocalDate legalInterestFrom,
+    List<String> ratesToConfirm) {
+
+  /**
+   * {@code ratesToConfirm}: the half-years ("2026-H2") whose rates a figure of this case used while
+   * the {@code interest-rates} table has no row for them: the figure stands on the nearest row until
+   * an analyst adds it. Empty when every figure is confirmed.
+   */
+  public CaseView {
+    ratesToConfirm = ratesToConfirm == null ? List.of() : List.copyOf(ratesToConfirm);
+  }
+
+  public CaseView(
+      String reference, CaseStatus status, String segment, BigDecimal balance, BigDecimal principal, BigDecimal penalties,
+      Debtor debtor, List<Invoice> invoices, List<Payment> payments, List<Promise> promises, String processInstanceId,
+      NextAction nextAction, Instant openedAt, Instant closedAt, String closingReason, LocalDate prescriptionDate,
+      BigDecimal legalInterest, LocalDate legalInterestFrom) {
+    this(
+        reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, List.of());
+  }
 
   public record Debtor(
       String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}
@@ -42,7 +62,8 @@ public record CaseView(
    * (pénalités de retard, L441-10) and {@code recoveryIndemnity} (the €40 of D441-5) are still
    * owed on top; both are always zero for a consumer. {@code credited} is the part cancelled by
    * credit notes after a dispute. {@code disputed}: under an open dispute, so reminders must not
-   * chase it until the dispute is resolved.
+   * chase it until the dispute is resolved. {@code contractualPenaltyRate} (percent a year) and
+   * {@code vatAmount} are null when the creditor gave none.
    */
   public record Invoice(
       String number,
@@ -54,7 +75,15 @@ public record CaseView(
       BigDecimal outstanding,
       BigDecimal latePenalty,
       BigDecimal recoveryIndemnity,
-      boolean disputed) {
+      boolean disputed,
+      BigDecimal contractualPenaltyRate,
+      BigDecimal vatAmount) {
+
+    public Invoice(
+        String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal credited,
+        BigDecimal outstanding, BigDecimal latePenalty, BigDecimal recoveryIndemnity, boolean disputed) {
+      this(number, issueDate, dueDate, amount, paid, credited, outstanding, latePenalty, recoveryIndemnity, disputed, null, null);
+    }
     /** Principal, penalty and indemnity still owed on this invoice. */
     public BigDecimal owed() {
       return outstanding.add(latePenalty).add(recoveryIndemnity);

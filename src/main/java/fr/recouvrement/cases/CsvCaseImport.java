@@ -29,6 +29,9 @@ public class CsvCaseImport {
       List.of(
           "debtor_id", "debtor_type", "debtor_name", "siren", "email", "phone", "address_line1", "postal_code", "city",
           "invoice_number", "issue_date", "due_date", "amount");
+  /** Columns a file may add after the required ones, in any order. */
+  static final List<String> OPTIONAL = List.of("contractual_penalty_rate", "vat_amount");
+
   private static final Map<String, String> COLUMN_OF_FIELD =
       Map.ofEntries(
           Map.entry("debtor.externalId", "debtor_id"),
@@ -43,7 +46,9 @@ public class CsvCaseImport {
           Map.entry("invoices[0].number", "invoice_number"),
           Map.entry("invoices[0].issueDate", "issue_date"),
           Map.entry("invoices[0].dueDate", "due_date"),
-          Map.entry("invoices[0].amount", "amount"));
+          Map.entry("invoices[0].amount", "amount"),
+          Map.entry("invoices[0].contractualPenaltyRate", "contractual_penalty_rate"),
+          Map.entry("invoices[0].vatAmount", "vat_amount"));
   private static final int CHUNK = 200;
   private static final Logger log = LoggerFactory.getLogger(CsvCaseImport.class);
 
@@ -67,16 +72,25 @@ public class CsvCaseImport {
       throw new InvalidRequestException(List.of(new FieldProblem("header", "the file is empty; expected the header " + String.join(",", HEADER))));
     }
     List<String> columns = header.fields().stream().map(f -> f.trim().toLowerCase()).toList();
-    if (!columns.equals(HEADER)) {
+    if (columns.size() < HEADER.size() || !columns.subList(0, HEADER.size()).equals(HEADER)) {
       throw new InvalidRequestException(
-          List.of(new FieldProblem("header", "must be " + String.join(",", HEADER) + " but is " + String.join(",", header.fields()))));
+          List.of(new FieldProblem("header", "must start with " + String.join(",", HEADER) + " but is " + String.join(",", header.fields()))));
     }
+    Map<String, Integer> optional = new java.util.HashMap<>();
+    for (int i = HEADER.size(); i < columns.size(); i++) {
+      if (!OPTIONAL.contains(columns.get(i)) || optional.putIfAbsent(columns.get(i), i) != null) {
+        throw new InvalidRequestException(
+            List.of(new FieldProblem("header", "column '" + header.fields().get(i) + "' is unknown or repeated; optional columns are "
+                + String.join(",", OPTIONAL))));
+      }
+    }
+    int width = columns.size();
     Tally tally = new Tally();
     List<Line> chunk = new ArrayList<>(CHUNK);
     int lines = 0;
     for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
       lines++;
-      Line parsed = parse(row, reader.separator());
+      Line parsed = parse(row, reader.separator(), width, optional);
       if (parsed.error != null) {
         tally.rejected.add(new Rejected(row.line(), parsed.error));
       } else {
@@ -160,18 +174,20 @@ public class CsvCaseImport {
     return merged;
   }
 
-  private Line parse(CsvReader.Row row, char separator) {
+  private Line parse(CsvReader.Row row, char separator, int width, Map<String, Integer> optional) {
     if (row.error() != null) {
       return new Line(row.line(), null, row.error());
     }
     List<String> f = row.fields();
-    if (f.size() != HEADER.size()) {
-      return new Line(row.line(), null, "expected %d columns, found %d".formatted(HEADER.size(), f.size()));
+    if (f.size() != width) {
+      return new Line(row.line(), null, "expected %d columns, found %d".formatted(width, f.size()));
     }
     List<String> errors = new ArrayList<>();
     LocalDate issue = date(f.get(10), "issue_date", errors);
     LocalDate due = date(f.get(11), "due_date", errors);
     BigDecimal amount = amount(f.get(12), separator, errors);
+    BigDecimal contractualRate = optionalNumber(f, optional, "contractual_penalty_rate", separator, errors);
+    BigDecimal vat = optionalNumber(f, optional, "vat_amount", separator, errors);
     if (!errors.isEmpty()) {
       return new Line(row.line(), null, String.join("; ", errors));
     }
@@ -180,7 +196,7 @@ public class CsvCaseImport {
             new OpenCaseRequest.Debtor(
                 f.get(0), f.get(1).toUpperCase(), f.get(2), blank(f.get(3)), blank(f.get(4)), blank(f.get(5)),
                 new OpenCaseRequest.Address(blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR")),
-            List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount)));
+            List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount, contractualRate, vat)));
     List<FieldProblem> problems = validator.problems(request);
     if (!problems.isEmpty()) {
       return new Line(
@@ -205,10 +221,7 @@ public class CsvCaseImport {
   }
 
   private static BigDecimal amount(String value, char separator, List<String> errors) {
-    String v = value.trim().replace(" ", "").replace("\u00a0", "");
-    if (separator == ';') {
-      v = v.replace(',', '.'); // a French spreadsheet writes 1850,00
-    }
+    String v = number(value, separator);
     if (v.isEmpty()) {
       errors.add("amount is required");
       return null;
@@ -219,6 +232,33 @@ public class CsvCaseImport {
       errors.add("amount must be a number in euros such as 1850.00, not '" + value + "'");
       return null;
     }
+  }
+
+  /** An optional numeric column: absent or blank is null. */
+  private static BigDecimal optionalNumber(
+      List<String> f, Map<String, Integer> optional, String column, char separator, List<String> errors) {
+    Integer at = optional.get(column);
+    if (at == null) {
+      return null;
+    }
+    String v = number(f.get(at), separator);
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(v);
+    } catch (NumberFormatException e) {
+      errors.add(column + " must be a number such as 12.5, not '" + f.get(at) + "'");
+      return null;
+    }
+  }
+
+  private static String number(String value, char separator) {
+    String v = value.trim().replace(" ", "").replace("\u00a0", "");
+    if (separator == ';') {
+      v = v.replace(',', '.'); // a French spreadsheet writes 1850,00
+    }
+    return v;
   }
 
   private static String blank(String s) {

@@ -7,12 +7,26 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
-/** Body of {@code POST /api/cases/{reference}/payments}. */
+/**
+ * Body of {@code POST /api/cases/{reference}/payments}. {@code invoiceNumbers} (optional): the
+ * invoices the debtor says it pays; the payment goes to them first (C. civ. 1342-10).
+ */
 public record PaymentRequest(
     @NotNull(message = "is required")
         @Positive(message = "must be greater than 0")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals")
         BigDecimal amount,
     @NotNull(message = "is required") LocalDate date,
-    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String reference) {}
+    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String reference,
+    List<@NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most 64 characters") String> invoiceNumbers) {
+
+  public PaymentRequest(BigDecimal amount, LocalDate date, String reference) {
+    this(amount, date, reference, null);
+  }
+
+  public List<String> namedInvoices() {
+    return invoiceNumbers == null ? List.of() : invoiceNumbers.stream().map(String::trim).toList();
+  }
+}
