@@ -59,6 +59,29 @@ public class InterestRates {
     return version;
   }
 
+  /**
+   * The half-years from {@code first} to {@code last} that the latest table has no row of its own
+   * for, in order; at most the twenty half-years before {@code last} are looked at.
+   */
+  public java.util.List<HalfYear> missing(HalfYear first, HalfYear last) {
+    RateTable table = current();
+    HalfYear from = first;
+    HalfYear floor = last;
+    for (int i = 0; i < SEARCH_LIMIT; i++) {
+      floor = floor.previous();
+    }
+    if (from.compareTo(floor) < 0) {
+      from = floor;
+    }
+    java.util.List<HalfYear> missing = new java.util.ArrayList<>();
+    for (HalfYear h = from; h.compareTo(last) <= 0; h = h.next()) {
+      if (!table.ratesFor(h).confirmed()) {
+        missing.add(h);
+      }
+    }
+    return missing;
+  }
+
   private final class Version implements RateTable {
     private final String definitionId;
     private final int number;
