@@ -139,6 +139,7 @@ class ReminderMocks {
     mock("recordAgencyHandover", e -> {});
     // the first steps of the enforcement and insolvency-claim processes collection-case calls
     mock("prepareEnforcement", e -> {
+      e.setVariable("principal", e.getVariable("balance"));
       e.setVariable("bankSeizureFailed", false);
       e.setVariable("wageSeizureFailed", false);
       e.setVariable("goodsSeizureFailed", false);

@@ -97,6 +97,28 @@ class PagesAccessTest {
   }
 
   @Test
+  void aCasePageSaysWhichHalfYearsHaveRatesToConfirm() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String stale;
+    try {
+      // the rate table has no row for 2031-H2: the penalty of July 2031 stands on the last known row
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+          java.util.Date.from(java.time.LocalDate.parse("2031-07-31").atTime(10, 0).atZone(fr.recouvrement.cases.CaseClock.PARIS).toInstant()));
+      stale = api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.businessCase(
+              fr.recouvrement.cases.CaseFixtures.newDebtorId(), "R-1", "1000.00", java.time.LocalDate.parse("2031-07-01")))
+          .json().get("reference").asText();
+      Browser auditor = new Browser();
+      auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+      String page = auditor.get("/app/cases/" + stale).body();
+
+      assertThat(page).contains("id=\"rates-to-confirm\"").contains("Taux à confirmer").contains("2031-H2");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
   void aDocumentOpensInTheSessionWithItsHashAndIsRefusedOnceAltered() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
     String reference =
