@@ -292,6 +292,10 @@ class CaseRepository {
         rows);
   }
 
+  void addChargesWaived(long invoiceId, BigDecimal amount) {
+    jdbc.update("update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
+  }
+
   void setPaidAmount(long invoiceId, BigDecimal paidAmount) {
     jdbc.update("update invoice set paid_amount = ? where id = ?", paidAmount, invoiceId);
   }

@@ -329,6 +329,29 @@ public class CaseService {
     return repository.startLegalInterest(c.id(), noticeDate);
   }
 
+  /**
+   * A payment plan was kept and its terms waive the charges of its duration: the late penalties
+   * (B2B) or legal interest (consumer) each invoice accrued from {@code since} (the plan's start)
+   * to today are no longer owed. Returns what the debtor still owes afterwards.
+   */
+  public BigDecimal waiveChargesAccruedSince(String reference, LocalDate since) {
+    return tx.execute(
+        status -> {
+          CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
+          List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          Map<Long, BigDecimal> waived =
+              new Ledger(interestRates.current())
+                  .chargesAccrued(professional, accounts(invoices, settlementsOf(c.id())), since, CaseClock.today(), c.legalInterestFrom());
+          waived.forEach(repository::addChargesWaived);
+          if (!waived.isEmpty()) {
+            log.info("Case {}: payment plan kept, {} € of charges accrued since {} waived as its terms say",
+                reference, waived.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), since);
+          }
+          return view(repository.findCase(c.id()), false).balance();
+        });
+  }
+
   /** Called by the process when the balance is settled. */
   void closeAsPaid(String reference) {
     repository.close(reference, CaseStatus.PAID, "Solde réglé", CaseClock.now());

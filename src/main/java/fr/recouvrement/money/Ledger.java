@@ -53,16 +53,44 @@ public final class Ledger {
    */
   public CaseBalance balance(
       boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, LocalDate legalInterestFrom, BigDecimal interestPaid) {
-    CaseBalance balance = balance(professionalDebtor, invoices, asOf);
     if (professionalDebtor || legalInterestFrom == null) {
-      return balance;
+      return balance(professionalDebtor, invoices, asOf);
     }
-    BigDecimal settled = Money.ZERO;
+    List<InvoiceBalance> lines = new ArrayList<>();
+    BigDecimal owed = Money.ZERO;
+    for (InvoiceAccount invoice : invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).toList()) {
+      BigDecimal interest =
+          legalInterestOn(invoice, legalInterestFrom, asOf).subtract(invoice.interestPaid()).subtract(invoice.chargesWaived());
+      // interest paid and then waived (a kept payment plan) counts for the principal
+      BigDecimal principal = invoice.principalOutstanding().subtract(interest.negate().max(Money.ZERO)).max(Money.ZERO);
+      lines.add(new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO));
+      owed = owed.add(interest.max(Money.ZERO));
+    }
+    return new CaseBalance(lines, Money.cents(owed.subtract(interestPaid).max(Money.ZERO)));
+  }
+
+  /**
+   * The late penalties (B2B) or legal interest (a consumer after a formal notice) each invoice
+   * accrued from the end of {@code from} to the end of {@code to}, paid or not: what a payment plan
+   * whose terms waive the charges of its duration gives up once it is kept.
+   */
+  public java.util.Map<Long, BigDecimal> chargesAccrued(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, LocalDate legalInterestFrom) {
+    java.util.Map<Long, BigDecimal> accrued = new java.util.LinkedHashMap<>();
     for (InvoiceAccount invoice : invoices) {
-      settled = settled.add(invoice.interestPaid()).add(invoice.chargesWaived());
+      BigDecimal during;
+      if (professionalDebtor) {
+        during = penalties.accrued(invoice, to).subtract(penalties.accrued(invoice, from));
+      } else if (legalInterestFrom != null) {
+        during = legalInterestOn(invoice, legalInterestFrom, to).subtract(legalInterestOn(invoice, legalInterestFrom, from));
+      } else {
+        during = Money.ZERO;
+      }
+      if (during.signum() > 0) {
+        accrued.put(invoice.invoiceId(), Money.cents(during));
+      }
     }
-    BigDecimal owed = legalInterest(invoices, legalInterestFrom, asOf).subtract(settled).subtract(interestPaid).max(Money.ZERO);
-    return new CaseBalance(balance.invoices(), Money.cents(owed));
+    return accrued;
   }
 
   /** Legal interest accrued on the invoices from {@code from} to {@code asOf}, before any payment of it. */
@@ -162,14 +190,19 @@ public final class Ledger {
   }
 
   private InvoiceBalance owed(boolean professionalDebtor, InvoiceAccount invoice, LocalDate asOf) {
-    BigDecimal principal = Money.cents(invoice.principalOutstanding());
+    BigDecimal principal = invoice.principalOutstanding();
     if (!professionalDebtor) {
-      return new InvoiceBalance(invoice.invoiceId(), principal, Money.ZERO, Money.ZERO);
+      return new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO);
     }
-    BigDecimal penalty =
-        penalties.accrued(invoice, asOf).subtract(invoice.penaltyPaid()).subtract(invoice.chargesWaived()).max(Money.ZERO);
-    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, asOf).subtract(invoice.indemnityPaid()).max(Money.ZERO);
-    return new InvoiceBalance(invoice.invoiceId(), principal, Money.cents(penalty), Money.cents(indemnity));
+    BigDecimal penalty = penalties.accrued(invoice, asOf).subtract(invoice.penaltyPaid()).subtract(invoice.chargesWaived());
+    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, asOf).subtract(invoice.indemnityPaid());
+    // penalties paid and then waived (a kept payment plan) count for the indemnity, then the principal
+    BigDecimal credit = penalty.negate().max(Money.ZERO);
+    BigDecimal toIndemnity = credit.min(indemnity.max(Money.ZERO));
+    indemnity = indemnity.subtract(toIndemnity);
+    principal = principal.subtract(credit.subtract(toIndemnity)).max(Money.ZERO);
+    return new InvoiceBalance(
+        invoice.invoiceId(), Money.cents(principal), Money.cents(penalty.max(Money.ZERO)), Money.cents(indemnity.max(Money.ZERO)));
   }
 
   /** The rate table, noting each half-year answered by a stand-in row. */
