@@ -292,6 +292,30 @@ class CaseRepository {
         rows);
   }
 
+  /** Records the recoverable VAT lines of a case; an invoice already recorded is kept as it was. */
+  void recordRecoverableVat(long caseId, List<CaseService.VatLine> lines, java.time.LocalDate on, String reason) {
+    for (CaseService.VatLine line : lines) {
+      jdbc.update(
+          """
+          insert into recoverable_vat (case_id, invoice_id, unpaid_ttc, vat_amount, recorded_on, reason)
+          select ?, i.id, ?, ?, ?, ? from invoice i
+          where i.case_id = ? and i.number = ? and not exists (select 1 from recoverable_vat v where v.invoice_id = i.id)
+          """,
+          caseId, line.unpaid(), line.vat(), java.sql.Date.valueOf(on), reason, caseId, line.invoiceNumber());
+    }
+  }
+
+  List<CaseView.RecoverableVat> recordedVat(long caseId) {
+    return jdbc.query(
+        """
+        select i.number, v.unpaid_ttc, v.vat_amount, v.recorded_on, v.reason
+        from recoverable_vat v join invoice i on i.id = v.invoice_id where v.case_id = ? order by i.due_date, i.id
+        """,
+        (rs, n) -> new CaseView.RecoverableVat(
+            rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getObject(4, java.time.LocalDate.class), rs.getString(5)),
+        caseId);
+  }
+
   void addChargesWaived(long invoiceId, BigDecimal amount) {
     jdbc.update("update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
   }

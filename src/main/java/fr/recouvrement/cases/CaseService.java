@@ -352,6 +352,37 @@ public class CaseService {
         });
   }
 
+  /** The VAT of an invoice's unpaid part, for the corrective invoice (CGI 272). */
+  public record VatLine(String invoiceNumber, LocalDate issueDate, BigDecimal unpaid, BigDecimal vat) {}
+
+  /**
+   * What the creditor could recover from the Treasury if the claim became irrecoverable now: for
+   * each invoice with a VAT amount and something unpaid, the VAT of the unpaid part, prorated on the
+   * invoice amount (VAT included) and rounded to the cent. Penalties and the €40 indemnity bear no VAT.
+   */
+  public List<VatLine> recoverableVat(String reference) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    List<VatLine> lines = new ArrayList<>();
+    for (InvoiceRow i : repository.invoicesOfCase(c.id())) {
+      if (i.vatAmount() != null && i.vatAmount().signum() > 0 && i.outstanding().signum() > 0) {
+        BigDecimal vat = i.vatAmount().multiply(i.outstanding()).divide(i.amount(), 2, java.math.RoundingMode.HALF_UP);
+        lines.add(new VatLine(i.number(), i.issueDate(), i.outstanding(), vat));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * The claim became irrecoverable (a confirmed write-off, a liquidation judgment): records, once per
+   * invoice, the VAT the creditor may now recover with a corrective invoice (CGI 272). Returns the total.
+   */
+  public BigDecimal recordRecoverableVat(String reference, String reason) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    List<VatLine> lines = recoverableVat(reference);
+    repository.recordRecoverableVat(c.id(), lines, CaseClock.today(), reason);
+    return lines.stream().map(VatLine::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
   /** Called by the process when the balance is settled. */
   void closeAsPaid(String reference) {
     repository.close(reference, CaseStatus.PAID, "Solde réglé", CaseClock.now());
@@ -472,7 +503,8 @@ public class CaseService {
         c.prescriptionDate(),
         owed.legalInterest(),
         d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom(),
-        ledger.ratesToConfirm().stream().map(Object::toString).toList());
+        ledger.ratesToConfirm().stream().map(Object::toString).toList(),
+        repository.recordedVat(c.id()));
   }
 
   /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */

@@ -31,7 +31,14 @@ public record CaseView(
     LocalDate prescriptionDate,
     BigDecimal legalInterest,
     LocalDate legalInterestFrom,
-    List<String> ratesToConfirm) {
+    List<String> ratesToConfirm,
+    List<RecoverableVat> recoverableVat) {
+
+  /**
+   * The VAT recorded as recoverable when the claim became irrecoverable (write-off, liquidation),
+   * per invoice: the unpaid amount (VAT included) and its VAT, for the corrective invoice (CGI 272).
+   */
+  public record RecoverableVat(String invoiceNumber, BigDecimal unpaid, BigDecimal vat, LocalDate recordedOn, String reason) {}
 
   /**
    * {@code ratesToConfirm}: the half-years ("2026-H2") whose rates a figure of this case used while
@@ -40,6 +47,7 @@ public record CaseView(
    */
   public CaseView {
     ratesToConfirm = ratesToConfirm == null ? List.of() : List.copyOf(ratesToConfirm);
+    recoverableVat = recoverableVat == null ? List.of() : List.copyOf(recoverableVat);
   }
 
   public CaseView(
@@ -49,7 +57,7 @@ public record CaseView(
       BigDecimal legalInterest, LocalDate legalInterestFrom) {
     this(
         reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
-        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, List.of());
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, List.of(), List.of());
   }
 
   public record Debtor(

@@ -95,6 +95,7 @@ class ReminderMocks {
     mock("checkPromise", e -> e.setVariable("promiseKept", promiseKept));
     mock("recordAcknowledgement", e -> {});
     mock("closeCasePaid", e -> {});
+    mock("computeRecoverableVat", e -> e.setVariable("recoverableVat", 0.0));
     Mocks.register("caseStatus", statuses);
     // the phases collection-case calls
     Mocks.register("planFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});

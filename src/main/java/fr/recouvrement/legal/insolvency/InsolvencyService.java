@@ -35,8 +35,12 @@ public class InsolvencyService {
   private final LegalEvents legalEvents;
   private final RuntimeService runtimeService;
   private final TransactionTemplate tx;
+  private final fr.recouvrement.cases.CaseService cases;
 
-  InsolvencyService(InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx) {
+  InsolvencyService(
+      InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx,
+      fr.recouvrement.cases.CaseService cases) {
+    this.cases = cases;
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.runtimeService = runtimeService;
@@ -67,6 +71,10 @@ public class InsolvencyService {
               "%s, jugement du %s publié au BODACC le %s ; déclaration de créance avant le %s"
                   .formatted(procedure.label(), request.judgmentDate(), request.publicationDate(), deadline),
               actor);
+          if (procedure == InsolvencyProcedure.LIQUIDATION) {
+            // a liquidation judgment makes the claim irrecoverable for VAT purposes: its VAT may be recovered (CGI 272)
+            cases.recordRecoverableVat(reference, "LIQUIDATION");
+          }
           tellTheCase(c, procedure, request.publicationDate(), deadline);
         });
     return repository.find(reference).orElseThrow();
