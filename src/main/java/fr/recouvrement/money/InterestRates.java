@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * version (one indexed query), so deploying a new version takes effect at once.
  *
  * <p>A half-year without a row never becomes 0 %: the nearest row stands in (the latest earlier
- * one, else the earliest later one) and a WARN says the table needs that half-year. A "later"
- * catch-all row in the table would keep charging silently with figures nobody checked; this way
- * the table stays one published figure per row and the gap shows in the log.
+ * one, else the earliest later one) and a WARN says the table needs that half-year. The stand-in is
+ * never silent: {@link Rates#confirmed()} is false, so the case shows the half-year in {@code
+ * ratesToConfirm}, and the rates-watch process opens the analysts' task « Mettre à jour les taux ».
+ * A "later" catch-all row in the table would keep charging with figures nobody checked.
  */
 @Component
 public class InterestRates {
