@@ -316,6 +316,15 @@ class CaseRepository {
         caseId);
   }
 
+  java.time.LocalDate oldestUnpaidDueDate() {
+    return jdbc.queryForObject(
+        """
+        select min(i.due_date) from invoice i join collection_case c on c.id = i.case_id
+        where c.closed_at is null and i.amount - i.credited_amount - i.paid_amount > 0
+        """,
+        java.time.LocalDate.class);
+  }
+
   void addChargesWaived(long invoiceId, BigDecimal amount) {
     jdbc.update("update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
   }

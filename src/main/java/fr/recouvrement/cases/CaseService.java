@@ -352,6 +352,11 @@ public class CaseService {
         });
   }
 
+  /** The oldest due date of an invoice still unpaid in an open case: how far back the rate table must reach. */
+  public Optional<LocalDate> oldestUnpaidDueDate() {
+    return Optional.ofNullable(repository.oldestUnpaidDueDate());
+  }
+
   /** The VAT of an invoice's unpaid part, for the corrective invoice (CGI 272). */
   public record VatLine(String invoiceNumber, LocalDate issueDate, BigDecimal unpaid, BigDecimal vat) {}
 

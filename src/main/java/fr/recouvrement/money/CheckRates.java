@@ -1,13 +1,13 @@
 package fr.recouvrement.money;
 
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +23,12 @@ class CheckRates implements JavaDelegate {
   static final String UPDATE_TASK = "Task_UpdateRates";
 
   private final InterestRates interestRates;
-  private final JdbcTemplate jdbc;
+  private final CaseService cases;
   private final TaskService taskService;
 
-  CheckRates(InterestRates interestRates, JdbcTemplate jdbc, TaskService taskService) {
+  CheckRates(InterestRates interestRates, CaseService cases, TaskService taskService) {
     this.interestRates = interestRates;
-    this.jdbc = jdbc;
+    this.cases = cases;
     this.taskService = taskService;
   }
 
@@ -40,13 +40,7 @@ class CheckRates implements JavaDelegate {
     }
     LocalDate today = CaseClock.today();
     HalfYear last = HalfYear.of(today.plusDays(Long.parseLong(lead.toString().trim())));
-    LocalDate oldestDue =
-        jdbc.queryForObject(
-            """
-            select min(i.due_date) from invoice i join collection_case c on c.id = i.case_id
-            where c.closed_at is null and i.amount - i.credited_amount - i.paid_amount > 0
-            """,
-            LocalDate.class);
+    LocalDate oldestDue = cases.oldestUnpaidDueDate().orElse(null);
     HalfYear first = oldestDue == null || !oldestDue.isBefore(today) ? HalfYear.of(today) : HalfYear.of(oldestDue);
     List<HalfYear> missing = interestRates.missing(first, last);
     boolean open =

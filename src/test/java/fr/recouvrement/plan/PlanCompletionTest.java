@@ -105,6 +105,27 @@ class PlanCompletionTest {
     assertThat(scheduleEmail()).contains("ne vous seront pas réclamés");
   }
 
+  @Test
+  void aConsumerWhoPaidAnInstalmentOnlyAfterItsReminderKeepsOwingTheInterestOfThePlan() throws Exception {
+    // the same consumer debt and plan as above, but the down payment arrives only after its reminder
+    String reference = open("CONSUMER", "", "2026-01-15");
+    cases.startLegalInterest(reference, LocalDate.parse("2026-02-01"));
+    ProcessDriver plan = agree(reference, "CONSUMER", 1002.08, 101);
+
+    plan.fireTimer(); // first check: nothing paid, a reminder
+    pay(reference, "101.00", AGREED, "VIR-L1");
+    plan.fireTimer(); // paid within the grace period: the plan goes on
+    moveClockTo(LAST);
+    pay(reference, "901.08", LAST, "VIR-L2");
+    plan.fireTimer();
+
+    // not every instalment on time: the 1.94 of interest accrued during the plan stays owed, the case is not settled
+    assertThat(variable(plan, "planOutcome")).isEqualTo("COMPLETED");
+    assertThat(variable(plan, "allInstalmentsOnTime")).isEqualTo(false);
+    assertThat(variable(plan, "planSettled")).isEqualTo(false);
+    assertThat(balance(reference)).isEqualTo("1.94");
+  }
+
   private String open(String type, String siren, String due) {
     String json =
         CaseFixtures.caseJson(
