@@ -48,7 +48,11 @@ final class CaseRecords {
       LocalDate dueDate,
       BigDecimal amount,
       BigDecimal paidAmount,
-      BigDecimal creditedAmount) {
+      BigDecimal creditedAmount,
+      // percent a year agreed in the contract (B2B), null: ECB + 10 points
+      BigDecimal contractualPenaltyRate,
+      BigDecimal vatAmount,
+      BigDecimal chargesWaived) {
     /** What the debtor owes on it: the amount after credit notes. */
     BigDecimal due() {
       return amount.subtract(creditedAmount);

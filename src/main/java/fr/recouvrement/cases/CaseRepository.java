@@ -298,12 +298,51 @@ class CaseRepository {
     for (OpenCaseRequest.Invoice i : invoices) {
       rows.add(
           new Object[] {
-            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), Timestamp.from(now)
+            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), i.contractualPenaltyRate(),
+            i.vatAmount(), Timestamp.from(now)
           });
     }
     jdbc.batchUpdate(
-        "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, contractual_penalty_rate, vat_amount,"
+            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
+  }
+
+  /** Records the recoverable VAT lines of a case; an invoice already recorded is kept as it was. */
+  void recordRecoverableVat(long caseId, List<CaseService.VatLine> lines, java.time.LocalDate on, String reason) {
+    for (CaseService.VatLine line : lines) {
+      jdbc.update(
+          """
+          insert into recoverable_vat (case_id, invoice_id, unpaid_ttc, vat_amount, recorded_on, reason)
+          select ?, i.id, ?, ?, ?, ? from invoice i
+          where i.case_id = ? and i.number = ? and not exists (select 1 from recoverable_vat v where v.invoice_id = i.id)
+          """,
+          caseId, line.unpaid(), line.vat(), java.sql.Date.valueOf(on), reason, caseId, line.invoiceNumber());
+    }
+  }
+
+  List<CaseView.RecoverableVat> recordedVat(long caseId) {
+    return jdbc.query(
+        """
+        select i.number, v.unpaid_ttc, v.vat_amount, v.recorded_on, v.reason
+        from recoverable_vat v join invoice i on i.id = v.invoice_id where v.case_id = ? order by i.due_date, i.id
+        """,
+        (rs, n) -> new CaseView.RecoverableVat(
+            rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getObject(4, java.time.LocalDate.class), rs.getString(5)),
+        caseId);
+  }
+
+  java.time.LocalDate oldestUnpaidDueDate() {
+    return jdbc.queryForObject(
+        """
+        select min(i.due_date) from invoice i join collection_case c on c.id = i.case_id
+        where c.closed_at is null and i.amount - i.credited_amount - i.paid_amount > 0
+        """,
+        java.time.LocalDate.class);
+  }
+
+  void addChargesWaived(long invoiceId, BigDecimal amount) {
+    jdbc.update("update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
   }
 
   void setPaidAmount(long invoiceId, BigDecimal paidAmount) {
@@ -413,7 +452,10 @@ class CaseRepository {
               rs.getObject("due_date", LocalDate.class),
               rs.getBigDecimal("amount"),
               rs.getBigDecimal("paid_amount"),
-              rs.getBigDecimal("credited_amount"));
+              rs.getBigDecimal("credited_amount"),
+              rs.getBigDecimal("contractual_penalty_rate"),
+              rs.getBigDecimal("vat_amount"),
+              rs.getBigDecimal("charges_waived"));
 
   private static final RowMapper<PaymentRow> PAYMENT =
       (rs, n) ->

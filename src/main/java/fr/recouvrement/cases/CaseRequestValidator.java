@@ -48,6 +48,9 @@ public class CaseRequestValidator {
             && invoice.dueDate().isBefore(invoice.issueDate())) {
           problems.add(new FieldProblem("invoices[" + i + "].dueDate", "must not be before the issue date"));
         }
+        if (invoice.vatAmount() != null && invoice.amount() != null && invoice.vatAmount().compareTo(invoice.amount()) >= 0) {
+          problems.add(new FieldProblem("invoices[" + i + "].vatAmount", "must be less than the amount (VAT included)"));
+        }
         if (invoice.number() != null && !seen.add(invoice.number().trim())) {
           problems.add(
               new FieldProblem("invoices[" + i + "].number", "duplicates invoice " + invoice.number() + " of this request"));

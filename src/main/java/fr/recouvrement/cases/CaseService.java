@@ -15,6 +15,7 @@ import fr.recouvrement.money.CaseBalance;
 import fr.recouvrement.money.InterestRates;
 import fr.recouvrement.money.InvoiceAccount;
 import fr.recouvrement.money.Ledger;
+import fr.recouvrement.money.PaymentAllocationRules;
 import fr.recouvrement.money.PaymentAllocations;
 import fr.recouvrement.money.Settlement;
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ public class CaseService {
   private final CollectiveProceedings proceedings;
   private final LegalEvents legalEvents;
   private final OverIndebtednessFiles overIndebtedness;
+  private final PaymentAllocationRules allocationRules;
 
   CaseService(
       CaseRepository repository,
@@ -71,7 +73,9 @@ public class CaseService {
       PrescriptionService prescription,
       CollectiveProceedings proceedings,
       LegalEvents legalEvents,
-      OverIndebtednessFiles overIndebtedness) {
+      OverIndebtednessFiles overIndebtedness,
+      PaymentAllocationRules allocationRules) {
+    this.allocationRules = allocationRules;
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -207,7 +211,7 @@ public class CaseService {
     // accounts are built from the request (numbered in order) so an import adds no query per case
     List<InvoiceAccount> unpaid = new ArrayList<>();
     for (OpenCaseRequest.Invoice i : fresh) {
-      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of()));
+      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of(), i.contractualPenaltyRate(), false, BigDecimal.ZERO));
     }
     BigDecimal balance =
         new Ledger(interestRates.current()).balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today()).total();
@@ -228,8 +232,9 @@ public class CaseService {
   }
 
   /**
-   * Records a payment, allocates it to the oldest invoices first and tells the case process. A
-   * payment reference already recorded is not counted twice.
+   * Records a payment, allocates it as the {@code payment-allocation} decision orders (the invoices
+   * it names first, C. civ. 1342-10; interest and penalties before principal, 1343-1) and tells the
+   * case process. A payment reference already recorded is not counted twice.
    */
   public Recorded recordPayment(String reference, PaymentRequest payment, String actor) {
     return tx.execute(
@@ -277,8 +282,16 @@ public class CaseService {
           }
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = ledger(judgment);
+          java.util.Set<Long> named = namedInvoices(c, invoices, payment);
           Allocation allocation =
-              ledger.allocate(professional, accounts(invoices, settlementsOf(c.id())), payment.amount(), payment.date());
+              ledger.allocate(
+                  professional,
+                  accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id())),
+                  payment.amount(),
+                  payment.date(),
+                  c.legalInterestFrom(),
+                  named,
+                  allocationRules.current());
           Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
           for (Allocation.Part part : allocation.parts()) {
             if (part.principal().signum() > 0) {
@@ -320,6 +333,28 @@ public class CaseService {
           }
           return new Recorded(view(repository.findCase(c.id())), false);
         });
+  }
+
+  /** The ids of the invoices the payment names; a number that is not an invoice of the case is refused. */
+  private static java.util.Set<Long> namedInvoices(CaseRow c, List<InvoiceRow> invoices, PaymentRequest payment) {
+    Map<String, Long> ids = invoices.stream().collect(Collectors.toMap(InvoiceRow::number, InvoiceRow::id));
+    java.util.Set<Long> named = new java.util.HashSet<>();
+    List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
+    List<String> numbers = payment.namedInvoices();
+    for (int i = 0; i < numbers.size(); i++) {
+      Long id = ids.get(numbers.get(i));
+      if (id == null) {
+        problems.add(
+            new InvalidRequestException.FieldProblem(
+                "invoiceNumbers[" + i + "]", "is not an invoice of case " + c.reference() + ": " + numbers.get(i)));
+      } else {
+        named.add(id);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return named;
   }
 
   /**
@@ -384,6 +419,65 @@ public class CaseService {
       return false;
     }
     return repository.startLegalInterest(c.id(), noticeDate);
+  }
+
+  /**
+   * A payment plan was kept and its terms waive the charges of its duration: the late penalties
+   * (B2B) or legal interest (consumer) each invoice accrued from {@code since} (the plan's start)
+   * to today are no longer owed. Returns what the debtor still owes afterwards.
+   */
+  public BigDecimal waiveChargesAccruedSince(String reference, LocalDate since) {
+    return tx.execute(
+        status -> {
+          CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
+          List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          Map<Long, BigDecimal> waived =
+              new Ledger(interestRates.current())
+                  .chargesAccrued(professional, accounts(invoices, settlementsOf(c.id())), since, CaseClock.today(), c.legalInterestFrom());
+          waived.forEach(repository::addChargesWaived);
+          if (!waived.isEmpty()) {
+            log.info("Case {}: payment plan kept, {} € of charges accrued since {} waived as its terms say",
+                reference, waived.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), since);
+          }
+          return view(repository.findCase(c.id()), false).balance();
+        });
+  }
+
+  /** The oldest due date of an invoice still unpaid in an open case: how far back the rate table must reach. */
+  public Optional<LocalDate> oldestUnpaidDueDate() {
+    return Optional.ofNullable(repository.oldestUnpaidDueDate());
+  }
+
+  /** The VAT of an invoice's unpaid part, for the corrective invoice (CGI 272). */
+  public record VatLine(String invoiceNumber, LocalDate issueDate, BigDecimal unpaid, BigDecimal vat) {}
+
+  /**
+   * What the creditor could recover from the Treasury if the claim became irrecoverable now: for
+   * each invoice with a VAT amount and something unpaid, the VAT of the unpaid part, prorated on the
+   * invoice amount (VAT included) and rounded to the cent. Penalties and the €40 indemnity bear no VAT.
+   */
+  public List<VatLine> recoverableVat(String reference) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    List<VatLine> lines = new ArrayList<>();
+    for (InvoiceRow i : repository.invoicesOfCase(c.id())) {
+      if (i.vatAmount() != null && i.vatAmount().signum() > 0 && i.outstanding().signum() > 0) {
+        BigDecimal vat = i.vatAmount().multiply(i.outstanding()).divide(i.amount(), 2, java.math.RoundingMode.HALF_UP);
+        lines.add(new VatLine(i.number(), i.issueDate(), i.outstanding(), vat));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * The claim became irrecoverable (a confirmed write-off, a liquidation judgment): records, once per
+   * invoice, the VAT the creditor may now recover with a corrective invoice (CGI 272). Returns the total.
+   */
+  public BigDecimal recordRecoverableVat(String reference, String reason) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    List<VatLine> lines = recoverableVat(reference);
+    repository.recordRecoverableVat(c.id(), lines, CaseClock.today(), reason);
+    return lines.stream().map(VatLine::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** Called by the process when the balance is settled. */
@@ -463,11 +557,12 @@ public class CaseService {
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
     Map<String, Prescription.Outcome> prescriptions = prescription.byInvoice(c.id());
     Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
+    Ledger ledger = ledger(judgment);
     CaseBalance owed =
-        ledger(judgment)
+        ledger
             .balance(
                 d.type() == DebtorType.BUSINESS,
-                accounts(invoices, settlementsOf(c.id())),
+                accounts(invoices, settlementsOf(c.id()), disputed),
                 asOf(c.closedAt()),
                 c.legalInterestFrom(),
                 unallocated(payments));
@@ -494,7 +589,8 @@ public class CaseService {
               return new CaseView.Invoice(
                   i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
                   b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()),
-                  p == null ? null : p.date(), p == null ? null : p.act().name(), p == null ? null : p.act().label());
+                  p == null ? null : p.date(), p == null ? null : p.act().name(), p == null ? null : p.act().label(),
+                  i.contractualPenaltyRate(), i.vatAmount());
             })
             .toList(),
         payments.stream()
@@ -514,7 +610,9 @@ public class CaseService {
         owed.legalInterest(),
         d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom(),
         judgment.orElse(null),
-        c.followsCaseId() == null ? null : repository.findCase(c.followsCaseId()).reference());
+        c.followsCaseId() == null ? null : repository.findCase(c.followsCaseId()).reference(),
+        ledger.ratesToConfirm().stream().map(Object::toString).toList(),
+        repository.recordedVat(c.id()));
   }
 
   /** The money rules, with charges stopped at an opening judgment (C. com. L622-28). */
@@ -580,8 +678,14 @@ public class CaseService {
   }
 
   private static List<InvoiceAccount> accounts(List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
+    return accounts(invoices, settlements, java.util.Set.of());
+  }
+
+  private static List<InvoiceAccount> accounts(
+      List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements, java.util.Set<Long> disputed) {
     return invoices.stream()
-        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of())))
+        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of()))
+            .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()))
         .toList();
   }
 

@@ -35,7 +35,25 @@ public record CaseView(
     BigDecimal legalInterest,
     LocalDate legalInterestFrom,
     LocalDate chargesStoppedOn,
-    String followsCase) {
+    String followsCase,
+    List<String> ratesToConfirm,
+    List<RecoverableVat> recoverableVat) {
+
+  /**
+   * The VAT recorded as recoverable when the claim became irrecoverable (write-off, liquidation),
+   * per invoice: the unpaid amount (VAT included) and its VAT, for the corrective invoice (CGI 272).
+   */
+  public record RecoverableVat(String invoiceNumber, BigDecimal unpaid, BigDecimal vat, LocalDate recordedOn, String reason) {}
+
+  /**
+   * {@code ratesToConfirm}: the half-years ("2026-H2") whose rates a figure of this case used while
+   * the {@code interest-rates} table has no row for them: the figure stands on the nearest row until
+   * an analyst adds it. Empty when every figure is confirmed.
+   */
+  public CaseView {
+    ratesToConfirm = ratesToConfirm == null ? List.of() : List.copyOf(ratesToConfirm);
+    recoverableVat = recoverableVat == null ? List.of() : List.copyOf(recoverableVat);
+  }
 
   /** A case under no procédure collective and following no other case. */
   public CaseView(
@@ -44,7 +62,7 @@ public record CaseView(
       NextAction nextAction, Instant openedAt, Instant closedAt, String closingReason, LocalDate prescriptionDate,
       BigDecimal legalInterest, LocalDate legalInterestFrom) {
     this(reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
-        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, null, null);
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, null, null, List.of(), List.of());
   }
 
   /** {@code commercial}: the debtor is a trader (commerçant); decides the court of an order to pay. */
@@ -74,6 +92,7 @@ public record CaseView(
    * can be acted on, set by {@code prescriptionAct} (a {@code fr.recouvrement.legal.PrescriptionAct}
    * code, {@code prescriptionActLabel} in French); the date is null while a court claim interrupts it
    * (until the proceedings end) and both are null once nothing is owed on the invoice.
+   * {@code contractualPenaltyRate} (percent a year) and {@code vatAmount} are null when the creditor gave none.
    */
   public record Invoice(
       String number,
@@ -88,12 +107,14 @@ public record CaseView(
       boolean disputed,
       LocalDate prescriptionDate,
       String prescriptionAct,
-      String prescriptionActLabel) {
+      String prescriptionActLabel,
+      BigDecimal contractualPenaltyRate,
+      BigDecimal vatAmount) {
     /** An invoice whose prescription is not known here (letters, tests). */
     public Invoice(
         String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal credited,
         BigDecimal outstanding, BigDecimal latePenalty, BigDecimal recoveryIndemnity, boolean disputed) {
-      this(number, issueDate, dueDate, amount, paid, credited, outstanding, latePenalty, recoveryIndemnity, disputed, null, null, null);
+      this(number, issueDate, dueDate, amount, paid, credited, outstanding, latePenalty, recoveryIndemnity, disputed, null, null, null, null, null);
     }
 
     /** Principal, penalty and indemnity still owed on this invoice. */

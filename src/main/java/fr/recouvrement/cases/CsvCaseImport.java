@@ -45,9 +45,11 @@ public class CsvCaseImport {
           Map.entry("invoices[0].issueDate", "issue_date"),
           Map.entry("invoices[0].dueDate", "due_date"),
           Map.entry("invoices[0].amount", "amount"),
-          Map.entry("debtor.commercial", "commercial"));
+          Map.entry("debtor.commercial", "commercial"),
+          Map.entry("invoices[0].contractualPenaltyRate", "contractual_penalty_rate"),
+          Map.entry("invoices[0].vatAmount", "vat_amount"));
   /** Columns a file may add after the required ones, in any order, each at most once. */
-  static final List<String> OPTIONAL = List.of("commercial");
+  static final List<String> OPTIONAL = List.of("commercial", "contractual_penalty_rate", "vat_amount");
   private static final int CHUNK = 200;
   private static final Logger log = LoggerFactory.getLogger(CsvCaseImport.class);
 
@@ -304,6 +306,8 @@ public class CsvCaseImport {
     LocalDate due = date(f.get(11), "due_date", errors);
     BigDecimal amount = amount(f.get(12), separator, errors);
     Boolean commercial = yesNo(columns.value(f, "commercial"), "commercial", errors);
+    BigDecimal contractualRate = optionalNumber(f, columns.optional(), "contractual_penalty_rate", separator, errors);
+    BigDecimal vat = optionalNumber(f, columns.optional(), "vat_amount", separator, errors);
     if (!errors.isEmpty()) {
       return new Line(row.line(), null, String.join("; ", errors));
     }
@@ -313,7 +317,7 @@ public class CsvCaseImport {
                 f.get(0), f.get(1).toUpperCase(), f.get(2), blank(f.get(3)), blank(f.get(4)), blank(f.get(5)),
                 new OpenCaseRequest.Address(blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR"),
                 commercial),
-            List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount)));
+            List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount, contractualRate, vat)));
     List<FieldProblem> problems = validator.problems(request);
     if (!problems.isEmpty()) {
       return new Line(
@@ -357,10 +361,7 @@ public class CsvCaseImport {
   }
 
   private static BigDecimal amount(String value, char separator, List<String> errors) {
-    String v = value.trim().replace(" ", "").replace("\u00a0", "");
-    if (separator == ';') {
-      v = v.replace(',', '.'); // a French spreadsheet writes 1850,00
-    }
+    String v = number(value, separator);
     if (v.isEmpty()) {
       errors.add("amount is required");
       return null;
@@ -371,6 +372,33 @@ public class CsvCaseImport {
       errors.add("amount must be a number in euros such as 1850.00, not '" + value + "'");
       return null;
     }
+  }
+
+  /** An optional numeric column: absent or blank is null. */
+  private static BigDecimal optionalNumber(
+      List<String> f, Map<String, Integer> optional, String column, char separator, List<String> errors) {
+    Integer at = optional.get(column);
+    if (at == null) {
+      return null;
+    }
+    String v = number(f.get(at), separator);
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(v);
+    } catch (NumberFormatException e) {
+      errors.add(column + " must be a number such as 12.5, not '" + f.get(at) + "'");
+      return null;
+    }
+  }
+
+  private static String number(String value, char separator) {
+    String v = value.trim().replace(" ", "").replace("\u00a0", "");
+    if (separator == ';') {
+      v = v.replace(',', '.'); // a French spreadsheet writes 1850,00
+    }
+    return v;
   }
 
   private static String blank(String s) {

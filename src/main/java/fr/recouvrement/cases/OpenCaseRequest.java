@@ -1,6 +1,8 @@
 package fr.recouvrement.cases;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -64,6 +66,11 @@ public record OpenCaseRequest(
       @Size(max = 128, message = "must be at most 128 characters") String city,
       @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code, e.g. FR") String country) {}
 
+  /**
+   * {@code contractualPenaltyRate}: the B2B late-penalty rate the contract sets, percent a year
+   * (optional; absent = ECB + 10 points); {@code vatAmount}: the VAT included in {@code amount}
+   * (optional), recoverable if the claim becomes irrecoverable (CGI 272).
+   */
   public record Invoice(
       @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String number,
       @NotNull(message = "is required") LocalDate issueDate,
@@ -71,5 +78,17 @@ public record OpenCaseRequest(
       @NotNull(message = "is required")
           @Positive(message = "must be greater than 0")
           @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals")
-          BigDecimal amount) {}
+          BigDecimal amount,
+      @DecimalMin(value = "0", message = "must not be negative")
+          @DecimalMax(value = "100", message = "must be a percentage a year, at most 100")
+          @Digits(integer = 3, fraction = 3, message = "must have at most 3 decimals")
+          BigDecimal contractualPenaltyRate,
+      @DecimalMin(value = "0", message = "must not be negative")
+          @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals")
+          BigDecimal vatAmount) {
+
+    public Invoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount) {
+      this(number, issueDate, dueDate, amount, null, null);
+    }
+  }
 }

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  * version (one indexed query), so deploying a new version takes effect at once.
  *
  * <p>A half-year without a row never becomes 0 %: the nearest row stands in (the latest earlier
- * one, else the earliest later one) and a WARN says the table needs that half-year. A "later"
- * catch-all row in the table would keep charging silently with figures nobody checked; this way
- * the table stays one published figure per row and the gap shows in the log.
+ * one, else the earliest later one) and a WARN says the table needs that half-year. The stand-in is
+ * never silent: {@link Rates#confirmed()} is false, so the case shows the half-year in {@code
+ * ratesToConfirm}, and the rates-watch process opens the analysts' task « Mettre à jour les taux ».
+ * A "later" catch-all row in the table would keep charging with figures nobody checked.
  */
 @Component
 public class InterestRates {
@@ -57,6 +58,29 @@ public class InterestRates {
       cached = version;
     }
     return version;
+  }
+
+  /**
+   * The half-years from {@code first} to {@code last} that the latest table has no row of its own
+   * for, in order; at most the twenty half-years before {@code last} are looked at.
+   */
+  public java.util.List<HalfYear> missing(HalfYear first, HalfYear last) {
+    RateTable table = current();
+    HalfYear from = first;
+    HalfYear floor = last;
+    for (int i = 0; i < SEARCH_LIMIT; i++) {
+      floor = floor.previous();
+    }
+    if (from.compareTo(floor) < 0) {
+      from = floor;
+    }
+    java.util.List<HalfYear> missing = new java.util.ArrayList<>();
+    for (HalfYear h = from; h.compareTo(last) <= 0; h = h.next()) {
+      if (!table.ratesFor(h).confirmed()) {
+        missing.add(h);
+      }
+    }
+    return missing;
   }
 
   private final class Version implements RateTable {

@@ -7,13 +7,35 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-/** One invoice and everything paid on it so far: what the money rules need to know about it. */
-public record InvoiceAccount(long invoiceId, LocalDate dueDate, BigDecimal amount, List<Settlement> settlements) {
+/**
+ * One invoice and everything paid on it so far: what the money rules need to know about it. {@code
+ * contractualPenaltyRate}: the B2B penalty rate the contract sets (percent, null: the statutory
+ * one); {@code disputed}: under an open dispute; {@code chargesWaived}: penalties or interest the
+ * creditor gave up (a kept payment plan whose terms waive them).
+ */
+public record InvoiceAccount(
+    long invoiceId,
+    LocalDate dueDate,
+    BigDecimal amount,
+    List<Settlement> settlements,
+    BigDecimal contractualPenaltyRate,
+    boolean disputed,
+    BigDecimal chargesWaived) {
   static final Comparator<InvoiceAccount> OLDEST_FIRST =
       Comparator.comparing(InvoiceAccount::dueDate).thenComparingLong(InvoiceAccount::invoiceId);
 
   public InvoiceAccount {
     settlements = settlements.stream().sorted(Comparator.comparing(Settlement::date)).toList();
+    chargesWaived = chargesWaived == null ? BigDecimal.ZERO : chargesWaived;
+  }
+
+  /** An undisputed invoice at the statutory rate, nothing waived. */
+  public InvoiceAccount(long invoiceId, LocalDate dueDate, BigDecimal amount, List<Settlement> settlements) {
+    this(invoiceId, dueDate, amount, settlements, null, false, BigDecimal.ZERO);
+  }
+
+  public InvoiceAccount withTerms(BigDecimal contractualRate, boolean isDisputed, BigDecimal waived) {
+    return new InvoiceAccount(invoiceId, dueDate, amount, settlements, contractualRate, isDisputed, waived);
   }
 
   /**
@@ -39,6 +61,10 @@ public record InvoiceAccount(long invoiceId, LocalDate dueDate, BigDecimal amoun
 
   public BigDecimal penaltyPaid() {
     return sum(settlements, Settlement::penalty);
+  }
+
+  public BigDecimal interestPaid() {
+    return sum(settlements, Settlement::interest);
   }
 
   public BigDecimal indemnityPaid() {

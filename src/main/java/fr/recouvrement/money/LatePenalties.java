@@ -9,8 +9,9 @@ import java.time.LocalDate;
  *
  * <ul>
  *   <li>Late penalty: from the day after the due date, simple interest on the principal still
- *       unpaid each day, at each half-year's {@link Rates#latePenaltyRate()}, Actual/365, rounded
- *       to the cent per invoice.
+ *       unpaid each day, at each half-year's {@link Rates#latePenaltyRate(BigDecimal)} (ECB + 10
+ *       points, or the contractual rate floored at 3 × the legal rate), Actual/365, rounded to the
+ *       cent per invoice.
  *   <li>Recovery indemnity: the fixed amount (€40) once the invoice is late, owed from the first
  *       day; an invoice fully paid by its due date owes none.
  * </ul>
@@ -25,7 +26,7 @@ public final class LatePenalties {
   /** The penalty accrued on the invoice up to and including {@code asOf}, paid or not. */
   public BigDecimal accrued(InvoiceAccount invoice, LocalDate asOf) {
     return SimpleInterest.accrue(
-        invoice.amount(), invoice.settlements(), invoice.dueDate(), asOf, h -> rates.ratesFor(h).latePenaltyRate());
+        invoice.amount(), invoice.settlements(), invoice.dueDate(), asOf, h -> rates.ratesFor(h).latePenaltyRate(invoice.contractualPenaltyRate()));
   }
 
   /** Whether part of the invoice was still unpaid on a day after its due date, up to {@code asOf}. */

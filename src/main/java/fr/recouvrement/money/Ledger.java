@@ -1,11 +1,18 @@
 package fr.recouvrement.money;
 
 import fr.recouvrement.money.Allocation.Part;
+import fr.recouvrement.money.AllocationRules.Component;
+import fr.recouvrement.money.AllocationRules.Priority;
 import fr.recouvrement.money.CaseBalance.InvoiceBalance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The money rules of a case, on one version of the rate table: what is owed on a given day, and how
@@ -13,22 +20,25 @@ import java.util.List;
  *
  * <p>A consumer never owes a late penalty or a recovery indemnity (they are B2B rules and charging
  * collection costs to a consumer is an offence, CPCE L111-8): both are zero for a consumer.
+ *
+ * <p>Every half-year whose figures came from a stand-in row (the table lacks its own) is noted:
+ * {@link #ratesToConfirm()} tells the case to show it, so no figure is silently estimated.
  */
 public final class Ledger {
-  private final RateTable rates;
+  private final WatchedRates rates;
   private final LatePenalties penalties;
   private final LegalInterest legalInterest;
   /** The last day charges accrue (an opening judgment, C. com. L622-28); null when they run on. */
   private final LocalDate chargesStopOn;
 
   public Ledger(RateTable rates) {
-    this(rates, null);
+    this(new WatchedRates(rates), null);
   }
 
-  private Ledger(RateTable rates, LocalDate chargesStopOn) {
+  private Ledger(WatchedRates rates, LocalDate chargesStopOn) {
     this.rates = rates;
-    this.penalties = new LatePenalties(rates);
-    this.legalInterest = new LegalInterest(rates);
+    this.penalties = new LatePenalties(this.rates);
+    this.legalInterest = new LegalInterest(this.rates);
     this.chargesStopOn = chargesStopOn;
   }
 
@@ -46,37 +56,81 @@ public final class Ledger {
     return chargesStopOn != null && asOf.isAfter(chargesStopOn) ? chargesStopOn : asOf;
   }
 
+  /** The half-years, in order, whose figures this ledger used without a row of their own so far. */
+  public List<HalfYear> ratesToConfirm() {
+    synchronized (rates.standIns) {
+      return List.copyOf(rates.standIns);
+    }
+  }
+
   /**
    * The balance of a case whose consumer debtor received a formal notice on {@code
    * legalInterestFrom}: legal interest runs on each invoice's unpaid principal from that date (or
    * from its due date, if later) at the legal rate for "all other cases" (the creditor is a
-   * business), C. civ. 1231-6 and 1344-1. Payments go to principal first (the reading that costs the
-   * consumer least), so what a consumer pays beyond the principal ({@code interestPaid}: the
-   * unallocated part of its payments) pays the interest. A professional debtor owes late penalties
-   * and no legal interest on top: {@code legalInterestFrom} is ignored for it.
+   * business), C. civ. 1231-6 and 1344-1. Payments pay interest first (C. civ. 1343-1, recorded per
+   * invoice); {@code interestPaid} is the unallocated part of payments recorded before that rule,
+   * which paid interest too. Interest the creditor waived is no longer owed. A professional debtor
+   * owes late penalties and no legal interest on top: {@code legalInterestFrom} is ignored for it.
    */
   public CaseBalance balance(
       boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, LocalDate legalInterestFrom, BigDecimal interestPaid) {
-    CaseBalance balance = balance(professionalDebtor, invoices, asOf);
     if (professionalDebtor || legalInterestFrom == null) {
-      return balance;
+      return balance(professionalDebtor, invoices, asOf);
     }
-    BigDecimal owed = legalInterest(invoices, legalInterestFrom, chargeDay(asOf)).subtract(interestPaid).max(Money.ZERO);
-    return new CaseBalance(balance.invoices(), Money.cents(owed));
+    List<InvoiceBalance> lines = new ArrayList<>();
+    BigDecimal owed = Money.ZERO;
+    for (InvoiceAccount invoice : invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).toList()) {
+      BigDecimal interest =
+          legalInterestOn(invoice, legalInterestFrom, chargeDay(asOf)).subtract(invoice.interestPaid()).subtract(invoice.chargesWaived());
+      // interest paid and then waived (a kept payment plan) counts for the principal
+      BigDecimal principal = invoice.principalOutstanding().subtract(interest.negate().max(Money.ZERO)).max(Money.ZERO);
+      lines.add(new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO));
+      owed = owed.add(interest.max(Money.ZERO));
+    }
+    return new CaseBalance(lines, Money.cents(owed.subtract(interestPaid).max(Money.ZERO)));
+  }
+
+  /**
+   * The late penalties (B2B) or legal interest (a consumer after a formal notice) each invoice
+   * accrued from the end of {@code from} to the end of {@code to}, paid or not: what a payment plan
+   * whose terms waive the charges of its duration gives up once it is kept.
+   */
+  public java.util.Map<Long, BigDecimal> chargesAccrued(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, LocalDate legalInterestFrom) {
+    java.util.Map<Long, BigDecimal> accrued = new java.util.LinkedHashMap<>();
+    for (InvoiceAccount invoice : invoices) {
+      BigDecimal during;
+      if (professionalDebtor) {
+        during = penalties.accrued(invoice, to).subtract(penalties.accrued(invoice, from));
+      } else if (legalInterestFrom != null) {
+        during = legalInterestOn(invoice, legalInterestFrom, to).subtract(legalInterestOn(invoice, legalInterestFrom, from));
+      } else {
+        during = Money.ZERO;
+      }
+      if (during.signum() > 0) {
+        accrued.put(invoice.invoiceId(), Money.cents(during));
+      }
+    }
+    return accrued;
   }
 
   /** Legal interest accrued on the invoices from {@code from} to {@code asOf}, before any payment of it. */
   public BigDecimal legalInterest(List<InvoiceAccount> invoices, LocalDate from, LocalDate asOf) {
     BigDecimal sum = Money.ZERO;
     for (InvoiceAccount invoice : invoices) {
-      LocalDate start = invoice.dueDate().isAfter(from) ? invoice.dueDate() : from;
-      if (start.isBefore(asOf)) {
-        List<Settlement> principalPaid =
-            invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
-        sum = sum.add(legalInterest.interest(invoice.amount(), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL));
-      }
+      sum = sum.add(legalInterestOn(invoice, from, asOf));
     }
     return sum;
+  }
+
+  private BigDecimal legalInterestOn(InvoiceAccount invoice, LocalDate from, LocalDate asOf) {
+    LocalDate start = invoice.dueDate().isAfter(from) ? invoice.dueDate() : from;
+    if (!start.isBefore(asOf)) {
+      return Money.ZERO;
+    }
+    List<Settlement> principalPaid =
+        invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
+    return legalInterest.interest(invoice.amount(), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL);
   }
 
   /** What is still owed on each invoice at the end of {@code asOf}. */
@@ -86,23 +140,69 @@ public final class Ledger {
   }
 
   /**
-   * Allocates a payment received on {@code valueDate}: invoices by due date, oldest first; on each,
-   * its principal, then its late penalty, then its recovery indemnity, before the next invoice.
-   * Charges are taken as of the value date, so paying the balance quoted for that day settles the
-   * case. Whatever exceeds the balance stays unallocated, never dropped.
+   * Allocates a payment received on {@code valueDate} (C. civ. 1342-10, 1343-1), in the order the
+   * {@code rules} give: first the invoices the payment names ({@code named}, invoice ids), then by
+   * rank (due before not yet due, undisputed before disputed as shipped); within a rank, the debt
+   * the debtor has most interest to pay — the one bearing the highest penalty rate — then the
+   * oldest. Within an invoice, its parts in the rule's order (interest and penalty, principal, the
+   * indemnity last as shipped). Charges are taken as of the value date, so paying the balance
+   * quoted for that day settles the case. Whatever exceeds the balance stays unallocated, never
+   * dropped.
    */
   public Allocation allocate(
-      boolean professionalDebtor, List<InvoiceAccount> invoices, BigDecimal amount, LocalDate valueDate) {
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      BigDecimal amount,
+      LocalDate valueDate,
+      LocalDate legalInterestFrom,
+      Set<Long> named,
+      AllocationRules rules) {
+    record Queued(InvoiceAccount invoice, Priority priority, BigDecimal rate) {}
+    List<Queued> queue = new ArrayList<>();
+    for (InvoiceAccount invoice : invoices) {
+      boolean due = !invoice.dueDate().isAfter(valueDate);
+      Priority priority = rules.priorityOf(named.contains(invoice.invoiceId()), due, invoice.disputed());
+      BigDecimal rate =
+          professionalDebtor && due
+              ? rates.ratesFor(HalfYear.of(valueDate)).latePenaltyRate(invoice.contractualPenaltyRate())
+              : BigDecimal.ZERO;
+      queue.add(new Queued(invoice, priority, rate));
+    }
+    queue.sort(
+        Comparator.comparingInt((Queued q) -> q.priority().rank())
+            .thenComparing(Queued::rate, Comparator.reverseOrder())
+            .thenComparing(q -> q.invoice().dueDate())
+            .thenComparingLong(q -> q.invoice().invoiceId()));
+
     BigDecimal remaining = amount;
     List<Part> parts = new ArrayList<>();
-    for (InvoiceBalance owed : balance(professionalDebtor, invoices, valueDate).invoices()) {
-      BigDecimal principal = remaining.min(owed.principal());
-      remaining = remaining.subtract(principal);
-      BigDecimal penalty = remaining.min(owed.latePenalty());
-      remaining = remaining.subtract(penalty);
-      BigDecimal indemnity = remaining.min(owed.recoveryIndemnity());
-      remaining = remaining.subtract(indemnity);
-      Part part = new Part(owed.invoiceId(), principal, penalty, indemnity);
+    for (Queued q : queue) {
+      InvoiceBalance owed = owed(professionalDebtor, q.invoice(), valueDate);
+      Map<Component, BigDecimal> due = new EnumMap<>(Component.class);
+      due.put(Component.PRINCIPAL, owed.principal());
+      due.put(Component.PENALTY, owed.latePenalty());
+      due.put(Component.INDEMNITY, owed.recoveryIndemnity());
+      due.put(
+          Component.INTEREST,
+          professionalDebtor || legalInterestFrom == null
+              ? Money.ZERO
+              : legalInterestOn(q.invoice(), legalInterestFrom, chargeDay(valueDate))
+                  .subtract(q.invoice().interestPaid())
+                  .subtract(q.invoice().chargesWaived())
+                  .max(Money.ZERO));
+      Map<Component, BigDecimal> paid = new EnumMap<>(Component.class);
+      for (Component c : Component.values()) {
+        paid.put(c, Money.ZERO);
+      }
+      for (Component c : q.priority().order()) {
+        BigDecimal take = remaining.min(due.get(c));
+        paid.put(c, take);
+        remaining = remaining.subtract(take);
+      }
+      Part part =
+          new Part(
+              q.invoice().invoiceId(), paid.get(Component.PRINCIPAL), paid.get(Component.PENALTY), paid.get(Component.INDEMNITY),
+              paid.get(Component.INTEREST));
       if (part.total().signum() > 0) {
         parts.add(part);
       }
@@ -111,13 +211,44 @@ public final class Ledger {
   }
 
   private InvoiceBalance owed(boolean professionalDebtor, InvoiceAccount invoice, LocalDate asOf) {
-    BigDecimal principal = Money.cents(invoice.principalOutstanding());
+    BigDecimal principal = invoice.principalOutstanding();
     if (!professionalDebtor) {
-      return new InvoiceBalance(invoice.invoiceId(), principal, Money.ZERO, Money.ZERO);
+      return new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO);
     }
-    LocalDate chargedTo = chargeDay(asOf);
-    BigDecimal penalty = penalties.accrued(invoice, chargedTo).subtract(invoice.penaltyPaid()).max(Money.ZERO);
-    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, chargedTo).subtract(invoice.indemnityPaid()).max(Money.ZERO);
-    return new InvoiceBalance(invoice.invoiceId(), principal, Money.cents(penalty), Money.cents(indemnity));
+    BigDecimal penalty = penalties.accrued(invoice, chargeDay(asOf)).subtract(invoice.penaltyPaid()).subtract(invoice.chargesWaived());
+    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, chargeDay(asOf)).subtract(invoice.indemnityPaid());
+    // penalties paid and then waived (a kept payment plan) count for the indemnity, then the principal
+    BigDecimal credit = penalty.negate().max(Money.ZERO);
+    BigDecimal toIndemnity = credit.min(indemnity.max(Money.ZERO));
+    indemnity = indemnity.subtract(toIndemnity);
+    principal = principal.subtract(credit.subtract(toIndemnity)).max(Money.ZERO);
+    return new InvoiceBalance(
+        invoice.invoiceId(), Money.cents(principal), Money.cents(penalty.max(Money.ZERO)), Money.cents(indemnity.max(Money.ZERO)));
+  }
+
+  /** The rate table, noting each half-year answered by a stand-in row. */
+  private static final class WatchedRates implements RateTable {
+    private final RateTable table;
+    private final Set<HalfYear> standIns = new TreeSet<>();
+
+    WatchedRates(RateTable table) {
+      this.table = table;
+    }
+
+    @Override
+    public Rates ratesFor(HalfYear halfYear) {
+      Rates found = table.ratesFor(halfYear);
+      if (!found.confirmed()) {
+        synchronized (standIns) {
+          standIns.add(halfYear);
+        }
+      }
+      return found;
+    }
+
+    @Override
+    public String version() {
+      return table.version();
+    }
   }
 }

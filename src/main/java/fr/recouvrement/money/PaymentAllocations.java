@@ -26,12 +26,14 @@ public class PaymentAllocations {
     List<Object[]> rows = new ArrayList<>();
     for (Allocation.Part part : allocation.parts()) {
       rows.add(
-          new Object[] {paymentId, part.invoiceId(), part.principal(), part.penalty(), part.indemnity(), allocation.ratesVersion()});
+          new Object[] {
+            paymentId, part.invoiceId(), part.principal(), part.penalty(), part.indemnity(), part.interest(), allocation.ratesVersion()
+          });
     }
     jdbc.batchUpdate(
         """
-        insert into payment_allocation (payment_id, invoice_id, principal, penalty, indemnity, rates_version)
-        values (?, ?, ?, ?, ?, ?)
+        insert into payment_allocation (payment_id, invoice_id, principal, penalty, indemnity, interest, rates_version)
+        values (?, ?, ?, ?, ?, ?, ?)
         """,
         rows);
   }
@@ -44,7 +46,7 @@ public class PaymentAllocations {
     }
     named.query(
         """
-        select a.invoice_id, p.paid_on, a.principal, a.penalty, a.indemnity
+        select a.invoice_id, p.paid_on, a.principal, a.penalty, a.indemnity, a.interest
         from payment p join payment_allocation a on a.payment_id = p.id
         where p.case_id in (:caseIds)
         """,
@@ -57,7 +59,8 @@ public class PaymentAllocations {
                       rs.getObject("paid_on", LocalDate.class),
                       rs.getBigDecimal("principal"),
                       rs.getBigDecimal("penalty"),
-                      rs.getBigDecimal("indemnity")));
+                      rs.getBigDecimal("indemnity"),
+                      rs.getBigDecimal("interest")));
         });
     return byInvoice;
   }

@@ -30,11 +30,35 @@ public record Rates(
   }
 
   /**
-   * The B2B late-penalty rate in percent (C. com. L441-10 II): the ECB rate plus the margin, never
-   * below the floor factor times the legal interest rate of a professional creditor.
+   * The statutory B2B late-penalty rate in percent (C. com. L441-10 II), when the contract sets
+   * none: exactly the ECB rate of the half-year plus the margin. The floor of 3 × the legal rate
+   * limits a contractual rate only, never this one.
    */
   public BigDecimal latePenaltyRate() {
-    return ecbRate.add(penaltyMarginPoints).max(legalRateFloorFactor.multiply(legalRateProfessional));
+    return ecbRate.add(penaltyMarginPoints);
+  }
+
+  /**
+   * The B2B late-penalty rate in percent for an invoice whose contract sets {@code contractualRate}
+   * (null: none): the contractual rate, but never below the floor factor times the legal interest
+   * rate of the half-year for a professional creditor (C. com. L441-10 II); without one, {@link
+   * #latePenaltyRate()}.
+   */
+  public BigDecimal latePenaltyRate(BigDecimal contractualRate) {
+    if (contractualRate == null) {
+      return latePenaltyRate();
+    }
+    return contractualRate.max(contractualRateFloor());
+  }
+
+  /** The lowest rate a contract may set: floor factor × legal rate "autres cas" (L441-10 II). */
+  public BigDecimal contractualRateFloor() {
+    return legalRateFloorFactor.multiply(legalRateProfessional);
+  }
+
+  /** Whether these figures are the half-year's own row, not a stand-in for a missing one. */
+  public boolean confirmed() {
+    return halfYear.equals(row);
   }
 
   /** The legal interest rate in percent for a creditor of that kind (C. mon. fin. L313-2). */

@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,13 +12,20 @@ import org.springframework.stereotype.Component;
  * "Vérifier le paiement de l'échéance": the payments received since the plan started, allocated
  * to the instalments in order, cover every instalment up to the current one? Writes
  * instalmentPaid, instalmentMissing (€) and planCompleted (the last one is covered).
+ *
+ * <p>An instalment not covered at its first check means the plan was not kept to the letter
+ * (allInstalmentsOnTime = false). When the last one is covered and every one was on time, the
+ * charges accrued during the plan are waived if the terms say so (penaltiesWaived, from
+ * payment-plan-terms); planSettled tells the case whether anything is still owed.
  */
 @Component("checkInstalmentPaid")
 class CheckInstalmentPaid implements JavaDelegate {
   private final PlanRepository plans;
+  private final CaseService cases;
 
-  CheckInstalmentPaid(PlanRepository plans) {
+  CheckInstalmentPaid(PlanRepository plans, CaseService cases) {
     this.plans = plans;
+    this.cases = cases;
   }
 
   @Override
@@ -30,8 +38,18 @@ class CheckInstalmentPaid implements JavaDelegate {
     plans.markCovered(planId, paid);
     boolean covered = paid.compareTo(due) >= 0;
     boolean completed = covered && number >= instalments.size();
+    if (!covered) {
+      execution.setVariable("allInstalmentsOnTime", false);
+    }
     if (completed) {
       plans.close(planId, "COMPLETED", CaseClock.today());
+      String reference = PlanVariables.required(execution, "caseReference");
+      boolean kept = !Boolean.FALSE.equals(execution.getVariable("allInstalmentsOnTime"));
+      BigDecimal owed =
+          kept && Boolean.TRUE.equals(execution.getVariable("penaltiesWaived"))
+              ? cases.waiveChargesAccruedSince(reference, plans.plan(planId).startedOn())
+              : cases.balance(reference);
+      execution.setVariable("planSettled", owed.signum() == 0);
     }
     execution.setVariable("instalmentPaid", covered);
     execution.setVariable("instalmentMissing", covered ? 0.0 : due.subtract(paid).doubleValue());

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Envoyer l'échéancier au débiteur": the email {@code echeancier} listing every instalment. Writes communicationStatus. */
+/**
+ * "Envoyer l'échéancier au débiteur": the email {@code echeancier} listing every instalment and
+ * saying whether the charges accruing meanwhile are waived if the plan is kept or stay owed
+ * (penaltiesWaived). Writes communicationStatus.
+ */
 @Component("sendPlanSchedule")
 class SendPlanSchedule implements JavaDelegate {
   static final String TEMPLATE = "echeancier";
@@ -34,7 +38,13 @@ class SendPlanSchedule implements JavaDelegate {
                         "due", i.due(),
                         "amount", i.amount()))
             .toList();
-    var status = emails.send(plan.caseReference(), "plan-" + planId + "-schedule", TEMPLATE, Map.of("total", plan.total(), "instalments", rows));
+    // what becomes of the charges that accrue during the plan, as payment-plan-terms decided
+    Object waived = execution.getVariable("penaltiesWaived");
+    String chargesAfterPlan = waived == null ? "" : Boolean.TRUE.equals(waived) ? "WAIVED" : "KEPT";
+    var status =
+        emails.send(
+            plan.caseReference(), "plan-" + planId + "-schedule", TEMPLATE,
+            Map.of("total", plan.total(), "instalments", rows, "chargesAfterPlan", chargesAfterPlan));
     execution.setVariable("communicationStatus", status.name());
   }
 }

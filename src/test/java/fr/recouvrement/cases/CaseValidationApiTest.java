@@ -46,7 +46,17 @@ class CaseValidationApiTest {
         Arguments.of("same invoice twice", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00"), invoice("F-1", ISSUE, DUE, "20.00")), "invoices[1].number"),
         Arguments.of("amount as text", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "\"dix\"")), "invoices[0].amount"),
         Arguments.of("date not ISO", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00")).replace("2026-02-04", "04/02/2026"), "invoices[0].dueDate"),
-        Arguments.of("no debtor", "{\"invoices\": [" + invoice("F-1", ISSUE, DUE, "10.00") + "]}", "debtor"));
+        Arguments.of("no debtor", "{\"invoices\": [" + invoice("F-1", ISSUE, DUE, "10.00") + "]}", "debtor"),
+        Arguments.of("negative contractual rate", caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "-1")), "invoices[0].contractualPenaltyRate"),
+        Arguments.of("contractual rate over 100 %", caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "150")), "invoices[0].contractualPenaltyRate"),
+        Arguments.of("VAT not below the amount", caseJson(id, "BUSINESS", siren, withField("vatAmount", "10.00")), "invoices[0].vatAmount"),
+        Arguments.of("VAT with three decimals", caseJson(id, "BUSINESS", siren, withField("vatAmount", "1.675")), "invoices[0].vatAmount"));
+  }
+
+  /** A 10.00 invoice with one more field. */
+  static String withField(String name, String value) {
+    String plain = invoice("F-1", ISSUE, DUE, "10.00");
+    return plain.substring(0, plain.length() - 1) + ", \"" + name + "\": " + value + "}";
   }
 
   @ParameterizedTest(name = "{0}")

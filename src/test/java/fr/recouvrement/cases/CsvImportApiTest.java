@@ -88,6 +88,32 @@ class CsvImportApiTest {
   }
 
   @Test
+  void optionalColumnsMayFollowTheRequiredOnesInAnyOrder() {
+    String a = newDebtorId();
+    String csv =
+        HEADER.replace("\n", ",vat_amount,contractual_penalty_rate\n")
+            + a + ",BUSINESS,Garage du Centre,552100554,,,,,,F-1,2026-01-05,2026-02-04,1200.00,200.00,12.5\n"
+            + a + ",BUSINESS,Garage du Centre,552100554,,,,,,F-2,2026-01-05,2026-02-04,600.00,,\n"
+            + a + ",BUSINESS,Garage du Centre,552100554,,,,,,F-3,2026-01-05,2026-02-04,600.00,700.00,douze\n";
+
+    JsonNode result = api.post("/api/cases/import", "text/csv", csv).json();
+
+    assertThat(result.get("invoicesAdded").asInt()).isEqualTo(2);
+    assertThat(result.get("rejected")).hasSize(1);
+    assertThat(result.get("rejected").get(0).get("line").asInt()).isEqualTo(4);
+    assertThat(result.get("rejected").get(0).get("error").asText()).contains("contractual_penalty_rate");
+    assertThat(jdbc.queryForList(
+            "select number, vat_amount, contractual_penalty_rate from invoice i join debtor d on d.id = i.debtor_id"
+                + " where d.external_id = ? order by number", a))
+        .extracting(m -> m.get("NUMBER") + " " + m.get("VAT_AMOUNT") + " " + m.get("CONTRACTUAL_PENALTY_RATE"))
+        .containsExactly("F-1 200.00 12.500", "F-2 null null");
+
+    Response unknown = api.post("/api/cases/import", "text/csv", HEADER.replace("\n", ",discount\n"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("discount");
+  }
+
+  @Test
   void aWrongHeaderIsRejectedAsAWhole() {
     Response r = api.post("/api/cases/import", "text/csv", "id,type,amount\nX,BUSINESS,10\n");
     assertThat(r.status()).isEqualTo(400);

@@ -34,6 +34,8 @@ class InterestRatesDecisionTest {
 
   static {
     // half-year: ECB rate, legal rate (individual creditor), legal rate (other cases)
+    // arrêté du 23 décembre 2019 (JO du 26 décembre 2019); ECB 0.00 % from March 2016 to July 2022
+    PUBLISHED.put("2020-H1", List.of("0.00", "3.15", "0.87"));
     PUBLISHED.put("2021-H1", List.of("0.00", "3.14", "0.79"));
     PUBLISHED.put("2021-H2", List.of("0.00", "3.12", "0.76"));
     PUBLISHED.put("2022-H1", List.of("0.00", "3.13", "0.76"));
@@ -46,6 +48,12 @@ class InterestRatesDecisionTest {
     PUBLISHED.put("2025-H2", List.of("2.15", "6.65", "2.76"));
     PUBLISHED.put("2026-H1", List.of("2.15", "6.67", "2.62"));
   }
+
+  /**
+   * Half-years inside the table's span left out because their arrêté could not be checked: the
+   * application shows them as rates to confirm and asks an analyst (rates-watch).
+   */
+  static final List<String> AWAITING_A_CHECKED_SOURCE = List.of("2020-H2");
 
   @Test
   void shouldGiveTheEcbRateInForceOnTheFirstDayOfEachHalfYear() {
@@ -79,11 +87,15 @@ class InterestRatesDecisionTest {
   }
 
   @Test
-  void shouldCoverEveryHalfYearFromTheFirstRowToTheLastWithoutGaps() {
+  void shouldCoverEveryHalfYearFromTheFirstRowToTheLastButThoseAwaitingASource() {
     HalfYear first = HalfYear.parse(PUBLISHED.keySet().iterator().next());
     HalfYear last = HalfYear.parse(PUBLISHED.keySet().stream().reduce((a, b) -> b).orElseThrow());
     for (HalfYear h = first; h.compareTo(last) <= 0; h = h.next()) {
-      assertThat(evaluate(h.toString())).as(h.toString()).isNotNull(); // UNIQUE: two matching rows would throw
+      if (AWAITING_A_CHECKED_SOURCE.contains(h.toString())) {
+        assertThat(evaluate(h.toString())).as(h.toString()).isNull();
+      } else {
+        assertThat(evaluate(h.toString())).as(h.toString()).isNotNull(); // UNIQUE: two matching rows would throw
+      }
     }
     assertThat(rules()).hasSize(PUBLISHED.size());
   }

@@ -48,7 +48,8 @@ class InterestRatesTest {
   void aHalfYearBeforeTheFirstRowTakesTheEarliestRow() {
     Rates rates = interestRates.current().ratesFor(HalfYear.parse("2019-H1"));
 
-    assertThat(rates.row()).hasToString("2021-H1");
+    assertThat(rates.row()).hasToString("2020-H1");
+    assertThat(rates.confirmed()).isFalse();
     assertThat(rates.latePenaltyRate()).isEqualByComparingTo("10.00");
   }
 

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Penalty arithmetic against figures computed by hand (amount × rate × days / 365, rounded once). */
 class LatePenaltiesTest {
@@ -45,15 +47,44 @@ class LatePenaltiesTest {
     assertThat(published.accrued(invoice("1000.00", "2025-06-15"), date("2025-07-15"))).isEqualByComparingTo("10.40");
   }
 
-  @Test
-  void theFloorOfThreeTimesTheLegalRateAppliesWhenTheEcbRateIsLow() {
-    // crafted: ECB 0 %, legal rate 4 %: max(0 + 10, 3 × 4) = 12 %; 1,000 × 12 % × 30 / 365 = 9.863 → 9.86
-    LatePenalties lowEcb = new LatePenalties(new FixedRates().row("2026-H1", "0.00", "7.00", "4.00"));
-    assertThat(lowEcb.accrued(invoice("1000.00", "2026-01-01"), date("2026-01-31"))).isEqualByComparingTo("9.86");
+  /** One line per case: amount, due date, value date, contractual rate (blank: none), expected penalty, how. */
+  @ParameterizedTest(name = "{0} due {1}, paid {2}, contract {3} % → {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # L441-10 II, no contract: exactly ECB + 10 points, no floor. 2024-H1: 4.50 + 10 = 14.50 %
+          # 1 Jan – 30 Jun 2024 = 31+29+31+30+31+30 = 182 days; 10,000 × 14.50 % × 182 / 365 = 723.0137 → 723.01
+          10000.00 | 2023-12-31 | 2024-06-30 |      | 723.01
+          # contract at 5 %: below 3 × 5.07 = 15.21 %, the floor applies: 10,000 × 15.21 % × 182 / 365 = 758.4164 → 758.42
+          10000.00 | 2023-12-31 | 2024-06-30 | 5    | 758.42
+          # contract at 18 %, above the floor: 10,000 × 18 % × 182 / 365 = 897.5342 → 897.53
+          10000.00 | 2023-12-31 | 2024-06-30 | 18   | 897.53
+          # 2024-H2, no contract: 4.25 + 10 = 14.25 % (not 3 × 4.92 = 14.76 %); 1 Jul – 30 Jul = 30 days
+          # 1,000 × 14.25 % × 30 / 365 = 11.7123 → 11.71
+          1000.00  | 2024-06-30 | 2024-07-30 |      | 11.71
+          # 2024-H2, contract at 10 %: floor 3 × 4.92 = 14.76 %; 1,000 × 14.76 % × 30 / 365 = 12.1315 → 12.13
+          1000.00  | 2024-06-30 | 2024-07-30 | 10   | 12.13
+          """)
+  void theStatutoryRateIsEcbPlusTenAndTheFloorLimitsOnlyAContractualRate(
+      String amount, LocalDate due, LocalDate paid, BigDecimal contractual, String expected) {
+    InvoiceAccount invoice =
+        new InvoiceAccount(1, due, new BigDecimal(amount), List.of(Settlement.principal(paid, new BigDecimal(amount))), contractual, false, null);
 
-    // published: 2024-H1 gave max(4.50 + 10, 3 × 5.07) = 15.21 %; 30 days (2024 is a leap year, Feb has 29)
-    // 1,000 × 15.21 % × 30 / 365 = 12.501 → 12.50 (ECB + 10 alone would give 11.92)
-    assertThat(published.accrued(invoice("1000.00", "2024-01-31"), date("2024-03-01"))).isEqualByComparingTo("12.50");
+    assertThat(published.accrued(invoice, paid)).isEqualByComparingTo(expected);
+    // the payment stops it: nothing more a year later; the €40 indemnity is owed on top
+    assertThat(published.accrued(invoice, paid.plusYears(1))).isEqualByComparingTo(expected);
+    assertThat(published.recoveryIndemnity(invoice, paid)).isEqualByComparingTo("40.00");
+  }
+
+  @Test
+  void theFloorOfThreeTimesTheLegalRateIsNotTheDefaultEvenWhenTheEcbRateIsLow() {
+    // crafted: ECB 0 %, legal rate 4 %: no contract → 0 + 10 = 10 %; 1,000 × 10 % × 30 / 365 = 8.219 → 8.22
+    LatePenalties lowEcb = new LatePenalties(new FixedRates().row("2026-H1", "0.00", "7.00", "4.00"));
+    assertThat(lowEcb.accrued(invoice("1000.00", "2026-01-01"), date("2026-01-31"))).isEqualByComparingTo("8.22");
+    // a contract at 8 % is raised to 3 × 4 = 12 %: 1,000 × 12 % × 30 / 365 = 9.863 → 9.86
+    InvoiceAccount contract = invoice("1000.00", "2026-01-01").withTerms(new BigDecimal("8"), false, null);
+    assertThat(lowEcb.accrued(contract, date("2026-01-31"))).isEqualByComparingTo("9.86");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,15 +47,16 @@ class LedgerTest {
         });
     assertThat(balance.total()).isEqualByComparingTo("1500.00");
 
-    Allocation allocation = ledger.allocate(false, invoices, new BigDecimal("1600.00"), PAID_ON);
+    Allocation allocation = allocate(false, invoices, "1600.00");
     assertThat(allocation.parts()).extracting(Part::penalty, Part::indemnity)
         .containsOnly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("0.00"), new BigDecimal("0.00")));
     assertThat(allocation.unallocated()).isEqualByComparingTo("100.00");
   }
 
   @Test
-  void theOldestInvoiceIsPaidFirstPrincipalThenPenaltyThenIndemnity() {
-    Allocation allocation = ledger.allocate(true, invoices, new BigDecimal("1030.00"), PAID_ON);
+  void theOldestInvoiceIsPaidFirstPenaltyThenPrincipalThenIndemnity() {
+    // 1,030.00 on A: penalty 9.99, principal 1,000.00, what is left (20.01) to the indemnity
+    Allocation allocation = allocate(true, invoices, "1030.00");
 
     assertThat(allocation.parts()).containsExactly(part(1, "1000.00", "9.99", "20.01"));
     assertThat(allocation.unallocated()).isEqualByComparingTo("0");
@@ -63,14 +65,15 @@ class LedgerTest {
 
   @Test
   void whatTheOldestInvoiceDoesNotTakeGoesToTheNext() {
-    Allocation allocation = ledger.allocate(true, invoices, new BigDecimal("1100.00"), PAID_ON);
+    Allocation allocation = allocate(true, invoices, "1100.00");
 
-    assertThat(allocation.parts()).containsExactly(part(1, "1000.00", "9.99", "40.00"), part(2, "50.01", "0.00", "0.00"));
+    // A takes 9.99 + 1,000.00 + 40.00 = 1,049.99; B the remaining 50.01: its penalty 1.66 first, then 48.35 of principal
+    assertThat(allocation.parts()).containsExactly(part(1, "1000.00", "9.99", "40.00"), part(2, "48.35", "1.66", "0.00"));
   }
 
   @Test
   void anOverpaymentIsKeptUnallocated() {
-    Allocation allocation = ledger.allocate(true, invoices, new BigDecimal("1600.00"), PAID_ON);
+    Allocation allocation = allocate(true, invoices, "1600.00");
 
     assertThat(allocation.parts()).containsExactly(part(1, "1000.00", "9.99", "40.00"), part(2, "500.00", "1.66", "40.00"));
     assertThat(allocation.unallocated()).isEqualByComparingTo("8.35");
@@ -79,7 +82,7 @@ class LedgerTest {
   @Test
   void payingTheBalanceQuotedForTheValueDateSettlesTheCaseForGood() {
     BigDecimal quoted = ledger.balance(true, invoices, PAID_ON).total();
-    Allocation allocation = ledger.allocate(true, invoices, quoted, PAID_ON);
+    Allocation allocation = ledger.allocate(true, invoices, quoted, PAID_ON, null, Set.of(), TableAllocationRules.SHIPPED);
 
     List<InvoiceAccount> after = applied(invoices, allocation, PAID_ON);
     assertThat(allocation.unallocated()).isEqualByComparingTo("0");
@@ -89,12 +92,12 @@ class LedgerTest {
 
   @Test
   void afterThePrincipalOfTheOldestIsPaidOnlyTheOtherKeepsAccruing() {
-    Allocation allocation = ledger.allocate(true, invoices, new BigDecimal("1000.00"), PAID_ON);
+    Allocation allocation = allocate(true, invoices, "1049.99");
     List<InvoiceAccount> after = applied(invoices, allocation, PAID_ON);
 
     CaseBalance balance = ledger.balance(true, after, LocalDate.parse("2026-02-28"));
-    // A: principal paid on 31 Jan, its 9.99 stays owed; B: 38 days on 500 → 6.32
-    assertThat(balance.invoice(1).orElseThrow()).isEqualTo(new CaseBalance.InvoiceBalance(1, new BigDecimal("0.00"), new BigDecimal("9.99"), new BigDecimal("40.00")));
+    // A: 1,049.99 paid its penalty, principal and indemnity on 31 Jan: nothing more; B: 38 days on 500 → 6.32
+    assertThat(balance.invoice(1).orElseThrow()).isEqualTo(new CaseBalance.InvoiceBalance(1, new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00")));
     assertThat(balance.invoice(2).orElseThrow()).isEqualTo(new CaseBalance.InvoiceBalance(2, new BigDecimal("500.00"), new BigDecimal("6.32"), new BigDecimal("40.00")));
   }
 
@@ -104,6 +107,10 @@ class LedgerTest {
 
     CaseBalance balance = ledger.balance(true, List.of(legacy), PAID_ON);
     assertThat(balance.isSettled()).isTrue();
+  }
+
+  private Allocation allocate(boolean professional, List<InvoiceAccount> accounts, String amount) {
+    return ledger.allocate(professional, accounts, new BigDecimal(amount), PAID_ON, null, Set.of(), TableAllocationRules.SHIPPED);
   }
 
   private static Part part(long invoice, String principal, String penalty, String indemnity) {

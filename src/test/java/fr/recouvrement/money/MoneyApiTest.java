@@ -93,7 +93,7 @@ class MoneyApiTest {
   }
 
   @Test
-  void paymentsGoToTheOldestInvoicePrincipalThenPenaltyThenIndemnityAndTheQuotedBalanceEndsTheCase() {
+  void paymentsGoToTheOldestInvoicePenaltyThenPrincipalThenIndemnityAndTheQuotedBalanceEndsTheCase() {
     String reference = open("BUSINESS");
 
     Response first = api.postJson("/api/cases/" + reference + "/payments", payment("1030.00", JAN_31, "VIR-M1"));
@@ -141,6 +141,89 @@ class MoneyApiTest {
 
     assertThat(c.get("status").asText()).isEqualTo("PAID");
     assertThat(c.get("payments").get(0).get("unallocated").decimalValue()).isEqualByComparingTo("8.35");
+  }
+
+  @Test
+  void aPaymentNamingTheSecondOfTwoInvoicesPaysThatOne() {
+    String reference = open("BUSINESS");
+
+    // B owes 1.66 + 500.00 + 40.00 = 541.66; the debtor names it (C. civ. 1342-10): A, older, stays untouched
+    Response r =
+        api.postJson(
+            "/api/cases/" + reference + "/payments",
+            """
+            {"amount": 541.66, "date": "2026-01-31", "reference": "VIR-N1", "invoiceNumbers": ["B"]}""");
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonNode a = r.json().get("invoices").get(0);
+    JsonNode b = r.json().get("invoices").get(1);
+    assertThat(a.get("number").asText()).isEqualTo("A");
+    assertThat(a.get("outstanding").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(a.get("latePenalty").decimalValue()).isEqualByComparingTo("9.99");
+    assertThat(b.get("outstanding").decimalValue()).isEqualByComparingTo("0");
+    assertThat(b.get("latePenalty").decimalValue()).isEqualByComparingTo("0");
+    assertThat(b.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("0");
+    assertThat(r.json().get("balance").decimalValue()).isEqualByComparingTo("1049.99");
+    assertThat(allocations(reference)).containsExactly(List.of("VIR-N1", "B", "500.00", "1.66", "40.00"));
+  }
+
+  @Test
+  void aPaymentNamingAnInvoiceTheCaseDoesNotHoldIsRefusedNamingTheField() {
+    String reference = open("BUSINESS");
+
+    Response r =
+        api.postJson(
+            "/api/cases/" + reference + "/payments",
+            """
+            {"amount": 100.00, "date": "2026-01-31", "reference": "VIR-N2", "invoiceNumbers": ["B", "F-NOPE"]}""");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("invoiceNumbers[1]");
+    assertThat(r.body()).contains("F-NOPE");
+    assertThat(api.get("/api/cases/" + reference).json().get("payments")).isEmpty();
+  }
+
+  @Test
+  void aContractualRateBelowThreeTimesTheLegalRateIsRaisedToIt() {
+    // 10,000.00 due 31 Dec 2023, seen on 30 Jun 2024 (182 days). Without a contract: 4.50 + 10 = 14.50 %,
+    // 10,000 × 14.50 % × 182 / 365 = 723.01; with a contract at 5 %: 3 × 5.07 = 15.21 %, 758.42
+    moveClockTo(LocalDate.parse("2024-06-30"));
+    Response r =
+        api.postJson(
+            "/api/cases",
+            caseJson(
+                newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+                invoice("S", LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), "10000.00"),
+                """
+                {"number": "K", "issueDate": "2023-12-01", "dueDate": "2023-12-31", "amount": 10000.00,
+                 "contractualPenaltyRate": 5, "vatAmount": 1666.67}"""));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonNode c = r.json();
+
+    JsonNode k = c.get("invoices").get(0).get("number").asText().equals("K") ? c.get("invoices").get(0) : c.get("invoices").get(1);
+    JsonNode s = k == c.get("invoices").get(0) ? c.get("invoices").get(1) : c.get("invoices").get(0);
+    assertThat(s.get("latePenalty").decimalValue()).isEqualByComparingTo("723.01");
+    assertThat(s.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(s.get("contractualPenaltyRate").isNull()).isTrue();
+    assertThat(k.get("latePenalty").decimalValue()).isEqualByComparingTo("758.42");
+    assertThat(k.get("contractualPenaltyRate").decimalValue()).isEqualByComparingTo("5");
+    assertThat(k.get("vatAmount").decimalValue()).isEqualByComparingTo("1666.67");
+    assertThat(c.get("ratesToConfirm")).isEmpty();
+  }
+
+  @Test
+  void aHalfYearWithoutARowIsShownAsRatesToConfirm() {
+    // the table has no row for 2031-H2: the penalty stands on the last row and the case says so
+    moveClockTo(LocalDate.parse("2031-07-31"));
+    Response r =
+        api.postJson(
+            "/api/cases",
+            caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+                invoice("R", LocalDate.parse("2031-06-01"), LocalDate.parse("2031-07-01"), "1000.00")));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+
+    JsonNode c = api.get("/api/cases/" + r.json().get("reference").asText()).json();
+    assertThat(c.get("invoices").get(0).get("latePenalty").decimalValue()).isPositive();
+    assertThat(c.get("ratesToConfirm")).extracting(JsonNode::asText).containsExactly("2031-H2");
   }
 
   private String open(String debtorType) {

@@ -132,7 +132,7 @@ class PaymentPlanIntegrationTest {
     return v == null ? null : v.getValue();
   }
 
-  private static String text(MimeMessage message) throws Exception {
+  static String text(MimeMessage message) throws Exception {
     return fr.recouvrement.plan.PaymentPlanIntegrationTest.flatten(message.getContent()).replace('\u00a0', ' ');
   }
 

@@ -41,6 +41,23 @@ class PaymentPlanTermsDecisionTest {
     assertThat((String) r.getEntry("reason")).contains("récalcitrant");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} → waived {2}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      textBlock =
+          """
+          # a consumer who keeps the plan: what accrued meanwhile is given up, whatever rule granted it
+          CONSUMER, PONCTUEL,     true
+          CONSUMER, RECALCITRANT, true
+          # a professional keeps owing the L441-10 II penalties of the plan's duration
+          BUSINESS, PONCTUEL,     false
+          BUSINESS, GROS_ENJEU,   false
+          """)
+  void shouldWaiveTheChargesOfAKeptPlanForAConsumerOnly(String debtorType, String segment, boolean waived) {
+    DmnDecisionResultEntries r = terms.evaluate(Map.of("segment", segment, "debtorType", debtorType, "balance", 1000.0,
+        "instalmentCount", 3, "downPaymentPercent", 10.0));
+    assertThat((Boolean) r.getEntry("penaltiesWaived")).isEqualTo(waived);
+  }
+
   @Test
   void shouldNeverGrantMoreThanTwelveInstalmentsNorNone() {
     DmnDecisionResultEntries r = decide("PONCTUEL", 1000, 13, 50);

@@ -167,6 +167,32 @@ class CollectionCaseProcessTest {
     assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
   }
 
+  @Test
+  void shouldCloseTheCasePaidWhenAKeptPlanLeavesNothingOwedAndResumeWhenItsTermsKeptThePenalties() {
+    for (boolean settled : new boolean[] {true, false}) {
+      open(4);
+      driver.fireTimer();
+      driver.complete(driver.task(), Map.of("callOutcome", "PAYMENT_PLAN"));
+      String plan = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("payment-plan")
+          .processInstanceBusinessKey(reference).singleResult().getId();
+      // the plan's own paths are PaymentPlanProcessTest's; here it ends kept, with or without anything left owed
+      engine.getRuntimeService().setVariable(plan, "planOutcome", "COMPLETED");
+      engine.getRuntimeService().setVariable(plan, "planSettled", settled);
+      engine.getRuntimeService().createProcessInstanceModification(plan).cancelAllForActivity("Task_NegotiatePlan")
+          .startBeforeActivity("Event_PlanCompleted").execute();
+      driver.settle();
+      if (settled) {
+        // the terms waived what accrued during the plan: no reminder for it, the case is PAID
+        assertThat(instance).hasPassed("Task_ClosePlanSettled").isEnded();
+        assertThat(mocks.count("closeCasePaid")).isEqualTo(1);
+      } else {
+        // penalties kept by the terms (B2B) and said in the plan email: the reminders resume for them
+        assertThat(instance).hasPassed("Gateway_PlanOutcome").hasNotPassed("Task_ClosePlanSettled")
+            .isWaitingAt("CallActivity_AmicableReminders");
+      }
+    }
+  }
+
   /** A collector proposes, a supervisor decides (four eyes: escalationFourEyes, tested on its own). */
   void escalate(String decision) {
     Task proposal = driver.task();

@@ -95,6 +95,7 @@ class ReminderMocks {
     mock("checkPromise", e -> e.setVariable("promiseKept", promiseKept));
     mock("recordAcknowledgement", e -> {});
     mock("closeCasePaid", e -> {});
+    mock("computeRecoverableVat", e -> e.setVariable("recoverableVat", 0.0));
     Mocks.register("caseStatus", statuses);
     // the phases collection-case calls
     Mocks.register("planFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
@@ -147,6 +148,7 @@ class ReminderMocks {
     mock("recordAgencyHandover", e -> {});
     // the first steps of the enforcement and insolvency-claim processes collection-case calls
     mock("prepareEnforcement", e -> {
+      e.setVariable("principal", e.getVariable("balance"));
       e.setVariable("bankSeizureFailed", false);
       e.setVariable("wageSeizureFailed", false);
       e.setVariable("goodsSeizureFailed", false);

@@ -95,6 +95,10 @@ public class InsolvencyService {
               "%s, jugement du %s publié au BODACC le %s ; déclaration de créance avant le %s"
                   .formatted(procedure.label(), request.judgmentDate(), request.publicationDate(), deadline),
               actor);
+          if (procedure == InsolvencyProcedure.LIQUIDATION) {
+            // a liquidation judgment makes the claim irrecoverable for VAT purposes: its VAT may be recovered (CGI 272)
+            cases.recordRecoverableVat(reference, "LIQUIDATION");
+          }
           tellTheCase(c, procedure, request.judgmentDate(), request.publicationDate(), deadline, relief);
         });
     return repository.find(reference).orElseThrow();

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * "Enregistrer le passage en perte": closes the case WRITTEN_OFF with its reason and records the
  * legal event with the cause, the supervisor's comment and who confirmed it. Reads caseReference,
- * writeOffCause, writeOffReason, writeOffComment, writeOffDecidedBy.
+ * writeOffCause, writeOffReason, writeOffComment, writeOffDecidedBy. The claim is now
+ * irrecoverable: the VAT of its unpaid invoices is recorded as recoverable (CGI 272), and written
+ * back to recoverableVat.
  */
 @Component("recordWriteOff")
 class RecordWriteOff implements JavaDelegate {
@@ -33,6 +35,7 @@ class RecordWriteOff implements JavaDelegate {
     String closing = reason == null || reason.isBlank() ? "Passage en perte" : reason;
     // closing_reason holds 255 characters; the event keeps the full text
     cases.closeAsWrittenOff(reference, closing.length() > 255 ? closing.substring(0, 254) + "…" : closing);
+    execution.setVariable("recoverableVat", cases.recordRecoverableVat(reference, "WRITE_OFF").doubleValue());
     String details = "cause=" + cause + "; motif=" + closing + "; commentaire=" + execution.getVariable("writeOffComment");
     legalEvents.record(
         reference, LegalEventType.WRITTEN_OFF, CaseClock.today(), details.length() > 4000 ? details.substring(0, 4000) : details, actor);

@@ -53,6 +53,9 @@ public final class Labels {
 
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
+  /** Why a claim's VAT became recoverable (CGI 272). */
+  private static final Map<String, String> VAT_REASON = Map.of("WRITE_OFF", "Passage en perte", "LIQUIDATION", "Liquidation judiciaire");
+
   private Labels() {}
 
   public String status(Object status) {
@@ -69,6 +72,10 @@ public final class Labels {
 
   public String debtorType(Object type) {
     return label(DEBTOR_TYPE, type);
+  }
+
+  public String vatReason(String reason) {
+    return label(VAT_REASON, reason);
   }
 
   static CaseStatus[] statuses() {

@@ -56,6 +56,9 @@ class EnforcementProcessTest {
     Mocks.reset();
     Mocks.register("prepareEnforcement", (JavaDelegate) e -> {
       calls.add("prepareEnforcement");
+      if (!e.hasVariable("principal")) {
+        e.setVariable("principal", e.getVariable("balance"));
+      }
       for (String v : new String[] {"bankSeizureFailed", "wageSeizureFailed", "goodsSeizureFailed", "bankAccountKnown", "employerKnown"}) {
         if (!e.hasVariable(v)) {
           e.setVariable(v, false);

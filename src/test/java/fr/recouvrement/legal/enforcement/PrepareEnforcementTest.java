@@ -49,6 +49,7 @@ class PrepareEnforcementTest {
     String id = runtimeService.startProcessInstanceByKey(MODEL, reference, Map.of("caseReference", reference, "employerKnown", true)).getId();
 
     assertThat(runtimeService.getVariables(id))
+        .containsEntry("principal", 900.0)
         .containsEntry("bankSeizureFailed", true)
         .containsEntry("wageSeizureFailed", false)
         .containsEntry("goodsSeizureFailed", false)

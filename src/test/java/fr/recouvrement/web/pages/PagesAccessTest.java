@@ -98,6 +98,53 @@ class PagesAccessTest {
   }
 
   @Test
+  void aCasePageSaysWhichHalfYearsHaveRatesToConfirm() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String stale;
+    try {
+      // the rate table has no row for 2031-H2: the penalty of July 2031 stands on the last known row
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+          java.util.Date.from(java.time.LocalDate.parse("2031-07-31").atTime(10, 0).atZone(fr.recouvrement.cases.CaseClock.PARIS).toInstant()));
+      stale = api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.businessCase(
+              fr.recouvrement.cases.CaseFixtures.newDebtorId(), "R-1", "1000.00", java.time.LocalDate.parse("2031-07-01")))
+          .json().get("reference").asText();
+      Browser auditor = new Browser();
+      auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+      String page = auditor.get("/app/cases/" + stale).body();
+
+      assertThat(page).contains("id=\"rates-to-confirm\"").contains("Taux à confirmer").contains("2031-H2");
+      assertThat(page).doesNotContain("id=\"recoverable-vat\"");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aCasePageListsTheVatRecoverableAfterALiquidation() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    String reference =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(
+                fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+                "{\"number\": \"F-TVA-1\", \"issueDate\": \"%s\", \"dueDate\": \"%s\", \"amount\": 1200.00, \"vatAmount\": 200.00}"
+                    .formatted(today.minusDays(90), today.minusDays(60))))
+            .json().get("reference").asText();
+    assertThat(api.postJson("/api/cases/" + reference + "/insolvency",
+            "{\"procedure\": \"LIQUIDATION\", \"judgmentDate\": \"%s\", \"publicationDate\": \"%s\"}"
+                .formatted(today.minusDays(3), today.minusDays(1))).status())
+        .isLessThan(300);
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+    String page = auditor.get("/app/cases/" + reference).body().replace('\u00a0', ' ').replace('\u202f', ' ');
+
+    // nothing paid: all 1,200.00 unpaid, its 200.00 of VAT recoverable since the judgment
+    assertThat(page).contains("id=\"recoverable-vat\"").contains("F-TVA-1").contains("1 200,00").contains("200,00")
+        .contains("Liquidation judiciaire");
+  }
+
+  @Test
   void aDocumentOpensInTheSessionWithItsHashAndIsRefusedOnceAltered() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
     String reference =

@@ -1,0 +1,51 @@
+package fr.recouvrement.money;
+
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Vérifier les taux des semestres utiles" (rates-watch): the half-years the open cases need (from
+ * the oldest unpaid due date) and the one starting within {@code leadDays}, without a row of their
+ * own in {@code interest-rates}. Sets {@code missingHalfYears} ("2020-H2, 2026-H2") and {@code
+ * updateTaskToOpen}: some are missing and no « Mettre à jour les taux » task is open yet — one task
+ * for the whole portfolio, never one per case or per day.
+ */
+@Component("checkRates")
+class CheckRates implements JavaDelegate {
+  static final String PROCESS_KEY = "rates-watch";
+  static final String UPDATE_TASK = "Task_UpdateRates";
+
+  private final InterestRates interestRates;
+  private final CaseService cases;
+  private final TaskService taskService;
+
+  CheckRates(InterestRates interestRates, CaseService cases, TaskService taskService) {
+    this.interestRates = interestRates;
+    this.cases = cases;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object lead = execution.getVariable("leadDays");
+    if (lead == null) {
+      throw new IllegalStateException("Task_CheckRates needs the input leadDays (days before a half-year to ask for its rates)");
+    }
+    LocalDate today = CaseClock.today();
+    HalfYear last = HalfYear.of(today.plusDays(Long.parseLong(lead.toString().trim())));
+    LocalDate oldestDue = cases.oldestUnpaidDueDate().orElse(null);
+    HalfYear first = oldestDue == null || !oldestDue.isBefore(today) ? HalfYear.of(today) : HalfYear.of(oldestDue);
+    List<HalfYear> missing = interestRates.missing(first, last);
+    boolean open =
+        taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(UPDATE_TASK).count() > 0;
+    execution.setVariable("missingHalfYears", missing.stream().map(HalfYear::toString).collect(Collectors.joining(", ")));
+    execution.setVariable("updateTaskToOpen", !missing.isEmpty() && !open);
+  }
+}
