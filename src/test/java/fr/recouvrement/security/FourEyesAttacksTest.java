@@ -11,6 +11,12 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.cases.CaseClock;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +107,72 @@ class FourEyesAttacksTest {
     assertThat(jdbc.queryForObject(
         "select count(*) from payment_plan p join collection_case c on c.id = p.case_id where c.reference = ?", Integer.class, reference))
         .isZero();
+  }
+
+  /** The same forged submission through the door Tasklist itself uses, with a webapp session. */
+  @Test
+  void collectorCannotBypassPlanFourEyesThroughTasklistsOwnApi() throws Exception {
+    String reference = openConsumerCase(invoice("F-PLAN-2", today.minusDays(60), today.minusDays(30), "50539.00"));
+    String pid = startPaymentPlan(reference);
+    Task negotiation = taskOf(pid);
+    WebappSession tasklist = WebappSession.logIn(port, TestUsers.COLLECTOR, TestUsers.PASSWORD);
+
+    HttpResponse<String> forged = tasklist.postJson("/camunda/api/engine/engine/default/task/" + negotiation.getId() + "/submit-form", """
+        {"variables": {"debtorRefuses": {"value": false, "type": "Boolean"},
+          "instalmentCount": {"value": 6, "type": "Long"}, "frequency": {"value": "MONTHLY", "type": "String"},
+          "firstInstalmentDate": {"value": "%s", "type": "String"}, "downPayment": {"value": 900.0, "type": "Double"},
+          "segment": {"value": "PONCTUEL", "type": "String"}}}""".formatted(today.plusDays(30)));
+
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+    assertThat(forged.body()).contains("[segment]");
+    assertThat(taskOf(pid).getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
+
+    // what Tasklist sends for this form: its fields, the read-only ones included
+    HttpResponse<String> asTasklistSends = tasklist.postJson("/camunda/api/engine/engine/default/task/" + negotiation.getId() + "/submit-form", """
+        {"variables": {"caseReference": {"value": "%s", "type": "String"}, "debtorName": {"value": "Boulangerie Martin SARL", "type": "String"},
+          "balance": {"value": 9000, "type": "Double"}, "planFeedback": {"value": null, "type": "Null"},
+          "debtorRefuses": {"value": false, "type": "Boolean"},
+          "instalmentCount": {"value": 6, "type": "Long"}, "frequency": {"value": "MONTHLY", "type": "String"},
+          "firstInstalmentDate": {"value": "%s", "type": "String"}, "downPayment": {"value": 900.0, "type": "Double"},
+          "planNotes": {"value": "Acompte à la signature", "type": "String"}}}""".formatted(reference, today.plusDays(30)));
+
+    assertThat(asTasklistSends.statusCode()).as(asTasklistSends.body()).isEqualTo(204);
+    assertThat(taskOf(pid).getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
+    assertThat(runtimeService.getVariable(pid, "balance")).isEqualTo(50539.0);
+    assertThat(runtimeService.getVariable(pid, "planNegotiator")).isEqualTo(TestUsers.COLLECTOR);
+  }
+
+  /** A Tasklist session: its login, its session cookie and the CSRF token the webapps require. */
+  record WebappSession(int port, HttpClient http, CookieManager cookies) {
+    static WebappSession logIn(int port, String user, String password) throws Exception {
+      CookieManager cookies = new CookieManager();
+      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+      WebappSession session = new WebappSession(port, http, cookies);
+      // any webapp answer sets the CSRF cookie
+      http.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.csrf())
+              .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      return session;
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws Exception {
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+          .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String csrf() {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
+    }
+
+    URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
   }
 
   // --- M6: no Java object from a submission
