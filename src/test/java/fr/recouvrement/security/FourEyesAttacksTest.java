@@ -12,7 +12,6 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.cases.CaseClock;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,31 +142,39 @@ class FourEyesAttacksTest {
   }
 
   /** A Tasklist session: its login, its session cookie and the CSRF token the webapps require. */
-  record WebappSession(int port, HttpClient http, CookieManager cookies) {
+  static final class WebappSession {
+    final int port;
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String csrf = "";
+
+    WebappSession(int port) {
+      this.port = port;
+    }
+
     static WebappSession logIn(int port, String user, String password) throws Exception {
-      CookieManager cookies = new CookieManager();
-      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-      WebappSession session = new WebappSession(port, http, cookies);
-      // any webapp answer sets the CSRF cookie
-      http.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> login = http.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.csrf())
+      WebappSession session = new WebappSession(port);
+      session.refreshCsrf();
+      HttpResponse<String> login = session.http.send(HttpRequest.newBuilder(session.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.csrf)
               .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      // logging in starts a new session, with a new token
+      session.refreshCsrf();
       return session;
+    }
+
+    /** A read gives the session's CSRF token, in a header as in a cookie. */
+    void refreshCsrf() throws Exception {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default"))
+          .header("X-XSRF-TOKEN", "Fetch").GET().build(), HttpResponse.BodyHandlers.ofString());
+      csrf = r.headers().firstValue("X-XSRF-TOKEN").orElse(csrf);
     }
 
     HttpResponse<String> postJson(String path, String json) throws Exception {
       return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-          .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf())
+          .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf)
           .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    String csrf() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
     }
 
     URI uri(String path) {
