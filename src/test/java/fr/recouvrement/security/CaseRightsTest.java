@@ -71,11 +71,16 @@ class CaseRightsTest {
     assertThat(owner.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}").status())
         .isEqualTo(204);
 
-    Response byColleague = TestUsers.as(port, OTHER_COLLECTOR).postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    ApiClient colleague = TestUsers.as(port, OTHER_COLLECTOR);
+
+    Response byColleague = colleague.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    // nor by taking it over first
+    Response takeOver = colleague.postJson("/engine-rest/task/" + task.getId() + "/assignee", "{\"userId\": \"" + OTHER_COLLECTOR + "\"}");
 
     assertThat(byColleague.status()).as(byColleague.toString()).isEqualTo(403);
     assertThat(byColleague.json().get("message").asText()).contains(TestUsers.COLLECTOR).contains("superviseur");
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(TestUsers.COLLECTOR);
 
     Response bySupervisor = TestUsers.as(port, TestUsers.SUPERVISOR).postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
     assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(204);
