@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import fr.recouvrement.security.GroupIds;
+import fr.recouvrement.security.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -126,7 +128,13 @@ class AmicableScenarioTest extends CaseScenario {
     assertThat(investigation.getName()).isEqualTo("Instruire la contestation");
 
     int mailsBefore = mails().length;
-    tasks.complete(investigation.getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "La livraison a été signée sans réserve."));
+    // decided by a collector, identified (four eyes: not whoever recorded the dispute)
+    engine.getIdentityService().setAuthentication(TestUsers.COLLECTOR, List.of(GroupIds.COLLECTORS));
+    try {
+      tasks.complete(investigation.getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "La livraison a été signée sans réserve."));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     runDue();
     JsonNode resumed = api.get("/api/cases/" + reference).json();
     assertThat(resumed.get("status").asText()).isEqualTo("AMICABLE");

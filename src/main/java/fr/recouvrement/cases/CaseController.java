@@ -1,6 +1,7 @@
 package fr.recouvrement.cases;
 
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.security.GroupIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -89,7 +90,8 @@ class CaseController {
   @PostMapping(path = "/{reference}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView> recordPayment(
       @PathVariable String reference, @Valid @RequestBody PaymentRequest payment, Principal principal) {
-    CaseService.Recorded recorded = cases.recordPayment(reference, payment, actor(principal));
+    CaseService.Recorded recorded =
+        cases.recordPayment(reference, payment, actor(principal), GroupIds.supervising(principal));
     return recorded.duplicate()
         ? ResponseEntity.ok(recorded.view())
         : ResponseEntity.created(URI.create("/api/cases/" + reference)).body(recorded.view());

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -235,8 +236,10 @@ public class CaseService {
    * Records a payment, allocates it as the {@code payment-allocation} decision orders (the invoices
    * it names first, C. civ. 1342-10; interest and penalties before principal, 1343-1) and tells the
    * case process. A payment reference already recorded is not counted twice.
+   * A payment that settles the case closes it: only a caller who {@code maySettle} (a supervisor,
+   * an administrator) may record that one; for anyone else nothing is recorded (security review L2).
    */
-  public Recorded recordPayment(String reference, PaymentRequest payment, String actor) {
+  public Recorded recordPayment(String reference, PaymentRequest payment, String actor, boolean maySettle) {
     return tx.execute(
         status -> {
           CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
@@ -314,6 +317,11 @@ public class CaseService {
                       c.legalInterestFrom(),
                       unallocated(repository.paymentsOfCase(c.id())))
                   .total();
+          if (balance.signum() == 0 && !maySettle) {
+            // thrown inside the transaction: the payment and its allocations are rolled back
+            throw new AuthorizationException(
+                "This payment would settle case %s and close it: a supervisor records it.".formatted(reference));
+          }
           Map<String, Object> facts =
               Map.of(
                   "balance", balance.doubleValue(),

@@ -101,6 +101,21 @@ class DisputeRepository {
         disputeId);
   }
 
+  /** Already credited on the case's invoices plus what is still owed on those under an open dispute. */
+  BigDecimal creditExposure(long caseId) {
+    BigDecimal credited =
+        jdbc.queryForObject("select coalesce(sum(credited_amount), 0) from invoice where case_id = ?", BigDecimal.class, caseId);
+    BigDecimal underDispute =
+        jdbc.queryForObject(
+            """
+            select coalesce(sum(i.amount - i.paid_amount - i.credited_amount), 0) from invoice i
+            where i.case_id = ? and exists (select 1 from dispute_invoice di where di.open_invoice_id = i.id)
+            """,
+            BigDecimal.class,
+            caseId);
+    return credited.add(underDispute).setScale(2);
+  }
+
   long insert(long caseId, String category, String comment, List<Long> invoiceIds, String by, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(

@@ -41,7 +41,12 @@ public class DisputeService {
     this.tx = tx;
   }
 
-  /** What the dispute process needs to route and show a dispute. */
+  /**
+   * What the dispute process needs to route and show a dispute. {@code caseCreditExposure} is what
+   * credit notes could take off the whole case: what was already credited on its invoices plus what
+   * is still owed on every invoice under an open dispute, this one included. Routing on it, not on
+   * one dispute's amount, means splitting a dispute across invoices or disputes escapes no ceiling.
+   */
   public record Facts(
       long disputeId,
       String caseReference,
@@ -50,7 +55,9 @@ public class DisputeService {
       String debtorType,
       String debtorName,
       BigDecimal disputedAmount,
-      List<String> invoiceNumbers) {}
+      List<String> invoiceNumbers,
+      BigDecimal caseCreditExposure,
+      String raisedBy) {}
 
   DisputeView raise(String reference, DisputeRequest request, String actor) {
     return view(record(reference, request, actor, true));
@@ -126,7 +133,7 @@ public class DisputeService {
     List<InvoiceFacts> invoices = repository.invoicesOfDispute(disputeId);
     return new Facts(
         disputeId, c.reference(), d.category(), d.comment(), c.debtorType(), c.debtorName(), outstanding(invoices),
-        invoices.stream().map(InvoiceFacts::number).toList());
+        invoices.stream().map(InvoiceFacts::number).toList(), repository.creditExposure(d.caseId()), d.raisedBy());
   }
 
   /**

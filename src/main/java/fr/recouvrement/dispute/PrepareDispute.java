@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Préparer la contestation": puts what the routing decision and the collector's form need into the
- * process — the category, the disputed amount, the debtor, the invoices.
+ * process — the category, the disputed amount, the debtor, the invoices, who raised it and what
+ * credit notes could take off the whole case (the routing decision's inputs, read from our tables
+ * right before it).
  */
 @Component("prepareDispute")
 class PrepareDispute implements JavaDelegate {
@@ -29,5 +31,7 @@ class PrepareDispute implements JavaDelegate {
     execution.setVariable("disputedInvoices", String.join(", ", f.invoiceNumbers()));
     execution.setVariable("debtorComment", f.comment());
     execution.setVariable("balance", cases.balance(f.caseReference()).doubleValue());
+    execution.setVariable("caseCreditExposure", f.caseCreditExposure().doubleValue());
+    execution.setVariable("disputeRaisedBy", f.raisedBy());
   }
 }

@@ -19,5 +19,18 @@ public final class GroupIds {
   /** The groups that may change a case through {@code /api}. */
   static final List<String> CASE_WORKERS = List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS);
 
+  /**
+   * The groups that may take the sensitive steps of a case through {@code /api} (security review
+   * L2): record a payment that settles the case, declare an insolvency or over-indebtedness
+   * procedure. A collector may record any other payment.
+   */
+  public static final List<String> SUPERVISING = List.of(CAMUNDA_ADMIN, SUPERVISORS);
+
+  /** Whether the caller of an {@code /api} request belongs to one of {@link #SUPERVISING}. */
+  public static boolean supervising(java.security.Principal caller) {
+    return caller instanceof org.springframework.security.core.Authentication a
+        && a.getAuthorities().stream().anyMatch(g -> SUPERVISING.contains(g.getAuthority()));
+  }
+
   private GroupIds() {}
 }

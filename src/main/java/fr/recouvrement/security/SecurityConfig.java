@@ -33,6 +33,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfig {
   static final String API = "/api/**";
   static final String CASES = "/api/cases/**";
+  static final String INSOLVENCY = "/api/cases/*/insolvency";
+  static final String OVER_INDEBTEDNESS = "/api/cases/*/over-indebtedness/**";
   static final String ENGINE_REST = "/engine-rest/**";
   /** Provider callbacks (bailiff, postal): authenticated by their HMAC signature, not by a user. */
   static final String CALLBACKS = "/api/callbacks/**";
@@ -54,6 +56,9 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
                     .hasAnyAuthority(readers)
+                    // a collective procedure or over-indebtedness stops the collection: a supervisor declares it (L2)
+                    .requestMatchers(PATHS.matcher(HttpMethod.POST, INSOLVENCY), PATHS.matcher(HttpMethod.POST, OVER_INDEBTEDNESS))
+                    .hasAnyAuthority(GroupIds.SUPERVISING.toArray(String[]::new))
                     .requestMatchers(
                         PATHS.matcher(HttpMethod.POST, CASES),
                         PATHS.matcher(HttpMethod.PUT, CASES),

@@ -48,7 +48,10 @@ class DisputeProcessTest {
       e.setVariable("debtorName", "Boulangerie Martin SARL");
       e.setVariable("disputedInvoices", "F-2026-0117");
       e.setVariable("balance", 1890.0);
+      e.setVariable("caseCreditExposure", disputedAmount);
     });
+    // who raised the dispute may not decide it: DisputeResolutionTest and DisputeFourEyesTest
+    Mocks.register("disputeFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     mock("recordCreditNote", e -> calls.add("recordCreditNote:" + e.getVariable("disputeOutcome")));
     mock("notifyDisputeRejected", e -> {
       calls.add("notifyDisputeRejected:" + e.getVariable("rejectionReason"));

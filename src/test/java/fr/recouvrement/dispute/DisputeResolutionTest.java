@@ -12,7 +12,11 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.cases.CaseClock;
 import java.time.LocalDate;
+import fr.recouvrement.security.GroupIds;
+import fr.recouvrement.security.TestUsers;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,6 +38,7 @@ class DisputeResolutionTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
   @Autowired fr.recouvrement.channel.DocumentStore documents;
@@ -68,6 +73,16 @@ class DisputeResolutionTest {
     return taskService.createTaskQuery().processInstanceId(d.process().getId()).taskDefinitionKey("Task_InvestigateDispute").singleResult();
   }
 
+  /** The decision, taken by a collector other than who raised the dispute (four eyes). */
+  void decide(String taskId, Map<String, Object> outcome) {
+    identityService.setAuthentication(TestUsers.COLLECTOR, List.of(GroupIds.COLLECTORS));
+    try {
+      taskService.complete(taskId, outcome);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   JsonNode invoiceA(String reference) {
     for (JsonNode i : api.get("/api/cases/" + reference).json().get("invoices")) {
       if (i.get("number").asText().equals("F-A")) {
@@ -86,7 +101,7 @@ class DisputeResolutionTest {
     assertThat(taskService.getVariable(task.getId(), "disputedInvoices")).isEqualTo("F-A");
     assertThat(taskService.getVariable(task.getId(), "balance")).isEqualTo(1500.0);
 
-    taskService.complete(task.getId(), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteNumber", "AV-2026-0007", "creditNoteAmount", 300.0));
+    decide(task.getId(), Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteNumber", "AV-2026-0007", "creditNoteAmount", 300.0));
 
     JsonNode c = api.get("/api/cases/" + d.reference()).json();
     assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("1200.00");
@@ -105,11 +120,11 @@ class DisputeResolutionTest {
     Disputed d = disputeInvoiceA();
     Task task = investigation(d);
 
-    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("disputeOutcome", "PARTIAL", "acceptedAmount", 1000.01)))
+    assertThatThrownBy(() -> decide(task.getId(), Map.of("disputeOutcome", "PARTIAL", "acceptedAmount", 1000.01)))
         .hasMessageContaining("1000.00");
     assertThat(api.get("/api/cases/" + d.reference()).json().get("balance").decimalValue()).isEqualByComparingTo("1500.00");
 
-    taskService.complete(task.getId(), Map.of("disputeOutcome", "PARTIAL", "acceptedAmount", 1000.00));
+    decide(task.getId(), Map.of("disputeOutcome", "PARTIAL", "acceptedAmount", 1000.00));
     assertThat(api.get("/api/cases/" + d.reference()).json().get("balance").decimalValue()).isEqualByComparingTo("500.00");
   }
 
@@ -117,7 +132,7 @@ class DisputeResolutionTest {
   void aRejectionRecordsTheReasonAndRemindersChaseTheInvoiceAgain() {
     Disputed d = disputeInvoiceA();
 
-    taskService.complete(investigation(d).getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Le prix est celui du devis signé"));
+    decide(investigation(d).getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Le prix est celui du devis signé"));
     Job notify = managementService.createJobQuery().processInstanceId(d.process().getId()).singleResult();
     managementService.executeJob(notify.getId());
 

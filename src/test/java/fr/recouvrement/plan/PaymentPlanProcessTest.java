@@ -37,6 +37,8 @@ class PaymentPlanProcessTest {
   final Deque<Boolean> payments = new ArrayDeque<>();
   int planLines = 3;
   String segment = "PONCTUEL";
+  /** The balance our tables hold for the case, as "Relire le dossier" reads it. */
+  double caseBalance;
   ProcessInstance instance;
   ProcessDriver driver;
 
@@ -44,6 +46,11 @@ class PaymentPlanProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     Mocks.reset();
+    mock("collectPlanFacts", e -> {
+      e.setVariable("balance", caseBalance);
+      e.setVariable("segment", segment);
+      e.setVariable("debtorType", "BUSINESS");
+    });
     mock("recordPaymentPlan", e -> {
       e.setVariable("planId", 1L);
       e.setVariable("planLineCount", planLines);
@@ -78,7 +85,7 @@ class PaymentPlanProcessTest {
 
     assertThat(instance).hasPassed("Task_DecidePlanTerms", "Task_RecordPaymentPlan", "Task_SendPlanSchedule")
         .hasNotPassed("Task_ApprovePlan").isWaitingAt("Timer_InstalmentDue");
-    assertThat(calls).containsExactly("recordPaymentPlan", "sendPlanSchedule", "scheduleInstalmentCheck");
+    assertThat(calls).containsExactly("collectPlanFacts", "recordPaymentPlan", "sendPlanSchedule", "scheduleInstalmentCheck");
     assertThat(variable("planNegotiator")).isEqualTo("alice");
   }
 
@@ -119,6 +126,29 @@ class PaymentPlanProcessTest {
     assertThat(variable("planFeedback")).isEqualTo("");
   }
 
+  /**
+   * Security review H3: the negotiation's submission said balance 9,000 € and segment PONCTUEL,
+   * which the table lets a collector grant alone (6 instalments, 10 % down); the case holds
+   * 50,539 € for a RECALCITRANT debtor. 900 € down on 50,539 € is 1.78 %: the terms are judged on
+   * the case's figures, so a supervisor must approve.
+   */
+  @Test
+  void shouldJudgeTheTermsOnTheCaseFactsNotOnWhatTheNegotiationSubmitted() {
+    segment = "RECALCITRANT";
+    start(50539.0);
+    Map<String, Object> forged = terms(6, 900);
+    forged.put("balance", 9000.0);
+    forged.put("segment", "PONCTUEL");
+    forged.put("debtorType", "CONSUMER");
+    negotiate("alice", forged);
+
+    assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
+    assertThat(instance).hasPassed("Task_CollectPlanFacts", "Task_DecidePlanTerms").hasNotPassed("Task_RecordPaymentPlan");
+    assertThat(variable("balance")).isEqualTo(50539.0);
+    assertThat(variable("segment")).isEqualTo("RECALCITRANT");
+    assertThat(calls).doesNotContain("recordPaymentPlan");
+  }
+
   @Test
   void shouldSendTermsNoOneMayGrantBackToTheCollector() {
     start(1000.0);
@@ -126,7 +156,7 @@ class PaymentPlanProcessTest {
 
     assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
     assertThat(variable("planFeedback").toString()).contains("12 échéances");
-    assertThat(calls).isEmpty();
+    assertThat(calls).containsExactly("collectPlanFacts");
   }
 
   @Test
@@ -191,6 +221,7 @@ class PaymentPlanProcessTest {
   // --- helpers
 
   void start(double balance) {
+    caseBalance = balance;
     instance =
         engine.getRuntimeService().startProcessInstanceByKey(
             "payment-plan",

@@ -102,8 +102,10 @@ class ReminderMocks {
     mock("prepareDispute", e -> {
       e.setVariable("category", "COMMERCIAL");
       e.setVariable("disputedAmount", 300.0);
+      e.setVariable("caseCreditExposure", 300.0);
       e.setVariable("debtorType", debtorType);
     });
+    Mocks.register("disputeFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     mock("recordCreditNote", e -> {});
     mock("recordCallDispute", e -> e.setVariable("disputeId", 21L));
     mock("notifyDisputeRejected", e -> e.setVariable("rejectionLetterByHand", false));

@@ -50,8 +50,9 @@ class InsolvencyApiTest {
 
   @BeforeEach
   void setUp() {
-    TestUsers.ensure(identityService, TestUsers.COLLECTOR, GroupIds.COLLECTORS);
-    api = new ApiClient(port, TestUsers.COLLECTOR, TestUsers.PASSWORD);
+    // declaring a collective procedure is a supervisor's (security review L2)
+    TestUsers.ensure(identityService, TestUsers.SUPERVISOR, GroupIds.SUPERVISORS);
+    api = new ApiClient(port, TestUsers.SUPERVISOR, TestUsers.PASSWORD);
     deployStandIns();
   }
 
@@ -125,7 +126,7 @@ class InsolvencyApiTest {
     // L622-26 through legal-deadlines: relief from the foreclosure can be asked for 6 months after the publication
     assertThat(view.get("reliefDeadline").asText()).isEqualTo(publication.plusMonths(6).toString());
     assertThat(view.get("overseas").asBoolean()).isFalse();
-    assertThat(view.get("recordedBy").asText()).isEqualTo(TestUsers.COLLECTOR);
+    assertThat(view.get("recordedBy").asText()).isEqualTo(TestUsers.SUPERVISOR);
     assertThat(rows(reference)).isEqualTo(1);
     assertThat(openedEvents(reference)).isEqualTo(1);
     Map<String, Object> told = variablesOf(processOf(reference));
