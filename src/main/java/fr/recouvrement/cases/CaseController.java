@@ -40,7 +40,7 @@ class CaseController {
     return ResponseEntity.ok(view);
   }
 
-  @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, "application/csv"})
+  @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal) throws IOException {
     return csvImport.importCsv(request.getInputStream(), actor(principal));
   }

@@ -1,5 +1,7 @@
 package fr.recouvrement.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -75,8 +77,14 @@ class SecurityConfig {
     statelessBasic(http, challenge)
         .securityMatcher(PATHS.matcher(ENGINE_REST))
         .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
-        // any authenticated user: Camunda authorizations decide what each one may do
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        .authorizeHttpRequests(
+            auth ->
+                // erasing is camunda-admin's alone, whatever authorizations someone was given in Admin (review H2)
+                auth.requestMatchers(SecurityConfig::erases)
+                    .hasAuthority(GroupIds.CAMUNDA_ADMIN)
+                    // any other call of an authenticated user: Camunda authorizations decide
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 
@@ -92,6 +100,23 @@ class SecurityConfig {
         .requestCache(AbstractHttpConfigurer::disable)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
     return http.build();
+  }
+
+  /**
+   * An {@code /engine-rest} call that deletes something (a deployment, an instance, history, a
+   * batch) or shortens how long history is kept: any DELETE, and the POSTs of the delete and
+   * removal-time operations and of the history cleanup.
+   */
+  static boolean erases(HttpServletRequest request) {
+    String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())).toLowerCase(Locale.ROOT);
+    if (!path.startsWith("/engine-rest/")) {
+      return false;
+    }
+    if (HttpMethod.DELETE.matches(request.getMethod())) {
+      return true;
+    }
+    return HttpMethod.POST.matches(request.getMethod())
+        && (path.contains("/delete") || path.contains("removal-time") || path.contains("/history/cleanup"));
   }
 
   private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
