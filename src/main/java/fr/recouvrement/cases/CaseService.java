@@ -182,6 +182,22 @@ public class CaseService {
    * Records a payment, allocates it to the oldest invoices first and tells the case process. A
    * payment reference already recorded is not counted twice.
    */
+  /** A payment older than any invoice of the case, or than 10 years, is a typing error (1900 for 2026): refused (review L10). */
+  static final int MAX_PAYMENT_AGE_YEARS = 10;
+
+  private static void checkNotBackDated(LocalDate date, List<InvoiceRow> invoices) {
+    LocalDate floor = CaseClock.today().minusYears(MAX_PAYMENT_AGE_YEARS);
+    Optional<LocalDate> firstIssue = invoices.stream().map(InvoiceRow::issueDate).min(LocalDate::compareTo);
+    if (date.isBefore(floor) || firstIssue.isPresent() && date.isBefore(firstIssue.get())) {
+      throw new InvalidRequestException(
+          List.of(
+              new InvalidRequestException.FieldProblem(
+                  "date",
+                  "must not be before the case's first invoice (issued %s) nor more than %d years ago"
+                      .formatted(firstIssue.map(LocalDate::toString).orElse("-"), MAX_PAYMENT_AGE_YEARS))));
+    }
+  }
+
   public Recorded recordPayment(String reference, PaymentRequest payment, String actor) {
     return tx.execute(
         status -> {
@@ -208,6 +224,7 @@ public class CaseService {
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = new Ledger(interestRates.current());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          checkNotBackDated(payment.date(), invoices);
           Allocation allocation =
               ledger.allocate(professional, accounts(invoices, settlementsOf(c.id())), payment.amount(), payment.date());
           Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));

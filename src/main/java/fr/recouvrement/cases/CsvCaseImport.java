@@ -127,7 +127,8 @@ public class CsvCaseImport {
           tally.rejected.add(new Rejected(line.number(), e.getMessage()));
         } catch (DataAccessException e) {
           log.warn("Import line {} failed in the database", line.number(), e);
-          tally.rejected.add(new Rejected(line.number(), "could not be stored: " + e.getMostSpecificCause().getMessage()));
+          // the database's own words (SQL, constraint names) stay in the log (review L8)
+          tally.rejected.add(new Rejected(line.number(), "could not be stored (database error, logged); nothing of this line was imported"));
         }
       }
     }
