@@ -69,7 +69,9 @@ public class LoginThrottle {
 
   /** A right password: this user from this address starts again from zero (the address's count stays). */
   public void succeeded(String address, String userId) {
-    failures.remove(userKey(address, userId));
+    if (userId != null) {
+      failures.remove(userKey(address, userId));
+    }
   }
 
   private int count(String key, Instant now) {
@@ -104,6 +106,9 @@ public class LoginThrottle {
   }
 
   private static String userKey(String address, String userId) {
+    if (userId == null) {
+      return "a|" + address;
+    }
     return "u|" + address + "|" + userId;
   }
 }

@@ -30,6 +30,18 @@ final class RawHttp {
       return "";
     }
 
+    /** The cookies the answer sets, as a Cookie request header value. */
+    String cookies() {
+      StringBuilder cookies = new StringBuilder();
+      for (String line : head.split("\r\n")) {
+        if (line.toLowerCase().startsWith("set-cookie:")) {
+          String cookie = line.substring("set-cookie:".length()).trim().split(";", 2)[0];
+          cookies.append(cookies.isEmpty() ? "" : "; ").append(cookie);
+        }
+      }
+      return cookies.toString();
+    }
+
     @Override
     public String toString() {
       return status + " " + body;

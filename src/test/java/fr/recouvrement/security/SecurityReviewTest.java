@@ -244,6 +244,43 @@ class SecurityReviewTest {
     assertThat(identity.checkPassword("admin", "admin-test")).as("the account is not locked in the engine").isTrue();
   }
 
+  @Test
+  void aStrangerGuessingInTheWebappsLoginIsSlowedDownWhileAdminLogsIn() throws Exception {
+    // the webapps check passwords themselves; "another machine" (127.0.0.3) guesses there
+    RawHttp.Answer page =
+        RawHttp.send("127.0.0.3", port, "GET /camunda/app/admin/default/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
+    String cookies = page.cookies();
+    String token = page.header("X-XSRF-TOKEN");
+    int[] statuses = new int[40];
+    for (int i = 0; i < statuses.length; i++) {
+      byte[] form = ("username=admin&password=guess-" + i).getBytes(StandardCharsets.UTF_8);
+      statuses[i] =
+          RawHttp.send(
+                  "127.0.0.3",
+                  port,
+                  "POST /camunda/api/admin/auth/user/default/login/admin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n"
+                      + "Cookie: " + cookies + "\r\nX-XSRF-TOKEN: " + token + "\r\n\r\n",
+                  form)
+              .status();
+    }
+
+    assertThat(statuses).as(java.util.Arrays.toString(statuses)).containsOnly(401, 429);
+    assertThat(statuses[statuses.length - 1]).isEqualTo(429);
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String base = "http://localhost:" + port + "/camunda";
+    HttpResponse<String> adminPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/app/admin/default/")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/admin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", adminPage.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin-test"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+  }
+
   // M1 ------------------------------------------------------------------------------------------
 
   @Test
