@@ -100,6 +100,20 @@ class SafeDefaultsTest {
   }
 
   @Test
+  void cookiesAreSecureBehindHttpsInTheProductionProfile() throws IOException {
+    StandardEnvironment postgres = start(List.of("postgres"));
+    StandardEnvironment local = start(List.of("local"));
+
+    for (String cookie :
+        List.of("server.servlet.session.cookie.secure", "camunda.bpm.webapp.session-cookie.enable-secure-cookie", "camunda.bpm.webapp.csrf.enable-secure-cookie")) {
+      assertThat(postgres.getProperty(cookie)).as(cookie).isEqualTo("true");
+      // plain http on this machine: a Secure cookie would never come back
+      assertThat(local.getProperty(cookie)).as(cookie).isEqualTo("false");
+    }
+    assertThat(start(List.of("postgres"), "recouvrement.http.secure-cookies=false").getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
+  }
+
+  @Test
   void h2AutoServerListensOnlyInTheLocalProfile() throws IOException {
     assertThat(start(List.of()).getProperty("spring.datasource.url")).doesNotContain("AUTO_SERVER");
     assertThat(start(List.of("postgres")).getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");

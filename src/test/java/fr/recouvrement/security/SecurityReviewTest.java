@@ -245,6 +245,18 @@ class SecurityReviewTest {
   }
 
   @Test
+  void theEngineNeverLocksAUserOutAfterManyWrongPasswords() {
+    // Camunda's default: locked after 10 failures until an administrator unlocks (loginMaxAttempts),
+    // and a growing delay after each failure (loginDelayBase); both are off, the throttle replaces them
+    String user = TestUsers.ensure(identity, "tlockout", GroupIds.COLLECTORS);
+    for (int i = 0; i < 15; i++) {
+      assertThat(identity.checkPassword(user, "wrong-" + i)).isFalse();
+    }
+
+    assertThat(identity.checkPassword(user, TestUsers.PASSWORD)).isTrue();
+  }
+
+  @Test
   void aStrangerGuessingInTheWebappsLoginIsSlowedDownWhileAdminLogsIn() throws Exception {
     // the webapps check passwords themselves; "another machine" (127.0.0.3) guesses there
     RawHttp.Answer page =
