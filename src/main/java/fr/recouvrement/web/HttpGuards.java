@@ -28,6 +28,8 @@ class HttpGuards {
   @Bean
   FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(@Value("${recouvrement.http.allowed-origins:}") List<String> allowedOrigins) {
     Set<String> origins = new HashSet<>();
+    // Camunda Modeler's window (Electron, a local file): no web page can claim it, a browser sends "null" for local files
+    origins.add("file://");
     allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).forEach(origins::add);
     FilterRegistrationBean<CrossSiteGuard> registration = new FilterRegistrationBean<>(new CrossSiteGuard(origins));
     registration.setName("recouvrement-cross-site-guard");
