@@ -71,6 +71,30 @@ class SecurityReviewTest {
     }
   }
 
+  // C1 (the database side; the settings side is SafeDefaultsTest) ------------------------------------
+
+  @Autowired KnownPasswords knownPasswords;
+
+  @Test
+  void aDatabaseFromALocalTryOutCannotBeStartedOnTheNetworkWithItsDemoUsers() {
+    // a data directory that a local run filled: the demo user collecteur / demo
+    TestUsers.ensure(identity, "collecteur");
+    org.camunda.bpm.engine.identity.User demo = identity.createUserQuery().userId("collecteur").singleResult();
+    demo.setPassword(KnownPasswords.DEMO_PASSWORD);
+    identity.saveUser(demo);
+    try {
+      assertThat(knownPasswords.exposedAccounts()).containsExactly("collecteur");
+      org.assertj.core.api.Assertions.assertThatThrownBy(knownPasswords::afterSingletonsInstantiated)
+          .isInstanceOf(SafeDefaults.UnsafeSettingsException.class)
+          .hasMessageContaining("collecteur")
+          .hasMessageContaining("change their passwords");
+    } finally {
+      identity.deleteUser("collecteur");
+    }
+    // the test administrator's password is not a known one: this shared instance is fine
+    assertThat(knownPasswords.exposedAccounts()).isEmpty();
+  }
+
   // H1 ------------------------------------------------------------------------------------------
 
   /** The review's model: a timer start whose listener adds its author to camunda-admin. */
