@@ -63,7 +63,9 @@ class BodySizeLimit extends OncePerRequestFilter {
 
   long limitFor(String path) {
     for (Limit limit : limits) {
-      if (path.startsWith(limit.prefix()) || path.equals(limit.prefix().substring(0, limit.prefix().length() - 1))) {
+      String prefix = limit.prefix();
+      // "/api/" also covers "/api" itself
+      if (path.startsWith(prefix) || prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1))) {
         return limit.bytes();
       }
     }
