@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class LoginThrottle {
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
   /** Failures from one address (any user names) before it must wait. */
-  static final int ADDRESS_FREE_FAILURES = 20;
+  static final int ADDRESS_FREE_FAILURES = 50;
   /** Failures for one user from one address before that pair must wait. */
   static final int USER_FREE_FAILURES = 5;
   static final Duration MAX_WAIT = Duration.ofMinutes(15);

@@ -63,7 +63,7 @@ class LoginThrottleTest {
   }
 
   @Test
-  void twentyFailuresFromOneAddressWhateverTheNamesSlowTheAddressDown() {
+  void fiftyFailuresFromOneAddressWhateverTheNamesSlowTheAddressDown() {
     for (int i = 0; i < LoginThrottle.ADDRESS_FREE_FAILURES; i++) {
       throttle.failed("203.0.113.7", "user" + i);
     }
