@@ -7,6 +7,7 @@ import java.util.List;
 /** The timeline as RFC 4180 CSV: header {@code at,type,title,actor,details}, details as compact JSON, CRLF line ends. */
 final class TimelineCsv {
   static final String HEADER = "at,type,title,actor,details";
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
   private TimelineCsv() {}
 
@@ -30,10 +31,17 @@ final class TimelineCsv {
     }
   }
 
-  /** Quoted when it holds a comma, a quote or a line break; quotes doubled. */
+  /**
+   * Quoted when it holds a comma, a quote or a line break; quotes doubled. A text a spreadsheet would
+   * take for a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe
+   * (review L10); a plain number such as -12.50 is left as it is.
+   */
   static String field(String value) {
     if (value == null) {
       return "";
+    }
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
+      value = "'" + value;
     }
     if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
       return value;

@@ -41,7 +41,7 @@ class CaseController {
     return ResponseEntity.ok(view);
   }
 
-  @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, "application/csv"})
+  @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal) throws IOException {
     // the charset of the Content-Type (text/csv; charset=windows-1252) when given, UTF-8 otherwise; read
     // from the header itself, as the servlet's request encoding is forced to UTF-8 for forms

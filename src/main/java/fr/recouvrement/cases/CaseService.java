@@ -239,6 +239,22 @@ public class CaseService {
    * A payment that settles the case closes it: only a caller who {@code maySettle} (a supervisor,
    * an administrator) may record that one; for anyone else nothing is recorded (security review L2).
    */
+  /** A payment older than any invoice of the case, or than 10 years, is a typing error (1900 for 2026): refused (review L10). */
+  static final int MAX_PAYMENT_AGE_YEARS = 10;
+
+  private static void checkNotBackDated(LocalDate date, List<InvoiceRow> invoices) {
+    LocalDate floor = CaseClock.today().minusYears(MAX_PAYMENT_AGE_YEARS);
+    Optional<LocalDate> firstIssue = invoices.stream().map(InvoiceRow::issueDate).min(LocalDate::compareTo);
+    if (date.isBefore(floor) || firstIssue.isPresent() && date.isBefore(firstIssue.get())) {
+      throw new InvalidRequestException(
+          List.of(
+              new InvalidRequestException.FieldProblem(
+                  "date",
+                  "must not be before the case's first invoice (issued %s) nor more than %d years ago"
+                      .formatted(firstIssue.map(LocalDate::toString).orElse("-"), MAX_PAYMENT_AGE_YEARS))));
+    }
+  }
+
   public Recorded recordPayment(String reference, PaymentRequest payment, String actor, boolean maySettle) {
     return tx.execute(
         status -> {
@@ -267,6 +283,7 @@ public class CaseService {
           // the debtor's judgment, recorded on this case or on the one whose claims it declared
           Optional<LocalDate> debtorJudgment = proceedings.debtorOpeningJudgment(c.id());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          checkNotBackDated(payment.date(), invoices);
           if (debtorJudgment.isPresent() && !source.allowedDuringProceedings() && bornBefore(invoices, debtorJudgment.get())) {
             throw new CaseConflictException(
                 ("Case %s is under a procédure collective opened on %s: the debtor may not pay a claim born before the"

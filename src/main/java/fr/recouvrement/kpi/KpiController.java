@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class KpiController {
+  /** Outside these, a date is a typing error, and a period a full scan for nothing (review L7: -999999999-01-01 was a 500). */
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+  static final int MAX_YEARS = 10;
   private final KpiService kpis;
 
   KpiController(KpiService kpis) {
@@ -42,6 +46,9 @@ class KpiController {
     if (start.isAfter(end)) {
       throw new InvalidRequestException(List.of(new FieldProblem("from", "must be on or before to (" + end + ")")));
     }
+    if (end.isAfter(start.plusYears(MAX_YEARS))) {
+      throw new InvalidRequestException(List.of(new FieldProblem("from", "must be at most " + MAX_YEARS + " years before to")));
+    }
     return kpis.compute(start, end);
   }
 
@@ -50,9 +57,15 @@ class KpiController {
       return null;
     }
     try {
-      return LocalDate.parse(value.trim());
+      LocalDate date = LocalDate.parse(value.trim());
+      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        problems.add(new FieldProblem(field, "must be between " + EARLIEST + " and " + LATEST));
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "must be a date YYYY-MM-DD, not '" + value + "'"));
+      // the value is not echoed (review L8)
+      problems.add(new FieldProblem(field, "must be a date YYYY-MM-DD"));
       return null;
     }
   }

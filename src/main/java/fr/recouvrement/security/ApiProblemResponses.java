@@ -5,17 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -38,6 +34,15 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (e instanceof CamundaIdentityAuthenticationProvider.TooManyFailedLogins throttled) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from this address: try again later.");
+      problem.setTitle("Too many failed logins");
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.wait.toSeconds())));
+      write(request, response, problem);
+      return;
+    }
     String detail =
         e instanceof BadCredentialsException
             ? "Wrong user name or password."
@@ -51,20 +56,9 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    Authentication who = SecurityContextHolder.getContext().getAuthentication();
-    String groups =
-        who == null
-            ? ""
-            : who.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().collect(Collectors.joining(", "));
+    // says what was refused, never who the caller is nor which groups he has (review L8)
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.FORBIDDEN,
-            "%s %s is not allowed for %s (groups: %s)."
-                .formatted(
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    who == null ? "this user" : who.getName(),
-                    groups.isEmpty() ? "none" : groups));
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your groups do not allow this call.");
     problem.setTitle("Forbidden");
     write(request, response, problem);
   }

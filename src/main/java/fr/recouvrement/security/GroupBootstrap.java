@@ -1,6 +1,7 @@
 package fr.recouvrement.security;
 
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -13,10 +14,12 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -86,8 +89,9 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
               List.of(
                   new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
                   new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
-                  // Modeler deploys through /engine-rest/deployment/create
-                  new Grant(DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
+                  // Modeler deploys through /engine-rest/deployment/create; DeploymentRules checks what they deploy.
+                  // No DELETE: deleting a deployment (cascade) erases running cases and their history (review H2)
+                  new Grant(DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ),
                   new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
@@ -116,9 +120,64 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
     this.tx = tx;
   }
 
+  /**
+   * What erases cases, deployments or history, by resource: only {@code camunda-admin} holds these
+   * (review H2). Auditors' evidence is the history; nobody else may delete it, nor delete what it is
+   * about.
+   */
+  static final Map<Resource, List<Permission>> ERASURE =
+      Map.of(
+          DEPLOYMENT, List.of(Permissions.DELETE),
+          PROCESS_DEFINITION,
+              List.of(ProcessDefinitionPermissions.DELETE, ProcessDefinitionPermissions.DELETE_INSTANCE, ProcessDefinitionPermissions.DELETE_HISTORY),
+          PROCESS_INSTANCE, List.of(ProcessInstancePermissions.DELETE),
+          DECISION_DEFINITION, List.of(Permissions.DELETE_HISTORY),
+          // a batch can delete instances or history, or move their removal time
+          BATCH,
+              List.of(
+                  BatchPermissions.CREATE,
+                  BatchPermissions.CREATE_BATCH_DELETE_RUNNING_PROCESS_INSTANCES,
+                  BatchPermissions.CREATE_BATCH_DELETE_FINISHED_PROCESS_INSTANCES,
+                  BatchPermissions.CREATE_BATCH_DELETE_DECISION_INSTANCES,
+                  BatchPermissions.CREATE_BATCH_SET_REMOVAL_TIME,
+                  BatchPermissions.DELETE_HISTORY));
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     ensureGroups(engine);
+    // every start, not only when a group is created: databases created before the fix lose the grants too
+    tx.executeWithoutResult(status -> revokeErasure(engine.getAuthorizationService()));
+  }
+
+  /**
+   * Removes every {@link #ERASURE} permission granted to anyone but {@code camunda-admin} (a group
+   * an administrator created in Admin, or a single user, included); returns how many
+   * authorizations it changed.
+   */
+  static int revokeErasure(AuthorizationService authorizations) {
+    int changed = 0;
+    for (Map.Entry<Resource, List<Permission>> erasure : ERASURE.entrySet()) {
+      for (Authorization a :
+          authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(erasure.getKey()).list()) {
+        if (GroupIds.CAMUNDA_ADMIN.equals(a.getGroupId())) {
+          continue;
+        }
+        List<Permission> granted = erasure.getValue().stream().filter(a::isPermissionGranted).toList();
+        if (granted.isEmpty()) {
+          continue;
+        }
+        granted.forEach(a::removePermission);
+        authorizations.saveAuthorization(a);
+        changed++;
+        log.warn(
+            "Revoked {} on {} '{}' from {}: only camunda-admin erases cases, deployments and history",
+            granted.stream().map(Permission::getName).toList(),
+            erasure.getKey().resourceName(),
+            a.getResourceId(),
+            a.getGroupId() != null ? "group " + a.getGroupId() : "user " + a.getUserId());
+      }
+    }
+    return changed;
   }
 
   /** Creates the missing groups with their grants; returns the ids of the groups it created. */

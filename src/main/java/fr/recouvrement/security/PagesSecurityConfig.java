@@ -51,7 +51,15 @@ class PagesSecurityConfig {
                     .defaultSuccessUrl("/app/cases")
                     .failureUrl(LOGIN + "?error"))
         .logout(logout -> logout.logoutUrl(LOGOUT).logoutSuccessUrl(LOGIN + "?logout"))
-        .exceptionHandling(e -> e.accessDeniedHandler(denied));
+        .exceptionHandling(e -> e.accessDeniedHandler(denied))
+        // the pages load only their own stylesheet and images, run no script and cannot be framed (review L10)
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+                                + " frame-ancestors 'none'; base-uri 'none'")));
     // CSRF stays on (Spring Security's default, a token in the session); Thymeleaf adds it to each POST form
     return http.build();
   }

@@ -1,11 +1,14 @@
 package fr.recouvrement.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -83,8 +86,14 @@ class SecurityConfig {
     statelessBasic(http, challenge)
         .securityMatcher(PATHS.matcher(ENGINE_REST))
         .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
-        // any authenticated user: Camunda authorizations decide what each one may do
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        .authorizeHttpRequests(
+            auth ->
+                // erasing is camunda-admin's alone, whatever authorizations someone was given in Admin (review H2)
+                auth.requestMatchers(SecurityConfig::erases)
+                    .hasAuthority(GroupIds.CAMUNDA_ADMIN)
+                    // any other call of an authenticated user: Camunda authorizations decide
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 
@@ -102,6 +111,23 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * An {@code /engine-rest} call that deletes something (a deployment, an instance, history, a
+   * batch) or shortens how long history is kept: any DELETE, and the POSTs of the delete and
+   * removal-time operations and of the history cleanup.
+   */
+  static boolean erases(HttpServletRequest request) {
+    String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())).toLowerCase(Locale.ROOT);
+    if (!path.startsWith("/engine-rest/")) {
+      return false;
+    }
+    if (HttpMethod.DELETE.matches(request.getMethod())) {
+      return true;
+    }
+    return HttpMethod.POST.matches(request.getMethod())
+        && (path.contains("/delete") || path.contains("removal-time") || path.contains("/history/cleanup"));
+  }
+
   private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
     return http.httpBasic(basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(entryPoint))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -109,6 +135,16 @@ class SecurityConfig {
         .csrf(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable);
+  }
+
+  /** Failed logins to the webapps slow their address down too (review H6); right behind the body limit. */
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<WebappLoginThrottle> registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+    registration.setName("recouvrement-webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
   }
 
   /**

@@ -35,7 +35,8 @@ class StartupLog {
     if (defaultPassword) {
       log.warn(
           "The administrator '{}' is configured with the local default password '{}': fine on your machine, never"
-              + " elsewhere. Set RECOUVREMENT_ADMIN_PASSWORD (and RECOUVREMENT_ADMIN_USER) before the first start;"
+              + " elsewhere (the application refuses it unless it listens on 127.0.0.1 only, profile local). Set"
+              + " RECOUVREMENT_ADMIN_PASSWORD (and RECOUVREMENT_ADMIN_USER) before the first start;"
               + " the administrator is created once, so afterwards change the password in Admin"
               + " (/camunda/app/admin/).",
           adminId,
@@ -56,12 +57,14 @@ class StartupLog {
           API:                                {}/api
           Camunda REST API (Modeler):         {}/engine-rest
           Log in as:                          {}
+          Reachable from:                     {}
         """,
         base,
         camunda.getWebapp().getApplicationPath(),
         base,
         base,
-        login);
+        login,
+        SafeDefaults.loopbackOnly(environment) ? "this machine only (" + environment.getProperty("server.address") + ")" : "the network");
   }
 
   private static int port(ApplicationReadyEvent event) {

@@ -1,27 +1,34 @@
 package fr.recouvrement.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error of {@code /api} as {@code application/problem+json}, naming the fields at fault. */
@@ -47,6 +54,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      // a misspelt field would otherwise be dropped in silence (review L10)
+      return invalid(List.of(new FieldProblem(path(unknown.getPath()), "is not a known field")));
+    }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
       return invalid(List.of(new FieldProblem(field, "has a value of the wrong type or format (dates are YYYY-MM-DD, amounts are numbers)")));
@@ -56,7 +67,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value '" + e.getValue() + "'")));
+    // the value is not echoed (review L8)
+    return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value")));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -84,7 +96,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail notWaiting(MismatchingMessageCorrelationException e) {
     log.warn("Message not correlated: {}", e.getMessage());
-    return problem(HttpStatus.CONFLICT, "Case process not waiting", "The case process is not waiting for this event; nothing was recorded. " + e.getMessage());
+    return problem(HttpStatus.CONFLICT, "Case process not waiting", "The case process is not waiting for this event; nothing was recorded.");
   }
 
   @ExceptionHandler(SignedCallbacks.InvalidSignatureException.class)
@@ -95,7 +107,34 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    // the engine's message names the user and the permissions he lacks: for the log only (review L8)
+    log.info("Refused by Camunda authorizations: {}", e.getMessage());
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this call.");
+  }
+
+  /** Spring's own exceptions with a status (a ResponseStatusException, ...): as they are. */
+  @ExceptionHandler(ErrorResponseException.class)
+  ResponseEntity<ProblemDetail> withStatus(ErrorResponseException e) {
+    return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders()).body(e.getBody());
+  }
+
+  /**
+   * Anything else is our fault, never the caller's: 500 with a reference to find the stack trace in
+   * the log, and nothing of the exception itself (review L5, L8).
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
+      // the pages keep their error page; an exception that carries its own status keeps it
+      throw e;
+    }
+    String incident = UUID.randomUUID().toString();
+    log.error("Unexpected error, incident {}", incident, e);
+    ProblemDetail problem =
+        problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side; nothing was changed by this call if it failed. Incident " + incident + ".");
+    problem.setProperty("incident", incident);
+    return problem;
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {

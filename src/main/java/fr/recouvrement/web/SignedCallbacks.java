@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,8 @@ public class SignedCallbacks {
   public static final String TIMESTAMP_HEADER = "X-Recouvrement-Timestamp";
   public static final String SIGNATURE_HEADER = "X-Recouvrement-Signature";
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
+  static final String INVALID = "Invalid signature";
+  private static final Logger log = LoggerFactory.getLogger(SignedCallbacks.class);
 
   /** The callback is refused: answered 401 with this reason. */
   public static class InvalidSignatureException extends RuntimeException {
@@ -53,7 +57,9 @@ public class SignedCallbacks {
   /** Throws {@link InvalidSignatureException} unless the body was signed with the secret, recently. */
   public void verify(String secret, String timestamp, String signature, byte[] body) {
     if (secret == null || secret.isBlank()) {
-      throw new InvalidSignatureException("Callbacks are not accepted: no callback secret is configured");
+      // the caller is not told whether a secret is set (review L8): the same answer as a wrong signature
+      log.warn("Callback refused: no callback secret is configured for this provider");
+      throw new InvalidSignatureException(INVALID);
     }
     if (timestamp == null || signature == null) {
       throw new InvalidSignatureException("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER + " header");
@@ -64,14 +70,15 @@ public class SignedCallbacks {
     } catch (NumberFormatException e) {
       throw new InvalidSignatureException(TIMESTAMP_HEADER + " must be epoch seconds");
     }
-    Duration skew = Duration.between(Instant.ofEpochSecond(seconds), Instant.now()).abs();
-    if (skew.compareTo(TOLERANCE) > 0) {
+    // compared as numbers: any long is an answer, never an exception (review L5: 9223372036854775807 was a 500)
+    long now = Instant.now().getEpochSecond();
+    if (seconds < now - TOLERANCE.toSeconds() || seconds > now + TOLERANCE.toSeconds()) {
       throw new InvalidSignatureException("Signature timestamp is outside the accepted window of " + TOLERANCE.toMinutes() + " minutes");
     }
     byte[] expected = sign(secret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given)) {
-      throw new InvalidSignatureException("Invalid signature");
+      throw new InvalidSignatureException(INVALID);
     }
   }
 

@@ -1,7 +1,12 @@
 package fr.recouvrement.legal.bailiff;
 
 import fr.recouvrement.web.SignedCallbacks;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,13 +64,30 @@ class BailiffCallbackController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<BailiffReports.Answer> report(
+  ResponseEntity<Object> report(
       @RequestHeader(name = SignedCallbacks.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = SignedCallbacks.SIGNATURE_HEADER, required = false) String signature,
       @RequestBody byte[] body) {
     signatures.verify(settings.callbackSecret(), timestamp, signature, body);
-    BailiffReports.Answer answer = reports.receive(body);
+    BailiffReports.Answer answer;
+    try {
+      answer = reports.receive(body);
+    } catch (BailiffReports.ConcurrentDelivery | ConcurrencyFailureException | DuplicateKeyException | OptimisticLockingException lost) {
+      // two deliveries of one event at once (review L6): the other one applies it; this one changed nothing
+      String eventId = reports.eventIdOf(body);
+      return reports
+          .replay(eventId)
+          .<ResponseEntity<Object>>map(first -> ResponseEntity.ok(first))
+          .orElseGet(
+              () -> {
+                ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT, "This event is being applied by another delivery at this moment; nothing was done by this one.");
+                problem.setTitle("Event being applied");
+                return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+              });
+    }
     return ResponseEntity.status(answer.result() == SignedCallbacks.Result.UNMATCHED && !answer.replayed() ? 202 : 200)
-        .body(answer);
+        .body((Object) answer);
   }
 }

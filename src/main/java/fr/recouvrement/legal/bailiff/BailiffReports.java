@@ -39,6 +39,30 @@ class BailiffReports {
 
   record Answer(String eventId, Result result, boolean replayed, String detail) {}
 
+  /** Another delivery of the same event is being applied at this moment: this one changed nothing. */
+  static final class ConcurrentDelivery extends RuntimeException {
+    ConcurrentDelivery(String eventId) {
+      super("Bailiff event " + eventId + " is being applied concurrently");
+    }
+  }
+
+  /** The event id of a body that {@link #receive} accepted as well-formed (null otherwise). */
+  String eventIdOf(byte[] body) {
+    try {
+      JsonNode id = json.readTree(body).get("eventId");
+      return id == null || !id.isTextual() ? null : id.asText().strip();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** What was answered the first time for this event, if it is recorded (committed) by now. */
+  Optional<Answer> replay(String eventId) {
+    return eventId == null
+        ? Optional.empty()
+        : callbacks.seen(SOURCE, eventId).map(result -> new Answer(eventId, result, true, "already received; not applied again"));
+  }
+
   /** {@code servedToPerson}: for a SERVICE, whether the act was handed to the debtor in person (CPC 1416 al. 2); null when not said. */
   record Event(
       String eventId, String missionId, String status, LocalDate occurredOn, BigDecimal fee, BigDecimal amountRecovered, String details,
@@ -109,7 +133,7 @@ class BailiffReports {
   private void remember(Event event, byte[] body, Result result) {
     if (!callbacks.remember(SOURCE, event.eventId(), body, result)) {
       // a concurrent delivery of the same event got there first: undo this one (the caller retries and sees it)
-      throw new IllegalStateException("Bailiff event " + event.eventId() + " is being applied concurrently");
+      throw new ConcurrentDelivery(event.eventId());
     }
   }
 

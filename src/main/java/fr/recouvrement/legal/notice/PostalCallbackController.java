@@ -20,6 +20,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,7 +101,8 @@ class PostalCallbackController {
     }
     try {
       return answer(tx.execute(status -> apply(event, body)));
-    } catch (RecordedConcurrently e) {
+    } catch (RecordedConcurrently | ConcurrencyFailureException e) {
+      // another delivery of the same event won (or holds the row): answer like it, never 500 (review L6)
       return answer(callbacks.seen(SOURCE, event.eventId()).orElse(Result.UNMATCHED));
     }
   }

@@ -261,6 +261,36 @@ class BailiffCallbackTest {
     assertStillWaiting(w, eventId);
   }
 
+  /** Review L6: the same report delivered eight times at once was a 500 for all but one. */
+  @Test
+  void concurrentDuplicateCallbacksApplyOnceAndNeverAnswer500() throws Exception {
+    Waiting w = waitingForReport(MissionType.BANK_SEIZURE);
+    String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<ApiClient.Response>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        sent.add(pool.submit(() -> {
+          go.await();
+          return BailiffStubs.callback(port, body);
+        }));
+      }
+      go.countDown();
+      List<ApiClient.Response> answers = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<ApiClient.Response> f : sent) {
+        answers.add(f.get());
+      }
+
+      assertThat(answers).extracting(ApiClient.Response::status).as(answers.toString()).allMatch(s -> s == 200 || s == 409);
+      assertThat(answers).filteredOn(a -> a.status() == 200 && !a.json().get("replayed").asBoolean()).as(answers.toString()).hasSize(1);
+      assertThat(costs.of(legalEvents.caseId(w.reference()))).hasSize(1);
+      assertThat(tasks.createTaskQuery().processInstanceId(w.instance()).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private void assertStillWaiting(Waiting w, String eventId) {
     assertThat(runtime.createExecutionQuery().processInstanceId(w.instance()).activityId(REPORT).count()).isEqualTo(1);
     assertThat(missions.byId(w.mission().id()).orElseThrow().status()).isEqualTo(MissionStatus.REQUESTED);
