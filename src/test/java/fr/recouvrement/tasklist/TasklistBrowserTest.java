@@ -73,6 +73,7 @@ class TasklistBrowserTest {
   /** The webapps follow the browser's language: these tests run in the browser a French collector has, the others in English. */
   static final Map<String, String> LANGUAGES = Map.of(
       "aFrenchCollectorMeetsTasklistInFrench", "fr-FR",
+      "anAdministratorMeetsCockpitAndAdminInFrench", "fr-FR",
       "frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak", "de-DE");
 
   @LocalServerPort int port;
@@ -246,6 +247,30 @@ class TasklistBrowserTest {
       assertThat(complete.getText()).isEqualTo("Terminer");
       WebElement unclaim = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
       assertThat(unclaim.getAttribute("uib-tooltip")).isEqualTo("Rendre au groupe");
+    });
+  }
+
+  @Test
+  void anAdministratorMeetsCockpitAndAdminInFrench() throws Exception {
+    inBrowser(() -> {
+      browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      assertThat(name.getAttribute("placeholder")).isEqualTo("Identifiant");
+      name.sendKeys("admin");
+      browser.findElement(By.cssSelector("input[type='password']")).sendKeys("admin-test");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      // the dashboard: its menu and its sections
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Instances en cours"));
+      String dashboard = browser.findElement(By.tagName("body")).getText();
+      assertThat(dashboard).contains("Processus", "Décisions", "Tâches humaines", "En ce moment", "Incidents ouverts", "Déploiements");
+      assertThat(dashboard).doesNotContain("Running Process Instances", "Open Incidents", "Deployments", "migrate to Camunda 8");
+      screenshot("cockpit-fr");
+
+      browser.get("http://localhost:" + port + "/camunda/app/admin/default/#/users");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Liste des utilisateurs"));
+      String users = browser.findElement(By.tagName("body")).getText();
+      assertThat(users).contains("Utilisateurs", "Groupes", "Autorisations");
+      assertThat(users).doesNotContain("List of Users", "Create New User");
     });
   }
 
