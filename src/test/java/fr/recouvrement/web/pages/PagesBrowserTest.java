@@ -185,6 +185,8 @@ class PagesBrowserTest {
       search.sendKeys(reference);
       new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#closed-search select#status"))).selectByValue("PAID");
       browser.findElement(By.cssSelector("#closed-search button[type='submit']")).click();
+      // the unfiltered list may show the case too: wait for the search's own page
+      wait.until(ExpectedConditions.urlContains("q=" + reference));
       WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#closed-cases tr[data-reference='" + reference + "']")));
       assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Soldé");
       assertThat(row.getText()).contains(debtor);
@@ -236,10 +238,21 @@ class PagesBrowserTest {
         assertThat(proof.findElement(By.cssSelector("code.recorded")).getText()).isEqualTo(check.get("recordedSha256").asText());
         assertThat(proof.findElement(By.cssSelector("code.recomputed")).getText()).isEqualTo(check.get("storedSha256").asText());
         assertThat(proof.findElement(By.cssSelector("td.match")).getText()).contains("Concordante");
+        assertThat(proof.findElement(By.cssSelector("td.delivery")).getText()).isEqualTo("Envoyé");
       }
       assertThat(text(By.id("matching-count"))).isEqualTo(String.valueOf(
           proofs.stream().filter(p -> "true".equals(p.getAttribute("data-matches"))).count()));
       screenshot("auditor-proofs");
+
+      // someone edits the text kept of the first reminder: the page says so, the others still match
+      long altered = emails.get(0);
+      jdbc.update("update communication set content = concat(content, ' ') where id = ?", altered);
+      open("/app/cases/" + reference + "/proofs");
+      WebElement alteredRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#proofs tr[data-kind='COMMUNICATION'][data-id='" + altered + "']")));
+      assertThat(alteredRow.getAttribute("data-matches")).isEqualTo("false");
+      assertThat(alteredRow.findElement(By.cssSelector("td.match")).getText()).contains("Non concordante", "modifié");
+      assertThat(text(By.id("matching-count"))).isEqualTo(String.valueOf(proofs.size() - 1));
 
       // the timeline for French Excel, fetched with the auditor's page session: BOM, ';', French headers
       @SuppressWarnings("unchecked")
