@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +42,7 @@ public class CaseProofs {
     for (Communication c : records.communications(found.id())) {
       Proofs.Verification v = proofs.verify(c);
       all.add(new Proof("COMMUNICATION", c.id(), c.channel(), c.template(), c.sentAt() != null ? c.sentAt() : c.createdAt(),
-          c.status(), v.recordedSha256(), v.storedSha256(), v.matches(), v.problem(), "/api/communications/" + c.id()));
+          c.status(), v.recordedSha256(), v.storedSha256(), v.matches(), v.problem(), "/app/communications/" + c.id()));
     }
     for (Document d : documents.ofCase(reference)) {
       Proofs.Verification v = proofs.verify(d);
@@ -50,5 +51,24 @@ public class CaseProofs {
     }
     all.sort(Comparator.comparing(Proof::at, Comparator.nullsLast(Comparator.naturalOrder())));
     return all;
+  }
+
+  /**
+   * A message as the debtor received it: the text kept of an email or an SMS (exactly the bytes
+   * hashed when it was sent), or the letter's document; with its proof checked now.
+   */
+  public record Message(
+      long id, String caseReference, String channel, String recipient, String template, String status, Instant createdAt,
+      Instant sentAt, String providerId, String error, String content, Long documentId, Proof proof) {}
+
+  public Optional<Message> message(long id) {
+    return records.communication(id).map(c -> {
+      Proofs.Verification v = proofs.verify(c);
+      Long documentId = records.letterDocument(c).orElse(null);
+      Proof proof = new Proof("COMMUNICATION", c.id(), c.channel(), c.template(), c.sentAt() != null ? c.sentAt() : c.createdAt(),
+          c.status(), v.recordedSha256(), v.storedSha256(), v.matches(), v.problem(), "/app/communications/" + c.id());
+      return new Message(c.id(), c.caseReference(), c.channel(), c.recipient(), c.template(), c.status(), c.createdAt(), c.sentAt(),
+          c.providerId(), c.error(), c.content(), documentId, proof);
+    });
   }
 }

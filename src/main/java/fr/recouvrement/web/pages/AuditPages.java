@@ -129,6 +129,19 @@ class AuditPages {
     return "pages/proofs";
   }
 
+  /** The text a debtor received (an email, an SMS) or the letter's document, with its proof. */
+  @GetMapping("/app/communications/{id}")
+  String message(@PathVariable long id, Model model, HttpServletResponse response) {
+    var found = proofs.message(id);
+    if (found.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("what", "Message " + id);
+      return "pages/message-not-found";
+    }
+    model.addAttribute("m", found.get());
+    return "pages/message";
+  }
+
   private static String notFound(String reference, Model model, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     model.addAttribute("reference", reference);

@@ -199,6 +199,10 @@ class PagesBrowserTest {
       wait.until(ExpectedConditions.textToBe(By.id("reference"), reference));
       assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Soldé");
       assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(events.size());
+      long messages = java.util.stream.StreamSupport.stream(events.spliterator(), false)
+          .filter(e -> "COMMUNICATION".equals(e.get("type").asText()) && e.at("/details/communicationId").canConvertToLong()).count();
+      assertThat(messages).isPositive();
+      assertThat(browser.findElements(By.cssSelector("#timeline a.message-link"))).hasSize((int) messages);
       assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
       screenshot("auditor-case");
 
@@ -243,6 +247,17 @@ class PagesBrowserTest {
       assertThat(text(By.id("matching-count"))).isEqualTo(String.valueOf(
           proofs.stream().filter(p -> "true".equals(p.getAttribute("data-matches"))).count()));
       screenshot("auditor-proofs");
+
+      // the text the debtor received, from its proof
+      long firstEmail = emails.get(0);
+      browser.findElement(By.cssSelector("#proofs tr[data-kind='COMMUNICATION'][data-id='" + firstEmail + "'] a")).click();
+      WebElement content = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
+      assertThat(content.getText()).contains(reference);
+      assertThat(text(By.id("channel"))).isEqualTo("Courriel");
+      assertThat(browser.findElement(By.id("match")).getAttribute("data-matches")).isEqualTo("true");
+      assertThat(Proofs.sha256Hex(jdbc.queryForObject("select content from communication where id = ?", String.class, firstEmail)))
+          .isEqualTo(browser.findElement(By.cssSelector("code.recomputed")).getText());
+      screenshot("auditor-message");
 
       // someone edits the text kept of the first reminder: the page says so, the others still match
       long altered = emails.get(0);
@@ -338,6 +353,14 @@ class PagesBrowserTest {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
     return reference;
+  }
+
+  /** The hash an auditor would compute by hand on the stored text. */
+  static final class Proofs {
+    static String sha256Hex(String text) throws Exception {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
   }
 
   private void screenshot(String name) throws java.io.IOException {
