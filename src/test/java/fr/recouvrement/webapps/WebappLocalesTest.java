@@ -56,7 +56,7 @@ class WebappLocalesTest {
   }
 
   private JsonNode english(String app) {
-    // the English labels are what the merge starts from: read them through a French file of no labels
+    // the webapp's own English labels, from the webjar
     try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json")) {
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       return new ObjectMapper().readTree(text.startsWith("\uFEFF") ? text.substring(1) : text).path("labels");

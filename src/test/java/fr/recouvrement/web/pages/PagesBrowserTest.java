@@ -255,7 +255,7 @@ class PagesBrowserTest {
       assertThat(content.getText()).contains(reference);
       assertThat(text(By.id("channel"))).isEqualTo("Courriel");
       assertThat(browser.findElement(By.id("match")).getAttribute("data-matches")).isEqualTo("true");
-      assertThat(Proofs.sha256Hex(jdbc.queryForObject("select content from communication where id = ?", String.class, firstEmail)))
+      assertThat(sha256Hex(jdbc.queryForObject("select content from communication where id = ?", String.class, firstEmail)))
           .isEqualTo(browser.findElement(By.cssSelector("code.recomputed")).getText());
       screenshot("auditor-message");
 
@@ -356,11 +356,9 @@ class PagesBrowserTest {
   }
 
   /** The hash an auditor would compute by hand on the stored text. */
-  static final class Proofs {
-    static String sha256Hex(String text) throws Exception {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
+  private static String sha256Hex(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private void screenshot(String name) throws java.io.IOException {
