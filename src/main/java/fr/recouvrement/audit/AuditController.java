@@ -49,8 +49,10 @@ class AuditController {
   ResponseEntity<?> timeline(
       @PathVariable String reference,
       @RequestParam(required = false) String format,
+      @RequestParam(required = false) String dialect,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     boolean csv = wantsCsv(format, accept);
+    boolean rfc4180 = csv && rfc4180(dialect);
     List<TimelineEvent> events = timeline.of(reference);
     if (!csv) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(events);
@@ -59,7 +61,19 @@ class AuditController {
         .contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(reference + "-timeline.csv").build().toString())
-        .body(TimelineCsv.write(events, json).getBytes(StandardCharsets.UTF_8));
+        .body((rfc4180 ? TimelineCsv.write(events, json) : TimelineCsv.writeFrench(events)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** French Excel by default ({@code ;}, BOM, French headers, Paris time); {@code dialect=rfc4180} for programs. */
+  private static boolean rfc4180(String dialect) {
+    if (dialect == null || dialect.isBlank()) {
+      return false;
+    }
+    return switch (dialect.trim().toLowerCase()) {
+      case "rfc4180" -> true;
+      case "excel-fr" -> false;
+      default -> throw new InvalidRequestException(List.of(new FieldProblem("dialect", "must be excel-fr or rfc4180")));
+    };
   }
 
   private static boolean wantsCsv(String format, String accept) {

@@ -188,8 +188,8 @@ class CaseTimelineTest {
         .isSorted();
     assertThat(events.indexOf(opened)).isLessThan(events.indexOf(emails.get(0)));
 
-    // CSV: the same rows, parsed back
-    HttpResponse<String> csv = get("/api/cases/" + reference + "/timeline?format=csv", "application/json");
+    // CSV for programs (RFC 4180, details as JSON): the same rows, parsed back
+    HttpResponse<String> csv = get("/api/cases/" + reference + "/timeline?format=csv&dialect=rfc4180", "application/json");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
@@ -202,9 +202,35 @@ class CaseTimelineTest {
     assertThat(completedRow.get(3)).isEqualTo(TestUsers.COLLECTOR);
     assertThat(JSON.readTree(completedRow.get(4)).at("/formData/callOutcome").asText()).isEqualTo("PROMISE");
 
+    // CSV for French Excel, the default: BOM, ';', French headers, Paris time, one column per detail
+    HttpResponse<byte[]> excel = getBytes("/api/cases/" + reference + "/timeline?format=csv");
+    assertThat(excel.statusCode()).isEqualTo(200);
+    assertThat(excel.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+    byte[] bytes = excel.body();
+    assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+    List<List<String>> french = parseCsv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), ';');
+    assertThat(french).hasSize(events.size() + 1);
+    List<String> header = french.get(0);
+    assertThat(header.subList(0, 4)).containsExactly("Date et heure (Paris)", "Type", "Événement", "Acteur");
+    assertThat(header).contains("Saisie · callOutcome", "Montant (€)", "Canal", "Empreinte SHA-256");
+    List<String> frenchCompleted = french.get(events.indexOf(completed) + 1);
+    assertThat(frenchCompleted.get(1)).isEqualTo("Tâche terminée");
+    assertThat(frenchCompleted.get(3)).isEqualTo(TestUsers.COLLECTOR);
+    assertThat(frenchCompleted.get(header.indexOf("Saisie · callOutcome"))).isEqualTo("PROMISE");
+    // the first payment was recorded at 2026-03-17 15:00 Paris (ClockUtil), 14:00 UTC: the file says Paris time
+    List<String> firstPayment = french.get(events.indexOf(payments.get(0)) + 1);
+    assertThat(firstPayment.get(0)).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+        .format(Instant.parse(payments.get(0).get("at").asText()).atZone(java.time.ZoneId.of("Europe/Paris"))));
+    assertThat(firstPayment.get(0)).startsWith("17/03/2026 15:00");
+    assertThat(firstPayment.get(header.indexOf("Montant (€)"))).isEqualTo("600,00");
+    assertThat(french).allSatisfy(row -> assertThat(row).noneMatch(cell -> cell.startsWith("{")));
+
     HttpResponse<String> byAccept = get("/api/cases/" + reference + "/timeline", "text/csv");
     assertThat(byAccept.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    assertThat(parseCsv(byAccept.body())).hasSize(events.size() + 1);
+    assertThat(parseCsv(byAccept.body().substring(1), ';')).hasSize(events.size() + 1);
+    ApiClient.Response badDialect = api.get("/api/cases/" + reference + "/timeline?format=csv&dialect=excel-en");
+    assertThat(badDialect.status()).isEqualTo(400);
+    assertThat(badDialect.body()).contains("dialect");
 
     // the email as sent, and its proof; then someone edits the stored text
     long emailId = emails.get(0).at("/details/communicationId").asLong();
@@ -321,8 +347,16 @@ class CaseTimelineTest {
     return HttpClient.newHttpClient().send(request(path, accept).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
+  private HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return HttpClient.newHttpClient().send(request(path, "*/*").build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   static List<List<String>> parseCsv(String text) {
+    return parseCsv(text, ',');
+  }
+
+  /** RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks; records end with CRLF. */
+  static List<List<String>> parseCsv(String text, char separator) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -340,7 +374,7 @@ class CaseTimelineTest {
         }
       } else if (c == '"') {
         quoted = true;
-      } else if (c == ',') {
+      } else if (c == separator) {
         row.add(field.toString());
         field.setLength(0);
       } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {

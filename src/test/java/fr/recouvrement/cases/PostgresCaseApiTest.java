@@ -61,6 +61,7 @@ class PostgresCaseApiTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired fr.recouvrement.audit.ClosedCases closedCases;
 
   @Test
   void aCaseIsOpenedReadAndPaidOnPostgres() {
@@ -87,6 +88,26 @@ class PostgresCaseApiTest {
             jdbc.queryForObject(
                 "select count(*) from payment_allocation a join payment p on p.id = a.payment_id where p.reference = 'VIR-PG'", Long.class))
         .isEqualTo(1);
+  }
+
+  /** The auditors' search of closed cases (a LIKE with an escape character, a page by LIMIT/OFFSET) runs on PostgreSQL as on H2. */
+  @Test
+  void closedCasesAreFoundOnPostgres() {
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    LocalDate today = LocalDate.now(CaseClock.PARIS);
+    Response opened = api.postJson("/api/cases", CaseFixtures.businessCase(newDebtorId(), "F-PG-CLOSED", "120.00", today));
+    String reference = opened.json().get("reference").asText();
+    BigDecimal balance = api.get("/api/cases/" + reference).json().get("balance").decimalValue();
+    assertThat(api.postJson("/api/cases/" + reference + "/payments", payment(balance.toPlainString(), today, "VIR-PG-CLOSED")).json()
+        .get("status").asText()).isEqualTo("PAID");
+
+    fr.recouvrement.audit.ClosedCases.Page found = closedCases.search(reference.toLowerCase(), "PAID", 0, 25);
+
+    assertThat(found.total()).isEqualTo(1);
+    assertThat(found.items().get(0).reference()).isEqualTo(reference);
+    assertThat(found.items().get(0).principal()).isEqualByComparingTo("120.00");
+    // '%' and '_' are searched for as they are, not as wildcards
+    assertThat(closedCases.search("%_%", null, 0, 25).total()).isZero();
   }
 
   /** The KPI queries (grouped SQL, date and time bounds, lists of statuses) run on PostgreSQL as on H2 (KpiApiTest). */

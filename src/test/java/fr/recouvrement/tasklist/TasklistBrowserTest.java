@@ -69,6 +69,12 @@ class TasklistBrowserTest {
   static final String CALL_TASK = "Appeler le débiteur";
   static final String APPROVE_TASK = "Approuver l'échéancier";
   static final Duration PATIENCE = Duration.ofSeconds(20);
+  static final Path SCREENSHOTS = OUTPUT.resolve("screenshots");
+  /** The webapps follow the browser's language: these tests run in the browser a French collector has, the others in English. */
+  static final Map<String, String> LANGUAGES = Map.of(
+      "aFrenchCollectorMeetsTasklistInFrench", "fr-FR",
+      "anAdministratorMeetsCockpitAndAdminInFrench", "fr-FR",
+      "frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak", "de-DE");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -106,12 +112,15 @@ class TasklistBrowserTest {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Files.createDirectories(OUTPUT);
     Path profile = Files.createTempDirectory("recouvrement-chromium-");
+    String language = LANGUAGES.getOrDefault(testName, "en-US");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1200", "--lang=en-US", "--user-data-dir=" + profile);
+        "--window-size=1400,1200", "--lang=" + language, "--user-data-dir=" + profile);
+    // headless Chromium takes navigator.languages (what the webapps read) from this preference, not from --lang
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
@@ -210,6 +219,78 @@ class TasklistBrowserTest {
     assertThat(plan.get("negotiated_by")).isEqualTo(COLLECTOR);
     assertThat(plan.get("approved_by")).isEqualTo(supervisor);
     assertThat(admin().get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("PAYMENT_PLAN");
+  }
+
+  @Test
+  void aFrenchCollectorMeetsTasklistInFrench() throws Exception {
+    String reference = seedCaseAtItsCall();
+
+    inBrowser(() -> {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      WebElement logInButton = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type='submit']")));
+      wait.until(d -> !logInButton.getText().isBlank());
+      assertThat(logInButton.getText()).isEqualTo("Se connecter");
+      logIn(COLLECTOR, TestUsers.PASSWORD);
+      openFilter(TasklistFilters.TEAM_TASKS);
+      openTaskOfCase(reference);
+      WebElement claim = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.claim")));
+      assertThat(claim.getText()).isEqualTo("Prendre en charge");
+      String page = browser.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("Formulaire", "Historique", "Schéma", TasklistFilters.TEAM_TASKS);
+      assertThat(page).doesNotContain("Claim", "Complete", "Add a simple filter", "migrate to Camunda 8");
+      // the community edition's banner is in the page, hidden by our user-styles.css
+      assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
+      screenshot("tasklist-fr");
+
+      claim.click();
+      WebElement complete = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+      assertThat(complete.getText()).isEqualTo("Terminer");
+      WebElement unclaim = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+      assertThat(unclaim.getAttribute("uib-tooltip")).isEqualTo("Rendre au groupe");
+    });
+  }
+
+  @Test
+  void anAdministratorMeetsCockpitAndAdminInFrench() throws Exception {
+    inBrowser(() -> {
+      browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      assertThat(name.getAttribute("placeholder")).isEqualTo("Identifiant");
+      name.sendKeys("admin");
+      browser.findElement(By.cssSelector("input[type='password']")).sendKeys("admin-test");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      // the dashboard: its menu and its sections
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Instances en cours"));
+      String dashboard = browser.findElement(By.tagName("body")).getText();
+      assertThat(dashboard).contains("Processus", "Décisions", "Tâches humaines", "En ce moment", "Incidents ouverts", "Déploiements");
+      assertThat(dashboard).doesNotContain("Running Process Instances", "Open Incidents", "Deployments", "migrate to Camunda 8");
+      screenshot("cockpit-fr");
+
+      browser.get("http://localhost:" + port + "/camunda/app/admin/default/#/users");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Liste des utilisateurs"));
+      String users = browser.findElement(By.tagName("body")).getText();
+      assertThat(users).contains("Utilisateurs", "Groupes", "Autorisations");
+      assertThat(users).doesNotContain("List of Users", "Create New User");
+    });
+  }
+
+  @Test
+  void frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak() throws Exception {
+    inBrowser(() -> {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      WebElement logInButton = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button[type='submit']")));
+      wait.until(d -> !logInButton.getText().isBlank());
+      // a German browser: the webapps ship English and German, ours are French and English, French is the fallback
+      assertThat(logInButton.getText()).isEqualTo("Se connecter");
+      assertThat(browser.findElement(By.cssSelector("input#inputUsername, input[ng-model='username']")).getAttribute("placeholder"))
+          .isEqualTo("Identifiant");
+    });
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void asUser(String user, Runnable action) {

@@ -51,6 +51,13 @@ public final class Labels {
           Map.entry("COURT", "Tribunal"),
           Map.entry("LAWYER", "Avocat"));
 
+  private static final Map<String, String> COMMUNICATION_STATUS =
+      Map.of(
+          "PENDING", "En cours d'envoi",
+          "SENT", "Envoyé",
+          "DRY_RUN", "Non envoyé (canal non configuré)",
+          "FAILED", "Échec de l'envoi");
+
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
@@ -68,6 +75,10 @@ public final class Labels {
 
   public String channel(String channel) {
     return label(CHANNEL, channel);
+  }
+
+  public String communicationStatus(Object status) {
+    return label(COMMUNICATION_STATUS, status);
   }
 
   public String debtorType(Object type) {

@@ -61,6 +61,57 @@ public final class PageFormats {
     return at == null ? NONE : DATE_TIME.format(at.atZone(PARIS));
   }
 
+  /**
+   * A recorded detail as people read it: an instant (or its ISO text) in Paris time, a date (or
+   * its ISO text) French, a decimal with a comma, true/false as oui/non, a map as « key : value »
+   * pairs and a list item by item, each formatted the same way; anything else as it is.
+   */
+  public String detail(Object value) {
+    if (value == null) {
+      return NONE;
+    }
+    if (value instanceof Instant at) {
+      return dateTime(at);
+    }
+    if (value instanceof java.util.Date d) {
+      return dateTime(d.toInstant());
+    }
+    if (value instanceof LocalDate d) {
+      return date(d);
+    }
+    if (value instanceof Boolean b) {
+      return b ? "oui" : "non";
+    }
+    if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+      return new BigDecimal(value.toString()).toPlainString().replace('.', ',');
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      StringBuilder text = new StringBuilder();
+      map.forEach((k, v) -> text.append(text.isEmpty() ? "" : " ; ").append(k).append(" : ").append(detail(v)));
+      return text.toString();
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return String.join(", ", list.stream().map(this::detail).toList());
+    }
+    String s = value.toString();
+    try {
+      if (ISO_INSTANT.matcher(s).matches()) {
+        return dateTime(java.time.OffsetDateTime.parse(s).toInstant());
+      }
+      if (ISO_DATE.matcher(s).matches()) {
+        return date(LocalDate.parse(s));
+      }
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return s;
+    }
+    return s;
+  }
+
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private static final java.util.regex.Pattern ISO_INSTANT =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+
   public String iso(LocalDate date) {
     return date == null ? "" : date.toString();
   }

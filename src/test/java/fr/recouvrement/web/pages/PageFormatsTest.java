@@ -32,4 +32,22 @@ class PageFormatsTest {
     assertThat(fmt.percent(null)).isEqualTo("—");
     assertThat(fmt.amount(null)).isEqualTo("—");
   }
+
+  @Test
+  void aRecordedDetailReadsInParisTimeAndFrenchWhereverItSits() {
+    // what the engine recorded in UTC is shown at Paris time, as the date column is: 08:00Z is 10:00 in summer
+    assertThat(fmt.detail("2026-07-01T08:00:00Z")).isEqualTo("01/07/2026 10:00:00");
+    assertThat(fmt.detail(Instant.parse("2026-01-15T08:00:00Z"))).isEqualTo("15/01/2026 09:00:00");
+    assertThat(fmt.detail("2026-03-31")).isEqualTo("31/03/2026");
+    assertThat(fmt.detail(new BigDecimal("1850.50"))).isEqualTo("1850,50");
+    assertThat(fmt.detail(false)).isEqualTo("non");
+    assertThat(fmt.detail(null)).isEqualTo("—");
+    java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+    form.put("callOutcome", "PROMISE");
+    form.put("promiseDate", "2026-03-31");
+    form.put("sentAt", "2026-03-02T08:00:00Z");
+    assertThat(fmt.detail(form)).isEqualTo("callOutcome : PROMISE ; promiseDate : 31/03/2026 ; sentAt : 02/03/2026 09:00:00");
+    assertThat(fmt.detail(java.util.List.of("collectors", "supervisors"))).isEqualTo("collectors, supervisors");
+    assertThat(fmt.detail("DOS-2026-000123")).isEqualTo("DOS-2026-000123");
+  }
 }

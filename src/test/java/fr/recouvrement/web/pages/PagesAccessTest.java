@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -162,6 +163,10 @@ class PagesAccessTest {
     assertThat(served.headers().firstValue("X-Content-SHA256")).contains(letter.sha256());
     assertThat(served.body()).startsWith("%PDF");
     assertThat(auditor.get("/app/documents/999999999").statusCode()).isEqualTo(404);
+    // the case's proofs page: the letter's recorded hash and the hash of the file kept, matching
+    HttpResponse<String> proofs = auditor.get("/app/cases/" + reference + "/proofs");
+    assertThat(proofs.statusCode()).isEqualTo(200);
+    assertThat(proofRow(proofs.body(), letter.id())).contains("data-matches=\"true\"", letter.sha256(), "Concordante");
 
     // a file changed on disk after it was sent is not served as if it were the one sent
     java.nio.file.Path file =
@@ -171,6 +176,8 @@ class PagesAccessTest {
     HttpResponse<String> refused = auditor.get("/app/documents/" + letter.id());
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.body()).contains("ne correspond plus");
+    assertThat(proofRow(auditor.get("/app/cases/" + reference + "/proofs").body(), letter.id()))
+        .contains("data-matches=\"false\"", "Non concordante", "modifié");
     // nobody logged in gets nothing
     assertThat(new Browser().get("/app/documents/" + letter.id()).statusCode()).isEqualTo(302);
   }
@@ -215,6 +222,33 @@ class PagesAccessTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Commerçant", "Non (tribunal judiciaire)");
+  }
+
+  /** The proofs page's row of a document, as the HTML has it. */
+  private static String proofRow(String html, long documentId) {
+    int start = html.indexOf("data-kind=\"DOCUMENT\" data-id=\"" + documentId + "\"");
+    assertThat(start).as("row of document " + documentId).isNotNegative();
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
+  @Test
+  void theAuditPagesAnswerAnUnknownCaseOrMessageAndBadParametersPlainly() throws Exception {
+    assertThat(new Browser().get("/app/audit").statusCode()).isEqualTo(302);
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+    HttpResponse<String> search = auditor.get("/app/audit?status=OPEN&page=deux&q=%25");
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("Statut de clôture inconnu : « OPEN »", "Numéro de page invalide : « deux »");
+    for (String page : List.of("decisions", "proofs")) {
+      HttpResponse<String> unknown = auditor.get("/app/cases/DOS-1900-000000/" + page);
+      assertThat(unknown.statusCode()).as(page).isEqualTo(404);
+      assertThat(unknown.body()).as(page).contains("Dossier introuvable");
+    }
+    assertThat(auditor.get("/app/cases/DOS-1900-000000/timeline.csv").statusCode()).isEqualTo(404);
+    HttpResponse<String> message = auditor.get("/app/communications/999999999");
+    assertThat(message.statusCode()).isEqualTo(404);
+    assertThat(message.body()).contains("Message introuvable");
   }
 
   private java.nio.file.Path documentsRoot() {

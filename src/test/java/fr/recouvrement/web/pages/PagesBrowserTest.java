@@ -68,6 +68,7 @@ class PagesBrowserTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectProvider<CaseTimeline> timelines;
   @Autowired ObjectProvider<KpiService> kpiServices;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -175,6 +176,121 @@ class PagesBrowserTest {
   }
 
   @Test
+  void anAuditorFindsAPaidCaseAndReplaysItsDecisionsAndProofs() throws Exception {
+    String reference = paidCaseWithReminders();
+    String debtor = jdbc.queryForObject(
+        "select d.name from debtor d join collection_case c on c.debtor_id = d.id where c.reference = ?", String.class, reference);
+    JsonNode events = auditorApi().get("/api/cases/" + reference + "/timeline").json();
+    JsonNode decisions = auditorApi().get("/api/cases/" + reference + "/decisions?latest=true").json();
+    assertThat(decisions.get("total").asInt()).as("a case decides at least its segment").isPositive();
+
+    inBrowser(() -> {
+      // closed cases: searched by the debtor's name, the case is there, paid
+      open("/app/audit");
+      WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+      search.sendKeys(reference);
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#closed-search select#status"))).selectByValue("PAID");
+      browser.findElement(By.cssSelector("#closed-search button[type='submit']")).click();
+      // the unfiltered list may show the case too: wait for the search's own page
+      wait.until(ExpectedConditions.urlContains("q=" + reference));
+      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#closed-cases tr[data-reference='" + reference + "']")));
+      assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Soldé");
+      assertThat(row.getText()).contains(debtor);
+      assertThat(browser.findElements(By.cssSelector("#closed-cases td.status")))
+          .allSatisfy(status -> assertThat(status.getAttribute("data-status")).isEqualTo("PAID"));
+      screenshot("auditor-closed-cases");
+
+      // the same case page, with its whole history
+      row.findElement(By.cssSelector("a.case-link")).click();
+      wait.until(ExpectedConditions.textToBe(By.id("reference"), reference));
+      assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Soldé");
+      assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(events.size());
+      long messages = java.util.stream.StreamSupport.stream(events.spliterator(), false)
+          .filter(e -> "COMMUNICATION".equals(e.get("type").asText()) && e.at("/details/communicationId").canConvertToLong()).count();
+      assertThat(messages).isPositive();
+      assertThat(browser.findElements(By.cssSelector("#timeline a.message-link"))).hasSize((int) messages);
+      assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
+      screenshot("auditor-case");
+
+      // its decisions replayed: each one, the same outputs then, again and with today's tables
+      browser.findElement(By.id("decisions-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("replay-summary")));
+      List<WebElement> sections = browser.findElements(By.cssSelector("section.decision"));
+      assertThat(sections).hasSize(decisions.get("total").asInt());
+      for (int i = 0; i < sections.size(); i++) {
+        JsonNode d = decisions.get("decisions").get(i);
+        WebElement section = sections.get(i);
+        assertThat(section.getAttribute("data-decision-key")).isEqualTo(d.get("decisionKey").asText());
+        assertThat(section.getAttribute("data-same")).isEqualTo(d.get("same").asText());
+        assertThat(section.findElements(By.cssSelector("table.inputs tbody tr"))).hasSize(Math.max(1, d.get("inputs").size()));
+        assertThat(section.findElement(By.cssSelector(".evaluated-at")).getText())
+            .isEqualTo(fmt.dateTime(java.time.Instant.parse(d.get("evaluatedAt").asText())));
+        // a cell is marked only where the outputs differ from those recorded
+        if (d.get("same").asBoolean() && d.get("sameAsLatest").asBoolean()) {
+          assertThat(section.findElements(By.cssSelector("td.differs"))).isEmpty();
+        }
+      }
+      assertThat(text(By.id("same-count"))).isEqualTo(decisions.get("same").asText());
+      screenshot("auditor-decisions");
+
+      // its proofs: each reminder's stored hash recomputed, matching
+      open("/app/cases/" + reference + "/proofs");
+      List<WebElement> proofs = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#proofs tbody tr")));
+      List<Long> emails = jdbc.queryForList(
+          "select m.id from communication m join collection_case c on c.id = m.case_id where c.reference = ? and m.channel = 'EMAIL'",
+          Long.class, reference);
+      assertThat(emails).isNotEmpty();
+      for (long id : emails) {
+        WebElement proof = browser.findElement(By.cssSelector("#proofs tr[data-kind='COMMUNICATION'][data-id='" + id + "']"));
+        JsonNode check = auditorApi().get("/api/communications/" + id + "/verification").json();
+        assertThat(check.get("matches").asBoolean()).as(check.toString()).isTrue();
+        assertThat(proof.getAttribute("data-matches")).isEqualTo("true");
+        assertThat(proof.findElement(By.cssSelector("code.recorded")).getText()).isEqualTo(check.get("recordedSha256").asText());
+        assertThat(proof.findElement(By.cssSelector("code.recomputed")).getText()).isEqualTo(check.get("storedSha256").asText());
+        assertThat(proof.findElement(By.cssSelector("td.match")).getText()).contains("Concordante");
+        assertThat(proof.findElement(By.cssSelector("td.delivery")).getText()).isEqualTo("Envoyé");
+      }
+      assertThat(text(By.id("matching-count"))).isEqualTo(String.valueOf(
+          proofs.stream().filter(p -> "true".equals(p.getAttribute("data-matches"))).count()));
+      screenshot("auditor-proofs");
+
+      // the text the debtor received, from its proof
+      long firstEmail = emails.get(0);
+      browser.findElement(By.cssSelector("#proofs tr[data-kind='COMMUNICATION'][data-id='" + firstEmail + "'] a")).click();
+      WebElement content = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content")));
+      assertThat(content.getText()).contains(reference);
+      assertThat(text(By.id("channel"))).isEqualTo("Courriel");
+      assertThat(browser.findElement(By.id("match")).getAttribute("data-matches")).isEqualTo("true");
+      assertThat(sha256Hex(jdbc.queryForObject("select content from communication where id = ?", String.class, firstEmail)))
+          .isEqualTo(browser.findElement(By.cssSelector("code.recomputed")).getText());
+      screenshot("auditor-message");
+
+      // someone edits the text kept of the first reminder: the page says so, the others still match
+      long altered = emails.get(0);
+      jdbc.update("update communication set content = concat(content, ' ') where id = ?", altered);
+      open("/app/cases/" + reference + "/proofs");
+      WebElement alteredRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#proofs tr[data-kind='COMMUNICATION'][data-id='" + altered + "']")));
+      assertThat(alteredRow.getAttribute("data-matches")).isEqualTo("false");
+      assertThat(alteredRow.findElement(By.cssSelector("td.match")).getText()).contains("Non concordante", "modifié");
+      assertThat(text(By.id("matching-count"))).isEqualTo(String.valueOf(proofs.size() - 1));
+
+      // the timeline for French Excel, fetched with the auditor's page session: BOM, ';', French headers
+      @SuppressWarnings("unchecked")
+      List<Object> head = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch('/app/cases/" + reference + "/timeline.csv').then(r => r.arrayBuffer())"
+              + ".then(b => done(Array.from(new Uint8Array(b).slice(0, 80))));");
+      byte[] bytes = new byte[head.size()];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = ((Number) head.get(i)).byteValue();
+      }
+      assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+      assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).startsWith("Date et heure (Paris);Type;Événement;Acteur;");
+    });
+  }
+
+  @Test
   void theDashboardShowsTheKpisTheApiGives() throws Exception {
     LocalDate today = CaseClock.today();
     LocalDate from = today.withDayOfYear(1);
@@ -221,6 +337,41 @@ class PagesBrowserTest {
       assertThat(Double.parseDouble(rates.get(0).getAttribute("width")))
           .isCloseTo(300 * (k.get("recoveryRate").isNull() ? 0 : k.get("recoveryRate").asDouble()), org.assertj.core.data.Offset.offset(0.01));
     });
+  }
+
+  /**
+   * A case whose reminders went out (email, SMS: timers fired as the job executor would), then paid
+   * in full: closed, PAID, its history and its proofs kept.
+   */
+  private String paidCaseWithReminders() {
+    fr.recouvrement.TestServers.reset();
+    fr.recouvrement.TestServers.acceptSmsAndLetters("1A0000000P001");
+    ApiClient.Response opened = admin().postJson("/api/cases", businessCase(newDebtorId(), "F-AUDIT-1", "2350.00", CaseClock.today()));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String reference = opened.json().get("reference").asText();
+    try {
+      new fr.recouvrement.ProcessDriver(engine, opened.json().get("processInstanceId").asText()).advanceUntilTask("Appeler le débiteur");
+      String balance = admin().get("/api/cases/" + reference).json().get("balance").decimalValue().toPlainString();
+      ApiClient.Response paid = admin().postJson("/api/cases/" + reference + "/payments",
+          fr.recouvrement.cases.CaseFixtures.payment(balance, CaseClock.today(), "VIR-AUDIT-" + reference));
+      assertThat(paid.json().get("status").asText()).as(paid.toString()).isEqualTo("PAID");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    return reference;
+  }
+
+  /** The hash an auditor would compute by hand on the stored text. */
+  private static String sha256Hex(String text) throws Exception {
+    return java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void screenshot(String name) throws java.io.IOException {
+    Path dir = OUTPUT.resolve("screenshots");
+    Files.createDirectories(dir);
+    Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   // --- what the page shows
