@@ -124,7 +124,16 @@ class CourtDeadlinesScenarioTest extends CaseScenario {
 
     Task proposal = run().amicableUntil("Proposer l'escalade");
     complete(proposal, "sophie", Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse"));
+    String notice = "1A0000000C" + invoiceNumber.replaceAll("[^0-9]", "");
+    TestServers.acceptSmsAndLetters(notice);
     complete(only(), "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
+    // the registered letter is signed for on the day it is posted: the notice's deadline runs from then
+    String posted = fr.recouvrement.cases.CaseClock.today().toString();
+    ApiClient.Response signed = TestServers.postalCallback(port,
+        "{\"eventId\": \"evt-ar-%s\", \"trackingId\": \"%s\", \"status\": \"SIGNED\", \"occurredOn\": \"%s\", \"presentedOn\": \"%s\"}"
+            .formatted(notice, notice, posted, posted));
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    runDue();
     advanceUntilStatus("ORDER_TO_PAY");
 
     Task request = only();

@@ -86,13 +86,14 @@ class InsolvencyScenarioTest extends CaseScenario {
     assertThat(payments()).isZero();
     assertThat(caseView().get("balance").decimalValue()).isEqualByComparingTo("10239.73");
 
-    // the mandataire's dividend: 1,000 € go to the principal first, the frozen penalties stay
+    // the mandataire's dividend: 1,000 € go to the frozen penalties first (199.73, C. civ. 1343-1 as the
+    // payment-allocation table orders), then 800.27 to the principal; the €40 comes last
     ApiClient.Response dividend = pay("1000.00", "2026-06-15", "DIV-RJ-1", "MANDATAIRE");
     assertThat(dividend.status()).as(dividend.toString()).isEqualTo(201);
     JsonNode view = dividend.json();
     assertThat(view.get("status").asText()).isEqualTo("INSOLVENCY");
     assertThat(view.get("balance").decimalValue()).isEqualByComparingTo("9239.73"); // 10,239.73 − 1,000
-    assertThat(view.get("principal").decimalValue()).isEqualByComparingTo("9000.00");
+    assertThat(view.get("principal").decimalValue()).isEqualByComparingTo("9199.73"); // 10,000 − 800.27
     assertThat(view.get("payments").get(0).get("source").asText()).isEqualTo("MANDATAIRE");
     // what was declared stays the claim as of the judgment: the dividend came after it
     assertThat(api.get("/api/cases/" + reference + "/insolvency").json().get("claim").get("total").decimalValue())

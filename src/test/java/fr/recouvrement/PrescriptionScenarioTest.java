@@ -129,6 +129,9 @@ class PrescriptionScenarioTest extends CaseScenario {
     Map<String, Object> in = new HashMap<>(Map.of(
         "caseReference", reference, "debtorType", "CONSUMER", "debtorName", "Jean Dupont", "balance", 6200.0,
         "claimAmount", 6200.0, "court", "tribunal judiciaire", "cerfa", "12948"));
+    // as collection-case passes them: the debtor lives in metropolitan France (CPC 643, 642)
+    in.put("residence", "METROPOLE");
+    in.put("debtorTerritory", "METROPOLE");
     String pid = runtime.startProcessInstanceByKey("order-to-pay", reference, in).getId();
     ProcessDriver order = new ProcessDriver(engine, pid).settle();
     Map<String, Object> form = new HashMap<>();

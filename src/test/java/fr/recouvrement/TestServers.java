@@ -120,4 +120,27 @@ public final class TestServers implements ApplicationContextInitializer<Configur
             .withHeader("Content-Type", "application/json")
             .withBody("{\"trackingId\": \"" + trackingId + "\", \"status\": \"ACCEPTED\"}")));
   }
+
+  /** The postal provider's signed acknowledgement callback, posted to the application on that port. */
+  public static ApiClient.Response postalCallback(int port, String body) {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/callbacks/postal"))
+            .header("Content-Type", "application/json")
+            .header(fr.recouvrement.web.SignedCallbacks.TIMESTAMP_HEADER, timestamp)
+            .header(fr.recouvrement.web.SignedCallbacks.SIGNATURE_HEADER,
+                fr.recouvrement.web.SignedCallbacks.sign("test-postal-callback-secret", timestamp, bytes))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    try {
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

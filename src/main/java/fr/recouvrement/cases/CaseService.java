@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -336,7 +335,7 @@ public class CaseService {
                   .total();
           if (balance.signum() == 0 && !maySettle) {
             // thrown inside the transaction: the payment and its allocations are rolled back
-            throw new AuthorizationException(
+            throw new fr.recouvrement.security.RoleRequiredException(
                 "This payment would settle case %s and close it: a supervisor records it.".formatted(reference));
           }
           Map<String, Object> facts =
@@ -657,7 +656,9 @@ public class CaseService {
    */
   private boolean closedToNewClaims(long caseId) {
     return proceedings.openingJudgment(caseId).isPresent()
-        || legalEvents.last(caseId, LegalEventType.ENFORCEABLE_TITLE).isPresent();
+        || legalEvents.last(caseId, LegalEventType.ENFORCEABLE_TITLE).isPresent()
+        // the small-claims title (CPCE L111-3 5°) covers only the invoices it was issued for, too
+        || legalEvents.last(caseId, LegalEventType.SMALL_CLAIMS_TITLE).isPresent();
   }
 
   /** One invoice's part of what was owed on a given day. */

@@ -43,9 +43,16 @@ class CheckRates implements JavaDelegate {
     LocalDate oldestDue = cases.oldestUnpaidDueDate().orElse(null);
     HalfYear first = oldestDue == null || !oldestDue.isBefore(today) ? HalfYear.of(today) : HalfYear.of(oldestDue);
     List<HalfYear> missing = interestRates.missing(first, last);
-    boolean open =
-        taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(UPDATE_TASK).count() > 0;
-    execution.setVariable("missingHalfYears", missing.stream().map(HalfYear::toString).collect(Collectors.joining(", ")));
-    execution.setVariable("updateTaskToOpen", !missing.isEmpty() && !open);
+    String list = missing.stream().map(HalfYear::toString).collect(Collectors.joining(", "));
+    List<org.camunda.bpm.engine.task.Task> openTasks =
+        taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(UPDATE_TASK).list();
+    // the task already open shows this morning's list: a half-year that came within reach since is added to it
+    for (org.camunda.bpm.engine.task.Task task : openTasks) {
+      if (!list.isEmpty()) {
+        taskService.setVariable(task.getId(), "missingHalfYears", list);
+      }
+    }
+    execution.setVariable("missingHalfYears", list);
+    execution.setVariable("updateTaskToOpen", !missing.isEmpty() && openTasks.isEmpty());
   }
 }

@@ -105,6 +105,11 @@ class ApiExceptionHandler {
     return problem(HttpStatus.UNAUTHORIZED, "Callback not authenticated", e.getMessage());
   }
 
+  @ExceptionHandler(fr.recouvrement.security.RoleRequiredException.class)
+  ProblemDetail roleRequired(fr.recouvrement.security.RoleRequiredException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     // the engine's message names the user and the permissions he lacks: for the log only (review L8)

@@ -24,6 +24,17 @@ public class CourtDates {
    *
    * @return ISO date
    */
+  /**
+   * The text of the service's legal event: served to the person, the opposition's last day and its
+   * source; otherwise why no such day is known yet (CPC 1416 al. 2).
+   */
+  public String serviceDetails(boolean servedToPerson, String oppositionLastDay, String source) {
+    return servedToPerson
+        ? "Ordonnance signifiée à personne ; opposition possible jusqu’au " + oppositionLastDay + " (" + source + ")"
+        : "Ordonnance signifiée autrement qu’à personne : l’opposition reste ouverte jusqu’à un mois après le premier acte"
+            + " signifié à personne ou la première mesure rendant les biens indisponibles (CPC 1416 al. 2)";
+  }
+
   public String lastDay(Object from, String period) {
     return lastDay(from, period, Territory.METROPOLE);
   }

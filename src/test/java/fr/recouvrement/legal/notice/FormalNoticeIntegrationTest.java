@@ -206,7 +206,8 @@ class FormalNoticeIntegrationTest {
 
     // a 503 (or, on a loaded machine, the read timeout): the attempt fails and the job retries
     assertThatThrownBy(() -> runJob(instance)).isInstanceOf(RuntimeException.class);
-    assertThat(job(instance).getRetries()).isEqualTo(2);
+    // the provider back-off of the model: nine more tries over about two days before an incident
+    assertThat(job(instance).getRetries()).isEqualTo(9);
     assertThat(events(reference, LegalEventType.FORMAL_NOTICE_SENT)).isEmpty();
     runJob(instance);
     // the same step run once more, as a duplicate job would
