@@ -7,11 +7,14 @@ import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
 import fr.recouvrement.legal.PrescriptionService;
+import fr.recouvrement.legal.notice.NoticeLines;
 import fr.recouvrement.money.Allocation;
+import fr.recouvrement.money.AmountPursued;
 import fr.recouvrement.money.CaseBalance;
 import fr.recouvrement.money.InterestRates;
 import fr.recouvrement.money.InvoiceAccount;
 import fr.recouvrement.money.Ledger;
+import fr.recouvrement.money.NoticedInvoice;
 import fr.recouvrement.money.PaymentAllocations;
 import fr.recouvrement.money.Settlement;
 import java.math.BigDecimal;
@@ -53,6 +56,7 @@ public class CaseService {
   private final InterestRates interestRates;
   private final PaymentAllocations allocations;
   private final PrescriptionService prescription;
+  private final NoticeLines noticeLines;
 
   CaseService(
       CaseRepository repository,
@@ -62,7 +66,8 @@ public class CaseService {
       NextActionResolver nextActions,
       InterestRates interestRates,
       PaymentAllocations allocations,
-      PrescriptionService prescription) {
+      PrescriptionService prescription,
+      NoticeLines noticeLines) {
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -71,6 +76,7 @@ public class CaseService {
     this.interestRates = interestRates;
     this.allocations = allocations;
     this.prescription = prescription;
+    this.noticeLines = noticeLines;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -223,14 +229,10 @@ public class CaseService {
           allocations.record(paymentId, allocation);
           // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
           prescription.refresh(c.id());
+          List<InvoiceAccount> after = accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id()));
           BigDecimal balance =
               ledger
-                  .balance(
-                      professional,
-                      accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())),
-                      CaseClock.today(),
-                      c.legalInterestFrom(),
-                      unallocated(repository.paymentsOfCase(c.id())))
+                  .balance(professional, after, CaseClock.today(), noticed(c.id(), c.legalInterestFrom(), after), unallocated(repository.paymentsOfCase(c.id())))
                   .total();
           Map<String, Object> facts =
               Map.of(
@@ -347,7 +349,12 @@ public class CaseService {
                   professional
                       ? ledger.balance(true, accounts, asOf(s.closedAt())).total()
                       : ledger
-                          .balance(false, accounts, asOf(s.closedAt()), r.legalInterestFrom(), unallocated(repository.paymentsOfCase(r.id())))
+                          .balance(
+                              false,
+                              accounts,
+                              asOf(s.closedAt()),
+                              noticed(r.id(), r.legalInterestFrom(), accounts),
+                              unallocated(repository.paymentsOfCase(r.id())))
                           .total();
               return new CaseView.Summary(
                   s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
@@ -367,14 +374,7 @@ public class CaseService {
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
-    CaseBalance owed =
-        new Ledger(interestRates.current())
-            .balance(
-                d.type() == DebtorType.BUSINESS,
-                accounts(invoices, settlementsOf(c.id())),
-                asOf(c.closedAt()),
-                c.legalInterestFrom(),
-                unallocated(payments));
+    CaseBalance owed = balance(c, d, invoices, payments, asOf(c.closedAt()));
     return new CaseView(
         c.reference(),
         c.status(),
@@ -412,7 +412,59 @@ public class CaseService {
         c.closingReason(),
         c.prescriptionDate(),
         owed.legalInterest(),
-        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom());
+        d.type() == DebtorType.BUSINESS ? null : c.legalInterestFrom(),
+        pursued(asOf(c.closedAt()), invoices, disputed, owed));
+  }
+
+  /**
+   * The amount pursued on {@code day} (a formal notice, a court claim, a bailiff mission, a proof
+   * of claim): the due, undisputed invoices with their penalties and indemnities (a professional) or
+   * legal interest (a consumer), invoice by invoice, computed by {@link AmountPursued}; the disputed
+   * and not-yet-due invoices are listed apart. A closed case is taken as of the day it closed.
+   */
+  public AmountPursued.Statement pursued(String reference, LocalDate day) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    LocalDate on = c.closedAt() == null || day.isBefore(asOf(c.closedAt())) ? day : asOf(c.closedAt());
+    CaseBalance owed = balance(c, d, invoices, repository.paymentsOfCase(c.id()), on);
+    return pursued(on, invoices, repository.disputedInvoiceIds(c.id()), owed);
+  }
+
+  private static AmountPursued.Statement pursued(LocalDate day, List<InvoiceRow> invoices, java.util.Set<Long> disputed, CaseBalance owed) {
+    return AmountPursued.on(
+        day,
+        invoices.stream()
+            .map(i -> new AmountPursued.Invoice(i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
+            .toList(),
+        owed);
+  }
+
+  /** The amount pursued today. */
+  public AmountPursued.Statement pursued(String reference) {
+    return pursued(reference, CaseClock.today());
+  }
+
+  private CaseBalance balance(CaseRow c, DebtorRow d, List<InvoiceRow> invoices, List<PaymentRow> payments, LocalDate asOf) {
+    List<InvoiceAccount> accounts = accounts(invoices, settlementsOf(c.id()));
+    return new Ledger(interestRates.current())
+        .balance(d.type() == DebtorType.BUSINESS, accounts, asOf, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(payments));
+  }
+
+  /**
+   * The invoices a formal notice sent to a consumer claimed, on which legal interest runs. A case
+   * whose notice predates the recorded lines ({@code formal_notice_line}) is taken to have claimed
+   * every invoice due before the notice date.
+   */
+  private List<NoticedInvoice> noticed(long caseId, LocalDate legalInterestFrom, List<InvoiceAccount> accounts) {
+    if (legalInterestFrom == null) {
+      return List.of();
+    }
+    List<NoticedInvoice> claimed = noticeLines.claimedBySentNotices(caseId);
+    if (claimed.isEmpty() && !noticeLines.anyRecorded(caseId)) {
+      return Ledger.claimedByANoticeOf(accounts, legalInterestFrom);
+    }
+    return claimed;
   }
 
   /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */

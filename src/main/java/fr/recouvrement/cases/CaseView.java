@@ -1,5 +1,6 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.money.AmountPursued;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,9 @@ import java.util.List;
  * the late penalties and recovery indemnities owed on them (B2B only), {@code legalInterest} the
  * legal interest a consumer owes since the formal notice of {@code legalInterestFrom} (zero and
  * null otherwise), {@code balance} their sum. {@code prescriptionDate} is the last day the claim
- * can be acted on (prescribed from the next day), null when nothing is owed.
+ * can be acted on (prescribed from the next day), null when nothing is owed. {@code amountPursued}
+ * is what a formal notice, a court claim or a bailiff would claim today: the due, undisputed
+ * invoices with their charges, invoice by invoice, and the unpaid ones left out with the reason.
  */
 public record CaseView(
     String reference,
@@ -30,7 +33,8 @@ public record CaseView(
     String closingReason,
     LocalDate prescriptionDate,
     BigDecimal legalInterest,
-    LocalDate legalInterestFrom) {
+    LocalDate legalInterestFrom,
+    AmountPursued.Statement amountPursued) {
 
   public record Debtor(
       String externalId, DebtorType type, String name, String siren, String email, String phone, Address address) {}

@@ -2,17 +2,19 @@ package fr.recouvrement.legal.escalation;
 
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import java.math.BigDecimal;
+import fr.recouvrement.money.AmountPursued;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * "Chiffrer la créance à poursuivre": what the legal-route table needs once the formal notice has
- * run out. {@code claimAmount} is principal plus interest (late penalties for a professional, legal
- * interest for a consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery
- * indemnities, which are not interest. Invoices are contractual claims (sales of goods or
- * services); this creditor grants no consumer credit or lease.
+ * run out. {@code claimAmount} is the amount pursued ({@link AmountPursued}: due, undisputed
+ * invoices only) in principal plus interest (late penalties for a professional, legal interest for a
+ * consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery indemnities,
+ * which are not interest; {@code claimBreakdown} shows the amount invoice by invoice, with the
+ * invoices left out, to the collector who files the claim. Invoices are contractual claims (sales of goods or services); this creditor
+ * grants no consumer credit or lease.
  */
 @Component("collectLegalFacts")
 class CollectLegalFacts implements JavaDelegate {
@@ -28,10 +30,10 @@ class CollectLegalFacts implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable("caseReference");
     CaseView view = cases.get(reference);
-    BigDecimal indemnities =
-        view.invoices().stream().map(CaseView.Invoice::recoveryIndemnity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    AmountPursued.Statement pursued = view.amountPursued();
     execution.setVariable("balance", view.balance().doubleValue());
-    execution.setVariable("claimAmount", view.balance().subtract(indemnities).doubleValue());
+    execution.setVariable("claimAmount", pursued.principalAndInterest().doubleValue());
+    execution.setVariable("claimBreakdown", pursued.breakdown());
     execution.setVariable("claimOrigin", "CONTRACTUAL");
     execution.setVariable("consumerCredit", false);
     if (execution.getVariable("debtorRefusedSmallClaims") == null) {

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.money.AmountPursued;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,8 +9,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la déclaration de créance": the amount to declare (what the debtor owes now, penalties
- * included), the task's due date (the claim deadline) and the supervisor's warning date
+ * "Préparer la déclaration de créance": the amount to declare — the amount pursued ({@link
+ * fr.recouvrement.money.AmountPursued}: due, undisputed invoices with their penalties, indemnities or
+ * legal interest) — and its breakdown per invoice ({@code claimBreakdown}), which also names the
+ * invoices left out (disputed, not yet due) so that the collector can mention them to the
+ * mandataire as the declaration allows (sums to fall due, a claim under dispute, C. com. L622-24,
+ * R622-23), the task's due date (the claim deadline) and the supervisor's warning date
  * ({@code claimWarningDays} before it, set in the model), and the missions handed over by hand that
  * the insolvency withdrew, so the collector tells the bailiff to stop.
  */
@@ -28,9 +33,11 @@ class PrepareProofOfClaim implements JavaDelegate {
     String reference = ClaimVariables.required(execution, "caseReference");
     LocalDate deadline = ClaimVariables.date(execution, "claimDeadline");
     int warningDays = ((Number) execution.getVariable("claimWarningDays")).intValue();
-    double owed = cases.balance(reference).doubleValue();
+    AmountPursued.Statement pursued = cases.pursued(reference);
+    double owed = pursued.total().doubleValue();
     execution.setVariable("amountToDeclare", owed);
     execution.setVariable("amountDeclared", owed);
+    execution.setVariable("claimBreakdown", pursued.breakdown());
     execution.setVariable("claimDueAt", ClaimVariables.startOf(deadline));
     execution.setVariable("claimWarningAt", ClaimVariables.startOf(deadline.minusDays(warningDays)));
     execution.setVariable("claimDeadlineText", ClaimVariables.french(deadline));

@@ -29,12 +29,14 @@ class FormalNotices {
   private final CaseLetters letters;
   private final CaseEmails emails;
   private final LegalEvents legalEvents;
+  private final NoticeLines noticeLines;
 
-  FormalNotices(CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents) {
+  FormalNotices(CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents, NoticeLines noticeLines) {
     this.cases = cases;
     this.letters = letters;
     this.emails = emails;
     this.legalEvents = legalEvents;
+    this.noticeLines = noticeLines;
   }
 
   /** The stored letter, its date and its deadline. */
@@ -42,7 +44,9 @@ class FormalNotices {
 
   /**
    * Writes the letter dated today, or finds the one this step already wrote (its date stays the
-   * date printed on it). Fails on a deadline under 8 days, or when the debtor has no postal address.
+   * date printed on it). The letter claims the amount pursued on its date, and the notice records
+   * what it claims invoice by invoice ({@link NoticeLines}): a consumer's legal interest will run on
+   * those amounts only. Fails on a deadline under 8 days, or when the debtor has no postal address.
    */
   Prepared prepare(String caseReference, String idempotencyKey, int deadlineDays) {
     NoticeLetter.requireDeadline(caseReference, deadlineDays);
@@ -52,17 +56,24 @@ class FormalNotices {
     // a retried step keeps the letter already written, and its date
     LocalDate date = known.map(d -> LocalDate.ofInstant(d.createdAt(), CaseClock.PARIS)).orElse(CaseClock.today());
     requireAddress(view);
-    NoticeLetter letter = NoticeLetter.of(view, letters.creditor(), date, deadlineDays);
+    Optional<NoticeLines.Notice> recorded = noticeLines.find(idempotencyKey);
+    if (known.isPresent() && recorded.isPresent()) {
+      // what the stored letter claims, as recorded then: not the figures of today
+      return new Prepared(
+          known.get().id(), date, date.plusDays(deadlineDays), recorded.get().total(),
+          String.join(", ", noticeLines.invoiceNumbers(idempotencyKey)), hasEmail);
+    }
+    NoticeLetter letter = NoticeLetter.of(view, cases.pursued(caseReference, date), letters.creditor(), date, deadlineDays);
     Document document =
         known.orElseGet(() -> letters.prepare(caseReference, idempotencyKey, KIND, NoticeLetter.TEMPLATE, letter.variables()));
-    String invoices = String.join(", ", letter.lines().stream().map(NoticeLetter.Line::number).toList());
-    return new Prepared(document.id(), date, letter.deadline(), letter.total(), invoices, hasEmail);
+    noticeLines.record(legalEvents.caseId(caseReference), idempotencyKey, document.id(), date, letter.claimed());
+    return new Prepared(document.id(), date, letter.deadline(), letter.total(), letter.claimed().invoiceNumbers(), hasEmail);
   }
 
   /** Posts the registered letter through the provider, once per step; returns its tracking id. */
   String sendByProvider(String caseReference, String idempotencyKey, long documentId, LocalDate noticeDate, LocalDate deadline, String actor) {
     CaseLetters.Posted posted = letters.post(caseReference, idempotencyKey, documentId, true);
-    sent(caseReference, noticeDate, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
+    sent(caseReference, documentId, noticeDate, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
     return posted.trackingId();
   }
 
@@ -75,7 +86,7 @@ class FormalNotices {
           "Case %s: the posting date of the formal notice (%s) is in the future".formatted(caseReference, postingDate));
     }
     CaseLetters.Posted posted = letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
-    sent(caseReference, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
+    sent(caseReference, documentId, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
     return posted.trackingId();
   }
 
@@ -92,10 +103,10 @@ class FormalNotices {
 
   /**
    * The notice is on its way: a legal event for the timeline and the legal route (it does not
-   * interrupt prescription, Cass. com. 18 May 2022), and for a consumer the start of legal interest.
-   * A retried step that already recorded this letter records nothing more.
+   * interrupt prescription, Cass. com. 18 May 2022), and for a consumer the start of legal interest
+   * on what this notice claimed. A retried step that already recorded this letter records nothing more.
    */
-  private void sent(String caseReference, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
+  private void sent(String caseReference, long documentId, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
     String details = "%s n° %s, délai de paiement jusqu'au %s".formatted(how, trackingId, deadline);
     long caseId = legalEvents.caseId(caseReference);
     boolean recorded =
@@ -104,6 +115,7 @@ class FormalNotices {
     if (!recorded) {
       legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_SENT, noticeDate, null, details, actor);
     }
+    noticeLines.sent(documentId, noticeDate);
     cases.startLegalInterest(caseReference, noticeDate);
   }
 

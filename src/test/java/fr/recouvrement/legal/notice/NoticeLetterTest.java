@@ -3,8 +3,8 @@ package fr.recouvrement.legal.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.recouvrement.cases.CaseStatus;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.cases.CaseViews;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.channel.CreditorSettings;
 import java.math.BigDecimal;
@@ -26,21 +26,26 @@ class NoticeLetterTest {
   }
 
   static CaseView view(DebtorType type, CaseView.Invoice... invoices) {
-    return new CaseView("DOS-2026-000123", CaseStatus.AMICABLE, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+    return CaseViews.view(
+        "DOS-2026-000123",
         new CaseView.Debtor("C-1", type, "Jeanne Martin", null, null, null, new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
-        List.of(invoices), List.of(), List.of(), null, null, null, null, null, null, BigDecimal.ZERO, null);
+        TODAY, List.of(invoices), null);
+  }
+
+  static NoticeLetter letter(CaseView view, int deadlineDays) {
+    return NoticeLetter.of(view, view.amountPursued(), CREDITOR, TODAY, deadlineDays);
   }
 
   @Test
   void aProfessionalOwesPrincipalPenaltiesAndFortyEurosPerLateInvoice() {
     NoticeLetter letter =
-        NoticeLetter.of(
+        letter(
             view(DebtorType.BUSINESS,
                 invoice("F-1", TODAY.minusDays(40), "1850.00", "24.63", "40", false),
                 invoice("F-2", TODAY.minusDays(10), "120.50", "0.80", "40", false),
                 invoice("F-3", TODAY.plusDays(5), "99.00", "0", "0", false),
                 invoice("F-4", TODAY.minusDays(20), "500.00", "3.00", "40", true)),
-            CREDITOR, TODAY, 15);
+            15);
 
     assertThat(letter.lines()).extracting(NoticeLetter.Line::number).containsExactly("F-1", "F-2");
     assertThat(letter.principal()).isEqualByComparingTo("1970.50");
@@ -55,7 +60,7 @@ class NoticeLetterTest {
   @Test
   void aConsumerIsNeverChargedPenaltiesNorTheIndemnity() {
     NoticeLetter letter =
-        NoticeLetter.of(view(DebtorType.CONSUMER, invoice("F-5", TODAY.minusDays(40), "1000.00", "0", "0", false)), CREDITOR, TODAY, 8);
+        letter(view(DebtorType.CONSUMER, invoice("F-5", TODAY.minusDays(40), "1000.00", "0", "0", false)), 8);
 
     assertThat(letter.latePenalties()).isNull();
     assertThat(letter.recoveryIndemnities()).isNull();
@@ -70,7 +75,7 @@ class NoticeLetterTest {
   @Test
   void aDeadlineOfSevenDaysIsRefusedWithAClearMessage() {
     assertThatThrownBy(
-            () -> NoticeLetter.of(view(DebtorType.CONSUMER, invoice("F-6", TODAY.minusDays(40), "10.00", "0", "0", false)), CREDITOR, TODAY, 7))
+            () -> letter(view(DebtorType.CONSUMER, invoice("F-6", TODAY.minusDays(40), "10.00", "0", "0", false)), 7))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DOS-2026-000123")
         .hasMessageContaining("at least 8 days")
@@ -80,7 +85,7 @@ class NoticeLetterTest {
   @Test
   void nothingLateMeansNoNotice() {
     assertThatThrownBy(
-            () -> NoticeLetter.of(view(DebtorType.BUSINESS, invoice("F-7", TODAY.plusDays(3), "10.00", "0", "0", false)), CREDITOR, TODAY, 15))
+            () -> letter(view(DebtorType.BUSINESS, invoice("F-7", TODAY.plusDays(3), "10.00", "0", "0", false)), 15))
         .hasMessageContaining("nothing to put in a formal notice");
   }
 }
