@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.enforcement;
 
+import fr.recouvrement.cases.CaseService;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,20 +12,25 @@ import org.springframework.stereotype.Component;
  * "Rassembler les mesures déjà tentées": what the enforcement-measure table needs beyond the
  * debtor and the balance. Which seizures already failed on this case comes from its bailiff
  * missions; whether a bank account or an employer is known is left as the caller passed it
- * (false when nobody said), since the case does not record it yet.
+ * (false when nobody said), since the case does not record it yet. {@code claimBreakdown} is the
+ * amount pursued invoice by invoice (due, undisputed invoices only), which a collector hands over
+ * to the commissaire de justice with the measure.
  */
 @Component("prepareEnforcement")
 class PrepareEnforcement implements JavaDelegate {
   private final JdbcTemplate jdbc;
+  private final CaseService cases;
 
-  PrepareEnforcement(JdbcTemplate jdbc) {
+  PrepareEnforcement(JdbcTemplate jdbc, CaseService cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable("caseReference");
     Set<String> failed = Set.copyOf(failedMeasures(reference));
+    execution.setVariable("claimBreakdown", cases.pursued(reference).breakdown());
     execution.setVariable("bankSeizureFailed", failed.contains("BANK_SEIZURE"));
     execution.setVariable("wageSeizureFailed", failed.contains("WAGE_SEIZURE"));
     execution.setVariable("goodsSeizureFailed", failed.contains("GOODS_SEIZURE"));
