@@ -1,5 +1,6 @@
 package fr.recouvrement.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.recouvrement.money.CaseBalance.InvoiceBalance;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * penalties and the €40 recovery indemnity for a professional (C. com. L441-10, D441-5), legal
  * interest since the formal notice for a consumer (C. civ. 1231-6, 1344-1). A disputed invoice, or
  * one not yet due, is never in the amount: it is listed apart with the reason, so that a document can
- * say why. Pure: every caller gets the same figures from the same case balance.
+ * say why. Pure: every caller gets the same figures from the same case balance. The case JSON shows
+ * it as {@code amountPursued} (our invoice row ids stay inside).
  */
 public final class AmountPursued {
   private static final Comparator<Line> OLDEST_FIRST =
@@ -41,7 +43,7 @@ public final class AmountPursued {
 
   /** One pursued invoice and what is claimed on it; penalty and indemnity are zero for a consumer, interest for a professional. */
   public record Line(
-      long invoiceId,
+      @JsonIgnore long invoiceId,
       String number,
       LocalDate issueDate,
       LocalDate dueDate,
@@ -52,7 +54,7 @@ public final class AmountPursued {
       BigDecimal total) {}
 
   /** An unpaid invoice left out of the amount, and why; {@code owed} is what is owed on it all the same. */
-  public record LeftOut(long invoiceId, String number, LocalDate dueDate, BigDecimal owed, Reason reason) {}
+  public record LeftOut(@JsonIgnore long invoiceId, String number, LocalDate dueDate, BigDecimal owed, Reason reason) {}
 
   /**
    * The amount pursued on {@code day}, invoice by invoice, oldest first.
