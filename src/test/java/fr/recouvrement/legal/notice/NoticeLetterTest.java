@@ -48,6 +48,8 @@ class NoticeLetterTest {
             15);
 
     assertThat(letter.lines()).extracting(NoticeLetter.Line::number).containsExactly("F-1", "F-2");
+    // named apart, oldest first: the disputed F-4 and F-3, not yet due
+    assertThat(letter.leftOut()).extracting(o -> o.number() + " " + o.reason()).containsExactly("F-4 DISPUTED", "F-3 NOT_DUE");
     assertThat(letter.principal()).isEqualByComparingTo("1970.50");
     assertThat(letter.latePenalties()).isEqualByComparingTo("25.43");
     assertThat(letter.recoveryIndemnities()).isEqualByComparingTo("80.00");
@@ -70,6 +72,28 @@ class NoticeLetterTest {
     });
     assertThat(letter.total()).isEqualByComparingTo("1000.00");
     assertThat(letter.deadline()).isEqualTo(TODAY.plusDays(8));
+  }
+
+  @Test
+  void aSecondNoticeToAConsumerShowsTheInterestAlreadyOwedOnEachInvoice() {
+    // F-8 bears 5.24 of legal interest since a first notice (1000 × 2.62 % × 73 / 365); F-9 none
+    CaseView view =
+        CaseViews.view(
+            "DOS-2026-000123",
+            new CaseView.Debtor("C-1", DebtorType.CONSUMER, "Jeanne Martin", null, null, null, new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
+            TODAY,
+            List.of(invoice("F-8", TODAY.minusDays(120), "1000.00", "0", "0", false), invoice("F-9", TODAY.minusDays(20), "300.00", "0", "0", false)),
+            TODAY.minusDays(73),
+            new BigDecimal("5.24"));
+
+    NoticeLetter letter = letter(view, 15);
+
+    assertThat(letter.interestPerLine()).isTrue();
+    assertThat(letter.lines()).extracting(l -> l.number() + " " + l.interest() + " " + l.total())
+        .containsExactly("F-8 5.24 1005.24", "F-9 0.00 300.00");
+    assertThat(letter.interest()).isEqualByComparingTo("5.24");
+    // 1000.00 + 5.24 + 300.00
+    assertThat(letter.total()).isEqualByComparingTo("1305.24");
   }
 
   @Test
