@@ -452,17 +452,23 @@ public class CaseService {
   }
 
   /**
-   * The invoices a formal notice sent to a consumer claimed, on which legal interest runs. A case
-   * whose notice predates the recorded lines ({@code formal_notice_line}) is taken to have claimed
-   * every invoice due before the notice date.
+   * The invoices a formal notice sent to a consumer claimed, on which legal interest runs: from the
+   * case's legal-interest date for the first notice, from its own sending for a later one. A notice
+   * sent before notices recorded their lines ({@code formal_notice_line}) is taken to have claimed
+   * every invoice due before its date.
    */
   private List<NoticedInvoice> noticed(long caseId, LocalDate legalInterestFrom, List<InvoiceAccount> accounts) {
     if (legalInterestFrom == null) {
       return List.of();
     }
-    List<NoticedInvoice> claimed = noticeLines.claimedBySentNotices(caseId);
-    if (claimed.isEmpty() && !noticeLines.anyRecorded(caseId)) {
-      return Ledger.claimedByANoticeOf(accounts, legalInterestFrom);
+    List<NoticedInvoice> claimed = new ArrayList<>();
+    for (NoticedInvoice n : noticeLines.claimedBySentNotices(caseId)) {
+      LocalDate from = n.noticeDate().isBefore(legalInterestFrom) ? legalInterestFrom : n.noticeDate();
+      claimed.add(new NoticedInvoice(n.invoiceId(), from, n.principalClaimed()));
+    }
+    boolean earlierNoticeWithoutLines = claimed.stream().allMatch(n -> n.noticeDate().isAfter(legalInterestFrom));
+    if (earlierNoticeWithoutLines) {
+      claimed.addAll(Ledger.claimedByANoticeOf(accounts, legalInterestFrom));
     }
     return claimed;
   }

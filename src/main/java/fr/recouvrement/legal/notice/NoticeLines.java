@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -74,7 +75,7 @@ public class NoticeLines {
     jdbc.update("update formal_notice set sent_on = ? where document_id = ? and sent_on is null", Date.valueOf(sentOn), documentId);
   }
 
-  java.util.Optional<Notice> find(String noticeKey) {
+  Optional<Notice> find(String noticeKey) {
     return jdbc.query(
             "select id, written_on, sent_on, total from formal_notice where notice_key = ?",
             (rs, i) ->
@@ -108,11 +109,5 @@ public class NoticeLines {
         """,
         (rs, i) -> new NoticedInvoice(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)),
         caseId);
-  }
-
-  /** Whether the case has any notice recorded with its lines (else it predates them). */
-  public boolean anyRecorded(long caseId) {
-    Integer n = jdbc.queryForObject("select count(*) from formal_notice where case_id = ?", Integer.class, caseId);
-    return n != null && n > 0;
   }
 }
