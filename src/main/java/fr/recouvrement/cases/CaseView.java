@@ -70,9 +70,18 @@ public record CaseView(
     return invoices.stream().filter(i -> !i.disputed()).toList();
   }
 
-  /** The balance reminders may chase: {@link #balance} less what is owed on disputed invoices. */
+  /**
+   * The balance reminders may chase: {@link #balance} less what is owed on disputed invoices — the
+   * amount pursued and the invoices not yet due, a consumer's legal interest included, so that the
+   * cadence and the reminder it sends work on the same figure.
+   */
   public BigDecimal undisputedBalance() {
-    return invoices.stream().filter(i -> !i.disputed()).map(Invoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return amountPursued.total()
+        .add(
+            amountPursued.leftOut().stream()
+                .filter(o -> o.reason() == AmountPursued.Reason.NOT_DUE)
+                .map(AmountPursued.LeftOut::owed)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
   public record Payment(

@@ -140,6 +140,8 @@ class SendReminderEmailTest extends ChannelStepTest {
       CaseView view = cases.get(reference);
       assertThat(view.legalInterest()).isEqualByComparingTo("5.24");
       assertThat(view.balance()).isEqualByComparingTo("1005.24");
+      // the cadence decides on the same figure the reminder shows
+      assertThat(cases.undisputedBalance(reference)).isEqualByComparingTo("1005.24");
       Multipart parts = (Multipart) TestServers.greenMail().getReceivedMessages()[0].getContent();
       for (int i = 0; i < 2; i++) {
         // the HTML part without its tags reads as the text part
