@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.money.AmountPursued;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,13 +9,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la déclaration de créance": the amount to declare, as owed at the end of the opening
- * judgment's day (interest and penalties stop then, C. com. L622-28), with its breakdown (principal,
- * penalties to the judgment, the €40 recovery indemnity of each late invoice); the task's due date
- * (the claim deadline), the supervisor's warning date ({@code claimWarningDays} before it, set in
- * the model), the day after the deadline (when a missed claim needs a relevé de forclusion) and the
- * last day to ask for it; and the missions handed over by hand that the insolvency withdrew, so the
- * collector tells the bailiff to stop.
+ * "Préparer la déclaration de créance": the amount to declare — the amount pursued on the opening
+ * judgment's day ({@link CaseService#pursued(String, LocalDate)}: due, undisputed invoices with their
+ * penalties, indemnities or legal interest, charges stopped at the end of that day, C. com. L622-28)
+ * — with its parts (principal, penalties to the judgment, the €40 recovery indemnity of each late
+ * invoice) and its breakdown per invoice ({@code claimBreakdown}), which also names the invoices left
+ * out (disputed, not yet due at the judgment) so that the collector can mention them to the
+ * mandataire as the declaration allows (sums to fall due, a claim under dispute, C. com. L622-24,
+ * R622-23); the task's due date (the claim deadline), the supervisor's warning date ({@code
+ * claimWarningDays} before it, set in the model), the day after the deadline (when a missed claim
+ * needs a relevé de forclusion) and the last day to ask for it; and the missions handed over by hand
+ * that the insolvency withdrew, so the collector tells the bailiff to stop.
  */
 @Component("prepareProofOfClaim")
 class PrepareProofOfClaim implements JavaDelegate {
@@ -37,7 +42,7 @@ class PrepareProofOfClaim implements JavaDelegate {
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
     execution.setVariable("judgmentDate", judgment.toString());
-    ClaimAtJudgment claim = ClaimAtJudgment.of(judgment, cases.owedOn(reference, judgment));
+    AmountPursued.Statement claim = cases.pursued(reference, judgment);
     execution.setVariable("principalToDeclare", claim.principal().doubleValue());
     execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
     execution.setVariable("indemnitiesToDeclare", claim.recoveryIndemnities().doubleValue());
@@ -45,11 +50,12 @@ class PrepareProofOfClaim implements JavaDelegate {
     execution.setVariable("amountDeclared", claim.total().doubleValue());
     execution.setVariable(
         "claimInvoicesText",
-        claim.invoices().stream()
+        claim.lines().stream()
             .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
-                o.invoiceNumber(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
+                o.number(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
                 ClaimVariables.euros(o.recoveryIndemnity())))
             .collect(Collectors.joining("\n")));
+    execution.setVariable("claimBreakdown", claim.breakdown());
     // rows recorded before the relief window was kept have none: the same table gives it
     LocalDate relief =
         insolvency.reliefDeadline() != null ? insolvency.reliefDeadline() : insolvencies.reliefDeadline(insolvency.publicationDate());
