@@ -636,12 +636,42 @@ public class CaseService {
   }
 
   private static AmountPursued.Statement pursued(LocalDate day, List<InvoiceRow> invoices, java.util.Set<Long> disputed, CaseBalance owed) {
-    return AmountPursued.on(
-        day,
-        invoices.stream()
-            .map(i -> new AmountPursued.Invoice(i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
-            .toList(),
-        owed);
+    return AmountPursued.on(day, facts(invoices, disputed), owed);
+  }
+
+  private static List<AmountPursued.Invoice> facts(List<InvoiceRow> invoices, java.util.Set<Long> disputed) {
+    return invoices.stream()
+        .map(i -> new AmountPursued.Invoice(i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
+        .toList();
+  }
+
+  /**
+   * The claim to declare in a procédure collective opened on {@code judgment} ({@link
+   * AmountPursued#toDeclare}): what was owed at the end of that day, charges stopped then (C. com.
+   * L622-28) and counting only the payments made by then — a dividend paid later does not lower what
+   * was declared —, the invoices not yet due included (L622-24), a disputed one named apart.
+   */
+  public AmountPursued.Statement toDeclare(String reference, LocalDate judgment) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    Map<Long, List<Settlement>> all = settlementsOf(c.id());
+    List<InvoiceAccount> accounts = new ArrayList<>();
+    for (InvoiceRow i : invoices) {
+      List<Settlement> settled = all.getOrDefault(i.id(), List.of());
+      List<Settlement> byThen = settled.stream().filter(x -> !x.date().isAfter(judgment)).toList();
+      // principal paid before allocations were recorded has no date: taken as paid by its due date
+      BigDecimal undated = i.paidAmount().subtract(principal(settled)).max(BigDecimal.ZERO);
+      accounts.add(
+          InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen)
+              .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()));
+    }
+    List<PaymentRow> paidByThen = repository.paymentsOfCase(c.id()).stream().filter(p -> !p.paidOn().isAfter(judgment)).toList();
+    CaseBalance owed =
+        ledger(Optional.of(judgment))
+            .balance(d.type() == DebtorType.BUSINESS, accounts, judgment, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(paidByThen));
+    return AmountPursued.toDeclare(judgment, facts(invoices, disputed), owed);
   }
 
   /** The amount pursued today. */

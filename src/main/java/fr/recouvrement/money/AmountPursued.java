@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * penalties and the €40 recovery indemnity for a professional (C. com. L441-10, D441-5), legal
  * interest since the formal notice for a consumer (C. civ. 1231-6, 1344-1). A disputed invoice, or
  * one not yet due, is never in the amount: it is listed apart with the reason, so that a document can
- * say why. Pure: every caller gets the same figures from the same case balance. The case JSON shows
+ * say why — except in a proof of claim, which declares sums to fall due too ({@link #toDeclare}). Pure: every caller gets the same figures from the same case balance. The case JSON shows
  * it as {@code amountPursued} (our invoice row ids stay inside).
  */
 public final class AmountPursued {
@@ -62,6 +62,22 @@ public final class AmountPursued {
    * @param balance the case's balance as of {@code day}
    */
   public static Statement on(LocalDate day, List<Invoice> invoices, CaseBalance balance) {
+    return statement(day, invoices, balance, false);
+  }
+
+  /**
+   * The claim to declare in a procédure collective whose opening judgment is of {@code day}: as
+   * {@link #on}, except that an invoice not yet due that day is in the amount too, for what it owes
+   * then — a claim is declared even when it has yet to fall due (C. com. L622-24, R622-23 sums to
+   * fall due). A disputed invoice stays apart, for the collector to mention as under dispute.
+   *
+   * @param balance the case's balance as of {@code day}, charges stopped that day (L622-28)
+   */
+  public static Statement toDeclare(LocalDate day, List<Invoice> invoices, CaseBalance balance) {
+    return statement(day, invoices, balance, true);
+  }
+
+  private static Statement statement(LocalDate day, List<Invoice> invoices, CaseBalance balance, boolean sumsToFallDue) {
     List<Line> lines = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
     for (Invoice invoice : invoices) {
@@ -71,7 +87,7 @@ public final class AmountPursued {
       }
       if (invoice.disputed()) {
         leftOut.add(new LeftOut(invoice.invoiceId(), invoice.number(), invoice.dueDate(), Money.cents(owed.total()), Reason.DISPUTED));
-      } else if (!invoice.dueDate().isBefore(day)) {
+      } else if (!sumsToFallDue && !invoice.dueDate().isBefore(day)) {
         leftOut.add(new LeftOut(invoice.invoiceId(), invoice.number(), invoice.dueDate(), Money.cents(owed.total()), Reason.NOT_DUE));
       } else {
         lines.add(
@@ -141,7 +157,8 @@ public final class AmountPursued {
       List<String> rows = new ArrayList<>();
       rows.add("Total poursuivi : %s (principal et intérêts : %s)".formatted(euros(total), euros(principalAndInterest)));
       for (Line l : lines) {
-        StringBuilder row = new StringBuilder("Facture ").append(l.number()).append(" échue le ").append(date(l.dueDate()))
+        String due = l.dueDate().isBefore(day) ? " échue le " : " à échoir le ";
+        StringBuilder row = new StringBuilder("Facture ").append(l.number()).append(due).append(date(l.dueDate()))
             .append(" : principal ").append(euros(l.principal()));
         if (l.latePenalty().signum() > 0 || l.recoveryIndemnity().signum() > 0) {
           row.append(", pénalités ").append(euros(l.latePenalty())).append(", indemnité forfaitaire ").append(euros(l.recoveryIndemnity()));

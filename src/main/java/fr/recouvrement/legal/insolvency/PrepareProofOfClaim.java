@@ -9,14 +9,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la déclaration de créance": the amount to declare — the amount pursued on the opening
- * judgment's day ({@link CaseService#pursued(String, LocalDate)}: due, undisputed invoices with their
- * penalties, indemnities or legal interest, charges stopped at the end of that day, C. com. L622-28)
- * — with its parts (principal, penalties to the judgment, the €40 recovery indemnity of each late
- * invoice) and its breakdown per invoice ({@code claimBreakdown}), which also names the invoices left
- * out (disputed, not yet due at the judgment) so that the collector can mention them to the
- * mandataire as the declaration allows (sums to fall due, a claim under dispute, C. com. L622-24,
- * R622-23); the task's due date (the claim deadline), the supervisor's warning date ({@code
+ * "Préparer la déclaration de créance": the amount to declare — the claim as owed at the end of the
+ * opening judgment's day ({@link CaseService#toDeclare(String, LocalDate)}: the amount pursued that
+ * day, charges stopped then, C. com. L622-28, payments made by then, plus the invoices not yet due,
+ * which are declared too, L622-24) — with its parts (principal, penalties to the judgment, the €40
+ * recovery indemnity of each late invoice) and its breakdown per invoice ({@code claimBreakdown}), which also names a disputed
+ * invoice left out so that the collector can mention it to the mandataire as a claim under dispute
+ * (R622-23); the task's due date (the claim deadline), the supervisor's warning date ({@code
  * claimWarningDays} before it, set in the model), the day after the deadline (when a missed claim
  * needs a relevé de forclusion) and the last day to ask for it; and the missions handed over by hand
  * that the insolvency withdrew, so the collector tells the bailiff to stop.
@@ -42,7 +41,7 @@ class PrepareProofOfClaim implements JavaDelegate {
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
     execution.setVariable("judgmentDate", judgment.toString());
-    AmountPursued.Statement claim = cases.pursued(reference, judgment);
+    AmountPursued.Statement claim = cases.toDeclare(reference, judgment);
     execution.setVariable("principalToDeclare", claim.principal().doubleValue());
     execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
     execution.setVariable("indemnitiesToDeclare", claim.recoveryIndemnities().doubleValue());

@@ -111,7 +111,7 @@ class InsolvencyDelegatesTest {
   }
 
   @Test
-  void theProofOfClaimDeclaresTheDueUndisputedInvoicesAndNamesTheOthersApart() {
+  void theProofOfClaimDeclaresTheUndisputedInvoicesDueOrNotAndNamesTheDisputedOneApart() {
     deploy();
     ApiClient api = new ApiClient(port, "admin", "admin-test");
     Response opened =
@@ -137,15 +137,18 @@ class InsolvencyDelegatesTest {
     String id = runtimeService.startProcessInstanceByKey(MODEL, reference, Map.of(
         "caseReference", reference, "insolvencyProcedure", "REDRESSEMENT", "claimDeadline", deadline.toString())).getId();
 
-    // F-PC1 alone: 2,000.00 + its late penalty + 40.00; F-PC2 (disputed) and F-PC3 (not yet due) are named apart
+    // F-PC1: 2,000.00 + its late penalty + 40.00; F-PC3, due after the judgment, is declared too (C. com.
+    // L622-24) for its 500.00 of principal, with no penalty; F-PC2 (disputed) is named apart
     java.math.BigDecimal penalty = cases.get(reference).invoices().stream()
         .filter(i -> i.number().equals("F-PC1")).findFirst().orElseThrow().latePenalty();
-    double expected = new java.math.BigDecimal("2040.00").add(penalty).doubleValue();
+    double expected = new java.math.BigDecimal("2540.00").add(penalty).doubleValue();
     assertThat(penalty).isPositive();
     assertThat(runtimeService.getVariables(id)).containsEntry("amountToDeclare", expected).containsEntry("amountDeclared", expected);
     assertThat((String) runtimeService.getVariable(id, "claimBreakdown"))
         .contains("Facture F-PC1", "principal 2 000,00 €", "indemnité forfaitaire 40,00 €")
         .contains("Non comprise : facture F-PC2", "contestée")
-        .contains("Non comprise : facture F-PC3 (500,00 €), non échue");
+        .contains("Facture F-PC3 à échoir le " + today.plusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+            + " : principal 500,00 €, total 500,00 €")
+        .doesNotContain("Non comprise : facture F-PC3");
   }
 }
