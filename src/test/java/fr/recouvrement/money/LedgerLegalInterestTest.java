@@ -108,4 +108,23 @@ class LedgerLegalInterestTest {
     assertThat(owed.invoice(2).orElseThrow().legalInterest()).isEqualByComparingTo("1.85");
     assertThat(owed.legalInterest()).isEqualByComparingTo("7.09");
   }
+
+  @Test
+  void interestOnlyOnTheClaimedInvoiceStopsAtTheOpeningJudgmentLessWhatWasWaivedOrPaid() {
+    // F-1 claimed by the notice of 02/03, 2.00 of its interest waived by a kept plan; F-2 claimed by no notice
+    List<InvoiceAccount> invoices =
+        List.of(
+            new InvoiceAccount(1, LocalDate.parse("2026-01-15"), new BigDecimal("1000.00"), List.of(), null, false, new BigDecimal("2.00")),
+            invoice(2, LocalDate.parse("2026-02-15"), "600.00"));
+    List<NoticedInvoice> noticed = List.of(new NoticedInvoice(1, NOTICE, new BigDecimal("1000.00")));
+    Ledger stopped = ledger.chargesStoppedOn(NOTICE.plusDays(73));
+
+    CaseBalance owed = stopped.balance(false, invoices, NOTICE.plusDays(150), noticed, new BigDecimal("1.00"));
+
+    // F-1: 1000 × 2.62 % × 73 / 365 = 5.24 up to the judgment (nothing after), − 2.00 waived − 1.00 unallocated = 2.24
+    assertThat(owed.invoice(1).orElseThrow().legalInterest()).isEqualByComparingTo("2.24");
+    assertThat(owed.invoice(2).orElseThrow().legalInterest()).isEqualByComparingTo("0.00");
+    // 1000.00 + 600.00 + 2.24
+    assertThat(owed.total()).isEqualByComparingTo("1602.24");
+  }
 }
