@@ -10,11 +10,14 @@ import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.Prescription;
 import fr.recouvrement.legal.PrescriptionService;
+import fr.recouvrement.legal.notice.NoticeLines;
 import fr.recouvrement.money.Allocation;
+import fr.recouvrement.money.AmountPursued;
 import fr.recouvrement.money.CaseBalance;
 import fr.recouvrement.money.InterestRates;
 import fr.recouvrement.money.InvoiceAccount;
 import fr.recouvrement.money.Ledger;
+import fr.recouvrement.money.NoticedInvoice;
 import fr.recouvrement.money.PaymentAllocationRules;
 import fr.recouvrement.money.PaymentAllocations;
 import fr.recouvrement.money.Settlement;
@@ -61,6 +64,7 @@ public class CaseService {
   private final LegalEvents legalEvents;
   private final OverIndebtednessFiles overIndebtedness;
   private final PaymentAllocationRules allocationRules;
+  private final NoticeLines noticeLines;
 
   CaseService(
       CaseRepository repository,
@@ -74,7 +78,8 @@ public class CaseService {
       CollectiveProceedings proceedings,
       LegalEvents legalEvents,
       OverIndebtednessFiles overIndebtedness,
-      PaymentAllocationRules allocationRules) {
+      PaymentAllocationRules allocationRules,
+      NoticeLines noticeLines) {
     this.allocationRules = allocationRules;
     this.repository = repository;
     this.validator = validator;
@@ -87,6 +92,7 @@ public class CaseService {
     this.proceedings = proceedings;
     this.legalEvents = legalEvents;
     this.overIndebtedness = overIndebtedness;
+    this.noticeLines = noticeLines;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -302,13 +308,14 @@ public class CaseService {
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = ledger(judgment);
           java.util.Set<Long> named = namedInvoices(c, invoices, payment);
+          List<InvoiceAccount> before = accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id()));
           Allocation allocation =
-              ledger.allocate(
+              ledger.allocateAfterNotices(
                   professional,
-                  accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id())),
+                  before,
                   payment.amount(),
                   payment.date(),
-                  c.legalInterestFrom(),
+                  noticed(c.id(), c.legalInterestFrom(), before),
                   named,
                   allocationRules.current());
           Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
@@ -324,14 +331,10 @@ public class CaseService {
           allocations.record(paymentId, allocation);
           // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
           prescription.refresh(c.id());
+          List<InvoiceAccount> after = accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id()));
           BigDecimal balance =
               ledger
-                  .balance(
-                      professional,
-                      accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id())),
-                      CaseClock.today(),
-                      c.legalInterestFrom(),
-                      unallocated(repository.paymentsOfCase(c.id())))
+                  .balance(professional, after, CaseClock.today(), noticed(c.id(), c.legalInterestFrom(), after), unallocated(repository.paymentsOfCase(c.id())))
                   .total();
           if (balance.signum() == 0 && !maySettle) {
             // thrown inside the transaction: the payment and its allocations are rolled back
@@ -456,9 +459,10 @@ public class CaseService {
           CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+          List<InvoiceAccount> accounts = accounts(invoices, settlementsOf(c.id()));
           Map<Long, BigDecimal> waived =
               new Ledger(interestRates.current())
-                  .chargesAccrued(professional, accounts(invoices, settlementsOf(c.id())), since, CaseClock.today(), c.legalInterestFrom());
+                  .chargesAccrued(professional, accounts, since, CaseClock.today(), noticed(c.id(), c.legalInterestFrom(), accounts));
           waived.forEach(repository::addChargesWaived);
           if (!waived.isEmpty()) {
             log.info("Case {}: payment plan kept, {} € of charges accrued since {} waived as its terms say",
@@ -559,7 +563,12 @@ public class CaseService {
                   professional
                       ? rules.balance(true, accounts, asOf(s.closedAt())).total()
                       : rules
-                          .balance(false, accounts, asOf(s.closedAt()), r.legalInterestFrom(), unallocated(repository.paymentsOfCase(r.id())))
+                          .balance(
+                              false,
+                              accounts,
+                              asOf(s.closedAt()),
+                              noticed(r.id(), r.legalInterestFrom(), accounts),
+                              unallocated(repository.paymentsOfCase(r.id())))
                           .total();
               return new CaseView.Summary(
                   s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
@@ -582,14 +591,7 @@ public class CaseService {
     Map<String, Prescription.Outcome> prescriptions = prescription.byInvoice(c.id());
     Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
     Ledger ledger = ledger(judgment);
-    CaseBalance owed =
-        ledger
-            .balance(
-                d.type() == DebtorType.BUSINESS,
-                accounts(invoices, settlementsOf(c.id()), disputed),
-                asOf(c.closedAt()),
-                c.legalInterestFrom(),
-                unallocated(payments));
+    CaseBalance owed = balance(ledger, c, d, invoices, disputed, payments, asOf(c.closedAt()));
     return new CaseView(
         c.reference(),
         c.status(),
@@ -636,7 +638,98 @@ public class CaseService {
         judgment.orElse(null),
         c.followsCaseId() == null ? null : repository.findCase(c.followsCaseId()).reference(),
         ledger.ratesToConfirm().stream().map(Object::toString).toList(),
-        repository.recordedVat(c.id()));
+        repository.recordedVat(c.id()),
+        pursued(asOf(c.closedAt()), invoices, disputed, owed));
+  }
+
+  /**
+   * The amount pursued on {@code day} (a formal notice, a court claim, a bailiff mission, a proof
+   * of claim): the due, undisputed invoices with their penalties and indemnities (a professional) or
+   * legal interest (a consumer), invoice by invoice, computed by {@link AmountPursued}; the disputed
+   * and not-yet-due invoices are listed apart. A closed case is taken as of the day it closed.
+   */
+  public AmountPursued.Statement pursued(String reference, LocalDate day) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    LocalDate on = c.closedAt() == null || day.isBefore(asOf(c.closedAt())) ? day : asOf(c.closedAt());
+    java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    Ledger ledger = ledger(proceedings.openingJudgment(c.id()));
+    CaseBalance owed = balance(ledger, c, d, invoices, disputed, repository.paymentsOfCase(c.id()), on);
+    return pursued(on, invoices, disputed, owed);
+  }
+
+  private static AmountPursued.Statement pursued(LocalDate day, List<InvoiceRow> invoices, java.util.Set<Long> disputed, CaseBalance owed) {
+    return AmountPursued.on(day, facts(invoices, disputed), owed);
+  }
+
+  private static List<AmountPursued.Invoice> facts(List<InvoiceRow> invoices, java.util.Set<Long> disputed) {
+    return invoices.stream()
+        .map(i -> new AmountPursued.Invoice(i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
+        .toList();
+  }
+
+  /**
+   * The claim to declare in a procédure collective opened on {@code judgment} ({@link
+   * AmountPursued#toDeclare}): what was owed at the end of that day, charges stopped then (C. com.
+   * L622-28) and counting only the payments made by then — a dividend paid later does not lower what
+   * was declared —, the invoices not yet due included (L622-24), a disputed one named apart.
+   */
+  public AmountPursued.Statement toDeclare(String reference, LocalDate judgment) {
+    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    Map<Long, List<Settlement>> all = settlementsOf(c.id());
+    List<InvoiceAccount> accounts = new ArrayList<>();
+    for (InvoiceRow i : invoices) {
+      List<Settlement> settled = all.getOrDefault(i.id(), List.of());
+      List<Settlement> byThen = settled.stream().filter(x -> !x.date().isAfter(judgment)).toList();
+      // principal paid before allocations were recorded has no date: taken as paid by its due date
+      BigDecimal undated = i.paidAmount().subtract(principal(settled)).max(BigDecimal.ZERO);
+      accounts.add(
+          InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen)
+              .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()));
+    }
+    List<PaymentRow> paidByThen = repository.paymentsOfCase(c.id()).stream().filter(p -> !p.paidOn().isAfter(judgment)).toList();
+    CaseBalance owed =
+        ledger(Optional.of(judgment))
+            .balance(d.type() == DebtorType.BUSINESS, accounts, judgment, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(paidByThen));
+    return AmountPursued.toDeclare(judgment, facts(invoices, disputed), owed);
+  }
+
+  /** The amount pursued today. */
+  public AmountPursued.Statement pursued(String reference) {
+    return pursued(reference, CaseClock.today());
+  }
+
+  private CaseBalance balance(
+      Ledger ledger, CaseRow c, DebtorRow d, List<InvoiceRow> invoices, java.util.Set<Long> disputed, List<PaymentRow> payments, LocalDate asOf) {
+    List<InvoiceAccount> accounts = accounts(invoices, settlementsOf(c.id()), disputed);
+    return ledger
+        .balance(d.type() == DebtorType.BUSINESS, accounts, asOf, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(payments));
+  }
+
+  /**
+   * The invoices a formal notice sent to a consumer claimed, on which legal interest runs: from the
+   * case's legal-interest date for the first notice, from its own sending for a later one. A notice
+   * sent before notices recorded their lines ({@code formal_notice_line}) is taken to have claimed
+   * every invoice due before its date.
+   */
+  private List<NoticedInvoice> noticed(long caseId, LocalDate legalInterestFrom, List<InvoiceAccount> accounts) {
+    if (legalInterestFrom == null) {
+      return List.of();
+    }
+    List<NoticedInvoice> claimed = new ArrayList<>();
+    for (NoticedInvoice n : noticeLines.claimedBySentNotices(caseId)) {
+      LocalDate from = n.noticeDate().isBefore(legalInterestFrom) ? legalInterestFrom : n.noticeDate();
+      claimed.add(new NoticedInvoice(n.invoiceId(), from, n.principalClaimed()));
+    }
+    boolean earlierNoticeWithoutLines = claimed.stream().allMatch(n -> n.noticeDate().isAfter(legalInterestFrom));
+    if (earlierNoticeWithoutLines) {
+      claimed.addAll(Ledger.claimedByANoticeOf(accounts, legalInterestFrom));
+    }
+    return claimed;
   }
 
   /** The money rules, with charges stopped at an opening judgment (C. com. L622-28). */

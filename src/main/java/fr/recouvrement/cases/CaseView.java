@@ -1,5 +1,6 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.money.AmountPursued;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,10 @@ import java.util.List;
  * can be acted on (prescribed from the next day), null when nothing is owed. {@code chargesStoppedOn}:
  * the opening judgment of a procédure collective, after which no penalty accrues (C. com. L622-28);
  * the figures are those of that day less what was paid since. {@code followsCase}: the case whose
- * claims were declared or titled when this one was opened for the debtor's later invoices.
+ * claims were declared or titled when this one was opened for the debtor's later invoices. {@code
+ * amountPursued} is what a formal notice, a court claim or a bailiff would claim today: the due,
+ * undisputed invoices with their charges, invoice by invoice, and the unpaid ones left out with the
+ * reason (null on a view built without it).
  */
 public record CaseView(
     String reference,
@@ -37,7 +41,8 @@ public record CaseView(
     LocalDate chargesStoppedOn,
     String followsCase,
     List<String> ratesToConfirm,
-    List<RecoverableVat> recoverableVat) {
+    List<RecoverableVat> recoverableVat,
+    AmountPursued.Statement amountPursued) {
 
   /**
    * The VAT recorded as recoverable when the claim became irrecoverable (write-off, liquidation),
@@ -62,7 +67,18 @@ public record CaseView(
       NextAction nextAction, Instant openedAt, Instant closedAt, String closingReason, LocalDate prescriptionDate,
       BigDecimal legalInterest, LocalDate legalInterestFrom) {
     this(reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
-        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, null, null, List.of(), List.of());
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, (AmountPursued.Statement) null);
+  }
+
+  /** A case under no procédure collective and following no other case, with its amount pursued. */
+  public CaseView(
+      String reference, CaseStatus status, String segment, BigDecimal balance, BigDecimal principal, BigDecimal penalties,
+      Debtor debtor, List<Invoice> invoices, List<Payment> payments, List<Promise> promises, String processInstanceId,
+      NextAction nextAction, Instant openedAt, Instant closedAt, String closingReason, LocalDate prescriptionDate,
+      BigDecimal legalInterest, LocalDate legalInterestFrom, AmountPursued.Statement amountPursued) {
+    this(reference, status, segment, balance, principal, penalties, debtor, invoices, payments, promises, processInstanceId,
+        nextAction, openedAt, closedAt, closingReason, prescriptionDate, legalInterest, legalInterestFrom, null, null, List.of(), List.of(),
+        amountPursued);
   }
 
   /** {@code commercial}: the debtor is a trader (commerçant); decides the court of an order to pay. */
@@ -128,9 +144,21 @@ public record CaseView(
     return invoices.stream().filter(i -> !i.disputed()).toList();
   }
 
-  /** The balance reminders may chase: {@link #balance} less what is owed on disputed invoices. */
+  /**
+   * The balance reminders may chase: {@link #balance} less what is owed on disputed invoices — the
+   * amount pursued and the invoices not yet due, a consumer's legal interest included, so that the
+   * cadence and the reminder it sends work on the same figure.
+   */
   public BigDecimal undisputedBalance() {
-    return invoices.stream().filter(i -> !i.disputed()).map(Invoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (amountPursued == null) { // a view built without it: principal and B2B charges of the undisputed invoices
+      return invoices.stream().filter(i -> !i.disputed()).map(Invoice::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+    return amountPursued.total()
+        .add(
+            amountPursued.leftOut().stream()
+                .filter(o -> o.reason() == AmountPursued.Reason.NOT_DUE)
+                .map(AmountPursued.LeftOut::owed)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
   /** {@code source}: who paid (DEBTOR, MANDATAIRE, PLAN, GUARANTOR). */

@@ -6,20 +6,28 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a debtor owes on each invoice of a case on a given day, and in total. {@code legalInterest}
- * is the legal interest a consumer still owes since the formal notice (zero for a professional, who
- * owes late penalties instead, and before any notice).
+ * What a debtor owes on each invoice of a case on a given day, and in total. A consumer owes legal
+ * interest since the formal notice on the invoices it claimed (zero for a professional, who owes late
+ * penalties instead, and before any notice).
  */
-public record CaseBalance(List<InvoiceBalance> invoices, BigDecimal legalInterest) {
+public record CaseBalance(List<InvoiceBalance> invoices) {
 
-  public CaseBalance(List<InvoiceBalance> invoices) {
-    this(invoices, Money.ZERO);
-  }
+  /**
+   * Still owed on one invoice: principal, late penalty, recovery indemnity (both zero for a
+   * consumer) and legal interest (a consumer's, on an invoice a formal notice claimed; else zero).
+   */
+  public record InvoiceBalance(
+      long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity, BigDecimal legalInterest) {
+    public InvoiceBalance(long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {
+      this(invoiceId, principal, latePenalty, recoveryIndemnity, Money.ZERO);
+    }
 
-  /** Still owed on one invoice: principal, late penalty, recovery indemnity (both zero for a consumer). */
-  public record InvoiceBalance(long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {
     public BigDecimal total() {
-      return principal.add(latePenalty).add(recoveryIndemnity);
+      return principal.add(latePenalty).add(recoveryIndemnity).add(legalInterest);
+    }
+
+    InvoiceBalance withLegalInterest(BigDecimal interest) {
+      return new InvoiceBalance(invoiceId, principal, latePenalty, recoveryIndemnity, Money.cents(interest));
     }
   }
 
@@ -36,8 +44,13 @@ public record CaseBalance(List<InvoiceBalance> invoices, BigDecimal legalInteres
     return sum(InvoiceBalance::latePenalty).add(sum(InvoiceBalance::recoveryIndemnity));
   }
 
+  /** A consumer's legal interest still owed since the formal notice. */
+  public BigDecimal legalInterest() {
+    return sum(InvoiceBalance::legalInterest);
+  }
+
   public BigDecimal total() {
-    return principal().add(penalties()).add(legalInterest);
+    return principal().add(penalties()).add(legalInterest());
   }
 
   public boolean isSettled() {

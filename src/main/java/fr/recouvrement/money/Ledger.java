@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,47 +67,72 @@ public final class Ledger {
 
   /**
    * The balance of a case whose consumer debtor received a formal notice on {@code
-   * legalInterestFrom}: legal interest runs on each invoice's unpaid principal from that date (or
-   * from its due date, if later) at the legal rate for "all other cases" (the creditor is a
-   * business), C. civ. 1231-6 and 1344-1. Payments pay interest first (C. civ. 1343-1, recorded per
-   * invoice); {@code interestPaid} is the unallocated part of payments recorded before that rule,
-   * which paid interest too. Interest the creditor waived is no longer owed. A professional debtor
-   * owes late penalties and no legal interest on top: {@code legalInterestFrom} is ignored for it.
+   * legalInterestFrom}, when the notice did not record what it claimed (notices sent before their
+   * lines were kept): it is taken to have claimed every invoice already due on that date, with the
+   * principal then unpaid. See {@link #balance(boolean, List, LocalDate, List, BigDecimal)}.
    */
   public CaseBalance balance(
       boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, LocalDate legalInterestFrom, BigDecimal interestPaid) {
-    if (professionalDebtor || legalInterestFrom == null) {
-      return balance(professionalDebtor, invoices, asOf);
-    }
-    List<InvoiceBalance> lines = new ArrayList<>();
-    BigDecimal owed = Money.ZERO;
-    for (InvoiceAccount invoice : invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).toList()) {
-      BigDecimal interest =
-          legalInterestOn(invoice, legalInterestFrom, chargeDay(asOf)).subtract(invoice.interestPaid()).subtract(invoice.chargesWaived());
-      // interest paid and then waived (a kept payment plan) counts for the principal
-      BigDecimal principal = invoice.principalOutstanding().subtract(interest.negate().max(Money.ZERO)).max(Money.ZERO);
-      lines.add(new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO));
-      owed = owed.add(interest.max(Money.ZERO));
-    }
-    return new CaseBalance(lines, Money.cents(owed.subtract(interestPaid).max(Money.ZERO)));
+    return balance(professionalDebtor, invoices, asOf, noticedFrom(invoices, legalInterestFrom), interestPaid);
   }
 
   /**
-   * The late penalties (B2B) or legal interest (a consumer after a formal notice) each invoice
-   * accrued from the end of {@code from} to the end of {@code to}, paid or not: what a payment plan
-   * whose terms waive the charges of its duration gives up once it is kept.
+   * The balance of a case whose consumer debtor received formal notices: legal interest runs only on
+   * the invoices a notice claimed, from the day that notice was sent (the first one, when several
+   * claimed the same invoice), on the unpaid principal — at most what the notice claimed — at the
+   * legal rate for "all other cases" (the creditor is a business), C. civ. 1231-6 and 1344-1, and no
+   * further than the day charges stop (an opening judgment, C. com. L622-28). An invoice not yet due
+   * at the notice, or disputed then, was not claimed: it bears none. Payments pay interest first
+   * (C. civ. 1343-1, recorded per invoice); interest the creditor waived (a kept payment plan) is no
+   * longer owed. {@code interestPaid} is the unallocated part of payments recorded before that rule,
+   * which paid interest too, oldest invoice first. A professional debtor owes late penalties and no
+   * legal interest on top: {@code noticed} is ignored for it.
    */
-  public java.util.Map<Long, BigDecimal> chargesAccrued(
+  public CaseBalance balance(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, List<NoticedInvoice> noticed, BigDecimal interestPaid) {
+    if (professionalDebtor || noticed.isEmpty()) {
+      return balance(professionalDebtor, invoices, asOf);
+    }
+    Map<Long, BigDecimal> accrued = legalInterestByInvoice(invoices, noticed, chargeDay(asOf));
+    BigDecimal unallocated = interestPaid;
+    List<InvoiceBalance> lines = new ArrayList<>();
+    for (InvoiceAccount invoice : invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).toList()) {
+      BigDecimal interest =
+          accrued.getOrDefault(invoice.invoiceId(), Money.ZERO).subtract(invoice.interestPaid()).subtract(invoice.chargesWaived());
+      // interest paid and then waived (a kept payment plan) counts for the principal
+      BigDecimal principal = invoice.principalOutstanding().subtract(interest.negate().max(Money.ZERO)).max(Money.ZERO);
+      BigDecimal owed = interest.max(Money.ZERO);
+      BigDecimal paidHere = unallocated.min(owed).max(Money.ZERO);
+      unallocated = unallocated.subtract(paidHere);
+      lines.add(new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO, Money.cents(owed.subtract(paidHere))));
+    }
+    return new CaseBalance(lines);
+  }
+
+  /**
+   * The late penalties (B2B) or legal interest (a consumer after a formal notice on {@code
+   * legalInterestFrom}, claiming the invoices then due) each invoice accrued from the end of {@code
+   * from} to the end of {@code to}, paid or not: what a payment plan whose terms waive the charges of
+   * its duration gives up once it is kept.
+   */
+  public Map<Long, BigDecimal> chargesAccrued(
       boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, LocalDate legalInterestFrom) {
-    java.util.Map<Long, BigDecimal> accrued = new java.util.LinkedHashMap<>();
+    return chargesAccrued(professionalDebtor, invoices, from, to, noticedFrom(invoices, legalInterestFrom));
+  }
+
+  /** As above, legal interest running only on the invoices the sent notices claimed. */
+  public Map<Long, BigDecimal> chargesAccrued(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, List<NoticedInvoice> noticed) {
+    Map<Long, BigDecimal> accrued = new LinkedHashMap<>();
+    Map<Long, BigDecimal> interestTo = professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, to);
+    Map<Long, BigDecimal> interestFrom = professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, from);
     for (InvoiceAccount invoice : invoices) {
       BigDecimal during;
       if (professionalDebtor) {
         during = penalties.accrued(invoice, to).subtract(penalties.accrued(invoice, from));
-      } else if (legalInterestFrom != null) {
-        during = legalInterestOn(invoice, legalInterestFrom, to).subtract(legalInterestOn(invoice, legalInterestFrom, from));
       } else {
-        during = Money.ZERO;
+        during =
+            interestTo.getOrDefault(invoice.invoiceId(), Money.ZERO).subtract(interestFrom.getOrDefault(invoice.invoiceId(), Money.ZERO));
       }
       if (during.signum() > 0) {
         accrued.put(invoice.invoiceId(), Money.cents(during));
@@ -114,23 +141,47 @@ public final class Ledger {
     return accrued;
   }
 
-  /** Legal interest accrued on the invoices from {@code from} to {@code asOf}, before any payment of it. */
-  public BigDecimal legalInterest(List<InvoiceAccount> invoices, LocalDate from, LocalDate asOf) {
-    BigDecimal sum = Money.ZERO;
-    for (InvoiceAccount invoice : invoices) {
-      sum = sum.add(legalInterestOn(invoice, from, asOf));
-    }
-    return sum;
+  private static List<NoticedInvoice> noticedFrom(List<InvoiceAccount> invoices, LocalDate legalInterestFrom) {
+    return legalInterestFrom == null ? List.of() : claimedByANoticeOf(invoices, legalInterestFrom);
   }
 
-  private BigDecimal legalInterestOn(InvoiceAccount invoice, LocalDate from, LocalDate asOf) {
-    LocalDate start = invoice.dueDate().isAfter(from) ? invoice.dueDate() : from;
-    if (!start.isBefore(asOf)) {
-      return Money.ZERO;
+  /**
+   * What a formal notice sent on {@code noticeDate} claimed when it did not record its lines: the
+   * invoices already due that day, with the principal unpaid at its end.
+   */
+  public static List<NoticedInvoice> claimedByANoticeOf(List<InvoiceAccount> invoices, LocalDate noticeDate) {
+    return invoices.stream()
+        .filter(i -> i.dueDate().isBefore(noticeDate))
+        .map(i -> new NoticedInvoice(i.invoiceId(), noticeDate, i.principalOutstandingDuring(noticeDate.plusDays(1))))
+        .filter(n -> n.principalClaimed().signum() > 0)
+        .toList();
+  }
+
+  /** Legal interest accrued on each noticed invoice up to {@code asOf}, before any payment of it. */
+  Map<Long, BigDecimal> legalInterestByInvoice(List<InvoiceAccount> invoices, List<NoticedInvoice> noticed, LocalDate asOf) {
+    Map<Long, NoticedInvoice> first = new HashMap<>();
+    for (NoticedInvoice n : noticed) {
+      first.merge(n.invoiceId(), n, (a, b) -> b.noticeDate().isBefore(a.noticeDate()) ? b : a);
     }
-    List<Settlement> principalPaid =
-        invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
-    return legalInterest.interest(invoice.amount(), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL);
+    Map<Long, BigDecimal> interest = new HashMap<>();
+    for (InvoiceAccount invoice : invoices) {
+      NoticedInvoice n = first.get(invoice.invoiceId());
+      if (n == null) {
+        continue; // never claimed by a notice: no legal interest
+      }
+      LocalDate start = invoice.dueDate().isAfter(n.noticeDate()) ? invoice.dueDate() : n.noticeDate();
+      if (!start.isBefore(asOf)) {
+        continue;
+      }
+      List<Settlement> principalPaid =
+          invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
+      // never on more than the notice claimed: the base is lowered by what was unpaid but not claimed
+      BigDecimal unclaimed = invoice.principalOutstandingDuring(start.plusDays(1)).subtract(n.principalClaimed()).max(BigDecimal.ZERO);
+      interest.put(
+          invoice.invoiceId(),
+          legalInterest.interest(invoice.amount().subtract(unclaimed), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL));
+    }
+    return interest;
   }
 
   /** What is still owed on each invoice at the end of {@code asOf}. */
@@ -147,7 +198,8 @@ public final class Ledger {
    * oldest. Within an invoice, its parts in the rule's order (interest and penalty, principal, the
    * indemnity last as shipped). Charges are taken as of the value date, so paying the balance
    * quoted for that day settles the case. Whatever exceeds the balance stays unallocated, never
-   * dropped.
+   * dropped. A consumer's legal interest is that of a notice sent on {@code legalInterestFrom}
+   * claiming the invoices then due.
    */
   public Allocation allocate(
       boolean professionalDebtor,
@@ -157,6 +209,23 @@ public final class Ledger {
       LocalDate legalInterestFrom,
       Set<Long> named,
       AllocationRules rules) {
+    return allocateAfterNotices(professionalDebtor, invoices, amount, valueDate, noticedFrom(invoices, legalInterestFrom), named, rules);
+  }
+
+  /**
+   * As {@link #allocate}, a consumer's legal interest running only on the invoices the sent notices
+   * claimed ({@code noticed}).
+   */
+  public Allocation allocateAfterNotices(
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      BigDecimal amount,
+      LocalDate valueDate,
+      List<NoticedInvoice> noticed,
+      Set<Long> named,
+      AllocationRules rules) {
+    Map<Long, BigDecimal> interest =
+        professionalDebtor || noticed.isEmpty() ? Map.of() : legalInterestByInvoice(invoices, noticed, chargeDay(valueDate));
     record Queued(InvoiceAccount invoice, Priority priority, BigDecimal rate) {}
     List<Queued> queue = new ArrayList<>();
     for (InvoiceAccount invoice : invoices) {
@@ -184,9 +253,9 @@ public final class Ledger {
       due.put(Component.INDEMNITY, owed.recoveryIndemnity());
       due.put(
           Component.INTEREST,
-          professionalDebtor || legalInterestFrom == null
+          professionalDebtor
               ? Money.ZERO
-              : legalInterestOn(q.invoice(), legalInterestFrom, chargeDay(valueDate))
+              : interest.getOrDefault(q.invoice().invoiceId(), Money.ZERO)
                   .subtract(q.invoice().interestPaid())
                   .subtract(q.invoice().chargesWaived())
                   .max(Money.ZERO));

@@ -1,7 +1,7 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseStatus;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.cases.CaseViews;
 import fr.recouvrement.cases.DebtorType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,32 +22,18 @@ final class ChannelTestData {
   private ChannelTestData() {}
 
   static CaseView view(DebtorType type, CaseView.Invoice... invoices) {
-    return new CaseView(
-        "DOS-2026-000123",
-        CaseStatus.AMICABLE,
-        null,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        new CaseView.Debtor(
-            "C-1042",
-            type,
-            type == DebtorType.BUSINESS ? "Boulangerie Martin SARL" : "Jeanne Martin",
-            type == DebtorType.BUSINESS ? "552100554" : null,
-            "compta@martin.example",
-            "+33612345678",
-            new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
-        List.of(invoices),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        BigDecimal.ZERO,
-        null);
+    return CaseViews.view("DOS-2026-000123", debtor(type), TODAY, List.of(invoices), null);
+  }
+
+  static CaseView.Debtor debtor(DebtorType type) {
+    return new CaseView.Debtor(
+        "C-1042",
+        type,
+        type == DebtorType.BUSINESS ? "Boulangerie Martin SARL" : "Jeanne Martin",
+        type == DebtorType.BUSINESS ? "552100554" : null,
+        "compta@martin.example",
+        "+33612345678",
+        new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR"));
   }
 
   /** An invoice: penalty and indemnity as the money rules would fill them. */

@@ -12,14 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import fr.recouvrement.cases.CaseView;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,7 @@ class SendReminderEmailTest extends ChannelStepTest {
   @Autowired Templates templates;
   @Autowired CommunicationLog log;
   @Autowired CreditorSettings creditor;
+  @Autowired ReminderSms sms;
 
   @BeforeEach
   void disarm() {
@@ -116,6 +121,43 @@ class SendReminderEmailTest extends ChannelStepTest {
       String body = ChannelTestData.plain((String) parts.getBodyPart(i).getContent());
       assertThat(body).contains("F-C1", "120,00 €", "F-C2", "35,90 €", "155,90 €", reference);
       assertThat(body.toLowerCase()).doesNotContain("pénalit", "indemnit", "40,00", "40 €", "l441", "d441");
+    }
+  }
+
+  @Test
+  void aConsumersReminderAfterTheFormalNoticeShowsTheCaseTotalWithItsLegalInterest() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse("2026-03-02").atTime(12, 0).atZone(CaseClock.PARIS).toInstant()));
+    try {
+      // 1,000.00 due 15/01/2026 (46 days before 02/03), claimed by a formal notice sent on 02/03/2026
+      String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-LI1", 46, "1000.00")));
+      cases.startLegalInterest(reference, LocalDate.parse("2026-03-02"));
+      ClockUtil.setCurrentTime(Date.from(LocalDate.parse("2026-05-14").atTime(12, 0).atZone(CaseClock.PARIS).toInstant()));
+      String instance = start(runtime, EMAIL_PROCESS, reference, 4, "relance-ferme", "ferme");
+
+      management.executeJob(job(management, instance).getId());
+
+      // 73 days at the 2026-H1 legal rate "autres cas", 2.62 %: 1000 × 2.62 % × 73 / 365 = 5.24
+      CaseView view = cases.get(reference);
+      assertThat(view.legalInterest()).isEqualByComparingTo("5.24");
+      assertThat(view.balance()).isEqualByComparingTo("1005.24");
+      // the cadence decides on the same figure the reminder shows
+      assertThat(cases.undisputedBalance(reference)).isEqualByComparingTo("1005.24");
+      Multipart parts = (Multipart) TestServers.greenMail().getReceivedMessages()[0].getContent();
+      for (int i = 0; i < 2; i++) {
+        // the HTML part without its tags reads as the text part
+        String body = ChannelTestData.plain((String) parts.getBodyPart(i).getContent()).replaceAll("<[^>]+>", "");
+        assertThat(body)
+            .contains("Intérêts au taux légal depuis la mise en demeure du 02/03/2026")
+            .contains("5,24 €", "1 005,24 €");
+        assertThat(body.toLowerCase()).doesNotContain("pénalit", "indemnit");
+      }
+      // the SMS and the letter of the same step say the same total
+      ReminderModel model = ReminderModel.of(view, ChannelTestData.step("relance-ferme", "ferme"), creditor, CaseClock.today());
+      assertThat(model.amountDue()).isEqualByComparingTo(view.balance());
+      assertThat(plain(sms.compose(model))).contains("1 005,24 €");
+      assertThat(plain(templates.render("letter/relance-ferme.xhtml", model.variables()))).contains("1 005,24 €", "5,24 €");
+    } finally {
+      ClockUtil.reset();
     }
   }
 

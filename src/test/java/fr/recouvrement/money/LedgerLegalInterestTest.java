@@ -34,7 +34,7 @@ class LedgerLegalInterestTest {
   void nothingBeforeTheNoticeAndNothingForAProfessional() {
     List<InvoiceAccount> invoices = List.of(invoice(1, LocalDate.parse("2026-01-15"), "1000.00"));
 
-    assertThat(ledger.balance(false, invoices, NOTICE.plusDays(73), null, BigDecimal.ZERO).legalInterest()).isEqualByComparingTo("0");
+    assertThat(ledger.balance(false, invoices, NOTICE.plusDays(73), (LocalDate) null, BigDecimal.ZERO).legalInterest()).isEqualByComparingTo("0");
     CaseBalance professional = ledger.balance(true, invoices, NOTICE.plusDays(73), NOTICE, BigDecimal.ZERO);
     assertThat(professional.legalInterest()).isEqualByComparingTo("0");
     assertThat(professional.total()).isEqualByComparingTo(ledger.balance(true, invoices, NOTICE.plusDays(73)).total());
@@ -55,11 +55,76 @@ class LedgerLegalInterestTest {
   }
 
   @Test
-  void anInvoiceDueAfterTheNoticeBearsInterestFromItsDueDate() {
+  void anInvoiceNotYetDueAtTheNoticeBearsNoLegalInterest() {
+    // a notice that did not record its lines claimed the invoices due before its date: not this one
     List<InvoiceAccount> invoices = List.of(invoice(1, NOTICE.plusDays(37), "1000.00"));
 
-    // 36 days from its due date: 1000 × 2.62 % × 36 / 365 = 2.58
     assertThat(ledger.balance(false, invoices, NOTICE.plusDays(73), NOTICE, BigDecimal.ZERO).legalInterest())
-        .isEqualByComparingTo("2.58");
+        .isEqualByComparingTo("0.00");
+  }
+
+  @Test
+  void aConsumerNoticeCoveringOneOfTwoInvoicesBearsLegalInterestOnThatOneOnly() {
+    // F-1 (1,000.00, due 15/01) was claimed by the notice of 02/03; F-2 (600.00, due 10/03) was not yet due then
+    List<InvoiceAccount> invoices =
+        List.of(invoice(1, LocalDate.parse("2026-01-15"), "1000.00"), invoice(2, LocalDate.parse("2026-03-10"), "600.00"));
+    List<NoticedInvoice> noticed = List.of(new NoticedInvoice(1, NOTICE, new BigDecimal("1000.00")));
+
+    CaseBalance owed = ledger.balance(false, invoices, NOTICE.plusDays(73), noticed, BigDecimal.ZERO);
+
+    // F-1: 1000 × 2.62 % × 73 / 365 = 5.24; F-2: none, even once due
+    assertThat(owed.invoice(1).orElseThrow().legalInterest()).isEqualByComparingTo("5.24");
+    assertThat(owed.invoice(2).orElseThrow().legalInterest()).isEqualByComparingTo("0.00");
+    // 1000.00 + 600.00 + 5.24
+    assertThat(owed.total()).isEqualByComparingTo("1605.24");
+  }
+
+  @Test
+  void legalInterestRunsOnAtMostThePrincipalTheNoticeClaimed() {
+    List<InvoiceAccount> invoices = List.of(invoice(1, LocalDate.parse("2026-01-15"), "1000.00"));
+    List<NoticedInvoice> noticed = List.of(new NoticedInvoice(1, NOTICE, new BigDecimal("400.00")));
+
+    // 400 × 2.62 % × 73 / 365 = 2.096 → 2.10
+    assertThat(ledger.balance(false, invoices, NOTICE.plusDays(73), noticed, BigDecimal.ZERO).legalInterest())
+        .isEqualByComparingTo("2.10");
+  }
+
+  @Test
+  void theFirstNoticeThatClaimedAnInvoiceStartsItsInterest() {
+    // F-2 was not yet due at the first notice (02/03); a second notice of 01/04 claimed it
+    List<InvoiceAccount> invoices =
+        List.of(invoice(1, LocalDate.parse("2026-01-15"), "1000.00"), invoice(2, LocalDate.parse("2026-03-10"), "600.00"));
+    LocalDate second = LocalDate.parse("2026-04-01");
+    List<NoticedInvoice> noticed =
+        List.of(
+            new NoticedInvoice(1, NOTICE, new BigDecimal("1000.00")),
+            new NoticedInvoice(1, second, new BigDecimal("1000.00")),
+            new NoticedInvoice(2, second, new BigDecimal("600.00")));
+
+    CaseBalance owed = ledger.balance(false, invoices, NOTICE.plusDays(73), noticed, BigDecimal.ZERO);
+
+    // F-1 from 02/03: 5.24; F-2 from 01/04 to 14/05, 43 days: 600 × 2.62 % × 43 / 365 = 1.852 → 1.85
+    assertThat(owed.invoice(1).orElseThrow().legalInterest()).isEqualByComparingTo("5.24");
+    assertThat(owed.invoice(2).orElseThrow().legalInterest()).isEqualByComparingTo("1.85");
+    assertThat(owed.legalInterest()).isEqualByComparingTo("7.09");
+  }
+
+  @Test
+  void interestOnlyOnTheClaimedInvoiceStopsAtTheOpeningJudgmentLessWhatWasWaivedOrPaid() {
+    // F-1 claimed by the notice of 02/03, 2.00 of its interest waived by a kept plan; F-2 claimed by no notice
+    List<InvoiceAccount> invoices =
+        List.of(
+            new InvoiceAccount(1, LocalDate.parse("2026-01-15"), new BigDecimal("1000.00"), List.of(), null, false, new BigDecimal("2.00")),
+            invoice(2, LocalDate.parse("2026-02-15"), "600.00"));
+    List<NoticedInvoice> noticed = List.of(new NoticedInvoice(1, NOTICE, new BigDecimal("1000.00")));
+    Ledger stopped = ledger.chargesStoppedOn(NOTICE.plusDays(73));
+
+    CaseBalance owed = stopped.balance(false, invoices, NOTICE.plusDays(150), noticed, new BigDecimal("1.00"));
+
+    // F-1: 1000 × 2.62 % × 73 / 365 = 5.24 up to the judgment (nothing after), − 2.00 waived − 1.00 unallocated = 2.24
+    assertThat(owed.invoice(1).orElseThrow().legalInterest()).isEqualByComparingTo("2.24");
+    assertThat(owed.invoice(2).orElseThrow().legalInterest()).isEqualByComparingTo("0.00");
+    // 1000.00 + 600.00 + 2.24
+    assertThat(owed.total()).isEqualByComparingTo("1602.24");
   }
 }

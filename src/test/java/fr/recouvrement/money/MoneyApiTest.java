@@ -226,6 +226,34 @@ class MoneyApiTest {
     assertThat(c.get("ratesToConfirm")).extracting(JsonNode::asText).containsExactly("2031-H2");
   }
 
+  @Test
+  void theCaseShowsTheAmountPursuedWithoutItsDisputedInvoice() {
+    String reference = open("BUSINESS");
+    Response disputed =
+        api.postJson("/api/cases/" + reference + "/disputes",
+            "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"B\"], \"comment\": \"Remise non appliquée\"}");
+    assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
+
+    JsonNode c = api.get("/api/cases/" + reference).json();
+
+    // still owed: A 1,049.99 + B 541.66; pursued: A only, 1,000.00 + 9.99 + 40.00
+    assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("1591.65");
+    JsonNode pursued = c.get("amountPursued");
+    assertThat(pursued.get("day").asText()).isEqualTo("2026-01-31");
+    assertThat(pursued.get("total").decimalValue()).isEqualByComparingTo("1049.99");
+    assertThat(pursued.get("principalAndInterest").decimalValue()).isEqualByComparingTo("1009.99");
+    assertThat(pursued.get("lines")).hasSize(1);
+    JsonNode a = pursued.get("lines").get(0);
+    assertThat(a.get("number").asText()).isEqualTo("A");
+    assertThat(a.get("latePenalty").decimalValue()).isEqualByComparingTo("9.99");
+    assertThat(a.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(a.has("invoiceId")).as("our row ids stay inside").isFalse();
+    JsonNode b = pursued.get("leftOut").get(0);
+    assertThat(b.get("number").asText()).isEqualTo("B");
+    assertThat(b.get("owed").decimalValue()).isEqualByComparingTo("541.66");
+    assertThat(b.get("reason").asText()).isEqualTo("DISPUTED");
+  }
+
   private String open(String debtorType) {
     Response r =
         api.postJson(

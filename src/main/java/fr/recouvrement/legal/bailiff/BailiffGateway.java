@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.bailiff;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The commissaire de justice's system: takes missions and withdrawals. Bean {@code bailiffGateway};
@@ -31,8 +32,27 @@ public interface BailiffGateway {
 
   record Address(String line1, String postalCode, String city, String country) {}
 
-  /** Amounts in euros, at the time of the request. */
-  record Claim(BigDecimal principal, BigDecimal balance, String currency) {}
+  /**
+   * The amount pursued, in euros, at the time of the request: only due, undisputed invoices, with
+   * their penalties and €40 indemnities (a professional) or legal interest (a consumer). {@code
+   * balance} is the total claimed, {@code invoices} its breakdown per invoice (added to the
+   * contract: a provider that ignores it keeps working).
+   */
+  record Claim(BigDecimal principal, BigDecimal balance, String currency, List<ClaimedInvoice> invoices) {
+    public Claim(BigDecimal principal, BigDecimal balance, String currency) {
+      this(principal, balance, currency, List.of());
+    }
+  }
+
+  /** One invoice of the claim: its number, due date and what is claimed on it. */
+  record ClaimedInvoice(
+      String number,
+      String dueDate,
+      BigDecimal principal,
+      BigDecimal latePenalty,
+      BigDecimal recoveryIndemnity,
+      BigDecimal legalInterest,
+      BigDecimal total) {}
 
   /**
    * @param enforceableTitleOn ISO date of the enforceable title, null when there is none yet

@@ -25,7 +25,10 @@ import org.springframework.web.client.RestClientResponseException;
  *  "caseReference": "DOS-2026-000123",
  *  "debtor":  {"name": "…", "type": "BUSINESS", "siren": "552100554",
  *              "address": {"line1": "…", "postalCode": "69003", "city": "Lyon", "country": "FR"}},
- *  "claim":   {"principal": 1850.00, "balance": 1932.40, "currency": "EUR"},
+ *  "claim":   {"principal": 1850.00, "balance": 1932.40, "currency": "EUR",   // the amount pursued
+ *              "invoices": [{"number": "F-2026-0117", "dueDate": "2026-02-04", "principal": 1850.00,
+ *                            "latePenalty": 42.40, "recoveryIndemnity": 40.00, "legalInterest": 0.00,
+ *                            "total": 1932.40}]},   // due, undisputed invoices only
  *  "measure": {"enforceableTitleOn": "2026-09-14", "instructions": "…"}}   // both may be null
  *
  * 200 or 201  {"missionId": "CJ-2026-4711", ...}

@@ -7,6 +7,7 @@ import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
+import fr.recouvrement.money.AmountPursued;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -68,6 +69,18 @@ class RequestBailiffMission implements JavaDelegate {
     }
   }
 
+  /** The amount pursued (due, undisputed invoices), with its breakdown per invoice. */
+  static BailiffGateway.Claim claim(AmountPursued.Statement pursued) {
+    return new BailiffGateway.Claim(
+        pursued.principal(),
+        pursued.total(),
+        "EUR",
+        pursued.lines().stream()
+            .map(l -> new BailiffGateway.ClaimedInvoice(
+                l.number(), l.dueDate().toString(), l.principal(), l.latePenalty(), l.recoveryIndemnity(), l.legalInterest(), l.total()))
+            .toList());
+  }
+
   private void send(Mission mission, String instructions) {
     CaseView view = cases.get(mission.caseReference());
     CaseView.Debtor d = view.debtor();
@@ -82,7 +95,7 @@ class RequestBailiffMission implements JavaDelegate {
                 d.type().name(),
                 d.siren(),
                 a == null ? null : new BailiffGateway.Address(a.line1(), a.postalCode(), a.city(), a.country() == null ? "FR" : a.country())),
-            new BailiffGateway.Claim(view.principal(), view.balance(), "EUR"),
+            claim(view.amountPursued()),
             new BailiffGateway.Measure(
                 missions.enforceableTitleOn(view.reference()).map(Object::toString).orElse(null), instructions));
     String providerId;

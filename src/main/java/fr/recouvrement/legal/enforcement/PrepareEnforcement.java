@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * missions; whether a bank account or an employer is known is left as the caller passed it
  * (false when nobody said), since the case does not record it yet. The table also reads the
  * principal still owed: the €535 threshold of CPCE R221-2 is "en principal", never the balance with
- * penalties or interest.
+ * penalties or interest. {@code claimBreakdown} is the amount pursued invoice by invoice (due,
+ * undisputed invoices only), which a collector hands over to the commissaire de justice with the
+ * measure.
  */
 @Component("prepareEnforcement")
 class PrepareEnforcement implements JavaDelegate {
@@ -31,6 +33,7 @@ class PrepareEnforcement implements JavaDelegate {
     String reference = (String) execution.getVariable("caseReference");
     Set<String> failed = Set.copyOf(failedMeasures(reference));
     execution.setVariable("principal", cases.get(reference).principal().doubleValue());
+    execution.setVariable("claimBreakdown", cases.pursued(reference).breakdown());
     execution.setVariable("bankSeizureFailed", failed.contains("BANK_SEIZURE"));
     execution.setVariable("wageSeizureFailed", failed.contains("WAGE_SEIZURE"));
     execution.setVariable("goodsSeizureFailed", failed.contains("GOODS_SEIZURE"));

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.money.AmountPursued;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,13 +9,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Préparer la déclaration de créance": the amount to declare, as owed at the end of the opening
- * judgment's day (interest and penalties stop then, C. com. L622-28), with its breakdown (principal,
- * penalties to the judgment, the €40 recovery indemnity of each late invoice); the task's due date
- * (the claim deadline), the supervisor's warning date ({@code claimWarningDays} before it, set in
- * the model), the day after the deadline (when a missed claim needs a relevé de forclusion) and the
- * last day to ask for it; and the missions handed over by hand that the insolvency withdrew, so the
- * collector tells the bailiff to stop.
+ * "Préparer la déclaration de créance": the amount to declare — the claim as owed at the end of the
+ * opening judgment's day ({@link CaseService#toDeclare(String, LocalDate)}: the amount pursued that
+ * day, charges stopped then, C. com. L622-28, payments made by then, plus the invoices not yet due,
+ * which are declared too, L622-24) — with its parts (principal, penalties to the judgment, the €40
+ * recovery indemnity of each late invoice) and its breakdown per invoice ({@code claimBreakdown}), which also names a disputed
+ * invoice left out so that the collector can mention it to the mandataire as a claim under dispute
+ * (R622-23); the task's due date (the claim deadline), the supervisor's warning date ({@code
+ * claimWarningDays} before it, set in the model), the day after the deadline (when a missed claim
+ * needs a relevé de forclusion) and the last day to ask for it; and the missions handed over by hand
+ * that the insolvency withdrew, so the collector tells the bailiff to stop.
  */
 @Component("prepareProofOfClaim")
 class PrepareProofOfClaim implements JavaDelegate {
@@ -37,7 +41,7 @@ class PrepareProofOfClaim implements JavaDelegate {
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
     execution.setVariable("judgmentDate", judgment.toString());
-    ClaimAtJudgment claim = ClaimAtJudgment.of(judgment, cases.owedOn(reference, judgment));
+    AmountPursued.Statement claim = cases.toDeclare(reference, judgment);
     execution.setVariable("principalToDeclare", claim.principal().doubleValue());
     execution.setVariable("penaltiesToDeclare", claim.latePenalties().doubleValue());
     execution.setVariable("indemnitiesToDeclare", claim.recoveryIndemnities().doubleValue());
@@ -45,11 +49,12 @@ class PrepareProofOfClaim implements JavaDelegate {
     execution.setVariable("amountDeclared", claim.total().doubleValue());
     execution.setVariable(
         "claimInvoicesText",
-        claim.invoices().stream()
+        claim.lines().stream()
             .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
-                o.invoiceNumber(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
+                o.number(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
                 ClaimVariables.euros(o.recoveryIndemnity())))
             .collect(Collectors.joining("\n")));
+    execution.setVariable("claimBreakdown", claim.breakdown());
     // rows recorded before the relief window was kept have none: the same table gives it
     LocalDate relief =
         insolvency.reliefDeadline() != null ? insolvency.reliefDeadline() : insolvencies.reliefDeadline(insolvency.publicationDate());

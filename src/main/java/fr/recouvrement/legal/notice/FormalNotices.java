@@ -40,13 +40,16 @@ class FormalNotices {
   private final CaseEmails emails;
   private final LegalEvents legalEvents;
   private final LegalDeadlines legalDeadlines;
+  private final NoticeLines noticeLines;
 
-  FormalNotices(CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents, LegalDeadlines legalDeadlines) {
+  FormalNotices(
+      CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents, LegalDeadlines legalDeadlines, NoticeLines noticeLines) {
     this.cases = cases;
     this.letters = letters;
     this.emails = emails;
     this.legalEvents = legalEvents;
     this.legalDeadlines = legalDeadlines;
+    this.noticeLines = noticeLines;
   }
 
   /** The stored letter, its date, its deadline in days and the deadline if it were posted today. */
@@ -90,7 +93,9 @@ class FormalNotices {
 
   /**
    * Writes the letter dated today, or finds the one this step already wrote (its date stays the
-   * date printed on it). Fails on a deadline under the minimum, or when the debtor has no postal address.
+   * date printed on it). The letter claims the amount pursued on its date, and the notice records
+   * what it claims invoice by invoice ({@link NoticeLines}): a consumer's legal interest will run on
+   * those amounts only. Fails on a deadline under the minimum, or when the debtor has no postal address.
    */
   Prepared prepare(String caseReference, String idempotencyKey, Integer requestedDays) {
     int deadlineDays = deadlineDays(caseReference, requestedDays, CaseClock.today());
@@ -100,12 +105,20 @@ class FormalNotices {
     // a retried step keeps the letter already written, and its date
     LocalDate date = known.map(d -> LocalDate.ofInstant(d.createdAt(), CaseClock.PARIS)).orElse(CaseClock.today());
     requireAddress(view);
-    NoticeLetter letter = NoticeLetter.of(view, letters.creditor(), date, deadlineDays);
+    Optional<NoticeLines.Notice> recorded = noticeLines.find(idempotencyKey);
+    if (known.isPresent() && recorded.isPresent()) {
+      // what the stored letter claims, as recorded then: not the figures of today
+      return new Prepared(
+          known.get().id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), recorded.get().total(),
+          String.join(", ", noticeLines.invoiceNumbers(idempotencyKey)), hasEmail);
+    }
+    NoticeLetter letter = NoticeLetter.of(view, cases.pursued(caseReference, date), letters.creditor(), date, deadlineDays);
     Document document =
         known.orElseGet(() -> letters.prepare(caseReference, idempotencyKey, KIND, NoticeLetter.TEMPLATE, letter.variables()));
-    String invoices = String.join(", ", letter.lines().stream().map(NoticeLetter.Line::number).toList());
+    noticeLines.record(legalEvents.caseId(caseReference), idempotencyKey, document.id(), date, letter.claimed());
     return new Prepared(
-        document.id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), letter.total(), invoices, hasEmail);
+        document.id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), letter.total(), letter.claimed().invoiceNumbers(),
+        hasEmail);
   }
 
   /**
@@ -117,7 +130,7 @@ class FormalNotices {
     CaseLetters.Posted posted = letters.post(caseReference, idempotencyKey, documentId, true);
     LocalDate postedOn = CaseClock.today();
     LocalDate deadline = deadlineFrom(postedOn, deadlineDays);
-    sent(caseReference, postedOn, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
+    sent(caseReference, documentId, postedOn, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
     return new Sent(posted.trackingId(), postedOn, deadline);
   }
 
@@ -134,7 +147,7 @@ class FormalNotices {
     }
     CaseLetters.Posted posted = letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
     LocalDate deadline = deadlineFrom(postingDate, deadlineDays);
-    sent(caseReference, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
+    sent(caseReference, documentId, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
     return new Sent(posted.trackingId(), postingDate, deadline);
   }
 
@@ -213,10 +226,10 @@ class FormalNotices {
 
   /**
    * The notice is on its way: a legal event for the timeline and the legal route (it does not
-   * interrupt prescription, Cass. com. 18 May 2022), and for a consumer the start of legal interest.
-   * A retried step that already recorded this letter records nothing more.
+   * interrupt prescription, Cass. com. 18 May 2022), and for a consumer the start of legal interest
+   * on what this notice claimed. A retried step that already recorded this letter records nothing more.
    */
-  private void sent(String caseReference, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
+  private void sent(String caseReference, long documentId, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
     String details =
         "%s n° %s, délai de paiement jusqu'au %s (à compter du dépôt ; reporté si la première présentation est plus tardive)"
             .formatted(how, trackingId, deadline);
@@ -228,6 +241,7 @@ class FormalNotices {
     if (!recorded) {
       legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_SENT, noticeDate, null, details, actor);
     }
+    noticeLines.sent(documentId, noticeDate);
     cases.startLegalInterest(caseReference, noticeDate);
   }
 

@@ -23,14 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.money.CaseCosts;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The bailiff delegates as jobs of the real engine, against the provider played by WireMock: a
@@ -64,6 +70,7 @@ class BailiffGatewayTest {
   @Autowired LegalEvents legalEvents;
   @Autowired CaseCosts costs;
   @Autowired ObjectMapper json;
+  @LocalServerPort int port;
 
   Deployment deployment;
 
@@ -128,6 +135,45 @@ class BailiffGatewayTest {
     // the request is recorded; the measure (which interrupts prescription) waits for the bailiff's act
     assertThat(legalEvents.of(caseId)).filteredOn(e -> e.type() == LegalEventType.ENFORCEMENT_REQUESTED).hasSize(1);
     assertThat(legalEvents.of(caseId)).noneMatch(e -> e.type() == LegalEventType.ENFORCEMENT_MEASURE);
+  }
+
+  @Test
+  void aMissionClaimsOnlyTheUndisputedDueInvoicesWithTheirBreakdown() throws Exception {
+    BailiffStubs.acceptMissions(newProviderId());
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    LocalDate today = CaseClock.today();
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            CaseFixtures.caseJson(
+                CaseFixtures.newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+                CaseFixtures.invoice("F-CJ-A", today.minusDays(150), today.minusDays(120), "1850.00"),
+                CaseFixtures.invoice("F-CJ-B", today.minusDays(130), today.minusDays(100), "3000.00")));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String reference = opened.json().get("reference").asText();
+    ApiClient.Response disputed =
+        api.postJson(
+            "/api/cases/" + reference + "/disputes",
+            "{\"category\": \"TECHNICAL\", \"invoiceNumbers\": [\"F-CJ-B\"], \"comment\": \"Prestation incomplète\"}");
+    assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
+    String instance = start(runtime, MISSION_PROCESS, reference, MissionType.BANK_SEIZURE);
+
+    management.executeJob(job(management, instance).getId());
+
+    JsonNode claim = json.readTree(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(MISSIONS))).get(0).getBodyAsString()).get("claim");
+    CaseView.Invoice a = cases.get(reference).invoices().stream().filter(i -> i.number().equals("F-CJ-A")).findFirst().orElseThrow();
+    // F-CJ-A alone: 1,850.00 + its late penalty + 40.00; the disputed 3,000.00 (and its charges) is not claimed
+    BigDecimal expected = new BigDecimal("1850.00").add(a.latePenalty()).add(new BigDecimal("40.00"));
+    assertThat(claim.get("principal").decimalValue()).isEqualByComparingTo("1850.00");
+    assertThat(claim.get("balance").decimalValue()).isEqualByComparingTo(expected);
+    assertThat(cases.balance(reference)).isGreaterThan(expected.add(new BigDecimal("3000.00")));
+    assertThat(claim.get("invoices")).hasSize(1);
+    JsonNode line = claim.get("invoices").get(0);
+    assertThat(line.get("number").asText()).isEqualTo("F-CJ-A");
+    assertThat(line.get("dueDate").asText()).isEqualTo(today.minusDays(120).toString());
+    assertThat(line.get("latePenalty").decimalValue()).isEqualByComparingTo(a.latePenalty()).isPositive();
+    assertThat(line.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(line.get("total").decimalValue()).isEqualByComparingTo(expected);
   }
 
   @Test

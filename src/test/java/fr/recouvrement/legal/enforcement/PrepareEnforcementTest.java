@@ -55,5 +55,9 @@ class PrepareEnforcementTest {
         .containsEntry("goodsSeizureFailed", false)
         .containsEntry("bankAccountKnown", false)
         .containsEntry("employerKnown", true);
+    // what the collector hands over with the measure: the 900.00 invoice, due 90 days ago, a consumer's (no charges)
+    assertThat((String) runtimeService.getVariable(id, "claimBreakdown"))
+        .startsWith("Total poursuivi : 900,00 €")
+        .contains("Facture F-ENF-1", "principal 900,00 €");
   }
 }

@@ -109,4 +109,46 @@ class InsolvencyDelegatesTest {
         .variableName("writeOffReason").singleResult().getValue();
     assertThat(reason).contains("liquidation judiciaire", "insuffisance d'actif", "CGI art. 272");
   }
+
+  @Test
+  void theProofOfClaimDeclaresTheUndisputedInvoicesDueOrNotAndNamesTheDisputedOneApart() {
+    deploy();
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    Response opened =
+        api.postJson(
+            "/api/cases",
+            fr.recouvrement.cases.CaseFixtures.caseJson(
+                newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-PC1", today.minusDays(90), today.minusDays(60), "2000.00"),
+                fr.recouvrement.cases.CaseFixtures.invoice("F-PC2", today.minusDays(60), today.minusDays(30), "700.00"),
+                fr.recouvrement.cases.CaseFixtures.invoice("F-PC3", today.minusDays(10), today.plusDays(20), "500.00")));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String reference = opened.json().get("reference").asText();
+    Response disputed =
+        api.postJson("/api/cases/" + reference + "/disputes",
+            "{\"category\": \"TECHNICAL\", \"invoiceNumbers\": [\"F-PC2\"], \"comment\": \"Livraison incomplète\"}");
+    assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
+    LocalDate deadline = today.plusDays(40);
+    jdbc.update(
+        "insert into insolvency (case_id, procedure_kind, judgment_date, publication_date, overseas, claim_deadline, recorded_at)"
+            + " values (?, 'REDRESSEMENT', ?, ?, false, ?, current_timestamp)",
+        caseId(reference), today.minusDays(25), today.minusDays(20), deadline);
+
+    String id = runtimeService.startProcessInstanceByKey(MODEL, reference, Map.of(
+        "caseReference", reference, "insolvencyProcedure", "REDRESSEMENT", "claimDeadline", deadline.toString())).getId();
+
+    // F-PC1: 2,000.00 + its late penalty + 40.00; F-PC3, due after the judgment, is declared too (C. com.
+    // L622-24) for its 500.00 of principal, with no penalty; F-PC2 (disputed) is named apart
+    java.math.BigDecimal penalty = cases.get(reference).invoices().stream()
+        .filter(i -> i.number().equals("F-PC1")).findFirst().orElseThrow().latePenalty();
+    double expected = new java.math.BigDecimal("2540.00").add(penalty).doubleValue();
+    assertThat(penalty).isPositive();
+    assertThat(runtimeService.getVariables(id)).containsEntry("amountToDeclare", expected).containsEntry("amountDeclared", expected);
+    assertThat((String) runtimeService.getVariable(id, "claimBreakdown"))
+        .contains("Facture F-PC1", "principal 2 000,00 €", "indemnité forfaitaire 40,00 €")
+        .contains("Non comprise : facture F-PC2", "contestée")
+        .contains("Facture F-PC3 à échoir le " + today.plusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+            + " : principal 500,00 €, total 500,00 €")
+        .doesNotContain("Non comprise : facture F-PC3");
+  }
 }

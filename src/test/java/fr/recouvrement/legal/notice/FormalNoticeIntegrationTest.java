@@ -279,6 +279,76 @@ class FormalNoticeIntegrationTest {
   }
 
   @Test
+  void aConsumerNoticeCoveringOneOfTwoInvoicesStartsLegalInterestOnThatOneOnly() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.parse("2026-03-02").atTime(12, 0).atZone(CaseClock.PARIS).toInstant()));
+    try {
+      acceptLetters("1A10000000011");
+      // F-LI1: 1,000.00 due 15/01/2026 (46 days before 02/03); F-LI2: 600.00 due 10/03/2026, not yet due at the notice
+      String reference = openCase("CONSUMER", invoice("F-LI1", 46, "1000.00"), invoice("F-LI2", -8, "600.00"));
+      String instance = startNotice(reference, "CONSUMER", 15);
+      runJob(instance);
+
+      assertThat(runtime.getVariable(instance, "noticeInvoices")).isEqualTo("F-LI1");
+      assertThat(runtime.getVariable(instance, "noticeAmount")).isEqualTo(1000.00);
+      assertThat(letterText(instance))
+          .contains("F-LI1", "1 000,00 €")
+          .contains("Ne sont pas comprises dans cette mise en demeure", "F-LI2", "échéance au 10/03/2026");
+      runJob(instance);
+      assertThat(noticeLines(reference)).containsExactly("F-LI1 1000.00 sent 2026-03-02");
+
+      // 73 days later F-LI2 is due too, but only F-LI1 was claimed by the notice:
+      // 1000 × 2.62 % (legal rate "autres cas", 2026-H1) × 73 / 365 = 5.24, not 1600 × 2.62 % × 73 / 365 = 8.38
+      ClockUtil.setCurrentTime(Date.from(LocalDate.parse("2026-05-14").atTime(12, 0).atZone(CaseClock.PARIS).toInstant()));
+      CaseView view = cases.get(reference);
+      assertThat(view.legalInterest()).isEqualByComparingTo("5.24");
+      assertThat(view.balance()).isEqualByComparingTo("1605.24");
+      assertThat(view.amountPursued().lines())
+          .extracting(l -> l.number() + " " + l.legalInterest() + " " + l.total())
+          .containsExactly("F-LI1 5.24 1005.24", "F-LI2 0.00 600.00");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aDisputedInvoiceIsLeftOutOfTheFormalNotice() throws Exception {
+    acceptLetters("1A10000000012");
+    String reference = openCase("BUSINESS", invoice("F-DI1", 40, "1850.00"), invoice("F-DI2", 20, "500.00"));
+    ApiClient.Response disputed =
+        api.postJson(
+            "/api/cases/" + reference + "/disputes",
+            "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"F-DI2\"], \"comment\": \"Remise non appliquée\"}");
+    assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
+    String instance = startNotice(reference, "BUSINESS", 15);
+
+    runJob(instance);
+
+    CaseView view = cases.get(reference);
+    CaseView.Invoice claimed = view.invoices().stream().filter(i -> i.number().equals("F-DI1")).findFirst().orElseThrow();
+    // F-DI1 alone: 1,850.00 + its late penalty + 40.00; F-DI2 (500.00 and its charges) is not claimed
+    BigDecimal expected = new BigDecimal("1850.00").add(claimed.latePenalty()).add(new BigDecimal("40.00"));
+    assertThat(runtime.getVariable(instance, "noticeInvoices")).isEqualTo("F-DI1");
+    assertThat(BigDecimal.valueOf((Double) runtime.getVariable(instance, "noticeAmount"))).isEqualByComparingTo(expected);
+    assertThat(view.balance()).isGreaterThan(expected.add(new BigDecimal("500.00")));
+    assertThat(letterText(instance))
+        .contains("F-DI1", amount(expected))
+        .contains("Ne sont pas comprises dans cette mise en demeure : la facture F-DI2 (contestée)");
+    assertThat(noticeLines(reference)).containsExactly("F-DI1 1850.00 sent null");
+  }
+
+  /** What the case's notices claimed, one line per invoice: number, principal, date sent. */
+  List<String> noticeLines(String reference) {
+    return jdbc.query(
+        """
+        select i.number, l.principal, n.sent_on from formal_notice n
+        join formal_notice_line l on l.notice_id = n.id join invoice i on i.id = l.invoice_id
+        where n.case_id = ? order by i.number
+        """,
+        (rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2) + " sent " + rs.getObject(3, LocalDate.class),
+        legalEvents.caseId(reference));
+  }
+
+  @Test
   void theAcknowledgementOfReceiptIsRecordedOnceAndOnlyWhenSigned() throws Exception {
     acceptLetters("1A10000000004");
     String reference = openCase("BUSINESS", invoice("F-MD6", 30, "450.00"));
