@@ -44,7 +44,8 @@ public final class CaseRun {
   public CaseRun advance() {
     Date next = jobs().stream().map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder())
         .orElseThrow(() -> new AssertionError(
-            "No timer left for " + reference + "; open tasks: " + openTasks().stream().map(Task::getName).toList()));
+            "No timer left for " + reference + "; open tasks: " + openTasks().stream().map(Task::getName).toList()
+                + "; steps so far: " + stepsSoFar()));
     if (next.after(ClockUtil.getCurrentTime())) {
       ClockUtil.setCurrentTime(next);
     }
@@ -121,5 +122,15 @@ public final class CaseRun {
   public List<Job> jobs() {
     Set<String> ids = instances();
     return ids.isEmpty() ? List.of() : engine.getManagementService().createJobQuery().processInstanceIds(ids).active().list();
+  }
+
+  /** The activities the case's processes went through, in order: what a failing scenario shows. */
+  private List<String> stepsSoFar() {
+    return instances().stream()
+        .flatMap(id -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list().stream())
+        .filter(a -> a.getActivityName() != null)
+        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.history.HistoricActivityInstance::getStartTime))
+        .map(a -> a.getActivityName())
+        .toList();
   }
 }

@@ -124,7 +124,8 @@ class CourtDeadlinesScenarioTest extends CaseScenario {
 
     Task proposal = run().amicableUntil("Proposer l'escalade");
     complete(proposal, "sophie", Map.of("escalationProposal", "FORMAL_NOTICE", "escalationProposalComment", "Aucune réponse"));
-    String notice = "1A0000000C" + invoiceNumber.replaceAll("[^0-9]", "");
+    // one tracking number (and so one callback event id) per case: a replayed event id is not applied twice
+    String notice = "1A" + invoiceNumber.replaceAll("[^A-Z0-9]", "") + Long.toHexString(System.nanoTime()).toUpperCase();
     TestServers.acceptSmsAndLetters(notice);
     complete(only(), "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
     // the registered letter is signed for on the day it is posted: the notice's deadline runs from then

@@ -154,7 +154,9 @@ class PrescriptionScenarioTest extends CaseScenario {
   /** The commissaire de justice reports the service by signed callback. */
   private void served(ProcessDriver order, String servedOn) {
     at(servedOn + "T17:00");
-    ApiClient.Response report = BailiffStubs.callback(port, BailiffStubs.report("evt-" + mission, mission, "SERVED", servedOn, "62.50", "0"));
+    // served to the debtor in person (CPC 1416 al. 1): the opposition month runs from the service
+    ApiClient.Response report = BailiffStubs.callback(port,
+        BailiffStubs.report("evt-" + mission, mission, "SERVED", servedOn, "62.50", "0").replace("}", ", \"servedToPerson\": true}"));
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
     order.settle();
   }

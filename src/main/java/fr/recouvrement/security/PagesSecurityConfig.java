@@ -52,13 +52,14 @@ class PagesSecurityConfig {
                     .failureUrl(LOGIN + "?error"))
         .logout(logout -> logout.logoutUrl(LOGOUT).logoutSuccessUrl(LOGIN + "?logout"))
         .exceptionHandling(e -> e.accessDeniedHandler(denied))
-        // the pages load only their own stylesheet and images, run no script and cannot be framed (review L10)
+        // the pages load only their own stylesheet and images, run no script of their own and cannot be framed
+        // (review L10); connect-src 'self' lets a browser tool fetch a page's own export (the timeline CSV)
         .headers(
             headers ->
                 headers.contentSecurityPolicy(
                     csp ->
                         csp.policyDirectives(
-                            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+                            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; connect-src 'self';"
                                 + " frame-ancestors 'none'; base-uri 'none'")));
     // CSRF stays on (Spring Security's default, a token in the session); Thymeleaf adds it to each POST form
     return http.build();

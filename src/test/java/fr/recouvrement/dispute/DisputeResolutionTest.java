@@ -155,7 +155,7 @@ class DisputeResolutionTest {
   }
 
   void reject(Disputed d) {
-    taskService.complete(investigation(d).getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Le prix est celui du devis signé"));
+    decide(investigation(d).getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Le prix est celui du devis signé"));
     Job notify = managementService.createJobQuery().processInstanceId(d.process().getId()).singleResult();
     managementService.executeJob(notify.getId());
   }

@@ -24,6 +24,11 @@ public class CourtDates {
    *
    * @return ISO date
    */
+  /** The small-claims procedure's end without an answer: silence is a refusal (CPCE L125-1). */
+  public String noAnswerDetails(Object lastDay, Object source) {
+    return "Pas de réponse du débiteur dans le délai (jusqu’au " + lastDay + ", " + source + ") : le silence vaut refus.";
+  }
+
   /**
    * The text of the service's legal event: served to the person, the opposition's last day and its
    * source; otherwise why no such day is known yet (CPC 1416 al. 2).
