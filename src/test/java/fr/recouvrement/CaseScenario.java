@@ -73,4 +73,31 @@ abstract class CaseScenario {
   protected void advance() {
     run().advance();
   }
+
+  /** The case's one open task (the scenario knows there is exactly one). */
+  protected Task only() {
+    List<Task> open = openTasks();
+    org.assertj.core.api.Assertions.assertThat(open).as("open tasks of " + reference).hasSize(1);
+    return open.get(0);
+  }
+
+  /**
+   * Completes a task as that person, with the groups the scenarios give them (carla a collector, sam
+   * a supervisor, sophie both: the groups' grants apply, authorization is on), then runs what is due.
+   */
+  protected void complete(Task task, String user, java.util.Map<String, Object> variables) {
+    List<String> groups =
+        switch (user) {
+          case "sam" -> List.of("supervisors");
+          case "sophie" -> List.of("supervisors", "collectors");
+          default -> List.of("collectors");
+        };
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    runDue();
+  }
 }

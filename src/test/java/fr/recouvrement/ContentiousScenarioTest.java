@@ -296,28 +296,7 @@ class ContentiousScenarioTest extends CaseScenario {
   }
 
 
-  private Task only() {
-    List<Task> open = openTasks();
-    assertThat(open).as("open tasks of " + reference).hasSize(1);
-    return open.get(0);
-  }
 
-  private void complete(Task task, String user, Map<String, Object> variables) {
-    // carla is a collector, sam a supervisor, sophie both: the groups' grants apply (authorization is on)
-    List<String> groups =
-        switch (user) {
-          case "sam" -> List.of("supervisors");
-          case "sophie" -> List.of("supervisors", "collectors");
-          default -> List.of("collectors");
-        };
-    identity.setAuthentication(user, groups);
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-    runDue();
-  }
 
   private String status() {
     return api.get("/api/cases/" + reference).json().get("status").asText();

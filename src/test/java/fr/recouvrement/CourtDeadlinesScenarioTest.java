@@ -171,27 +171,7 @@ class CourtDeadlinesScenarioTest extends CaseScenario {
     assertThat(status()).isEqualTo(wanted);
   }
 
-  private Task only() {
-    List<Task> open = openTasks();
-    assertThat(open).as("open tasks of " + reference).hasSize(1);
-    return open.get(0);
-  }
 
-  private void complete(Task task, String user, Map<String, Object> variables) {
-    List<String> groups =
-        switch (user) {
-          case "sam" -> List.of("supervisors");
-          case "sophie" -> List.of("supervisors", "collectors");
-          default -> List.of("collectors");
-        };
-    identity.setAuthentication(user, groups);
-    try {
-      tasks.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
-    runDue();
-  }
 
   private String status() {
     return api.get("/api/cases/" + reference).json().get("status").asText();

@@ -238,12 +238,6 @@ class OverIndebtednessScenarioTest extends CaseScenario {
         "select e.type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ? order by e.id", String.class, reference);
   }
 
-  Task only() {
-    List<Task> open = openTasks();
-    assertThat(open).as("open tasks of " + reference).extracting(Task::getName).hasSize(1);
-    return open.get(0);
-  }
-
   static LocalDate day(java.util.Date date) {
     return LocalDate.ofInstant(date.toInstant(), CaseClock.PARIS);
   }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
+import fr.recouvrement.Race;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
@@ -44,6 +45,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -389,5 +391,31 @@ class BailiffGatewayTest {
     List<Mission> rows = missions.ofCase(reference);
     assertThat(rows).hasSize(1);
     return rows.get(0);
+  }
+
+  /** « Demander la mission » executed by three executors at once: the commissaire de justice gets one mission. */
+  @Test
+  void oneMissionStepRunByThreeExecutorsAtOnceMakesOneMission() throws Exception {
+    String providerId = newProviderId();
+    TestServers.wireMock().stubFor(post(urlEqualTo(MISSIONS)).willReturn(BailiffStubs.created(providerId).withFixedDelay(1500)));
+    String reference = openCase(cases);
+    String instance = start(runtime, MISSION_PROCESS, reference, MissionType.BANK_SEIZURE);
+    String jobId = job(management, instance).getId();
+
+    List<Throwable> failures = Race.run(3, () -> {
+      management.executeJob(jobId);
+      return null;
+    });
+    Job left = job(management, instance);
+    if (left != null) { // the retry of a job whose transaction the others' failures rolled back
+      management.executeJob(left.getId());
+    }
+
+    TestServers.wireMock().verify(1, postRequestedFor(urlEqualTo(MISSIONS)));
+    assertThat(failures).filteredOn(f -> f instanceof MissionInFlightException).hasSizeGreaterThanOrEqualTo(2);
+    List<Mission> all = missions.ofCase(reference);
+    assertThat(all).hasSize(1);
+    assertThat(all.get(0).status()).isEqualTo(MissionStatus.REQUESTED);
+    assertThat(all.get(0).providerMissionId()).isEqualTo(providerId);
   }
 }
