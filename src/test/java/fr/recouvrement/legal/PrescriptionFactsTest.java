@@ -137,6 +137,21 @@ class PrescriptionFactsTest {
   }
 
   @Test
+  void aProofOfClaimInterruptsUntilTheProcedureClosesThenAWholeNewPeriodRunsFromTheClosing() {
+    // a business claim due 15 March 2024, prescribed on 15 March 2029 without anything else
+    PrescriptionFacts open = facts(DebtorType.BUSINESS, List.of(OLD), Map.of(), List.of(), List.of(),
+        List.of(event(LegalEventType.PROOF_OF_CLAIM_FILED, "2025-06-02")));
+    // C. com. L622-25-1: while the procedure runs, no date (the timers wait)
+    assertThat(open.outcome()).contains(new Outcome(null, PrescriptionAct.PROOF_OF_CLAIM));
+    assertThat(open.date()).isEmpty();
+
+    PrescriptionFacts closed = facts(DebtorType.BUSINESS, List.of(OLD), Map.of(), List.of(), List.of(),
+        List.of(event(LegalEventType.PROOF_OF_CLAIM_FILED, "2025-06-02", "2027-01-10")));
+    // closed on 10 January 2027: five years from then
+    assertThat(closed.outcome()).contains(new Outcome(LocalDate.of(2032, 1, 10), PrescriptionAct.PROOF_OF_CLAIM));
+  }
+
+  @Test
   void anOrderRequestFiledNineDaysBeforePrescriptionAndServedAfterItLeavesTheClaimPrescribed() {
     // last day 15 March 2026; request filed 6 March, order made 12 March, served 2 April: too late
     PrescriptionFacts facts = consumer(event(LegalEventType.ORDER_TO_PAY_FILED, "2026-03-06"),
