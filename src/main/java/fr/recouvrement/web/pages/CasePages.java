@@ -33,10 +33,31 @@ class CasePages {
   // the timeline is another capability's (audit): the case page still shows the rest without it
   private final ObjectProvider<CaseTimeline> timeline;
 
-  CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline) {
+  private final org.camunda.bpm.engine.TaskService taskService;
+
+  CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
+      org.camunda.bpm.engine.TaskService taskService) {
     this.cases = cases;
     this.documents = documents;
     this.timeline = timeline;
+    this.taskService = taskService;
+  }
+
+  /** A task of the case still to do, and who has it (a person, or the groups it is offered to). */
+  public record OpenTask(String id, String name, String assignee, String groups, java.time.Instant created, java.time.LocalDate due) {}
+
+  /** The case's open tasks, every process of the case included (they share its reference as business key). */
+  private List<OpenTask> openTasks(String reference) {
+    List<OpenTask> open = new ArrayList<>();
+    for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc().list()) {
+      String groups = taskService.getIdentityLinksForTask(t.getId()).stream()
+          .filter(l -> l.getGroupId() != null && "candidate".equals(l.getType()))
+          .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+          .distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+      open.add(new OpenTask(t.getId(), t.getName(), t.getAssignee(), groups.isEmpty() ? "—" : groups, t.getCreateTime().toInstant(),
+          t.getDueDate() == null ? null : java.time.LocalDate.ofInstant(t.getDueDate().toInstant(), fr.recouvrement.cases.CaseClock.PARIS)));
+    }
+    return open;
   }
 
   @GetMapping
@@ -67,6 +88,7 @@ class CasePages {
     long pages = Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("errors", errors);
     model.addAttribute("statuses", Labels.statuses());
+    model.addAttribute("segments", Labels.segments());
     model.addAttribute("status", parsedStatus == null ? "" : parsedStatus.name());
     model.addAttribute("segment", parsedSegment == null ? "" : parsedSegment);
     model.addAttribute("listing", listed);
@@ -89,6 +111,7 @@ class CasePages {
     }
     model.addAttribute("c", view);
     model.addAttribute("documents", documents.ofCase(view.reference()));
+    model.addAttribute("openTasks", openTasks(view.reference()));
     CaseTimeline source = timeline.getIfAvailable();
     List<TimelineEvent> events = null;
     if (source != null) {

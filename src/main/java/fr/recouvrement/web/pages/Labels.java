@@ -1,6 +1,7 @@
 package fr.recouvrement.web.pages;
 
 import fr.recouvrement.cases.CaseStatus;
+import java.util.List;
 import java.util.Map;
 
 /** The French words people read for our codes; an unknown code shows as it is. */
@@ -58,6 +59,14 @@ public final class Labels {
           "DRY_RUN", "Non envoyé (canal non configuré)",
           "FAILED", "Échec de l'envoi");
 
+  /** The segments {@code debtor-segment} returns (processes/decisions/debtor-segment.dmn). */
+  private static final Map<String, String> SEGMENT =
+      new java.util.LinkedHashMap<>(Map.of(
+          "PONCTUEL", "Payeur ponctuel",
+          "EN_DIFFICULTE", "En difficulté",
+          "RECALCITRANT", "Récalcitrant",
+          "GROS_ENJEU", "Gros enjeu"));
+
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
@@ -79,6 +88,15 @@ public final class Labels {
 
   public String communicationStatus(Object status) {
     return label(COMMUNICATION_STATUS, status);
+  }
+
+  public String segment(Object segment) {
+    return segment == null ? "—" : label(SEGMENT, segment);
+  }
+
+  /** Segment codes in a stable order, for the filter's list. */
+  static List<String> segments() {
+    return List.of("PONCTUEL", "EN_DIFFICULTE", "RECALCITRANT", "GROS_ENJEU");
   }
 
   public String debtorType(Object type) {

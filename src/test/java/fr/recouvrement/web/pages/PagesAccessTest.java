@@ -309,4 +309,28 @@ class PagesAccessTest {
       return URI.create("http://localhost:" + port + path);
     }
   }
+
+  @Test
+  void theCasePageShowsItsOpenTasksAndWhoHasThemAndTheListFiltersSegmentsByTheirFrenchNames() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String reference =
+        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS",
+                "\"siren\": \"552100554\",",
+                fr.recouvrement.cases.CaseFixtures.invoice("F-TASK-1", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
+            .json().get("reference").asText();
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+    assertThat(auditor.get("/app/cases/" + reference).body()).contains("Tâches en cours");
+
+    // a dispute raised through the API: its investigation waits for a collector
+    fr.recouvrement.ApiClient.Response dispute = api.postJson("/api/cases/" + reference + "/disputes",
+        "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"F-TASK-1\"], \"comment\": \"Remise non appliquée\"}");
+    assertThat(dispute.status()).as(dispute.toString()).isEqualTo(201);
+    String page = auditor.get("/app/cases/" + reference).body();
+
+    assertThat(page).contains("id=\"open-tasks\"", "à prendre (", "Ouvrir dans Tasklist", "/camunda/app/tasklist/default/#/?task=");
+    String list = auditor.get("/app/cases?segment=GROS_ENJEU").body();
+    assertThat(list).contains("<select id=\"segment\" name=\"segment\">", "Payeur ponctuel", "En difficulté", "Récalcitrant")
+        .contains("<option value=\"GROS_ENJEU\" selected=\"selected\">Gros enjeu</option>");
+  }
 }
