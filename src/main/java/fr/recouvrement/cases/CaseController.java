@@ -67,6 +67,8 @@ class CaseController {
   CaseView.Page list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String segment,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     CaseStatus parsedStatus = null;
@@ -84,7 +86,18 @@ class CaseController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new InvalidRequestException(List.of(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE)));
     }
-    return cases.list(parsedStatus, segment == null || segment.isBlank() ? null : segment.trim(), page, size);
+    CaseView.Sort order = CaseView.Sort.RECENT;
+    if (sort != null && !sort.isBlank()) {
+      try {
+        order = CaseView.Sort.valueOf(sort.trim().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidRequestException(List.of(new FieldProblem("sort", "must be one of " + List.of(CaseView.Sort.values()))));
+      }
+    }
+    if (q != null && q.length() > 100) {
+      throw new InvalidRequestException(List.of(new FieldProblem("q", "must be at most 100 characters")));
+    }
+    return cases.list(parsedStatus, segment == null || segment.isBlank() ? null : segment.trim(), q, order, page, size);
   }
 
   @PostMapping(path = "/{reference}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -223,8 +223,22 @@ class CaseRepository {
 
   /** A page of cases, their balance principal-only: the case service adds the B2B charges. */
   Listing listCases(CaseStatus status, String segment, int page, int size) {
+    return listCases(status, segment, null, CaseView.Sort.RECENT, page, size);
+  }
+
+  /**
+   * A page of cases: filtered by status, segment and a part of the debtor's name (case-insensitive),
+   * ordered as asked. The balance sorted on is the unpaid principal, which the database knows; the
+   * page then shows each balance with its charges.
+   */
+  Listing listCases(CaseStatus status, String segment, String debtorName, CaseView.Sort sort, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     MapSqlParameterSource params = new MapSqlParameterSource();
+    if (debtorName != null && !debtorName.isBlank()) {
+      String escaped = debtorName.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      where.append(" and lower(d.name) like :name escape '\\'");
+      params.addValue("name", "%" + escaped + "%");
+    }
     if (status != null) {
       where.append(" and c.status = :status");
       params.addValue("status", status.name());
@@ -233,18 +247,26 @@ class CaseRepository {
       where.append(" and c.segment = :segment");
       params.addValue("segment", segment);
     }
-    long total = named.queryForObject("select count(*) from collection_case c" + where, params, Long.class);
+    long total = named.queryForObject("select count(*) from collection_case c join debtor d on d.id = c.debtor_id" + where, params, Long.class);
+    String order =
+        switch (sort == null ? CaseView.Sort.RECENT : sort) {
+          case BALANCE -> " order by balance desc, c.id desc";
+          case OVERDUE -> " order by oldest_due nulls last, c.id desc";
+          case RECENT -> " order by c.id desc";
+        };
     params.addValue("limit", size).addValue("offset", (long) page * size);
     List<ListedCase> rows =
         named.query(
             """
             select c.id, c.reference, c.status, c.segment, c.opened_at, c.closed_at, c.legal_interest_from,
                    d.external_id, d.name, d.type,
-                   (select coalesce(sum(i.amount - i.credited_amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance
+                   (select coalesce(sum(i.amount - i.credited_amount - i.paid_amount), 0) from invoice i where i.case_id = c.id) as balance,
+                   (select min(i.due_date) from invoice i where i.case_id = c.id and i.amount - i.credited_amount - i.paid_amount > 0) as oldest_due
             from collection_case c join debtor d on d.id = c.debtor_id
             """
                 + where
-                + " order by c.id desc limit :limit offset :offset",
+                + order
+                + " limit :limit offset :offset",
             params,
             (rs, n) ->
                 new ListedCase(
@@ -258,7 +280,8 @@ class CaseRepository {
                         DebtorType.valueOf(rs.getString("type")),
                         rs.getBigDecimal("balance").setScale(2),
                         instant(rs, "opened_at"),
-                        instant(rs, "closed_at")),
+                        instant(rs, "closed_at"),
+                        rs.getObject("oldest_due", LocalDate.class)),
                     rs.getObject("legal_interest_from", LocalDate.class)));
     return new Listing(rows, total);
   }

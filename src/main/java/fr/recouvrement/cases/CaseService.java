@@ -536,7 +536,12 @@ public class CaseService {
    * queries (its invoices, their allocations), not one per line.
    */
   public CaseView.Page list(CaseStatus status, String segment, int page, int size) {
-    Listing listing = repository.listCases(status, segment, page, size);
+    return list(status, segment, null, CaseView.Sort.RECENT, page, size);
+  }
+
+  /** A page of the case list, filtered by a part of the debtor's name too, in that order. */
+  public CaseView.Page list(CaseStatus status, String segment, String debtorName, CaseView.Sort sort, int page, int size) {
+    Listing listing = repository.listCases(status, segment, debtorName, sort, page, size);
     // the listing's balance is principal only: a professional adds penalties and indemnities, a
     // consumer under formal notice legal interest, computed as the case view computes them
     List<Long> charged =
@@ -572,7 +577,7 @@ public class CaseService {
                           .total();
               return new CaseView.Summary(
                   s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
-                  s.openedAt(), s.closedAt());
+                  s.openedAt(), s.closedAt(), s.oldestUnpaidDue());
             })
             .toList();
     return new CaseView.Page(items, page, size, listing.total());

@@ -181,6 +181,7 @@ public record CaseView(
   public record NextAction(String what, LocalDate due) {}
 
   /** A line of {@code GET /api/cases}: no invoice or payment lists. */
+  /** A line of the case list; {@code oldestUnpaidDue}: the due date of its oldest unpaid invoice (null when none). */
   public record Summary(
       String reference,
       CaseStatus status,
@@ -190,7 +191,26 @@ public record CaseView(
       DebtorType debtorType,
       BigDecimal balance,
       Instant openedAt,
-      Instant closedAt) {}
+      Instant closedAt,
+      LocalDate oldestUnpaidDue) {
+    public Summary(
+        String reference, CaseStatus status, String segment, String debtorExternalId, String debtorName, DebtorType debtorType,
+        BigDecimal balance, Instant openedAt, Instant closedAt) {
+      this(reference, status, segment, debtorExternalId, debtorName, debtorType, balance, openedAt, closedAt, null);
+    }
+
+    /** Days since the oldest unpaid invoice fell due, on that day; 0 when nothing unpaid is overdue. */
+    public long daysOverdue(LocalDate today) {
+      return oldestUnpaidDue == null || !oldestUnpaidDue.isBefore(today) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(oldestUnpaidDue, today);
+    }
+  }
+
+  /** How the case list is ordered: the most recent first, the largest balance first, or the longest overdue first. */
+  public enum Sort {
+    RECENT,
+    BALANCE,
+    OVERDUE
+  }
 
   public record Page(List<Summary> items, int page, int size, long total) {}
 }

@@ -81,6 +81,12 @@ class PostgresCaseApiTest {
     BigDecimal quoted = read.get("balance").decimalValue();
     assertThat(quoted).isEqualByComparingTo(new BigDecimal("1850.00").add(read.get("penalties").decimalValue()));
     assertThat(api.get("/api/cases?status=AMICABLE").json().get("total").asLong()).isGreaterThanOrEqualTo(1);
+    // the list's search and orders run on PostgreSQL too (a name part, case-insensitive; the oldest unpaid first)
+    for (String sort : java.util.List.of("RECENT", "BALANCE", "OVERDUE")) {
+      ApiClient.Response listed = api.get("/api/cases?q=BOULANGERIE&sort=" + sort);
+      assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+      assertThat(listed.json().get("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
 
     JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(quoted.toPlainString(), today, "VIR-PG")).json();
     assertThat(paid.get("status").asText()).as(paid.toString()).isEqualTo("PAID");

@@ -64,6 +64,8 @@ class CasePages {
   String list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String segment,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
       @RequestParam(required = false) String page,
       Model model) {
     List<String> errors = new ArrayList<>();
@@ -84,7 +86,19 @@ class CasePages {
         errors.add("Numéro de page invalide : « " + page + " ».");
       }
     }
-    CaseView.Page listed = cases.list(parsedStatus, parsedSegment, pageNumber, PAGE_SIZE);
+    CaseView.Sort order = CaseView.Sort.RECENT;
+    if (sort != null && !sort.isBlank()) {
+      try {
+        order = CaseView.Sort.valueOf(sort.trim().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        errors.add("Tri inconnu : « " + sort + " ». Les dossiers les plus récents sont affichés d'abord.");
+      }
+    }
+    String name = q == null || q.isBlank() ? null : q.trim().substring(0, Math.min(100, q.trim().length()));
+    CaseView.Page listed = cases.list(parsedStatus, parsedSegment, name, order, pageNumber, PAGE_SIZE);
+    model.addAttribute("q", name == null ? "" : name);
+    model.addAttribute("sort", order.name());
+    model.addAttribute("today", fr.recouvrement.cases.CaseClock.today());
     long pages = Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("errors", errors);
     model.addAttribute("statuses", Labels.statuses());
@@ -94,8 +108,8 @@ class CasePages {
     model.addAttribute("listing", listed);
     model.addAttribute("pageNumber", pageNumber + 1);
     model.addAttribute("pages", pages);
-    model.addAttribute("previous", pageNumber > 0 ? pageUrl(parsedStatus, parsedSegment, pageNumber) : null);
-    model.addAttribute("next", pageNumber + 1 < pages ? pageUrl(parsedStatus, parsedSegment, pageNumber + 2) : null);
+    model.addAttribute("previous", pageNumber > 0 ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber) : null);
+    model.addAttribute("next", pageNumber + 1 < pages ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber + 2) : null);
     return "pages/cases";
   }
 
@@ -126,8 +140,14 @@ class CasePages {
     return "pages/case";
   }
 
-  private static String pageUrl(CaseStatus status, String segment, int page) {
+  private static String pageUrl(CaseStatus status, String segment, String name, CaseView.Sort sort, int page) {
     UriComponentsBuilder url = UriComponentsBuilder.fromPath("/app/cases");
+    if (name != null) {
+      url.queryParam("q", name);
+    }
+    if (sort != CaseView.Sort.RECENT) {
+      url.queryParam("sort", sort.name());
+    }
     if (status != null) {
       url.queryParam("status", status.name());
     }

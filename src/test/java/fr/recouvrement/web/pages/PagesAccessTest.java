@@ -333,4 +333,36 @@ class PagesAccessTest {
     assertThat(list).contains("<select id=\"segment\" name=\"segment\">", "Payeur ponctuel", "En difficulté", "Récalcitrant")
         .contains("<option value=\"GROS_ENJEU\" selected=\"selected\">Gros enjeu</option>");
   }
+
+  @Test
+  void theCaseListFindsADebtorByPartOfItsNameAndSortsByBalanceOrByTheOldestUnpaidInvoice() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String tag = "Zq" + Long.toString(System.nanoTime(), 36);
+    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    // small but long overdue, and large but recent
+    String old = open(api, "Boulangerie " + tag + " Ancienne", today.minusDays(120), "300.00");
+    String big = open(api, "Garage " + tag + " Grand", today.minusDays(10), "49000.00");
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+    String byBalance = auditor.get("/app/cases?q=" + tag.toLowerCase() + "&sort=BALANCE").body();
+    String byOverdue = auditor.get("/app/cases?q=" + tag + "&sort=OVERDUE").body();
+
+    assertThat(byBalance).contains(old, big).contains("<span>2</span> dossier(s)");
+    assertThat(byBalance.indexOf(big)).isLessThan(byBalance.indexOf(old));
+    assertThat(byOverdue.indexOf(old)).isLessThan(byOverdue.indexOf(big));
+    assertThat(byOverdue).contains("data-field=\"daysOverdue\">120</td>", "data-field=\"daysOverdue\">10</td>");
+    // the API takes the same search; an unknown order is a 400 naming the field
+    assertThat(api.get("/api/cases?q=" + tag + "&sort=OVERDUE").json().get("items").get(0).get("reference").asText()).isEqualTo(old);
+    assertThat(api.get("/api/cases?sort=SIDEWAYS").status()).isEqualTo(400);
+  }
+
+  private static String open(fr.recouvrement.ApiClient api, String name, java.time.LocalDate due, String amount) {
+    String json = fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS",
+            "\"siren\": \"552100554\",", fr.recouvrement.cases.CaseFixtures.invoice("F-" + name.hashCode(), due.minusDays(30), due, amount))
+        .replace("Boulangerie Martin SARL", name);
+    fr.recouvrement.ApiClient.Response r = api.postJson("/api/cases", json);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("reference").asText();
+  }
 }
