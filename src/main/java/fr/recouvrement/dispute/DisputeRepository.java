@@ -138,6 +138,12 @@ class DisputeRepository {
     return id;
   }
 
+  /** The ids of a case's disputes, oldest first. */
+  List<Long> idsOfCase(String reference) {
+    return jdbc.queryForList(
+        "select d.id from dispute d join collection_case c on c.id = d.case_id where c.reference = ? order by d.id", Long.class, reference);
+  }
+
   Optional<DisputeRow> find(long id) {
     return jdbc.query(
             """

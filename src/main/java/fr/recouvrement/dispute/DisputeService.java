@@ -118,6 +118,11 @@ public class DisputeService {
         });
   }
 
+  /** Every dispute of a case, oldest first, as the API shows each. */
+  public java.util.List<DisputeView> ofCase(String reference) {
+    return repository.idsOfCase(reference).stream().map(this::view).toList();
+  }
+
   public DisputeView view(long disputeId) {
     DisputeRow d = repository.find(disputeId).orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
     List<InvoiceFacts> invoices = repository.invoicesOfDispute(disputeId);

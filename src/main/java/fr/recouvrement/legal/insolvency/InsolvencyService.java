@@ -107,6 +107,14 @@ public class InsolvencyService {
   /** What {@code GET /api/cases/{reference}/insolvency} answers: the proceeding and the claim frozen at its judgment. */
   record Recorded(InsolvencyView insolvency, ClaimAtJudgment claim) {}
 
+  /** The procédure collective recorded on a case, if any, with its deadlines (for the case page). */
+  public java.util.Optional<InsolvencyView> ofCase(String reference) {
+    return repository.find(reference).map(view -> view.reliefDeadline() != null ? view : new InsolvencyView(
+        view.caseReference(), view.procedure(), view.judgmentDate(), view.publicationDate(), view.overseas(),
+        view.claimDeadline(), reliefDeadline(view.publicationDate()), view.claimFiledOn(), view.outcome(),
+        view.recordedAt(), view.recordedBy()));
+  }
+
   Recorded find(String reference) {
     cases.get(reference); // 404 for an unknown case
     InsolvencyView view = repository.find(reference).orElseThrow(() -> new NoInsolvency(reference));

@@ -34,13 +34,18 @@ class CasePages {
   private final ObjectProvider<CaseTimeline> timeline;
 
   private final org.camunda.bpm.engine.TaskService taskService;
+  private final fr.recouvrement.dispute.DisputeService disputes;
+  private final fr.recouvrement.legal.insolvency.InsolvencyService insolvencies;
 
   CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
-      org.camunda.bpm.engine.TaskService taskService) {
+      org.camunda.bpm.engine.TaskService taskService, fr.recouvrement.dispute.DisputeService disputes,
+      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies) {
     this.cases = cases;
     this.documents = documents;
     this.timeline = timeline;
     this.taskService = taskService;
+    this.disputes = disputes;
+    this.insolvencies = insolvencies;
   }
 
   /** A task of the case still to do, and who has it (a person, or the groups it is offered to). */
@@ -126,6 +131,8 @@ class CasePages {
     model.addAttribute("c", view);
     model.addAttribute("documents", documents.ofCase(view.reference()));
     model.addAttribute("openTasks", openTasks(view.reference()));
+    model.addAttribute("disputes", disputes.ofCase(view.reference()));
+    model.addAttribute("insolvency", insolvencies.ofCase(view.reference()).orElse(null));
     CaseTimeline source = timeline.getIfAvailable();
     List<TimelineEvent> events = null;
     if (source != null) {

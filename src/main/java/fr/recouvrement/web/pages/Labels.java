@@ -67,6 +67,17 @@ public final class Labels {
           "RECALCITRANT", "Récalcitrant",
           "GROS_ENJEU", "Gros enjeu"));
 
+  private static final Map<String, String> DISPUTE_CATEGORY =
+      Map.of("TECHNICAL", "Technique (prestation)", "ADMINISTRATIVE", "Administrative (bon de commande, adresse)", "COMMERCIAL", "Commerciale (prix, remise)");
+
+  private static final Map<String, String> DISPUTE_STATUS = Map.of("OPEN", "En cours d'instruction", "RESOLVED", "Tranchée", "CLOSED", "Close");
+
+  private static final Map<String, String> DISPUTE_OUTCOME =
+      Map.of("CREDIT_NOTE", "Avoir émis", "PARTIAL", "Annulation partielle", "REJECTED", "Rejetée");
+
+  private static final Map<String, String> PROCEDURE =
+      Map.of("SAUVEGARDE", "Sauvegarde", "REDRESSEMENT", "Redressement judiciaire", "LIQUIDATION", "Liquidation judiciaire");
+
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
@@ -97,6 +108,22 @@ public final class Labels {
   /** Segment codes in a stable order, for the filter's list. */
   static List<String> segments() {
     return List.of("PONCTUEL", "EN_DIFFICULTE", "RECALCITRANT", "GROS_ENJEU");
+  }
+
+  public String disputeCategory(Object category) {
+    return label(DISPUTE_CATEGORY, category);
+  }
+
+  public String disputeStatus(Object status) {
+    return label(DISPUTE_STATUS, status);
+  }
+
+  public String disputeOutcome(Object outcome) {
+    return outcome == null ? "—" : label(DISPUTE_OUTCOME, outcome);
+  }
+
+  public String procedure(Object procedure) {
+    return label(PROCEDURE, procedure);
   }
 
   public String debtorType(Object type) {

@@ -329,6 +329,8 @@ class PagesAccessTest {
     String page = auditor.get("/app/cases/" + reference).body();
 
     assertThat(page).contains("id=\"open-tasks\"", "à prendre (", "Ouvrir dans Tasklist", "/camunda/app/tasklist/default/#/?task=");
+    // and the dispute itself: who raised it, its category in French, the invoice and the debtor's words
+    assertThat(page).contains("id=\"disputes\"", "Commerciale (prix, remise)", "F-TASK-1", "Remise non appliquée", "En cours d&#39;instruction", "admin");
     String list = auditor.get("/app/cases?segment=GROS_ENJEU").body();
     assertThat(list).contains("<select id=\"segment\" name=\"segment\">", "Payeur ponctuel", "En difficulté", "Récalcitrant")
         .contains("<option value=\"GROS_ENJEU\" selected=\"selected\">Gros enjeu</option>");
@@ -364,5 +366,26 @@ class PagesAccessTest {
     fr.recouvrement.ApiClient.Response r = api.postJson("/api/cases", json);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("reference").asText();
+  }
+
+  @Test
+  void theCasePageShowsTheProcedureCollectiveWithItsClaimAndReliefDeadlines() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    String reference = open(api, "Menuiserie " + Long.toString(System.nanoTime(), 36), today.minusDays(40), "2400.00");
+    java.time.LocalDate judgment = today.minusDays(5);
+    java.time.LocalDate publication = today.minusDays(2);
+    fr.recouvrement.ApiClient.Response declared = api.postJson("/api/cases/" + reference + "/insolvency",
+        "{\"procedure\": \"REDRESSEMENT\", \"judgmentDate\": \"%s\", \"publicationDate\": \"%s\"}".formatted(judgment, publication));
+    assertThat(declared.status()).as(declared.toString()).isIn(200, 201);
+    Browser auditor = new Browser();
+    auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
+
+    String page = auditor.get("/app/cases/" + reference).body();
+
+    java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // proof of claim within 2 months of the BODACC publication (R622-24), relief within 6 (L622-26)
+    assertThat(page).contains("id=\"insolvency\"", "Redressement judiciaire", publication.format(french))
+        .contains("id=\"relief-deadline\">" + publication.plusMonths(6).format(french));
   }
 }
