@@ -78,6 +78,9 @@ public final class Labels {
   private static final Map<String, String> PROCEDURE =
       Map.of("SAUVEGARDE", "Sauvegarde", "REDRESSEMENT", "Redressement judiciaire", "LIQUIDATION", "Liquidation judiciaire");
 
+  private static final Map<String, String> DOCUMENT_KIND =
+      Map.of("REMINDER_LETTER", "Lettre de relance", "FORMAL_NOTICE", "Mise en demeure", "DISPUTE_REJECTION", "Réponse à une contestation");
+
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
@@ -124,6 +127,10 @@ public final class Labels {
 
   public String procedure(Object procedure) {
     return label(PROCEDURE, procedure);
+  }
+
+  public String documentKind(Object kind) {
+    return label(DOCUMENT_KIND, kind);
   }
 
   public String debtorType(Object type) {

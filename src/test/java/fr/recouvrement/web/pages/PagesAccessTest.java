@@ -387,5 +387,8 @@ class PagesAccessTest {
     // proof of claim within 2 months of the BODACC publication (R622-24), relief within 6 (L622-26)
     assertThat(page).contains("id=\"insolvency\"", "Redressement judiciaire", publication.format(french))
         .contains("id=\"relief-deadline\">" + publication.plusMonths(6).format(french));
+    // the proof of claim, once filed, holds prescription until the procedure closes (C. com. L622-25-1)
+    legalEvents.record(reference, fr.recouvrement.legal.LegalEventType.PROOF_OF_CLAIM_FILED, today, "Créance déclarée", "test");
+    assertThat(auditor.get("/app/cases/" + reference).body()).contains("interrompue jusqu’à la clôture de la procédure collective");
   }
 }
