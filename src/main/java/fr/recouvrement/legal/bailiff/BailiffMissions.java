@@ -159,6 +159,17 @@ public class BailiffMissions {
     return false;
   }
 
+  /**
+   * A retried step found its mission already requested (the attempt that recorded the provider's id
+   * failed after): reports kept for that id are applied once this step commits, as after {@link
+   * #requested}.
+   */
+  void alreadyRequested(Mission mission) {
+    if (mission.providerMissionId() != null) {
+      events.publishEvent(new MissionIdRecorded(mission.providerMissionId()));
+    }
+  }
+
   /** Keeps why the provider call failed; the row stays PENDING, so the retry calls again. */
   void failed(long id, RuntimeException cause) {
     String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
