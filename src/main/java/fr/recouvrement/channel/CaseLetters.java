@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ public class CaseLetters {
   private final CreditorSettings creditor;
   private final JdbcTemplate jdbc;
   private final CaseService cases;
+  private final ApplicationEventPublisher events;
 
   CaseLetters(
       Templates templates,
@@ -41,7 +43,9 @@ public class CaseLetters {
       PostalSettings postal,
       CreditorSettings creditor,
       JdbcTemplate jdbc,
-      CaseService cases) {
+      CaseService cases,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.templates = templates;
     this.pdf = pdf;
     this.documents = documents;
@@ -120,6 +124,9 @@ public class CaseLetters {
         communications.deliverOnce(
             Outgoing.letter(ReminderStep.bounded(idempotencyKey), caseReference, recipient, document),
             () -> Delivery.sent(trackingId));
+    if (entry.providerId() != null) {
+      events.publishEvent(new LetterTracked(entry.providerId()));
+    }
     return new Posted(entry.providerId(), entry.status());
   }
 
@@ -127,6 +134,21 @@ public class CaseLetters {
    * Records what the acknowledgement of receipt of the registered letter {@code trackingId} said
    * (SIGNED, REFUSED, NOT_CLAIMED, RETURNED) and when; empty when no letter has that tracking id.
    */
+  /** The registered letter of this tracking number, if one was posted: its case, template and when it was posted. */
+  public Optional<Tracked> tracked(String trackingId) {
+    return jdbc.query(
+            "select c.reference, m.template, m.sent_at from communication m join collection_case c on c.id = m.case_id"
+                + " where m.channel = 'LETTER' and m.provider_id = ? order by m.id",
+            (rs, i) ->
+                new Tracked(rs.getString(1), rs.getString(2), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()),
+            trackingId)
+        .stream()
+        .findFirst();
+  }
+
+  /** A posted letter known by its tracking number; {@code sentAt} null when not recorded. */
+  public record Tracked(String caseReference, String template, java.time.Instant sentAt) {}
+
   public Optional<Acknowledged> acknowledge(String trackingId, String acknowledgement, LocalDate on) {
     List<Acknowledged> letters =
         jdbc.query(

@@ -5,6 +5,7 @@ import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
 import fr.recouvrement.channel.DocumentStore.Document;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Sends a prepared letter through the postal provider, once per step. */
@@ -15,8 +16,16 @@ class LetterPost {
   private final PostalGateway gateway;
   private final CommunicationLog communications;
   private final CreditorSettings creditor;
+  private final ApplicationEventPublisher events;
 
-  LetterPost(CaseService cases, DocumentStore documents, PostalGateway gateway, CommunicationLog communications, CreditorSettings creditor) {
+  LetterPost(
+      CaseService cases,
+      DocumentStore documents,
+      PostalGateway gateway,
+      CommunicationLog communications,
+      CreditorSettings creditor,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.cases = cases;
     this.documents = documents;
     this.gateway = gateway;
@@ -27,7 +36,8 @@ class LetterPost {
   CommunicationLog.Entry send(ReminderStep step, long documentId, boolean registered) {
     Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
     if (done.isPresent()) {
-      return done.get();
+      // a retried step: the attempt that posted it may have failed after, so its news was never told
+      return tracked(done.get());
     }
     Document document =
         documents.find(documentId).orElseThrow(() -> new IllegalStateException("No stored document " + documentId));
@@ -50,8 +60,14 @@ class LetterPost {
             document.sha256(),
             pdf);
     String to = "%s, %s, %s %s".formatted(recipient.name(), recipient.line1(), recipient.postalCode(), recipient.city());
-    return communications.deliverOnce(
-        Outgoing.letter(step.idempotencyKey(), view.reference(), to, document),
-        () -> gateway.send(letter));
+    return tracked(
+        communications.deliverOnce(Outgoing.letter(step.idempotencyKey(), view.reference(), to, document), () -> gateway.send(letter)));
+  }
+
+  private CommunicationLog.Entry tracked(CommunicationLog.Entry sent) {
+    if (sent.providerId() != null) {
+      events.publishEvent(new LetterTracked(sent.providerId()));
+    }
+    return sent;
   }
 }

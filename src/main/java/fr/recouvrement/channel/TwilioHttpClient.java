@@ -4,7 +4,14 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.http.Header;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +25,8 @@ import java.util.Map;
  *   <li>No immediate retry on a 5xx: the SDK would POST the same message up to three times in 300
  *       ms, and a 5xx does not prove that Twilio did not queue it. The job retries on its own cycle,
  *       after the communication log has recorded the failure.
+ *   <li>A 429 (or 503) with {@code Retry-After} throws {@link ProviderBusyException}: the job's
+ *       next attempt waits at least that long ({@link ProviderBusyRetries}).
  * </ul>
  */
 final class TwilioHttpClient extends NetworkHttpClient {
@@ -38,7 +47,41 @@ final class TwilioHttpClient extends NetworkHttpClient {
 
   @Override
   public Response makeRequest(Request request) {
-    return super.makeRequest(base == null ? request : rebased(request));
+    Response response = super.makeRequest(base == null ? request : rebased(request));
+    if (response.getStatusCode() == 429 || response.getStatusCode() == 503) {
+      Optional<Duration> wait = retryAfter(response.getHeaders(), Instant.now());
+      if (wait.isPresent()) {
+        // nothing was sent: the job retries, not before the wait Twilio asked for (ProviderBusyRetries)
+        throw new ProviderBusyException(
+            "Twilio answered " + response.getStatusCode() + " and asked to retry after " + wait.get().toSeconds() + " s", wait.get());
+      }
+    }
+    return response;
+  }
+
+  /** {@code Retry-After}: seconds, or an HTTP date; empty when absent or unreadable. */
+  static Optional<Duration> retryAfter(Header[] headers, Instant now) {
+    if (headers == null) {
+      return Optional.empty();
+    }
+    for (Header header : headers) {
+      if (!"Retry-After".equalsIgnoreCase(header.getName()) || header.getValue() == null) {
+        continue;
+      }
+      String value = header.getValue().trim();
+      try {
+        long seconds = Long.parseLong(value);
+        return Optional.of(Duration.ofSeconds(Math.max(0, Math.min(seconds, 31_536_000L))));
+      } catch (NumberFormatException notSeconds) {
+        try {
+          Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+          return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        } catch (DateTimeParseException notADate) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Request rebased(Request request) {

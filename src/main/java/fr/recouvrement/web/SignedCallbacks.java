@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -110,20 +111,71 @@ public class SignedCallbacks {
    * @return false when the event was already recorded
    */
   public boolean remember(String source, String eventId, byte[] body, Result result) {
+    return remember(source, eventId, body, result, null);
+  }
+
+  /**
+   * As {@link #remember(String, String, byte[], Result)}, with the key an UNMATCHED event waits
+   * for (the tracking number, the provider's mission id): {@link #waitingFor} finds it when that
+   * key gets recorded.
+   */
+  public boolean remember(String source, String eventId, byte[] body, Result result, String matchKey) {
     try {
       jdbc.update(
-          "insert into callback_event (source, event_id, payload_sha256, received_at, result, payload) values (?, ?, ?, ?, ?, ?)",
+          "insert into callback_event (source, event_id, payload_sha256, received_at, result, payload, match_key)"
+              + " values (?, ?, ?, ?, ?, ?, ?)",
           source,
           eventId,
           sha256(body),
           Timestamp.from(CaseClock.now()),
           result.name(),
-          truncate(new String(body, StandardCharsets.UTF_8), 8000));
+          truncate(new String(body, StandardCharsets.UTF_8), MAX_PAYLOAD),
+          matchKey == null ? null : truncate(matchKey, 128));
       return true;
     } catch (DuplicateKeyException e) {
       return false;
     }
   }
+
+  /** A kept event, as received. */
+  public record Kept(String eventId, byte[] payload) {}
+
+  /**
+   * The events of this source kept UNMATCHED while they waited for {@code matchKey}, oldest first.
+   * A payload cut at storage (over {@value #MAX_PAYLOAD} characters) is not listed: it cannot be
+   * read back whole.
+   */
+  public List<Kept> waitingFor(String source, String matchKey) {
+    return jdbc.query(
+            "select event_id, payload, payload_sha256 from callback_event where source = ? and match_key = ? and result = ?"
+                + " order by received_at, event_id",
+            (rs, i) -> {
+              byte[] payload = rs.getString(2) == null ? new byte[0] : rs.getString(2).getBytes(StandardCharsets.UTF_8);
+              return sha256(payload).equals(rs.getString(3)) ? new Kept(rs.getString(1), payload) : null;
+            },
+            source,
+            matchKey,
+            Result.UNMATCHED.name())
+        .stream()
+        .filter(k -> k != null)
+        .toList();
+  }
+
+  /**
+   * Marks a kept event APPLIED, in the caller's transaction (with its effects). Only one caller
+   * wins: a second one, concurrent or later, gets false and must apply nothing.
+   */
+  public boolean markApplied(String source, String eventId) {
+    return jdbc.update(
+            "update callback_event set result = ? where source = ? and event_id = ? and result = ?",
+            Result.APPLIED.name(),
+            source,
+            eventId,
+            Result.UNMATCHED.name())
+        == 1;
+  }
+
+  private static final int MAX_PAYLOAD = 8000;
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);

@@ -18,13 +18,20 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import java.net.URLDecoder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.apache.http.Header;
+import org.apache.http.message.BasicHeader;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,6 +116,73 @@ class SendReminderSmsTest extends ChannelStepTest {
     assertThat(sms.send(new ReminderStep(reference, 1, "relance-courtoise", "courtois", row.idempotencyKey())))
         .isEqualTo(CommunicationStatus.SENT);
     TestServers.wireMock().verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  /**
+   * Fault drill (issue 13): Twilio answers 500, then 429 asking to wait 15 minutes, then takes the
+   * message. Each failure fails the step with nothing sent; the attempt after the 429 is not due
+   * before the 15 minutes are over (the test process has no retry cycle: without the wait asked it
+   * would be due at once); then one message leaves and no incident is left.
+   */
+  @Test
+  void twilioAnswering500Then429WithRetryAfterIsRetriedAfterTheWaitAndDeliversOnce() {
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(MESSAGES)).inScenario("twilio-busy").whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 500}"))
+            .willSetStateTo("busy"));
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(MESSAGES)).inScenario("twilio-busy").whenScenarioStateIs("busy")
+            .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withHeader("Retry-After", "900")
+                .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"))
+            .willSetStateTo("open"));
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(MESSAGES)).inScenario("twilio-busy").whenScenarioStateIs("open")
+            .willReturn(created("SM00000000000000000000000000000429")));
+    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-M5", 12, "75.00")));
+    String instance = start(runtime, SMS_PROCESS, reference, 1, "relance-courtoise", "courtois");
+    try {
+      assertThatThrownBy(() -> management.executeJob(job(management, instance).getId())).hasStackTraceContaining("Internal Server Error");
+      assertThat(onlyRow(reference).status()).isEqualTo(CommunicationStatus.FAILED);
+      // no cycle on this step: the retry after a 500 is due at once
+      assertThat(management.createJobQuery().processInstanceId(instance).executable().count()).isEqualTo(1);
+
+      Date busyAt = ClockUtil.getCurrentTime();
+      assertThatThrownBy(() -> management.executeJob(job(management, instance).getId())).hasStackTraceContaining("retry after 900 s");
+      TestServers.wireMock().verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+      assertThat(onlyRow(reference).status()).isEqualTo(CommunicationStatus.FAILED);
+      Job waiting = job(management, instance);
+      assertThat(waiting.getRetries()).isEqualTo(1);
+      // not before the 900 s Twilio asked for
+      assertThat(waiting.getDuedate()).isAfterOrEqualTo(new Date(busyAt.getTime() + 900_000));
+      assertThat(management.createJobQuery().processInstanceId(instance).executable().count()).isZero();
+      ClockUtil.setCurrentTime(new Date(busyAt.getTime() + 899_000));
+      assertThat(management.createJobQuery().processInstanceId(instance).executable().count()).isZero();
+
+      ClockUtil.setCurrentTime(new Date(waiting.getDuedate().getTime() + 1_000));
+      assertThat(management.createJobQuery().processInstanceId(instance).executable().count()).isEqualTo(1);
+      management.executeJob(waiting.getId());
+
+      TestServers.wireMock().verify(3, postRequestedFor(urlEqualTo(MESSAGES)));
+      CommunicationLog.Entry row = onlyRow(reference);
+      assertThat(row.status()).isEqualTo(CommunicationStatus.SENT);
+      assertThat(row.providerId()).isEqualTo("SM00000000000000000000000000000429");
+      assertThat(runtime.getVariable(instance, "communicationStatus")).isEqualTo("SENT");
+      assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+    Instant now = Instant.parse("2026-12-06T08:00:00Z");
+    assertThat(TwilioHttpClient.retryAfter(new Header[] {new BasicHeader("Retry-After", "120")}, now)).contains(Duration.ofSeconds(120));
+    // Sun, 06 Dec 2026 08:05:00 GMT is 5 minutes after now
+    assertThat(TwilioHttpClient.retryAfter(new Header[] {new BasicHeader("retry-after", "Sun, 06 Dec 2026 08:05:00 GMT")}, now))
+        .contains(Duration.ofMinutes(5));
+    assertThat(TwilioHttpClient.retryAfter(new Header[] {new BasicHeader("Retry-After", "soon")}, now)).isEmpty();
+    assertThat(TwilioHttpClient.retryAfter(new Header[0], now)).isEmpty();
   }
 
   @Test

@@ -46,7 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Answers: 200 {@code {"eventId", "result": "APPLIED", "replayed": false}} when applied; 202
  * {@code result UNMATCHED} when no mission has that id or no process waits for its report (the
- * event is stored in {@code callback_event} with its payload, never dropped); 200 with the first
+ * event is stored in {@code callback_event} with its payload and the mission id, never dropped, and
+ * applied once when the step that requested the mission records that id and commits: {@link
+ * BailiffReports#applyKept}, review M5); 200 with the first
  * result and {@code "replayed": true} for an event id seen before; 401 for a missing, wrong or
  * stale signature; 400 problem+json naming the fields at fault.
  */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -53,15 +54,21 @@ public class BailiffMissions {
       BigDecimal amountRecovered,
       String error) {}
 
+  /** The provider's id of a mission was recorded: published in the transaction of the step that asked for the mission. */
+  record MissionIdRecorded(String providerMissionId) {}
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final Duration lease;
+  private final ApplicationEventPublisher events;
 
   BailiffMissions(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease) {
+      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
     this.lease = lease;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -137,6 +144,8 @@ public class BailiffMissions {
                     id,
                     MissionStatus.PENDING.name()));
     if (updated != null && updated == 1) {
+      // a report that came before this id was known is applied once the caller's transaction commits (review M5)
+      events.publishEvent(new MissionIdRecorded(providerMissionId));
       return true;
     }
     // withdrawn meanwhile: keep the provider's id, so that the mission can be stopped
@@ -148,6 +157,17 @@ public class BailiffMissions {
                 Timestamp.from(CaseClock.now()),
                 id));
     return false;
+  }
+
+  /**
+   * A retried step found its mission already requested (the attempt that recorded the provider's id
+   * failed after): reports kept for that id are applied once this step commits, as after {@link
+   * #requested}.
+   */
+  void alreadyRequested(Mission mission) {
+    if (mission.providerMissionId() != null) {
+      events.publishEvent(new MissionIdRecorded(mission.providerMissionId()));
+    }
   }
 
   /** Keeps why the provider call failed; the row stays PENDING, so the retry calls again. */

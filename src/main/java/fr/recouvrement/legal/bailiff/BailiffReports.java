@@ -21,7 +21,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Applies a verified bailiff callback once (see {@link BailiffCallbackController} for the body): the
@@ -73,11 +77,17 @@ class BailiffReports {
   private final BailiffMissions missions;
   private final RuntimeService runtime;
 
-  BailiffReports(ObjectMapper json, SignedCallbacks callbacks, BailiffMissions missions, RuntimeService runtime) {
+  private final TransactionTemplate ownTransaction;
+
+  BailiffReports(
+      ObjectMapper json, SignedCallbacks callbacks, BailiffMissions missions, RuntimeService runtime, PlatformTransactionManager transactions) {
     this.json = json;
     this.callbacks = callbacks;
     this.missions = missions;
     this.runtime = runtime;
+    // after a commit (see applyKept), work needs a transaction of its own
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Transactional
@@ -87,13 +97,50 @@ class BailiffReports {
     if (seen.isPresent()) {
       return new Answer(event.eventId(), seen.get(), true, "already received; not applied again");
     }
+    return apply(event, body, false);
+  }
+
+  /**
+   * The reports kept UNMATCHED while they waited for this provider mission id, applied now, each in
+   * its own transaction and once (review M5): called after the transaction that recorded the id
+   * committed ({@link BailiffMissions#requested}), when the step's process waits for the report. A
+   * report whose process does not wait yet stays kept.
+   */
+  @TransactionalEventListener(fallbackExecution = true)
+  void missionRecorded(BailiffMissions.MissionIdRecorded recorded) {
+    applyKept(recorded.providerMissionId());
+  }
+
+  void applyKept(String providerMissionId) {
+    for (SignedCallbacks.Kept kept : callbacks.waitingFor(SOURCE, providerMissionId)) {
+      try {
+        Answer answer = ownTransaction.execute(status -> {
+          Answer a = apply(parse(kept.payload()), kept.payload(), true);
+          if (a.result() != Result.APPLIED) {
+            status.setRollbackOnly();
+          }
+          return a;
+        });
+        log.info("Bailiff event {} kept for mission {}: {} ({})", kept.eventId(), providerMissionId, answer.result(), answer.detail());
+      } catch (RuntimeException e) {
+        // stays kept: a later delivery of its match, or a person, applies it
+        log.warn("Bailiff event {} kept for mission {} could not be applied: {}", kept.eventId(), providerMissionId, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Applies the event. {@code kept}: it was stored UNMATCHED before and is applied now (its row is
+   * turned APPLIED, once); otherwise it is new and stored with what was done.
+   */
+  private Answer apply(Event event, byte[] body, boolean kept) {
     Optional<Mission> mission = missions.byProviderId(event.missionId());
     if (mission.isEmpty()) {
-      return unmatched(event, body, "no mission with missionId " + event.missionId());
+      return unmatched(event, body, "no mission with missionId " + event.missionId(), kept);
     }
     Mission m = mission.get();
     if (PROGRESS.contains(event.status())) {
-      remember(event, body, Result.APPLIED);
+      remember(event, body, Result.APPLIED, kept);
       boolean moved = missions.progress(m.id(), MissionStatus.valueOf(event.status()));
       return new Answer(event.eventId(), Result.APPLIED, false, moved ? "mission " + event.status() : "mission already " + m.status());
     }
@@ -106,9 +153,9 @@ class BailiffReports {
     long waiting =
         runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE).processVariableValueEquals("bailiffMissionId", ourId).count();
     if (waiting == 0) {
-      return unmatched(event, body, "no process waits for the report of mission " + event.missionId());
+      return unmatched(event, body, "no process waits for the report of mission " + event.missionId(), kept);
     }
-    remember(event, body, Result.APPLIED);
+    remember(event, body, Result.APPLIED, kept);
     Map<String, Object> variables = new HashMap<>();
     variables.put("bailiffOutcome", event.status());
     variables.put("bailiffReportedOn", event.occurredOn().toString());
@@ -124,14 +171,22 @@ class BailiffReports {
     return new Answer(event.eventId(), Result.APPLIED, false, "report " + event.status() + " delivered to the case process");
   }
 
-  private Answer unmatched(Event event, byte[] body, String why) {
+  private Answer unmatched(Event event, byte[] body, String why, boolean kept) {
+    if (kept) {
+      return new Answer(event.eventId(), Result.UNMATCHED, false, why + "; still kept");
+    }
     log.warn("Bailiff callback {} stored UNMATCHED: {}", event.eventId(), why);
-    remember(event, body, Result.UNMATCHED);
-    return new Answer(event.eventId(), Result.UNMATCHED, false, why + "; stored for a person to look at");
+    // kept with the mission id it waits for: applied when that mission is recorded (review M5)
+    remember(event, body, Result.UNMATCHED, false);
+    return new Answer(event.eventId(), Result.UNMATCHED, false, why + "; kept, and applied when the mission is recorded");
   }
 
-  private void remember(Event event, byte[] body, Result result) {
-    if (!callbacks.remember(SOURCE, event.eventId(), body, result)) {
+  private void remember(Event event, byte[] body, Result result, boolean kept) {
+    boolean first =
+        kept
+            ? callbacks.markApplied(SOURCE, event.eventId())
+            : callbacks.remember(SOURCE, event.eventId(), body, result, event.missionId());
+    if (!first) {
       // a concurrent delivery of the same event got there first: undo this one (the caller retries and sees it)
       throw new ConcurrentDelivery(event.eventId());
     }

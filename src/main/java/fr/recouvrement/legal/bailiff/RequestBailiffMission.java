@@ -49,6 +49,7 @@ class RequestBailiffMission implements JavaDelegate {
       send(mission, BailiffVariables.optionalString(execution, "bailiffInstructions"));
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
+      missions.alreadyRequested(mission);
     }
     recordRequest(legalEvents, mission, "demandée au commissaire de justice", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));

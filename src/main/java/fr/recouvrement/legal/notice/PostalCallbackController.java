@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.channel.CaseLetters;
+import fr.recouvrement.channel.LetterTracked;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.web.SignedCallbacks;
 import fr.recouvrement.web.SignedCallbacks.Result;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -17,11 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,8 +50,13 @@ import org.springframework.web.bind.annotation.RestController;
  * deadline then runs from the first presentation (else the signature); NOT_CLAIMED (« pli avisé non
  * réclamé ») or RETURNED (« destinataire inconnu ») records FORMAL_NOTICE_RETURNED and tells the
  * process, which opens a collector's task instead of going to court. The answer is 200 {@code
- * {"result": "APPLIED"}}; an unknown tracking id is kept as UNMATCHED and answered 202; a replayed
- * event id is answered with what was done the first time and changes nothing.
+ * {"result": "APPLIED"}}; a replayed event id is answered with what was done the first time and
+ * changes nothing.
+ *
+ * <p>News that comes before the letter is known (an unknown tracking id), or before the
+ * formal-notice process that posted it waits for news, is kept as UNMATCHED with its tracking id and
+ * answered 202; it is applied, once, when the step that records the tracking number (or sends the
+ * notice's email copy, the last step before the wait) commits ({@link LetterTracked}, review M5).
  */
 @RestController
 class PostalCallbackController {
@@ -52,6 +65,8 @@ class PostalCallbackController {
   static final Set<String> DELIVERED = Set.of("SIGNED", "REFUSED");
   static final String MESSAGE_DELIVERED = "FormalNoticeDelivered";
   static final String MESSAGE_RETURNED = "FormalNoticeReturned";
+  /** The step between the posting and the wait for news, when the debtor has an email address. */
+  static final String EMAIL_COPY = "Task_EmailNoticeCopy";
   private static final Logger log = LoggerFactory.getLogger(PostalCallbackController.class);
 
   private final SignedCallbacks callbacks;
@@ -61,6 +76,9 @@ class PostalCallbackController {
   private final RuntimeService runtime;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final ManagementService management;
+  private final TransactionTemplate ownTransaction;
+  private final Duration lease;
 
   PostalCallbackController(
       SignedCallbacks callbacks,
@@ -69,7 +87,15 @@ class PostalCallbackController {
       FormalNotices notices,
       RuntimeService runtime,
       TransactionTemplate tx,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ManagementService management,
+      PlatformTransactionManager transactions,
+      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease) {
+    this.management = management;
+    this.lease = lease;
+    // after a commit (see applyKept), work needs a transaction of its own
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.callbacks = callbacks;
     this.letters = letters;
     this.legalEvents = legalEvents;
@@ -108,18 +134,103 @@ class PostalCallbackController {
   }
 
   private Result apply(Event event, byte[] body) {
-    Optional<CaseLetters.Acknowledged> letter = letters.acknowledge(event.trackingId(), event.status(), event.occurredOn());
-    Result result = letter.isPresent() ? Result.APPLIED : Result.UNMATCHED;
-    if (!callbacks.remember(SOURCE, event.eventId(), body, result)) {
+    return apply(event, body, false);
+  }
+
+  /**
+   * Applies the event. {@code kept}: it was stored UNMATCHED before and is applied now, its row
+   * turned APPLIED once; UNMATCHED is then returned when it still cannot be applied (the caller rolls
+   * back). Otherwise the event is new and stored with what was done.
+   */
+  private Result apply(Event event, byte[] body, boolean kept) {
+    Optional<CaseLetters.Tracked> tracked = letters.tracked(event.trackingId());
+    String why = null;
+    if (tracked.isEmpty()) {
+      why = "unknown tracking id";
+    } else if (NoticeLetter.TEMPLATE.equals(tracked.get().template()) && processNotWaitingYet(tracked.get(), event)) {
+      why = "its formal-notice process does not wait for news of the letter yet";
+    }
+    if (why != null) {
+      if (!kept) {
+        // kept with the tracking id it waits for: applied when the letter is recorded (review M5)
+        if (!remember(event, body, Result.UNMATCHED)) {
+          throw new RecordedConcurrently();
+        }
+        log.warn("Postal acknowledgement {} for tracking id {}: {}; kept as UNMATCHED", event.eventId(), event.trackingId(), why);
+      }
+      return Result.UNMATCHED;
+    }
+    if (kept ? !callbacks.markApplied(SOURCE, event.eventId()) : !remember(event, body, Result.APPLIED)) {
       // a concurrent delivery of the same event got there first: undo ours, answer like it
       throw new RecordedConcurrently();
     }
-    if (letter.isEmpty()) {
-      log.warn("Postal acknowledgement {} for unknown tracking id {}: kept as UNMATCHED", event.eventId(), event.trackingId());
-    } else if (NoticeLetter.TEMPLATE.equals(letter.get().template())) {
-      formalNotice(letter.get().caseReference(), event);
+    CaseLetters.Acknowledged letter = letters.acknowledge(event.trackingId(), event.status(), event.occurredOn()).orElseThrow();
+    if (NoticeLetter.TEMPLATE.equals(letter.template())) {
+      formalNotice(letter.caseReference(), event);
     }
-    return result;
+    return Result.APPLIED;
+  }
+
+  private boolean remember(Event event, byte[] body, Result result) {
+    return callbacks.remember(SOURCE, event.eventId(), body, result, event.trackingId());
+  }
+
+  /**
+   * The letter is known, but the formal-notice step that posted it has not brought its process to
+   * wait for news of it yet: it was posted moments ago (the step may not have committed), or the
+   * process still has the email copy to send before it waits. Applied then, it would reach no one.
+   */
+  private boolean processNotWaitingYet(CaseLetters.Tracked letter, Event event) {
+    String message = DELIVERED.contains(event.status()) ? MESSAGE_DELIVERED : MESSAGE_RETURNED;
+    long waiting =
+        runtime.createExecutionQuery()
+            .processInstanceBusinessKey(letter.caseReference())
+            .messageEventSubscriptionName(message)
+            .processVariableValueEquals("noticeTrackingId", event.trackingId())
+            .count();
+    if (waiting > 0) {
+      return false;
+    }
+    if (letter.sentAt() != null && letter.sentAt().isAfter(CaseClock.now().minus(lease))) {
+      return true;
+    }
+    return runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(letter.caseReference())
+        .variableValueEquals("noticeTrackingId", event.trackingId())
+        .active()
+        .list()
+        .stream()
+        .anyMatch(p -> management.createJobQuery().processInstanceId(p.getId()).activityId(EMAIL_COPY).count() > 0);
+  }
+
+  /**
+   * The acknowledgements kept UNMATCHED while they waited for this tracking id, applied now, each in
+   * its own transaction and once: after the commit of the step that recorded the letter (or sent
+   * its email copy, the last step before its process waits for news).
+   */
+  @TransactionalEventListener(fallbackExecution = true)
+  void letterTracked(LetterTracked tracked) {
+    applyKept(tracked.trackingId());
+  }
+
+  void applyKept(String trackingId) {
+    for (SignedCallbacks.Kept kept : callbacks.waitingFor(SOURCE, trackingId)) {
+      try {
+        Result result =
+            ownTransaction.execute(
+                status -> {
+                  Result r = apply(parse(kept.payload()), kept.payload(), true);
+                  if (r != Result.APPLIED) {
+                    status.setRollbackOnly();
+                  }
+                  return r;
+                });
+        log.info("Postal event {} kept for tracking id {}: {}", kept.eventId(), trackingId, result);
+      } catch (RuntimeException e) {
+        // stays kept: a later step of its letter, or a person, applies it
+        log.warn("Postal event {} kept for tracking id {} could not be applied: {}", kept.eventId(), trackingId, e.toString());
+      }
+    }
   }
 
   private void formalNotice(String caseReference, Event event) {

@@ -52,6 +52,7 @@ class BailiffCallbackTest {
   @Autowired LegalEvents legalEvents;
   @Autowired CaseCosts costs;
   @Autowired JdbcTemplate jdbc;
+  @Autowired BailiffReports reports;
 
   Deployment deployment;
 
@@ -259,6 +260,44 @@ class BailiffCallbackTest {
     assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("status");
     assertThat(r.json().get("detail").asText()).contains("BANK_SEIZURE", "PARTIALLY_PAID");
     assertStillWaiting(w, eventId);
+  }
+
+  /**
+   * Review M5: the provider's report came before our step recorded the mission's id (its answer to
+   * the request was slow, or the step is being retried). It is kept, then applied once when the step
+   * records the id: the waiting process gets it, the fee is booked once.
+   */
+  @Test
+  void aReportArrivingBeforeTheMissionIsRecordedIsAppliedWhenItIs() {
+    String providerId = newProviderId();
+    BailiffStubs.acceptMissions(providerId);
+    String reference = openCase(cases);
+    String instance = start(runtime, MISSION_PROCESS, reference, MissionType.BANK_SEIZURE);
+    String eventId = newEventId();
+    String body = BailiffStubs.report(eventId, providerId, "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00");
+
+    ApiClient.Response early = BailiffStubs.callback(port, body);
+
+    assertThat(early.status()).as(early.body()).isEqualTo(202);
+    assertThat(early.json().get("result").asText()).isEqualTo("UNMATCHED");
+    assertThat(storedResult(eventId)).isEqualTo("UNMATCHED");
+
+    management.executeJob(job(management, instance).getId());
+
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
+    assertThat(runtime.getVariables(instance)).containsEntry("bailiffOutcome", "PARTIALLY_PAID").containsEntry("bailiffFee", 148.5);
+    Mission reported = missions.ofCase(reference).get(0);
+    assertThat(reported.providerMissionId()).isEqualTo(providerId);
+    assertThat(reported.status()).isEqualTo(MissionStatus.REPORTED);
+    assertThat(reported.amountRecovered()).isEqualByComparingTo("900.00");
+    assertThat(storedResult(eventId)).isEqualTo("APPLIED");
+
+    // once: the provider's replay, and the id recorded again, change nothing
+    ApiClient.Response again = BailiffStubs.callback(port, body);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("replayed").asBoolean()).isTrue();
+    reports.applyKept(providerId);
+    assertThat(costs.of(legalEvents.caseId(reference))).singleElement().satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("148.50"));
   }
 
   /** Review L6: the same report delivered eight times at once was a 500 for all but one. */

@@ -76,6 +76,7 @@ class FormalNoticeIntegrationTest {
   @Autowired LegalEvents legalEvents;
   @Autowired InterestRates interestRates;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PostalCallbackController postalCallbacks;
   ApiClient api;
 
   @BeforeEach
@@ -362,10 +363,19 @@ class FormalNoticeIntegrationTest {
     assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     assertThat(acknowledgement("1A10000000004")).isNull();
 
+    // the process still has the email copy to send before it waits for news of the letter: kept (review M5)
+    HttpResponse<String> kept = callback(body, SECRET);
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(202);
+    assertThat(kept.body()).contains("UNMATCHED");
+    assertThat(acknowledgement("1A10000000004")).isNull();
+
+    // applied once the copy is sent and the process waits: redated from the signature
+    runJob(instance);
+    assertThat(acknowledgement("1A10000000004")).isEqualTo("SIGNED");
+    assertThat(runtime.getVariable(instance, "noticeDeliveredOn")).isEqualTo(today().toString());
     HttpResponse<String> applied = callback(body, SECRET);
     assertThat(applied.statusCode()).isEqualTo(200);
     assertThat(applied.body()).contains("APPLIED");
-    assertThat(acknowledgement("1A10000000004")).isEqualTo("SIGNED");
     assertThat(jdbc.queryForObject("select acknowledged_on from communication where provider_id = ?", LocalDate.class, "1A10000000004"))
         .isEqualTo(today());
     assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).singleElement()
@@ -381,6 +391,49 @@ class FormalNoticeIntegrationTest {
     assertThat(jdbc.queryForObject(
             "select result from callback_event where source = 'POSTAL' and event_id = ?", String.class, "evt-unknown-" + reference))
         .isEqualTo("UNMATCHED");
+  }
+
+  /**
+   * Review M5: the provider's acknowledgement came before our step recorded the letter's tracking
+   * number (the provider answered slowly, or the step was retried). It is kept, then applied once
+   * when the step records the number: the acknowledgement on the letter, one legal event, and the
+   * process told (its deadline runs from the first presentation).
+   */
+  @Test
+  void anAcknowledgementArrivingBeforeTheLetterIsRecordedIsAppliedWhenItIs() throws Exception {
+    String trackingId = "1A3" + Long.toString(System.nanoTime() % 10_000_000_000L);
+    acceptLetters(trackingId);
+    String reference = openCase("BUSINESS", invoice("F-MD20", 30, "320.00"));
+    jdbc.update("update debtor set email = null where id = (select debtor_id from collection_case where reference = ?)", reference);
+    String instance = startNotice(reference, "BUSINESS", 15);
+    runJob(instance);
+    LocalDate presented = today();
+    String body = postalEvent(reference, trackingId, "SIGNED", today(), presented);
+
+    HttpResponse<String> early = callback(body, SECRET);
+
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(202);
+    assertThat(early.body()).contains("UNMATCHED");
+    assertThat(jdbc.queryForObject(
+            "select result from callback_event where source = 'POSTAL' and event_id = ?", String.class, "evt-" + reference + "-SIGNED"))
+        .isEqualTo("UNMATCHED");
+
+    runJob(instance);
+
+    assertThat(acknowledgement(trackingId)).isEqualTo("SIGNED");
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).singleElement()
+        .satisfies(e -> assertThat(e.occurredOn()).isEqualTo(presented));
+    assertThat(runtime.getVariable(instance, "noticeDeliveredOn")).isEqualTo(presented.toString());
+    assertThat(jdbc.queryForObject(
+            "select result from callback_event where source = 'POSTAL' and event_id = ?", String.class, "evt-" + reference + "-SIGNED"))
+        .isEqualTo("APPLIED");
+
+    // once: the provider's replay, and the same letter recorded again, change nothing
+    HttpResponse<String> replayed = callback(body, SECRET);
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).contains("APPLIED");
+    postalCallbacks.applyKept(trackingId);
+    assertThat(events(reference, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED)).hasSize(1);
   }
 
   @Test
