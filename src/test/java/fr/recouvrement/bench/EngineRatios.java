@@ -1,0 +1,394 @@
+package fr.recouvrement.bench;
+
+import fr.recouvrement.ApiClient;
+import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseClock;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Our figure next to the bare engine's for the same work in the same run (issue 14, measurement
+ * only): P1 intake, P2 reminder wave and, on PostgreSQL, P4 bytes per case. Prints a table; asserts
+ * nothing about time. Each database runs it in its own Spring context with the job executor on
+ * ({@link H2EngineRatioBenchmark}, {@link PostgresEngineRatioBenchmark}); {@code mvn verify -Pbenchmark}
+ * runs them, the normal build does not. N is {@code -Dbench.cases=} (300 by default).
+ */
+abstract class EngineRatios {
+  static final int N = Integer.getInteger("bench.cases", 300);
+  static final int CLIENTS = 8;
+  static final String BARE = "bench-bare";
+  static final String BARE_DECISION = "bench-tier";
+  /** How long a phase may take before the benchmark gives up and prints what it reached. */
+  static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.patience-minutes", 15));
+  /** A Tuesday morning in March, no holiday near: the contact policy lets emails go. */
+  static final ZonedDateTime T0 = ZonedDateTime.of(2026, 3, 3, 9, 0, 0, 0, CaseClock.PARIS);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  private final Map<String, String[]> rows = new LinkedHashMap<>();
+
+  abstract String database();
+
+  boolean measuresBytes() {
+    return false;
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void ourFiguresNextToTheBareEngines() throws Exception {
+    TestServers.reset();
+    TestServers.acceptSmsAndLetters("BENCH-TRACK");
+    moveClockTo(T0);
+    deployBareProcess();
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+    LocalDate waveDue = T0.toLocalDate().plusDays(10);
+
+    // warm-up, so that neither side pays for class loading and caches
+    for (int i = 0; i < 5; i++) {
+      runtime.startProcessInstanceByKey(BARE, "warm-" + i, Map.of("amount", 10.0 * i, "wait", "PT1H"));
+      post(api, "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start", bareStartJson("warm-rest-" + i, "P3650D"));
+      post(api, "/api/cases", caseJson("W" + run + "-" + i, "warm" + run + i + "@example.fr", waveDue.plusDays(200)));
+    }
+    awaitIdle();
+
+    // P1: bare starts through the Java API (their timers are the P2 bare drain)
+    Map<String, Long> before = sizes();
+    double bareJava = rate(N, i -> {
+      runtime.startProcessInstanceByKey(BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+      return true;
+    });
+    Map<String, Long> afterBareStart = sizes();
+
+    // P1: bare starts through /engine-rest, same HTTP client, 8 clients (timers far away)
+    String restPath = "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start";
+    double bareRest = rate(N, i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
+
+    // P1: our intake, 8 clients; these cases make the P2 wave
+    awaitIdle();
+    Map<String, Long> beforeCases = sizes();
+    double ours = rate(N, i -> post(api, "/api/cases", caseJson("B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue)) == 201);
+    awaitIdle();
+    Map<String, Long> afterCases = sizes();
+
+    // P1: one CSV of N new debtors, due far after the wave
+    byte[] csv = csv(run, waveDue.plusDays(200));
+    long start = System.nanoTime();
+    ApiClient.Response imported = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+    double csvRate = N / seconds(start);
+    String csvNote = imported.status() == 200 ? "casesOpened=" + imported.json().get("casesOpened").asInt() : "HTTP " + imported.status();
+    awaitIdle();
+
+    row("P1 intake, 8 clients (cases/s): POST /api/cases vs /engine-rest start", ours, bareRest);
+    row("P1 intake, 8 clients (cases/s): POST /api/cases vs Java API start", ours, bareJava);
+    row("P1 CSV of N debtors (cases/s, " + csvNote + ") vs Java API start", csvRate, bareJava);
+
+    // P2 bare: the N Java-started timers (PT1H) fall due together
+    Map<String, Long> beforeBareDrain = sizes();
+    moveClockTo(T0.plusHours(2));
+    start = System.nanoTime();
+    boolean drained = await(() -> runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike("bare-" + run + "-%").count() == 0);
+    double bareDrain = drained ? N / seconds(start) : Double.NaN;
+    Map<String, Long> afterBareDrain = sizes();
+
+    // P2 ours: the wave cases' first reminder timers, all on the same date; move the clock past it
+    List<Job> reminderTimers = reminderTimersOf("B" + run + "-");
+    Date latest = reminderTimers.stream().map(Job::getDuedate).max(Date::compareTo).orElse(null);
+    double wave = Double.NaN;
+    String waveNote = reminderTimers.size() + " reminder timers";
+    if (latest != null) {
+      ZonedDateTime at = contactable(latest.toInstant().atZone(CaseClock.PARIS));
+      waveNote += ", clock to " + at.toLocalDateTime();
+      TestServers.greenMail().purgeEmailFromAllMailboxes();
+      Map<String, Long> beforeWave = sizes();
+      moveClockTo(at);
+      start = System.nanoTime();
+      boolean sent = await(() -> TestServers.greenMail().getReceivedMessages().length >= N);
+      int got = TestServers.greenMail().getReceivedMessages().length;
+      wave = got / seconds(start);
+      if (!sent) {
+        waveNote += ", only " + got + " emails";
+      }
+      awaitIdle();
+      Map<String, Long> afterWave = sizes();
+      if (measuresBytes()) {
+        bytesRows("P4 bytes per case, first reminder vs bare timer fired", beforeWave, afterWave, beforeBareDrain, afterBareDrain);
+      }
+    }
+    row("P2 wave (" + waveNote + "): emails/s vs bare timers/s, same executor", wave, bareDrain);
+    if (measuresBytes()) {
+      bytesRows("P4 bytes per case opened vs bare instance started", beforeCases, afterCases, before, afterBareStart);
+    }
+    print();
+  }
+
+  // ---- the bare process: start -> businessRuleTask on a 3-rule DMN -> timer ----
+
+  void deployBareProcess() {
+    BpmnModelInstance process =
+        Bpmn.createExecutableProcess(BARE)
+            .camundaHistoryTimeToLiveString("P2192D")
+            .startEvent("StartEvent_Bare")
+            .businessRuleTask("Task_Tier")
+            .camundaDecisionRef(BARE_DECISION)
+            .camundaMapDecisionResult("singleEntry")
+            .camundaResultVariable("tier")
+            .intermediateCatchEvent("Timer_Wait")
+            .timerWithDuration("${wait}")
+            .endEvent("EndEvent_Bare")
+            .done();
+    repository.createDeployment()
+        .name("benchmark bare engine")
+        .addModelInstance(BARE + ".bpmn", process)
+        .addString(BARE_DECISION + ".dmn", TIER_DMN)
+        .deploy();
+  }
+
+  static final String TIER_DMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                   id="Definitions_BenchTier" name="Benchmark" namespace="http://camunda.org/schema/1.0/dmn">
+        <decision id="bench-tier" name="Tier" camunda:historyTimeToLive="P2192D">
+          <decisionTable id="DecisionTable_BenchTier" hitPolicy="FIRST">
+            <input id="Input_Amount" label="Amount"><inputExpression id="InputExpression_Amount" typeRef="double"><text>amount</text></inputExpression></input>
+            <output id="Output_Tier" name="tier" typeRef="string" />
+            <rule id="Rule_Small"><inputEntry id="InputEntry_Small"><text>&lt; 100</text></inputEntry><outputEntry id="OutputEntry_Small"><text>"small"</text></outputEntry></rule>
+            <rule id="Rule_Medium"><inputEntry id="InputEntry_Medium"><text>[100..1000)</text></inputEntry><outputEntry id="OutputEntry_Medium"><text>"medium"</text></outputEntry></rule>
+            <rule id="Rule_Large"><inputEntry id="InputEntry_Large"><text>&gt;= 1000</text></inputEntry><outputEntry id="OutputEntry_Large"><text>"large"</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  static String bareStartJson(String businessKey, String wait) {
+    return """
+        {"businessKey": "%s", "variables": {"amount": {"value": 1234.5, "type": "Double"}, "wait": {"value": "%s", "type": "String"}}}"""
+        .formatted(businessKey, wait);
+  }
+
+  // ---- our side ----
+
+  static String caseJson(String debtorId, String email, LocalDate due) {
+    return """
+        {"debtor": {"externalId": "%s", "type": "BUSINESS", "name": "Boulangerie Martin SARL", "siren": "552100554",
+                    "email": "%s",
+                    "address": {"line1": "3 rue des Lilas", "postalCode": "69003", "city": "Lyon", "country": "FR"}},
+         "invoices": [{"number": "F-%s", "issueDate": "%s", "dueDate": "%s", "amount": 1850.00}]}
+        """
+        .formatted(debtorId, email, debtorId, due.minusDays(30), due);
+  }
+
+  static byte[] csv(String run, LocalDate due) {
+    StringBuilder b = new StringBuilder("debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
+    for (int i = 0; i < N; i++) {
+      b.append("C%s-%d,BUSINESS,Débiteur %d,,csv%s-%d@example.fr,,%d rue de la Paix,75002,Paris,FC-%s-%d,%s,%s,%d.50\n"
+          .formatted(run, i, i, run, i, i % 90 + 1, run, i, due.minusDays(30), due, 50 + i % 4000));
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The first-reminder timers of the cases whose debtor id starts so (their amicable-reminders instances). */
+  List<Job> reminderTimersOf(String debtorPrefix) {
+    Set<String> definitions = management.createJobDefinitionQuery().activityIdIn("Timer_ReminderStepDue").list().stream()
+        .map(d -> d.getId()).collect(Collectors.toSet());
+    Set<String> references = jdbc.queryForList(
+            "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, debtorPrefix + "%")
+        .stream().collect(Collectors.toSet());
+    Set<String> instances = new java.util.HashSet<>();
+    for (String reference : references) {
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream().map(ProcessInstance::getId).forEach(instances::add);
+    }
+    List<Job> timers = new ArrayList<>();
+    for (List<String> part : partition(new ArrayList<>(instances), 500)) {
+      management.createJobQuery().timers().processInstanceIds(new java.util.HashSet<>(part)).list().stream()
+          .filter(j -> definitions.contains(j.getJobDefinitionId())).forEach(timers::add);
+    }
+    return timers;
+  }
+
+  /** The first moment from then on when an email may go: a weekday between 10:00 and 18:00, Paris. */
+  static ZonedDateTime contactable(ZonedDateTime then) {
+    ZonedDateTime t = then.plusMinutes(1);
+    if (t.getHour() >= 18) {
+      t = t.plusDays(1).withHour(10).withMinute(0);
+    } else if (t.getHour() < 10) {
+      t = t.withHour(10).withMinute(0);
+    }
+    while (t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      t = t.plusDays(1).withHour(10).withMinute(0);
+    }
+    return t;
+  }
+
+  // ---- measuring ----
+
+  interface Step {
+    boolean run(int i) throws Exception;
+  }
+
+  /** N steps on 8 threads; answers steps per second, and fails on any step that did not succeed. */
+  static double rate(int n, Step step) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    Set<String> failures = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      done.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          try {
+            if (!step.run(i)) {
+              failures.add("step " + i);
+            }
+          } catch (Exception e) {
+            failures.add("step " + i + ": " + e);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    double perSecond = n / seconds(start);
+    pool.shutdown();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(failures.size() + " failed, e.g. " + failures.iterator().next());
+    }
+    return perSecond;
+  }
+
+  static int post(ApiClient api, String path, String json) {
+    ApiClient.Response r = api.postJson(path, json);
+    if (r.status() >= 300) {
+      throw new IllegalStateException(path + " answered " + r);
+    }
+    return r.status();
+  }
+
+  static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** Moves the engine's clock (and so CaseClock) to that moment; it keeps running from there. */
+  static void moveClockTo(ZonedDateTime at) {
+    ClockUtil.reset();
+    ClockUtil.offset(at.toInstant().toEpochMilli() - System.currentTimeMillis());
+  }
+
+  boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /** Waits until the job executor has nothing due left (the asynchronous steps after an intake). */
+  void awaitIdle() throws InterruptedException {
+    await(() -> management.createJobQuery().executable().count() == 0);
+  }
+
+  // ---- P4: sizes on PostgreSQL ----
+
+  static final String SIZES = """
+      select case when c.relname like 'act\\_ru\\_%' then 'runtime' when c.relname like 'act\\_hi\\_%' then 'history'
+                  when c.relname like 'act\\_%' then 'engine other' else 'ours' end as part,
+             sum(pg_total_relation_size(c.oid)) as bytes
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'r'
+      group by 1""";
+
+  Map<String, Long> sizes() {
+    if (!measuresBytes()) {
+      return Map.of();
+    }
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    jdbc.query(SIZES, rs -> {
+      bytes.put(rs.getString("part"), rs.getLong("bytes"));
+    });
+    return bytes;
+  }
+
+  void bytesRows(String label, Map<String, Long> oursBefore, Map<String, Long> oursAfter, Map<String, Long> bareBefore, Map<String, Long> bareAfter) {
+    long oursTotal = 0;
+    long bareTotal = 0;
+    for (String part : List.of("runtime", "history", "ours", "engine other")) {
+      double o = (oursAfter.getOrDefault(part, 0L) - oursBefore.getOrDefault(part, 0L)) / (double) N;
+      double b = (bareAfter.getOrDefault(part, 0L) - bareBefore.getOrDefault(part, 0L)) / (double) N;
+      oursTotal += Math.round(o);
+      bareTotal += Math.round(b);
+      row(label + ", " + part, o, b);
+    }
+    row(label + ", total", oursTotal, bareTotal);
+  }
+
+  // ---- the table ----
+
+  void row(String figure, double ours, double bare) {
+    String ratio = bare > 0 && !Double.isNaN(ours) ? "%.2f".formatted(ours / bare) : "-";
+    rows.put(figure, new String[] {"%.1f".formatted(ours), "%.1f".formatted(bare), ratio});
+  }
+
+  void print() {
+    StringBuilder b = new StringBuilder();
+    b.append("%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n".formatted(database(), N, Runtime.getRuntime().availableProcessors()));
+    b.append("%-100s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
+    rows.forEach((figure, v) -> b.append("%-100s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
+    System.out.println(b);
+  }
+
+  static <T> List<List<T>> partition(List<T> list, int size) {
+    List<List<T>> parts = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      parts.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return parts;
+  }
+}
