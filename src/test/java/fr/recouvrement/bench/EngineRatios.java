@@ -169,6 +169,9 @@ abstract class EngineRatios {
         wave == null ? Double.NaN : wave.firstAfterSeconds(), bareDrain.firstAfterSeconds(), "-");
     if (measuresBytes() && wave != null) {
       bytesRows("P4 bytes/case, first reminder vs bare timer fired", sizesBeforeWave, afterWave, beforeBareDrain, afterBareDrain);
+      row("P4 bytes/case opened + first reminder vs bare started + fired, total",
+          (total(afterCases) - total(beforeCases) + total(afterWave) - total(sizesBeforeWave)) / (double) N,
+          (total(afterBareStart) - total(before) + total(afterBareDrain) - total(beforeBareDrain)) / (double) N);
     }
     print();
   }
@@ -399,6 +402,10 @@ abstract class EngineRatios {
       bytes.put(rs.getString("part"), rs.getLong("bytes"));
     });
     return bytes;
+  }
+
+  static long total(Map<String, Long> sizes) {
+    return sizes.values().stream().mapToLong(Long::longValue).sum();
   }
 
   void bytesRows(String label, Map<String, Long> oursBefore, Map<String, Long> oursAfter, Map<String, Long> bareBefore, Map<String, Long> bareAfter) {
