@@ -9,15 +9,16 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * {@link EngineRatios} on an H2 file database, as the application ships by default. Its own Spring
  * context (benchmark profile only): the job executor runs here with the shipped settings, while
- * the shared test context keeps it off. The engine has its own name, so that /engine-rest and the
- * JVM-wide engine registry keep the shared context's "default" engine.
+ * the shared test context keeps it off. The engine has its own name (Camunda ignores a name with a
+ * hyphen and falls back to "default"), so that /engine-rest and the JVM-wide engine registry keep
+ * the shared context's "default" engine.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:file:./target/benchmark/h2-${random.uuid}/recouvrement",
       "camunda.bpm.job-execution.enabled=true",
-      "camunda.bpm.process-engine-name=benchmark-h2",
+      "camunda.bpm.process-engine-name=benchmarkH2",
       "camunda.bpm.webapp.enabled=false",
       "logging.level.fr.recouvrement=warn"
     })

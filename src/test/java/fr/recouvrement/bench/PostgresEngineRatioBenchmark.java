@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=true",
-      "camunda.bpm.process-engine-name=benchmark-postgres",
+      "camunda.bpm.process-engine-name=benchmarkPostgres",
       "camunda.bpm.webapp.enabled=false",
       "logging.level.fr.recouvrement=warn"
     })
