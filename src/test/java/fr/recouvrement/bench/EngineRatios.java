@@ -50,6 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class EngineRatios {
   static final int N = Integer.getInteger("bench.cases", 300);
   static final int CLIENTS = 8;
+  /** P1's three kinds of work take turns, N / ROUNDS at a time. */
+  static final int ROUNDS = 3;
   static final String BARE = "bench-bare";
   static final String BARE_DECISION = "bench-tier";
   /** How long a phase may take before the benchmark gives up and prints what it reached. */
@@ -96,24 +98,26 @@ abstract class EngineRatios {
     }
     awaitIdle();
 
-    // P1: bare starts through the Java API (their timers are the P2 bare drain)
-    Map<String, Long> before = sizes();
-    double bareJava = rate(N, i -> {
-      runtime.startProcessInstanceByKey(BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
-      return true;
-    });
-    Map<String, Long> afterBareStart = sizes();
-
-    // P1: bare starts through /engine-rest, same HTTP client, 8 clients (timers far away)
+    // P1, interleaved in rounds so that the load of a shared machine weighs alike on both sides:
+    // bare starts through the Java API (their timers are the P2 bare drain), bare starts through
+    // /engine-rest (same HTTP client, 8 clients, timers far away), our intake (the P2 wave's cases)
     String restPath = "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start";
-    double bareRest = rate(N, i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
-
-    // P1: our intake, 8 clients; these cases make the P2 wave
-    awaitIdle();
-    Map<String, Long> beforeCases = sizes();
-    double ours = rate(N, i -> post(api, "/api/cases", caseJson("B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue)) == 201);
-    awaitIdle();
-    Map<String, Long> afterCases = sizes();
+    Tally bareJavaT = new Tally();
+    Tally bareRestT = new Tally();
+    Tally oursT = new Tally();
+    for (int r = 0; r < ROUNDS; r++) {
+      int from = r * N / ROUNDS;
+      int to = (r + 1) * N / ROUNDS;
+      bareJavaT.measure(from, to, i -> {
+        runtime.startProcessInstanceByKey(BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+        return true;
+      });
+      bareRestT.measure(from, to, i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
+      oursT.measure(from, to, i -> post(api, "/api/cases", caseJson("B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue)) == 201);
+    }
+    double bareJava = bareJavaT.perSecond();
+    double bareRest = bareRestT.perSecond();
+    double ours = oursT.perSecond();
 
     // P1: one CSV of N new debtors, due far after the wave
     byte[] csv = csv(run, waveDue.plusDays(200));
@@ -128,7 +132,7 @@ abstract class EngineRatios {
     row("P1 CSV of N debtors (cases/s) vs Java API start", csvRate, bareJava);
     notes.add("CSV import answered " + csvNote);
     if (measuresBytes()) {
-      bytesRows("P4 bytes/case opened vs bare instance started", beforeCases, afterCases, before, afterBareStart);
+      bytesRows("P4 bytes/case opened vs bare instance started", oursT.bytes, bareJavaT.bytes);
     }
 
     // P2 bare: the N Java-started timers (PT1H) fall due together
@@ -168,10 +172,11 @@ abstract class EngineRatios {
     figures("P2 wave: seconds from the clock move + wake to the first email / bare timer",
         wave == null ? Double.NaN : wave.firstAfterSeconds(), bareDrain.firstAfterSeconds(), "-");
     if (measuresBytes() && wave != null) {
-      bytesRows("P4 bytes/case, first reminder vs bare timer fired", sizesBeforeWave, afterWave, beforeBareDrain, afterBareDrain);
+      Map<String, Long> waveBytes = delta(sizesBeforeWave, afterWave);
+      Map<String, Long> bareDrainBytes = delta(beforeBareDrain, afterBareDrain);
+      bytesRows("P4 bytes/case, first reminder vs bare timer fired", waveBytes, bareDrainBytes);
       row("P4 bytes/case opened + first reminder vs bare started + fired, total",
-          (total(afterCases) - total(beforeCases) + total(afterWave) - total(sizesBeforeWave)) / (double) N,
-          (total(afterBareStart) - total(before) + total(afterBareDrain) - total(beforeBareDrain)) / (double) N);
+          (total(oursT.bytes) + total(waveBytes)) / (double) N, (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
     }
     print();
   }
@@ -280,9 +285,32 @@ abstract class EngineRatios {
     boolean run(int i) throws Exception;
   }
 
-  /** N steps on 8 threads; answers steps per second, and fails on any step that did not succeed. */
-  static double rate(int n, Step step) throws Exception {
-    AtomicInteger next = new AtomicInteger();
+  /**
+   * One kind of work measured over the rounds: the seconds its steps took, and (PostgreSQL) the
+   * bytes they added once the job executor had run what they left due.
+   */
+  final class Tally {
+    double seconds;
+    int steps;
+    final Map<String, Long> bytes = new LinkedHashMap<>();
+
+    void measure(int from, int to, Step step) throws Exception {
+      awaitIdle();
+      Map<String, Long> before = sizes();
+      seconds += run(from, to, step);
+      steps += to - from;
+      awaitIdle();
+      delta(before, sizes()).forEach((part, b) -> bytes.merge(part, b, Long::sum));
+    }
+
+    double perSecond() {
+      return steps / seconds;
+    }
+  }
+
+  /** Steps from..to-1 on 8 threads; answers the seconds they took, and fails on any step that did not succeed. */
+  static double run(int from, int n, Step step) throws Exception {
+    AtomicInteger next = new AtomicInteger(from);
     Set<String> failures = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     long start = System.nanoTime();
@@ -304,12 +332,12 @@ abstract class EngineRatios {
     for (Future<?> f : done) {
       f.get();
     }
-    double perSecond = n / seconds(start);
+    double took = seconds(start);
     pool.shutdown();
     if (!failures.isEmpty()) {
       throw new IllegalStateException(failures.size() + " failed, e.g. " + failures.iterator().next());
     }
-    return perSecond;
+    return took;
   }
 
   static int post(ApiClient api, String path, String json) {
@@ -408,12 +436,18 @@ abstract class EngineRatios {
     return sizes.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  void bytesRows(String label, Map<String, Long> oursBefore, Map<String, Long> oursAfter, Map<String, Long> bareBefore, Map<String, Long> bareAfter) {
+  static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> d = new LinkedHashMap<>();
+    after.forEach((part, bytes) -> d.put(part, bytes - before.getOrDefault(part, 0L)));
+    return d;
+  }
+
+  void bytesRows(String label, Map<String, Long> oursDelta, Map<String, Long> bareDelta) {
     long oursTotal = 0;
     long bareTotal = 0;
     for (String part : List.of("runtime", "history", "ours", "engine other")) {
-      double o = (oursAfter.getOrDefault(part, 0L) - oursBefore.getOrDefault(part, 0L)) / (double) N;
-      double b = (bareAfter.getOrDefault(part, 0L) - bareBefore.getOrDefault(part, 0L)) / (double) N;
+      double o = oursDelta.getOrDefault(part, 0L) / (double) N;
+      double b = bareDelta.getOrDefault(part, 0L) / (double) N;
       oursTotal += Math.round(o);
       bareTotal += Math.round(b);
       row(label + ", " + part, o, b);
