@@ -1,0 +1,484 @@
+package fr.recouvrement.bench;
+
+import fr.recouvrement.ApiClient;
+import fr.recouvrement.TestServers;
+import fr.recouvrement.cases.CaseClock;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Our figure next to the bare engine's for the same work in the same run (issue 14, measurement
+ * only): P1 intake, P2 reminder wave and, on PostgreSQL, P4 bytes per case. Prints a table; asserts
+ * nothing about time. Each database runs it in its own Spring context with the job executor on
+ * ({@link H2EngineRatioBenchmark}, {@link PostgresEngineRatioBenchmark}); {@code mvn verify -Pbenchmark}
+ * runs them, the normal build does not. N is {@code -Dbench.cases=} (300 by default).
+ */
+abstract class EngineRatios {
+  static final int N = Integer.getInteger("bench.cases", 300);
+  static final int CLIENTS = 8;
+  /** P1's three kinds of work take turns, N / ROUNDS at a time. */
+  static final int ROUNDS = 3;
+  static final String BARE = "bench-bare";
+  static final String BARE_DECISION = "bench-tier";
+  /** How long a phase may take before the benchmark gives up and prints what it reached. */
+  static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.patience-minutes", 15));
+  /** A Tuesday morning in March, no holiday near: the contact policy lets emails go. */
+  static final ZonedDateTime T0 = ZonedDateTime.of(2026, 3, 3, 9, 0, 0, 0, CaseClock.PARIS);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  private final Map<String, String[]> rows = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+
+  abstract String database();
+
+  boolean measuresBytes() {
+    return false;
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void ourFiguresNextToTheBareEngines() throws Exception {
+    TestServers.reset();
+    TestServers.acceptSmsAndLetters("BENCH-TRACK");
+    moveClockTo(T0);
+    deployBareProcess();
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+    LocalDate waveDue = T0.toLocalDate().plusDays(10);
+
+    // warm-up, so that neither side pays for class loading and caches
+    for (int i = 0; i < 5; i++) {
+      runtime.startProcessInstanceByKey(BARE, "warm-" + i, Map.of("amount", 10.0 * i, "wait", "PT1H"));
+      post(api, "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start", bareStartJson("warm-rest-" + i, "P3650D"));
+      post(api, "/api/cases", caseJson("W" + run + "-" + i, "warm" + run + i + "@example.fr", waveDue.plusDays(200)));
+    }
+    awaitIdle();
+
+    // P1, interleaved in rounds so that the load of a shared machine weighs alike on both sides:
+    // bare starts through the Java API (their timers are the P2 bare drain), bare starts through
+    // /engine-rest (same HTTP client, 8 clients, timers far away), our intake (the P2 wave's cases)
+    String restPath = "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start";
+    Tally bareJavaT = new Tally();
+    Tally bareRestT = new Tally();
+    Tally oursT = new Tally();
+    for (int r = 0; r < ROUNDS; r++) {
+      int from = r * N / ROUNDS;
+      int to = (r + 1) * N / ROUNDS;
+      bareJavaT.measure(from, to, i -> {
+        runtime.startProcessInstanceByKey(BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+        return true;
+      });
+      bareRestT.measure(from, to, i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
+      oursT.measure(from, to, i -> post(api, "/api/cases", caseJson("B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue)) == 201);
+    }
+    double bareJava = bareJavaT.perSecond();
+    double bareRest = bareRestT.perSecond();
+    double ours = oursT.perSecond();
+
+    // P1: one CSV of N new debtors, due far after the wave
+    byte[] csv = csv(run, waveDue.plusDays(200));
+    long start = System.nanoTime();
+    ApiClient.Response imported = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+    double csvRate = N / seconds(start);
+    String csvNote = imported.status() == 200 ? "casesOpened=" + imported.json().get("casesOpened").asInt() : "HTTP " + imported.status();
+    awaitIdle();
+
+    row("P1 intake, 8 clients (cases/s): POST /api/cases vs /engine-rest start", ours, bareRest);
+    row("P1 intake, 8 clients (cases/s): POST /api/cases vs Java API start", ours, bareJava);
+    row("P1 CSV of N debtors (cases/s) vs Java API start", csvRate, bareJava);
+    notes.add("CSV import answered " + csvNote);
+    if (measuresBytes()) {
+      bytesRows("P4 bytes/case opened vs bare instance started", oursT.bytes, bareJavaT.bytes);
+    }
+
+    // P2 bare: the N Java-started timers (PT1H) fall due together
+    Map<String, Long> beforeBareDrain = sizes();
+    moveClockAndWakeExecutor(T0.plusHours(2));
+    Drain bareDrain = drain(() -> N - (int) runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike("bare-" + run + "-%").count());
+    Map<String, Long> afterBareDrain = sizes();
+
+    // P2 ours: the wave cases' first reminder timers, all on the same date; move the clock past it
+    List<Job> reminderTimers = reminderTimersOf("B" + run + "-");
+    Date latest = reminderTimers.stream().map(Job::getDuedate).max(Date::compareTo).orElse(null);
+    Date earliest = reminderTimers.stream().map(Job::getDuedate).min(Date::compareTo).orElse(null);
+    Drain wave = null;
+    Map<String, Long> sizesBeforeWave = Map.of();
+    Map<String, Long> afterWave = Map.of();
+    String waveNote = reminderTimers.size() + " reminder timers";
+    if (latest != null) {
+      ZonedDateTime at = contactable(latest.toInstant().atZone(CaseClock.PARIS));
+      waveNote += " due " + (earliest.equals(latest) ? "together" : "from " + earliest.toInstant() + " to " + latest.toInstant())
+          + ", clock to " + at.toLocalDateTime();
+      TestServers.greenMail().purgeEmailFromAllMailboxes();
+      Map<String, Long> beforeWave = sizes();
+      moveClockAndWakeExecutor(at);
+      wave = drain(() -> TestServers.greenMail().getReceivedMessages().length);
+      if (wave.done() < N) {
+        waveNote += ", only " + wave.done() + " emails";
+      }
+      awaitIdle();
+      afterWave = sizes();
+      sizesBeforeWave = beforeWave;
+    }
+    notes.add("P2 wave: " + waveNote);
+    row("P2 wave: emails/s vs bare timers/s, same executor, from the clock move + wake",
+        wave == null ? Double.NaN : wave.fromClockMove(), bareDrain.fromClockMove());
+    row("P2 wave: the same after the first one (without the executor's idle back-off)",
+        wave == null ? Double.NaN : wave.afterFirst(), bareDrain.afterFirst());
+    figures("P2 wave: seconds from the clock move + wake to the first email / bare timer",
+        wave == null ? Double.NaN : wave.firstAfterSeconds(), bareDrain.firstAfterSeconds(), "-");
+    if (measuresBytes() && wave != null) {
+      Map<String, Long> waveBytes = delta(sizesBeforeWave, afterWave);
+      Map<String, Long> bareDrainBytes = delta(beforeBareDrain, afterBareDrain);
+      bytesRows("P4 bytes/case, first reminder vs bare timer fired", waveBytes, bareDrainBytes);
+      row("P4 bytes/case opened + first reminder vs bare started + fired, total",
+          (total(oursT.bytes) + total(waveBytes)) / (double) N, (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
+    }
+    print();
+  }
+
+  // ---- the bare process: start -> businessRuleTask on a 3-rule DMN -> timer ----
+
+  void deployBareProcess() {
+    BpmnModelInstance process =
+        Bpmn.createExecutableProcess(BARE)
+            .camundaHistoryTimeToLiveString("P2192D")
+            .startEvent("StartEvent_Bare")
+            .businessRuleTask("Task_Tier")
+            .camundaDecisionRef(BARE_DECISION)
+            .camundaMapDecisionResult("singleEntry")
+            .camundaResultVariable("tier")
+            .intermediateCatchEvent("Timer_Wait")
+            .timerWithDuration("${wait}")
+            .endEvent("EndEvent_Bare")
+            .done();
+    repository.createDeployment()
+        .name("benchmark bare engine")
+        .addModelInstance(BARE + ".bpmn", process)
+        .addString(BARE_DECISION + ".dmn", TIER_DMN)
+        .deploy();
+  }
+
+  static final String TIER_DMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                   id="Definitions_BenchTier" name="Benchmark" namespace="http://camunda.org/schema/1.0/dmn">
+        <decision id="bench-tier" name="Tier" camunda:historyTimeToLive="P2192D">
+          <decisionTable id="DecisionTable_BenchTier" hitPolicy="FIRST">
+            <input id="Input_Amount" label="Amount"><inputExpression id="InputExpression_Amount" typeRef="double"><text>amount</text></inputExpression></input>
+            <output id="Output_Tier" name="tier" typeRef="string" />
+            <rule id="Rule_Small"><inputEntry id="InputEntry_Small"><text>&lt; 100</text></inputEntry><outputEntry id="OutputEntry_Small"><text>"small"</text></outputEntry></rule>
+            <rule id="Rule_Medium"><inputEntry id="InputEntry_Medium"><text>[100..1000)</text></inputEntry><outputEntry id="OutputEntry_Medium"><text>"medium"</text></outputEntry></rule>
+            <rule id="Rule_Large"><inputEntry id="InputEntry_Large"><text>&gt;= 1000</text></inputEntry><outputEntry id="OutputEntry_Large"><text>"large"</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  static String bareStartJson(String businessKey, String wait) {
+    return """
+        {"businessKey": "%s", "variables": {"amount": {"value": 1234.5, "type": "Double"}, "wait": {"value": "%s", "type": "String"}}}"""
+        .formatted(businessKey, wait);
+  }
+
+  // ---- our side ----
+
+  static String caseJson(String debtorId, String email, LocalDate due) {
+    return """
+        {"debtor": {"externalId": "%s", "type": "BUSINESS", "name": "Boulangerie Martin SARL", "siren": "552100554",
+                    "email": "%s",
+                    "address": {"line1": "3 rue des Lilas", "postalCode": "69003", "city": "Lyon", "country": "FR"}},
+         "invoices": [{"number": "F-%s", "issueDate": "%s", "dueDate": "%s", "amount": 1850.00}]}
+        """
+        .formatted(debtorId, email, debtorId, due.minusDays(30), due);
+  }
+
+  static byte[] csv(String run, LocalDate due) {
+    StringBuilder b = new StringBuilder("debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
+    for (int i = 0; i < N; i++) {
+      b.append("C%s-%d,BUSINESS,Débiteur %d,,csv%s-%d@example.fr,,%d rue de la Paix,75002,Paris,FC-%s-%d,%s,%s,%d.50\n"
+          .formatted(run, i, i, run, i, i % 90 + 1, run, i, due.minusDays(30), due, 50 + i % 4000));
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The first-reminder timers of the cases whose debtor id starts so (their amicable-reminders instances). */
+  List<Job> reminderTimersOf(String debtorPrefix) {
+    Set<String> definitions = management.createJobDefinitionQuery().activityIdIn("Timer_ReminderStepDue").list().stream()
+        .map(d -> d.getId()).collect(Collectors.toSet());
+    Set<String> references = jdbc.queryForList(
+            "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, debtorPrefix + "%")
+        .stream().collect(Collectors.toSet());
+    Set<String> instances = new java.util.HashSet<>();
+    for (String reference : references) {
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream().map(ProcessInstance::getId).forEach(instances::add);
+    }
+    List<Job> timers = new ArrayList<>();
+    for (List<String> part : partition(new ArrayList<>(instances), 500)) {
+      management.createJobQuery().timers().processInstanceIds(new java.util.HashSet<>(part)).list().stream()
+          .filter(j -> definitions.contains(j.getJobDefinitionId())).forEach(timers::add);
+    }
+    return timers;
+  }
+
+  /** The first moment from then on when an email may go: a weekday between 10:00 and 18:00, Paris. */
+  static ZonedDateTime contactable(ZonedDateTime then) {
+    ZonedDateTime t = then.plusMinutes(1);
+    if (t.getHour() >= 18) {
+      t = t.plusDays(1).withHour(10).withMinute(0);
+    } else if (t.getHour() < 10) {
+      t = t.withHour(10).withMinute(0);
+    }
+    while (t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      t = t.plusDays(1).withHour(10).withMinute(0);
+    }
+    return t;
+  }
+
+  // ---- measuring ----
+
+  interface Step {
+    boolean run(int i) throws Exception;
+  }
+
+  /**
+   * One kind of work measured over the rounds: the seconds its steps took, and (PostgreSQL) the
+   * bytes they added once the job executor had run what they left due.
+   */
+  final class Tally {
+    double seconds;
+    int steps;
+    final Map<String, Long> bytes = new LinkedHashMap<>();
+
+    void measure(int from, int to, Step step) throws Exception {
+      awaitIdle();
+      Map<String, Long> before = sizes();
+      seconds += run(from, to, step);
+      steps += to - from;
+      awaitIdle();
+      delta(before, sizes()).forEach((part, b) -> bytes.merge(part, b, Long::sum));
+    }
+
+    double perSecond() {
+      return steps / seconds;
+    }
+  }
+
+  /** Steps from..to-1 on 8 threads; answers the seconds they took, and fails on any step that did not succeed. */
+  static double run(int from, int n, Step step) throws Exception {
+    AtomicInteger next = new AtomicInteger(from);
+    Set<String> failures = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      done.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          try {
+            if (!step.run(i)) {
+              failures.add("step " + i);
+            }
+          } catch (Exception e) {
+            failures.add("step " + i + ": " + e);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    double took = seconds(start);
+    pool.shutdown();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(failures.size() + " failed, e.g. " + failures.iterator().next());
+    }
+    return took;
+  }
+
+  static int post(ApiClient api, String path, String json) {
+    ApiClient.Response r = api.postJson(path, json);
+    if (r.status() >= 300) {
+      throw new IllegalStateException(path + " answered " + r);
+    }
+    return r.status();
+  }
+
+  static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /**
+   * Moves the clock past due dates and wakes the job executor, as a newly created job would: both
+   * drains then start from the same state, whatever idle back-off the executor had reached before
+   * (up to a minute after a long idle phase such as the intakes; the issue calls it harmless).
+   */
+  void moveClockAndWakeExecutor(ZonedDateTime at) {
+    moveClockTo(at);
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+  }
+
+  /** Moves the engine's clock (and so CaseClock) to that moment; it keeps running from there. */
+  static void moveClockTo(ZonedDateTime at) {
+    ClockUtil.reset();
+    ClockUtil.offset(at.toInstant().toEpochMilli() - System.currentTimeMillis());
+  }
+
+  boolean await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /** How a drain went: how many were done, when the first and the last were seen (s after the clock move). */
+  record Drain(int done, double firstAfterSeconds, double lastAfterSeconds) {
+    double fromClockMove() {
+      return done == 0 ? Double.NaN : done / lastAfterSeconds;
+    }
+
+    double afterFirst() {
+      return done < 2 || lastAfterSeconds <= firstAfterSeconds ? Double.NaN : (done - 1) / (lastAfterSeconds - firstAfterSeconds);
+    }
+  }
+
+  /** Polls how many are done (every 50 ms) until N, or until patience runs out. */
+  Drain drain(java.util.function.IntSupplier doneSoFar) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + PATIENCE.toNanos();
+    double first = Double.NaN;
+    int done = doneSoFar.getAsInt();
+    while (done < N && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      done = doneSoFar.getAsInt();
+      if (done > 0 && Double.isNaN(first)) {
+        first = seconds(start);
+      }
+    }
+    return new Drain(done, first, seconds(start));
+  }
+
+  /** Waits until the job executor has nothing due left (the asynchronous steps after an intake). */
+  void awaitIdle() throws InterruptedException {
+    await(() -> management.createJobQuery().executable().count() == 0);
+  }
+
+  // ---- P4: sizes on PostgreSQL ----
+
+  static final String SIZES = """
+      select case when c.relname like 'act\\_ru\\_%' then 'runtime' when c.relname like 'act\\_hi\\_%' then 'history'
+                  when c.relname like 'act\\_%' then 'engine other' else 'ours' end as part,
+             sum(pg_total_relation_size(c.oid)) as bytes
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind = 'r'
+      group by 1""";
+
+  Map<String, Long> sizes() {
+    if (!measuresBytes()) {
+      return Map.of();
+    }
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    jdbc.query(SIZES, rs -> {
+      bytes.put(rs.getString("part"), rs.getLong("bytes"));
+    });
+    return bytes;
+  }
+
+  static long total(Map<String, Long> sizes) {
+    return sizes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> d = new LinkedHashMap<>();
+    after.forEach((part, bytes) -> d.put(part, bytes - before.getOrDefault(part, 0L)));
+    return d;
+  }
+
+  void bytesRows(String label, Map<String, Long> oursDelta, Map<String, Long> bareDelta) {
+    long oursTotal = 0;
+    long bareTotal = 0;
+    for (String part : List.of("runtime", "history", "ours", "engine other")) {
+      double o = oursDelta.getOrDefault(part, 0L) / (double) N;
+      double b = bareDelta.getOrDefault(part, 0L) / (double) N;
+      oursTotal += Math.round(o);
+      bareTotal += Math.round(b);
+      row(label + ", " + part, o, b);
+    }
+    row(label + ", total", oursTotal, bareTotal);
+  }
+
+  // ---- the table ----
+
+  void row(String figure, double ours, double bare) {
+    figures(figure, ours, bare, bare > 0 && !Double.isNaN(ours) ? "%.2f".formatted(ours / bare) : "-");
+  }
+
+  void figures(String figure, double ours, double bare, String ratio) {
+    rows.put(figure, new String[] {"%.1f".formatted(ours), "%.1f".formatted(bare), ratio});
+  }
+
+  void print() {
+    StringBuilder b = new StringBuilder();
+    b.append("%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n".formatted(database(), N, Runtime.getRuntime().availableProcessors()));
+    b.append("%-76s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
+    rows.forEach((figure, v) -> b.append("%-76s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
+    notes.forEach(note -> b.append("  ").append(note).append("%n".formatted()));
+    System.out.println(b);
+  }
+
+  static <T> List<List<T>> partition(List<T> list, int size) {
+    List<List<T>> parts = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      parts.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return parts;
+  }
+}
