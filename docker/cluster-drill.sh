@@ -37,7 +37,7 @@
 #
 # What "duplicates inside the crash window" means: an email B handed to the SMTP server but did not
 # record as SENT before it died is sent again once its lease expired (at-least-once, README
-# "Exactly once"); the drill counts them and reports the in-flight count it allows.
+# "More than one node"); the drill counts them and reports the in-flight count it allows.
 set -euo pipefail
 
 : "${POSTGRES_URL:?set POSTGRES_URL=jdbc:postgresql://host:5432/an-empty-database}"
