@@ -52,8 +52,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * executed successfully by both.
  *
  * <p>Second run: node B is stopped in the middle of the wave. In one JVM a {@code kill -9} is not
- * possible; its context is closed from another thread right after half of the emails arrived,
- * without waiting for it, and the wave must finish on node A (the jobs B held come back when their
+ * possible; right after half of the emails arrived, another thread ends B's PostgreSQL sessions
+ * ({@code pg_terminate_backend}: its open transactions roll back, as when its process dies) and closes
+ * its context, without the drill waiting for it; the wave must finish on node A (the jobs B held come back when their
  * lock expires, a send B left in flight when its lease expires). A true {@code kill -9} of a separate
  * process is exercised by {@code docker/cluster-drill.sh}.
  *
@@ -125,11 +126,16 @@ class ClusterDrillTest {
     Instant started = wave.release();
     boolean[] stopped = {false};
     Thread stopper = new Thread(() -> {
+      // what a kill -9 looks like to the database: B's sessions end, its open transactions roll back
+      // (a job half done, a SENT not yet recorded); then its context closes without anyone waiting
+      int cut = wave.cutSessions("node-b-dies-b");
       b.close();
+      cut += wave.cutSessions("node-b-dies-b");
       // what was PENDING when B was gone: B's sends in flight (and A's of that moment), the crash window
       wave.leasedAtStop = wave.jdbc.queryForObject(
           "select count(*) from communication where channel = 'EMAIL' and status = 'PENDING'", Integer.class);
-      System.out.printf("CLUSTER %s: node B closed, %d email sends in flight%n", wave.database, wave.leasedAtStop);
+      System.out.printf("CLUSTER %s: node B gone (%d database sessions cut), %d email sends in flight%n",
+          wave.database, cut, wave.leasedAtStop);
     }, "node-b-stop");
     wave.awaitDrained(
         started,
@@ -141,7 +147,7 @@ class ClusterDrillTest {
             stopper.start();
           }
         });
-    stopper.join();
+    stopper.join(Duration.ofMinutes(2).toMillis());
 
     Figures f = wave.figures("node B stopped mid-wave", started, wave.leasedAtStop);
     assertThat(f.lost).as("reminders not delivered").isZero();
@@ -208,6 +214,7 @@ class ClusterDrillTest {
                   "--spring.mail.host=127.0.0.1",
                   "--spring.mail.port=" + smtp.getSmtp().getPort(),
                   "--spring.datasource.hikari.maximum-pool-size=20",
+                  "--spring.datasource.hikari.data-source-properties.ApplicationName=" + hostname,
                   "--logging.level.root=warn",
                   "--logging.level.fr.recouvrement=warn");
       nodes.add(node);
@@ -286,6 +293,14 @@ class ClusterDrillTest {
         Thread.sleep(1000);
       }
       System.out.printf("CLUSTER %s: wave not drained after %s%n", database, WAVE_TIMEOUT);
+    }
+
+    /** Ends the PostgreSQL sessions of one node (its connections carry its hostname as application name). */
+    int cutSessions(String hostname) {
+      return jdbc.queryForList(
+              "select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = ?",
+              Boolean.class, hostname, database)
+          .size();
     }
 
     Figures figures(String title, Instant started, int inFlightAtStop) throws MessagingException {
