@@ -4,7 +4,7 @@
 # (The same drill inside the build, with two Spring contexts in one JVM and an embedded PostgreSQL:
 # `mvn verify -Pcluster`, src/test/java/fr/recouvrement/ClusterDrillTest.java.)
 #
-# Needs: a JDK 17 (java runs docker/cluster-drill/DrillTool.java as a source file: an SMTP sink that
+# Needs: a JDK 17 (javac and java, for docker/cluster-drill/DrillTool.java: an SMTP sink that
 # counts the emails, the case opener, SQL counts through the PostgreSQL driver inside the jar), bash,
 # unzip, the jar (mvn -DskipTests package), and an EMPTY PostgreSQL database this drill may fill
 # (it opens CASES business cases with made-up debtors: never point it at production).
@@ -56,11 +56,12 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 export RECOUVREMENT_ADMIN_PASSWORD
 
 [ -f "$JAR" ] || { echo "No $JAR: build it with mvn -DskipTests package" >&2; exit 2; }
-mkdir -p "$WORK/driver"
+mkdir -p "$WORK/driver" "$WORK/tool"
 RUN=$(date +%s | tail -c 7)
 MAIL_LOG="$WORK/mail-$RUN.log"
 unzip -o -q -j "$JAR" 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/driver"
-TOOL=(java -cp "$(ls "$WORK"/driver/postgresql-*.jar | head -1)" "$HERE/cluster-drill/DrillTool.java")
+javac -d "$WORK/tool" "$HERE/cluster-drill/DrillTool.java"
+TOOL=(java -cp "$(ls "$WORK"/driver/postgresql-*.jar | head -1):$WORK/tool" DrillTool)
 sql() { "${TOOL[@]}" sql "$POSTGRES_URL" "$POSTGRES_USER" "$POSTGRES_PASSWORD" "$1"; }
 
 PIDS=()
@@ -69,6 +70,9 @@ trap cleanup EXIT
 
 "${TOOL[@]}" smtp "$SMTP_PORT" "$MAIL_LOG" >"$WORK/smtp.log" 2>&1 &
 PIDS+=($!)
+
+# gone PID: waits until that process has ended (the nodes are not children of this shell: no `wait`)
+gone() { while kill -0 "$1" 2>/dev/null; do sleep 1; done; }
 
 # start_node NAME PORT JOB_EXECUTION: runs the jar in the background, prints its pid
 start_node() {
@@ -92,13 +96,13 @@ echo "== 1. node A (job executor off) opens $CASES cases, run $RUN"
 A=$(start_node node-a "$PORT_A" false); PIDS+=("$A")
 "${TOOL[@]}" wait-http "$PORT_A" 300
 "${TOOL[@]}" open "$PORT_A" "${RECOUVREMENT_ADMIN_USER:-admin}" "$RECOUVREMENT_ADMIN_PASSWORD" "$CASES" "$RUN"
-DUE=$(sql "select count(*) from act_ru_job where process_def_key_ = 'amicable-reminders' and duedate_ <= now()")
+DUE=$(sql "select count(*) from act_ru_job where process_def_key_ = 'amicable-reminders' and duedate_ <= :now")
 echo "reminder timers due now: $DUE"
 if [ "$DUE" -lt "$CASES" ]; then
   echo "Only $DUE of $CASES first reminders are due now (outside the contact hours or a public holiday?): run the drill on a working day, 08:00-19:00 Paris" >&2
   exit 3
 fi
-kill "$A"; wait "$A" 2>/dev/null || true
+kill "$A"; gone "$A"
 
 echo "== 2. nodes A and B start with job executors on: the wave starts"
 START=$(date +%s)
@@ -113,11 +117,11 @@ while :; do
   MAIL=$("${TOOL[@]}" mail "$MAIL_LOG" "$RUN" "$CASES")
   OBSERVED=$(sed -E 's/.*observed=([0-9]+).*/\1/' <<<"$MAIL")
   SENT=$(sql "select count(*) from communication where channel = 'EMAIL' and status = 'SENT'")
-  RUNNABLE=$(sql "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())")
+  RUNNABLE=$(sql "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= :now)")
   echo "$((NOW - START)) s: $MAIL sentRows=$SENT runnableJobs=$RUNNABLE"
   if [ "$KILL" = 1 ] && [ "$KILLED" = 0 ] && [ "$OBSERVED" -ge $((CASES / 2)) ]; then
     echo "== 3. kill -9 node B (pid $B) at $OBSERVED of $CASES delivered"
-    kill -9 "$B"; KILLED=1
+    kill -9 "$B"; gone "$B"; KILLED=1
     IN_FLIGHT=$(sql "select count(*) from communication where channel = 'EMAIL' and status = 'PENDING'")
     echo "email sends in flight when B died: $IN_FLIGHT"
     sleep 10

@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,15 +29,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The helper of docker/cluster-drill.sh, run as a single source file ({@code java DrillTool.java ...},
- * a JDK 17 is all it needs; the PostgreSQL driver is taken from the application's jar):
+ * The helper of docker/cluster-drill.sh, compiled by it with javac (a JDK 17 is all it needs; the
+ * PostgreSQL driver is taken from the application's jar):
  *
  * <pre>
  *   smtp PORT LOGFILE                      an SMTP sink: one line per recipient of each message received
  *   mail LOGFILE RUN CASES                 deliveries of this run in the sink: observed, distinct, duplicates, lost
  *   open PORT USER PASSWORD CASES RUN      opens CASES business cases through the API, first reminder due today
  *   wait-http PORT SECONDS                 waits until something answers HTTP on that port
- *   sql URL USER PASSWORD QUERY            prints the rows of a query, columns separated by tabs
+ *   sql URL USER PASSWORD QUERY            prints the rows of a query, columns separated by tabs; :now is
+ *                                          this machine's time (the engines' clock), not the database's
  * </pre>
  */
 public class DrillTool {
@@ -182,9 +182,19 @@ public class DrillTool {
   }
 
   static void sql(String url, String user, String password, String query) throws Exception {
+    // ":now" is this machine's time, the clock the engines read (not the database server's)
+    int nows = query.split(":now", -1).length - 1;
     try (Connection c = DriverManager.getConnection(url, user, password);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
+        java.sql.PreparedStatement s = c.prepareStatement(query.replace(":now", "?"))) {
+      for (int i = 1; i <= nows; i++) {
+        s.setTimestamp(i, new java.sql.Timestamp(System.currentTimeMillis()));
+      }
+      print(s.executeQuery());
+    }
+  }
+
+  static void print(ResultSet result) throws Exception {
+    try (ResultSet rs = result) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder b = new StringBuilder();
