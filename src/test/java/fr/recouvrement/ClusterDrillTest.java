@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The cluster drill (issue 13 §2): two application instances, each with its job executor, on one
  * PostgreSQL, run one wave of first reminders. Run it with {@code mvn verify -Pcluster} (the default
  * build leaves the tag {@code cluster} out); {@code -Dcluster.cases=N} changes the size of the wave
- * (2,000 by default: the two runs took 9 minutes on a shared, heavily loaded 2-core machine, most of it
+ * (2,000 by default: the two runs took 6 to 9 minutes on a shared, heavily loaded 2-core machine, most of it
  * opening the cases).
  *
  * <p>The two instances are two Spring contexts in this JVM (engines "nodeA" and "nodeB": Camunda
