@@ -132,6 +132,44 @@ class ProviderOutageTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
   }
 
+  @Test
+  void anOutageLongerThanTheBackOffEndsAsOneIncidentThatAnOperatorsRetryResolvesDeliveringOnce() throws Exception {
+    String cycle = shippedCycle("amicable-reminders.bpmn", "Task_SendReminderEmail");
+    deployment = repository.createDeployment().name("provider-outage-long")
+        .addModelInstance("test-provider-outage-long.bpmn",
+            Bpmn.createExecutableProcess("test-provider-outage-long").camundaHistoryTimeToLive(180)
+                .startEvent()
+                .serviceTask("Task_Step").camundaDelegateExpression("${sendReminderEmail}").camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle(cycle)
+                .userTask("Task_Done").endEvent().done())
+        .deploy();
+    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-O2", 15, "500.00")));
+    String instance = runtime.startProcessInstanceByKey("test-provider-outage-long", reference,
+        Map.of("caseReference", reference, "reminderStep", 1, "template", "relance-courtoise", "tone", "courtois")).getId();
+    mail.setPort(SendReminderEmailTest.closedPort()); // down for days
+
+    int attempts = 0;
+    while (job(instance).getRetries() > 0 && attempts < 20) {
+      Job job = job(instance);
+      if (job.getDuedate() != null) {
+        ClockUtil.setCurrentTime(job.getDuedate());
+      }
+      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+      attempts++;
+    }
+    // the back-off is spent: one incident for the operator, nothing sent
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
+    assertThat(TestServers.greenMail().getReceivedMessages()).isEmpty();
+
+    mail.setPort(smtpPort); // the provider is back; the operator presses « Retry » in Cockpit
+    management.setJobRetries(job(instance).getId(), 1);
+    management.executeJob(job(instance).getId());
+
+    assertThat(TestServers.greenMail().getReceivedMessages()).hasSize(1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+    assertThat(job(instance)).isNull();
+  }
+
   private Job job(String instance) {
     return management.createJobQuery().processInstanceId(instance).singleResult();
   }
