@@ -83,7 +83,7 @@ class ClusterDrillTest {
 
   @BeforeAll
   static void startOutsideWorld() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+    postgres = TestPostgres.start();
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
   }

@@ -43,24 +43,6 @@ final class TimelineCsv {
   private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  /** French names of the event types (the {@code type} field). */
-  static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("PROCESS_STARTED", "Processus démarré"),
-      Map.entry("PROCESS_ENDED", "Processus terminé"),
-      Map.entry("ACTIVITY", "Étape"),
-      Map.entry("TASK_CREATED", "Tâche créée"),
-      Map.entry("TASK_CLAIMED", "Tâche prise en charge"),
-      Map.entry("TASK_COMPLETED", "Tâche terminée"),
-      Map.entry("DECISION", "Décision"),
-      Map.entry("INCIDENT", "Incident"),
-      Map.entry("USER_OPERATION", "Opération manuelle"),
-      Map.entry("PHASE_CHANGED", "Changement de phase"),
-      Map.entry("COMMUNICATION", "Communication"),
-      Map.entry("DOCUMENT", "Document"),
-      Map.entry("PAYMENT", "Paiement"),
-      Map.entry("LEGAL_EVENT", "Événement juridique"),
-      Map.entry("COST", "Frais"));
-
   /** French headers of the details the timeline records; a detail not named here keeps its key. */
   static final Map<String, String> DETAILS = Map.ofEntries(
       Map.entry("processInstanceId", "Id. instance de processus"),
@@ -167,7 +149,7 @@ final class TimelineCsv {
       TimelineEvent e = events.get(i);
       List<Cell> row = new ArrayList<>();
       row.add(new Cell(e.at() == null ? "" : DATE_TIME.format(e.at().atZone(PARIS)), true));
-      row.add(new Cell(TYPES.getOrDefault(e.type(), e.type()), false));
+      row.add(new Cell(TimelineEvent.Type.label(e.type()), false));
       row.add(new Cell(e.title(), false));
       row.add(new Cell(e.actor(), false));
       for (String column : columns) {

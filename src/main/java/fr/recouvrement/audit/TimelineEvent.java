@@ -24,6 +24,33 @@ public record TimelineEvent(Instant at, String type, String title, String actor,
     DOCUMENT,
     PAYMENT,
     LEGAL_EVENT,
-    COST
+    COST;
+
+    private static final java.util.Map<Type, String> FRENCH = java.util.Map.ofEntries(
+        java.util.Map.entry(PROCESS_STARTED, "Processus démarré"),
+        java.util.Map.entry(PROCESS_ENDED, "Processus terminé"),
+        java.util.Map.entry(ACTIVITY, "Étape"),
+        java.util.Map.entry(TASK_CREATED, "Tâche créée"),
+        java.util.Map.entry(TASK_CLAIMED, "Tâche prise en charge"),
+        java.util.Map.entry(TASK_COMPLETED, "Tâche terminée"),
+        java.util.Map.entry(DECISION, "Décision"),
+        java.util.Map.entry(INCIDENT, "Incident"),
+        java.util.Map.entry(USER_OPERATION, "Opération manuelle"),
+        java.util.Map.entry(PHASE_CHANGED, "Changement de phase"),
+        java.util.Map.entry(COMMUNICATION, "Communication"),
+        java.util.Map.entry(DOCUMENT, "Document"),
+        java.util.Map.entry(PAYMENT, "Paiement"),
+        java.util.Map.entry(LEGAL_EVENT, "Événement juridique"),
+        java.util.Map.entry(COST, "Frais"));
+
+    /** The French name people read for an event type (the CSV, the pages); an unknown code as it is. */
+    public static String label(String type) {
+      for (Type t : values()) {
+        if (t.name().equals(type)) {
+          return FRENCH.get(t);
+        }
+      }
+      return type;
+    }
   }
 }

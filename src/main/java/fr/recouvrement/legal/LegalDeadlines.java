@@ -123,8 +123,8 @@ public class LegalDeadlines {
     return residence == null || residence.isBlank() ? Residence.METROPOLE : Residence.valueOf(residence);
   }
 
-  /** A date from a model: a {@link Date}, a {@link LocalDate} or ISO text (form fields are text). */
-  static LocalDate day(Object value) {
+  /** A date from a model: a {@link Date} (a Paris day), a {@link LocalDate} or ISO text (form fields are text). */
+  public static LocalDate day(Object value) {
     if (value == null) {
       throw new IllegalArgumentException("A date is missing");
     }

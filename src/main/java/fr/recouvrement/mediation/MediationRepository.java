@@ -21,18 +21,6 @@ class MediationRepository {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  record MediationRow(
-      long id,
-      String mediatorKind,
-      String mediatorName,
-      LocalDate startedOn,
-      LocalDate endedOn,
-      String outcome,
-      String referredBy,
-      LocalDate referredOn,
-      LocalDate creditorAgreedOn,
-      LocalDate firstMeetingOn) {}
-
   Optional<Long> caseId(String reference) {
     return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream().findFirst();
   }
@@ -104,11 +92,11 @@ class MediationRepository {
     jdbc.update("update mediation set ended_on = ?, outcome = ? where id = ? and ended_on is null", endedOn, outcome, id);
   }
 
-  Optional<MediationRow> find(long id) {
+  Optional<MediationService.Mediation> find(long id) {
     return jdbc.query(
             "select * from mediation where id = ?",
             (rs, n) ->
-                new MediationRow(
+                new MediationService.Mediation(
                     rs.getLong("id"),
                     rs.getString("mediator_kind"),
                     rs.getString("mediator_name"),

@@ -98,10 +98,7 @@ public class MediationService {
   }
 
   public Optional<Mediation> find(long id) {
-    return repository.find(id)
-        .map(r -> new Mediation(
-            r.id(), r.mediatorKind(), r.mediatorName(), r.startedOn(), r.endedOn(), r.outcome(), r.referredBy(), r.referredOn(),
-            r.creditorAgreedOn(), r.firstMeetingOn()));
+    return repository.find(id);
   }
 
   /**

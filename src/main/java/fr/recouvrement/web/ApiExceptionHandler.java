@@ -86,6 +86,17 @@ class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflicts with what is recorded", e.getMessage());
   }
 
+  /** A CSV import whose bytes are not text in the declared character set: stopped at that line. */
+  @ExceptionHandler(fr.recouvrement.cases.CsvCaseImport.NotDecodableFileException.class)
+  ProblemDetail notDecodable(fr.recouvrement.cases.CsvCaseImport.NotDecodableFileException e) {
+    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "File is not in the declared character set", e.getMessage());
+    problem.setType(URI.create("https://recouvrement.fr/problems/csv-charset"));
+    problem.setProperty("line", e.line);
+    problem.setProperty("casesOpened", e.casesOpened);
+    problem.setProperty("invoicesAdded", e.invoicesAdded);
+    return problem;
+  }
+
   @ExceptionHandler(fr.recouvrement.cases.UnprocessableCaseException.class)
   ProblemDetail unprocessable(fr.recouvrement.cases.UnprocessableCaseException e) {
     ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not allowed for this case", e.getMessage());

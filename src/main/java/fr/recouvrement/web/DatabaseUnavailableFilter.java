@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,7 +24,7 @@ class DatabaseUnavailableFilter {
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable() {
+  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable(com.fasterxml.jackson.databind.ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
       @Override
       protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -46,10 +47,9 @@ class DatabaseUnavailableFilter {
           response.setHeader("Retry-After", DatabaseUnavailableProblems.RETRY_AFTER_SECONDS);
           response.setContentType("application/problem+json");
           response.setCharacterEncoding("UTF-8");
-          response.getWriter().write(
-              "{\"type\":\"https://recouvrement.fr/problems/database-unavailable\",\"title\":\"Service temporarily unavailable\","
-                  + "\"status\":503,\"detail\":\"The database cannot be reached right now; nothing of this request was recorded."
-                  + " Send it again in a moment.\"}");
+          ProblemDetail problem = DatabaseUnavailableProblems.problem();
+          problem.setInstance(java.net.URI.create(request.getRequestURI()));
+          json.writeValue(response.getWriter(), problem);
         }
       }
     });

@@ -67,12 +67,17 @@ class DatabaseUnavailableProblems {
 
   private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.warn("Database unavailable, answered 503: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem());
+  }
+
+  /** The one answer to a database out of reach, inside a controller or in front of it. */
+  static ProblemDetail problem() {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
             "The database cannot be reached right now; nothing of this request was recorded. Send it again in a moment.");
     problem.setTitle("Service temporarily unavailable");
     problem.setType(URI.create("https://recouvrement.fr/problems/database-unavailable"));
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+    return problem;
   }
 }

@@ -2,7 +2,6 @@ package fr.recouvrement.bench;
 
 import fr.recouvrement.TestServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,21 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = TestServers.class)
 @DirtiesContext
 class PostgresEngineRatioBenchmark extends EngineRatios {
-  static final EmbeddedPostgres POSTGRES = start();
-
-  static EmbeddedPostgres start() {
-    try {
-      return EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new IllegalStateException("Could not start the embedded PostgreSQL server", e);
-    }
-  }
+  static final EmbeddedPostgres POSTGRES = fr.recouvrement.TestPostgres.start();
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("POSTGRES_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("POSTGRES_USER", () -> "postgres");
-    registry.add("POSTGRES_PASSWORD", () -> "postgres");
+    fr.recouvrement.TestPostgres.datasource(registry, POSTGRES);
   }
 
   @Override

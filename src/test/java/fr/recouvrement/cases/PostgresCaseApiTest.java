@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -33,21 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "postgres"})
 @DirtiesContext
 class PostgresCaseApiTest {
-  static final EmbeddedPostgres POSTGRES = start();
-
-  static EmbeddedPostgres start() {
-    try {
-      return EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new IllegalStateException("Could not start the embedded PostgreSQL server", e);
-    }
-  }
+  static final EmbeddedPostgres POSTGRES = fr.recouvrement.TestPostgres.start();
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("POSTGRES_URL", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("POSTGRES_USER", () -> "postgres");
-    registry.add("POSTGRES_PASSWORD", () -> "postgres");
+    fr.recouvrement.TestPostgres.datasource(registry, POSTGRES);
     // Camunda keeps engines in a JVM-wide registry by name, where /engine-rest and the webapps look
     // them up: under "default" this engine would replace the shared H2 context's one for every later test
     registry.add("camunda.bpm.process-engine-name", () -> "postgres");

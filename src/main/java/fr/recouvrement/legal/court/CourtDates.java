@@ -108,17 +108,7 @@ public class CourtDates {
   }
 
   static LocalDate day(Object value) {
-    if (value == null) {
-      throw new IllegalArgumentException("A date is missing");
-    }
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), CaseClock.PARIS);
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return fr.recouvrement.legal.LegalDeadlines.day(value);
   }
 
   private static Date start(LocalDate day) {

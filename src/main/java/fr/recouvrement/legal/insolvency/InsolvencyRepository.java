@@ -12,8 +12,6 @@ import org.springframework.stereotype.Repository;
 /** The insolvency row of a case (one at most) and what the claim process reads around it. */
 @Repository
 class InsolvencyRepository {
-  record CaseFacts(long id, String reference, String status, String processInstanceId, String debtorType) {}
-
   record ManualMission(long id, String missionType, Instant requestedAt) {}
 
   private final JdbcTemplate jdbc;
@@ -22,16 +20,9 @@ class InsolvencyRepository {
     this.jdbc = jdbc;
   }
 
-  Optional<CaseFacts> lockCase(String reference) {
-    return jdbc.query(
-            "select id, reference, status, process_instance_id, debtor_id from collection_case where reference = ? for update",
-            (rs, n) -> new Object[] {
-                rs.getLong("id"), rs.getString("reference"), rs.getString("status"), rs.getString("process_instance_id"), rs.getLong("debtor_id")},
-            reference)
-        .stream()
-        .findFirst()
-        .map(r -> new CaseFacts((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
-            jdbc.queryForObject("select type from debtor where id = ?", String.class, r[4])));
+  /** Locks the case row until the transaction ends. */
+  Optional<fr.recouvrement.legal.LockedCase> lockCase(String reference) {
+    return fr.recouvrement.legal.LockedCase.lock(jdbc, reference);
   }
 
   Optional<InsolvencyView> find(String reference) {

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.legal.LockedCase;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
-import fr.recouvrement.legal.insolvency.InsolvencyRepository.CaseFacts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +74,7 @@ public class InsolvencyService {
     LocalDate relief = reliefDeadline(request.publicationDate());
     tx.executeWithoutResult(
         status -> {
-          CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          LockedCase c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
           if (DebtorType.CONSUMER.name().equals(c.debtorType())) {
             throw new UnprocessableCaseException(
                 ("The debtor of case %s is a CONSUMER: a consumer is never put into a procédure collective (C. com."
@@ -135,7 +135,7 @@ public class InsolvencyService {
   }
 
   private void tellTheCase(
-      CaseFacts c, InsolvencyProcedure procedure, LocalDate judgment, LocalDate publication, LocalDate deadline, LocalDate relief) {
+      LockedCase c, InsolvencyProcedure procedure, LocalDate judgment, LocalDate publication, LocalDate deadline, LocalDate relief) {
     String notWaiting =
         "The process of case %s does not take an insolvency (no InsolvencyOpened subscription); nothing was recorded"
             .formatted(c.reference());

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.overindebtedness;
 
+import fr.recouvrement.legal.LockedCase;
 import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
@@ -10,7 +11,6 @@ import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.cases.UnprocessableCaseException;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
-import fr.recouvrement.legal.overindebtedness.OverIndebtednessRepository.CaseFacts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +50,7 @@ public class OverIndebtednessService {
     String commission = request.commission().trim();
     tx.executeWithoutResult(
         status -> {
-          CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          LockedCase c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
           if (!DebtorType.CONSUMER.name().equals(c.debtorType())) {
             throw new UnprocessableCaseException(
                 ("The debtor of case %s is %s: over-indebtedness (surendettement, C. consom. L711-1) concerns consumers only;"
@@ -92,7 +92,7 @@ public class OverIndebtednessService {
     OverIndebtednessOutcome outcome = checkOutcome(request);
     tx.executeWithoutResult(
         status -> {
-          CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          LockedCase c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
           OverIndebtednessView file =
               repository.find(reference)
                   .orElseThrow(() -> new CaseConflictException(

@@ -23,24 +23,6 @@ public final class Labels {
           Map.entry(CaseStatus.PAID.name(), "Soldé"),
           Map.entry(CaseStatus.WRITTEN_OFF.name(), "Passé en perte"));
 
-  private static final Map<String, String> EVENT =
-      Map.ofEntries(
-          Map.entry("PROCESS_STARTED", "Processus démarré"),
-          Map.entry("PROCESS_ENDED", "Processus terminé"),
-          Map.entry("ACTIVITY", "Étape"),
-          Map.entry("TASK_CREATED", "Tâche créée"),
-          Map.entry("TASK_CLAIMED", "Tâche prise"),
-          Map.entry("TASK_COMPLETED", "Tâche terminée"),
-          Map.entry("DECISION", "Décision"),
-          Map.entry("INCIDENT", "Incident"),
-          Map.entry("USER_OPERATION", "Opération manuelle"),
-          Map.entry("PHASE_CHANGED", "Changement de phase"),
-          Map.entry("COMMUNICATION", "Communication"),
-          Map.entry("DOCUMENT", "Document"),
-          Map.entry("PAYMENT", "Paiement"),
-          Map.entry("LEGAL_EVENT", "Événement judiciaire"),
-          Map.entry("COST", "Frais"));
-
   private static final Map<String, String> CHANNEL =
       Map.ofEntries(
           Map.entry("EMAIL", "Courriel"),
@@ -93,7 +75,7 @@ public final class Labels {
   }
 
   public String event(String type) {
-    return label(EVENT, type);
+    return fr.recouvrement.audit.TimelineEvent.Type.label(type);
   }
 
   public String channel(String channel) {

@@ -313,11 +313,7 @@ class PagesAccessTest {
   @Test
   void theCasePageShowsItsOpenTasksAndWhoHasThemAndTheListFiltersSegmentsByTheirFrenchNames() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
-    String reference =
-        api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS",
-                "\"siren\": \"552100554\",",
-                fr.recouvrement.cases.CaseFixtures.invoice("F-TASK-1", java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2026, 2, 4), "99.00")))
-            .json().get("reference").asText();
+    String reference = open(api, "Boulangerie Martin SARL", "F-TASK-1", java.time.LocalDate.of(2026, 2, 4), "99.00");
     Browser auditor = new Browser();
     auditor.logIn(TestUsers.AUDITOR, TestUsers.PASSWORD);
     assertThat(auditor.get("/app/cases/" + reference).body()).contains("Tâches en cours");
@@ -360,8 +356,13 @@ class PagesAccessTest {
   }
 
   private static String open(fr.recouvrement.ApiClient api, String name, java.time.LocalDate due, String amount) {
+    return open(api, name, "F-" + name.hashCode(), due, amount);
+  }
+
+  /** A trading business's case with one invoice issued 30 days before it fell due, opened through the API. */
+  private static String open(fr.recouvrement.ApiClient api, String name, String invoice, java.time.LocalDate due, String amount) {
     String json = fr.recouvrement.cases.CaseFixtures.caseJson(fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS",
-            "\"siren\": \"552100554\",", fr.recouvrement.cases.CaseFixtures.invoice("F-" + name.hashCode(), due.minusDays(30), due, amount))
+            "\"siren\": \"552100554\",", fr.recouvrement.cases.CaseFixtures.invoice(invoice, due.minusDays(30), due, amount))
         .replace("Boulangerie Martin SARL", name);
     fr.recouvrement.ApiClient.Response r = api.postJson("/api/cases", json);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
