@@ -36,8 +36,8 @@
 #      outside the crash window (duplicates <= emails in flight when B was killed) and no incident.
 #
 # What "duplicates inside the crash window" means: an email B handed to the SMTP server but did not
-# record as SENT before it died is sent again once its lease expired (at-least-once, README
-# "More than one node"); the drill counts them and reports the in-flight count it allows.
+# record as SENT before it died is sent again once its lease expired (at-least-once, docs/operations.md
+# "Running two nodes"); the drill counts them and reports the in-flight count it allows.
 set -euo pipefail
 
 : "${POSTGRES_URL:?set POSTGRES_URL=jdbc:postgresql://host:5432/an-empty-database}"
