@@ -1,5 +1,6 @@
 package fr.recouvrement;
 
+import fr.recouvrement.coverage.ModelCoverage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,7 +29,9 @@ public final class ProcessTestEngine {
       configuration.setJobExecutorActivate(false);
       configuration.setExpressionManager(new MockExpressionManager());
       configuration.setProcessEngineName("process-tests");
+      ModelCoverage.configure(configuration);
       engine = configuration.buildProcessEngine();
+      ModelCoverage.attach(engine);
       deploy(engine);
     }
     return engine;
