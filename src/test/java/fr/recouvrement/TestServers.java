@@ -40,6 +40,8 @@ public final class TestServers implements ApplicationContextInitializer<Configur
   /** Stripe's API is the WireMock server (under {@code /v1/...}); its webhooks are signed with this secret. */
   public static final String STRIPE_SECRET_KEY = "sk_test_recouvrement";
   public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_recouvrement";
+  /** The BODACC's Opendatasoft portal is the WireMock server under this path (the insolvency watch; no daily run in tests). */
+  public static final String BODACC_PATH = "/bodacc";
 
   private static GreenMail greenMail;
   private static WireMockServer wireMock;
@@ -65,7 +67,12 @@ public final class TestServers implements ApplicationContextInitializer<Configur
             "recouvrement.payment.stripe.secret-key=" + STRIPE_SECRET_KEY,
             "recouvrement.payment.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET,
             "recouvrement.payment.stripe.api-base-url=" + wireMockUrl,
-            "recouvrement.payment.stripe.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms")
+            "recouvrement.payment.stripe.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms",
+            "recouvrement.insolvency-watch.base-url=" + wireMockUrl + BODACC_PATH,
+            "recouvrement.insolvency-watch.pause=0ms",
+            "recouvrement.insolvency-watch.backoff=20ms",
+            "recouvrement.insolvency-watch.max-attempts=3",
+            "recouvrement.insolvency-watch.timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms")
         .applyTo(context);
   }
 
