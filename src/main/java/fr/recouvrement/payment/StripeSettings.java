@@ -21,6 +21,7 @@ record StripeSettings(
     @DefaultValue("30s") Duration readTimeout) {
   static final String STRIPE_API = "https://api.stripe.com";
   static final String SECRET_KEY = "recouvrement.payment.stripe.secret-key";
+  static final String WEBHOOK_SECRET = "recouvrement.payment.stripe.webhook-secret";
 
   /** Both secrets set: online payment is offered; none: it is not. One without the other is a mistake said at start. */
   boolean configured() {
