@@ -51,14 +51,17 @@ class BodaccWatch {
     this.sleeper = sleeper;
   }
 
-  /** What a run did: SIRENs asked about, batches asked and failed, judgments proposed and already known. */
-  record Report(int sirens, int batches, int failedBatches, int proposed, int alreadyKnown) {}
+  /**
+   * What a run did: SIRENs asked about, batches asked and failed (left for the next run), judgments
+   * proposed, already known, and those whose proposal failed (left for the next run).
+   */
+  record Report(int sirens, int batches, int failedBatches, int proposed, int alreadyKnown, int failedProposals) {}
 
   /** One run; a run already going on this node makes this one do nothing. */
   Report run() {
     if (!running.compareAndSet(false, true)) {
       log.info("Insolvency watch already running: this run is skipped");
-      return new Report(0, 0, 0, 0, 0);
+      return new Report(0, 0, 0, 0, 0, 0);
     }
     try {
       return watch();
@@ -75,6 +78,7 @@ class BodaccWatch {
     int failed = 0;
     int proposed = 0;
     int known = 0;
+    int failedProposals = 0;
     for (int from = 0; from < sirens.size(); from += settings.batch()) {
       if (from > 0) {
         pause();
@@ -90,16 +94,22 @@ class BodaccWatch {
         continue;
       }
       for (BodaccAnnouncement a : found) {
-        if (announcements.known(a.id())) {
-          known++;
-        } else if (propose(a, casesBySiren.get(a.siren()))) {
-          proposed++;
-        } else {
-          known++;
+        try {
+          if (announcements.known(a.id())) {
+            known++;
+          } else if (propose(a, casesBySiren.get(a.siren()))) {
+            proposed++;
+          } else {
+            known++;
+          }
+        } catch (RuntimeException e) {
+          // rolled back whole (nothing kept, no task): the next run proposes it again
+          failedProposals++;
+          log.error("Insolvency watch: BODACC announcement {} about {} could not be proposed; tried again on the next run", a.id(), a.siren(), e);
         }
       }
     }
-    Report report = new Report(sirens.size(), batches, failed, proposed, known);
+    Report report = new Report(sirens.size(), batches, failed, proposed, known, failedProposals);
     log.info("Insolvency watch done: {}", report);
     return report;
   }
