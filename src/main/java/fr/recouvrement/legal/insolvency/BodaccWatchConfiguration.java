@@ -87,6 +87,11 @@ class BodaccWatchConfiguration {
       log.info("Insolvency watch: every day at {} (Paris) against {}", settings.time(), settings.baseUrl());
     }
 
+    /** Whether the daily run is scheduled on this node. */
+    boolean scheduled() {
+      return scheduler != null;
+    }
+
     @Override
     public void destroy() {
       if (scheduler != null) {
