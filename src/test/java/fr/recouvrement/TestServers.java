@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * SMTP server, and one WireMock server standing for Twilio (under {@code /2010-04-01/...}), for
  * the postal provider (under {@code /postal}) and for the bailiff's API (under {@code /bailiff}; a
  * test that runs a model through {@code ${requestBailiffMission}} stubs {@code POST
- * /bailiff/missions}, see {@code legal/bailiff/BailiffStubs}). Pointing the application at them is part of the one
+ * /bailiff/missions}, see {@code legal/bailiff/BailiffStubs}) and for Stripe (under {@code /v1}; see
+ * {@code payment/StripePaymentTest}). Pointing the application at them is part of the one
  * shared context ({@link IntegrationTest}), so no test forks another.
  *
  * <p>Tests reach them through {@link #greenMail()} and {@link #wireMock()}, and call {@link
@@ -36,6 +37,11 @@ public final class TestServers implements ApplicationContextInitializer<Configur
    * cold WireMock on a busy 2-core build machine (2 s timed out there).
    */
   public static final int BAILIFF_READ_TIMEOUT_MS = 5000;
+  /** Stripe's API is the WireMock server (under {@code /v1/...}); its webhooks are signed with this secret. */
+  public static final String STRIPE_SECRET_KEY = "sk_test_recouvrement";
+  public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_recouvrement";
+  /** The BODACC's Opendatasoft portal is the WireMock server under this path (the insolvency watch; no daily run in tests). */
+  public static final String BODACC_PATH = "/bodacc";
 
   private static GreenMail greenMail;
   private static WireMockServer wireMock;
@@ -57,7 +63,16 @@ public final class TestServers implements ApplicationContextInitializer<Configur
             "recouvrement.bailiff.base-url=" + wireMockUrl + BAILIFF_PATH,
             "recouvrement.bailiff.api-key=" + BAILIFF_API_KEY,
             "recouvrement.bailiff.callback-secret=" + BAILIFF_CALLBACK_SECRET,
-            "recouvrement.bailiff.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms")
+            "recouvrement.bailiff.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms",
+            "recouvrement.payment.stripe.secret-key=" + STRIPE_SECRET_KEY,
+            "recouvrement.payment.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET,
+            "recouvrement.payment.stripe.api-base-url=" + wireMockUrl,
+            "recouvrement.payment.stripe.read-timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms",
+            "recouvrement.insolvency-watch.base-url=" + wireMockUrl + BODACC_PATH,
+            "recouvrement.insolvency-watch.pause=0ms",
+            "recouvrement.insolvency-watch.backoff=20ms",
+            "recouvrement.insolvency-watch.max-attempts=3",
+            "recouvrement.insolvency-watch.timeout=" + BAILIFF_READ_TIMEOUT_MS + "ms")
         .applyTo(context);
   }
 

@@ -1,0 +1,21 @@
+package fr.recouvrement.legal.insolvency;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** « Écarter l'annonce » (insolvency-confirmation): kept as DISMISSED, so it is never proposed again. */
+@Component("dismissBodaccAnnouncement")
+class DismissBodaccAnnouncement implements JavaDelegate {
+  private final BodaccAnnouncements announcements;
+
+  DismissBodaccAnnouncement(BodaccAnnouncements announcements) {
+    this.announcements = announcements;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object by = execution.getVariable("proceedingDecidedBy");
+    announcements.decide((String) execution.getVariable("announcementId"), "DISMISSED", by == null ? null : by.toString());
+  }
+}
