@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseConflictException;
+import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
@@ -37,7 +39,10 @@ import org.springframework.stereotype.Component;
  * ({@code pi_…}) as its reference, source DEBTOR, actor {@code stripe}: the case row is locked for
  * the transaction and a reference already recorded is answered, not counted, so an event delivered
  * twice — one after the other or at the same instant — records one payment. The amount is Stripe's
- * {@code amount_total} in cents, made euros exactly; the date is the Paris day of the event.
+ * {@code amount_total} in cents, made euros exactly; the date is the Paris day of the event. A
+ * payment the case refuses (closed, under a procédure collective, unknown…) is money the provider
+ * already took: it is kept by {@link HeldPayments} for a supervisor, and answered 200 {@code HELD}
+ * so that Stripe does not retry it for days and then give up.
  *
  * <p>The event is read from its JSON rather than through the SDK's typed objects, which refuse an
  * event rendered in another API version than the SDK's: the endpoint keeps working whichever
@@ -52,10 +57,12 @@ class StripeWebhooks {
   private static final int ATTEMPTS = 3;
 
   private final CaseService cases;
+  private final HeldPayments heldPayments;
   private final ObjectMapper json;
 
-  StripeWebhooks(CaseService cases, ObjectMapper json) {
+  StripeWebhooks(CaseService cases, HeldPayments heldPayments, ObjectMapper json) {
     this.cases = cases;
+    this.heldPayments = heldPayments;
     this.json = json;
   }
 
@@ -91,6 +98,11 @@ class StripeWebhooks {
         }
         return ResponseEntity.ok(
             new Answer(eventId, "RECORDED", payment.caseReference(), payment.reference(), recorded.duplicate(), recorded.view().status().name()));
+      } catch (CaseNotFoundException | CaseConflictException | InvalidRequestException refused) {
+        // the provider has the debtor's money: kept for a supervisor, and Stripe told to stop retrying
+        HeldPayments.Held held =
+            heldPayments.hold(ACTOR, payment.reference(), payment.caseReference(), payment.amount(), payment.date(), refused.getMessage());
+        return ResponseEntity.ok(new Answer(eventId, "HELD", payment.caseReference(), held.providerReference(), false, null));
       } catch (ConcurrencyFailureException | DuplicateKeyException | OptimisticLockingException lost) {
         // another delivery of the same event holds the case: once it commits, this one finds the payment recorded
         if (attempt >= ATTEMPTS) {

@@ -16,6 +16,10 @@ import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.Race;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.security.TestUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -47,6 +51,7 @@ class StripePaymentTest {
   @LocalServerPort int port;
   @Autowired PaymentProvider provider;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
   ApiClient api;
 
   @BeforeEach
@@ -174,6 +179,48 @@ class StripePaymentTest {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("\"result\":\"IGNORED\"");
     assertThat(payments(reference)).isEmpty();
+  }
+
+  @Test
+  void aPaymentTheCaseRefusesIsHeldForASupervisorOnceAndStripeIsToldToStopRetrying() {
+    String reference = openCase();
+    BigDecimal balance = api.get("/api/cases/" + reference).json().get("balance").decimalValue();
+    // the debtor paid by transfer first: the case is PAID and closed when its online payment arrives
+    assertThat(api.postJson("/api/cases/" + reference + "/payments",
+        CaseFixtures.payment(balance.toPlainString(), CaseClock.today(), "VIR-" + reference)).status()).isEqualTo(201);
+    String event = paidEvent("evt_test_closed_" + reference, "pi_test_closed_" + reference, reference, 2500);
+
+    HttpResponse<String> first = deliver(event, sign(event, Instant.now()));
+    HttpResponse<String> again = deliver(event, sign(event, Instant.now()));
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.body()).contains("\"result\":\"HELD\"");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).contains("\"result\":\"HELD\"");
+    assertThat(payments(reference)).containsExactly(Map.of("reference", "VIR-" + reference, "source", "DEBTOR"));
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_HandleHeldPayment").list();
+    assertThat(tasks).hasSize(1);
+    Task task = tasks.get(0);
+    assertThat(task.getName()).isEqualTo("Traiter un paiement en ligne non affecté");
+    assertThat(engine.getTaskService().getVariable(task.getId(), "heldAmount")).isEqualTo("25.00");
+    assertThat((String) engine.getTaskService().getVariable(task.getId(), "heldReason")).contains("is closed (PAID)");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("supervisors").count()).isEqualTo(1);
+
+    // a supervisor refunds it in Stripe's dashboard and says so
+    engine.getIdentityService().setAuthentication(TestUsers.SUPERVISOR, List.of("supervisors"));
+    try {
+      engine.getTaskService().claim(task.getId(), TestUsers.SUPERVISOR);
+      engine.getTaskService().complete(task.getId(),
+          Map.of("heldPaymentResolution", "REFUNDED", "heldPaymentComment", "Remboursé le jour même, re_test_42"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(jdbc.queryForMap(
+            "select resolution as \"resolution\", resolved_by as \"by\", amount as \"amount\" from held_payment"
+                + " where provider = 'stripe' and provider_reference = ?", "pi_test_closed_" + reference))
+        .containsEntry("resolution", "REFUNDED").containsEntry("by", TestUsers.SUPERVISOR)
+        .hasEntrySatisfying("amount", a -> assertThat((BigDecimal) a).isEqualByComparingTo("25.00"));
   }
 
   /** A B2B case of 1,000 € due 10 days ago: its balance (principal, penalties, the 40 € indemnity) is what Stripe collects. */
