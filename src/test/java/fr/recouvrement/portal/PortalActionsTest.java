@@ -43,7 +43,7 @@ class PortalActionsTest {
 
   /** A business case of one invoice of 1,000.00 due 20 days ago, its processes settled (reminders waiting). */
   String openCase(String invoiceNumber, String email) {
-    String json = caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\", \"email\": \"" + email + "\", \"phone\": \"+33612345678\",",
+    String json = caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
         invoice(invoiceNumber, today.minusDays(50), today.minusDays(20), "1000.00"));
     ApiClient.Response r = admin().postJson("/api/cases", json);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -154,7 +154,9 @@ class PortalActionsTest {
     assertThat(negotiate).isNotNull();
     Map<String, Object> v = engine.getTaskService().getVariables(negotiate.getId());
     assertThat(v).containsEntry("instalmentCount", 10).containsEntry("firstInstalmentDate", today.plusDays(15).toString());
-    assertThat(v.get("planFeedback").toString()).startsWith("Proposition du débiteur sur le portail");
+    // the table's reason, for the collector (Rule_AboveCollectorLimit)
+    assertThat(v.get("planFeedback").toString()).startsWith("Au-delà de la délégation du chargé");
+    assertThat(v).containsEntry("planNotes", "Proposé par le débiteur sur son portail.");
   }
 
   @Test
