@@ -236,7 +236,7 @@ class KpiApiTest {
     assertThat(k.get("averageCollectionDelayDays").isNull()).isTrue();
     assertThat(k.get("litigationRate").isNull()).isTrue();
     assertThat(k.get("costPerEuroRecovered").isNull()).isTrue();
-    assertThat(k.get("byChannel")).hasSize(5);
+    assertThat(k.get("byChannel")).hasSize(6);
     assertThat(k.get("bySegment")).isEmpty();
   }
 
