@@ -91,6 +91,16 @@ class AuditRecords {
         .findFirst();
   }
 
+  /** What the debtor did on the portal (visits left out: the case page counts them). */
+  record PortalStep(long id, String kind, String summary, Instant at) {}
+
+  List<PortalStep> portalSteps(long caseId) {
+    return jdbc.query(
+        "select id, kind, summary, acted_at from portal_action where case_id = ? and kind <> 'VISIT' order by acted_at, id",
+        (rs, n) -> new PortalStep(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4)),
+        caseId);
+  }
+
   List<Payment> payments(long caseId) {
     return jdbc.query(
         "select id, reference, amount, unallocated, paid_on, recorded_at, recorded_by, source from payment where case_id = ?"

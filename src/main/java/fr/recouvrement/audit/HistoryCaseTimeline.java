@@ -405,6 +405,11 @@ class HistoryCaseTimeline implements CaseTimeline {
               "sha256", doc.sha256()),
           RANK_RECORD, doc.id());
     }
+    for (AuditRecords.PortalStep step : records.portalSteps(c.id())) {
+      events.add(step.at(), Type.PORTAL, step.summary() == null ? step.kind() : step.summary(), "débiteur (portail)",
+          details("portalActionId", step.id(), "kind", step.kind()),
+          RANK_RECORD, step.id());
+    }
     for (AuditRecords.Payment pay : records.payments(c.id())) {
       PaymentSource source = PaymentSource.valueOf(pay.source());
       String by = source == PaymentSource.DEBTOR ? "" : ", " + source.label();

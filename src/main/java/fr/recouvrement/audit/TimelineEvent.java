@@ -24,7 +24,9 @@ public record TimelineEvent(Instant at, String type, String title, String actor,
     DOCUMENT,
     PAYMENT,
     LEGAL_EVENT,
-    COST;
+    COST,
+    /** A step the debtor took on the portal (promise, plan proposal, dispute, call-back, online payment). */
+    PORTAL;
 
     private static final java.util.Map<Type, String> FRENCH = java.util.Map.ofEntries(
         java.util.Map.entry(PROCESS_STARTED, "Processus démarré"),
@@ -41,7 +43,8 @@ public record TimelineEvent(Instant at, String type, String title, String actor,
         java.util.Map.entry(DOCUMENT, "Document"),
         java.util.Map.entry(PAYMENT, "Paiement"),
         java.util.Map.entry(LEGAL_EVENT, "Événement juridique"),
-        java.util.Map.entry(COST, "Frais"));
+        java.util.Map.entry(COST, "Frais"),
+        java.util.Map.entry(PORTAL, "Portail débiteur"));
 
     /** The French name people read for an event type (the CSV, the pages); an unknown code as it is. */
     public static String label(String type) {

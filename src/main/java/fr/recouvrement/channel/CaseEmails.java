@@ -43,7 +43,8 @@ public class CaseEmails {
     m.put("reference", view.reference());
     m.put("debtorName", view.debtor().name());
     m.put("creditor", creditor);
-    EmailMessage message = emails.compose(template, Map.of("m", m, "fmt", Formats.INSTANCE), to);
+    EmailMessage message =
+        emails.compose(template, emails.withPortal(Map.of("m", m, "fmt", Formats.INSTANCE), view.reference(), "EMAIL " + template), to);
     return emails.deliverOnce(idempotencyKey, view.reference(), template, message);
   }
 }

@@ -33,6 +33,7 @@ public class CaseLetters {
   private final JdbcTemplate jdbc;
   private final CaseService cases;
   private final ApplicationEventPublisher events;
+  private final fr.recouvrement.portal.PortalLinks portal;
 
   CaseLetters(
       Templates templates,
@@ -44,7 +45,9 @@ public class CaseLetters {
       CreditorSettings creditor,
       JdbcTemplate jdbc,
       CaseService cases,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      fr.recouvrement.portal.PortalLinks portal) {
+    this.portal = portal;
     this.events = events;
     this.templates = templates;
     this.pdf = pdf;
@@ -89,7 +92,11 @@ public class CaseLetters {
     if (known.isPresent()) {
       return known.get();
     }
-    byte[] content = render(template, variables);
+    Map<String, Object> withLink = new HashMap<>(variables);
+    if (portal != null) {
+      portal.link(caseReference, "LETTER " + template).ifPresent(l -> withLink.put("portal", l));
+    }
+    byte[] content = render(template, withLink);
     String fileName = template + "-" + ReminderStep.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
     return documents.store(key, caseReference, kind, template, fileName, "application/pdf", content);
   }

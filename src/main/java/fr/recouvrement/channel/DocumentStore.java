@@ -82,6 +82,14 @@ public class DocumentStore {
     return byKey(idempotencyKey).orElseThrow();
   }
 
+  /**
+   * A file that someone else sent us (a debtor's proof attached to a dispute on the portal), kept
+   * like our letters: on disk under the case, with its SHA-256. The caller checked its type and size.
+   */
+  public Document storeReceived(String idempotencyKey, String caseReference, String kind, String fileName, String contentType, byte[] content) {
+    return store(idempotencyKey, caseReference, kind, null, fileName, contentType, content);
+  }
+
   public Optional<Document> byKey(String idempotencyKey) {
     return jdbc.query(SELECT + " where d.idempotency_key = ?", DocumentStore::document, idempotencyKey).stream().findFirst();
   }

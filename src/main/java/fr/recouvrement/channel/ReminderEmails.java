@@ -18,6 +18,7 @@ import org.unbescape.html.HtmlEscape;
  */
 @Component
 class ReminderEmails {
+  private final fr.recouvrement.portal.PortalLinks portal;
   private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private final CaseService cases;
@@ -34,6 +35,20 @@ class ReminderEmails {
       CommunicationLog communications,
       CreditorSettings creditor,
       MailSettings mail) {
+    this(cases, templates, sender, communications, creditor, mail, null);
+  }
+
+  /** {@code portal}: the debtor portal's links, printed in every email when present (null in template tests). */
+  @org.springframework.beans.factory.annotation.Autowired
+  ReminderEmails(
+      CaseService cases,
+      Templates templates,
+      EmailSender sender,
+      CommunicationLog communications,
+      CreditorSettings creditor,
+      MailSettings mail,
+      fr.recouvrement.portal.PortalLinks portal) {
+    this.portal = portal;
     this.cases = cases;
     this.templates = templates;
     this.sender = sender;
@@ -58,11 +73,23 @@ class ReminderEmails {
     if (model.nothingDue()) {
       return CommunicationStatus.NOTHING_DUE;
     }
-    return deliverOnce(step.idempotencyKey(), view.reference(), step.template(), compose(model, to));
+    return deliverOnce(
+        step.idempotencyKey(), view.reference(), step.template(),
+        compose(model.template(), withPortal(model.variables(), view.reference(), "EMAIL " + step.template()), to));
   }
 
   EmailMessage compose(ReminderModel model, String to) {
     return compose(model.template(), model.variables(), to);
+  }
+
+  /** Adds {@code portal} (the link to the debtor's page) when the portal is there. */
+  Map<String, Object> withPortal(Map<String, Object> variables, String caseReference, String issuedFor) {
+    if (portal == null) {
+      return variables;
+    }
+    Map<String, Object> all = new java.util.HashMap<>(variables);
+    portal.link(caseReference, issuedFor).ifPresent(l -> all.put("portal", l));
+    return all;
   }
 
   /** Any case email: {@code templates/email/<template>.html} and {@code .txt}, the subject being the HTML's title. */

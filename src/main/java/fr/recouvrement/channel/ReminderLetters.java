@@ -22,7 +22,12 @@ class ReminderLetters {
   private final DocumentStore documents;
   private final CreditorSettings creditor;
 
-  ReminderLetters(CaseService cases, Templates templates, PdfRenderer pdf, DocumentStore documents, CreditorSettings creditor) {
+  private final fr.recouvrement.portal.PortalLinks portal;
+
+  ReminderLetters(
+      CaseService cases, Templates templates, PdfRenderer pdf, DocumentStore documents, CreditorSettings creditor,
+      fr.recouvrement.portal.PortalLinks portal) {
+    this.portal = portal;
     this.cases = cases;
     this.templates = templates;
     this.pdf = pdf;
@@ -42,7 +47,10 @@ class ReminderLetters {
     if (model.nothingDue()) {
       return Optional.empty();
     }
-    byte[] content = pdf.pdf(templates.render("letter/" + step.template() + ".xhtml", model.variables()));
+    java.util.Map<String, Object> variables = new java.util.HashMap<>(model.variables());
+    // the short link and its QR code: the debtor's page from a phone
+    portal.link(view.reference(), "LETTER " + step.template()).ifPresent(l -> variables.put("portal", l));
+    byte[] content = pdf.pdf(templates.render("letter/" + step.template() + ".xhtml", variables));
     // named after the step, so that an attempt rolled back after writing the file is overwritten
     String fileName =
         step.template() + "-" + ReminderStep.sha256(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";

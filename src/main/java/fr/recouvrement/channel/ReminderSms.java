@@ -4,6 +4,7 @@ import fr.recouvrement.cases.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReminderSms {
+  private final fr.recouvrement.portal.PortalLinks portal;
   private final CaseService cases;
   private final Templates templates;
   private final SmsSender sender;
@@ -21,6 +23,14 @@ class ReminderSms {
 
   ReminderSms(
       CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor) {
+    this(cases, templates, sender, communications, creditor, null);
+  }
+
+  /** {@code portal}: the debtor portal's links, in every SMS when present (null in template tests). */
+  @org.springframework.beans.factory.annotation.Autowired
+  ReminderSms(
+      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor, fr.recouvrement.portal.PortalLinks portal) {
+    this.portal = portal;
     this.cases = cases;
     this.templates = templates;
     this.sender = sender;
@@ -44,7 +54,7 @@ class ReminderSms {
     if (model.nothingDue()) {
       return CommunicationStatus.NOTHING_DUE;
     }
-    String body = compose(model);
+    String body = compose(model, portal == null ? null : portal.link(view.reference(), "SMS " + step.template()).orElse(null));
     return communications
         .deliverOnce(
             Outgoing.text(step.idempotencyKey(), view.reference(), Channel.SMS, to, step.template(), body),
@@ -53,8 +63,17 @@ class ReminderSms {
   }
 
   String compose(ReminderModel model) {
+    return compose(model, null);
+  }
+
+  /** The SMS text; with a portal link, the link replaces the transfer details (two segments at most). */
+  String compose(ReminderModel model, fr.recouvrement.portal.PortalLinks.Link link) {
     String name = "sms/" + model.template() + ".txt";
-    String body = SmsText.normalize(templates.render(name, model.variables()));
+    Map<String, Object> variables = new java.util.HashMap<>(model.variables());
+    if (link != null) {
+      variables.put("portal", link);
+    }
+    String body = SmsText.normalize(templates.render(name, variables));
     int segments = SmsText.segments(body);
     if (segments > SmsText.MAX_SEGMENTS) {
       throw new IllegalStateException(

@@ -59,7 +59,8 @@ public class DisputeService {
       BigDecimal caseCreditExposure,
       String raisedBy) {}
 
-  DisputeView raise(String reference, DisputeRequest request, String actor) {
+  /** A dispute raised through the API or the debtor portal: recorded, then the case process is told (message DisputeRaised). */
+  public DisputeView raise(String reference, DisputeRequest request, String actor) {
     return view(record(reference, request, actor, true));
   }
 

@@ -131,7 +131,8 @@ class CollectionKpis implements KpiService {
         ratio(cost, recovered),
         byChannel(actionsOfPeriod, attributed),
         byCaseGroup(portfolio, c -> c.segment() == null || c.segment().isBlank() ? NO_SEGMENT : c.segment(), actionsOfPeriod, ofPeriod),
-        byCaseGroup(portfolio, strategyOf(portfolio), actionsOfPeriod, ofPeriod));
+        byCaseGroup(portfolio, strategyOf(portfolio), actionsOfPeriod, ofPeriod),
+        repository.portal(period, from, to));
   }
 
   /** Σ(principal × days late) / Σ principal, to 1 decimal; null when no principal was paid. */

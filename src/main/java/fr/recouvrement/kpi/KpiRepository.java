@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -149,6 +150,20 @@ class KpiRepository {
           actions.add(
               new Action(rs.getLong("case_id"), channel, LocalDate.ofInstant(at, CaseClock.PARIS), at, rs.getLong("id"), costs.of(channel)));
         });
+    // the debtor's own steps on the portal: a payment that follows one is "recovered after" the portal
+    named.query(
+        """
+        select a.id, a.case_id, a.acted_at
+        from portal_action a
+        where a.case_id in (%s) and a.kind <> 'VISIT' and a.acted_at >= :firstAt and a.acted_at < :lastAt
+        """
+            .formatted(PORTFOLIO),
+        params,
+        rs -> {
+          Instant at = rs.getTimestamp("acted_at").toInstant();
+          actions.add(new Action(rs.getLong("case_id"), KpiChannels.PORTAL, LocalDate.ofInstant(at, CaseClock.PARIS), at, rs.getLong("id"),
+              costs.of(KpiChannels.PORTAL)));
+        });
     named.query(
         """
         select k.id, k.case_id, k.kind, k.amount, k.incurred_on, k.recorded_at
@@ -168,5 +183,28 @@ class KpiRepository {
                   rs.getBigDecimal("amount")));
         });
     return actions;
+  }
+
+  /** Visits and steps on the debtor portal between two days (inclusive), on the portfolio's cases. */
+  Kpis.Portal portal(MapSqlParameterSource period, LocalDate first, LocalDate last) {
+    MapSqlParameterSource params =
+        new MapSqlParameterSource(period.getValues())
+            .addValue("firstAt", Timestamp.from(startOf(first)))
+            .addValue("lastAt", Timestamp.from(startOf(last.plusDays(1))));
+    Map<String, Long> counts = new java.util.HashMap<>();
+    named.query(
+        """
+        select a.kind, count(*) as n from portal_action a
+        where a.case_id in (%s) and a.acted_at >= :firstAt and a.acted_at < :lastAt
+        group by a.kind
+        """
+            .formatted(PORTFOLIO),
+        params,
+        rs -> {
+          counts.put(rs.getString("kind"), rs.getLong("n"));
+        });
+    return new Kpis.Portal(
+        counts.getOrDefault("VISIT", 0L), counts.getOrDefault("PROMISE", 0L), counts.getOrDefault("PLAN", 0L),
+        counts.getOrDefault("DISPUTE", 0L), counts.getOrDefault("CALLBACK", 0L), counts.getOrDefault("PAYMENT", 0L));
   }
 }

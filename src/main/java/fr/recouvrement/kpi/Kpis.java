@@ -22,7 +22,15 @@ public record Kpis(
     Double costPerEuroRecovered,
     List<Breakdown> byChannel,
     List<Breakdown> bySegment,
-    List<Breakdown> byStrategyVersion) {
+    List<Breakdown> byStrategyVersion,
+    Portal portal) {
+
+  /**
+   * The debtor portal over the period, on the portfolio's cases: visits of a debtor's page and the
+   * steps debtors took there themselves (promises, plan proposals, disputes, call-back requests,
+   * online payments started).
+   */
+  public record Portal(long visits, long promises, long plans, long disputes, long callbacks, long onlinePayments) {}
 
   /**
    * One line of a breakdown: {@code key} is a channel (EMAIL, SMS, LETTER, REGISTERED_LETTER,

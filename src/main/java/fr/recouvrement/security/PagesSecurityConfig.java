@@ -13,7 +13,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * The web pages for people under {@code /app/**} (fr.recouvrement.web.pages; not Camunda's
  * {@code /camunda/app}): a French login form checked against Camunda identity (the same users and
  * groups as the webapps), a session, CSRF tokens on every POST, and read-only access for every
- * group. The only POSTs are login and logout: nothing on these pages changes a case.
+ * group. The only POSTs are login, logout and a supervisor's revocation of a case's portal links.
  */
 @Configuration
 class PagesSecurityConfig {
@@ -41,6 +41,9 @@ class PagesSecurityConfig {
                     .permitAll()
                     .requestMatchers(PATHS.matcher(HttpMethod.GET, PAGES), PATHS.matcher(HttpMethod.HEAD, PAGES))
                     .hasAnyAuthority(readers)
+                    // a supervisor revokes a case's links to the debtor portal (issue 17); CSRF token required as for login
+                    .requestMatchers(PATHS.matcher(HttpMethod.POST, "/app/cases/*/portail/revoquer"))
+                    .hasAnyAuthority(GroupIds.SUPERVISING.toArray(String[]::new))
                     // login and logout are handled by their filters before this; any other write is refused
                     .anyRequest()
                     .denyAll())

@@ -60,7 +60,10 @@ class SecurityConfig {
                     .requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
                     .hasAnyAuthority(readers)
                     // a collective procedure or over-indebtedness stops the collection: a supervisor declares it (L2)
-                    .requestMatchers(PATHS.matcher(HttpMethod.POST, INSOLVENCY), PATHS.matcher(HttpMethod.POST, OVER_INDEBTEDNESS))
+                    .requestMatchers(
+                        PATHS.matcher(HttpMethod.POST, INSOLVENCY), PATHS.matcher(HttpMethod.POST, OVER_INDEBTEDNESS),
+                        // revoking the debtor's portal links (issue 17)
+                        PATHS.matcher(HttpMethod.POST, "/api/cases/*/portal/revoke"))
                     .hasAnyAuthority(GroupIds.SUPERVISING.toArray(String[]::new))
                     .requestMatchers(
                         PATHS.matcher(HttpMethod.POST, CASES),

@@ -55,6 +55,8 @@ class BodySizeLimit extends OncePerRequestFilter {
             new Limit("/engine-rest/deployment/", DataSize.ofMegabytes(10).toBytes()),
             new Limit("/engine-rest/engine/default/deployment/", DataSize.ofMegabytes(10).toBytes()),
             new Limit("/engine-rest/", DataSize.ofMegabytes(1).toBytes()),
+            // the debtor portal: a dispute carries up to 3 files of 5 MB (portal.PortalActions)
+            new Limit("/portail/", DataSize.ofMegabytes(16).toBytes()),
             // the login form of the pages
             new Limit("/app/", DataSize.ofKilobytes(16).toBytes())),
         // the webapps (Tasklist forms, Cockpit, Admin) and anything else

@@ -62,7 +62,9 @@ class SendReminderSmsTest extends ChannelStepTest {
     Map<String, String> form = form(sent.getBodyAsString());
     assertThat(form).containsEntry("To", "+33612345678").containsEntry("From", TestServers.TWILIO_FROM);
     assertThat(form.get("Body"))
-        .contains(reference, "300,10 €", "FR76 3000 6000 0112 3456 7890 189", "Démo Créancier SAS")
+        // how to pay: the debtor's portal link (IBAN, reference, SEPA QR code, online payment) replaces the IBAN, within 2 segments
+        .contains(reference, "300,10 €", "Démo Créancier SAS")
+        .containsPattern("/portail/[a-z2-7]{26}")
         .doesNotContain("\u00a0");
     assertThat(SmsText.segments(form.get("Body"))).isLessThanOrEqualTo(2);
 

@@ -207,6 +207,8 @@ class KpiApiTest {
             "LETTER 2 3.00 800.00 265.6667",
             "REGISTERED_LETTER 1 6.50 500.00 75.9231",
             "PHONE_CALL 2 4.00 0.00 -1.0",
+            // no debtor used the portal in this portfolio: listed all the same
+            "PORTAL 0 0.00 0.00 null",
             "BAILIFF 1 120.00 200.00 0.6667");
     assertThat(lines(k.get("bySegment")))
         .containsExactly("S1 7 5.16 1450.00 280.0078", "S2 3 128.50 750.00 4.8366");
@@ -234,7 +236,7 @@ class KpiApiTest {
     assertThat(k.get("averageCollectionDelayDays").isNull()).isTrue();
     assertThat(k.get("litigationRate").isNull()).isTrue();
     assertThat(k.get("costPerEuroRecovered").isNull()).isTrue();
-    assertThat(k.get("byChannel")).hasSize(5);
+    assertThat(k.get("byChannel")).hasSize(6);
     assertThat(k.get("bySegment")).isEmpty();
   }
 

@@ -69,6 +69,7 @@ class PaymentPlanProcessTest {
     mock("sendInstalmentReminder", e -> e.setVariable("gracePeriodEndsAt", later(8)));
     mock("recordPlanLapsed", e -> {});
     Mocks.register("planFourEyes", new PlanFourEyes());
+    Mocks.register("takePortalProposal", new TakePortalProposal());
   }
 
   @AfterEach
@@ -87,6 +88,31 @@ class PaymentPlanProcessTest {
         .hasNotPassed("Task_ApprovePlan").isWaitingAt("Timer_InstalmentDue");
     assertThat(calls).containsExactly("collectPlanFacts", "recordPaymentPlan", "sendPlanSchedule", "scheduleInstalmentCheck");
     assertThat(variable("planNegotiator")).isEqualTo("alice");
+  }
+
+  @Test
+  void shouldRecordAtOnceAPlanTheDebtorProposedOnThePortalInsideTheTable() {
+    // 3 monthly instalments, 150 down on 1,000 (15 %): Rule_WithinCollectorLimit, no approval
+    startFromPortal(1000.0, 3, 150.0);
+
+    assertThat(instance).hasPassed("Task_TakePortalProposal", "Task_DecidePortalProposal", "Task_RecordPaymentPlan", "Task_SendPlanSchedule")
+        .hasNotPassed("Task_NegotiatePlan", "Task_ApprovePlan").isWaitingAt("Timer_InstalmentDue");
+    assertThat(variable("planNegotiator")).isEqualTo("débiteur (portail)");
+    assertThat(variable("instalmentCount")).isEqualTo(3);
+    assertThat(variable("frequency")).isEqualTo("MONTHLY");
+  }
+
+  @Test
+  void shouldHandAPortalProposalBeyondTheTableToTheCollectorsFilledIn() {
+    // 10 instalments without down payment: beyond what the table grants without negotiation
+    startFromPortal(1000.0, 10, 0.0);
+
+    Task negotiate = driver.task();
+    assertThat(negotiate.getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
+    assertThat(engine.getTaskService().getVariables(negotiate.getId()))
+        .containsEntry("instalmentCount", 10).containsEntry("downPayment", 0.0).containsEntry("frequency", "MONTHLY");
+    assertThat(engine.getTaskService().getVariable(negotiate.getId(), "planFeedback").toString()).contains("délégation");
+    assertThat(calls).containsExactly("collectPlanFacts").doesNotContain("recordPaymentPlan");
   }
 
   @Test
@@ -250,6 +276,18 @@ class PaymentPlanProcessTest {
   ProcessDriver as(String user) {
     engine.getIdentityService().setAuthenticatedUserId(user);
     return driver;
+  }
+
+  void startFromPortal(double balance, int count, double downPayment) {
+    caseBalance = balance;
+    Map<String, Object> v = new java.util.HashMap<>(Map.of("caseReference", REFERENCE, "segment", segment, "debtorType", "BUSINESS",
+        "balance", balance, "debtorName", "Boulangerie Martin SARL"));
+    v.put("planProposedOnPortal", true);
+    v.put("proposedInstalmentCount", count);
+    v.put("proposedFirstInstalmentDate", java.time.LocalDate.now(fr.recouvrement.cases.CaseClock.PARIS).plusDays(15).toString());
+    v.put("proposedDownPayment", downPayment);
+    instance = engine.getRuntimeService().startProcessInstanceByKey("payment-plan", REFERENCE, v);
+    driver = new ProcessDriver(engine, instance.getId()).settle();
   }
 
   Object variable(String name) {

@@ -81,6 +81,32 @@ class AmicableRemindersProcessTest {
   }
 
   @Test
+  void shouldStopTheRemindersWithAPromiseMadeOnThePortal() {
+    ProcessDriver driver = start(2);
+    String id = driver.tree().get(0);
+    engine.getRuntimeService().createMessageCorrelation("PortalPromise").processInstanceId(id)
+        .setVariables(Map.of("promiseDate", "2026-12-20", "promiseAmount", 900.0)).correlateWithResult();
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+    assertThat(outcome(driver)).isEqualTo("PROMISED");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).activityId("Event_PortalPromiseObtained").finished().count())
+        .isEqualTo(1);
+    assertThat(mocks.sent).isEmpty();
+  }
+
+  @Test
+  void shouldStopTheRemindersWithAPlanProposedOnThePortal() {
+    ProcessDriver driver = start(2);
+    String id = driver.tree().get(0);
+    engine.getRuntimeService().createMessageCorrelation("PortalPlanProposal").processInstanceId(id)
+        .setVariables(Map.of("planProposedOnPortal", true, "proposedInstalmentCount", 3)).correlateWithResult();
+
+    assertThat(outcome(driver)).isEqualTo("PLAN_REQUESTED");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).activityId("Event_PortalPlanRequested").finished().count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void shouldNotSendTheCourtesyReminderOnceTheDueDateHasPassed() {
     mocks.daysOverdue = 4;
     start(1).fireTimer();

@@ -36,10 +36,12 @@ class CasePages {
   private final org.camunda.bpm.engine.TaskService taskService;
   private final fr.recouvrement.dispute.DisputeService disputes;
   private final fr.recouvrement.legal.insolvency.InsolvencyService insolvencies;
+  private final ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal;
 
   CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
       org.camunda.bpm.engine.TaskService taskService, fr.recouvrement.dispute.DisputeService disputes,
-      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies) {
+      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies, ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal) {
+    this.portal = portal;
     this.cases = cases;
     this.documents = documents;
     this.timeline = timeline;
@@ -133,6 +135,10 @@ class CasePages {
     model.addAttribute("openTasks", openTasks(view.reference()));
     model.addAttribute("disputes", disputes.ofCase(view.reference()));
     model.addAttribute("insolvency", insolvencies.ofCase(view.reference()).orElse(null));
+    fr.recouvrement.portal.PortalAdmin portalAdmin = portal.getIfAvailable();
+    model.addAttribute("portal", portalAdmin == null ? null : portalAdmin.activity(view.reference()));
+    model.addAttribute("supervising", fr.recouvrement.security.GroupIds.supervising(
+        org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
     CaseTimeline source = timeline.getIfAvailable();
     List<TimelineEvent> events = null;
     if (source != null) {

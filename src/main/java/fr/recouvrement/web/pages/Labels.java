@@ -30,6 +30,7 @@ public final class Labels {
           Map.entry("LETTER", "Courrier"),
           Map.entry("REGISTERED_LETTER", "Lettre recommandée"),
           Map.entry("PHONE_CALL", "Appel téléphonique"),
+          Map.entry("PORTAL", "Portail"),
           Map.entry("BAILIFF", "Commissaire de justice"),
           Map.entry("COURT", "Tribunal"),
           Map.entry("LAWYER", "Avocat"));

@@ -1,0 +1,111 @@
+package fr.recouvrement.portal;
+
+import static fr.recouvrement.cases.CaseFixtures.caseJson;
+import static fr.recouvrement.cases.CaseFixtures.invoice;
+import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.recouvrement.ApiClient;
+import fr.recouvrement.IntegrationTest;
+import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.channel.ContactPolicy;
+import fr.recouvrement.channel.DocumentStore;
+import fr.recouvrement.dispute.DisputeService;
+import fr.recouvrement.payment.PaymentProvider;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.ExtendedModelMap;
+
+/**
+ * « Payer en ligne » exists only with a payment provider. The shared context has none (so its page
+ * has no button, see PortalPageTest); here the portal's actions are built around a provider that
+ * lives in this test only, never in the shared context.
+ */
+@IntegrationTest
+class PortalPaymentTest {
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired CaseService cases;
+  @Autowired DisputeService disputes;
+  @Autowired DocumentStore documents;
+  @Autowired ContactPolicy contactPolicy;
+  @Autowired PortalRepository repository;
+  @Autowired PortalLinks links;
+  @Autowired TransactionTemplate tx;
+  @Autowired JdbcTemplate jdbc;
+
+  /** A provider that hands out one checkout per idempotency key, as Stripe does, and remembers what it was asked. */
+  static final class RecordingProvider implements PaymentProvider {
+    final List<CheckoutRequest> asked = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "essai";
+    }
+
+    @Override
+    public Checkout startCheckout(CheckoutRequest request) {
+      asked.add(request);
+      return new Checkout("cs_" + request.idempotencyKey().hashCode(), URI.create("https://paiement.essai.example/c/" + request.idempotencyKey()));
+    }
+  }
+
+  PortalActions actionsWith(PaymentProvider provider) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory(provider == null ? Map.of() : Map.of("provider", provider));
+    return new PortalActions(runtime, tasks, cases, disputes, documents, contactPolicy, beans.getBeanProvider(PaymentProvider.class),
+        repository, links, tx);
+  }
+
+  @Test
+  void withAProviderTheDebtorIsSentToItsCheckoutForTheUndisputedBalanceOnce() {
+    LocalDate today = CaseClock.today();
+    ApiClient.Response r = new ApiClient(port, "admin", "admin-test").postJson("/api/cases", caseJson(newDebtorId(), "BUSINESS",
+        "\"siren\": \"552100554\",", invoice("F-PAY1", today.minusDays(40), today.minusDays(10), "700.00")));
+    String reference = r.json().get("reference").asText();
+    PortalRepository.LinkedCase link = links.resolve(path(links.issue(reference, "test").orElseThrow())).orElseThrow();
+    RecordingProvider provider = new RecordingProvider();
+
+    ExtendedModelMap without = new ExtendedModelMap();
+    actionsWith(null).addChoices(link, without);
+    ExtendedModelMap with = new ExtendedModelMap();
+    PortalActions actions = actionsWith(provider);
+    actions.addChoices(link, with);
+    assertThat(without.get("payOnline")).isEqualTo(false);
+    assertThat(with.get("payOnline")).isEqualTo(true);
+
+    String submission = UUID.randomUUID().toString();
+    PortalActions.Outcome first = actions.pay(link, submission, "https://paiement.example/portail/x");
+    PortalActions.Outcome again = actions.pay(link, submission, "https://paiement.example/portail/x");
+
+    assertThat(first.ok()).isTrue();
+    assertThat(first.message()).isEqualTo("https://paiement.essai.example/c/portal:" + submission);
+    assertThat(again.message()).isEqualTo(first.message());
+    assertThat(provider.asked).allSatisfy(a -> {
+      assertThat(a.caseReference()).isEqualTo(reference);
+      assertThat(a.amount()).isEqualByComparingTo(cases.get(reference).undisputedBalance());
+      assertThat(a.idempotencyKey()).isEqualTo("portal:" + submission);
+    });
+    Long started = jdbc.queryForObject("select count(*) from portal_action a join collection_case c on c.id = a.case_id"
+        + " where c.reference = ? and a.kind = 'PAYMENT'", Long.class, reference);
+    assertThat(started).isEqualTo(1L);
+  }
+
+  static String path(String url) {
+    String p = URI.create(url).getPath();
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
+}
