@@ -235,50 +235,20 @@ class StripePaymentTest {
     return euros.multiply(BigDecimal.valueOf(100)).longValueExact();
   }
 
-  /** A {@code checkout.session.completed} event as Stripe sends it for a card payment (the fields we read, and some we do not). */
-  private static String paidEvent(String eventId, String paymentIntent, String reference, long cents) {
-    return """
-        {"id": "%s", "object": "event", "api_version": "2025-08-27.basil", "created": %d, "livemode": false,
-         "type": "checkout.session.completed", "pending_webhooks": 1,
-         "data": {"object": {"id": "cs_test_%s", "object": "checkout.session", "mode": "payment", "status": "complete",
-                             "payment_status": "paid", "amount_total": %d, "amount_subtotal": %d, "currency": "eur",
-                             "client_reference_id": "%s", "payment_intent": "%s",
-                             "metadata": {"caseReference": "%s"}}}}"""
-        .formatted(eventId, Instant.now().getEpochSecond(), paymentIntent, cents, cents, reference, paymentIntent, reference);
+  private HttpResponse<String> deliver(String payload, String signature) {
+    return StripeEvents.deliver(port, payload, signature);
   }
 
   private static String sign(String payload, Instant at) {
-    return sign(payload, at, TestServers.STRIPE_WEBHOOK_SECRET);
+    return StripeEvents.sign(payload, at);
   }
 
-  /** Stripe's scheme, written from its documentation: {@code t=<seconds>,v1=<hex HMAC-SHA256(secret, t + "." + payload)>}. */
   private static String sign(String payload, Instant at, String secret) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      String t = Long.toString(at.getEpochSecond());
-      return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return StripeEvents.sign(payload, at, secret);
   }
 
-  private HttpResponse<String> deliver(String payload, String signature) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/callbacks/stripe"))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-    if (signature != null) {
-      request.header("Stripe-Signature", signature);
-    }
-    try {
-      return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static String paidEvent(String eventId, String paymentIntent, String reference, long cents) {
+    return StripeEvents.paidEvent(eventId, paymentIntent, reference, cents);
   }
 
   private List<Map<String, Object>> payments(String reference) {

@@ -28,6 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** What a debtor does on the portal becomes a step of the case's processes, once, and only on their own case. */
 @IntegrationTest
 class PortalActionsTest {
+  /** Every test here comes from 127.0.0.1: each starts with the portal's per-address counts at zero. */
+  @org.springframework.beans.factory.annotation.Autowired PortalThrottle portalThrottle;
+
+  @org.junit.jupiter.api.BeforeEach
+  void countsFromZero() {
+    portalThrottle.clear();
+  }
+
   static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;

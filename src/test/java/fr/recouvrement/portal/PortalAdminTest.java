@@ -21,6 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The creditor's side: a supervisor revokes a case's links (API and case page), a collector may not; the activity is shown. */
 @IntegrationTest
 class PortalAdminTest {
+  /** Every test here comes from 127.0.0.1: each starts with the portal's per-address counts at zero. */
+  @org.springframework.beans.factory.annotation.Autowired PortalThrottle portalThrottle;
+
+  @org.junit.jupiter.api.BeforeEach
+  void countsFromZero() {
+    portalThrottle.clear();
+  }
+
   @LocalServerPort int port;
   @Autowired PortalLinks links;
   @Autowired IdentityService identity;

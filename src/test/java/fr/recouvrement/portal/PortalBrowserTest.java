@@ -70,6 +70,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserTest {
+  /** Every test here comes from 127.0.0.1: each starts with the portal's per-address counts at zero. */
+  @org.springframework.beans.factory.annotation.Autowired PortalThrottle portalThrottle;
+
+  @org.junit.jupiter.api.BeforeEach
+  void countsFromZero() {
+    portalThrottle.clear();
+  }
+
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path OUTPUT = Path.of("target", "browser");
