@@ -1,6 +1,6 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

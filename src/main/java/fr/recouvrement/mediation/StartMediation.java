@@ -1,7 +1,7 @@
 package fr.recouvrement.mediation;
 
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package fr.recouvrement.money;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import java.time.LocalDate;
 import java.util.List;

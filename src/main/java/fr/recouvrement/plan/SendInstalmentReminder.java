@@ -1,6 +1,6 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.CaseEmails;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -48,7 +48,7 @@ final class ProcessVariables {
       return null;
     }
     if (v instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), fr.recouvrement.cases.CaseClock.PARIS);
+      return LocalDate.ofInstant(d.toInstant(), fr.recouvrement.kernel.time.CaseClock.PARIS);
     }
     if (v instanceof LocalDate d) {
       return d;

@@ -1,7 +1,7 @@
 package fr.recouvrement.reminder;
 
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,8 +1,8 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.Territory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;

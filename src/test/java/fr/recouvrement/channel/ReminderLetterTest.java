@@ -1,5 +1,7 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.format.Formats;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

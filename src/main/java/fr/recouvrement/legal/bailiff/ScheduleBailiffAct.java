@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.time.Territory;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -33,7 +33,7 @@ class RecordLegalEvent implements JavaDelegate {
     String reference = (String) execution.getVariable("caseReference");
     LegalEventType type = LegalEventType.valueOf((String) execution.getVariable("legalEvent"));
     Object when = execution.getVariable("legalEventDate");
-    LocalDate occurredOn = when == null ? fr.recouvrement.cases.CaseClock.today() : CourtDates.day(when);
+    LocalDate occurredOn = when == null ? fr.recouvrement.kernel.time.CaseClock.today() : CourtDates.day(when);
     Object endsOn = execution.getVariable("legalEventEndsOn");
     Object details = execution.getVariable("legalEventDetails");
     String actor = Actors.current(execution);

@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.escalation;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.reminder.ReminderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -2,7 +2,7 @@ package fr.recouvrement.legal.escalation;
 
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.Territory;
 import fr.recouvrement.legal.Residence;
 import fr.recouvrement.money.AmountPursued;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

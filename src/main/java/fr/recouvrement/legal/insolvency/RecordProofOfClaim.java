@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import java.math.BigDecimal;

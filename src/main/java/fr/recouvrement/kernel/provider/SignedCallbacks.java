@@ -1,6 +1,6 @@
-package fr.recouvrement.web;
+package fr.recouvrement.kernel.provider;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
