@@ -1,5 +1,6 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
@@ -45,7 +46,7 @@ class ReminderLetters {
     byte[] content = pdf.pdf(templates.render("letter/" + step.template() + ".xhtml", model.variables()));
     // named after the step, so that an attempt rolled back after writing the file is overwritten
     String fileName =
-        step.template() + "-" + ReminderStep.sha256(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
+        step.template() + "-" + Sha256.hex(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
     return Optional.of(
         documents.store(step.idempotencyKey(), view.reference(), KIND, step.template(), fileName, "application/pdf", content));
   }

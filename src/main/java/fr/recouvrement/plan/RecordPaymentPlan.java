@@ -1,5 +1,6 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.legal.PrescriptionService;
@@ -29,7 +30,7 @@ class RecordPaymentPlan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = PlanVariables.required(execution, "caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     String processInstanceId = execution.getProcessInstanceId();
     LocalDate today = CaseClock.today();
     long planId =
@@ -37,13 +38,12 @@ class RecordPaymentPlan implements JavaDelegate {
             .findByProcess(processInstanceId)
             .orElseGet(
                 () -> {
-                  int count = PlanVariables.integer(execution, "instalmentCount", 0);
-                  BigDecimal down = PlanVariables.amount(execution, "downPayment");
-                  Frequency frequency = Frequency.valueOf(PlanVariables.required(execution, "frequency"));
+                  int count = StepVariables.of(execution).optionalInteger("instalmentCount").orElse(0);
+                  BigDecimal down = StepVariables.of(execution).optionalAmount("downPayment").orElse(BigDecimal.ZERO);
+                  Frequency frequency = Frequency.valueOf(StepVariables.of(execution).text("frequency"));
                   Schedule schedule =
                       Schedule.compute(
-                          cases.balance(reference), down, count, PlanVariables.date(execution, "firstInstalmentDate"), frequency, today);
-                  Object approver = execution.getVariable("planApprover");
+                          cases.balance(reference), down, count, StepVariables.of(execution).date("firstInstalmentDate"), frequency, today);
                   return plans.create(
                       reference,
                       processInstanceId,
@@ -52,8 +52,8 @@ class RecordPaymentPlan implements JavaDelegate {
                       down,
                       schedule,
                       today,
-                      (String) execution.getVariable("planNegotiator"),
-                      approver == null ? null : approver.toString());
+                      StepVariables.of(execution).optionalText("planNegotiator").orElse(null),
+                      StepVariables.of(execution).optionalText("planApprover").orElse(null));
                 });
     plans.recordAcknowledgement(reference, today);
     // the approved plan is an acknowledgement of the whole balance (C. civ. 2240)

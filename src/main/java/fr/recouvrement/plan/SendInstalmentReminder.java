@@ -1,5 +1,6 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.CaseEmails;
 import java.math.BigDecimal;
@@ -28,17 +29,17 @@ class SendInstalmentReminder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = PlanVariables.id(execution, "planId");
-    int number = PlanVariables.integer(execution, "instalmentNumber", 1);
+    long planId = StepVariables.of(execution).id("planId");
+    int number = StepVariables.of(execution).optionalInteger("instalmentNumber").orElse(1);
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    LocalDate deadline = CaseClock.today().plusDays(PlanVariables.integer(execution, "gracePeriodDays", 8));
+    LocalDate deadline = CaseClock.today().plusDays(StepVariables.of(execution).optionalInteger("gracePeriodDays").orElse(8));
     var status =
         emails.send(
             plans.plan(planId).caseReference(),
             "plan-" + planId + "-instalment-" + number + "-reminder",
             TEMPLATE,
-            Map.of("due", instalment.due(), "missing", PlanVariables.amount(execution, "instalmentMissing").max(BigDecimal.ZERO), "deadline", deadline));
+            Map.of("due", instalment.due(), "missing", StepVariables.of(execution).optionalAmount("instalmentMissing").orElse(BigDecimal.ZERO).max(BigDecimal.ZERO), "deadline", deadline));
     execution.setVariable("communicationStatus", status.name());
-    execution.setVariable("gracePeriodEndsAt", PlanVariables.startOfDay(deadline));
+    execution.setVariable("gracePeriodEndsAt", CaseClock.startOf(deadline));
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
@@ -23,11 +24,11 @@ class RecordPromise implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ProcessVariables.required(execution, "caseReference");
-    LocalDate promised = ProcessVariables.date(execution, "promiseDate");
-    BigDecimal amount = ProcessVariables.amount(execution, "promiseAmount");
+    String reference = StepVariables.of(execution).caseReference();
+    LocalDate promised = StepVariables.of(execution).optionalDate("promiseDate").orElse(null);
+    BigDecimal amount = StepVariables.of(execution).optionalAmount("promiseAmount").orElse(null);
     long id = repository.insertPromise(repository.facts(reference).caseId(), promised, amount, Actors.current(execution));
-    LocalDate check = promised.plusDays(ProcessVariables.integer(execution, "graceDays", 0) + 1L);
+    LocalDate check = promised.plusDays(StepVariables.of(execution).optionalInteger("graceDays").orElse(0) + 1L);
     execution.setVariable("promiseId", id);
     execution.setVariable("promiseCheckAt", Date.from(check.atStartOfDay(CaseClock.PARIS).toInstant()));
   }

@@ -264,7 +264,7 @@ class CaseTimelineTest {
     HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(request("/api/documents/" + id, "*/*").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
-    assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(Proofs.sha256(pdf.body()));
+    assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(fr.recouvrement.kernel.hash.Sha256.hex(pdf.body()));
     assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(document.get("sha256").asText());
 
     JsonNode ok = api.get("/api/documents/" + id + "/verification").json();

@@ -49,7 +49,7 @@ class ReminderMocks {
   ReminderMocks register() {
     Mocks.reset();
     mock("prepareReminderStep", e -> {
-      e.setVariable("reminderStep", ProcessVariables.integer(e, "reminderStep", 1));
+      e.setVariable("reminderStep", fr.recouvrement.kernel.process.StepVariables.of(e).optionalInteger("reminderStep").orElse(1));
       e.setVariable("segment", segment);
       e.setVariable("debtorType", debtorType);
       e.setVariable("balance", balance);

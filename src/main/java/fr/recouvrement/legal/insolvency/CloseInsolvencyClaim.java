@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
@@ -30,10 +31,10 @@ class CloseInsolvencyClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ClaimVariables.required(execution, "caseReference");
-    String outcome = ClaimVariables.required(execution, "insolvencyOutcome");
-    String claim = ClaimVariables.required(execution, "claimOutcome");
-    String procedure = procedureLabel(ClaimVariables.optional(execution, "insolvencyProcedure"));
+    String reference = StepVariables.of(execution).caseReference();
+    String outcome = StepVariables.of(execution).text("insolvencyOutcome");
+    String claim = StepVariables.of(execution).text("claimOutcome");
+    String procedure = procedureLabel(StepVariables.of(execution).optionalText("insolvencyProcedure").orElse(null));
     boolean settled = "SETTLED".equals(outcome);
     repository.outcome(reference, settled ? "PAID" : claim);
     String reason = settled ? "" : writeOffReason(procedure, claim);

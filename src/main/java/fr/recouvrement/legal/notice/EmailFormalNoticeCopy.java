@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.LetterTracked;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,17 +28,17 @@ class EmailFormalNoticeCopy implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object tracking = execution.getVariable("noticeTrackingId");
+    String tracking = StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null);
     execution.setVariable(
         "noticeEmailStatus",
         notices
             .emailCopy(
-                NoticeStep.caseReference(execution),
+                StepVariables.of(execution).caseReference(),
                 NoticeStep.key(execution),
-                new BigDecimal(NoticeStep.text(execution, "noticeAmount")).setScale(2, RoundingMode.HALF_UP),
-                NoticeStep.text(execution, "noticeInvoices"),
-                NoticeStep.integer(execution, "noticeDeadlineDays"),
-                LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
+                new BigDecimal(StepVariables.of(execution).text("noticeAmount")).setScale(2, RoundingMode.HALF_UP),
+                StepVariables.of(execution).text("noticeInvoices"),
+                StepVariables.of(execution).integer("noticeDeadlineDays"),
+                LocalDate.parse(StepVariables.of(execution).text("noticeDeadline")),
                 tracking == null ? null : tracking.toString())
             .name());
     if (tracking != null) {

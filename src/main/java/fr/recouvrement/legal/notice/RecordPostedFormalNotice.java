@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,12 +25,12 @@ class RecordPostedFormalNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormalNotices.Sent sent =
         notices.recordPostedByHand(
-            NoticeStep.caseReference(execution),
+            StepVariables.of(execution).caseReference(),
             NoticeStep.key(execution),
-            NoticeStep.id(execution, "noticeDocumentId"),
-            NoticeStep.text(execution, "lrarNumber"),
-            NoticeStep.date(execution, "postingDate"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
+            StepVariables.of(execution).id("noticeDocumentId"),
+            StepVariables.of(execution).text("lrarNumber"),
+            StepVariables.of(execution).date("postingDate"),
+            StepVariables.of(execution).integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());

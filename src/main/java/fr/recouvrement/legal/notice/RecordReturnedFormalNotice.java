@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
@@ -23,14 +24,12 @@ class RecordReturnedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object reason = execution.getVariable("noticeReturnReason");
-    Object tracking = execution.getVariable("noticeTrackingId");
-    LocalDate on = NoticeStep.optionalDate(execution, "noticeReturnedOn");
+    LocalDate on = StepVariables.of(execution).optionalDate("noticeReturnedOn").orElse(null);
     notices.returned(
-        NoticeStep.caseReference(execution),
-        tracking == null ? null : tracking.toString(),
+        StepVariables.of(execution).caseReference(),
+        StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null),
         on == null ? CaseClock.today() : on,
-        reason == null || reason.toString().isBlank() ? "COLLECTOR" : reason.toString(),
+        StepVariables.of(execution).optionalText("noticeReturnReason").orElse("COLLECTOR"),
         Actors.current(execution));
     execution.setVariable("noticeDelivered", false);
   }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,16 +26,14 @@ class RedateFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object how = execution.getVariable("noticeDeliveryHow");
-    Object tracking = execution.getVariable("noticeTrackingId");
     LocalDate deadline =
         notices.delivered(
-            NoticeStep.caseReference(execution),
-            NoticeStep.optionalDate(execution, "noticePostedOn"),
-            NoticeStep.date(execution, "noticeDeliveredOn"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
-            how == null ? null : how.toString(),
-            tracking == null ? null : tracking.toString(),
+            StepVariables.of(execution).caseReference(),
+            StepVariables.of(execution).optionalDate("noticePostedOn").orElse(null),
+            StepVariables.of(execution).date("noticeDeliveredOn"),
+            StepVariables.of(execution).integer("noticeDeadlineDays"),
+            StepVariables.of(execution).optionalText("noticeDeliveryHow").orElse(null),
+            StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null),
             Actors.current(execution));
     execution.setVariable("noticeDelivered", true);
     NoticeStep.deadline(execution, deadline);

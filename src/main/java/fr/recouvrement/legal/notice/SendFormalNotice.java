@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,10 +24,10 @@ class SendFormalNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormalNotices.Sent sent =
         notices.sendByProvider(
-            NoticeStep.caseReference(execution),
+            StepVariables.of(execution).caseReference(),
             NoticeStep.key(execution),
-            NoticeStep.id(execution, "noticeDocumentId"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
+            StepVariables.of(execution).id("noticeDocumentId"),
+            StepVariables.of(execution).integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());
