@@ -2,7 +2,6 @@ package fr.recouvrement.money;
 
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,10 +23,10 @@ class CheckRates implements JavaDelegate {
   static final String UPDATE_TASK = "Task_UpdateRates";
 
   private final InterestRates interestRates;
-  private final CaseService cases;
+  private final OpenDebts cases;
   private final TaskService taskService;
 
-  CheckRates(InterestRates interestRates, CaseService cases, TaskService taskService) {
+  CheckRates(InterestRates interestRates, OpenDebts cases, TaskService taskService) {
     this.interestRates = interestRates;
     this.cases = cases;
     this.taskService = taskService;
