@@ -68,7 +68,7 @@ class PaymentPlanProcessTest {
     });
     mock("sendInstalmentReminder", e -> e.setVariable("gracePeriodEndsAt", later(8)));
     mock("recordPlanLapsed", e -> {});
-    Mocks.register("planFourEyes", new PlanFourEyes());
+    Mocks.register("fourEyes", new fr.recouvrement.security.FourEyes());
   }
 
   @AfterEach
