@@ -25,13 +25,13 @@ record ReminderStep(String caseReference, int reminderStep, String template, Str
     String reference = variables.typed("caseReference", String.class);
     int step = variables.typed("reminderStep", Number.class).intValue();
     String template = variables.typed("template", String.class);
-    Object tone = execution.getVariable("tone");
-    if (tone != null && !TONES.contains(tone.toString())) {
+    String tone = variables.optionalText("tone").orElse(null);
+    if (tone != null && !TONES.contains(tone)) {
       throw new ProcessVariableException("tone", execution.getCurrentActivityId(), "is '%s'; expected one of %s".formatted(tone, TONES));
     }
     if (!template.matches("[a-z0-9][a-z0-9-]*")) {
       throw new ProcessVariableException("template", execution.getCurrentActivityId(), "is not a template name: '" + template + "'");
     }
-    return new ReminderStep(reference, step, template, tone == null ? null : tone.toString(), StepKey.of(execution, reference, step));
+    return new ReminderStep(reference, step, template, tone, StepKey.of(execution, reference, step));
   }
 }
