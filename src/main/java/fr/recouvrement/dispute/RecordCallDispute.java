@@ -20,10 +20,11 @@ class RecordCallDispute implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     long id = disputes.recordFromCall(
-        StepVariables.of(execution).caseReference(),
-        StepVariables.of(execution).optionalText("disputeCategory").orElse("COMMERCIAL"),
-        StepVariables.of(execution).optionalText("callNotes").orElse(null),
+        variables.caseReference(),
+        variables.optionalText("disputeCategory").orElse("COMMERCIAL"),
+        variables.optionalText("callNotes").orElse(null),
         Actors.current(execution));
     execution.setVariable("disputeId", id);
   }

@@ -20,15 +20,16 @@ class RecordCreditNote implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeOutcome outcome = DisputeOutcome.valueOf(StepVariables.of(execution).text("disputeOutcome"));
-    long disputeId = StepVariables.of(execution).id("disputeId");
+    StepVariables variables = StepVariables.of(execution);
+    DisputeOutcome outcome = DisputeOutcome.valueOf(variables.text("disputeOutcome"));
+    long disputeId = variables.id("disputeId");
     String actor = Actors.current(execution);
     if (outcome == DisputeOutcome.CREDIT_NOTE) {
       disputes.credit(
-          disputeId, outcome, StepVariables.of(execution).optionalAmount("creditNoteAmount").orElse(null),
-          StepVariables.of(execution).optionalText("creditNoteNumber").orElse(null), actor);
+          disputeId, outcome, variables.optionalAmount("creditNoteAmount").orElse(null),
+          variables.optionalText("creditNoteNumber").orElse(null), actor);
     } else if (outcome == DisputeOutcome.PARTIAL) {
-      disputes.credit(disputeId, outcome, StepVariables.of(execution).optionalAmount("acceptedAmount").orElse(null), null, actor);
+      disputes.credit(disputeId, outcome, variables.optionalAmount("acceptedAmount").orElse(null), null, actor);
     } else {
       throw new IllegalStateException("Dispute " + disputeId + ": no credit to record for outcome " + outcome);
     }

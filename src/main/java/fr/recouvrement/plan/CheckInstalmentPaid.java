@@ -31,8 +31,9 @@ class CheckInstalmentPaid implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = StepVariables.of(execution).id("planId");
-    int number = StepVariables.of(execution).optionalInteger("instalmentNumber").orElse(1);
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(1);
     List<Schedule.Instalment> instalments = plans.instalments(planId);
     BigDecimal due = instalments.stream().filter(i -> i.number() <= number).map(Schedule.Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal paid = plans.paidSinceStart(planId);
@@ -44,10 +45,10 @@ class CheckInstalmentPaid implements JavaDelegate {
     }
     if (completed) {
       plans.close(planId, "COMPLETED", CaseClock.today());
-      String reference = StepVariables.of(execution).caseReference();
-      boolean kept = StepVariables.of(execution).optionalFlag("allInstalmentsOnTime").orElse(true);
+      String reference = variables.caseReference();
+      boolean kept = variables.optionalFlag("allInstalmentsOnTime").orElse(true);
       BigDecimal owed =
-          kept && StepVariables.of(execution).optionalFlag("penaltiesWaived").orElse(false)
+          kept && variables.optionalFlag("penaltiesWaived").orElse(false)
               ? cases.waiveChargesAccruedSince(reference, plans.plan(planId).startedOn())
               : cases.balance(reference);
       execution.setVariable("planSettled", owed.signum() == 0);

@@ -30,7 +30,8 @@ class RecordPaymentPlan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     String processInstanceId = execution.getProcessInstanceId();
     LocalDate today = CaseClock.today();
     long planId =
@@ -38,12 +39,12 @@ class RecordPaymentPlan implements JavaDelegate {
             .findByProcess(processInstanceId)
             .orElseGet(
                 () -> {
-                  int count = StepVariables.of(execution).optionalInteger("instalmentCount").orElse(0);
-                  BigDecimal down = StepVariables.of(execution).optionalAmount("downPayment").orElse(BigDecimal.ZERO);
-                  Frequency frequency = Frequency.valueOf(StepVariables.of(execution).text("frequency"));
+                  int count = variables.optionalInteger("instalmentCount").orElse(0);
+                  BigDecimal down = variables.optionalAmount("downPayment").orElse(BigDecimal.ZERO);
+                  Frequency frequency = Frequency.valueOf(variables.text("frequency"));
                   Schedule schedule =
                       Schedule.compute(
-                          cases.balance(reference), down, count, StepVariables.of(execution).date("firstInstalmentDate"), frequency, today);
+                          cases.balance(reference), down, count, variables.date("firstInstalmentDate"), frequency, today);
                   return plans.create(
                       reference,
                       processInstanceId,
@@ -52,8 +53,8 @@ class RecordPaymentPlan implements JavaDelegate {
                       down,
                       schedule,
                       today,
-                      StepVariables.of(execution).optionalText("planNegotiator").orElse(null),
-                      StepVariables.of(execution).optionalText("planApprover").orElse(null));
+                      variables.optionalText("planNegotiator").orElse(null),
+                      variables.optionalText("planApprover").orElse(null));
                 });
     plans.recordAcknowledgement(reference, today);
     // the approved plan is an acknowledgement of the whole balance (C. civ. 2240)

@@ -20,10 +20,11 @@ class ScheduleInstalmentCheck implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = StepVariables.of(execution).id("planId");
-    int number = StepVariables.of(execution).optionalInteger("instalmentNumber").orElse(0) + 1;
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(0) + 1;
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    int graceDays = StepVariables.of(execution).optionalInteger("graceDays").orElse(0);
+    int graceDays = variables.optionalInteger("graceDays").orElse(0);
     execution.setVariable("instalmentNumber", number);
     execution.setVariable("instalmentCheckAt", CaseClock.startOf(instalment.due().plusDays(graceDays)));
   }

@@ -29,16 +29,17 @@ class SendInstalmentReminder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = StepVariables.of(execution).id("planId");
-    int number = StepVariables.of(execution).optionalInteger("instalmentNumber").orElse(1);
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(1);
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    LocalDate deadline = CaseClock.today().plusDays(StepVariables.of(execution).optionalInteger("gracePeriodDays").orElse(8));
+    LocalDate deadline = CaseClock.today().plusDays(variables.optionalInteger("gracePeriodDays").orElse(8));
     var status =
         emails.send(
             plans.plan(planId).caseReference(),
             "plan-" + planId + "-instalment-" + number + "-reminder",
             TEMPLATE,
-            Map.of("due", instalment.due(), "missing", StepVariables.of(execution).optionalAmount("instalmentMissing").orElse(BigDecimal.ZERO).max(BigDecimal.ZERO), "deadline", deadline));
+            Map.of("due", instalment.due(), "missing", variables.optionalAmount("instalmentMissing").orElse(BigDecimal.ZERO).max(BigDecimal.ZERO), "deadline", deadline));
     execution.setVariable("communicationStatus", status.name());
     execution.setVariable("gracePeriodEndsAt", CaseClock.startOf(deadline));
   }

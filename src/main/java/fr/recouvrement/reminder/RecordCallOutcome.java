@@ -27,13 +27,14 @@ class RecordCallOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = StepVariables.of(execution).text("callOutcome");
+    StepVariables variables = StepVariables.of(execution);
+    String outcome = variables.text("callOutcome");
     if (!OUTCOMES.contains(outcome)) {
       throw new IllegalArgumentException("Unknown call outcome '" + outcome + "'; expected one of " + OUTCOMES);
     }
-    String reference = StepVariables.of(execution).caseReference();
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    String key = StepKey.of(execution, reference, StepVariables.of(execution).optionalInteger("reminderStep").orElse(0));
+    String key = StepKey.of(execution, reference, variables.optionalInteger("reminderStep").orElse(0));
     if (!repository.communicationExists(key)) {
       repository.recordCall(facts.caseId(), key, repository.phoneOf(facts.debtorId()), outcome, Actors.current(execution));
     }
@@ -41,8 +42,8 @@ class RecordCallOutcome implements JavaDelegate {
       repository.markPhoneInvalid(facts.debtorId());
     }
     if ("PROMISE".equals(outcome)) {
-      LocalDate date = StepVariables.of(execution).optionalDate("promiseDate").orElse(null);
-      BigDecimal amount = StepVariables.of(execution).optionalAmount("promiseAmount").orElse(null);
+      LocalDate date = variables.optionalDate("promiseDate").orElse(null);
+      BigDecimal amount = variables.optionalAmount("promiseAmount").orElse(null);
       if (date == null || amount == null || amount.signum() <= 0) {
         throw new IllegalArgumentException("A promise needs a date and an amount greater than 0");
       }

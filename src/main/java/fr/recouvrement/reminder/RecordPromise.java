@@ -24,11 +24,12 @@ class RecordPromise implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
-    LocalDate promised = StepVariables.of(execution).optionalDate("promiseDate").orElse(null);
-    BigDecimal amount = StepVariables.of(execution).optionalAmount("promiseAmount").orElse(null);
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate promised = variables.optionalDate("promiseDate").orElse(null);
+    BigDecimal amount = variables.optionalAmount("promiseAmount").orElse(null);
     long id = repository.insertPromise(repository.facts(reference).caseId(), promised, amount, Actors.current(execution));
-    LocalDate check = promised.plusDays(StepVariables.of(execution).optionalInteger("graceDays").orElse(0) + 1L);
+    LocalDate check = promised.plusDays(variables.optionalInteger("graceDays").orElse(0) + 1L);
     execution.setVariable("promiseId", id);
     execution.setVariable("promiseCheckAt", Date.from(check.atStartOfDay(CaseClock.PARIS).toInstant()));
   }

@@ -30,21 +30,22 @@ class ScheduleReminderStep implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
     String channel = reachableChannel(
-        StepVariables.of(execution).text("action"), StepVariables.of(execution).optionalText("fallbackAction").orElse(null), facts);
+        variables.text("action"), variables.optionalText("fallbackAction").orElse(null), facts);
     execution.setVariable("channel", channel);
     if (SKIP.equals(channel)) {
       return;
     }
     LocalDate today = CaseClock.today();
     LocalDate cadenceDay = (facts.oldestDueDate() == null ? today : facts.oldestDueDate())
-        .plusDays(StepVariables.of(execution).optionalInteger("delayDays").orElse(0));
+        .plusDays(variables.optionalInteger("delayDays").orElse(0));
     LocalDate earliest = cadenceDay;
     Instant last = repository.lastContact(facts.caseId()).orElse(null);
     if (last != null) {
-      LocalDate afterGap = LocalDate.ofInstant(last, CaseClock.PARIS).plusDays(StepVariables.of(execution).optionalInteger("minGapDays").orElse(0));
+      LocalDate afterGap = LocalDate.ofInstant(last, CaseClock.PARIS).plusDays(variables.optionalInteger("minGapDays").orElse(0));
       earliest = afterGap.isAfter(earliest) ? afterGap : earliest;
     }
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);

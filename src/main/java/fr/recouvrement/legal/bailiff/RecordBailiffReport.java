@@ -43,21 +43,22 @@ class RecordBailiffReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String missionId = StepVariables.of(execution).text("bailiffMissionId");
+    StepVariables variables = StepVariables.of(execution);
+    String missionId = variables.text("bailiffMissionId");
     Mission mission;
     try {
       mission = missions.byId(Long.parseLong(missionId)).orElseThrow(() -> new IllegalStateException("No bailiff mission " + missionId));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Process variable 'bailiffMissionId' is not a mission id: '" + missionId + "'");
     }
-    String outcome = StepVariables.of(execution).text("bailiffOutcome");
+    String outcome = variables.text("bailiffOutcome");
     if (!mission.type().accepts(outcome)) {
       throw new IllegalArgumentException(
           "bailiffOutcome '%s' does not fit a %s mission; expected one of %s".formatted(outcome, mission.type(), mission.type().outcomes()));
     }
-    LocalDate reportedOn = StepVariables.of(execution).optionalDate("bailiffReportedOn").orElseGet(CaseClock::today);
-    BigDecimal fee = StepVariables.of(execution).optionalAmount("bailiffFee").orElse(BigDecimal.ZERO.setScale(2));
-    BigDecimal recovered = StepVariables.of(execution).optionalAmount("bailiffAmountRecovered").orElse(BigDecimal.ZERO.setScale(2));
+    LocalDate reportedOn = variables.optionalDate("bailiffReportedOn").orElseGet(CaseClock::today);
+    BigDecimal fee = variables.optionalAmount("bailiffFee").orElse(BigDecimal.ZERO.setScale(2));
+    BigDecimal recovered = variables.optionalAmount("bailiffAmountRecovered").orElse(BigDecimal.ZERO.setScale(2));
     missions.reported(mission.id(), outcome, recovered);
     if (mission.type().seizure()) {
       legalEvents.record(

@@ -41,13 +41,14 @@ class RequestBailiffMission implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
-    MissionType type = MissionType.parse(StepVariables.of(execution).optionalText("missionType").orElse(null));
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    MissionType type = MissionType.parse(variables.optionalText("missionType").orElse(null));
     String actor = Actors.current(execution);
     String key = MissionType.stepKey(execution, reference, type);
     Mission mission = missions.begin(reference, type, key, MissionStatus.PENDING, actor);
     if (mission.status() == MissionStatus.PENDING) {
-      send(mission, StepVariables.of(execution).optionalText("bailiffInstructions").orElse(null));
+      send(mission, variables.optionalText("bailiffInstructions").orElse(null));
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
       missions.alreadyRequested(mission);

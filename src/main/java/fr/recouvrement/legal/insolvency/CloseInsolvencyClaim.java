@@ -31,10 +31,11 @@ class CloseInsolvencyClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
-    String outcome = StepVariables.of(execution).text("insolvencyOutcome");
-    String claim = StepVariables.of(execution).text("claimOutcome");
-    String procedure = procedureLabel(StepVariables.of(execution).optionalText("insolvencyProcedure").orElse(null));
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    String outcome = variables.text("insolvencyOutcome");
+    String claim = variables.text("claimOutcome");
+    String procedure = procedureLabel(variables.optionalText("insolvencyProcedure").orElse(null));
     boolean settled = "SETTLED".equals(outcome);
     repository.outcome(reference, settled ? "PAID" : claim);
     String reason = settled ? "" : writeOffReason(procedure, claim);

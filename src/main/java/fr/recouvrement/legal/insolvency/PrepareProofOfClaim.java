@@ -36,9 +36,10 @@ class PrepareProofOfClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
-    LocalDate deadline = StepVariables.of(execution).optionalDate("claimDeadline").orElse(null);
-    int warningDays = StepVariables.of(execution).integer("claimWarningDays");
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate deadline = variables.optionalDate("claimDeadline").orElse(null);
+    int warningDays = variables.integer("claimWarningDays");
     InsolvencyView insolvency =
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();

@@ -27,18 +27,19 @@ class RecordProofOfClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
-    LocalDate filedOn = StepVariables.of(execution).optionalDate("claimFiledOn").orElse(null);
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate filedOn = variables.optionalDate("claimFiledOn").orElse(null);
     if (filedOn == null || filedOn.isAfter(CaseClock.today())) {
       throw new IllegalArgumentException("The proof of claim of case %s needs a filing date that is not in the future (was %s)".formatted(reference, filedOn));
     }
-    BigDecimal amount = StepVariables.of(execution).optionalAmount("amountDeclared").orElse(null);
+    BigDecimal amount = variables.optionalAmount("amountDeclared").orElse(null);
     if (amount == null || amount.signum() <= 0) {
       throw new IllegalArgumentException("The proof of claim of case %s needs a positive amount (was %s)".formatted(reference, amount));
     }
-    String mandataire = StepVariables.of(execution).text("mandataireName");
+    String mandataire = variables.text("mandataireName");
     repository.claimFiled(reference, filedOn);
-    String late = filedOn.isAfter(StepVariables.of(execution).optionalDate("claimDeadline").orElse(null))
+    String late = filedOn.isAfter(variables.optionalDate("claimDeadline").orElse(null))
         ? " (après l'échéance : relevé de forclusion à demander)" : "";
     legalEvents.record(
         reference, LegalEventType.PROOF_OF_CLAIM_FILED, filedOn,

@@ -28,17 +28,18 @@ class EmailFormalNoticeCopy implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String tracking = StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null);
+    StepVariables variables = StepVariables.of(execution);
+    String tracking = variables.optionalText("noticeTrackingId").orElse(null);
     execution.setVariable(
         "noticeEmailStatus",
         notices
             .emailCopy(
-                StepVariables.of(execution).caseReference(),
+                variables.caseReference(),
                 NoticeStep.key(execution),
-                new BigDecimal(StepVariables.of(execution).text("noticeAmount")).setScale(2, RoundingMode.HALF_UP),
-                StepVariables.of(execution).text("noticeInvoices"),
-                StepVariables.of(execution).integer("noticeDeadlineDays"),
-                LocalDate.parse(StepVariables.of(execution).text("noticeDeadline")),
+                new BigDecimal(variables.text("noticeAmount")).setScale(2, RoundingMode.HALF_UP),
+                variables.text("noticeInvoices"),
+                variables.integer("noticeDeadlineDays"),
+                LocalDate.parse(variables.text("noticeDeadline")),
                 tracking == null ? null : tracking.toString())
             .name());
     if (tracking != null) {

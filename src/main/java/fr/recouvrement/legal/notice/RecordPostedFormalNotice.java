@@ -23,14 +23,15 @@ class RecordPostedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     FormalNotices.Sent sent =
         notices.recordPostedByHand(
-            StepVariables.of(execution).caseReference(),
+            variables.caseReference(),
             NoticeStep.key(execution),
-            StepVariables.of(execution).id("noticeDocumentId"),
-            StepVariables.of(execution).text("lrarNumber"),
-            StepVariables.of(execution).date("postingDate"),
-            StepVariables.of(execution).integer("noticeDeadlineDays"),
+            variables.id("noticeDocumentId"),
+            variables.text("lrarNumber"),
+            variables.date("postingDate"),
+            variables.integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());

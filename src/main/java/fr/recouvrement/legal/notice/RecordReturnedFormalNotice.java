@@ -24,12 +24,13 @@ class RecordReturnedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate on = StepVariables.of(execution).optionalDate("noticeReturnedOn").orElse(null);
+    StepVariables variables = StepVariables.of(execution);
+    LocalDate on = variables.optionalDate("noticeReturnedOn").orElse(null);
     notices.returned(
-        StepVariables.of(execution).caseReference(),
-        StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null),
+        variables.caseReference(),
+        variables.optionalText("noticeTrackingId").orElse(null),
         on == null ? CaseClock.today() : on,
-        StepVariables.of(execution).optionalText("noticeReturnReason").orElse("COLLECTOR"),
+        variables.optionalText("noticeReturnReason").orElse("COLLECTOR"),
         Actors.current(execution));
     execution.setVariable("noticeDelivered", false);
   }

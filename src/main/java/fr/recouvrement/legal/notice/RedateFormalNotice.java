@@ -26,14 +26,15 @@ class RedateFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     LocalDate deadline =
         notices.delivered(
-            StepVariables.of(execution).caseReference(),
-            StepVariables.of(execution).optionalDate("noticePostedOn").orElse(null),
-            StepVariables.of(execution).date("noticeDeliveredOn"),
-            StepVariables.of(execution).integer("noticeDeadlineDays"),
-            StepVariables.of(execution).optionalText("noticeDeliveryHow").orElse(null),
-            StepVariables.of(execution).optionalText("noticeTrackingId").orElse(null),
+            variables.caseReference(),
+            variables.optionalDate("noticePostedOn").orElse(null),
+            variables.date("noticeDeliveredOn"),
+            variables.integer("noticeDeadlineDays"),
+            variables.optionalText("noticeDeliveryHow").orElse(null),
+            variables.optionalText("noticeTrackingId").orElse(null),
             Actors.current(execution));
     execution.setVariable("noticeDelivered", true);
     NoticeStep.deadline(execution, deadline);

@@ -22,12 +22,13 @@ class SendFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     FormalNotices.Sent sent =
         notices.sendByProvider(
-            StepVariables.of(execution).caseReference(),
+            variables.caseReference(),
             NoticeStep.key(execution),
-            StepVariables.of(execution).id("noticeDocumentId"),
-            StepVariables.of(execution).integer("noticeDeadlineDays"),
+            variables.id("noticeDocumentId"),
+            variables.integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());

@@ -11,7 +11,6 @@ import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.cases.UnprocessableCaseException;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
