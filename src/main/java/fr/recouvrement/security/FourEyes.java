@@ -1,5 +1,6 @@
 package fr.recouvrement.security;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -46,7 +47,7 @@ public class FourEyes implements TaskListener {
         throw new BadUserRequestException("Quatre yeux : « " + element.getName() + " » doit être terminée par un utilisateur identifié.");
       }
       String makerVariable = makerVariable(element, notBy.get());
-      if (user.equals(task.getExecution().getVariable(makerVariable))) {
+      if (StepVariables.of(task).optionalText(makerVariable).filter(user::equals).isPresent()) {
         throw new BadUserRequestException(
             "Quatre yeux : " + user + " " + input(element, REFUSAL).orElse("a terminé « " + otherName(element, notBy.get()) + " » et ne peut pas terminer cette tâche ; une autre personne doit le faire."));
       }
