@@ -1,6 +1,6 @@
 package fr.recouvrement;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;

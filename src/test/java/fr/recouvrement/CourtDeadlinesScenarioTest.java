@@ -129,7 +129,7 @@ class CourtDeadlinesScenarioTest extends CaseScenario {
     TestServers.acceptSmsAndLetters(notice);
     complete(only(), "sam", Map.of("escalationDecision", "FORMAL_NOTICE", "escalationComment", "Validé"));
     // the registered letter is signed for on the day it is posted: the notice's deadline runs from then
-    String posted = fr.recouvrement.cases.CaseClock.today().toString();
+    String posted = fr.recouvrement.kernel.time.CaseClock.today().toString();
     ApiClient.Response signed = TestServers.postalCallback(port,
         "{\"eventId\": \"evt-ar-%s\", \"trackingId\": \"%s\", \"status\": \"SIGNED\", \"occurredOn\": \"%s\", \"presentedOn\": \"%s\"}"
             .formatted(notice, notice, posted, posted));

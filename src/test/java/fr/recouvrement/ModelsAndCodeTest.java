@@ -13,10 +13,17 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import fr.recouvrement.security.FourEyes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -124,6 +131,103 @@ class ModelsAndCodeTest {
       }
     }
     assertThat(formKeys).as("forms deployed but used by no model").isSubsetOf(used);
+  }
+
+  @Test
+  void everyListenerAModelNamesIsABeanOfTheApplication() {
+    List<String> missing = new ArrayList<>();
+    Pattern listener = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+    for (BpmnModelInstance model : models) {
+      Matcher m = listener.matcher(Bpmn.convertToString(model));
+      while (m.find()) {
+        if (!spring.containsBean(m.group(1))) {
+          missing.add(processOf(model) + ": ${" + m.group(1) + "}");
+        }
+      }
+    }
+    assertThat(missing).as("listeners and delegates named by models but absent from the application").isEmpty();
+  }
+
+  /**
+   * Four eyes is configured in the model (FourEyes): a task that must be completed by another person
+   * than some other task names that task, and that task records who completed it. A renamed task
+   * fails here, not silently in production.
+   */
+  @Test
+  void everyFourEyesTaskNamesATaskOfItsModelThatRecordsItsCompleter() {
+    List<String> broken = new ArrayList<>();
+    int pairs = 0;
+    for (BpmnModelInstance model : models) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        if (!hasFourEyes(task)) {
+          continue;
+        }
+        var recordAs = FourEyes.input(task, FourEyes.RECORD_AS);
+        var notBy = FourEyes.input(task, FourEyes.NOT_BY);
+        if (recordAs.isEmpty() && notBy.isEmpty()) {
+          broken.add(processOf(model) + " " + task.getId() + ": four eyes without " + FourEyes.RECORD_AS + " nor " + FourEyes.NOT_BY);
+        }
+        if (notBy.isPresent()) {
+          pairs++;
+          if (!(model.getModelElementById(notBy.get()) instanceof UserTask maker)) {
+            broken.add(processOf(model) + " " + task.getId() + ": " + FourEyes.NOT_BY + " names '" + notBy.get() + "', no user task of this model");
+          } else if (!hasFourEyes(maker) || FourEyes.input(maker, FourEyes.RECORD_AS).isEmpty()) {
+            broken.add(processOf(model) + " " + task.getId() + ": " + maker.getId() + " does not record its completer with the fourEyes listener");
+          }
+        }
+      }
+    }
+    assertThat(broken).as("four-eyes configurations that name no task or a task recording nobody").isEmpty();
+    assertThat(pairs).as("pairs of tasks under four eyes (plan, escalation)").isGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * What Java names in the models: element ids ({@code "Task_UpdateRates"}), message names
+   * ({@code MESSAGE... = "PaymentReceived"}) and process keys ({@code PROCESS_KEY = "collection-case"})
+   * in the main sources must exist in some model; a rename in Modeler fails here.
+   */
+  @Test
+  void everyElementIdMessageAndProcessKeyJavaNamesIsInAModel() throws IOException {
+    Set<String> ids = new HashSet<>(processKeys);
+    Set<String> messages = new HashSet<>();
+    for (BpmnModelInstance model : models) {
+      model.getModelElementsByType(BaseElement.class).forEach(e -> ids.add(e.getId()));
+      model.getModelElementsByType(Message.class).forEach(m -> messages.add(m.getName()));
+    }
+    Pattern elementId =
+        Pattern.compile("\"((?:Task|Event|Gateway|Timer|Message|Flow|Activity|SubProcess|Call|Boundary|Signal|Error|Start|End)_[A-Za-z0-9_]+)\"");
+    Pattern messageName = Pattern.compile("MESSAGE\\w* = \"([^\"]+)\"");
+    Pattern processKey = Pattern.compile("PROCESS\\w*KEY\\w* = \"([^\"]+)\"");
+    List<String> unknown = new ArrayList<>();
+    int seen = 0;
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file);
+        for (Matcher m = elementId.matcher(source); m.find(); seen++) {
+          if (!ids.contains(m.group(1))) {
+            unknown.add(file.getFileName() + ": element " + m.group(1));
+          }
+        }
+        for (Matcher m = messageName.matcher(source); m.find(); seen++) {
+          if (!messages.contains(m.group(1))) {
+            unknown.add(file.getFileName() + ": message " + m.group(1));
+          }
+        }
+        for (Matcher m = processKey.matcher(source); m.find(); seen++) {
+          if (!processKeys.contains(m.group(1))) {
+            unknown.add(file.getFileName() + ": process " + m.group(1));
+          }
+        }
+      }
+    }
+    assertThat(seen).as("names found in the Java sources").isGreaterThan(10);
+    assertThat(unknown).as("ids, messages and process keys Java names but no model has").isEmpty();
+  }
+
+  private static boolean hasFourEyes(UserTask task) {
+    return task.getExtensionElements() != null
+        && task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+            .anyMatch(l -> "${fourEyes}".equals(l.getCamundaDelegateExpression()));
   }
 
   /** The text inside every ${...} of a model. */

@@ -6,7 +6,7 @@ import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

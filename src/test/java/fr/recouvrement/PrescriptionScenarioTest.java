@@ -6,7 +6,7 @@ import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.PrescriptionService;
 import fr.recouvrement.legal.bailiff.BailiffStubs;
 import java.time.LocalDate;

@@ -143,9 +143,9 @@ public final class TestServers implements ApplicationContextInitializer<Configur
     java.net.http.HttpRequest request =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/callbacks/postal"))
             .header("Content-Type", "application/json")
-            .header(fr.recouvrement.web.SignedCallbacks.TIMESTAMP_HEADER, timestamp)
-            .header(fr.recouvrement.web.SignedCallbacks.SIGNATURE_HEADER,
-                fr.recouvrement.web.SignedCallbacks.sign("test-postal-callback-secret", timestamp, bytes))
+            .header(fr.recouvrement.kernel.provider.SignedCallbacks.TIMESTAMP_HEADER, timestamp)
+            .header(fr.recouvrement.kernel.provider.SignedCallbacks.SIGNATURE_HEADER,
+                fr.recouvrement.kernel.provider.SignedCallbacks.sign("test-postal-callback-secret", timestamp, bytes))
             .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
     try {

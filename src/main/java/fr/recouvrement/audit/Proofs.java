@@ -1,12 +1,10 @@
 package fr.recouvrement.audit;
 
+import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.audit.AuditRecords.Communication;
 import fr.recouvrement.channel.DocumentStore;
 import fr.recouvrement.channel.DocumentStore.Document;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +36,7 @@ class Proofs {
       return new Verification(document.id(), document.sha256(), null, false,
           "Le fichier a disparu : " + document.storagePath() + " n'existe plus dans le répertoire de données.");
     }
-    return Verification.of(document.id(), document.sha256(), sha256(stored.get()),
+    return Verification.of(document.id(), document.sha256(), Sha256.hex(stored.get()),
         "Le fichier a été modifié depuis son enregistrement : son empreinte SHA-256 n'est plus celle enregistrée.");
   }
 
@@ -63,15 +61,8 @@ class Proofs {
       return new Verification(c.id(), c.contentSha256(), null, false,
           "Le contenu envoyé n'a pas été conservé (communication antérieure à la conservation des contenus).");
     }
-    return Verification.of(c.id(), c.contentSha256(), sha256(c.content().getBytes(StandardCharsets.UTF_8)),
+    return Verification.of(c.id(), c.contentSha256(), Sha256.hex(c.content().getBytes(StandardCharsets.UTF_8)),
         "Le contenu conservé a été modifié : son empreinte SHA-256 n'est plus celle enregistrée à l'envoi.");
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.time.CaseClock;
+
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;

@@ -1,16 +1,13 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.time.CaseClock;
+
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
-import fr.recouvrement.legal.LegalEventType;
-import fr.recouvrement.legal.LegalEvents;
-import fr.recouvrement.legal.Prescription;
-import fr.recouvrement.legal.PrescriptionService;
-import fr.recouvrement.legal.notice.NoticeLines;
 import fr.recouvrement.money.Allocation;
 import fr.recouvrement.money.AmountPursued;
 import fr.recouvrement.money.CaseBalance;
@@ -18,6 +15,7 @@ import fr.recouvrement.money.InterestRates;
 import fr.recouvrement.money.InvoiceAccount;
 import fr.recouvrement.money.Ledger;
 import fr.recouvrement.money.NoticedInvoice;
+import fr.recouvrement.money.OpenDebts;
 import fr.recouvrement.money.PaymentAllocationRules;
 import fr.recouvrement.money.PaymentAllocations;
 import fr.recouvrement.money.Settlement;
@@ -46,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * process in one transaction: if either fails, neither happened.
  */
 @Service("collectionCaseService") // "caseService" is Camunda's CMMN service bean
-public class CaseService {
+public class CaseService implements OpenDebts {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
   public static final String MESSAGE_INVOICE_ADDED = "InvoiceAdded";
@@ -59,12 +57,10 @@ public class CaseService {
   private final NextActionResolver nextActions;
   private final InterestRates interestRates;
   private final PaymentAllocations allocations;
-  private final PrescriptionService prescription;
+  private final LegalStanding legal;
   private final CollectiveProceedings proceedings;
-  private final LegalEvents legalEvents;
   private final OverIndebtednessFiles overIndebtedness;
   private final PaymentAllocationRules allocationRules;
-  private final NoticeLines noticeLines;
 
   CaseService(
       CaseRepository repository,
@@ -74,12 +70,10 @@ public class CaseService {
       NextActionResolver nextActions,
       InterestRates interestRates,
       PaymentAllocations allocations,
-      PrescriptionService prescription,
+      LegalStanding legal,
       CollectiveProceedings proceedings,
-      LegalEvents legalEvents,
       OverIndebtednessFiles overIndebtedness,
-      PaymentAllocationRules allocationRules,
-      NoticeLines noticeLines) {
+      PaymentAllocationRules allocationRules) {
     this.allocationRules = allocationRules;
     this.repository = repository;
     this.validator = validator;
@@ -88,11 +82,9 @@ public class CaseService {
     this.nextActions = nextActions;
     this.interestRates = interestRates;
     this.allocations = allocations;
-    this.prescription = prescription;
+    this.legal = legal;
     this.proceedings = proceedings;
-    this.legalEvents = legalEvents;
     this.overIndebtedness = overIndebtedness;
-    this.noticeLines = noticeLines;
   }
 
   /** What opening did: a new case, or invoices added to the debtor's open case. */
@@ -195,7 +187,7 @@ public class CaseService {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
       if (!fresh.isEmpty()) {
         // a newer invoice never makes the case prescribe earlier, but a case with nothing unpaid left had no date
-        prescription.refresh(open.get().id());
+        legal.refreshPrescription(open.get().id());
         // the strategy re-evaluates the debtor's segment with the new amount
         runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceId(open.get().processInstanceId()).correlateAll();
       }
@@ -228,7 +220,7 @@ public class CaseService {
             .putValue("balance", balance.doubleValue())
             .putValue("openedBy", actor);
     // the process starts with its prescription timers' dates (no instance to update yet)
-    prescription.refresh(caseId).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
+    legal.refreshPrescription(caseId).ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
     if (follows != null && bornBeforeJudgment) {
@@ -330,7 +322,7 @@ public class CaseService {
                   c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), source, actor, CaseClock.now());
           allocations.record(paymentId, allocation);
           // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
-          prescription.refresh(c.id());
+          legal.refreshPrescription(c.id());
           List<InvoiceAccount> after = accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id()));
           BigDecimal balance =
               ledger
@@ -399,7 +391,7 @@ public class CaseService {
             .putValue("debtorType", d.type().name())
             .putValue("balance", balance(reference).doubleValue())
             .putValue("openedBy", actor);
-    prescription.refresh(c.id()).ifPresent(date -> variables.putAll(PrescriptionService.timerVariables(date)));
+    legal.refreshPrescription(c.id()).ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(c.id(), instance.getId());
     repository.setStatus(reference, CaseStatus.AMICABLE);
@@ -472,7 +464,7 @@ public class CaseService {
         });
   }
 
-  /** The oldest due date of an invoice still unpaid in an open case: how far back the rate table must reach. */
+  @Override
   public Optional<LocalDate> oldestUnpaidDueDate() {
     return Optional.ofNullable(repository.oldestUnpaidDueDate());
   }
@@ -593,7 +585,7 @@ public class CaseService {
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
-    Map<String, Prescription.Outcome> prescriptions = prescription.byInvoice(c.id());
+    Map<String, LegalStanding.InvoicePrescription> prescriptions = legal.prescriptionByInvoice(c.id());
     Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
     Ledger ledger = ledger(judgment);
     CaseBalance owed = balance(ledger, c, d, invoices, disputed, payments, asOf(c.closedAt()));
@@ -616,11 +608,11 @@ public class CaseService {
         invoices.stream()
             .map(i -> {
               CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
-              Prescription.Outcome p = prescriptions.get(i.number());
+              LegalStanding.InvoicePrescription p = prescriptions.get(i.number());
               return new CaseView.Invoice(
                   i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
                   b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()),
-                  p == null ? null : p.date(), p == null ? null : p.act().name(), p == null ? null : p.act().label(),
+                  p == null ? null : p.date(), p == null ? null : p.act(), p == null ? null : p.actLabel(),
                   i.contractualPenaltyRate(), i.vatAmount());
             })
             .toList(),
@@ -726,7 +718,7 @@ public class CaseService {
       return List.of();
     }
     List<NoticedInvoice> claimed = new ArrayList<>();
-    for (NoticedInvoice n : noticeLines.claimedBySentNotices(caseId)) {
+    for (NoticedInvoice n : legal.claimedBySentNotices(caseId)) {
       LocalDate from = n.noticeDate().isBefore(legalInterestFrom) ? legalInterestFrom : n.noticeDate();
       claimed.add(new NoticedInvoice(n.invoiceId(), from, n.principalClaimed()));
     }
@@ -754,9 +746,7 @@ public class CaseService {
    */
   private boolean closedToNewClaims(long caseId) {
     return proceedings.openingJudgment(caseId).isPresent()
-        || legalEvents.last(caseId, LegalEventType.ENFORCEABLE_TITLE).isPresent()
-        // the small-claims title (CPCE L111-3 5°) covers only the invoices it was issued for, too
-        || legalEvents.last(caseId, LegalEventType.SMALL_CLAIMS_TITLE).isPresent();
+        || legal.titled(caseId);
   }
 
   /** One invoice's part of what was owed on a given day. */

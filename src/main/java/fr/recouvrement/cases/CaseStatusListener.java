@@ -1,5 +1,6 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,6 @@ public class CaseStatusListener {
   }
 
   public void set(DelegateExecution execution, String status) {
-    repository.setStatus((String) execution.getVariable("caseReference"), CaseStatus.valueOf(status));
+    repository.setStatus(StepVariables.of(execution).caseReference(), CaseStatus.valueOf(status));
   }
 }

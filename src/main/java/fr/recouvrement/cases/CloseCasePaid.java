@@ -1,5 +1,6 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,6 @@ class CloseCasePaid implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.closeAsPaid((String) execution.getVariable("caseReference"));
+    cases.closeAsPaid(StepVariables.of(execution).caseReference());
   }
 }

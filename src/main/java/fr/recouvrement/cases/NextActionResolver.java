@@ -1,5 +1,7 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.time.CaseClock;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;

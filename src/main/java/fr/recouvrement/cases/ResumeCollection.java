@@ -1,5 +1,6 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +20,6 @@ class ResumeCollection implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.restartCollection((String) execution.getVariable("caseReference"), Actors.current(execution));
+    cases.restartCollection(StepVariables.of(execution).caseReference(), Actors.current(execution));
   }
 }

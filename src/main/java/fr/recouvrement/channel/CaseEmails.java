@@ -1,5 +1,7 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.format.Formats;
+
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.EmailSender.EmailMessage;

@@ -1,5 +1,9 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.process.StepKey;
+import fr.recouvrement.kernel.format.Formats;
+
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
@@ -33,7 +37,7 @@ public class CaseLetters {
   private final JdbcTemplate jdbc;
   private final CaseService cases;
   private final ApplicationEventPublisher events;
-  private final fr.recouvrement.portal.PortalLinks portal;
+  private final DebtorPageLinks portal;
 
   CaseLetters(
       Templates templates,
@@ -46,7 +50,7 @@ public class CaseLetters {
       JdbcTemplate jdbc,
       CaseService cases,
       ApplicationEventPublisher events,
-      fr.recouvrement.portal.PortalLinks portal) {
+      DebtorPageLinks portal) {
     this.portal = portal;
     this.events = events;
     this.templates = templates;
@@ -87,7 +91,7 @@ public class CaseLetters {
 
   /** Renders and stores the letter, or returns the one this key already stored (a retried step). */
   public Document prepare(String caseReference, String idempotencyKey, String kind, String template, Map<String, Object> variables) {
-    String key = ReminderStep.bounded(idempotencyKey);
+    String key = StepKey.bounded(idempotencyKey);
     Optional<Document> known = documents.byKey(key);
     if (known.isPresent()) {
       return known.get();
@@ -97,12 +101,12 @@ public class CaseLetters {
       portal.link(caseReference, "LETTER " + template).ifPresent(l -> withLink.put("portal", l));
     }
     byte[] content = render(template, withLink);
-    String fileName = template + "-" + ReminderStep.sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
+    String fileName = template + "-" + Sha256.hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
     return documents.store(key, caseReference, kind, template, fileName, "application/pdf", content);
   }
 
   public Optional<Document> documentByKey(String idempotencyKey) {
-    return documents.byKey(ReminderStep.bounded(idempotencyKey));
+    return documents.byKey(StepKey.bounded(idempotencyKey));
   }
 
   public Optional<Document> document(long id) {
@@ -116,7 +120,7 @@ public class CaseLetters {
   /** Posts the stored letter once per key (a retry finds it SENT and does not post it again). */
   public Posted post(String caseReference, String idempotencyKey, long documentId, boolean registered) {
     String template = documents.find(documentId).map(Document::template).orElse("courrier");
-    ReminderStep step = new ReminderStep(caseReference, 0, template, null, ReminderStep.bounded(idempotencyKey));
+    ReminderStep step = new ReminderStep(caseReference, 0, template, null, StepKey.bounded(idempotencyKey));
     CommunicationLog.Entry sent = post.send(step, documentId, registered);
     return new Posted(sent.providerId(), sent.status());
   }
@@ -129,7 +133,7 @@ public class CaseLetters {
     String recipient = "%s, %s, %s %s".formatted(view.debtor().name(), a.line1(), a.postalCode(), a.city());
     CommunicationLog.Entry entry =
         communications.deliverOnce(
-            Outgoing.letter(ReminderStep.bounded(idempotencyKey), caseReference, recipient, document),
+            Outgoing.letter(StepKey.bounded(idempotencyKey), caseReference, recipient, document),
             () -> Delivery.sent(trackingId));
     if (entry.providerId() != null) {
       events.publishEvent(new LetterTracked(entry.providerId()));

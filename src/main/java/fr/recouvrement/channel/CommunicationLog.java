@@ -1,6 +1,7 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -89,7 +90,7 @@ class CommunicationLog {
           channel,
           recipient,
           template,
-          ReminderStep.sha256(content.getBytes(StandardCharsets.UTF_8)),
+          Sha256.hex(content.getBytes(StandardCharsets.UTF_8)),
           content,
           null);
     }

@@ -1,5 +1,8 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.time.FrenchHolidays;
+import fr.recouvrement.kernel.time.Territory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

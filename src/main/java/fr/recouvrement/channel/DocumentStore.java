@@ -1,6 +1,7 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public class DocumentStore {
             storagePath,
             contentType,
             (long) content.length,
-            ReminderStep.sha256(content),
+            Sha256.hex(content),
             idempotencyKey,
             Timestamp.from(CaseClock.now()),
             caseReference);
@@ -111,7 +112,7 @@ public class DocumentStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Document " + document.id() + " is missing on disk: " + file, e);
     }
-    if (!ReminderStep.sha256(content).equals(document.sha256())) {
+    if (!Sha256.hex(content).equals(document.sha256())) {
       throw new IllegalStateException(
           "Document %d (%s) does not match its recorded SHA-256: the file was changed".formatted(document.id(), file));
     }

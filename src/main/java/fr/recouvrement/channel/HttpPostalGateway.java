@@ -1,6 +1,6 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.web.ProviderRestClients;
+import fr.recouvrement.kernel.provider.ProviderRestClients;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Base64;

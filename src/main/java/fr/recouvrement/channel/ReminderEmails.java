@@ -1,6 +1,6 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
@@ -18,7 +18,7 @@ import org.unbescape.html.HtmlEscape;
  */
 @Component
 class ReminderEmails {
-  private final fr.recouvrement.portal.PortalLinks portal;
+  private final DebtorPageLinks portal;
   private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private final CaseService cases;
@@ -47,7 +47,7 @@ class ReminderEmails {
       CommunicationLog communications,
       CreditorSettings creditor,
       MailSettings mail,
-      fr.recouvrement.portal.PortalLinks portal) {
+      DebtorPageLinks portal) {
     this.portal = portal;
     this.cases = cases;
     this.templates = templates;

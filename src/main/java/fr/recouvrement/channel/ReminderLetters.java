@@ -1,6 +1,7 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.DocumentStore.Document;
@@ -22,11 +23,11 @@ class ReminderLetters {
   private final DocumentStore documents;
   private final CreditorSettings creditor;
 
-  private final fr.recouvrement.portal.PortalLinks portal;
+  private final DebtorPageLinks portal;
 
   ReminderLetters(
       CaseService cases, Templates templates, PdfRenderer pdf, DocumentStore documents, CreditorSettings creditor,
-      fr.recouvrement.portal.PortalLinks portal) {
+      DebtorPageLinks portal) {
     this.portal = portal;
     this.cases = cases;
     this.templates = templates;
@@ -53,7 +54,7 @@ class ReminderLetters {
     byte[] content = pdf.pdf(templates.render("letter/" + step.template() + ".xhtml", variables));
     // named after the step, so that an attempt rolled back after writing the file is overwritten
     String fileName =
-        step.template() + "-" + ReminderStep.sha256(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
+        step.template() + "-" + Sha256.hex(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
     return Optional.of(
         documents.store(step.idempotencyKey(), view.reference(), KIND, step.template(), fileName, "application/pdf", content));
   }

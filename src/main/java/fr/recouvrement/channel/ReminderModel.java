@@ -1,5 +1,7 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.format.Formats;
+
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.money.AmountPursued;

@@ -1,6 +1,6 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReminderSms {
-  private final fr.recouvrement.portal.PortalLinks portal;
+  private final DebtorPageLinks portal;
   private final CaseService cases;
   private final Templates templates;
   private final SmsSender sender;
@@ -29,7 +29,7 @@ class ReminderSms {
   /** {@code portal}: the debtor portal's links, in every SMS when present (null in template tests). */
   @org.springframework.beans.factory.annotation.Autowired
   ReminderSms(
-      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor, fr.recouvrement.portal.PortalLinks portal) {
+      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor, DebtorPageLinks portal) {
     this.portal = portal;
     this.cases = cases;
     this.templates = templates;
@@ -67,7 +67,7 @@ class ReminderSms {
   }
 
   /** The SMS text; with a portal link, the link replaces the transfer details (two segments at most). */
-  String compose(ReminderModel model, fr.recouvrement.portal.PortalLinks.Link link) {
+  String compose(ReminderModel model, DebtorPageLinks.Link link) {
     String name = "sms/" + model.template() + ".txt";
     Map<String, Object> variables = new java.util.HashMap<>(model.variables());
     if (link != null) {

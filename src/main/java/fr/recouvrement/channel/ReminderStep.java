@@ -1,9 +1,8 @@
 package fr.recouvrement.channel;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import fr.recouvrement.kernel.process.ProcessVariableException;
+import fr.recouvrement.kernel.process.StepKey;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -20,51 +19,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 record ReminderStep(String caseReference, int reminderStep, String template, String tone, String idempotencyKey) {
   static final Set<String> TONES = Set.of("courtois", "ferme", "dernier-avis");
-  private static final int MAX_KEY = 200; // communication.idempotency_key, document.idempotency_key
 
   static ReminderStep of(DelegateExecution execution) {
-    String reference = required(execution, "caseReference", String.class);
-    int step = required(execution, "reminderStep", Number.class).intValue();
-    String template = required(execution, "template", String.class);
-    Object tone = execution.getVariable("tone");
-    if (tone != null && !TONES.contains(tone.toString())) {
-      throw new IllegalArgumentException(
-          "Process variable 'tone' is '%s'; expected one of %s".formatted(tone, TONES));
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.typed("caseReference", String.class);
+    int step = variables.typed("reminderStep", Number.class).intValue();
+    String template = variables.typed("template", String.class);
+    String tone = variables.optionalText("tone").orElse(null);
+    if (tone != null && !TONES.contains(tone)) {
+      throw new ProcessVariableException("tone", execution.getCurrentActivityId(), "is '%s'; expected one of %s".formatted(tone, TONES));
     }
     if (!template.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException("Process variable 'template' is not a template name: '" + template + "'");
+      throw new ProcessVariableException("template", execution.getCurrentActivityId(), "is not a template name: '" + template + "'");
     }
-    String key =
-        reference + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/" + step;
-    return new ReminderStep(reference, step, template, tone == null ? null : tone.toString(), bounded(key));
-  }
-
-  static <T> T required(DelegateExecution execution, String name, Class<T> type) {
-    Object value = execution.getVariable(name);
-    if (value == null) {
-      throw new IllegalArgumentException(
-          "Process variable '%s' is missing at activity %s".formatted(name, execution.getCurrentActivityId()));
-    }
-    if (!type.isInstance(value)) {
-      throw new IllegalArgumentException(
-          "Process variable '%s' is a %s, expected %s".formatted(name, value.getClass().getSimpleName(), type.getSimpleName()));
-    }
-    return type.cast(value);
-  }
-
-  /** Long activity ids could overflow the column: keep a readable prefix and a hash of the whole. */
-  static String bounded(String key) {
-    if (key.length() <= MAX_KEY) {
-      return key;
-    }
-    return key.substring(0, MAX_KEY - 65) + "#" + sha256(key.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new ReminderStep(reference, step, template, tone, StepKey.of(execution, reference, step));
   }
 }

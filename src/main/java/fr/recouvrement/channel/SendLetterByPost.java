@@ -1,5 +1,6 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ class SendLetterByPost implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReminderStep step = ReminderStep.of(execution);
-    long documentId = ReminderStep.required(execution, "letterDocumentId", Number.class).longValue();
-    boolean registered = Boolean.TRUE.equals(execution.getVariable("registeredLetter"));
+    long documentId = StepVariables.of(execution).typed("letterDocumentId", Number.class).longValue();
+    boolean registered = StepVariables.of(execution).optionalFlag("registeredLetter").orElse(false);
     CommunicationLog.Entry sent = post.send(step, documentId, registered);
     execution.setVariable("postalTrackingId", sent.providerId());
     execution.setVariable("communicationStatus", sent.status().name());

@@ -1,6 +1,6 @@
 package fr.recouvrement.demo;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.OpenCaseRequest;
 import fr.recouvrement.security.GroupIds;

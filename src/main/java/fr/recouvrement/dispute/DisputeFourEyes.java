@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,7 +27,7 @@ class DisputeFourEyes implements TaskListener {
     if (user == null) {
       throw new BadUserRequestException("Quatre yeux : la décision sur une contestation doit être prise par un utilisateur identifié.");
     }
-    long disputeId = DisputeVariables.disputeId(task.getExecution());
+    long disputeId = StepVariables.of(task.getExecution()).id("disputeId");
     String raisedBy = disputes.view(disputeId).raisedBy();
     if (user.equals(raisedBy)) {
       throw new BadUserRequestException(

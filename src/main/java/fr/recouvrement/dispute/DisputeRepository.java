@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.cases.CaseUpdates;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +21,11 @@ class DisputeRepository {
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
 
-  DisputeRepository(JdbcTemplate jdbc) {
+  private final CaseUpdates cases;
+
+  DisputeRepository(JdbcTemplate jdbc, CaseUpdates cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
@@ -157,7 +161,7 @@ class DisputeRepository {
 
   /** Cancels part of an invoice: the debtor no longer owes it. */
   void credit(long disputeId, long invoiceId, BigDecimal amount) {
-    jdbc.update("update invoice set credited_amount = credited_amount + ? where id = ?", amount, invoiceId);
+    cases.creditInvoice(invoiceId, amount);
     jdbc.update(
         "update dispute_invoice set credited_amount = credited_amount + ? where dispute_id = ? and invoice_id = ?",
         amount,

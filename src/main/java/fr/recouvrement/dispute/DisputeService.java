@@ -1,6 +1,6 @@
 package fr.recouvrement.dispute;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseStatus;

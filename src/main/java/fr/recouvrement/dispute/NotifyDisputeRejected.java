@@ -1,5 +1,7 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepKey;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.channel.DisputeRejectionEmail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,11 +31,11 @@ class NotifyDisputeRejected implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long disputeId = DisputeVariables.disputeId(execution);
-    String reason = DisputeVariables.text(execution, "rejectionReason");
+    long disputeId = StepVariables.of(execution).id("disputeId");
+    String reason = StepVariables.of(execution).optionalText("rejectionReason").orElse(null);
     disputes.reject(disputeId, reason, Actors.current(execution));
     DisputeService.Facts facts = disputes.facts(disputeId);
-    String key = facts.caseReference() + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId();
+    String key = StepKey.of(execution, facts.caseReference());
     boolean byHand = false;
     if (email.send(facts.caseReference(), key, facts.invoiceNumbers(), reason).isEmpty()) {
       DisputeRejectionEmail.Letter letter = email.letter(facts.caseReference(), key + "/letter", facts.invoiceNumbers(), reason);

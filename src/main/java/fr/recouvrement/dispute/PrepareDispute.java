@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ class PrepareDispute implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeService.Facts f = disputes.facts(DisputeVariables.disputeId(execution));
+    DisputeService.Facts f = disputes.facts(StepVariables.of(execution).id("disputeId"));
     execution.setVariable("category", f.category());
     execution.setVariable("disputedAmount", f.disputedAmount().doubleValue());
     execution.setVariable("debtorType", f.debtorType());

@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,12 +20,11 @@ class RecordCallDispute implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object category = execution.getVariable("disputeCategory");
-    Object notes = execution.getVariable("callNotes");
+    StepVariables variables = StepVariables.of(execution);
     long id = disputes.recordFromCall(
-        (String) execution.getVariable("caseReference"),
-        category == null ? "COMMERCIAL" : category.toString(),
-        notes == null ? null : notes.toString(),
+        variables.caseReference(),
+        variables.optionalText("disputeCategory").orElse("COMMERCIAL"),
+        variables.optionalText("callNotes").orElse(null),
         Actors.current(execution));
     execution.setVariable("disputeId", id);
   }

@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,15 +20,16 @@ class RecordCreditNote implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeOutcome outcome = DisputeOutcome.valueOf((String) execution.getVariable("disputeOutcome"));
-    long disputeId = DisputeVariables.disputeId(execution);
+    StepVariables variables = StepVariables.of(execution);
+    DisputeOutcome outcome = DisputeOutcome.valueOf(variables.text("disputeOutcome"));
+    long disputeId = variables.id("disputeId");
     String actor = Actors.current(execution);
     if (outcome == DisputeOutcome.CREDIT_NOTE) {
       disputes.credit(
-          disputeId, outcome, DisputeVariables.amount(execution, "creditNoteAmount"),
-          DisputeVariables.text(execution, "creditNoteNumber"), actor);
+          disputeId, outcome, variables.optionalAmount("creditNoteAmount").orElse(null),
+          variables.optionalText("creditNoteNumber").orElse(null), actor);
     } else if (outcome == DisputeOutcome.PARTIAL) {
-      disputes.credit(disputeId, outcome, DisputeVariables.amount(execution, "acceptedAmount"), null, actor);
+      disputes.credit(disputeId, outcome, variables.optionalAmount("acceptedAmount").orElse(null), null, actor);
     } else {
       throw new IllegalStateException("Dispute " + disputeId + ": no credit to record for outcome " + outcome);
     }

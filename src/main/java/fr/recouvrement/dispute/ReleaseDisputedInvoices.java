@@ -1,5 +1,6 @@
 package fr.recouvrement.dispute;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,7 @@ class ReleaseDisputedInvoices implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    disputes.release(DisputeVariables.disputeId(execution));
-    execution.setVariable("nothingOwed", cases.balance((String) execution.getVariable("caseReference")).signum() == 0);
+    disputes.release(StepVariables.of(execution).id("disputeId"));
+    execution.setVariable("nothingOwed", cases.balance(StepVariables.of(execution).caseReference()).signum() == 0);
   }
 }

@@ -1,6 +1,6 @@
 package fr.recouvrement.kpi;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import java.time.LocalDate;

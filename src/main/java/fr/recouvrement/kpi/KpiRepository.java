@@ -1,6 +1,6 @@
 package fr.recouvrement.kpi;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kpi.Attribution.Action;
 import fr.recouvrement.kpi.Attribution.Payment;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;

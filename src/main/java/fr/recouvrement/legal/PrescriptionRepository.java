@@ -1,5 +1,6 @@
 package fr.recouvrement.legal;
 
+import fr.recouvrement.cases.CaseUpdates;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionFacts.Suspension;
@@ -19,8 +20,11 @@ import org.springframework.stereotype.Repository;
 class PrescriptionRepository {
   private final JdbcTemplate jdbc;
 
-  PrescriptionRepository(JdbcTemplate jdbc) {
+  private final CaseUpdates cases;
+
+  PrescriptionRepository(JdbcTemplate jdbc, CaseUpdates cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
   }
 
   record CaseHead(long id, String processInstanceId, DebtorType debtorType) {}
@@ -74,18 +78,9 @@ class PrescriptionRepository {
    * each invoice's date and act (cleared on the invoices nothing is owed on any more).
    */
   void store(long caseId, LocalDate prescriptionDate, LocalDate titleOn, Map<Long, Outcome> byInvoice) {
-    jdbc.update(
-        "update collection_case set prescription_date = ?, enforceable_title_on = ? where id = ?",
-        date(prescriptionDate),
-        date(titleOn),
-        caseId);
-    jdbc.update("update invoice set prescription_date = null, prescription_act = null where case_id = ? and prescription_act is not null",
-        caseId);
-    List<Object[]> rows = new ArrayList<>();
-    byInvoice.forEach((invoiceId, o) -> rows.add(new Object[] {date(o.date()), o.act().name(), invoiceId, caseId}));
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate("update invoice set prescription_date = ?, prescription_act = ? where id = ? and case_id = ?", rows);
-    }
+    List<CaseUpdates.InvoicePrescription> invoices = new ArrayList<>();
+    byInvoice.forEach((invoiceId, o) -> invoices.add(new CaseUpdates.InvoicePrescription(invoiceId, o.date(), o.act().name())));
+    cases.storePrescription(caseId, prescriptionDate, titleOn, invoices);
   }
 
   /** Each invoice's stored date and act, by invoice number; invoices without one are absent. */

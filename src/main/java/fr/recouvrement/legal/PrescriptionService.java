@@ -1,6 +1,6 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionRepository.CaseHead;

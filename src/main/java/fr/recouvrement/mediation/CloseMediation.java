@@ -1,5 +1,6 @@
 package fr.recouvrement.mediation;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ class CloseMediation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    mediations.end(((Number) execution.getVariable("mediationId")).longValue(), (String) execution.getVariable("mediationOutcome"));
+    StepVariables variables = StepVariables.of(execution);
+    mediations.end(variables.id("mediationId"), variables.optionalText("mediationOutcome").orElse(null));
   }
 }

@@ -1,5 +1,7 @@
 package fr.recouvrement.mediation;
 
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.process.StepKey;
 import fr.recouvrement.channel.ConsumerMediatorNotice;
 import fr.recouvrement.channel.CreditorSettings;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,8 +26,8 @@ class InformConsumerOfMediator implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
-    String key = reference + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId();
+    String reference = StepVariables.of(execution).caseReference();
+    String key = StepKey.of(execution, reference);
     CreditorSettings.Mediator mediator = notice.mediator(reference);
     execution.setVariable("referredBy", "CONSUMER");
     execution.setVariable("mediatorKind", "CONSUMER_MEDIATOR");

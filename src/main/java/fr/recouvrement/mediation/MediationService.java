@@ -1,6 +1,6 @@
 package fr.recouvrement.mediation;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.legal.PrescriptionService;
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
 package fr.recouvrement.mediation;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
@@ -25,55 +26,43 @@ class StartMediation implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String debtorType = (String) execution.getVariable("debtorType");
-    String kind = (String) execution.getVariable("mediatorKind");
+    StepVariables variables = StepVariables.of(execution);
+    String debtorType = variables.optionalText("debtorType").orElse(null);
+    String kind = variables.optionalText("mediatorKind").orElse(null);
     String expected = "BUSINESS".equals(debtorType) ? "MEDIATEUR_DES_ENTREPRISES" : "CONSUMER_MEDIATOR";
     if (!expected.equals(kind)) {
       throw new IllegalArgumentException(
           "A %s debtor is referred to the %s, not to %s".formatted(debtorType, expected, kind));
     }
-    Object referral = execution.getVariable("referralDate");
+    LocalDate referral = variables.optionalDate("referralDate").orElse(null);
     long id;
-    if ("CONSUMER".equals(execution.getVariable("referredBy"))) {
+    if ("CONSUMER".equals(variables.optionalText("referredBy").orElse(null))) {
       // the consumer referred the dispute itself (C. consom. L612-1): the dates C. civ. 2238 needs
       id =
           mediations.startConsumerReferral(
-              (String) execution.getVariable("caseReference"),
-              (String) execution.getVariable("mediatorName"),
-              (String) execution.getVariable("mediatorReference"),
-              date(referral),
-              date(execution.getVariable("creditorAgreedOn")),
-              date(execution.getVariable("firstMeetingDate")),
+              StepVariables.of(execution).caseReference(),
+              variables.optionalText("mediatorName").orElse(null),
+              variables.optionalText("mediatorReference").orElse(null),
+              referral,
+              variables.optionalDate("creditorAgreedOn").orElse(null),
+              variables.optionalDate("firstMeetingDate").orElse(null),
               execution.getProcessInstanceId(),
               Actors.current(execution));
     } else {
       id =
           mediations.start(
-              (String) execution.getVariable("caseReference"),
+              StepVariables.of(execution).caseReference(),
               kind,
-              (String) execution.getVariable("mediatorName"),
-              (String) execution.getVariable("mediatorReference"),
-              referral == null ? CaseClock.today() : date(referral),
+              variables.optionalText("mediatorName").orElse(null),
+              variables.optionalText("mediatorReference").orElse(null),
+              referral == null ? CaseClock.today() : referral,
               execution.getProcessInstanceId(),
               Actors.current(execution));
     }
     execution.getProcessInstance().setVariable("mediationId", id);
-    Period deadline = Period.parse((String) execution.getVariable("mediationDeadline"));
+    Period deadline = Period.parse(variables.text("mediationDeadline"));
     execution.getProcessInstance().setVariable("mediationDueDate", Date.from(CaseClock.now().atZone(CaseClock.PARIS).plus(deadline).toInstant()));
   }
 
-  /** A date from a form (ISO text, perhaps with a time) or Java; null when absent or blank. */
-  private static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), CaseClock.PARIS);
-    }
-    return LocalDate.parse(value.toString().substring(0, 10));
-  }
 
 }

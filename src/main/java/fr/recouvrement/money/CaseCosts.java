@@ -1,6 +1,6 @@
 package fr.recouvrement.money;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;

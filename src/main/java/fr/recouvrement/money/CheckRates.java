@@ -1,7 +1,7 @@
 package fr.recouvrement.money;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,10 +23,10 @@ class CheckRates implements JavaDelegate {
   static final String UPDATE_TASK = "Task_UpdateRates";
 
   private final InterestRates interestRates;
-  private final CaseService cases;
+  private final OpenDebts cases;
   private final TaskService taskService;
 
-  CheckRates(InterestRates interestRates, CaseService cases, TaskService taskService) {
+  CheckRates(InterestRates interestRates, OpenDebts cases, TaskService taskService) {
     this.interestRates = interestRates;
     this.cases = cases;
     this.taskService = taskService;
@@ -34,12 +34,10 @@ class CheckRates implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object lead = execution.getVariable("leadDays");
-    if (lead == null) {
-      throw new IllegalStateException("Task_CheckRates needs the input leadDays (days before a half-year to ask for its rates)");
-    }
+    // leadDays: the model's input, days before a half-year to ask for its rates
+    int lead = StepVariables.of(execution).integer("leadDays");
     LocalDate today = CaseClock.today();
-    HalfYear last = HalfYear.of(today.plusDays(Long.parseLong(lead.toString().trim())));
+    HalfYear last = HalfYear.of(today.plusDays(lead));
     LocalDate oldestDue = cases.oldestUnpaidDueDate().orElse(null);
     HalfYear first = oldestDue == null || !oldestDue.isBefore(today) ? HalfYear.of(today) : HalfYear.of(oldestDue);
     List<HalfYear> missing = interestRates.missing(first, last);

@@ -1,6 +1,6 @@
 package fr.recouvrement.payment;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;

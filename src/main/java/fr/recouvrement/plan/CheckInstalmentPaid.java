@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,8 +31,9 @@ class CheckInstalmentPaid implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = PlanVariables.id(execution, "planId");
-    int number = PlanVariables.integer(execution, "instalmentNumber", 1);
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(1);
     List<Schedule.Instalment> instalments = plans.instalments(planId);
     BigDecimal due = instalments.stream().filter(i -> i.number() <= number).map(Schedule.Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal paid = plans.paidSinceStart(planId);
@@ -43,10 +45,10 @@ class CheckInstalmentPaid implements JavaDelegate {
     }
     if (completed) {
       plans.close(planId, "COMPLETED", CaseClock.today());
-      String reference = PlanVariables.required(execution, "caseReference");
-      boolean kept = !Boolean.FALSE.equals(execution.getVariable("allInstalmentsOnTime"));
+      String reference = variables.caseReference();
+      boolean kept = variables.optionalFlag("allInstalmentsOnTime").orElse(true);
       BigDecimal owed =
-          kept && Boolean.TRUE.equals(execution.getVariable("penaltiesWaived"))
+          kept && variables.optionalFlag("penaltiesWaived").orElse(false)
               ? cases.waiveChargesAccruedSince(reference, plans.plan(planId).startedOn())
               : cases.balance(reference);
       execution.setVariable("planSettled", owed.signum() == 0);

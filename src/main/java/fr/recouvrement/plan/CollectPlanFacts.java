@@ -1,5 +1,6 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +23,7 @@ class CollectPlanFacts implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = PlanVariables.required(execution, "caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     CaseView c = cases.get(reference);
     execution.setVariable("balance", cases.balance(reference).doubleValue());
     execution.setVariable("segment", c.segment());

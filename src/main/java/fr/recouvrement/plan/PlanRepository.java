@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.cases.CaseUpdates;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -15,8 +16,11 @@ import org.springframework.stereotype.Repository;
 class PlanRepository {
   private final JdbcTemplate jdbc;
 
-  PlanRepository(JdbcTemplate jdbc) {
+  private final CaseUpdates cases;
+
+  PlanRepository(JdbcTemplate jdbc, CaseUpdates cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
   }
 
   record Plan(long id, String caseReference, String status, LocalDate startedOn, BigDecimal total, int lines) {}
@@ -72,7 +76,7 @@ class PlanRepository {
 
   /** A signed plan acknowledges the debt (C. civ. 2240): prescription restarts from that day. */
   void recordAcknowledgement(String caseReference, LocalDate on) {
-    jdbc.update("update collection_case set last_acknowledged_on = ? where reference = ?", Date.valueOf(on), caseReference);
+    cases.recordAcknowledgement(caseReference, on);
   }
 
   Plan plan(long planId) {

@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.legal.PrescriptionService;
 import java.math.BigDecimal;
@@ -29,7 +30,8 @@ class RecordPaymentPlan implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = PlanVariables.required(execution, "caseReference");
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     String processInstanceId = execution.getProcessInstanceId();
     LocalDate today = CaseClock.today();
     long planId =
@@ -37,13 +39,12 @@ class RecordPaymentPlan implements JavaDelegate {
             .findByProcess(processInstanceId)
             .orElseGet(
                 () -> {
-                  int count = PlanVariables.integer(execution, "instalmentCount", 0);
-                  BigDecimal down = PlanVariables.amount(execution, "downPayment");
-                  Frequency frequency = Frequency.valueOf(PlanVariables.required(execution, "frequency"));
+                  int count = variables.optionalInteger("instalmentCount").orElse(0);
+                  BigDecimal down = variables.optionalAmount("downPayment").orElse(BigDecimal.ZERO);
+                  Frequency frequency = Frequency.valueOf(variables.text("frequency"));
                   Schedule schedule =
                       Schedule.compute(
-                          cases.balance(reference), down, count, PlanVariables.date(execution, "firstInstalmentDate"), frequency, today);
-                  Object approver = execution.getVariable("planApprover");
+                          cases.balance(reference), down, count, variables.date("firstInstalmentDate"), frequency, today);
                   return plans.create(
                       reference,
                       processInstanceId,
@@ -52,8 +53,8 @@ class RecordPaymentPlan implements JavaDelegate {
                       down,
                       schedule,
                       today,
-                      (String) execution.getVariable("planNegotiator"),
-                      approver == null ? null : approver.toString());
+                      variables.optionalText("planNegotiator").orElse(null),
+                      variables.optionalText("planApprover").orElse(null));
                 });
     plans.recordAcknowledgement(reference, today);
     // the approved plan is an acknowledgement of the whole balance (C. civ. 2240)

@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class RecordPlanLapsed implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    plans.close(PlanVariables.id(execution, "planId"), "LAPSED", CaseClock.today());
+    plans.close(StepVariables.of(execution).id("planId"), "LAPSED", CaseClock.today());
     execution.setVariable("planLapsedOn", CaseClock.today().toString());
   }
 }

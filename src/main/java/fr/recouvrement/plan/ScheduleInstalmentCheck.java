@@ -1,5 +1,7 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,12 @@ class ScheduleInstalmentCheck implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = PlanVariables.id(execution, "planId");
-    int number = PlanVariables.integer(execution, "instalmentNumber", 0) + 1;
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(0) + 1;
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    int graceDays = PlanVariables.integer(execution, "graceDays", 0);
+    int graceDays = variables.optionalInteger("graceDays").orElse(0);
     execution.setVariable("instalmentNumber", number);
-    execution.setVariable("instalmentCheckAt", PlanVariables.startOfDay(instalment.due().plusDays(graceDays)));
+    execution.setVariable("instalmentCheckAt", CaseClock.startOf(instalment.due().plusDays(graceDays)));
   }
 }

@@ -1,6 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.CaseEmails;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,17 +29,18 @@ class SendInstalmentReminder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = PlanVariables.id(execution, "planId");
-    int number = PlanVariables.integer(execution, "instalmentNumber", 1);
+    StepVariables variables = StepVariables.of(execution);
+    long planId = variables.id("planId");
+    int number = variables.optionalInteger("instalmentNumber").orElse(1);
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    LocalDate deadline = CaseClock.today().plusDays(PlanVariables.integer(execution, "gracePeriodDays", 8));
+    LocalDate deadline = CaseClock.today().plusDays(variables.optionalInteger("gracePeriodDays").orElse(8));
     var status =
         emails.send(
             plans.plan(planId).caseReference(),
             "plan-" + planId + "-instalment-" + number + "-reminder",
             TEMPLATE,
-            Map.of("due", instalment.due(), "missing", PlanVariables.amount(execution, "instalmentMissing").max(BigDecimal.ZERO), "deadline", deadline));
+            Map.of("due", instalment.due(), "missing", variables.optionalAmount("instalmentMissing").orElse(BigDecimal.ZERO).max(BigDecimal.ZERO), "deadline", deadline));
     execution.setVariable("communicationStatus", status.name());
-    execution.setVariable("gracePeriodEndsAt", PlanVariables.startOfDay(deadline));
+    execution.setVariable("gracePeriodEndsAt", CaseClock.startOf(deadline));
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.CaseEmails;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class SendPlanSchedule implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long planId = PlanVariables.id(execution, "planId");
+    long planId = StepVariables.of(execution).id("planId");
     PlanRepository.Plan plan = plans.plan(planId);
     List<Map<String, Object>> rows =
         plans.instalments(planId).stream()
@@ -39,8 +40,8 @@ class SendPlanSchedule implements JavaDelegate {
                         "amount", i.amount()))
             .toList();
     // what becomes of the charges that accrue during the plan, as payment-plan-terms decided
-    Object waived = execution.getVariable("penaltiesWaived");
-    String chargesAfterPlan = waived == null ? "" : Boolean.TRUE.equals(waived) ? "WAIVED" : "KEPT";
+    String chargesAfterPlan =
+        StepVariables.of(execution).optionalFlag("penaltiesWaived").map(waived -> waived ? "WAIVED" : "KEPT").orElse("");
     var status =
         emails.send(
             plan.caseReference(), "plan-" + planId + "-schedule", TEMPLATE,

@@ -1,5 +1,7 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.kernel.process.StepVariables;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,11 +19,12 @@ class TakePortalProposal implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int count = PlanVariables.integer(execution, "proposedInstalmentCount", 0);
+    StepVariables variables = StepVariables.of(execution);
+    int count = variables.optionalInteger("proposedInstalmentCount").orElse(0);
     execution.setVariable("instalmentCount", count);
     execution.setVariable("frequency", Frequency.MONTHLY.name());
-    execution.setVariable("firstInstalmentDate", PlanVariables.date(execution, "proposedFirstInstalmentDate").toString());
-    execution.setVariable("downPayment", PlanVariables.amount(execution, "proposedDownPayment").doubleValue());
+    execution.setVariable("firstInstalmentDate", variables.date("proposedFirstInstalmentDate").toString());
+    execution.setVariable("downPayment", variables.optionalAmount("proposedDownPayment").orElse(BigDecimal.ZERO).doubleValue());
     execution.setVariable("planNegotiator", PORTAL_ACTOR);
     execution.setVariable("planNotes", "Proposé par le débiteur sur son portail.");
   }

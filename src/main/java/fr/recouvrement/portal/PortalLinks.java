@@ -1,6 +1,7 @@
 package fr.recouvrement.portal;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.DebtorPageLinks;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
  * The URL carries nothing but the token: no name, no reference.
  */
 @Service
-public class PortalLinks {
+public class PortalLinks implements DebtorPageLinks {
   public static final String PATH = "/portail/";
   private static final Logger log = LoggerFactory.getLogger(PortalLinks.class);
   private static final Pattern TOKEN = Pattern.compile("[a-z2-7]{26}");
@@ -54,16 +55,15 @@ public class PortalLinks {
     return Optional.of(baseUrl() + PATH + t);
   }
 
-  /** A link with its QR code (for letters), or empty when there is no such case. */
+  /** A link with its QR code (for letters, drawn only when asked), or empty when there is no such case. */
+  @Override
   public Optional<Link> link(String caseReference, String issuedFor) {
-    return issue(caseReference, issuedFor).map(Link::new);
+    return issue(caseReference, issuedFor).map(PortalLinks::printable);
   }
 
-  /** A link to print: its address, and a QR code of it as a {@code data:} PNG for a PDF letter. */
-  public record Link(String url) {
-    public String qr() {
-      return QrCodes.dataUri(url, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, 240);
-    }
+  /** The link of that address, as the messages print it. */
+  public static Link printable(String url) {
+    return new Link(url, () -> QrCodes.dataUri(url, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, 240));
   }
 
   /** Revokes every link of the case; answers how many were still working. */

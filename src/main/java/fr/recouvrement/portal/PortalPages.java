@@ -1,6 +1,6 @@
 package fr.recouvrement.portal;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.DebtorType;

@@ -1,6 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -25,8 +26,8 @@ class CheckContactPolicy implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String channel = ProcessVariables.required(execution, "channel");
-    ReminderRepository.CaseFacts facts = repository.facts(ProcessVariables.required(execution, "caseReference"));
+    String channel = StepVariables.of(execution).text("channel");
+    ReminderRepository.CaseFacts facts = repository.facts(StepVariables.of(execution).caseReference());
     long caseId = facts.caseId();
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);
     ContactPolicy.ContactHistory history = repository.contactHistory(caseId, now.minusDays(31).toInstant());

@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,11 +24,11 @@ class CheckPromise implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = ((Number) execution.getVariable("promiseId")).longValue();
+    long id = StepVariables.of(execution).id("promiseId");
     ReminderRepository.PromiseRow promise = repository.promise(id);
     BigDecimal paid = repository.paidSince(promise.caseId(), promise.recordedAt());
     boolean kept = paid.compareTo(promise.amount()) >= 0
-        || cases.balance(ProcessVariables.required(execution, "caseReference")).signum() == 0;
+        || cases.balance(StepVariables.of(execution).caseReference()).signum() == 0;
     repository.settlePromise(id, kept);
     execution.setVariable("promiseKept", kept);
   }

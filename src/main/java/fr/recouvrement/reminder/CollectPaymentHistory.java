@@ -1,6 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ class CollectPaymentHistory implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ProcessVariables.required(execution, "caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
     ReminderRepository.PaymentHistory history = repository.paymentHistory(facts.debtorId(), facts.caseId(), CaseClock.today());
     execution.setVariable("debtorType", facts.debtorType());

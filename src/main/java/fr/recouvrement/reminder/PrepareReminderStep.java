@@ -1,6 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,9 +20,9 @@ class PrepareReminderStep implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ProcessVariables.required(execution, "caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    execution.setVariable("reminderStep", ProcessVariables.integer(execution, "reminderStep", 1));
+    execution.setVariable("reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1));
     execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());

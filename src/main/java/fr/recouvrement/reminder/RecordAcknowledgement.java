@@ -1,6 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +21,7 @@ class RecordAcknowledgement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate on = ProcessVariables.date(execution, "lastPaymentDate");
-    repository.recordAcknowledgement(ProcessVariables.required(execution, "caseReference"), on == null ? CaseClock.today() : on);
+    LocalDate on = StepVariables.of(execution).optionalDate("lastPaymentDate").orElse(null);
+    repository.recordAcknowledgement(StepVariables.of(execution).caseReference(), on == null ? CaseClock.today() : on);
   }
 }

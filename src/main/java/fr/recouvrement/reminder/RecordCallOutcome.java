@@ -1,5 +1,7 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepKey;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,14 +27,14 @@ class RecordCallOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = ProcessVariables.required(execution, "callOutcome");
+    StepVariables variables = StepVariables.of(execution);
+    String outcome = variables.text("callOutcome");
     if (!OUTCOMES.contains(outcome)) {
       throw new IllegalArgumentException("Unknown call outcome '" + outcome + "'; expected one of " + OUTCOMES);
     }
-    String reference = ProcessVariables.required(execution, "caseReference");
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    String key = reference + "/" + execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId() + "/"
-        + ProcessVariables.integer(execution, "reminderStep", 0);
+    String key = StepKey.of(execution, reference, variables.optionalInteger("reminderStep").orElse(0));
     if (!repository.communicationExists(key)) {
       repository.recordCall(facts.caseId(), key, repository.phoneOf(facts.debtorId()), outcome, Actors.current(execution));
     }
@@ -40,8 +42,8 @@ class RecordCallOutcome implements JavaDelegate {
       repository.markPhoneInvalid(facts.debtorId());
     }
     if ("PROMISE".equals(outcome)) {
-      LocalDate date = ProcessVariables.date(execution, "promiseDate");
-      BigDecimal amount = ProcessVariables.amount(execution, "promiseAmount");
+      LocalDate date = variables.optionalDate("promiseDate").orElse(null);
+      BigDecimal amount = variables.optionalAmount("promiseAmount").orElse(null);
       if (date == null || amount == null || amount.signum() <= 0) {
         throw new IllegalArgumentException("A promise needs a date and an amount greater than 0");
       }

@@ -1,7 +1,8 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
@@ -23,11 +24,12 @@ class RecordPromise implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ProcessVariables.required(execution, "caseReference");
-    LocalDate promised = ProcessVariables.date(execution, "promiseDate");
-    BigDecimal amount = ProcessVariables.amount(execution, "promiseAmount");
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate promised = variables.optionalDate("promiseDate").orElse(null);
+    BigDecimal amount = variables.optionalAmount("promiseAmount").orElse(null);
     long id = repository.insertPromise(repository.facts(reference).caseId(), promised, amount, Actors.current(execution));
-    LocalDate check = promised.plusDays(ProcessVariables.integer(execution, "graceDays", 0) + 1L);
+    LocalDate check = promised.plusDays(variables.optionalInteger("graceDays").orElse(0) + 1L);
     execution.setVariable("promiseId", id);
     execution.setVariable("promiseCheckAt", Date.from(check.atStartOfDay(CaseClock.PARIS).toInstant()));
   }

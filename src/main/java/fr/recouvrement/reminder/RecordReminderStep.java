@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,6 @@ import org.springframework.stereotype.Component;
 class RecordReminderStep implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("reminderStep", ProcessVariables.integer(execution, "reminderStep", 1) + 1);
+    execution.setVariable("reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1) + 1);
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,6 @@ class RecordSegment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    repository.setSegment(ProcessVariables.required(execution, "caseReference"), ProcessVariables.required(execution, "segment"));
+    repository.setSegment(StepVariables.of(execution).caseReference(), StepVariables.of(execution).text("segment"));
   }
 }

@@ -1,8 +1,10 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.channel.PhoneCalls;
+import fr.recouvrement.cases.CaseUpdates;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.Territory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,8 +20,13 @@ import org.springframework.stereotype.Repository;
 public class ReminderRepository {
   private final JdbcTemplate jdbc;
 
-  ReminderRepository(JdbcTemplate jdbc) {
+  private final CaseUpdates cases;
+  private final PhoneCalls calls;
+
+  ReminderRepository(JdbcTemplate jdbc, CaseUpdates cases, PhoneCalls calls) {
     this.jdbc = jdbc;
+    this.cases = cases;
+    this.calls = calls;
   }
 
   /** The facts a reminder step needs, read fresh at each step. */
@@ -138,34 +145,19 @@ public class ReminderRepository {
   }
 
   void setSegment(String reference, String segment) {
-    jdbc.update("update collection_case set segment = ? where reference = ?", segment, reference);
+    cases.setSegment(reference, segment);
   }
 
   void markPhoneInvalid(long debtorId) {
-    jdbc.update("update debtor set phone_invalid = true where id = ?", debtorId);
+    cases.markPhoneInvalid(debtorId);
   }
 
   void recordAcknowledgement(String reference, LocalDate on) {
-    jdbc.update(
-        "update collection_case set last_acknowledged_on = ? where reference = ? and (last_acknowledged_on is null or last_acknowledged_on < ?)",
-        on,
-        reference,
-        on);
+    cases.recordAcknowledgement(reference, on);
   }
 
   void recordCall(long caseId, String key, String recipient, String outcome, String by) {
-    jdbc.update(
-        """
-        insert into communication (case_id, idempotency_key, channel, recipient, template, status, provider_id, created_at, sent_at)
-        values (?, ?, 'PHONE_CALL', ?, 'appel', ?, ?, ?, ?)
-        """,
-        caseId,
-        key,
-        recipient,
-        outcome,
-        by,
-        Timestamp.from(CaseClock.now()),
-        Timestamp.from(CaseClock.now()));
+    calls.record(caseId, key, recipient, outcome, by);
   }
 
   boolean communicationExists(String key) {

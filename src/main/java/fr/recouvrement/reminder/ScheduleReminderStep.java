@@ -1,6 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,21 +30,22 @@ class ScheduleReminderStep implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ProcessVariables.required(execution, "caseReference");
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
     String channel = reachableChannel(
-        ProcessVariables.required(execution, "action"), ProcessVariables.string(execution, "fallbackAction"), facts);
+        variables.text("action"), variables.optionalText("fallbackAction").orElse(null), facts);
     execution.setVariable("channel", channel);
     if (SKIP.equals(channel)) {
       return;
     }
     LocalDate today = CaseClock.today();
     LocalDate cadenceDay = (facts.oldestDueDate() == null ? today : facts.oldestDueDate())
-        .plusDays(ProcessVariables.integer(execution, "delayDays", 0));
+        .plusDays(variables.optionalInteger("delayDays").orElse(0));
     LocalDate earliest = cadenceDay;
     Instant last = repository.lastContact(facts.caseId()).orElse(null);
     if (last != null) {
-      LocalDate afterGap = LocalDate.ofInstant(last, CaseClock.PARIS).plusDays(ProcessVariables.integer(execution, "minGapDays", 0));
+      LocalDate afterGap = LocalDate.ofInstant(last, CaseClock.PARIS).plusDays(variables.optionalInteger("minGapDays").orElse(0));
       earliest = afterGap.isAfter(earliest) ? afterGap : earliest;
     }
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);

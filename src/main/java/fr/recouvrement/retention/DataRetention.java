@@ -1,6 +1,6 @@
 package fr.recouvrement.retention;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.retention.RetentionRepository.ClosedCase;
 import fr.recouvrement.retention.RetentionRepository.DebtorCase;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.recouvrement.retention;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.DebtorType;
 import java.sql.Date;
 import java.sql.Timestamp;

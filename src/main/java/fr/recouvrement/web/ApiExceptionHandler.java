@@ -1,5 +1,7 @@
 package fr.recouvrement.web;
 
+import fr.recouvrement.kernel.provider.SignedCallbacks;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.recouvrement.cases.CaseConflictException;

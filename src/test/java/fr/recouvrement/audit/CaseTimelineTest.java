@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -264,7 +264,7 @@ class CaseTimelineTest {
     HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(request("/api/documents/" + id, "*/*").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
-    assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(Proofs.sha256(pdf.body()));
+    assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(fr.recouvrement.kernel.hash.Sha256.hex(pdf.body()));
     assertThat(pdf.headers().firstValue("X-Content-SHA256").orElse("")).isEqualTo(document.get("sha256").asText());
 
     JsonNode ok = api.get("/api/documents/" + id + "/verification").json();

@@ -10,7 +10,7 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.CaseRun;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package fr.recouvrement.bench;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

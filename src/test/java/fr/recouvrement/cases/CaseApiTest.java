@@ -1,5 +1,7 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.time.CaseClock;
+
 import static fr.recouvrement.cases.CaseFixtures.businessCase;
 import static fr.recouvrement.cases.CaseFixtures.caseJson;
 import static fr.recouvrement.cases.CaseFixtures.consumerCase;

@@ -1,5 +1,7 @@
 package fr.recouvrement.cases;
 
+import fr.recouvrement.kernel.time.CaseClock;
+
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static fr.recouvrement.cases.CaseFixtures.payment;
 import static org.assertj.core.api.Assertions.assertThat;

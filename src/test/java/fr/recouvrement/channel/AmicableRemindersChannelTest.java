@@ -37,7 +37,7 @@ class AmicableRemindersChannelTest {
     TestServers.reset();
     // a Tuesday morning: the contact policy lets the email go whatever the hour the build runs at
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
-        java.util.Date.from(java.time.ZonedDateTime.of(2026, 3, 3, 10, 0, 0, 0, fr.recouvrement.cases.CaseClock.PARIS).toInstant()));
+        java.util.Date.from(java.time.ZonedDateTime.of(2026, 3, 3, 10, 0, 0, 0, fr.recouvrement.kernel.time.CaseClock.PARIS).toInstant()));
   }
 
   @org.junit.jupiter.api.AfterEach

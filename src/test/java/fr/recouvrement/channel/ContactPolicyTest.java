@@ -1,9 +1,11 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.time.Territory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ProcessTestEngine;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
 import java.time.Instant;
 import java.time.LocalDateTime;

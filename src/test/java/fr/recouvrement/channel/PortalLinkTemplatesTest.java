@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The debtor portal's link in every kind of message: SMS within two segments, emails, and letters with a QR code that scans back to it. */
 class PortalLinkTemplatesTest {
   /** A long but realistic address: a creditor's own payment domain and a 26-character token. */
-  static final PortalLinks.Link LINK = new PortalLinks.Link("https://paiement.demo-creancier.example/portail/" + "k7q2m4xz3p5r6t7v2w3y4a5b6c");
+  static final DebtorPageLinks.Link LINK = fr.recouvrement.portal.PortalLinks.printable("https://paiement.demo-creancier.example/portail/" + "k7q2m4xz3p5r6t7v2w3y4a5b6c");
 
   final Templates templates = new Templates();
   final ReminderSms sms = new ReminderSms(null, templates, null, null, CREDITOR);

@@ -1,5 +1,7 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.format.Formats;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -75,7 +77,7 @@ class ReminderLetterTest extends ChannelStepTest {
     Path file = Path.of(dataDir).resolve(document.storagePath());
     assertThat(document.storagePath()).startsWith("documents/" + reference + "/").endsWith(".pdf");
     byte[] pdf = Files.readAllBytes(file);
-    assertThat(ReminderStep.sha256(pdf)).isEqualTo(document.sha256());
+    assertThat(fr.recouvrement.kernel.hash.Sha256.hex(pdf)).isEqualTo(document.sha256());
     assertThat(document.sizeBytes()).isEqualTo(pdf.length);
     CaseView view = cases.get(reference);
     BigDecimal total =

@@ -1,5 +1,7 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.format.Formats;
+
 import static fr.recouvrement.channel.ChannelFixtures.EMAIL_PROCESS;
 import static fr.recouvrement.channel.ChannelFixtures.invoice;
 import static fr.recouvrement.channel.ChannelFixtures.job;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;

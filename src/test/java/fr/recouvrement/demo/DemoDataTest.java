@@ -3,7 +3,7 @@ package fr.recouvrement.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import java.time.LocalDate;
 import java.util.List;

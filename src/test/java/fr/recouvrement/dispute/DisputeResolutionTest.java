@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;

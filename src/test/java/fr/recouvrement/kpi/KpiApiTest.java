@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.money.CaseCosts;
 import fr.recouvrement.security.TestUsers;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TaskChecks;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;

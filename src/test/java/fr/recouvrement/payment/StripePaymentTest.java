@@ -15,7 +15,7 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.Race;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.security.TestUsers;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -68,7 +68,7 @@ class PaymentPlanProcessTest {
     });
     mock("sendInstalmentReminder", e -> e.setVariable("gracePeriodEndsAt", later(8)));
     mock("recordPlanLapsed", e -> {});
-    Mocks.register("planFourEyes", new PlanFourEyes());
+    Mocks.register("fourEyes", new fr.recouvrement.security.FourEyes());
     Mocks.register("takePortalProposal", new TakePortalProposal());
   }
 
@@ -284,7 +284,7 @@ class PaymentPlanProcessTest {
         "balance", balance, "debtorName", "Boulangerie Martin SARL"));
     v.put("planProposedOnPortal", true);
     v.put("proposedInstalmentCount", count);
-    v.put("proposedFirstInstalmentDate", java.time.LocalDate.now(fr.recouvrement.cases.CaseClock.PARIS).plusDays(15).toString());
+    v.put("proposedFirstInstalmentDate", java.time.LocalDate.now(fr.recouvrement.kernel.time.CaseClock.PARIS).plusDays(15).toString());
     v.put("proposedDownPayment", downPayment);
     instance = engine.getRuntimeService().startProcessInstanceByKey("payment-plan", REFERENCE, v);
     driver = new ProcessDriver(engine, instance.getId()).settle();

@@ -7,7 +7,7 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
 import jakarta.mail.internet.MimeMessage;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;
 import java.time.LocalDate;

@@ -193,7 +193,7 @@ class CollectionCaseProcessTest {
     }
   }
 
-  /** A collector proposes, a supervisor decides (four eyes: escalationFourEyes, tested on its own). */
+  /** A collector proposes, a supervisor decides (four eyes: the fourEyes listener, tested on its own). */
   void escalate(String decision) {
     Task proposal = driver.task();
     assertThat(proposal.getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
@@ -285,7 +285,7 @@ class CollectionCaseProcessTest {
   @Test
   void shouldRefuseToLetTheCollectorWhoProposedTheEscalationValidateItToo() {
     org.camunda.bpm.engine.test.mock.Mocks.register(
-        "escalationFourEyes", new fr.recouvrement.legal.escalation.EscalationFourEyesAccess().listener());
+        "fourEyes", new fr.recouvrement.security.FourEyes());
     open(6);
     try {
       engine.getIdentityService().setAuthenticatedUserId("carla");

@@ -49,7 +49,7 @@ class ReminderMocks {
   ReminderMocks register() {
     Mocks.reset();
     mock("prepareReminderStep", e -> {
-      e.setVariable("reminderStep", ProcessVariables.integer(e, "reminderStep", 1));
+      e.setVariable("reminderStep", fr.recouvrement.kernel.process.StepVariables.of(e).optionalInteger("reminderStep").orElse(1));
       e.setVariable("segment", segment);
       e.setVariable("debtorType", debtorType);
       e.setVariable("balance", balance);
@@ -98,7 +98,7 @@ class ReminderMocks {
     mock("computeRecoverableVat", e -> e.setVariable("recoverableVat", 0.0));
     Mocks.register("caseStatus", statuses);
     // the phases collection-case calls
-    Mocks.register("planFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
+    Mocks.register("fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     mock("prepareDispute", e -> {
       e.setVariable("category", "COMMERCIAL");
       e.setVariable("disputedAmount", 300.0);
@@ -145,7 +145,6 @@ class ReminderMocks {
         e.setVariable("debtorRefusedSmallClaims", false);
       }
     });
-    Mocks.register("escalationFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     Mocks.register("writeOffProposal", new fr.recouvrement.legal.escalation.WriteOffProposal());
     mock("recordAgencyHandover", e -> {});
     // the first steps of the enforcement and insolvency-claim processes collection-case calls

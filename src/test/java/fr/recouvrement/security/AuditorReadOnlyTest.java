@@ -11,7 +11,7 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.CaseRun;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import java.net.CookieManager;
 import java.net.URI;

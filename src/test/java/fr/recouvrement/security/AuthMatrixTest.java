@@ -6,7 +6,7 @@ import static fr.recouvrement.cases.CaseFixtures.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -12,7 +12,7 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;
 import java.io.IOException;

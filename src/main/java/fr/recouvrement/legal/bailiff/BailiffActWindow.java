@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.channel.FrenchHolidays;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.FrenchHolidays;
+import fr.recouvrement.kernel.time.Territory;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

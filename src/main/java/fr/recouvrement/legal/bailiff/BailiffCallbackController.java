@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.web.SignedCallbacks;
+import fr.recouvrement.kernel.provider.SignedCallbacks;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,7 +3,7 @@ package fr.recouvrement.legal.bailiff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpTimeoutException;
-import fr.recouvrement.web.ProviderRestClients;
+import fr.recouvrement.kernel.provider.ProviderRestClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.MediaType;

@@ -51,4 +51,23 @@ public enum MissionType {
           "missionType is '%s'; expected one of %s".formatted(value, Arrays.toString(values())));
     }
   }
+
+  /**
+   * The idempotency key of a mission request: {@code caseReference/processInstanceId/activityId/type/n},
+   * where n counts how many times this activity already completed in this instance (a model that
+   * loops back asks for a new mission; a retried job, whose failed attempts left no history, finds
+   * the same key).
+   */
+  static String stepKey(org.camunda.bpm.engine.delegate.DelegateExecution execution, String caseReference, MissionType type) {
+    long done =
+        execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .activityId(execution.getCurrentActivityId())
+            .finished()
+            .count();
+    return fr.recouvrement.kernel.process.StepKey.of(execution, caseReference, type.name(), done + 1);
+  }
 }

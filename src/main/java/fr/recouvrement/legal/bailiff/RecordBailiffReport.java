@@ -1,5 +1,7 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -41,21 +43,22 @@ class RecordBailiffReport implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String missionId = BailiffVariables.string(execution, "bailiffMissionId");
+    StepVariables variables = StepVariables.of(execution);
+    String missionId = variables.text("bailiffMissionId");
     Mission mission;
     try {
       mission = missions.byId(Long.parseLong(missionId)).orElseThrow(() -> new IllegalStateException("No bailiff mission " + missionId));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Process variable 'bailiffMissionId' is not a mission id: '" + missionId + "'");
     }
-    String outcome = BailiffVariables.string(execution, "bailiffOutcome");
+    String outcome = variables.text("bailiffOutcome");
     if (!mission.type().accepts(outcome)) {
       throw new IllegalArgumentException(
           "bailiffOutcome '%s' does not fit a %s mission; expected one of %s".formatted(outcome, mission.type(), mission.type().outcomes()));
     }
-    LocalDate reportedOn = BailiffVariables.date(execution, "bailiffReportedOn");
-    BigDecimal fee = BailiffVariables.amount(execution, "bailiffFee");
-    BigDecimal recovered = BailiffVariables.amount(execution, "bailiffAmountRecovered");
+    LocalDate reportedOn = variables.optionalDate("bailiffReportedOn").orElseGet(CaseClock::today);
+    BigDecimal fee = variables.optionalAmount("bailiffFee").orElse(BigDecimal.ZERO.setScale(2));
+    BigDecimal recovered = variables.optionalAmount("bailiffAmountRecovered").orElse(BigDecimal.ZERO.setScale(2));
     missions.reported(mission.id(), outcome, recovered);
     if (mission.type().seizure()) {
       legalEvents.record(

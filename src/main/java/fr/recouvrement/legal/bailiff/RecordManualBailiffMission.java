@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
@@ -24,11 +25,11 @@ class RecordManualBailiffMission implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = BailiffVariables.string(execution, "caseReference");
-    MissionType type = MissionType.parse(BailiffVariables.optionalString(execution, "missionType"));
+    String reference = StepVariables.of(execution).caseReference();
+    MissionType type = MissionType.parse(StepVariables.of(execution).optionalText("missionType").orElse(null));
     String actor = Actors.current(execution);
     Mission mission =
-        missions.begin(reference, type, BailiffVariables.missionKey(execution, reference, type), MissionStatus.MANUAL, actor);
+        missions.begin(reference, type, MissionType.stepKey(execution, reference, type), MissionStatus.MANUAL, actor);
     RequestBailiffMission.recordRequest(legalEvents, mission, "confiée au commissaire de justice (remise manuelle)", actor);
     execution.setVariable("bailiffMissionId", String.valueOf(mission.id()));
   }

@@ -1,7 +1,8 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.legal.LegalEventType;
@@ -40,13 +41,14 @@ class RequestBailiffMission implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = BailiffVariables.string(execution, "caseReference");
-    MissionType type = MissionType.parse(BailiffVariables.optionalString(execution, "missionType"));
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    MissionType type = MissionType.parse(variables.optionalText("missionType").orElse(null));
     String actor = Actors.current(execution);
-    String key = BailiffVariables.missionKey(execution, reference, type);
+    String key = MissionType.stepKey(execution, reference, type);
     Mission mission = missions.begin(reference, type, key, MissionStatus.PENDING, actor);
     if (mission.status() == MissionStatus.PENDING) {
-      send(mission, BailiffVariables.optionalString(execution, "bailiffInstructions"));
+      send(mission, variables.optionalText("bailiffInstructions").orElse(null));
     } else {
       log.info("Bailiff mission {} already {}: not sent again", key, mission.status());
       missions.alreadyRequested(mission);

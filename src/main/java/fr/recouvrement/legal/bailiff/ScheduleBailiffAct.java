@@ -1,7 +1,8 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.time.Territory;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ScheduleBailiffAct implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
-    Territory territory = Territory.parse(execution.getVariable("debtorTerritory"));
+    Territory territory = Territory.parse(StepVariables.of(execution).optionalText("debtorTerritory").orElse(null));
     execution.setVariable("bailiffActAt", Date.from(BailiffActWindow.next(CaseClock.now(), territory)));
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,8 @@ class WithdrawBailiffMissions implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = BailiffVariables.string(execution, "caseReference");
-    String reason = BailiffVariables.optionalString(execution, "withdrawalReason");
+    String reference = StepVariables.of(execution).caseReference();
+    String reason = StepVariables.of(execution).optionalText("withdrawalReason").orElse(null);
     reason = reason == null ? DEFAULT_REASON : reason;
     int withdrawn = 0;
     List<String> byHand = new ArrayList<>();

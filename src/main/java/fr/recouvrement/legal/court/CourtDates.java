@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.court;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.channel.FrenchHolidays;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.time.FrenchHolidays;
+import fr.recouvrement.kernel.time.Territory;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;

@@ -1,9 +1,9 @@
 package fr.recouvrement.legal.court;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.Territory;
 import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalRule;
 import fr.recouvrement.legal.Residence;

@@ -1,11 +1,12 @@
 package fr.recouvrement.legal.court;
 
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.money.CaseCosts;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,25 +31,21 @@ class RecordLegalEvent implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
-    LegalEventType type = LegalEventType.valueOf((String) execution.getVariable("legalEvent"));
-    Object when = execution.getVariable("legalEventDate");
-    LocalDate occurredOn = when == null ? fr.recouvrement.cases.CaseClock.today() : CourtDates.day(when);
-    Object endsOn = execution.getVariable("legalEventEndsOn");
-    Object details = execution.getVariable("legalEventDetails");
+    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    LegalEventType type = LegalEventType.valueOf(variables.text("legalEvent"));
+    LocalDate occurredOn = variables.optionalDate("legalEventDate").orElseGet(CaseClock::today);
+    LocalDate endsOn = variables.optionalDate("legalEventEndsOn").orElse(null);
+    String details = variables.optionalText("legalEventDetails").orElse(null);
     String actor = Actors.current(execution);
     long caseId = events.caseId(reference);
-    long id = events.record(caseId, type, occurredOn, endsOn == null ? null : CourtDates.day(endsOn),
-        details == null ? null : details.toString(), actor);
-    Object kind = execution.getVariable("costKind");
-    BigDecimal amount = amount(execution.getVariable("costAmount"));
+    long id = events.record(caseId, type, occurredOn, endsOn, details, actor);
+    String kind = variables.optionalText("costKind").orElse(null);
+    BigDecimal amount = variables.optionalAmount("costAmount").orElse(null);
     if (kind != null && amount != null && amount.signum() > 0) {
-      costs.record(caseId, kind.toString(), amount, occurredOn, "legal-event-" + id, actor);
+      costs.record(caseId, kind, amount, occurredOn, "legal-event-" + id, actor);
     }
   }
 
-  private static BigDecimal amount(Object value) {
-    return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
-  }
 
 }

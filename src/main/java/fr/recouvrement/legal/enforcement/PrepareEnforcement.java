@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.enforcement;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ class PrepareEnforcement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     Set<String> failed = Set.copyOf(failedMeasures(reference));
     execution.setVariable("principal", cases.get(reference).principal().doubleValue());
     execution.setVariable("claimBreakdown", cases.pursued(reference).breakdown());

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.escalation;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.reminder.ReminderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,7 +27,7 @@ class CollectEscalationFacts implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     ReminderRepository.CaseFacts c = reminders.facts(reference);
     ReminderRepository.PaymentHistory history = reminders.paymentHistory(c.debtorId(), c.caseId(), CaseClock.today());
     execution.setVariable("debtorType", c.debtorType());

@@ -1,8 +1,9 @@
 package fr.recouvrement.legal.escalation;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.Territory;
 import fr.recouvrement.legal.Residence;
 import fr.recouvrement.money.AmountPursued;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,7 @@ class CollectLegalFacts implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
+    String reference = StepVariables.of(execution).caseReference();
     CaseView view = cases.get(reference);
     AmountPursued.Statement pursued = view.amountPursued();
     execution.setVariable("balance", view.balance().doubleValue());

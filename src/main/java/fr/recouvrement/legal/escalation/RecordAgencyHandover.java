@@ -1,7 +1,8 @@
 package fr.recouvrement.legal.escalation;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import java.time.LocalDate;
@@ -23,11 +24,12 @@ class RecordAgencyHandover implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object on = execution.getVariable("agencyHandedOverOn");
-    LocalDate date = on == null || on.toString().isBlank() ? CaseClock.today() : LocalDate.parse(on.toString());
+    StepVariables variables = StepVariables.of(execution);
+    LocalDate date = variables.optionalDate("agencyHandedOverOn").orElseGet(CaseClock::today);
     String details =
-        "Agence : %s ; référence : %s".formatted(execution.getVariable("agencyName"), execution.getVariable("agencyReference"));
-    events.record((String) execution.getVariable("caseReference"), LegalEventType.AGENCY_HANDOVER, date, details, Actors.current(execution));
+        "Agence : %s ; référence : %s"
+            .formatted(variables.optionalText("agencyName").orElse(null), variables.optionalText("agencyReference").orElse(null));
+    events.record(StepVariables.of(execution).caseReference(), LegalEventType.AGENCY_HANDOVER, date, details, Actors.current(execution));
   }
 
 }

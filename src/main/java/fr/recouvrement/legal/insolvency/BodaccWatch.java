@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

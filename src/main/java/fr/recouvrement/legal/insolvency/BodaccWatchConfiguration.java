@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;

@@ -1,7 +1,8 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,10 +31,11 @@ class CloseInsolvencyClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ClaimVariables.required(execution, "caseReference");
-    String outcome = ClaimVariables.required(execution, "insolvencyOutcome");
-    String claim = ClaimVariables.required(execution, "claimOutcome");
-    String procedure = procedureLabel(ClaimVariables.optional(execution, "insolvencyProcedure"));
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    String outcome = variables.text("insolvencyOutcome");
+    String claim = variables.text("claimOutcome");
+    String procedure = procedureLabel(variables.optionalText("insolvencyProcedure").orElse(null));
     boolean settled = "SETTLED".equals(outcome);
     repository.outcome(reference, settled ? "PAID" : claim);
     String reason = settled ? "" : writeOffReason(procedure, claim);

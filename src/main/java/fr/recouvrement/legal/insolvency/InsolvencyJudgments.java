@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CollectiveProceedings;
 import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalEventType;

@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.legal.LockedCase;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseService;

@@ -1,5 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.money.AmountPursued;
 import java.time.LocalDate;
@@ -34,9 +36,10 @@ class PrepareProofOfClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ClaimVariables.required(execution, "caseReference");
-    LocalDate deadline = ClaimVariables.date(execution, "claimDeadline");
-    int warningDays = ((Number) execution.getVariable("claimWarningDays")).intValue();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate deadline = variables.optionalDate("claimDeadline").orElse(null);
+    int warningDays = variables.integer("claimWarningDays");
     InsolvencyView insolvency =
         repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
@@ -51,23 +54,23 @@ class PrepareProofOfClaim implements JavaDelegate {
         "claimInvoicesText",
         claim.lines().stream()
             .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
-                o.number(), ClaimVariables.euros(o.principal()), ClaimVariables.euros(o.latePenalty()),
-                ClaimVariables.euros(o.recoveryIndemnity())))
+                o.number(), ClaimTexts.euros(o.principal()), ClaimTexts.euros(o.latePenalty()),
+                ClaimTexts.euros(o.recoveryIndemnity())))
             .collect(Collectors.joining("\n")));
     execution.setVariable("claimBreakdown", claim.breakdown());
     // rows recorded before the relief window was kept have none: the same table gives it
     LocalDate relief =
         insolvency.reliefDeadline() != null ? insolvency.reliefDeadline() : insolvencies.reliefDeadline(insolvency.publicationDate());
-    execution.setVariable("claimLateAt", ClaimVariables.startOf(deadline.plusDays(1)));
-    execution.setVariable("reliefDueAt", ClaimVariables.startOf(relief));
-    execution.setVariable("reliefDeadlineText", ClaimVariables.french(relief));
-    execution.setVariable("claimDueAt", ClaimVariables.startOf(deadline));
-    execution.setVariable("claimWarningAt", ClaimVariables.startOf(deadline.minusDays(warningDays)));
-    execution.setVariable("claimDeadlineText", ClaimVariables.french(deadline));
+    execution.setVariable("claimLateAt", CaseClock.startOf(deadline.plusDays(1)));
+    execution.setVariable("reliefDueAt", CaseClock.startOf(relief));
+    execution.setVariable("reliefDeadlineText", ClaimTexts.french(relief));
+    execution.setVariable("claimDueAt", CaseClock.startOf(deadline));
+    execution.setVariable("claimWarningAt", CaseClock.startOf(deadline.minusDays(warningDays)));
+    execution.setVariable("claimDeadlineText", ClaimTexts.french(deadline));
     execution.setVariable(
         "manualMissionsToStop",
         repository.withdrawnManualMissions(reference).stream()
-            .map(m -> "Mission n° %d (%s) confiée le %s".formatted(m.id(), missionLabel(m.missionType()), ClaimVariables.french(m.requestedAt())))
+            .map(m -> "Mission n° %d (%s) confiée le %s".formatted(m.id(), missionLabel(m.missionType()), ClaimTexts.french(m.requestedAt())))
             .collect(Collectors.joining("\n")));
   }
 

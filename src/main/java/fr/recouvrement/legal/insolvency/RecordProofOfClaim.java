@@ -1,7 +1,8 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import java.math.BigDecimal;
@@ -26,22 +27,23 @@ class RecordProofOfClaim implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = ClaimVariables.required(execution, "caseReference");
-    LocalDate filedOn = ClaimVariables.date(execution, "claimFiledOn");
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
+    LocalDate filedOn = variables.optionalDate("claimFiledOn").orElse(null);
     if (filedOn == null || filedOn.isAfter(CaseClock.today())) {
       throw new IllegalArgumentException("The proof of claim of case %s needs a filing date that is not in the future (was %s)".formatted(reference, filedOn));
     }
-    BigDecimal amount = ClaimVariables.amount(execution, "amountDeclared");
+    BigDecimal amount = variables.optionalAmount("amountDeclared").orElse(null);
     if (amount == null || amount.signum() <= 0) {
       throw new IllegalArgumentException("The proof of claim of case %s needs a positive amount (was %s)".formatted(reference, amount));
     }
-    String mandataire = ClaimVariables.required(execution, "mandataireName");
+    String mandataire = variables.text("mandataireName");
     repository.claimFiled(reference, filedOn);
-    String late = filedOn.isAfter(ClaimVariables.date(execution, "claimDeadline"))
+    String late = filedOn.isAfter(variables.optionalDate("claimDeadline").orElse(null))
         ? " (après l'échéance : relevé de forclusion à demander)" : "";
     legalEvents.record(
         reference, LegalEventType.PROOF_OF_CLAIM_FILED, filedOn,
-        "Créance de %s déclarée à %s, mandataire judiciaire%s".formatted(ClaimVariables.euros(amount), mandataire, late),
+        "Créance de %s déclarée à %s, mandataire judiciaire%s".formatted(ClaimTexts.euros(amount), mandataire, late),
         Actors.current(execution));
   }
 }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.LetterTracked;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,17 +28,18 @@ class EmailFormalNoticeCopy implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object tracking = execution.getVariable("noticeTrackingId");
+    StepVariables variables = StepVariables.of(execution);
+    String tracking = variables.optionalText("noticeTrackingId").orElse(null);
     execution.setVariable(
         "noticeEmailStatus",
         notices
             .emailCopy(
-                NoticeStep.caseReference(execution),
+                variables.caseReference(),
                 NoticeStep.key(execution),
-                new BigDecimal(NoticeStep.text(execution, "noticeAmount")).setScale(2, RoundingMode.HALF_UP),
-                NoticeStep.text(execution, "noticeInvoices"),
-                NoticeStep.integer(execution, "noticeDeadlineDays"),
-                LocalDate.parse(NoticeStep.text(execution, "noticeDeadline")),
+                new BigDecimal(variables.text("noticeAmount")).setScale(2, RoundingMode.HALF_UP),
+                variables.text("noticeInvoices"),
+                variables.integer("noticeDeadlineDays"),
+                LocalDate.parse(variables.text("noticeDeadline")),
                 tracking == null ? null : tracking.toString())
             .name());
     if (tracking != null) {

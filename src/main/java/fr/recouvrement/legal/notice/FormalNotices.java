@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CaseEmails;

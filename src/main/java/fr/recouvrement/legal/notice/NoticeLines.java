@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.money.AmountPursued;
 import fr.recouvrement.money.NoticedInvoice;
 import java.math.BigDecimal;

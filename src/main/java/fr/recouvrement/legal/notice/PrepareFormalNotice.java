@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.CaseLetters;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,7 +29,7 @@ class PrepareFormalNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormalNotices.Prepared prepared =
         notices.prepare(
-            NoticeStep.caseReference(execution), NoticeStep.key(execution), NoticeStep.optionalInteger(execution, "noticeDeadlineDays"));
+            StepVariables.of(execution).caseReference(), NoticeStep.key(execution), StepVariables.of(execution).optionalInteger("noticeDeadlineDays").orElse(null));
     execution.setVariable("noticeDeadlineDays", prepared.deadlineDays());
     execution.setVariable("noticeDocumentId", prepared.documentId());
     execution.setVariable("noticeDate", prepared.noticeDate().toString());

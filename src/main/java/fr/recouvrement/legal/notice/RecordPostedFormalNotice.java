@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,14 +23,15 @@ class RecordPostedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     FormalNotices.Sent sent =
         notices.recordPostedByHand(
-            NoticeStep.caseReference(execution),
+            variables.caseReference(),
             NoticeStep.key(execution),
-            NoticeStep.id(execution, "noticeDocumentId"),
-            NoticeStep.text(execution, "lrarNumber"),
-            NoticeStep.date(execution, "postingDate"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
+            variables.id("noticeDocumentId"),
+            variables.text("lrarNumber"),
+            variables.date("postingDate"),
+            variables.integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());

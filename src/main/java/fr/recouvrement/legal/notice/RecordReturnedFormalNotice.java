@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,14 +24,13 @@ class RecordReturnedFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object reason = execution.getVariable("noticeReturnReason");
-    Object tracking = execution.getVariable("noticeTrackingId");
-    LocalDate on = NoticeStep.optionalDate(execution, "noticeReturnedOn");
+    StepVariables variables = StepVariables.of(execution);
+    LocalDate on = variables.optionalDate("noticeReturnedOn").orElse(null);
     notices.returned(
-        NoticeStep.caseReference(execution),
-        tracking == null ? null : tracking.toString(),
+        variables.caseReference(),
+        variables.optionalText("noticeTrackingId").orElse(null),
         on == null ? CaseClock.today() : on,
-        reason == null || reason.toString().isBlank() ? "COLLECTOR" : reason.toString(),
+        variables.optionalText("noticeReturnReason").orElse("COLLECTOR"),
         Actors.current(execution));
     execution.setVariable("noticeDelivered", false);
   }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,16 +26,15 @@ class RedateFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object how = execution.getVariable("noticeDeliveryHow");
-    Object tracking = execution.getVariable("noticeTrackingId");
+    StepVariables variables = StepVariables.of(execution);
     LocalDate deadline =
         notices.delivered(
-            NoticeStep.caseReference(execution),
-            NoticeStep.optionalDate(execution, "noticePostedOn"),
-            NoticeStep.date(execution, "noticeDeliveredOn"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
-            how == null ? null : how.toString(),
-            tracking == null ? null : tracking.toString(),
+            variables.caseReference(),
+            variables.optionalDate("noticePostedOn").orElse(null),
+            variables.date("noticeDeliveredOn"),
+            variables.integer("noticeDeadlineDays"),
+            variables.optionalText("noticeDeliveryHow").orElse(null),
+            variables.optionalText("noticeTrackingId").orElse(null),
             Actors.current(execution));
     execution.setVariable("noticeDelivered", true);
     NoticeStep.deadline(execution, deadline);

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.notice;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,12 +22,13 @@ class SendFormalNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    StepVariables variables = StepVariables.of(execution);
     FormalNotices.Sent sent =
         notices.sendByProvider(
-            NoticeStep.caseReference(execution),
+            variables.caseReference(),
             NoticeStep.key(execution),
-            NoticeStep.id(execution, "noticeDocumentId"),
-            NoticeStep.integer(execution, "noticeDeadlineDays"),
+            variables.id("noticeDocumentId"),
+            variables.integer("noticeDeadlineDays"),
             Actors.current(execution));
     execution.setVariable("noticeTrackingId", sent.trackingId());
     execution.setVariable("noticePostedOn", sent.postedOn().toString());

@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.overindebtedness;
 
 import fr.recouvrement.legal.LockedCase;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseStatus;
@@ -11,7 +11,6 @@ import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.cases.UnprocessableCaseException;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.writeoff;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseService.VatLine;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class ComputeRecoverableVat implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<VatLine> lines = cases.recoverableVat((String) execution.getVariable("caseReference"));
+    List<VatLine> lines = cases.recoverableVat(StepVariables.of(execution).caseReference());
     BigDecimal total = lines.stream().map(VatLine::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
     execution.setVariable("recoverableVat", total.doubleValue());
     execution.setVariable("recoverableVatLines", describe(lines));

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.writeoff;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -27,16 +28,15 @@ class RecordWriteOff implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("caseReference");
-    String cause = (String) execution.getVariable("writeOffCause");
-    String reason = (String) execution.getVariable("writeOffReason");
-    Object by = execution.getVariable("writeOffDecidedBy");
-    String actor = by == null ? "system" : by.toString();
-    String closing = reason == null || reason.isBlank() ? "Passage en perte" : reason;
+    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String cause = variables.optionalText("writeOffCause").orElse(null);
+    String actor = variables.optionalText("writeOffDecidedBy").orElse("system");
+    String closing = variables.optionalText("writeOffReason").orElse("Passage en perte");
     // closing_reason holds 255 characters; the event keeps the full text
     cases.closeAsWrittenOff(reference, closing.length() > 255 ? closing.substring(0, 254) + "…" : closing);
     execution.setVariable("recoverableVat", cases.recordRecoverableVat(reference, "WRITE_OFF").doubleValue());
-    String details = "cause=" + cause + "; motif=" + closing + "; commentaire=" + execution.getVariable("writeOffComment");
+    String details = "cause=" + cause + "; motif=" + closing + "; commentaire=" + variables.optionalText("writeOffComment").orElse(null);
     legalEvents.record(
         reference, LegalEventType.WRITTEN_OFF, CaseClock.today(), details.length() > 4000 ? details.substring(0, 4000) : details, actor);
   }

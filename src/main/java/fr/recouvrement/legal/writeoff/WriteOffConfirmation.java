@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.writeoff;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,14 +19,14 @@ class WriteOffConfirmation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object comment = task.getVariable("writeOffComment");
-    if (comment == null || comment.toString().isBlank()) {
+    StepVariables variables = StepVariables.of(task);
+    if (variables.optionalText("writeOffComment").isEmpty()) {
       throw new BadUserRequestException("Passage en perte : un commentaire est obligatoire.");
     }
-    boolean refused = Boolean.TRUE.equals(task.getVariable("writeOffRefused"));
-    if (refused && Boolean.FALSE.equals(task.getVariable("writeOffRefusable"))) {
+    boolean refused = variables.optionalFlag("writeOffRefused").orElse(false);
+    if (refused && !variables.optionalFlag("writeOffRefusable").orElse(true)) {
       throw new BadUserRequestException(
-          "Passage en perte : il ne peut pas être refusé pour ce dossier (" + task.getVariable("writeOffCause") + ").");
+          "Passage en perte : il ne peut pas être refusé pour ce dossier (" + variables.optionalText("writeOffCause").orElse(null) + ").");
     }
     String user = Actors.completing(task);
     if (user == null) {

@@ -62,7 +62,7 @@ class CasePages {
           .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
           .distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
       open.add(new OpenTask(t.getId(), t.getName(), t.getAssignee(), groups.isEmpty() ? "—" : groups, t.getCreateTime().toInstant(),
-          t.getDueDate() == null ? null : java.time.LocalDate.ofInstant(t.getDueDate().toInstant(), fr.recouvrement.cases.CaseClock.PARIS)));
+          t.getDueDate() == null ? null : java.time.LocalDate.ofInstant(t.getDueDate().toInstant(), fr.recouvrement.kernel.time.CaseClock.PARIS)));
     }
     return open;
   }
@@ -105,7 +105,7 @@ class CasePages {
     CaseView.Page listed = cases.list(parsedStatus, parsedSegment, name, order, pageNumber, PAGE_SIZE);
     model.addAttribute("q", name == null ? "" : name);
     model.addAttribute("sort", order.name());
-    model.addAttribute("today", fr.recouvrement.cases.CaseClock.today());
+    model.addAttribute("today", fr.recouvrement.kernel.time.CaseClock.today());
     long pages = Math.max(1, (listed.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("errors", errors);
     model.addAttribute("statuses", Labels.statuses());

@@ -1,6 +1,6 @@
 package fr.recouvrement.web.pages;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kpi.KpiService;
 import fr.recouvrement.kpi.Kpis;
 import jakarta.servlet.http.HttpServletResponse;

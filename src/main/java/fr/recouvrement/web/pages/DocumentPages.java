@@ -1,5 +1,6 @@
 package fr.recouvrement.web.pages;
 
+import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.channel.DocumentStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -38,7 +39,7 @@ class DocumentPages {
     if (stored.isEmpty()) {
       return text(HttpStatus.CONFLICT, "Le fichier du document " + id + " a disparu : il ne peut pas être servi.");
     }
-    if (!sha256(stored.get()).equals(d.sha256())) {
+    if (!Sha256.hex(stored.get()).equals(d.sha256())) {
       return text(
           HttpStatus.CONFLICT,
           "Le document " + id + " ne correspond plus à l'empreinte SHA-256 enregistrée à son envoi : il n'est pas servi.");
@@ -50,13 +51,6 @@ class DocumentPages {
         .body(stored.get());
   }
 
-  private static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
     return ResponseEntity.status(status)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import fr.recouvrement.cases.CaseClock;
-import fr.recouvrement.channel.Territory;
+import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.time.Territory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.OpenCaseRequest;

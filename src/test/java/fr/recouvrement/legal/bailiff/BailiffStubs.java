@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.web.SignedCallbacks;
+import fr.recouvrement.kernel.provider.SignedCallbacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

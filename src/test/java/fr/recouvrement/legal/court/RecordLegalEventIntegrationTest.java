@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;

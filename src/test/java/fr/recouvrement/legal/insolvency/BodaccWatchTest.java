@@ -18,7 +18,7 @@ import fr.recouvrement.CaseRun;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TaskChecks;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;

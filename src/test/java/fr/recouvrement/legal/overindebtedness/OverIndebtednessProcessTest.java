@@ -39,7 +39,7 @@ class OverIndebtednessProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
-    Mocks.register("planFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> calls.add("planFourEyes"));
+    Mocks.register("fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> calls.add("planFourEyes"));
     Mocks.register("withdrawBailiffMissions", (JavaDelegate) e -> calls.add("withdrawBailiffMissions:" + e.getVariable("withdrawalReason")));
   }
 

@@ -105,7 +105,7 @@ class PagesAccessTest {
     try {
       // the rate table has no row for 2031-H2: the penalty of July 2031 stands on the last known row
       org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
-          java.util.Date.from(java.time.LocalDate.parse("2031-07-31").atTime(10, 0).atZone(fr.recouvrement.cases.CaseClock.PARIS).toInstant()));
+          java.util.Date.from(java.time.LocalDate.parse("2031-07-31").atTime(10, 0).atZone(fr.recouvrement.kernel.time.CaseClock.PARIS).toInstant()));
       stale = api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.businessCase(
               fr.recouvrement.cases.CaseFixtures.newDebtorId(), "R-1", "1000.00", java.time.LocalDate.parse("2031-07-01")))
           .json().get("reference").asText();
@@ -124,7 +124,7 @@ class PagesAccessTest {
   @Test
   void aCasePageListsTheVatRecoverableAfterALiquidation() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
-    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    java.time.LocalDate today = fr.recouvrement.kernel.time.CaseClock.today();
     String reference =
         api.postJson("/api/cases", fr.recouvrement.cases.CaseFixtures.caseJson(
                 fr.recouvrement.cases.CaseFixtures.newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
@@ -336,7 +336,7 @@ class PagesAccessTest {
   void theCaseListFindsADebtorByPartOfItsNameAndSortsByBalanceOrByTheOldestUnpaidInvoice() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
     String tag = "Zq" + Long.toString(System.nanoTime(), 36);
-    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    java.time.LocalDate today = fr.recouvrement.kernel.time.CaseClock.today();
     // small but long overdue, and large but recent
     String old = open(api, "Boulangerie " + tag + " Ancienne", today.minusDays(120), "300.00");
     String big = open(api, "Garage " + tag + " Grand", today.minusDays(10), "49000.00");
@@ -372,7 +372,7 @@ class PagesAccessTest {
   @Test
   void theCasePageShowsTheProcedureCollectiveWithItsClaimAndReliefDeadlines() throws Exception {
     fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
-    java.time.LocalDate today = fr.recouvrement.cases.CaseClock.today();
+    java.time.LocalDate today = fr.recouvrement.kernel.time.CaseClock.today();
     String reference = open(api, "Menuiserie " + Long.toString(System.nanoTime(), 36), today.minusDays(40), "2400.00");
     java.time.LocalDate judgment = today.minusDays(5);
     java.time.LocalDate publication = today.minusDays(2);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.audit.CaseTimeline;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kpi.KpiService;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;

@@ -1,4 +1,4 @@
-package fr.recouvrement.cases;
+package fr.recouvrement.kernel.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,5 +20,10 @@ public final class CaseClock {
 
   public static LocalDate today() {
     return LocalDate.ofInstant(now(), PARIS);
+  }
+
+  /** The instant a day starts in Paris, as a timer or due date variable wants it. */
+  public static java.util.Date startOf(LocalDate day) {
+    return java.util.Date.from(day.atStartOfDay(PARIS).toInstant());
   }
 }

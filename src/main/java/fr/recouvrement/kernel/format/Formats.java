@@ -1,4 +1,4 @@
-package fr.recouvrement.channel;
+package fr.recouvrement.kernel.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * "04/02/2026", "4 février 2026".
  */
 public final class Formats {
-  static final Formats INSTANCE = new Formats();
+  public static final Formats INSTANCE = new Formats();
   private static final char NBSP = '\u00a0';
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
   private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);

@@ -1,4 +1,4 @@
-package fr.recouvrement.channel;
+package fr.recouvrement.kernel.time;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;

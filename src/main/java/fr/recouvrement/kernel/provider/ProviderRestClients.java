@@ -1,4 +1,4 @@
-package fr.recouvrement.web;
+package fr.recouvrement.kernel.provider;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

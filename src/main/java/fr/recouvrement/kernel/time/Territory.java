@@ -1,4 +1,4 @@
-package fr.recouvrement.channel;
+package fr.recouvrement.kernel.time;
 
 import java.time.ZoneId;
 import java.util.Locale;

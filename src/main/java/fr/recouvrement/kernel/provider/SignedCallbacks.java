@@ -1,6 +1,7 @@
-package fr.recouvrement.web;
+package fr.recouvrement.kernel.provider;
 
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -126,7 +127,7 @@ public class SignedCallbacks {
               + " values (?, ?, ?, ?, ?, ?, ?)",
           source,
           eventId,
-          sha256(body),
+          Sha256.hex(body),
           Timestamp.from(CaseClock.now()),
           result.name(),
           truncate(new String(body, StandardCharsets.UTF_8), MAX_PAYLOAD),
@@ -151,7 +152,7 @@ public class SignedCallbacks {
                 + " order by received_at, event_id",
             (rs, i) -> {
               byte[] payload = rs.getString(2) == null ? new byte[0] : rs.getString(2).getBytes(StandardCharsets.UTF_8);
-              return sha256(payload).equals(rs.getString(3)) ? new Kept(rs.getString(1), payload) : null;
+              return Sha256.hex(payload).equals(rs.getString(3)) ? new Kept(rs.getString(1), payload) : null;
             },
             source,
             matchKey,
@@ -181,11 +182,4 @@ public class SignedCallbacks {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,4 +1,4 @@
-package fr.recouvrement.channel;
+package fr.recouvrement.kernel.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

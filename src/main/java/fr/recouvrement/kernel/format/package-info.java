@@ -1,0 +1,4 @@
+/**
+ * How amounts, dates and day counts read in French in letters, emails and pages.
+ */
+package fr.recouvrement.kernel.format;

@@ -1,0 +1,4 @@
+/**
+ * The one SHA-256 of the application.
+ */
+package fr.recouvrement.kernel.hash;

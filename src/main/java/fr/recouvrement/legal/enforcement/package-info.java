@@ -1,0 +1,4 @@
+/**
+ * Choosing and preparing enforcement measures once a title exists.
+ */
+package fr.recouvrement.legal.enforcement;

@@ -1,0 +1,4 @@
+/**
+ * The Camunda Tasklist filters each group sees.
+ */
+package fr.recouvrement.tasklist;

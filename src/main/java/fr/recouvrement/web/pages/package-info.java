@@ -1,0 +1,4 @@
+/**
+ * Server-rendered pages for collectors and debtors (cases, documents).
+ */
+package fr.recouvrement.web.pages;
