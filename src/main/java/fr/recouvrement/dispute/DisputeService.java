@@ -59,7 +59,7 @@ public class DisputeService {
       BigDecimal caseCreditExposure,
       String raisedBy) {}
 
-  DisputeView raise(String reference, DisputeRequest request, String actor) {
+  public DisputeView raise(String reference, DisputeRequest request, String actor) {
     return view(record(reference, request, actor, true));
   }
 

@@ -79,6 +79,9 @@ class SecurityConfig {
                     // a debtor's erasure request (GDPR art. 17) is the administrator's
                     .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/debtors/**"))
                     .hasAuthority(GroupIds.CAMUNDA_ADMIN)
+                    // removing the demo portfolio (docs/operations.md)
+                    .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/demo/portfolio"))
+                    .hasAuthority(GroupIds.CAMUNDA_ADMIN)
                     // closed by default: a new write endpoint says here who may call it (a bailiff callback, say)
                     .anyRequest()
                     .denyAll());
