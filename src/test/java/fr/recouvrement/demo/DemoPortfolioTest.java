@@ -31,7 +31,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import fr.recouvrement.TestServers;
+import fr.recouvrement.legal.bailiff.BailiffStubs;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class DemoPortfolioTest {
-  static final int SIZE = 44;
+  static final int SIZE = 30;
 
   @LocalServerPort int port;
   @Autowired DemoPortfolio portfolio;
@@ -57,8 +60,17 @@ class DemoPortfolioTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
 
+  @BeforeEach
+  void providersAcceptWhatTheCasesSend() {
+    // as in production with providers set up: SMS and registered letters go out, the bailiff takes missions
+    TestServers.reset();
+    TestServers.acceptSmsAndLetters("1A0000000DEMO");
+    BailiffStubs.acceptMissions("CJ-DEMO-1");
+  }
+
   @AfterEach
   void leaveTheSharedContextAsItWas() {
+    TestServers.reset();
     if (demoCases() > 0) {
       portfolio.remove();
     }
