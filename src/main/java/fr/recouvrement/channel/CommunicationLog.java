@@ -65,6 +65,12 @@ class CommunicationLog {
       @Value("${recouvrement.delivery.lease:PT5M}") Duration lease,
       MeterRegistry meters) {
     this.meters = meters;
+    // every series exists from the start at 0, so that rate() and alerts see the first send
+    for (Channel channel : Channel.values()) {
+      for (CommunicationStatus outcome : List.of(CommunicationStatus.SENT, CommunicationStatus.DRY_RUN, CommunicationStatus.FAILED)) {
+        counter(channel, outcome);
+      }
+    }
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("recouvrement.delivery.lease must be positive, not " + lease);
     }
@@ -146,12 +152,15 @@ class CommunicationLog {
   }
 
   private void count(Channel channel, CommunicationStatus outcome) {
-    Counter.builder(COMMUNICATIONS)
+    counter(channel, outcome).increment();
+  }
+
+  private Counter counter(Channel channel, CommunicationStatus outcome) {
+    return Counter.builder(COMMUNICATIONS)
         .description("Reminders and other communications by channel and outcome")
         .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
         .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 
   Optional<Entry> find(String idempotencyKey) {

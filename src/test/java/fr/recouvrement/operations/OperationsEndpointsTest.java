@@ -136,6 +136,34 @@ class OperationsEndpointsTest {
     assertThat(value(scrape(), "recouvrement_callbacks_refused_total")).isEqualTo(before + 1);
   }
 
+  /** Each metric the Grafana dashboard (docker/monitoring) queries is one the application exposes, and docs/operations.md lists each panel. */
+  @Test
+  void theGrafanaDashboardReadsMetricsTheApplicationExposesAndTheOperatorsPageListsItsPanels() throws Exception {
+    JsonNode dashboard =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Path.of("docker/monitoring/grafana/dashboards/recouvrement.json").toFile());
+    String operations = java.nio.file.Files.readString(java.nio.file.Path.of("docs/operations.md"));
+    scrape(); // the scrape itself is an HTTP request: http_server_requests appears from the second one
+    String exposed = scrape();
+    Pattern metric = Pattern.compile("\\b((?:recouvrement|jvm|hikaricp|http_server)_[a-z_]+)\\b");
+    java.util.Set<String> queried = new java.util.TreeSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      assertThat(operations).as("docs/operations.md lists the panel « %s »", panel.path("title").asText()).contains(panel.path("title").asText());
+      for (JsonNode target : panel.path("targets")) {
+        Matcher m = metric.matcher(target.path("expr").asText());
+        while (m.find()) {
+          queried.add(m.group(1));
+        }
+      }
+    }
+    assertThat(queried).contains("recouvrement_cases", "recouvrement_communications_total", "recouvrement_jobs_total",
+        "recouvrement_jobs_due", "recouvrement_jobs_due_oldest_age_seconds", "recouvrement_incidents_open",
+        "recouvrement_callbacks_refused_total", "recouvrement_import_lines_total");
+    for (String name : queried) {
+      assertThat(Pattern.compile("^" + Pattern.quote(name) + "[{ ]", Pattern.MULTILINE).matcher(exposed).find())
+          .as("%s is exposed at /actuator/prometheus", name).isTrue();
+    }
+  }
+
   private String scrape() {
     ApiClient.Response r = scraper.get("/actuator/prometheus", "text/plain");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
