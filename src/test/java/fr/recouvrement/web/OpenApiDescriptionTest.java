@@ -154,10 +154,60 @@ class OpenApiDescriptionTest {
         .isTrue();
   }
 
+  /**
+   * Two API types of one simple name (OpenCaseRequest.Invoice and CaseView.Invoice) would be merged
+   * into one schema, and one of them described with the other's fields: each type reachable from a
+   * handler's body or answer has a schema name of its own.
+   */
+  @Test
+  void noTwoTypesOfTheApiShareASchemaName() {
+    java.util.Map<String, Class<?>> byName = new java.util.HashMap<>();
+    List<String> clashes = new ArrayList<>();
+    java.util.Deque<java.lang.reflect.Type> todo = new java.util.ArrayDeque<>();
+    for (HandlerMethod handler : mappings.getHandlerMethods().values()) {
+      if (!handler.getBeanType().getName().startsWith("fr.recouvrement")) {
+        continue;
+      }
+      todo.add(handler.getMethod().getGenericReturnType());
+      for (var parameter : handler.getMethod().getParameters()) {
+        todo.add(parameter.getParameterizedType());
+      }
+    }
+    Set<Class<?>> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      java.lang.reflect.Type type = todo.poll();
+      if (type instanceof java.lang.reflect.ParameterizedType p) {
+        todo.addAll(List.of(p.getActualTypeArguments()));
+        continue;
+      }
+      if (!(type instanceof Class<?> c) || !c.getName().startsWith("fr.recouvrement") || !seen.add(c)) {
+        continue;
+      }
+      var schema = c.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+      String name = schema != null && !schema.name().isEmpty() ? schema.name() : c.getSimpleName();
+      Class<?> other = byName.putIfAbsent(name, c);
+      if (other != null && other != c) {
+        clashes.add(name + ": " + other.getName() + " and " + c.getName());
+      }
+      if (c.isRecord()) {
+        for (var component : c.getRecordComponents()) {
+          todo.add(component.getGenericType());
+        }
+      }
+    }
+    assertThat(seen.size()).as("API types found").isGreaterThan(20);
+    assertThat(clashes).isEmpty();
+  }
+
   @Test
   void theAdditionsOfTheContractAreDescribed() {
     JsonNode schemas = description.path("components").path("schemas");
     assertThat(schemas.toString()).contains("\"commercial\"", "\"contractualPenaltyRate\"", "\"vatAmount\"", "\"invoiceNumbers\"", "\"source\"");
+    // what wave 2 already shipped on the case and the insolvency stays described
+    assertThat(schemas.path("CaseInvoice").path("properties").has("disputed")).isTrue();
+    assertThat(schemas.path("Invoice").path("properties").has("contractualPenaltyRate")).isTrue();
+    assertThat(schemas.toString()).contains("\"promises\"", "\"disputed\"", "\"credited\"", "\"latePenalty\"", "\"recoveryIndemnity\"",
+        "\"prescriptionDate\"", "\"legalInterest\"", "\"overseas\"", "\"ratesToConfirm\"");
     assertThat(description.path("paths").has("/api/cases/{reference}/over-indebtedness")).isTrue();
     assertThat(description.path("paths").has("/api/cases/{reference}/over-indebtedness/outcome")).isTrue();
     assertThat(description.at("/paths/~1api~1debtors~1{externalId}/delete").isMissingNode()).isFalse();
