@@ -31,7 +31,7 @@ class DemoPortfolioRunner implements ApplicationRunner {
       log.info("Demo portfolio: nothing to do, it was {}", portfolio.marker());
       return;
     }
-    log.info("Demo portfolio: writing {} demo cases with backdated histories (about a minute or two)...", DemoPortfolio.SIZE);
+    log.info("Demo portfolio: writing {} demo cases with backdated histories (a few minutes on a first start)...", DemoPortfolio.SIZE);
     try {
       DemoPortfolio.Created created = portfolio.createOnce();
       log.warn(
