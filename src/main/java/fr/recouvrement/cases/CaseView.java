@@ -82,6 +82,7 @@ public record CaseView(
   }
 
   /** {@code commercial}: the debtor is a trader (commerçant); decides the court of an order to pay. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "CaseDebtor", description = "The debtor as the case shows it")
   public record Debtor(
       String externalId,
       DebtorType type,
@@ -97,6 +98,7 @@ public record CaseView(
     }
   }
 
+  @io.swagger.v3.oas.annotations.media.Schema(name = "CaseAddress")
   public record Address(String line1, String postalCode, String city, String country) {}
 
   /**
@@ -110,6 +112,7 @@ public record CaseView(
    * (until the proceedings end) and both are null once nothing is owed on the invoice.
    * {@code contractualPenaltyRate} (percent a year) and {@code vatAmount} are null when the creditor gave none.
    */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "CaseInvoice", description = "An invoice of the case with what it owes today")
   public record Invoice(
       String number,
       LocalDate issueDate,

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,11 +55,23 @@ class CommunicationLog {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final Duration lease;
+  private final MeterRegistry meters;
+
+  /** Communications by channel and outcome (sent, dry_run, failed), each delivery attempt counted once. */
+  static final String COMMUNICATIONS = "recouvrement.communications";
 
   CommunicationLog(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease) {
+      @Value("${recouvrement.delivery.lease:PT5M}") Duration lease,
+      MeterRegistry meters) {
+    this.meters = meters;
+    // every series exists from the start at 0, so that rate() and alerts see the first send
+    for (Channel channel : Channel.values()) {
+      for (CommunicationStatus outcome : List.of(CommunicationStatus.SENT, CommunicationStatus.DRY_RUN, CommunicationStatus.FAILED)) {
+        counter(channel, outcome);
+      }
+    }
     if (lease.isNegative() || lease.isZero()) {
       throw new IllegalArgumentException("recouvrement.delivery.lease must be positive, not " + lease);
     }
@@ -130,9 +144,24 @@ class CommunicationLog {
       delivery = send.get();
     } catch (RuntimeException e) {
       failed(attempt.id(), e);
+      count(outgoing.channel(), CommunicationStatus.FAILED);
       throw e;
     }
-    return finish(attempt.id(), delivery);
+    Entry done = finish(attempt.id(), delivery);
+    count(outgoing.channel(), done.status());
+    return done;
+  }
+
+  private void count(Channel channel, CommunicationStatus outcome) {
+    counter(channel, outcome).increment();
+  }
+
+  private Counter counter(Channel channel, CommunicationStatus outcome) {
+    return Counter.builder(COMMUNICATIONS)
+        .description("Reminders and other communications by channel and outcome")
+        .tag("channel", channel.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .register(meters);
   }
 
   Optional<Entry> find(String idempotencyKey) {

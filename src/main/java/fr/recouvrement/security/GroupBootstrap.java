@@ -112,7 +112,9 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
                   new Grant(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
                   // only consulted if enableHistoricInstancePermissions is switched on; ready for it
                   new Grant(HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
-                  new Grant(HISTORIC_TASK, ANY, HistoricTaskPermissions.READ))));
+                  new Grant(HISTORIC_TASK, ANY, HistoricTaskPermissions.READ))),
+          // reads /actuator/prometheus and /actuator/info (OperationsSecurityConfig); nothing in the engine
+          new Role(GroupIds.MONITORING, "Supervision technique", List.of()));
 
   private final TransactionTemplate tx;
 

@@ -53,6 +53,14 @@ class SecurityConfig {
     statelessBasic(http, problems)
         .securityMatcher(PATHS.matcher(API))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // JSON for programs, and one page for people (/api/docs, Swagger UI): its own scripts and styles only
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                                + " connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(PATHS.matcher(HttpMethod.POST, CALLBACKS))
@@ -73,6 +81,9 @@ class SecurityConfig {
                     .hasAnyAuthority(caseWorkers)
                     // a debtor's erasure request (GDPR art. 17) is the administrator's
                     .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/debtors/**"))
+                    .hasAuthority(GroupIds.CAMUNDA_ADMIN)
+                    // removing the demo portfolio (docs/operations.md)
+                    .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/demo/portfolio"))
                     .hasAuthority(GroupIds.CAMUNDA_ADMIN)
                     // closed by default: a new write endpoint says here who may call it (a bailiff callback, say)
                     .anyRequest()

@@ -39,6 +39,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackages = "fr.recouvrement")
 class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+  /** Provider callbacks refused for their signature (a wrong secret on either side, a replay, an impostor). */
+  private final io.micrometer.core.instrument.Counter callbacksRefused;
+
+  ApiExceptionHandler(io.micrometer.core.instrument.MeterRegistry meters) {
+    this.callbacksRefused =
+        io.micrometer.core.instrument.Counter.builder("recouvrement.callbacks.refused")
+            .description("Provider callbacks refused: signature missing, wrong or out of its window")
+            .register(meters);
+  }
 
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {
@@ -115,6 +124,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(SignedCallbacks.InvalidSignatureException.class)
   ProblemDetail unsigned(SignedCallbacks.InvalidSignatureException e) {
     log.warn("Callback refused: {}", e.getMessage());
+    callbacksRefused.increment();
     return problem(HttpStatus.UNAUTHORIZED, "Callback not authenticated", e.getMessage());
   }
 

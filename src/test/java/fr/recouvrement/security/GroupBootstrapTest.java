@@ -26,7 +26,7 @@ class GroupBootstrapTest {
   void theGroupsOfTheContractExistWithTheirFrenchNamesAndGrants() {
     assertThat(GroupBootstrap.ROLES)
         .extracting(GroupBootstrap.Role::name)
-        .containsExactly("Chargés de recouvrement", "Superviseurs", "Analystes métier", "Auditeurs");
+        .containsExactly("Chargés de recouvrement", "Superviseurs", "Analystes métier", "Auditeurs", "Supervision technique");
     for (GroupBootstrap.Role role : GroupBootstrap.ROLES) {
       Group group = identityService.createGroupQuery().groupId(role.groupId()).singleResult();
       assertThat(group).as(role.groupId()).isNotNull();

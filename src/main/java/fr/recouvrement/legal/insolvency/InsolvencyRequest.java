@@ -7,4 +7,4 @@ import java.time.LocalDate;
  * {@code overseas}: the creditor is established outside metropolitan France, which gives it two more
  * months to file its claim (C. com. R622-24).
  */
-record InsolvencyRequest(String procedure, LocalDate judgmentDate, LocalDate publicationDate, Boolean overseas) {}
+public record InsolvencyRequest(String procedure, LocalDate judgmentDate, LocalDate publicationDate, Boolean overseas) {}

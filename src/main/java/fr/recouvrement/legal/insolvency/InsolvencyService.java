@@ -67,7 +67,7 @@ public class InsolvencyService {
     return legalDeadlines.find(LegalRule.RELEVE_DE_FORCLUSION, publication).endFrom(publication);
   }
 
-  InsolvencyView open(String reference, InsolvencyRequest request, String actor) {
+  public InsolvencyView open(String reference, InsolvencyRequest request, String actor) {
     InsolvencyProcedure procedure = check(request);
     boolean overseas = Boolean.TRUE.equals(request.overseas());
     LocalDate deadline = claimDeadline(request.publicationDate(), overseas);
