@@ -49,8 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>A CSV import of N lines; the node is killed ({@code kill -9}) when about half the cases are
  *       written, restarted, and the same file imported again.
  *   <li>The N first reminders of those cases fall due together: the wave is run on one node, then on
- *       two nodes, each on its own copy of the imported database ({@code create database ... template}),
- *       and their times compared.
+ *       two nodes, then on one node again, each on its own copy of the imported database ({@code create
+ *       database ... template}); the two nodes' time is compared with the mean of the one-node times.
  *   <li>The same wave on two nodes, node B killed with {@code kill -9} when half the emails arrived and
  *       restarted.
  * </ol>
@@ -139,6 +139,8 @@ class ClusterDrillTest {
   @Test
   @Order(2)
   void twoNodesSendEveryReminderOfAWaveExactlyOnceAndAreNotSlowerThanOne() throws Exception {
+    // one node, two nodes, one node again: the machine's load drifts (other builds share it), and the
+    // mean of the one-node runs around the two-node run weighs that drift alike on both sides
     Wave one = new Wave("wave_one_node");
     one.start("solo");
     Figures solo = one.run(null);
@@ -148,11 +150,17 @@ class ClusterDrillTest {
     two.start("node-a");
     two.start("node-b");
     Figures pair = two.run(null);
+    stopNodes();
 
-    double ratio = (double) pair.millis / solo.millis;
-    System.out.printf("DRILL wave-compare cases=%d oneNode=%d ms twoNodes=%d ms ratio=%.2f maxRatio=%.2f%n",
-        CASES, solo.millis, pair.millis, ratio, MAX_RATIO);
-    for (Figures f : List.of(solo, pair)) {
+    Wave oneAgain = new Wave("wave_one_node_again");
+    oneAgain.start("solo");
+    Figures soloAgain = oneAgain.run(null);
+
+    double oneNode = (solo.millis + soloAgain.millis) / 2.0;
+    double ratio = pair.millis / oneNode;
+    System.out.printf("DRILL wave-compare cases=%d oneNode=%d ms oneNodeAgain=%d ms twoNodes=%d ms ratio=%.2f maxRatio=%.2f%n",
+        CASES, solo.millis, soloAgain.millis, pair.millis, ratio, MAX_RATIO);
+    for (Figures f : List.of(solo, pair, soloAgain)) {
       assertThat(f.lost).as(f.title + ": reminders not delivered").isZero();
       assertThat(f.duplicates).as(f.title + ": reminders delivered more than once").isZero();
       assertThat(f.rowDuplicates).as(f.title + ": cases with more than one email row").isZero();
@@ -160,7 +168,7 @@ class ClusterDrillTest {
       assertThat(f.incidents).as(f.title + ": incidents left").isZero();
     }
     assertThat(pair.jobsPerNode).as("both nodes took part in the wave").hasSize(2);
-    assertThat(ratio).as("two nodes' time / one node's time").isLessThanOrEqualTo(MAX_RATIO);
+    assertThat(ratio).as("two nodes' time / one node's mean time").isLessThanOrEqualTo(MAX_RATIO);
   }
 
   @Test
