@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cluster drill with real processes: two `java -jar target/recouvrement.jar` on one PostgreSQL, a wave
 # of first reminders, node B killed with kill -9 in the middle of the wave and restarted.
-# (The same drill inside the build, with two Spring contexts in one JVM and an embedded PostgreSQL:
-# `mvn verify -Pcluster`, src/test/java/fr/recouvrement/ClusterDrillTest.java.)
+# (The same drills inside the build, with the application started as child JVMs on an embedded
+# PostgreSQL and the engine clock moved to a weekday: `mvn verify -Pcluster`,
+# src/test/java/fr/recouvrement/ClusterDrillTest.java; docs/operations.md, "Drills".)
 #
 # Needs: a JDK 17 (javac and java, for docker/cluster-drill/DrillTool.java: an SMTP sink that
 # counts the emails, the case opener, SQL counts through the PostgreSQL driver inside the jar), bash,

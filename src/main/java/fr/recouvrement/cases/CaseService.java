@@ -109,7 +109,7 @@ public class CaseService implements OpenDebts {
         return tx.execute(status -> openValidated(request, actor));
       } catch (DuplicateKeyException | org.springframework.dao.TransientDataAccessException raceLost) {
         if (attempt == OPEN_TRIES) {
-          throw new CaseConflictException(
+          throw new ConcurrentOpeningException(
               "Debtor %s is being opened by concurrent requests; send the request again".formatted(request.debtor().externalId()));
         }
         log.debug("Concurrent opening for debtor {}, try {} of {}", request.debtor().externalId(), attempt, OPEN_TRIES);

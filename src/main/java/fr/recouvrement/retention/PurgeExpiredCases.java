@@ -1,6 +1,7 @@
 package fr.recouvrement.retention;
 
 import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.kernel.provider.KeptCallbackSweep;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 @Component("purgeExpiredCases")
 class PurgeExpiredCases implements JavaDelegate {
   private final DataRetention retention;
+  private final KeptCallbackSweep keptCallbacks;
 
-  PurgeExpiredCases(DataRetention retention) {
+  PurgeExpiredCases(DataRetention retention, KeptCallbackSweep keptCallbacks) {
     this.retention = retention;
+    this.keptCallbacks = keptCallbacks;
   }
 
   @Override
@@ -20,5 +23,7 @@ class PurgeExpiredCases implements JavaDelegate {
     execution.setVariable("casesDated", run.datedCases());
     execution.setVariable("casesAnonymised", run.anonymisedCases());
     execution.setVariable("debtorsAnonymised", run.anonymisedDebtors());
+    // provider callbacks that never found their letter or mission (review M5) go with them
+    execution.setVariable("unmatchedCallbacksDeleted", keptCallbacks.purge(CaseClock.now()));
   }
 }

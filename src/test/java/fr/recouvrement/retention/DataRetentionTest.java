@@ -8,6 +8,7 @@ import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.security.TestUsers;
+import fr.recouvrement.kernel.provider.SignedCallbacks;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -31,6 +32,7 @@ class DataRetentionTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired SignedCallbacks callbacks;
   ApiClient admin;
 
   @BeforeEach
@@ -116,6 +118,32 @@ class DataRetentionTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
     assertThat(jdbc.queryForObject("select email from debtor where external_id = ?", String.class, debtor)).isEqualTo("jeanne@martin.example");
+  }
+
+  /**
+   * Review M5: a provider callback kept UNMATCHED that never found its letter or mission is deleted by
+   * the nightly run once it is older than 90 days (recouvrement.callbacks.unmatched-kept-for); an
+   * applied one is the proof of what was done and stays.
+   */
+  @Test
+  void aProviderCallbackThatNeverFoundItsMatchIsDeletedByTheNightlyRunAfterNinetyDays() {
+    String kept = "evt-" + java.util.UUID.randomUUID();
+    String applied = "evt-" + java.util.UUID.randomUUID();
+    byte[] body = "{\"eventId\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    callbacks.remember("POSTAL", kept, body, SignedCallbacks.Result.UNMATCHED, "1A-NOBODY");
+    callbacks.remember("POSTAL", applied, body, SignedCallbacks.Result.APPLIED, "1A-SOMEBODY");
+    LocalDate received = CaseClock.today();
+
+    nightlyRunOn(received.plusDays(90)); // 90 days after, minus the hours before 02:31: not yet
+    assertThat(callbackRows(kept)).isEqualTo(1);
+
+    nightlyRunOn(received.plusDays(91));
+    assertThat(callbackRows(kept)).isZero();
+    assertThat(callbackRows(applied)).isEqualTo(1);
+  }
+
+  private long callbackRows(String eventId) {
+    return jdbc.queryForObject("select count(*) from callback_event where source = 'POSTAL' and event_id = ?", Long.class, eventId);
   }
 
   /** The shipped data-retention process, run by its nightly timer with the engine's clock on that day. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
+import fr.recouvrement.kernel.provider.KeptCallbackReplay;
 import fr.recouvrement.kernel.provider.SignedCallbacks;
 import fr.recouvrement.kernel.provider.SignedCallbacks.Result;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * leaves neither.
  */
 @Service
-class BailiffReports {
+class BailiffReports implements KeptCallbackReplay {
   private static final Logger log = LoggerFactory.getLogger(BailiffReports.class);
   static final String SOURCE = "BAILIFF";
   static final String MESSAGE = "BailiffReport";
@@ -111,7 +112,13 @@ class BailiffReports {
     applyKept(recorded.providerMissionId());
   }
 
-  void applyKept(String providerMissionId) {
+  @Override
+  public String source() {
+    return SOURCE;
+  }
+
+  @Override
+  public void applyKept(String providerMissionId) {
     for (SignedCallbacks.Kept kept : callbacks.waitingFor(SOURCE, providerMissionId)) {
       try {
         Answer answer = ownTransaction.execute(status -> {

@@ -9,6 +9,7 @@ import fr.recouvrement.channel.CaseLetters;
 import fr.recouvrement.channel.LetterTracked;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.kernel.provider.KeptCallbackReplay;
 import fr.recouvrement.kernel.provider.SignedCallbacks;
 import fr.recouvrement.kernel.provider.SignedCallbacks.Result;
 import java.io.IOException;
@@ -59,7 +60,7 @@ import org.springframework.web.bind.annotation.RestController;
  * notice's email copy, the last step before the wait) commits ({@link LetterTracked}, review M5).
  */
 @RestController
-class PostalCallbackController {
+class PostalCallbackController implements KeptCallbackReplay {
   static final String SOURCE = "POSTAL";
   static final Set<String> STATUSES = Set.of("SIGNED", "REFUSED", "NOT_CLAIMED", "RETURNED");
   static final Set<String> DELIVERED = Set.of("SIGNED", "REFUSED");
@@ -213,7 +214,13 @@ class PostalCallbackController {
     applyKept(tracked.trackingId());
   }
 
-  void applyKept(String trackingId) {
+  @Override
+  public String source() {
+    return SOURCE;
+  }
+
+  @Override
+  public void applyKept(String trackingId) {
     for (SignedCallbacks.Kept kept : callbacks.waitingFor(SOURCE, trackingId)) {
       try {
         Result result =
