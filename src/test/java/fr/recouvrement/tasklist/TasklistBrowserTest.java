@@ -102,10 +102,7 @@ class TasklistBrowserTest {
   @BeforeEach
   void openBrowser(TestInfo info) throws IOException {
     testName = info.getTestMethod().map(m -> m.getName()).orElse("browser");
-    TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json"))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-            .withBody("{\"sid\": \"SM0002\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
+    twilioAccepts();
     TestUsers.ensure(identity, COLLECTOR, GroupIds.COLLECTORS);
 
     // the Debian driver, never a Selenium Manager download
@@ -124,6 +121,14 @@ class TasklistBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
+  }
+
+  /** The reminders of a seeded case send an SMS: the test Twilio accepts it. */
+  static void twilioAccepts() {
+    TestServers.reset();
+    TestServers.wireMock().stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json"))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\": \"SM0002\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
   }
 
   @AfterEach
