@@ -88,11 +88,11 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
   /** The process variables Tasklist shows on each task card, so no other screen is needed. */
   static final Map<String, String> VARIABLES =
       linked(
-          "caseReference", "Dossier",
           TaskAgenda.DEBTOR, "Débiteur",
           TaskAgenda.AMOUNT, "Montant en jeu",
           TaskAgenda.DAYS_OVERDUE, "Jours de retard",
-          TaskAgenda.NEXT_DEADLINE, "Prochaine échéance légale");
+          TaskAgenda.NEXT_DEADLINE, "Prochaine échéance légale",
+          "caseReference", "Dossier");
 
   private final TransactionTemplate tx;
 
