@@ -36,10 +36,12 @@ class CasePages {
   private final org.camunda.bpm.engine.TaskService taskService;
   private final fr.recouvrement.dispute.DisputeService disputes;
   private final fr.recouvrement.legal.insolvency.InsolvencyService insolvencies;
+  private final org.camunda.bpm.engine.RepositoryService repository;
 
   CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
       org.camunda.bpm.engine.TaskService taskService, fr.recouvrement.dispute.DisputeService disputes,
-      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies) {
+      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies, org.camunda.bpm.engine.RepositoryService repository) {
+    this.repository = repository;
     this.cases = cases;
     this.documents = documents;
     this.timeline = timeline;
@@ -131,7 +133,8 @@ class CasePages {
     model.addAttribute("c", view);
     model.addAttribute("documents", documents.ofCase(view.reference()));
     model.addAttribute("openTasks", openTasks(view.reference()));
-    model.addAttribute("disputes", disputes.ofCase(view.reference()));
+    List<fr.recouvrement.dispute.DisputeView> caseDisputes = disputes.ofCase(view.reference());
+    model.addAttribute("disputes", caseDisputes);
     model.addAttribute("insolvency", insolvencies.ofCase(view.reference()).orElse(null));
     CaseTimeline source = timeline.getIfAvailable();
     List<TimelineEvent> events = null;
@@ -144,7 +147,27 @@ class CasePages {
       }
     }
     model.addAttribute("events", events);
+    model.addAttribute("story", events == null ? null : BusinessTimeline.of(events, view, caseDisputes, ruleAnnotations()));
     return "pages/case";
+  }
+
+  /** The annotation of a decision table's rule (its {@code description}), read from the deployed table, once per page. */
+  private java.util.function.BiFunction<String, String, java.util.Optional<String>> ruleAnnotations() {
+    java.util.Map<String, org.camunda.bpm.model.dmn.DmnModelInstance> tables = new java.util.HashMap<>();
+    return (definitionId, ruleId) -> {
+      if (definitionId == null || ruleId == null) {
+        return java.util.Optional.empty();
+      }
+      try {
+        org.camunda.bpm.model.dmn.DmnModelInstance table = tables.computeIfAbsent(definitionId, repository::getDmnModelInstance);
+        if (table.getModelElementById(ruleId) instanceof org.camunda.bpm.model.dmn.instance.Rule rule && rule.getDescription() != null) {
+          return java.util.Optional.of(rule.getDescription().getTextContent().strip());
+        }
+      } catch (RuntimeException e) {
+        log.debug("No annotation for rule {} of {}", ruleId, definitionId, e);
+      }
+      return java.util.Optional.empty();
+    };
   }
 
   private static String pageUrl(CaseStatus status, String segment, String name, CaseView.Sort sort, int page) {
