@@ -60,7 +60,12 @@ final class BusinessTimeline {
                 + " (réf. " + string(d.get("reference")) + ")",
             null, null));
         case "TASK_COMPLETED" -> lines.add(line(e, "Tâche faite", task(e, d), null, null));
-        case "DECISION" -> lines.add(line(e, "Décision", decision(d, reasons), null, null));
+        case "DECISION" -> {
+          // a table that adds points (the task's priority) is the agenda's bookkeeping, not a step of the case
+          if (d.get("collectResultValue") == null) {
+            lines.add(line(e, "Décision", decision(d, reasons), null, null));
+          }
+        }
         case "LEGAL_EVENT" -> lines.add(line(e, "Événement juridique", e.title().replaceFirst("^Événement juridique : ", ""), null, null));
         case "DOCUMENT" -> lines.add(line(e, "Document",
             LABELS.documentKind(d.get("kind")) + " : " + string(d.get("fileName")),
@@ -129,6 +134,14 @@ final class BusinessTimeline {
   private static String value(Object variable, Object value) {
     if ("segment".equals(variable)) {
       return LABELS.segment(value) + " (" + value + ")";
+    }
+    if (value instanceof String code && code.matches("[A-Z][A-Z_]+")) {
+      // a code a person may not know: its French label first, when one place has it
+      for (String label : List.of(LABELS.channel(code), LABELS.status(code))) {
+        if (!label.equals(code)) {
+          return label + " (" + code + ")";
+        }
+      }
     }
     if (value instanceof Number n && !(value instanceof Integer) && !(value instanceof Long)) {
       return FMT.detail(new BigDecimal(n.toString()));

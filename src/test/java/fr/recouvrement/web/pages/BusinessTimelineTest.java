@@ -75,6 +75,29 @@ class BusinessTimelineTest {
     assertThat(lines.get(5).text()).isEqualTo("Paiement reçu : 450,00\u00a0€ le 10/12/2026 (réf. VIR-1)");
   }
 
+  @Test
+  void aCodeReadsAsItsFrenchLabelAndTheTaskPrioritysPointsStayInTheTechnicalView() {
+    Map<String, Object> action = new LinkedHashMap<>();
+    action.put("ruleId", "Rule_Day15");
+    action.put("name", "Action");
+    action.put("variable", "action");
+    action.put("value", "PHONE_CALL");
+    TimelineEvent cadence = event(T0, "DECISION", "system", Map.of(
+        "decisionKey", "reminder-cadence", "decisionDefinitionId", "reminder-cadence:1:x", "outputs", List.of(action)));
+    Map<String, Object> points = new LinkedHashMap<>(action);
+    points.put("name", "Points de priorité");
+    points.put("value", 15);
+    TimelineEvent priority = event(T0, "DECISION", "system", Map.of(
+        "decisionKey", "task-priority", "decisionDefinitionId", "task-priority:1:x", "outputs", List.of(points),
+        "collectResultValue", 20));
+
+    List<BusinessTimeline.Line> lines = BusinessTimeline.of(List.of(cadence, priority), view(List.of()), List.of(),
+        (d, r) -> Optional.of("J+15 : appel d'un chargé."));
+
+    assertThat(lines).extracting(BusinessTimeline.Line::text)
+        .containsExactly("Action : Appel téléphonique (PHONE_CALL) car j+15 : appel d'un chargé. (table reminder-cadence)");
+  }
+
   private static TimelineEvent event(Instant at, String type, String actor, Map<String, Object> details) {
     return new TimelineEvent(at, type, type, actor, details);
   }
