@@ -96,32 +96,41 @@ public class TaskAgenda implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(APPROVAL, isApproval(task));
+    task.setVariableLocal(APPROVAL, isApproval(task.getBpmnModelElementInstance()));
     String reference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    describe(reference).ifPresent(card -> {
+      task.setPriority((Integer) card.get(PRIORITY));
+      task.setVariablesLocal(card);
+    });
+  }
+
+  /** The task-local variables of a task of this case (its priority under {@link #PRIORITY}); empty when no case has that reference. */
+  Optional<Map<String, Object>> describe(String reference) {
     if (reference == null) {
-      return;
+      return Optional.empty();
     }
     CaseView view;
     try {
       view = cases.get(reference);
     } catch (CaseNotFoundException e) {
-      log.debug("Task {} belongs to no case ({}): no agenda", task.getId(), reference);
-      return;
+      log.debug("No case {}: no agenda", reference);
+      return Optional.empty();
     }
     LocalDate today = CaseClock.today();
     Facts facts = facts(view, insolvencies.ofCase(reference), today);
     int priority = priority(facts, today);
-    task.setPriority(priority);
     PageFormats fmt = PageFormats.FRENCH;
-    task.setVariableLocal(PRIORITY, priority);
-    task.setVariableLocal(DEBTOR, view.debtor().name());
-    task.setVariableLocal(AMOUNT, fmt.amount(facts.amountAtStake()));
-    task.setVariableLocal(DAYS_OVERDUE, (int) facts.daysOverdue());
-    task.setVariableLocal(NEXT_DEADLINE, deadline(facts));
-    task.setVariableLocal(CONTEXT, CaseMarkdown.header(view, facts));
-    task.setVariableLocal(INVOICES, CaseMarkdown.invoices(view, today));
-    task.setVariableLocal(MESSAGES, CaseMarkdown.messages(messages.latest(reference, MAX_ROWS)));
-    task.setVariableLocal(PROMISES, CaseMarkdown.promises(view));
+    Map<String, Object> card = new java.util.LinkedHashMap<>();
+    card.put(PRIORITY, priority);
+    card.put(DEBTOR, view.debtor().name());
+    card.put(AMOUNT, fmt.amount(facts.amountAtStake()));
+    card.put(DAYS_OVERDUE, (int) facts.daysOverdue());
+    card.put(NEXT_DEADLINE, deadline(facts));
+    card.put(CONTEXT, CaseMarkdown.header(view, facts));
+    card.put(INVOICES, CaseMarkdown.invoices(view, today));
+    card.put(MESSAGES, CaseMarkdown.messages(messages.latest(reference, MAX_ROWS)));
+    card.put(PROMISES, CaseMarkdown.promises(view));
+    return Optional.of(card);
   }
 
   static Facts facts(CaseView view, Optional<InsolvencyView> insolvency, LocalDate today) {
@@ -161,8 +170,7 @@ public class TaskAgenda implements TaskListener {
     return facts.nextDeadline() == null ? "—" : PageFormats.FRENCH.date(facts.nextDeadline()) + " (" + facts.deadlineKind() + ")";
   }
 
-  private static boolean isApproval(DelegateTask task) {
-    UserTask element = task.getBpmnModelElementInstance();
+  static boolean isApproval(UserTask element) {
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
     if (extensions == null) {
       return false;

@@ -52,15 +52,20 @@ class TaskAgendaPlugin extends AbstractProcessEnginePlugin {
   }
 
   static boolean forCollectorsOrSupervisors(TaskDefinition task) {
-    for (Expression group : task.getCandidateGroupIdExpressions()) {
-      String text = group.getExpressionText();
-      if (text.contains("${") || text.contains("#{")) {
-        return true; // chosen by the model at run time (a dispute goes to collectors or supervisors)
-      }
-      for (String id : text.split(",")) {
-        if (GROUPS.contains(id.trim())) {
-          return true;
-        }
+    return task.getCandidateGroupIdExpressions().stream().map(Expression::getExpressionText).anyMatch(TaskAgendaPlugin::forWorkers);
+  }
+
+  /** Candidate groups as a model writes them: "collectors", "supervisors, analysts", "${candidateGroup}". */
+  static boolean forWorkers(String candidateGroups) {
+    if (candidateGroups == null) {
+      return false;
+    }
+    if (candidateGroups.contains("${") || candidateGroups.contains("#{")) {
+      return true; // chosen by the model at run time (a dispute goes to collectors or supervisors)
+    }
+    for (String id : candidateGroups.split(",")) {
+      if (GROUPS.contains(id.trim())) {
+        return true;
       }
     }
     return false;

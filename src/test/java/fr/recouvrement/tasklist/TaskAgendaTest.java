@@ -34,6 +34,7 @@ class TaskAgendaTest {
   @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired TaskAgendaBackfill backfill;
 
   @org.junit.jupiter.api.BeforeEach
   void smsProvider() {
@@ -105,6 +106,28 @@ class TaskAgendaTest {
     assertThat(approval.getName()).isEqualTo("Approuver l'échéancier");
     assertThat(tasks.getVariableLocal(approval.getId(), TaskAgenda.APPROVAL)).isEqualTo(true);
     assertThat((String) tasks.getVariableLocal(approval.getId(), TaskAgenda.CONTEXT)).contains("Garage Petit", "2\u00a0400,00\u00a0€");
+  }
+
+  @Test
+  void aTaskCreatedBeforeTheAgendaExistedGetsItsCardOnceAtTheNextStart() {
+    Seeded seeded = seedAtItsCall("Maison Roux", "2400.00");
+    String id = seeded.call().getId();
+    Map<String, Object> card = tasks.getVariablesLocal(id);
+    // as the engine left it before the upgrade: no agenda variable, the default priority
+    tasks.removeVariablesLocal(id, card.keySet());
+    tasks.setPriority(id, 50);
+
+    assertThat(backfill.backfill()).isGreaterThanOrEqualTo(1);
+
+    // prepared as of today (the task was created on a day the test's clock had moved to)
+    Map<String, Object> again = tasks.getVariablesLocal(id);
+    assertThat(again).containsOnlyKeys(card.keySet());
+    assertThat(again.get(TaskAgenda.APPROVAL)).isEqualTo(false);
+    assertThat(again.get(TaskAgenda.DEBTOR)).isEqualTo("Maison Roux");
+    assertThat(again.get(TaskAgenda.AMOUNT)).isEqualTo("2\u00a0400,00\u00a0€");
+    assertThat(tasks.createTaskQuery().taskId(id).singleResult().getPriority()).isEqualTo(again.get(TaskAgenda.PRIORITY));
+    // done once: the next start finds nothing to do
+    assertThat(backfill.backfill()).isZero();
   }
 
   private Seeded seedAtItsCall(String name, String amount) {
