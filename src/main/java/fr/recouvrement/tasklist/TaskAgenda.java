@@ -98,9 +98,17 @@ public class TaskAgenda implements TaskListener {
   public void notify(DelegateTask task) {
     task.setVariableLocal(APPROVAL, isApproval(task.getBpmnModelElementInstance()));
     String reference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-    describe(reference).ifPresent(card -> {
-      task.setPriority((Integer) card.get(PRIORITY));
-      task.setVariablesLocal(card);
+    Optional<Map<String, Object>> card;
+    try {
+      card = describe(reference);
+    } catch (RuntimeException e) {
+      // the agenda helps people choose; a case never stops for it (a table an analyst broke, say)
+      log.error("No agenda for task {} of case {}: it keeps the default priority", task.getName(), reference, e);
+      return;
+    }
+    card.ifPresent(c -> {
+      task.setPriority((Integer) c.get(PRIORITY));
+      task.setVariablesLocal(c);
     });
   }
 

@@ -91,7 +91,7 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
           TaskAgenda.DEBTOR, "Débiteur",
           TaskAgenda.AMOUNT, "Montant en jeu",
           TaskAgenda.DAYS_OVERDUE, "Jours de retard",
-          TaskAgenda.NEXT_DEADLINE, "Prochaine échéance légale",
+          TaskAgenda.NEXT_DEADLINE, "Échéance légale",
           "caseReference", "Dossier");
 
   private final TransactionTemplate tx;
