@@ -139,7 +139,10 @@ public class DecisionReplayService {
     }
 
     List<RuleOutputs> recorded = recordedOutputs(instance.getOutputs());
-    List<Map<String, Object>> recordedValues = recorded.stream().map(RuleOutputs::outputs).toList();
+    // a table that adds its rules' points (COLLECT + SUM: the task priority) is compared on its sum
+    List<Map<String, Object>> recordedValues = instance.getCollectResultValue() == null || instance.getOutputs().isEmpty()
+        ? recorded.stream().map(RuleOutputs::outputs).toList()
+        : List.of(Map.of(instance.getOutputs().get(0).getVariableName(), (Object) instance.getCollectResultValue()));
 
     Evaluation replayed = evaluate(used.decision(), variables);
     boolean same = replayed.error() == null && sameOutputs(recordedValues, replayed.outputs());

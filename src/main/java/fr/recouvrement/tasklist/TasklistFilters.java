@@ -28,36 +28,56 @@ import org.springframework.transaction.support.TransactionTemplate;
  * created: a later start leaves an edited filter alone.
  *
  * <p>The queries are stored with expressions, evaluated each time Tasklist asks, for whoever asks:
- * {@code ${currentUser()}}, {@code ${currentUserGroups()}}, {@code ${now()}}. Every filter sorts by
- * due date, soonest first, and shows the case, the debtor and the balance on each task card.
+ * {@code ${currentUser()}}, {@code ${currentUserGroups()}}, {@code ${now()}}. « Priorités du jour »
+ * sorts by the priority the {@code task-priority} table gave each task (highest first, then the
+ * soonest due); the others by due date, soonest first. Every card shows the case, the debtor, the
+ * amount at stake in euros, the days overdue and the next legal deadline, prepared in French by
+ * {@link TaskAgenda}. A four-eyes approval is listed in « À approuver » only, never in the team's
+ * lists as well (a supervisor is also a collector).
  */
 @Component
 class TasklistFilters extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
+  static final String PRIORITIES = "Priorités du jour";
   static final String MY_TASKS = "Mes tâches";
   static final String TEAM_TASKS = "Tâches de mon équipe";
   static final String TO_APPROVE = "À approuver";
   static final String OVERDUE = "En retard";
 
   record Definition(
-      String name, String description, int priority, String color, Function<TaskService, TaskQuery> query, List<String> readers) {}
+      String name, String description, int priority, String color, Function<TaskService, TaskQuery> query, List<String> readers,
+      boolean byPriority) {
+    Definition(String name, String description, int priority, String color, Function<TaskService, TaskQuery> query, List<String> readers) {
+      this(name, description, priority, color, query, readers, false);
+    }
+  }
 
   private static final List<String> WORKERS = List.of(GroupIds.COLLECTORS, GroupIds.SUPERVISORS);
 
   static final List<Definition> FILTERS =
       List.of(
           new Definition(
+              PRIORITIES, "Mes tâches et celles de mon équipe que personne n'a prises, les plus importantes d'abord (table task-priority)",
+              -20, "#15803d",
+              tasks -> tasks.createTaskQuery()
+                  .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                  .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
+              WORKERS, true),
+          new Definition(
               MY_TASKS, "Les tâches qui me sont attribuées", -10, "#3b8dbd",
               tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
               WORKERS),
           new Definition(
               TEAM_TASKS, "Les tâches des groupes dont je fais partie, prises ou non", 0, "#555555",
-              tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+              tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                  // approvals are listed in « À approuver »
+                  .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
               WORKERS),
           new Definition(
               TO_APPROVE, "Les validations à quatre yeux des superviseurs", 10, "#d97706",
-              tasks -> tasks.createTaskQuery().taskCandidateGroup(GroupIds.SUPERVISORS).includeAssignedTasks(),
+              tasks -> tasks.createTaskQuery().taskCandidateGroup(GroupIds.SUPERVISORS).includeAssignedTasks()
+                  .taskVariableValueEquals(TaskAgenda.APPROVAL, true),
               List.of(GroupIds.SUPERVISORS)),
           new Definition(
               OVERDUE, "Les tâches dont l'échéance est passée", 20, "#b91c1c",
@@ -67,7 +87,12 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
 
   /** The process variables Tasklist shows on each task card, so no other screen is needed. */
   static final Map<String, String> VARIABLES =
-      linked("caseReference", "Dossier", "debtorName", "Débiteur", "balance", "Solde (€)");
+      linked(
+          TaskAgenda.DEBTOR, "Débiteur",
+          TaskAgenda.AMOUNT, "Montant en jeu",
+          TaskAgenda.DAYS_OVERDUE, "Jours de retard",
+          TaskAgenda.NEXT_DEADLINE, "Échéance légale",
+          "caseReference", "Dossier");
 
   private final TransactionTemplate tx;
 
@@ -98,7 +123,8 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
       log.debug("Tasklist filter {} exists; left as it is", definition.name());
       return false;
     }
-    TaskQuery query = definition.query().apply(engine.getTaskService()).orderByDueDate().asc();
+    TaskQuery query = definition.query().apply(engine.getTaskService());
+    query = definition.byPriority() ? query.orderByTaskPriority().desc().orderByDueDate().asc() : query.orderByDueDate().asc();
     Filter filter = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties(definition));
     filters.saveFilter(filter);
     AuthorizationService authorizations = engine.getAuthorizationService();

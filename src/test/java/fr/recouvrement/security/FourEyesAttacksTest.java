@@ -89,15 +89,16 @@ class FourEyesAttacksTest {
           "segment": {"value": "PONCTUEL", "type": "String"}}}""".formatted(terms));
 
     assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
-    assertThat(forged.json().get("message").asText()).contains("[segment]").contains("negocier-echeancier");
+    // the balance is not on the form (its header shows the amount as text): refused as well
+    assertThat(forged.json().get("message").asText()).contains("[balance, segment]").contains("negocier-echeancier");
     assertThat(taskOf(pid).getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
     assertThat(runtimeService.getVariable(pid, "instalmentCount")).isNull();
 
-    // the read-only balance the form shows may come back (Tasklist sends it): it is not written
-    Response withShownBalance = collector.postJson("/engine-rest/task/" + negotiation.getId() + "/complete", """
-        {"variables": {%s, "balance": {"value": 9000.0, "type": "Double"}}}""".formatted(terms));
+    // the read-only feedback the form shows may come back (Tasklist sends it): it is not written
+    Response withShownFeedback = collector.postJson("/engine-rest/task/" + negotiation.getId() + "/complete", """
+        {"variables": {%s, "planFeedback": {"value": "Validé", "type": "String"}}}""".formatted(terms));
 
-    assertThat(withShownBalance.status()).as(withShownBalance.toString()).isEqualTo(204);
+    assertThat(withShownFeedback.status()).as(withShownFeedback.toString()).isEqualTo(204);
     Task approval = taskOf(pid);
     assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
     assertThat(candidateGroups(approval)).containsExactly(GroupIds.SUPERVISORS);
@@ -128,12 +129,11 @@ class FourEyesAttacksTest {
 
     // what Tasklist sends for this form: its fields, the read-only ones included
     HttpResponse<String> asTasklistSends = tasklist.postJson("/camunda/api/engine/engine/default/task/" + negotiation.getId() + "/submit-form", """
-        {"variables": {"caseReference": {"value": "%s", "type": "String"}, "debtorName": {"value": "Boulangerie Martin SARL", "type": "String"},
-          "balance": {"value": 9000, "type": "Double"}, "planFeedback": {"value": null, "type": "Null"},
+        {"variables": {"planFeedback": {"value": null, "type": "Null"},
           "debtorRefuses": {"value": false, "type": "Boolean"},
           "instalmentCount": {"value": 6, "type": "Long"}, "frequency": {"value": "MONTHLY", "type": "String"},
           "firstInstalmentDate": {"value": "%s", "type": "String"}, "downPayment": {"value": 900.0, "type": "Double"},
-          "planNotes": {"value": "Acompte à la signature", "type": "String"}}}""".formatted(reference, today.plusDays(30)));
+          "planNotes": {"value": "Acompte à la signature", "type": "String"}}}""".formatted(today.plusDays(30)));
 
     assertThat(asTasklistSends.statusCode()).as(asTasklistSends.body()).isEqualTo(204);
     assertThat(taskOf(pid).getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");

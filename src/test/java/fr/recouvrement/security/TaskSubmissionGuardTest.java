@@ -86,13 +86,13 @@ class TaskSubmissionGuardTest {
   @Test
   void aFieldTheFormOnlyShowsIsDroppedAndTheRestGoesThrough() throws Exception {
     Outcome o = send("POST", complete(), """
-        {"variables": {"balance": {"value": 9000.0, "type": "Double"}, "caseReference": {"value": "DOS-OTHER"},
+        {"variables": {"planFeedback": {"value": "Validé par le superviseur"},
           "instalmentCount": {"value": 6, "type": "Long"}, "planNotes": {"value": "ok"}}, "withVariablesInReturn": false}""");
 
     assertThat(o.reachedTheEngine()).isTrue();
     JsonNode variables = o.forwarded().get("variables");
-    assertThat(variables.has("balance")).isFalse();
-    assertThat(variables.has("caseReference")).isFalse();
+    // the supervisor's feedback is shown to the collector, read-only
+    assertThat(variables.has("planFeedback")).isFalse();
     assertThat(variables.get("instalmentCount").get("value").asInt()).isEqualTo(6);
     assertThat(variables.get("planNotes").get("value").asText()).isEqualTo("ok");
   }

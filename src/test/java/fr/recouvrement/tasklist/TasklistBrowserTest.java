@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static fr.recouvrement.cases.CaseFixtures.businessCase;
+import static fr.recouvrement.cases.CaseFixtures.consumerCase;
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,10 @@ class TasklistBrowserTest {
   static final Map<String, String> LANGUAGES = Map.of(
       "aFrenchCollectorMeetsTasklistInFrench", "fr-FR",
       "anAdministratorMeetsCockpitAndAdminInFrench", "fr-FR",
-      "frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak", "de-DE");
+      "frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak", "de-DE",
+      "thePrioritiesOfTheDayListTheFortyNineThousandEuroDebtorFirst", "fr-FR",
+      "aCollectorCallsFromTheAgendaAndRecordsTheOutcomeInOneStep", "fr-FR",
+      "aSupervisorApprovesInTasklistAPlanBeyondWhatACollectorMayGrant", "fr-FR");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -102,10 +106,7 @@ class TasklistBrowserTest {
   @BeforeEach
   void openBrowser(TestInfo info) throws IOException {
     testName = info.getTestMethod().map(m -> m.getName()).orElse("browser");
-    TestServers.reset();
-    TestServers.wireMock().stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json"))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-            .withBody("{\"sid\": \"SM0002\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
+    twilioAccepts();
     TestUsers.ensure(identity, COLLECTOR, GroupIds.COLLECTORS);
 
     // the Debian driver, never a Selenium Manager download
@@ -121,9 +122,19 @@ class TasklistBrowserTest {
         "--window-size=1400,1200", "--lang=" + language, "--user-data-dir=" + profile);
     // headless Chromium takes navigator.languages (what the webapps read) from this preference, not from --lang
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    // a workstation in France: Tasklist shows its dates in the browser's time zone
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(Map.of("TZ", "Europe/Paris")).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, PATIENCE);
+  }
+
+  /** The reminders of a seeded case send an SMS: the test Twilio accepts it. */
+  static void twilioAccepts() {
+    TestServers.reset();
+    TestServers.wireMock().stubFor(post(urlEqualTo("/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json"))
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sid\": \"SM0002\", \"status\": \"queued\", \"account_sid\": \"" + TestServers.TWILIO_ACCOUNT_SID + "\"}")));
   }
 
   @AfterEach
@@ -150,8 +161,7 @@ class TasklistBrowserTest {
       openTaskOfCase(reference);
       // once claimed, the form is live: the case is on it, read-only, and the outcome waits for a choice
       WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.fjs-form, .fjs-form")));
-      assertThat(filled("Field_CallCaseReference")).isEqualTo(reference);
-      assertThat(filled("Field_CallDebtorName")).isEqualTo("Boulangerie Martin SARL");
+      assertThat(caseHeader()).contains(reference, "Boulangerie Martin SARL");
       // the promise's fields only show for a promise
       assertThat(browser.findElements(By.cssSelector(".fjs-form [id*='-Field_PromiseAmount']"))).isEmpty();
       chooseOutcome("Promesse de paiement");
@@ -171,6 +181,79 @@ class TasklistBrowserTest {
     assertThat(promises.get(0).get("amount").decimalValue()).isEqualByComparingTo("450.00");
     assertThat(promises.get(0).get("status").asText()).isEqualTo("PENDING");
     assertThat(promises.get(0).get("recordedBy").asText()).isEqualTo(COLLECTOR);
+  }
+
+  @Test
+  void thePrioritiesOfTheDayListTheFortyNineThousandEuroDebtorFirst() throws Exception {
+    // opened in this order, smallest first: the agenda must not follow the order of arrival
+    String small = seedCaseAtItsCall("Café Lambert", "3727.19");
+    String medium = seedCaseAtItsCall("Atelier Morel", "12480.00");
+    String large = seedCaseAtItsCall("Agence Durand", "49229.44");
+
+    inBrowser(() -> {
+      logIn(COLLECTOR, TestUsers.PASSWORD);
+      openFilter(TasklistFilters.PRIORITIES);
+      By cards = By.cssSelector("li.task");
+      wait.until(d -> cardIndex(d.findElements(cards), small) >= 0);
+      List<WebElement> list = browser.findElements(cards);
+      int first = cardIndex(list, large);
+      int second = cardIndex(list, medium);
+      int third = cardIndex(list, small);
+      assertThat(first).as("the 49 k€ debtor's call is listed").isGreaterThanOrEqualTo(0);
+      assertThat(first).isLessThan(second);
+      assertThat(second).isLessThan(third);
+      // its card says who, how much (in euros, French), how late, and the next legal deadline
+      String card = text(list.get(first));
+      assertThat(card).contains("Agence Durand", "Montant en jeu", "49 229,44 €", "Jours de retard", "Échéance légale",
+          "(prescription)");
+      assertThat(card).doesNotContain("49229.44");
+      // the filter's description shows while the pointer is on it
+      new org.openqa.selenium.interactions.Actions(browser).moveToElement(list.get(0)).perform();
+      screenshot("collecteur-priorites-du-jour");
+    });
+  }
+
+  @Test
+  void aCollectorCallsFromTheAgendaAndRecordsTheOutcomeInOneStep() throws Exception {
+    // a professional's case: the call comes after an email and an SMS
+    String reference = seedCaseAtItsCall();
+    String invoice = jdbc.queryForObject(
+        "select i.number from invoice i join collection_case c on c.id = i.case_id where c.reference = ?", String.class, reference);
+    int sent = jdbc.queryForObject(
+        "select count(*) from communication m join collection_case c on c.id = m.case_id where c.reference = ?", Integer.class, reference);
+    assertThat(sent).as("the reminders before the call").isPositive();
+
+    inBrowser(() -> {
+      logIn(COLLECTOR, TestUsers.PASSWORD);
+      openFilter(TasklistFilters.PRIORITIES);
+      openTaskOfCase(reference);
+      // opened from the agenda, the task is the collector's: no « Prendre en charge » to press
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+      assertThat(browser.findElements(By.cssSelector(".task-details button.claim, [cam-tasklist-task] button.claim"))).isEmpty();
+      String form = caseHeader();
+      assertThat(form).contains("Boulangerie Martin SARL", "Montant en jeu", "06 12 34 56 78", "Factures impayées", invoice,
+          "Messages envoyés au débiteur", "Promesses de paiement", "Aucune promesse de paiement.");
+      // each message the debtor was sent: a row with its channel and whether it went out
+      List<WebElement> messages = browser.findElements(By.xpath(
+          "//*[contains(@class,'fjs-form')]//h4[contains(normalize-space(),'Messages envoyés')]/following-sibling::table[1]//tbody/tr"));
+      assertThat(messages).hasSize(Math.min(sent, TaskAgenda.MAX_ROWS));
+      assertThat(text(messages.get(0))).containsAnyOf("Courriel", "SMS", "Courrier").containsAnyOf("Envoyé", "Non envoyé", "Échec");
+      assertThat(browser.findElement(By.cssSelector(".fjs-form a[href='tel:+33612345678']")).getText()).isEqualTo("06 12 34 56 78");
+      assertThat(browser.findElement(By.cssSelector(".fjs-form a[href='/app/cases/" + reference + "']")).getAttribute("target"))
+          .isEqualTo("_blank");
+      centre(browser.findElement(By.cssSelector(".fjs-form")));
+      screenshot("collecteur-appel");
+
+      chooseOutcome("Pas de réponse / messagerie");
+      click(By.cssSelector("button[ng-click='complete()']"));
+      wait.until(d -> tasks.createTaskQuery().processInstanceBusinessKey(reference).taskName(CALL_TASK).count() == 0);
+    });
+
+    var done = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(reference)
+        .taskName(CALL_TASK).finished().singleResult();
+    assertThat(done.getAssignee()).isEqualTo(COLLECTOR);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceIdIn(done.getProcessInstanceId())
+        .variableName("callOutcome").singleResult().getValue()).isEqualTo("NO_ANSWER");
   }
 
   @Test
@@ -197,6 +280,9 @@ class TasklistBrowserTest {
       logIn(supervisor, TestUsers.PASSWORD);
       openFilter(TasklistFilters.TO_APPROVE);
       openTaskOfCase(reference, APPROVE_TASK);
+      // the approval and its case header, in the supervisor's « À approuver »
+      assertThat(caseHeader()).contains(reference, "Boulangerie Martin SARL");
+      screenshot("superviseur-a-approuver");
       click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
       // the plan and who negotiated it are on the form, read-only
@@ -305,8 +391,18 @@ class TasklistBrowserTest {
   // --- the case
 
   private String seedCaseAtItsCall() {
-    ApiClient.Response opened =
-        admin().postJson("/api/cases", businessCase(newDebtorId(), "F-WEB-1", "1250.00", LocalDate.now(CaseClock.PARIS)));
+    return seedCaseAtItsCall(businessCase(newDebtorId(), "F-WEB-1", "1250.00", LocalDate.now(CaseClock.PARIS)));
+  }
+
+  /** A consumer's case (no late penalty: the amount at stake is the invoice) waiting at its call. */
+  private String seedCaseAtItsCall(String debtorName, String amount) {
+    String debtor = newDebtorId();
+    return seedCaseAtItsCall(
+        consumerCase(debtor, "F-" + debtor, amount, LocalDate.now(CaseClock.PARIS)).replace("Boulangerie Martin SARL", debtorName));
+  }
+
+  private String seedCaseAtItsCall(String json) {
+    ApiClient.Response opened = admin().postJson("/api/cases", json);
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
     Task call = new ProcessDriver(engine, opened.json().get("processInstanceId").asText()).advanceUntilTask(CALL_TASK);
@@ -379,6 +475,26 @@ class TasklistBrowserTest {
   private WebElement field(String componentId) {
     By input = By.cssSelector(".fjs-form input[id$='-" + componentId + "'], .fjs-form input[id$='-" + componentId + "-date']");
     return wait.until(ExpectedConditions.presenceOfElementLocated(input));
+  }
+
+  /** The text of the open form once the agenda's header has loaded (the task's variables arrive after the form). */
+  private String caseHeader() {
+    wait.until(d -> !d.findElements(By.cssSelector(".fjs-form a[href^='/app/cases/']")).isEmpty());
+    return text(browser.findElement(By.cssSelector(".fjs-form")));
+  }
+
+  /** What a person reads: no-break spaces as spaces. */
+  private static String text(WebElement element) {
+    return element.getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+  }
+
+  private static int cardIndex(List<WebElement> cards, String reference) {
+    for (int i = 0; i < cards.size(); i++) {
+      if (cards.get(i).getText().contains(reference)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The value form-js puts in a field once the task's variables have loaded (they arrive after the form). */

@@ -45,13 +45,14 @@ class TasklistFiltersTest {
 
   @Test
   void collectorsSeeTheirTasksTheirTeamsAndTheOverdueOnes() {
-    assertThat(visibleFilters(TestUsers.COLLECTOR)).containsExactlyInAnyOrder("Mes tâches", "Tâches de mon équipe", "En retard");
+    assertThat(visibleFilters(TestUsers.COLLECTOR))
+        .containsExactlyInAnyOrder("Priorités du jour", "Mes tâches", "Tâches de mon équipe", "En retard");
   }
 
   @Test
   void supervisorsAlsoSeeWhatTheyMustApprove() {
     assertThat(visibleFilters(TestUsers.SUPERVISOR))
-        .containsExactlyInAnyOrder("Mes tâches", "Tâches de mon équipe", "À approuver", "En retard");
+        .containsExactlyInAnyOrder("Priorités du jour", "Mes tâches", "Tâches de mon équipe", "À approuver", "En retard");
   }
 
   @Test
@@ -62,14 +63,52 @@ class TasklistFiltersTest {
   }
 
   @Test
-  void everyFilterSortsByDueDateAndShowsTheCaseOnEachCard() {
+  void theAgendaSortsByPriorityTheOthersByDueDateAndEveryCardShowsTheCaseInFrench() {
     for (Filter filter : filters.createTaskFilterQuery().list()) {
       assertThat(filter.getProperties()).as(filter.getName()).containsKeys("description", "priority", "variables");
+      // the agenda's variables, formatted when the task is created (TaskAgenda)
       assertThat(filter.getProperties().get("variables").toString())
-          .contains("caseReference", "debtorName", "balance");
-      JsonNode json = admin().get("/engine-rest/filter/" + filter.getId()).json();
-      assertThat(json.get("query").get("sorting").get(0).get("sortBy").asText()).as(filter.getName()).isEqualTo("dueDate");
+          .contains("caseReference", "agendaDebtor", "agendaAmount", "agendaDaysOverdue", "agendaNextDeadline")
+          .doesNotContain("balance");
+      JsonNode sorting = admin().get("/engine-rest/filter/" + filter.getId()).json().get("query").get("sorting");
+      if (filter.getName().equals(TasklistFilters.PRIORITIES)) {
+        assertThat(sorting.get(0).get("sortBy").asText()).isEqualTo("priority");
+        assertThat(sorting.get(0).get("sortOrder").asText()).isEqualTo("desc");
+        assertThat(sorting.get(1).get("sortBy").asText()).isEqualTo("dueDate");
+      } else {
+        assertThat(sorting.get(0).get("sortBy").asText()).as(filter.getName()).isEqualTo("dueDate");
+      }
     }
+  }
+
+  @Test
+  void anApprovalIsListedInToApproveAndInNoneOfTheTeamsLists() {
+    String approval = candidateTask("Valider l'escalade (test des filtres)", GroupIds.SUPERVISORS, true);
+    String work = candidateTask("Instruire la contestation (test des filtres)", GroupIds.SUPERVISORS);
+    String call = candidateTask("Appeler le débiteur (test des filtres)", GroupIds.COLLECTORS);
+
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TO_APPROVE)).contains(approval).doesNotContain(work, call);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TEAM_TASKS)).contains(work).doesNotContain(approval);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.PRIORITIES)).contains(work).doesNotContain(approval);
+    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.PRIORITIES)).contains(call).doesNotContain(approval, work);
+  }
+
+  @Test
+  void thePrioritiesOfTheDayListMineAndTheUnclaimedOnesHighestFirst() {
+    String low = candidateTask("Tâche peu urgente (test des filtres)", GroupIds.COLLECTORS);
+    String high = candidateTask("Tâche urgente (test des filtres)", GroupIds.COLLECTORS);
+    String mine = candidateTask("Tâche prise (test des filtres)", GroupIds.COLLECTORS);
+    String colleagues = candidateTask("Tâche d'un collègue (test des filtres)", GroupIds.COLLECTORS);
+    tasks.setPriority(low, 10);
+    tasks.setPriority(high, 90);
+    tasks.setPriority(mine, 50);
+    tasks.claim(mine, TestUsers.COLLECTOR);
+    tasks.claim(colleagues, TestUsers.SUPERVISOR);
+
+    List<String> agenda = taskIds(TestUsers.COLLECTOR, TasklistFilters.PRIORITIES);
+    assertThat(agenda).contains(low, high, mine).doesNotContain(colleagues);
+    assertThat(agenda.indexOf(high)).isLessThan(agenda.indexOf(mine));
+    assertThat(agenda.indexOf(mine)).isLessThan(agenda.indexOf(low));
   }
 
   @Test
@@ -85,7 +124,7 @@ class TasklistFiltersTest {
 
   @Test
   void toApproveListsTheSupervisorsTasksAndOverdueOnlyThePastDueOnes() {
-    String approval = candidateTask("Valider l'échéancier (test des filtres)", GroupIds.SUPERVISORS);
+    String approval = candidateTask("Valider l'échéancier (test des filtres)", GroupIds.SUPERVISORS, true);
     String late = candidateTask("Tâche en retard (test des filtres)", GroupIds.COLLECTORS);
     String notYet = candidateTask("Tâche à venir (test des filtres)", GroupIds.COLLECTORS);
     due(late, -1);
@@ -122,10 +161,16 @@ class TasklistFiltersTest {
   }
 
   private String candidateTask(String name, String group) {
+    return candidateTask(name, group, false);
+  }
+
+  /** A task as the engine creates it for a model's user task: TaskAgenda marks whether it is a four-eyes approval. */
+  private String candidateTask(String name, String group, boolean approval) {
     Task task = tasks.newTask();
     task.setName(name);
     tasks.saveTask(task);
     tasks.addCandidateGroup(task.getId(), group);
+    tasks.setVariableLocal(task.getId(), TaskAgenda.APPROVAL, approval);
     created.add(task.getId());
     return task.getId();
   }

@@ -37,11 +37,14 @@ class CasePages {
   private final fr.recouvrement.dispute.DisputeService disputes;
   private final fr.recouvrement.legal.insolvency.InsolvencyService insolvencies;
   private final ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal;
+  private final org.camunda.bpm.engine.RepositoryService repository;
 
   CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
       org.camunda.bpm.engine.TaskService taskService, fr.recouvrement.dispute.DisputeService disputes,
-      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies, ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal) {
+      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies, ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal,
+      org.camunda.bpm.engine.RepositoryService repository) {
     this.portal = portal;
+    this.repository = repository;
     this.cases = cases;
     this.documents = documents;
     this.timeline = timeline;
@@ -133,7 +136,8 @@ class CasePages {
     model.addAttribute("c", view);
     model.addAttribute("documents", documents.ofCase(view.reference()));
     model.addAttribute("openTasks", openTasks(view.reference()));
-    model.addAttribute("disputes", disputes.ofCase(view.reference()));
+    List<fr.recouvrement.dispute.DisputeView> caseDisputes = disputes.ofCase(view.reference());
+    model.addAttribute("disputes", caseDisputes);
     model.addAttribute("insolvency", insolvencies.ofCase(view.reference()).orElse(null));
     fr.recouvrement.portal.PortalAdmin portalAdmin = portal.getIfAvailable();
     model.addAttribute("portal", portalAdmin == null ? null : portalAdmin.activity(view.reference()));
@@ -150,7 +154,27 @@ class CasePages {
       }
     }
     model.addAttribute("events", events);
+    model.addAttribute("story", events == null ? null : BusinessTimeline.of(events, view, caseDisputes, ruleAnnotations()));
     return "pages/case";
+  }
+
+  /** The annotation of a decision table's rule (its {@code description}), read from the deployed table, once per page. */
+  private java.util.function.BiFunction<String, String, java.util.Optional<String>> ruleAnnotations() {
+    java.util.Map<String, org.camunda.bpm.model.dmn.DmnModelInstance> tables = new java.util.HashMap<>();
+    return (definitionId, ruleId) -> {
+      if (definitionId == null || ruleId == null) {
+        return java.util.Optional.empty();
+      }
+      try {
+        org.camunda.bpm.model.dmn.DmnModelInstance table = tables.computeIfAbsent(definitionId, repository::getDmnModelInstance);
+        if (table.getModelElementById(ruleId) instanceof org.camunda.bpm.model.dmn.instance.Rule rule && rule.getDescription() != null) {
+          return java.util.Optional.of(rule.getDescription().getTextContent().strip());
+        }
+      } catch (RuntimeException e) {
+        log.debug("No annotation for rule {} of {}", ruleId, definitionId, e);
+      }
+      return java.util.Optional.empty();
+    };
   }
 
   private static String pageUrl(CaseStatus status, String segment, String name, CaseView.Sort sort, int page) {

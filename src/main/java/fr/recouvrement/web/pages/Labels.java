@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The French words people read for our codes; an unknown code shows as it is. */
 public final class Labels {
-  static final Labels FRENCH = new Labels();
+  public static final Labels FRENCH = new Labels();
 
   private static final Map<String, String> STATUS =
       Map.ofEntries(
@@ -64,6 +64,8 @@ public final class Labels {
   private static final Map<String, String> DOCUMENT_KIND =
       Map.of("REMINDER_LETTER", "Lettre de relance", "FORMAL_NOTICE", "Mise en demeure", "DISPUTE_REJECTION", "Réponse à une contestation");
 
+  private static final Map<String, String> PROMISE_STATUS = Map.of("PENDING", "En attente", "KEPT", "Tenue", "BROKEN", "Non tenue");
+
   private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
@@ -114,6 +116,19 @@ public final class Labels {
 
   public String documentKind(Object kind) {
     return label(DOCUMENT_KIND, kind);
+  }
+
+  /** A message's template as a person reads it: "relance-courtoise" → "Relance courtoise". */
+  public String template(String template) {
+    if (template == null || template.isBlank()) {
+      return PageFormats.NONE;
+    }
+    String words = template.replace('-', ' ').replace('_', ' ').trim();
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  public String promiseStatus(Object status) {
+    return label(PROMISE_STATUS, status);
   }
 
   public String debtorType(Object type) {

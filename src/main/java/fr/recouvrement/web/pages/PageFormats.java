@@ -16,7 +16,7 @@ import java.util.Locale;
  * (U+00A0, as in the letters), so an amount never wraps in a table cell. Null shows as "—".
  */
 public final class PageFormats {
-  static final PageFormats FRENCH = new PageFormats();
+  public static final PageFormats FRENCH = new PageFormats();
   static final String NONE = "—";
   private static final char NBSP = '\u00a0';
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

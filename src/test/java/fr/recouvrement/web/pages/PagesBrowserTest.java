@@ -165,6 +165,8 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.id("timeline-unavailable")).getText()).contains("indisponible");
       } else {
         JsonNode events = auditorApi().get("/api/cases/" + reference + "/timeline").json();
+        // the engine's steps, one click under the case's story
+        browser.findElement(By.cssSelector("#engine-steps > summary")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector("#timeline tbody tr"));
         assertThat(rows).hasSize(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -204,11 +206,15 @@ class PagesBrowserTest {
       row.findElement(By.cssSelector("a.case-link")).click();
       wait.until(ExpectedConditions.textToBe(By.id("reference"), reference));
       assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Soldé");
+      browser.findElement(By.cssSelector("#engine-steps > summary")).click();
       assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(events.size());
       long messages = java.util.stream.StreamSupport.stream(events.spliterator(), false)
           .filter(e -> "COMMUNICATION".equals(e.get("type").asText()) && e.at("/details/communicationId").canConvertToLong()).count();
       assertThat(messages).isPositive();
       assertThat(browser.findElements(By.cssSelector("#timeline a.message-link"))).hasSize((int) messages);
+      // by default, the case's story: each decision in one line with its table's reason, each message with its text
+      assertThat(browser.findElement(By.id("story")).getText()).containsPattern("Segment : .+ car .+ \\(table debtor-segment\\)");
+      assertThat(browser.findElements(By.cssSelector("#story a.story-link[href*='/app/communications/']"))).hasSize((int) messages);
       assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
       screenshot("auditor-case");
 

@@ -2,6 +2,8 @@
 // French by default: a browser asking for English gets English, any other language French
 // (fr.json is served by fr.recouvrement.webapps.WebappLocales, our translation over the English labels).
 export default {
+  // in « Priorités du jour », opening a task takes it (scripts/claim-on-open.js)
+  customScripts: ['scripts/claim-on-open'],
   locales: {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
