@@ -64,7 +64,7 @@ public class TaskAgenda implements TaskListener {
   static final String NEXT_DEADLINE = "agendaNextDeadline";
   static final String CONTEXT = "caseContext";
   static final String INVOICES = "caseInvoices";
-  static final String MESSAGES = "caseMessages";
+  static final String PAST_CONTACTS = "caseMessages";
   static final String PROMISES = "casePromises";
 
   /** The BPMN property that marks a four-eyes approval: {@code <camunda:property name="approval" value="four-eyes"/>}. */
@@ -136,7 +136,7 @@ public class TaskAgenda implements TaskListener {
     card.put(NEXT_DEADLINE, deadline(facts));
     card.put(CONTEXT, CaseMarkdown.header(view, facts));
     card.put(INVOICES, CaseMarkdown.invoices(view, today));
-    card.put(MESSAGES, CaseMarkdown.messages(messages.latest(reference, MAX_ROWS)));
+    card.put(PAST_CONTACTS, CaseMarkdown.messages(messages.latest(reference, MAX_ROWS)));
     card.put(PROMISES, CaseMarkdown.promises(view));
     return Optional.of(card);
   }

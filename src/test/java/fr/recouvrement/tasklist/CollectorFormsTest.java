@@ -77,7 +77,7 @@ class CollectorFormsTest {
   @Test
   void theCallFormShowsTheInvoicesTheMessagesAndThePromises() throws IOException {
     String texts = form("appel-debiteur").get("components").findValuesAsText("text").toString();
-    assertThat(texts).contains("{{" + TaskAgenda.INVOICES + "}}", "{{" + TaskAgenda.MESSAGES + "}}", "{{" + TaskAgenda.PROMISES + "}}");
+    assertThat(texts).contains("{{" + TaskAgenda.INVOICES + "}}", "{{" + TaskAgenda.PAST_CONTACTS + "}}", "{{" + TaskAgenda.PROMISES + "}}");
   }
 
   @Test
