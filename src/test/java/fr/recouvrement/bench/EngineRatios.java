@@ -413,21 +413,25 @@ abstract class EngineRatios {
 
   // ---- P4: sizes on PostgreSQL ----
 
+  /** Every table of the schema with its size (table, indexes, TOAST). */
   static final String SIZES = """
-      select case when c.relname like 'act\\_ru\\_%' then 'runtime' when c.relname like 'act\\_hi\\_%' then 'history'
-                  when c.relname like 'act\\_%' then 'engine other' else 'ours' end as part,
-             sum(pg_total_relation_size(c.oid)) as bytes
+      select c.relname as name, pg_total_relation_size(c.oid) as bytes
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind = 'r'
-      group by 1""";
+      where n.nspname = current_schema() and c.relkind = 'r'""";
 
+  static String part(String table) {
+    String t = table.toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("act_ru_") ? "runtime" : t.startsWith("act_hi_") ? "history" : t.startsWith("act_") ? "engine other" : "ours";
+  }
+
+  /** Bytes by table (PostgreSQL only; empty elsewhere). */
   Map<String, Long> sizes() {
     if (!measuresBytes()) {
       return Map.of();
     }
     Map<String, Long> bytes = new LinkedHashMap<>();
     jdbc.query(SIZES, rs -> {
-      bytes.put(rs.getString("part"), rs.getLong("bytes"));
+      bytes.put(rs.getString("name"), rs.getLong("bytes"));
     });
     return bytes;
   }
@@ -446,13 +450,23 @@ abstract class EngineRatios {
     long oursTotal = 0;
     long bareTotal = 0;
     for (String part : List.of("runtime", "history", "ours", "engine other")) {
-      double o = oursDelta.getOrDefault(part, 0L) / (double) N;
-      double b = bareDelta.getOrDefault(part, 0L) / (double) N;
+      double o = byPart(oursDelta).getOrDefault(part, 0L) / (double) N;
+      double b = byPart(bareDelta).getOrDefault(part, 0L) / (double) N;
       oursTotal += Math.round(o);
       bareTotal += Math.round(b);
       row(label + ", " + part, o, b);
     }
     row(label + ", total", oursTotal, bareTotal);
+    // where our bytes go: the heaviest tables
+    notes.add(label + ", ours by table (bytes/case): " + oursDelta.entrySet().stream()
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .map(e -> e.getKey() + " " + Math.round(e.getValue() / (double) N)).collect(Collectors.joining(", ")));
+  }
+
+  static Map<String, Long> byPart(Map<String, Long> tables) {
+    Map<String, Long> parts = new LinkedHashMap<>();
+    tables.forEach((table, bytes) -> parts.merge(part(table), bytes, Long::sum));
+    return parts;
   }
 
   // ---- the table ----
