@@ -45,6 +45,15 @@ public final class SimpleFeel implements FeelEngine {
     this.feel = feel;
   }
 
+  /** A plain DMN engine (no history, no command context) that evaluates FEEL through this short path. */
+  public static org.camunda.bpm.dmn.engine.DmnEngine plainDmnEngine() {
+    org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration configuration =
+        (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+            org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.feelEngineFactory(() -> new SimpleFeel(new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory().createInstance()));
+    return configuration.buildEngine();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
