@@ -247,7 +247,7 @@ abstract class EngineRatios {
         awaitIdle();
         moveClockAndWakeExecutor(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS).plusHours(2));
         Drain d = drain(() -> N - (int) runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike(prefix + "%").count());
-        row("P2 limit: bare timers/s after the first, " + s + " vs shipped settings", d.afterFirst(), shippedBare.afterFirst());
+        row("P2 limit: bare timers/s, " + s + " vs shipped", d.afterFirst(), shippedBare.afterFirst());
         if (d.afterFirst() > best) {
           best = d.afterFirst();
           bestSettings = s;
@@ -259,7 +259,7 @@ abstract class EngineRatios {
       pool.setMaxPoolSize(max);
       jobExecutor.setMaxJobsPerAcquisition(acquisition);
     }
-    row("P2 limit: bare drain with the shipped settings vs the best found (" + bestSettings + ")", shippedBare.afterFirst(), best);
+    row("P2 limit: bare drain shipped vs best (" + bestSettings + ")", shippedBare.afterFirst(), best);
   }
 
   // ---- P4: a settled amicable case (PostgreSQL) ----
@@ -296,7 +296,7 @@ abstract class EngineRatios {
         "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ? and c.status = 'PAID'", Integer.class, "S" + run + "-%");
     jdbc.execute("vacuum full");
     Map<String, Long> after = sizes();
-    bytesRows("P4 bytes/case settled (opened, first reminder, paid), after VACUUM FULL", delta(before, after), Map.of());
+    bytesRows("P4 bytes/case settled (opened, reminded, paid; VACUUM FULL)", delta(before, after), Map.of());
     notes.add("P4 settled: %d cases opened, %d first reminders sent, %d closed PAID".formatted(N, reminded.done(), paid));
   }
 
@@ -312,7 +312,7 @@ abstract class EngineRatios {
     figures("§4 GET /api/cases?status=AMICABLE, ms", AtScale.medianMillis(api, "/api/cases?status=AMICABLE&page=0&size=50", 5), Double.NaN, "-");
     figures("§4 GET /api/cases?status=PAID page 100, ms", AtScale.medianMillis(api, "/api/cases?status=PAID&page=100&size=50", 5), Double.NaN, "-");
     String reference = "LST-" + run + "-1";
-    AtScale.insertPayments(jdbc, reference, 199, () -> ClockUtil.getCurrentTime().getTime());
+    AtScale.insertPayments(jdbc, reference, 200, () -> ClockUtil.getCurrentTime().getTime());
     int events = api.get("/api/cases/" + reference + "/timeline").json().size();
     figures("§4 timeline of a case with " + events + " events, ms (target < 500)", AtScale.medianMillis(api, "/api/cases/" + reference + "/timeline", 5), Double.NaN, "-");
     figures("§4 GET /api/kpis over the cases, ms (target < 2000)", AtScale.medianMillis(api, "/api/kpis", 3), Double.NaN, "-");
@@ -621,8 +621,8 @@ abstract class EngineRatios {
   void print() {
     StringBuilder b = new StringBuilder();
     b.append("%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n".formatted(database(), N, Runtime.getRuntime().availableProcessors()));
-    b.append("%-76s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
-    rows.forEach((figure, v) -> b.append("%-76s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
+    b.append("%-84s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
+    rows.forEach((figure, v) -> b.append("%-84s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
     notes.forEach(note -> b.append("  ").append(note).append("%n".formatted()));
     System.out.println(b);
   }

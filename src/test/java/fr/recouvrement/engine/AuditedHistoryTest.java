@@ -44,6 +44,11 @@ class AuditedHistoryTest {
         .isGreaterThan(5);
     assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where root_proc_inst_id_ = ? and act_id_ = 'Task_SegmentDebtor'", Integer.class, root))
         .isEqualTo(1);
+    // no row for the gateways the timeline never showed
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where root_proc_inst_id_ = ? and act_type_ = 'exclusiveGateway'", Integer.class, root))
+        .isZero();
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_actinst where root_proc_inst_id_ = ? and act_id_ = 'Timer_ReminderStepDue'", Integer.class, root))
+        .isEqualTo(1);
     // the first reminder's timer: no "job created" row
     assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where root_proc_inst_id_ = ? and job_state_ = 0", Integer.class, root)).isZero();
 
