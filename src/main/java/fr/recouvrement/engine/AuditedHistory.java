@@ -32,7 +32,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  *       says when it started and whether it was cancelled, and its success or failure rows stay.
  * </ul>
  */
-public class AuditedHistory extends DbHistoryEventHandler {
+class AuditedHistory extends DbHistoryEventHandler {
   /**
    * Flow nodes the audit timeline leaves out ({@code HistoryCaseTimeline.NOISE}): a gateway decides
    * and the next step (or the decision before it) shows what it decided; a plain start or end event
