@@ -249,7 +249,9 @@ class CaseRepository {
       where.append(" and c.segment = :segment");
       params.addValue("segment", segment);
     }
-    long total = named.queryForObject("select count(*) from collection_case c join debtor d on d.id = c.debtor_id" + where, params, Long.class);
+    // every case has its debtor (a foreign key): the count joins it only to filter on the name
+    String counted = debtorName != null && !debtorName.isBlank() ? "collection_case c join debtor d on d.id = c.debtor_id" : "collection_case c";
+    long total = named.queryForObject("select count(*) from " + counted + where, params, Long.class);
     String order =
         switch (sort == null ? CaseView.Sort.RECENT : sort) {
           case BALANCE -> " order by balance desc, c.id desc";

@@ -518,6 +518,14 @@ public class CaseService implements OpenDebts {
     return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
   }
 
+  /**
+   * The case as a message to the debtor shows it: everything but the next action, which reads the
+   * running processes (an activity-instance tree while a step runs) and which no message prints.
+   */
+  public CaseView withoutNextAction(String reference) {
+    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false);
+  }
+
   /** What the debtor owes now (principal and, for a professional, penalties), as the process sees it. */
   public BigDecimal balance(String reference) {
     return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false).balance();

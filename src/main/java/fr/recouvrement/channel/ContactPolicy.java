@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,7 @@ public class ContactPolicy {
 
   private final RepositoryService repositoryService;
   /** A plain DMN engine: the process engine's own one records history and needs a command context. */
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmnEngine = fr.recouvrement.engine.SimpleFeel.plainDmnEngine();
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
   private final Map<List<Object>, Verdict> verdicts = new ConcurrentHashMap<>();
 

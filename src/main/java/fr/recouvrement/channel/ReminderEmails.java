@@ -62,7 +62,7 @@ class ReminderEmails {
     if (done.isPresent()) {
       return done.get().status();
     }
-    CaseView view = cases.get(step.caseReference());
+    CaseView view = cases.withoutNextAction(step.caseReference());
     String to = view.debtor().email();
     if (to == null || to.isBlank()) {
       throw new IllegalStateException(

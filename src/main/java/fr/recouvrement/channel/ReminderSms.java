@@ -43,7 +43,7 @@ class ReminderSms {
     if (done.isPresent()) {
       return done.get().status();
     }
-    CaseView view = cases.get(step.caseReference());
+    CaseView view = cases.withoutNextAction(step.caseReference());
     String to = phone(view.debtor().phone());
     if (to == null) {
       throw new IllegalStateException(

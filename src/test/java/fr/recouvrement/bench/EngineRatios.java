@@ -64,6 +64,7 @@ abstract class EngineRatios {
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.context.ApplicationContext context;
   @LocalServerPort int port;
 
   private final Map<String, String[]> rows = new LinkedHashMap<>();
@@ -82,6 +83,8 @@ abstract class EngineRatios {
 
   @Test
   void ourFiguresNextToTheBareEngines() throws Exception {
+    // P5: this context was refreshed on an empty database (schema created, models deployed) and is ready now
+    double startup = (System.currentTimeMillis() - context.getStartupDate()) / 1000.0;
     TestServers.reset();
     TestServers.acceptSmsAndLetters("BENCH-TRACK");
     moveClockTo(T0);
@@ -122,7 +125,13 @@ abstract class EngineRatios {
     // P1: one CSV of N new debtors, due far after the wave
     byte[] csv = csv(run, waveDue.plusDays(200));
     long start = System.nanoTime();
-    ApiClient.Response imported = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+    ApiClient.Response imported;
+    double[] heapDuringImport;
+    try (AtScale.HeapSampler heap = new AtScale.HeapSampler()) {
+      imported = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+      heap.close();
+      heapDuringImport = heap.firstAndLastQuarter();
+    }
     double csvRate = N / seconds(start);
     String csvNote = imported.status() == 200 ? "casesOpened=" + imported.json().get("casesOpened").asInt() : "HTTP " + imported.status();
     awaitIdle();
@@ -131,6 +140,8 @@ abstract class EngineRatios {
     row("P1 intake, 8 clients (cases/s): POST /api/cases vs Java API start", ours, bareJava);
     row("P1 CSV of N debtors (cases/s) vs Java API start", csvRate, bareJava);
     notes.add("CSV import answered " + csvNote);
+    figures("P3 heap after GC during the CSV import (MiB): last quarter vs first quarter", heapDuringImport[1], heapDuringImport[0],
+        "%.2f".formatted(heapDuringImport[1] / heapDuringImport[0]));
     if (measuresBytes()) {
       bytesRows("P4 bytes/case opened vs bare instance started", oursT.bytes, bareJavaT.bytes);
     }
@@ -155,8 +166,22 @@ abstract class EngineRatios {
           + ", clock to " + at.toLocalDateTime();
       TestServers.greenMail().purgeEmailFromAllMailboxes();
       Map<String, Long> beforeWave = sizes();
+      List<String> casePaths = jdbc.queryForList(
+              "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, "B" + run + "-%")
+          .stream().map(r -> "/api/cases/" + r).toList();
+      double idleP95;
+      try (AtScale.Probe idle = new AtScale.Probe(api, casePaths, 20)) {
+        Thread.sleep(3_000);
+        idle.close();
+        idleP95 = idle.percentile(95);
+      }
       moveClockAndWakeExecutor(at);
-      wave = drain(() -> TestServers.greenMail().getReceivedMessages().length);
+      try (AtScale.Probe during = new AtScale.Probe(api, casePaths, 20)) {
+        wave = drain(() -> TestServers.greenMail().getReceivedMessages().length);
+        during.close();
+        figures("P2 GET /api/cases/{ref} during the wave, p95 ms (bare: idle just before)", during.percentile(95), idleP95, "-");
+        notes.add("P2 probe: %d GETs during the wave, p50 %.0f ms, p99 %.0f ms".formatted(during.count(), during.percentile(50), during.percentile(99)));
+      }
       if (wave.done() < N) {
         waveNote += ", only " + wave.done() + " emails";
       }
@@ -178,7 +203,122 @@ abstract class EngineRatios {
       row("P4 bytes/case opened + first reminder vs bare started + fired, total",
           (total(oursT.bytes) + total(waveBytes)) / (double) N, (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
     }
+    limitSweep(run, bareDrain);
+    if (measuresBytes()) {
+      settledCases(api, run);
+    }
+    listingsAtScale(api, run);
+    figures("P5 start-up to ready on an empty database (s)", startup, Double.NaN, "-");
     print();
+  }
+
+  // ---- P2: the bare drain with other executor settings (the limit) ----
+
+  record Settings(int core, int max, int acquisition) {
+    @Override
+    public String toString() {
+      return "threads " + core + "-" + max + ", " + acquisition + " jobs/acquisition";
+    }
+  }
+
+  static final List<Settings> SWEEP = List.of(new Settings(2, 2, 4), new Settings(4, 4, 8), new Settings(8, 8, 8), new Settings(8, 8, 16), new Settings(16, 16, 16));
+
+  void limitSweep(String run, Drain shippedBare) throws Exception {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var jobExecutor = configuration.getJobExecutor();
+    var pool = (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor)
+        ((org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) jobExecutor).getTaskExecutor();
+    int core = pool.getCorePoolSize();
+    int max = pool.getMaxPoolSize();
+    int acquisition = jobExecutor.getMaxJobsPerAcquisition();
+    double best = shippedBare.afterFirst();
+    Settings bestSettings = new Settings(core, max, acquisition);
+    try {
+      for (Settings s : SWEEP) {
+        pool.setMaxPoolSize(Math.max(s.max(), pool.getMaxPoolSize()));
+        pool.setCorePoolSize(s.core());
+        pool.setMaxPoolSize(s.max());
+        jobExecutor.setMaxJobsPerAcquisition(s.acquisition());
+        String prefix = "lim-" + run + "-" + s.core() + "-" + s.max() + "-" + s.acquisition() + "-";
+        run(0, N, i -> {
+          runtime.startProcessInstanceByKey(BARE, prefix + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+          return true;
+        });
+        awaitIdle();
+        moveClockAndWakeExecutor(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS).plusHours(2));
+        Drain d = drain(() -> N - (int) runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike(prefix + "%").count());
+        row("P2 limit: bare timers/s, " + s + " vs shipped", d.afterFirst(), shippedBare.afterFirst());
+        if (d.afterFirst() > best) {
+          best = d.afterFirst();
+          bestSettings = s;
+        }
+      }
+    } finally {
+      pool.setMaxPoolSize(Math.max(max, pool.getMaxPoolSize()));
+      pool.setCorePoolSize(core);
+      pool.setMaxPoolSize(max);
+      jobExecutor.setMaxJobsPerAcquisition(acquisition);
+    }
+    row("P2 limit: bare drain shipped vs best (" + bestSettings + ")", shippedBare.afterFirst(), best);
+  }
+
+  // ---- P4: a settled amicable case (PostgreSQL) ----
+
+  /**
+   * N new cases opened, sent their first reminder, then paid in full (their processes end); the
+   * bytes they left, after VACUUM FULL before and after (rows of ended processes leave the runtime
+   * tables, and PostgreSQL gives their space back only then).
+   */
+  void settledCases(ApiClient api, String run) throws Exception {
+    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS);
+    LocalDate due = now.toLocalDate().plusDays(10);
+    awaitIdle();
+    jdbc.execute("vacuum full");
+    Map<String, Long> before = sizes();
+    run(0, N, i -> post(api, "/api/cases", caseJson("S" + run + "-" + i, "settled" + run + "-" + i + "@example.fr", due)) == 201);
+    awaitIdle();
+    List<Job> timers = reminderTimersOf("S" + run + "-");
+    Date latest = timers.stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
+    int mails = TestServers.greenMail().getReceivedMessages().length;
+    moveClockAndWakeExecutor(contactable(latest.toInstant().atZone(CaseClock.PARIS)));
+    Drain reminded = drain(() -> TestServers.greenMail().getReceivedMessages().length - mails);
+    awaitIdle();
+    List<String> references = jdbc.queryForList(
+        "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, "S" + run + "-%");
+    LocalDate paidOn = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS).toLocalDate();
+    run(0, references.size(), i -> {
+      String reference = references.get(i);
+      String balance = api.get("/api/cases/" + reference).json().get("balance").decimalValue().toPlainString();
+      return post(api, "/api/cases/" + reference + "/payments", fr.recouvrement.cases.CaseFixtures.payment(balance, paidOn, "VIR-" + i)) == 201;
+    });
+    awaitIdle();
+    int paid = jdbc.queryForObject(
+        "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ? and c.status = 'PAID'", Integer.class, "S" + run + "-%");
+    jdbc.execute("vacuum full");
+    Map<String, Long> after = sizes();
+    bytesRows("P4 bytes/case settled (opened, reminded, paid; VACUUM FULL)", delta(before, after), Map.of());
+    notes.add("P4 settled: %d cases opened, %d first reminders sent, %d closed PAID".formatted(N, reminded.done(), paid));
+  }
+
+  // ---- §4: listings at scale ----
+
+  void listingsAtScale(ApiClient api, String run) throws Exception {
+    int cases = Integer.getInteger("bench.listing-cases", 100_000);
+    double took = AtScale.insertCases(jdbc, run, cases, () -> ClockUtil.getCurrentTime().getTime());
+    long total = jdbc.queryForObject("select count(*) from collection_case", Long.class);
+    jdbc.execute("analyze"); // what autovacuum (PostgreSQL) would have done after such a load; H2 updates its selectivity too
+    notes.add("§4: %d cases written by SQL batches in %.0f s; %d cases in the database".formatted(cases, took, total));
+    figures("§4 GET /api/cases first page of 50, ms (target < 200)", AtScale.medianMillis(api, "/api/cases?page=0&size=50", 5), Double.NaN, "-");
+    figures("§4 GET /api/cases page 1000 of 50, ms", AtScale.medianMillis(api, "/api/cases?page=1000&size=50", 5), Double.NaN, "-");
+    figures("§4 GET /api/cases?status=AMICABLE, ms", AtScale.medianMillis(api, "/api/cases?status=AMICABLE&page=0&size=50", 5), Double.NaN, "-");
+    figures("§4 GET /api/cases?status=PAID page 100, ms", AtScale.medianMillis(api, "/api/cases?status=PAID&page=100&size=50", 5), Double.NaN, "-");
+    String reference = "LST-" + run + "-1";
+    AtScale.insertPayments(jdbc, reference, 200, () -> ClockUtil.getCurrentTime().getTime());
+    int events = api.get("/api/cases/" + reference + "/timeline").json().size();
+    figures("§4 timeline of a case with " + events + " events, ms (target < 500)", AtScale.medianMillis(api, "/api/cases/" + reference + "/timeline", 5), Double.NaN, "-");
+    figures("§4 GET /api/kpis over the cases, ms (target < 2000)", AtScale.medianMillis(api, "/api/kpis", 3), Double.NaN, "-");
+    System.gc();
+    figures("P3 heap after GC with the cases above written (MiB)", AtScale.heapAfterGcMiB(), Double.NaN, "-");
   }
 
   // ---- the bare process: start -> businessRuleTask on a 3-rule DMN -> timer ----
@@ -413,21 +553,25 @@ abstract class EngineRatios {
 
   // ---- P4: sizes on PostgreSQL ----
 
+  /** Every table of the schema with its size (table, indexes, TOAST). */
   static final String SIZES = """
-      select case when c.relname like 'act\\_ru\\_%' then 'runtime' when c.relname like 'act\\_hi\\_%' then 'history'
-                  when c.relname like 'act\\_%' then 'engine other' else 'ours' end as part,
-             sum(pg_total_relation_size(c.oid)) as bytes
+      select c.relname as name, pg_total_relation_size(c.oid) as bytes
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = current_schema() and c.relkind = 'r'
-      group by 1""";
+      where n.nspname = current_schema() and c.relkind = 'r'""";
 
+  static String part(String table) {
+    String t = table.toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("act_ru_") ? "runtime" : t.startsWith("act_hi_") ? "history" : t.startsWith("act_") ? "engine other" : "ours";
+  }
+
+  /** Bytes by table (PostgreSQL only; empty elsewhere). */
   Map<String, Long> sizes() {
     if (!measuresBytes()) {
       return Map.of();
     }
     Map<String, Long> bytes = new LinkedHashMap<>();
     jdbc.query(SIZES, rs -> {
-      bytes.put(rs.getString("part"), rs.getLong("bytes"));
+      bytes.put(rs.getString("name"), rs.getLong("bytes"));
     });
     return bytes;
   }
@@ -446,13 +590,23 @@ abstract class EngineRatios {
     long oursTotal = 0;
     long bareTotal = 0;
     for (String part : List.of("runtime", "history", "ours", "engine other")) {
-      double o = oursDelta.getOrDefault(part, 0L) / (double) N;
-      double b = bareDelta.getOrDefault(part, 0L) / (double) N;
+      double o = byPart(oursDelta).getOrDefault(part, 0L) / (double) N;
+      double b = byPart(bareDelta).getOrDefault(part, 0L) / (double) N;
       oursTotal += Math.round(o);
       bareTotal += Math.round(b);
       row(label + ", " + part, o, b);
     }
     row(label + ", total", oursTotal, bareTotal);
+    // where our bytes go: the heaviest tables
+    notes.add(label + ", ours by table (bytes/case): " + oursDelta.entrySet().stream()
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .map(e -> e.getKey() + " " + Math.round(e.getValue() / (double) N)).collect(Collectors.joining(", ")));
+  }
+
+  static Map<String, Long> byPart(Map<String, Long> tables) {
+    Map<String, Long> parts = new LinkedHashMap<>();
+    tables.forEach((table, bytes) -> parts.merge(part(table), bytes, Long::sum));
+    return parts;
   }
 
   // ---- the table ----
@@ -468,8 +622,8 @@ abstract class EngineRatios {
   void print() {
     StringBuilder b = new StringBuilder();
     b.append("%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n".formatted(database(), N, Runtime.getRuntime().availableProcessors()));
-    b.append("%-76s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
-    rows.forEach((figure, v) -> b.append("%-76s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
+    b.append("%-84s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
+    rows.forEach((figure, v) -> b.append("%-84s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
     notes.forEach(note -> b.append("  ").append(note).append("%n".formatted()));
     System.out.println(b);
   }
