@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.cases.CaseClock;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
