@@ -34,6 +34,14 @@ class DecisionCodesTest {
   /** A cell made only of quoted codes: "A", "A","B", not("A"); an ISO-8601 period ("P6M") is a figure, not a code. */
   private static final Pattern CODES_ONLY = Pattern.compile("\\s*(not\\(\\s*)?(\"(?!P\\d)[A-Z][A-Z0-9_]*\"\\s*,?\\s*)+\\)?\\s*");
 
+  /**
+   * Columns left without a list, on purpose. debtor-segment's segment output: DecisionReplayTest
+   * redeploys the table with every segment renamed and checks that no old code is left in the file,
+   * which a list of allowed values would defeat; the four segments are listed in docs/analysts.md
+   * and labelled in web.pages.Labels.
+   */
+  private static final Set<String> WITHOUT_LIST = Set.of("debtor-segment.dmn#segment");
+
   @Test
   void everyCodeInEveryTableIsOneOfTheAllowedValuesOfItsColumnAndEveryRuleIsAnnotated() throws IOException {
     List<String> problems = new ArrayList<>();
@@ -87,7 +95,7 @@ class DecisionCodesTest {
               ? List.copyOf(rule.getInputEntries()).get(c).getText().getTextContent()
               : List.copyOf(rule.getOutputEntries()).get(c - inputs.size()).getText().getTextContent();
           if (allowed == null) {
-            if (CODES_ONLY.matcher(cell).matches()) {
+            if (CODES_ONLY.matcher(cell).matches() && !WITHOUT_LIST.contains(file + "#" + column)) {
               problems.add(file + ": column " + column + " holds codes (" + cell.trim() + " in " + rule.getId() + ") but lists no allowed values");
             }
             continue;
