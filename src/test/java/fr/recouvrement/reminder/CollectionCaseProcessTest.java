@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,42 @@ class CollectionCaseProcessTest {
     assertThat(instance).isWaitingAt("Task_HandOverToAgency");
     pay(true);
     assertThat(instance).isEnded().hasPassed("Task_CloseCasePaid");
+  }
+
+  /** The supervisor's confirmation of a write-off, as the write-off process asks for it (refused or not). */
+  void writeOffAnswer(boolean refused) {
+    Mocks.register("writeOffConfirmation", (org.camunda.bpm.engine.delegate.TaskListener) t -> t.setVariable("writeOffRefused", refused));
+    Mocks.register("recordWriteOff", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> {});
+  }
+
+  @Test
+  void shouldProposeAWriteOffWhenTheAgencyRecoversNothingAndCloseTheCaseOnceASupervisorConfirmsIt() {
+    writeOffAnswer(false);
+    open(6);
+    escalate("AGENCY");
+    driver.complete(driver.task(), Map.of("agencyName", "Agence Recouvre Sud", "agencyReference", "ARS-88", "agencyHandedOverOn", "2026-11-20"));
+    assertThat(instance).hasPassed("Task_RecordAgencyHandover").isWaitingAt("Task_RecordAgencyResult");
+
+    driver.complete(driver.task(), Map.of("agencyName", "Agence Recouvre Sud", "agencyOutcome", "FAILED", "agencyComment", "Débiteur insolvable"));
+    assertThat(instance).hasPassed("Gateway_AgencyOutcome").isWaitingAt("CallActivity_WriteOff");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "writeOffCause")).isEqualTo("AGENCY_FAILED");
+
+    driver.complete(driver.task(), Map.of("writeOffComment", "Rien à saisir, l'agence confirme"));
+    assertThat(instance).isEnded().hasPassed("Gateway_WriteOffOutcome", "Event_CaseWrittenOff");
+    assertThat(mocks.count("closeCasePaid")).isZero();
+  }
+
+  @Test
+  void shouldReviewTheEscalationAgainWhenTheSupervisorRefusesTheWriteOff() {
+    writeOffAnswer(true);
+    open(6);
+    escalate("WRITE_OFF");
+    assertThat(instance).isWaitingAt("CallActivity_WriteOff");
+
+    driver.complete(driver.task(), Map.of("writeOffComment", "Le débiteur vient de retrouver un emploi"));
+
+    assertThat(instance).isNotEnded().hasPassed("Gateway_WriteOffOutcome").hasNotPassed("Event_CaseWrittenOff");
+    assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_ProposeEscalation");
   }
 
   @Test
