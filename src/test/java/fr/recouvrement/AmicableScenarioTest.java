@@ -9,10 +9,10 @@ import static fr.recouvrement.cases.CaseFixtures.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -41,11 +41,14 @@ class AmicableScenarioTest extends CaseScenario {
     TestServers.acceptSmsAndLetters("1A0000000A001");
   }
 
-
   @Test
   void aBusinessCaseGoesFromTheCourtesyEmailThroughAPromiseToPaid() throws Exception {
     at("2026-03-02T09:00"); // a Monday, two days before the due date
-    reference = open("BUSINESS", "\"siren\": \"552100554\",", invoice("F-S1", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 4), "1850.00"));
+    reference =
+        open(
+            "BUSINESS",
+            "\"siren\": \"552100554\",",
+            invoice("F-S1", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 4), "1850.00"));
     runDue();
     assertThat(mails()).hasSize(1);
     assertThat(text(mails()[0])).contains(reference);
@@ -60,12 +63,21 @@ class AmicableScenarioTest extends CaseScenario {
     // J+10 is Saturday 14 March: the SMS waits for Monday 10:00, the start of the allowed hours
     assertThat(nextTimer()).isEqualTo(paris("2026-03-16T10:00"));
     advance();
-    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)))).hasSize(1);
+    assertThat(TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES))))
+        .hasSize(1);
 
     at("2026-03-17T15:00");
-    JsonNode partial = api.postJson("/api/cases/" + reference + "/payments", payment("600.00", LocalDate.of(2026, 3, 17), "VIR-S1")).json();
+    JsonNode partial =
+        api.postJson(
+                "/api/cases/" + reference + "/payments",
+                payment("600.00", LocalDate.of(2026, 3, 17), "VIR-S1"))
+            .json();
     assertThat(partial.get("status").asText()).isEqualTo("AMICABLE");
-    assertThat(jdbc.queryForObject("select last_acknowledged_on from collection_case where reference = ?", LocalDate.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select last_acknowledged_on from collection_case where reference = ?",
+                LocalDate.class,
+                reference))
         .isEqualTo(LocalDate.of(2026, 3, 17));
 
     // J+15: a collector calls; the debtor promises to pay the rest on 31 March
@@ -73,27 +85,43 @@ class AmicableScenarioTest extends CaseScenario {
     advance();
     Task call = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
     assertThat(call.getName()).isEqualTo("Appeler le débiteur");
-    tasks.complete(call.getId(), Map.of("callOutcome", "PROMISE", "promiseDate", "2026-03-31", "promiseAmount", 1300.0));
+    tasks.complete(
+        call.getId(),
+        Map.of("callOutcome", "PROMISE", "promiseDate", "2026-03-31", "promiseAmount", 1300.0));
     runDue();
-    assertThat(jdbc.queryForObject("select p.status from promise p join collection_case c on c.id = p.case_id where c.reference = ?",
-        String.class, reference)).isEqualTo("PENDING");
-    assertThat(nextTimer()).isEqualTo(paris("2026-04-04T00:00")); // the promised day + 3 days of grace
+    assertThat(
+            jdbc.queryForObject(
+                "select p.status from promise p join collection_case c on c.id = p.case_id where c.reference = ?",
+                String.class,
+                reference))
+        .isEqualTo("PENDING");
+    assertThat(nextTimer())
+        .isEqualTo(paris("2026-04-04T00:00")); // the promised day + 3 days of grace
 
     at("2026-03-30T11:00");
     JsonNode beforePaying = api.get("/api/cases/" + reference).json();
     String rest = beforePaying.get("balance").decimalValue().toPlainString();
-    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment(rest, LocalDate.of(2026, 3, 30), "VIR-S2")).json();
+    JsonNode paid =
+        api.postJson(
+                "/api/cases/" + reference + "/payments",
+                payment(rest, LocalDate.of(2026, 3, 30), "VIR-S2"))
+            .json();
 
     assertThat(paid.get("status").asText()).isEqualTo("PAID");
     assertThat(paid.get("balance").decimalValue()).isZero();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+        .isZero();
     assertThat(channels()).containsExactly("EMAIL", "EMAIL", "SMS", "PHONE_CALL");
   }
 
   @Test
   void aConsumerNeverSeesPenaltiesNorTheFortyEuros() throws Exception {
     at("2026-03-02T09:00");
-    reference = open("CONSUMER", "", invoice("F-C1", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), "420.00"));
+    reference =
+        open(
+            "CONSUMER",
+            "",
+            invoice("F-C1", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 2, 1), "420.00"));
     JsonNode c = api.get("/api/cases/" + reference).json();
     assertThat(c.get("penalties").decimalValue()).isZero();
     assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("420.00");
@@ -105,33 +133,57 @@ class AmicableScenarioTest extends CaseScenario {
     }
     String mail = text(mails()[0]);
     assertThat(mail).contains(reference).contains("420,00");
-    assertThat(mail).doesNotContainIgnoringCase("pénalit").doesNotContainIgnoringCase("indemnit").doesNotContain("40,00");
+    assertThat(mail)
+        .doesNotContainIgnoringCase("pénalit")
+        .doesNotContainIgnoringCase("indemnit")
+        .doesNotContain("40,00");
   }
 
   @Test
   void aDisputeRaisedOnThePhoneIsInvestigatedThenTheRemindersResume() throws Exception {
     at("2026-03-02T09:00");
-    reference = open("BUSINESS", "", invoice("F-D1", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 19), "900.00"));
+    reference =
+        open(
+            "BUSINESS",
+            "",
+            invoice("F-D1", LocalDate.of(2026, 1, 20), LocalDate.of(2026, 2, 19), "900.00"));
     runDue();
     while (tasks.createTaskQuery().processInstanceBusinessKey(reference).count() == 0) {
       advance();
     }
     Task call = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
     assertThat(call.getName()).isEqualTo("Appeler le débiteur");
-    tasks.complete(call.getId(), Map.of("callOutcome", "DISPUTE", "disputeCategory", "TECHNICAL", "callNotes", "Livraison incomplète"));
+    tasks.complete(
+        call.getId(),
+        Map.of(
+            "callOutcome",
+            "DISPUTE",
+            "disputeCategory",
+            "TECHNICAL",
+            "callNotes",
+            "Livraison incomplète"));
     runDue();
 
     JsonNode disputed = api.get("/api/cases/" + reference).json();
     assertThat(disputed.get("status").asText()).isEqualTo("DISPUTED");
     assertThat(disputed.get("invoices").get(0).get("disputed").asBoolean()).isTrue();
-    Task investigation = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+    Task investigation =
+        tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
     assertThat(investigation.getName()).isEqualTo("Instruire la contestation");
 
     int mailsBefore = mails().length;
     // decided by a collector, identified (four eyes: not whoever recorded the dispute)
-    engine.getIdentityService().setAuthentication(TestUsers.COLLECTOR, List.of(GroupIds.COLLECTORS));
+    engine
+        .getIdentityService()
+        .setAuthentication(TestUsers.COLLECTOR, List.of(GroupIds.COLLECTORS));
     try {
-      tasks.complete(investigation.getId(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "La livraison a été signée sans réserve."));
+      tasks.complete(
+          investigation.getId(),
+          Map.of(
+              "disputeOutcome",
+              "REJECTED",
+              "rejectionReason",
+              "La livraison a été signée sans réserve."));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -147,17 +199,11 @@ class AmicableScenarioTest extends CaseScenario {
   // --- helpers
 
   private String open(String type, String extra, String invoice) {
-    ApiClient.Response r = api.postJson("/api/cases", caseJson(newDebtorId(), type, extra, invoice));
+    ApiClient.Response r =
+        api.postJson("/api/cases", caseJson(newDebtorId(), type, extra, invoice));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("reference").asText();
   }
-
-
-
-
-
-
-
 
   private static MimeMessage[] mails() {
     return TestServers.greenMail().getReceivedMessages();
@@ -188,7 +234,7 @@ class AmicableScenarioTest extends CaseScenario {
   private List<String> channels() {
     return jdbc.queryForList(
         "select m.channel from communication m join collection_case c on c.id = m.case_id where c.reference = ? order by m.id",
-        String.class, reference);
+        String.class,
+        reference);
   }
-
 }

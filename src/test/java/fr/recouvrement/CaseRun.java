@@ -31,7 +31,11 @@ public final class CaseRun {
   public CaseRun runDue() {
     for (int i = 0; i < 100; i++) {
       Date now = ClockUtil.getCurrentTime();
-      Job due = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(now)).findFirst().orElse(null);
+      Job due =
+          jobs().stream()
+              .filter(j -> j.getDuedate() == null || !j.getDuedate().after(now))
+              .findFirst()
+              .orElse(null);
       if (due == null) {
         return this;
       }
@@ -42,10 +46,20 @@ public final class CaseRun {
 
   /** Moves the clock to the next timer and runs what is due then. */
   public CaseRun advance() {
-    Date next = jobs().stream().map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder())
-        .orElseThrow(() -> new AssertionError(
-            "No timer left for " + reference + "; open tasks: " + openTasks().stream().map(Task::getName).toList()
-                + "; steps so far: " + stepsSoFar()));
+    Date next =
+        jobs().stream()
+            .map(Job::getDuedate)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "No timer left for "
+                            + reference
+                            + "; open tasks: "
+                            + openTasks().stream().map(Task::getName).toList()
+                            + "; steps so far: "
+                            + stepsSoFar()));
     if (next.after(ClockUtil.getCurrentTime())) {
       ClockUtil.setCurrentTime(next);
     }
@@ -54,7 +68,11 @@ public final class CaseRun {
 
   /** When the next timer of the case is due, or null when none waits. */
   public Date nextTimer() {
-    return jobs().stream().map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+    return jobs().stream()
+        .map(Job::getDuedate)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   /** The first user task the case opens, letting time pass until one does. */
@@ -88,7 +106,9 @@ public final class CaseRun {
         switch (t.getTaskDefinitionKey()) {
           case "Task_CallDebtor" -> complete(t, "carla", Map.of("callOutcome", "NO_ANSWER"));
           case "Task_ApproveReminder" -> complete(t, "carla", Map.of("reminderApproved", true));
-          default -> throw new AssertionError("Unexpected task " + t.getName() + " (" + t.getTaskDefinitionKey() + ")");
+          default ->
+              throw new AssertionError(
+                  "Unexpected task " + t.getName() + " (" + t.getTaskDefinitionKey() + ")");
         }
         continue;
       }
@@ -110,26 +130,51 @@ public final class CaseRun {
 
   public List<Task> openTasks() {
     Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : engine.getTaskService().createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).list();
+    return ids.isEmpty()
+        ? List.of()
+        : engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceIdIn(ids.toArray(String[]::new))
+            .list();
   }
 
-  /** The case process and every process it called (they share the case reference as business key). */
+  /**
+   * The case process and every process it called (they share the case reference as business key).
+   */
   public Set<String> instances() {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-        .map(ProcessInstance::getId).collect(Collectors.toSet());
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .collect(Collectors.toSet());
   }
 
   public List<Job> jobs() {
     Set<String> ids = instances();
-    return ids.isEmpty() ? List.of() : engine.getManagementService().createJobQuery().processInstanceIds(ids).active().list();
+    return ids.isEmpty()
+        ? List.of()
+        : engine.getManagementService().createJobQuery().processInstanceIds(ids).active().list();
   }
 
   /** The activities the case's processes went through, in order: what a failing scenario shows. */
   private List<String> stepsSoFar() {
     return instances().stream()
-        .flatMap(id -> engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).list().stream())
+        .flatMap(
+            id ->
+                engine
+                    .getHistoryService()
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(id)
+                    .list()
+                    .stream())
         .filter(a -> a.getActivityName() != null)
-        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.history.HistoricActivityInstance::getStartTime))
+        .sorted(
+            java.util.Comparator.comparing(
+                org.camunda.bpm.engine.history.HistoricActivityInstance::getStartTime))
         .map(a -> a.getActivityName())
         .toList();
   }

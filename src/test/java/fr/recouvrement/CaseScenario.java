@@ -82,8 +82,9 @@ abstract class CaseScenario {
   }
 
   /**
-   * Completes a task as that person, with the groups the scenarios give them (carla a collector, sam
-   * a supervisor, sophie both: the groups' grants apply, authorization is on), then runs what is due.
+   * Completes a task as that person, with the groups the scenarios give them (carla a collector,
+   * sam a supervisor, sophie both: the groups' grants apply, authorization is on), then runs what
+   * is due.
    */
   protected void complete(Task task, String user, java.util.Map<String, Object> variables) {
     List<String> groups =

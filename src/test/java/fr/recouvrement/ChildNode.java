@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One application instance as a separate process (a child JVM running {@link DrillNode} on the
- * test classpath), so that a drill can kill it for real: {@link #kill()} is {@code kill -9}
- * (SIGKILL: no shutdown hook, no rollback sent to the database, its sockets simply close). Its
- * output goes to {@code <dir>/<name>.log}.
+ * One application instance as a separate process (a child JVM running {@link DrillNode} on the test
+ * classpath), so that a drill can kill it for real: {@link #kill()} is {@code kill -9} (SIGKILL: no
+ * shutdown hook, no rollback sent to the database, its sockets simply close). Its output goes to
+ * {@code <dir>/<name>.log}.
  */
 public final class ChildNode {
   final String name;
@@ -37,13 +37,15 @@ public final class ChildNode {
    * Starts the node and waits until its health endpoint answers. {@code clockFile} is the shared
    * clock of the drill (see {@link DrillNode}); {@code args} are the application's settings.
    */
-  public static ChildNode start(String name, Path dir, Path clockFile, List<String> args) throws IOException, InterruptedException {
+  public static ChildNode start(String name, Path dir, Path clockFile, List<String> args)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     int port = freePort();
     Path log = dir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // a small heap and the quick compiler: eight helpers share two cores here, the start-up dominates
+    // a small heap and the quick compiler: eight helpers share two cores here, the start-up
+    // dominates
     command.addAll(List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.add("-Ddrill.clock-file=" + clockFile.toAbsolutePath());
     command.add("-cp");
@@ -51,10 +53,11 @@ public final class ChildNode {
     command.add(DrillNode.class.getName());
     command.add("--server.port=" + port);
     command.addAll(args);
-    Process p = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     ChildNode node = new ChildNode(name, port, p, log);
     // the drill's JVM stopped (Ctrl-C, a killed build): its nodes go with it
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
@@ -62,12 +65,17 @@ public final class ChildNode {
     return node;
   }
 
-  /** The test's own classpath, each entry once: surefire names it in this property (java.class.path may be its booter jar). */
+  /**
+   * The test's own classpath, each entry once: surefire names it in this property (java.class.path
+   * may be its booter jar).
+   */
   static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    String path = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    String path =
+        surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     // once each: a folder listed twice would make the engine deploy every model twice at start
-    return String.join(java.io.File.pathSeparator,
+    return String.join(
+        java.io.File.pathSeparator,
         new java.util.LinkedHashSet<>(List.of(path.split(java.io.File.pathSeparator))));
   }
 
@@ -76,12 +84,20 @@ public final class ChildNode {
     long until = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < until) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " ended at start (exit " + process.exitValue() + "), see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+            name
+                + " ended at start (exit "
+                + process.exitValue()
+                + "), see "
+                + log.toAbsolutePath());
       }
       try {
-        // Tomcat starts listening once the context is refreshed (engine built, models deployed): any answer will do
+        // Tomcat starts listening once the context is refreshed (engine built, models deployed):
+        // any answer will do
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases")).timeout(Duration.ofSeconds(5)).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
         return;
       } catch (IOException e) {
@@ -90,7 +106,8 @@ public final class ChildNode {
       Thread.sleep(500);
     }
     kill();
-    throw new IllegalStateException(name + " did not answer within " + timeout + ", see " + log.toAbsolutePath());
+    throw new IllegalStateException(
+        name + " did not answer within " + timeout + ", see " + log.toAbsolutePath());
   }
 
   /** kill -9: the process ends at once, whatever it was doing. */
@@ -107,7 +124,10 @@ public final class ChildNode {
     }
   }
 
-  /** Moves the clock of every node that reads this file: the engine time becomes {@code engineTime} now. */
+  /**
+   * Moves the clock of every node that reads this file: the engine time becomes {@code engineTime}
+   * now.
+   */
   public static void setClock(Path clockFile, long engineTimeMillis) throws IOException {
     Path tmp = clockFile.resolveSibling(clockFile.getFileName() + ".tmp");
     Files.writeString(tmp, Long.toString(engineTimeMillis - System.currentTimeMillis()));

@@ -14,7 +14,8 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
  * implementation, without booting Spring: decision tests stay fast.
  */
 public final class DecisionTables {
-  private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine ENGINE =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   private final DmnDecision decision;
 

@@ -18,28 +18,33 @@ public final class DrillNode {
 
   public static void main(String[] args) throws Exception {
     // a node outlives no drill: when the JVM that started it is gone, it stops at once
-    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
     String file = System.getProperty("drill.clock-file");
     if (file != null) {
       Path clock = Path.of(file);
       long[] applied = {readOffset(clock)};
       ClockUtil.offset(applied[0]);
-      Thread watch = new Thread(() -> {
-        while (true) {
-          try {
-            Thread.sleep(200);
-            long offset = readOffset(clock);
-            if (offset != applied[0]) {
-              ClockUtil.offset(offset);
-              applied[0] = offset;
-            }
-          } catch (InterruptedException e) {
-            return;
-          } catch (IOException | RuntimeException e) {
-            // a file being rewritten: read it again next time
-          }
-        }
-      }, "drill-clock");
+      Thread watch =
+          new Thread(
+              () -> {
+                while (true) {
+                  try {
+                    Thread.sleep(200);
+                    long offset = readOffset(clock);
+                    if (offset != applied[0]) {
+                      ClockUtil.offset(offset);
+                      applied[0] = offset;
+                    }
+                  } catch (InterruptedException e) {
+                    return;
+                  } catch (IOException | RuntimeException e) {
+                    // a file being rewritten: read it again next time
+                  }
+                }
+              },
+              "drill-clock");
       watch.setDaemon(true);
       watch.start();
     }

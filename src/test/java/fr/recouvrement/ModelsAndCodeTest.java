@@ -2,28 +2,28 @@ package fr.recouvrement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.security.FourEyes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import fr.recouvrement.security.FourEyes;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,9 +41,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelsAndCodeTest {
   /** A method called on a name, anywhere in an expression: {@code courtDates.lastDay(}. */
-  private static final Pattern BEAN = Pattern.compile("(?<![.\\w'])([a-z][a-zA-Z0-9]*)\\.[a-zA-Z]+\\(");
+  private static final Pattern BEAN =
+      Pattern.compile("(?<![.\\w'])([a-z][a-zA-Z0-9]*)\\.[a-zA-Z]+\\(");
+
   /** Names the engine resolves itself in expressions, not Spring beans. */
-  private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "dateTime", "decisionResult", "authenticatedUserId");
+  private static final Set<String> ENGINE_NAMES =
+      Set.of("execution", "task", "dateTime", "decisionResult", "authenticatedUserId");
 
   @Autowired ApplicationContext spring;
   final List<BpmnModelInstance> models = new ArrayList<>();
@@ -78,7 +81,9 @@ class ModelsAndCodeTest {
       Matcher m = BEAN.matcher(expressions(text));
       while (m.find()) {
         String name = m.group(1);
-        if (!ENGINE_NAMES.contains(name) && !spring.containsBean(name) && !isProcessVariable(text, name)) {
+        if (!ENGINE_NAMES.contains(name)
+            && !spring.containsBean(name)
+            && !isProcessVariable(text, name)) {
           missing.add(processOf(model) + ": ${" + name + "...}");
         }
       }
@@ -100,13 +105,16 @@ class ModelsAndCodeTest {
     List<String> dangling = new ArrayList<>();
     for (BpmnModelInstance model : models) {
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-        if (task.getCamundaDecisionRef() != null && !decisionKeys.contains(task.getCamundaDecisionRef())) {
-          dangling.add(processOf(model) + " " + task.getId() + ": decision " + task.getCamundaDecisionRef());
+        if (task.getCamundaDecisionRef() != null
+            && !decisionKeys.contains(task.getCamundaDecisionRef())) {
+          dangling.add(
+              processOf(model) + " " + task.getId() + ": decision " + task.getCamundaDecisionRef());
         }
       }
       for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
         if (!processKeys.contains(call.getCalledElement())) {
-          dangling.add(processOf(model) + " " + call.getId() + ": process " + call.getCalledElement());
+          dangling.add(
+              processOf(model) + " " + call.getId() + ": process " + call.getCalledElement());
         }
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -145,13 +153,15 @@ class ModelsAndCodeTest {
         }
       }
     }
-    assertThat(missing).as("listeners and delegates named by models but absent from the application").isEmpty();
+    assertThat(missing)
+        .as("listeners and delegates named by models but absent from the application")
+        .isEmpty();
   }
 
   /**
-   * Four eyes is configured in the model (FourEyes): a task that must be completed by another person
-   * than some other task names that task, and that task records who completed it. A renamed task
-   * fails here, not silently in production.
+   * Four eyes is configured in the model (FourEyes): a task that must be completed by another
+   * person than some other task names that task, and that task records who completed it. A renamed
+   * task fails here, not silently in production.
    */
   @Test
   void everyFourEyesTaskNamesATaskOfItsModelThatRecordsItsCompleter() {
@@ -165,26 +175,51 @@ class ModelsAndCodeTest {
         var recordAs = FourEyes.input(task, FourEyes.RECORD_AS);
         var notBy = FourEyes.input(task, FourEyes.NOT_BY);
         if (recordAs.isEmpty() && notBy.isEmpty()) {
-          broken.add(processOf(model) + " " + task.getId() + ": four eyes without " + FourEyes.RECORD_AS + " nor " + FourEyes.NOT_BY);
+          broken.add(
+              processOf(model)
+                  + " "
+                  + task.getId()
+                  + ": four eyes without "
+                  + FourEyes.RECORD_AS
+                  + " nor "
+                  + FourEyes.NOT_BY);
         }
         if (notBy.isPresent()) {
           pairs++;
           if (!(model.getModelElementById(notBy.get()) instanceof UserTask maker)) {
-            broken.add(processOf(model) + " " + task.getId() + ": " + FourEyes.NOT_BY + " names '" + notBy.get() + "', no user task of this model");
+            broken.add(
+                processOf(model)
+                    + " "
+                    + task.getId()
+                    + ": "
+                    + FourEyes.NOT_BY
+                    + " names '"
+                    + notBy.get()
+                    + "', no user task of this model");
           } else if (!hasFourEyes(maker) || FourEyes.input(maker, FourEyes.RECORD_AS).isEmpty()) {
-            broken.add(processOf(model) + " " + task.getId() + ": " + maker.getId() + " does not record its completer with the fourEyes listener");
+            broken.add(
+                processOf(model)
+                    + " "
+                    + task.getId()
+                    + ": "
+                    + maker.getId()
+                    + " does not record its completer with the fourEyes listener");
           }
         }
       }
     }
-    assertThat(broken).as("four-eyes configurations that name no task or a task recording nobody").isEmpty();
-    assertThat(pairs).as("pairs of tasks under four eyes (plan, escalation)").isGreaterThanOrEqualTo(2);
+    assertThat(broken)
+        .as("four-eyes configurations that name no task or a task recording nobody")
+        .isEmpty();
+    assertThat(pairs)
+        .as("pairs of tasks under four eyes (plan, escalation)")
+        .isGreaterThanOrEqualTo(2);
   }
 
   /**
-   * What Java names in the models: element ids ({@code "Task_UpdateRates"}), message names
-   * ({@code MESSAGE... = "PaymentReceived"}) and process keys ({@code PROCESS_KEY = "collection-case"})
-   * in the main sources must exist in some model; a rename in Modeler fails here.
+   * What Java names in the models: element ids ({@code "Task_UpdateRates"}), message names ({@code
+   * MESSAGE... = "PaymentReceived"}) and process keys ({@code PROCESS_KEY = "collection-case"}) in
+   * the main sources must exist in some model; a rename in Modeler fails here.
    */
   @Test
   void everyElementIdMessageAndProcessKeyJavaNamesIsInAModel() throws IOException {
@@ -195,7 +230,8 @@ class ModelsAndCodeTest {
       model.getModelElementsByType(Message.class).forEach(m -> messages.add(m.getName()));
     }
     Pattern elementId =
-        Pattern.compile("\"((?:Task|Event|Gateway|Timer|Message|Flow|Activity|SubProcess|Call|Boundary|Signal|Error|Start|End)_[A-Za-z0-9_]+)\"");
+        Pattern.compile(
+            "\"((?:Task|Event|Gateway|Timer|Message|Flow|Activity|SubProcess|Call|Boundary|Signal|Error|Start|End)_[A-Za-z0-9_]+)\"");
     Pattern messageName = Pattern.compile("MESSAGE\\w* = \"([^\"]+)\"");
     Pattern processKey = Pattern.compile("PROCESS\\w*KEY\\w* = \"([^\"]+)\"");
     List<String> unknown = new ArrayList<>();
@@ -226,7 +262,12 @@ class ModelsAndCodeTest {
 
   private static boolean hasFourEyes(UserTask task) {
     return task.getExtensionElements() != null
-        && task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+        && task
+            .getExtensionElements()
+            .getElementsQuery()
+            .filterByType(CamundaTaskListener.class)
+            .list()
+            .stream()
             .anyMatch(l -> "${fourEyes}".equals(l.getCamundaDelegateExpression()));
   }
 
@@ -240,7 +281,9 @@ class ModelsAndCodeTest {
     return all.toString();
   }
 
-  /** A name set by the model itself (an input or output parameter, a variable) rather than a bean. */
+  /**
+   * A name set by the model itself (an input or output parameter, a variable) rather than a bean.
+   */
   private static boolean isProcessVariable(String modelText, String name) {
     return modelText.contains("name=\"" + name + "\"") || modelText.contains("'" + name + "'");
   }

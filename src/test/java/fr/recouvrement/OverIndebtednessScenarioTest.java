@@ -44,29 +44,42 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     identity.clearAuthentication();
   }
 
-  /** A consumer owing 1,200 € since 4 February, reminded once, whose file the commission admits on 9 March. */
+  /**
+   * A consumer owing 1,200 € since 4 February, reminded once, whose file the commission admits on 9
+   * March.
+   */
   void admitted(String invoiceNumber) {
     at("2026-03-02T09:00");
-    ApiClient.Response opened = api.postJson("/api/cases", consumerCase(newDebtorId(), invoiceNumber, "1200.00", LocalDate.of(2026, 2, 4)));
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            consumerCase(newDebtorId(), invoiceNumber, "1200.00", LocalDate.of(2026, 2, 4)));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     reference = opened.json().get("reference").asText();
     runDue();
     assertThat(instancesOf("amicable-reminders")).isEqualTo(1);
 
     at("2026-03-10T10:00");
-    ApiClient.Response admitted = api.postJson("/api/cases/" + reference + "/over-indebtedness",
-        "{\"admissibilityDate\": \"2026-03-09\", \"commission\": \"Commission de surendettement du Rhône\"}");
+    ApiClient.Response admitted =
+        api.postJson(
+            "/api/cases/" + reference + "/over-indebtedness",
+            "{\"admissibilityDate\": \"2026-03-09\", \"commission\": \"Commission de surendettement du Rhône\"}");
     assertThat(admitted.status()).as(admitted.toString()).isEqualTo(201);
     assertThat(admitted.json().get("admissibilityDate").asText()).isEqualTo("2026-03-09");
     runDue();
     assertThat(status()).isEqualTo("OVER_INDEBTEDNESS");
 
     Task declare = only();
-    assertThat(declare.getName()).isEqualTo("Déclarer la créance à la commission de surendettement");
+    assertThat(declare.getName())
+        .isEqualTo("Déclarer la créance à la commission de surendettement");
     assertThat(TaskChecks.candidateGroups(engine, declare)).containsExactly("collectors");
     assertThat(TaskChecks.form(engine, declare)).isEqualTo("declarer-creance-surendettement");
     assertThat(day(declare.getDueDate())).isEqualTo(LocalDate.of(2026, 4, 9));
-    run().complete(declare, "carla", Map.of("amountDeclaredToCommission", 1200.0, "commissionDeclaredOn", "2026-03-12"));
+    run()
+        .complete(
+            declare,
+            "carla",
+            Map.of("amountDeclaredToCommission", 1200.0, "commissionDeclaredOn", "2026-03-12"));
   }
 
   @Test
@@ -82,13 +95,15 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     assertThat(openTasks()).isEmpty();
     assertThat(status()).isEqualTo("OVER_INDEBTEDNESS");
 
-    // while the commission decides, the debtor may not pay a debt born before the admissibility (L722-5)
+    // while the commission decides, the debtor may not pay a debt born before the admissibility
+    // (L722-5)
     ApiClient.Response own = pay("200.00", "2026-05-10", "VIR-SUR-1", null);
     assertThat(own.status()).as(own.toString()).isEqualTo(409);
     assertThat(own.json().get("detail").asText()).contains("L722-5", "2026-03-09");
     assertThat(payments()).isZero();
 
-    ApiClient.Response decided = outcome("PLAN", "2026-05-05", "Plan conventionnel : 12 mensualités de 100 €");
+    ApiClient.Response decided =
+        outcome("PLAN", "2026-05-05", "Plan conventionnel : 12 mensualités de 100 €");
     assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
     assertThat(decided.json().get("outcome").asText()).isEqualTo("PLAN");
     runDue();
@@ -109,18 +124,34 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     assertThat(approve.getName()).isEqualTo("Approuver l'échéancier");
     identity.setAuthentication("sam", List.of("supervisors"));
     try {
-      tasks.complete(approve.getId(), Map.of("planApproved", true, "approvalComment", "Plan arrêté par la commission"));
+      tasks.complete(
+          approve.getId(),
+          Map.of("planApproved", true, "approvalComment", "Plan arrêté par la commission"));
     } finally {
       identity.clearAuthentication();
     }
     runDue();
-    assertThat(jdbc.queryForObject(
-            "select count(*) from plan_instalment i join payment_plan p on p.id = i.plan_id join collection_case c on c.id = p.case_id"
-                + " where c.reference = ?", Integer.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from plan_instalment i join payment_plan p on p.id = i.plan_id join collection_case c on c.id = p.case_id"
+                    + " where c.reference = ?",
+                Integer.class,
+                reference))
         .isEqualTo(12);
-    String plan = runtime.createProcessInstanceQuery().processDefinitionKey("payment-plan").processInstanceBusinessKey(reference)
-        .singleResult().getId();
-    assertThat(management.createJobQuery().processInstanceId(plan).activityId("Timer_InstalmentDue").count()).isEqualTo(1);
+    String plan =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("payment-plan")
+            .processInstanceBusinessKey(reference)
+            .singleResult()
+            .getId();
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(plan)
+                .activityId("Timer_InstalmentDue")
+                .count())
+        .isEqualTo(1);
     assertThat(status()).isEqualTo("OVER_INDEBTEDNESS");
 
     // the plan's first instalment is paid: heard, the balance goes down, the plan goes on
@@ -137,7 +168,9 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     admitted("F-SUR-2");
 
     at("2026-06-20T10:00");
-    ApiClient.Response decided = outcome("RETABLISSEMENT_PERSONNEL", "2026-06-18", "Jugement du tribunal judiciaire de Lyon");
+    ApiClient.Response decided =
+        outcome(
+            "RETABLISSEMENT_PERSONNEL", "2026-06-18", "Jugement du tribunal judiciaire de Lyon");
     assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
     runDue();
 
@@ -147,7 +180,9 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     assertThat(day(confirm.getDueDate())).isEqualTo(LocalDate.of(2026, 6, 25));
     identity.setAuthentication("sam", List.of("supervisors"));
     try {
-      tasks.complete(confirm.getId(), Map.of("writeOffComment", "Dette effacée par le rétablissement personnel"));
+      tasks.complete(
+          confirm.getId(),
+          Map.of("writeOffComment", "Dette effacée par le rétablissement personnel"));
     } finally {
       identity.clearAuthentication();
     }
@@ -157,7 +192,9 @@ class OverIndebtednessScenarioTest extends CaseScenario {
     assertThat(view.get("status").asText()).isEqualTo("WRITTEN_OFF");
     assertThat(view.get("closingReason").asText()).contains("rétablissement personnel", "L741-2");
     assertThat(instances()).isEmpty();
-    assertThat(legalEvents()).containsSubsequence("OVER_INDEBTEDNESS_ADMITTED", "OVER_INDEBTEDNESS_DECIDED", "WRITTEN_OFF");
+    assertThat(legalEvents())
+        .containsSubsequence(
+            "OVER_INDEBTEDNESS_ADMITTED", "OVER_INDEBTEDNESS_DECIDED", "WRITTEN_OFF");
   }
 
   @Test
@@ -182,38 +219,52 @@ class OverIndebtednessScenarioTest extends CaseScenario {
   @Test
   void theOutcomeOfAFileNeverAdmittedIsRefusedAndABusinessDebtorHasNoOverIndebtednessFile() {
     at("2026-03-02T09:00");
-    ApiClient.Response opened = api.postJson("/api/cases", businessCase(newDebtorId(), "F-SUR-B", "1200.00", LocalDate.of(2026, 2, 4)));
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            businessCase(newDebtorId(), "F-SUR-B", "1200.00", LocalDate.of(2026, 2, 4)));
     reference = opened.json().get("reference").asText();
 
-    ApiClient.Response r = api.postJson("/api/cases/" + reference + "/over-indebtedness",
-        "{\"admissibilityDate\": \"2026-03-01\", \"commission\": \"Commission du Rhône\"}");
+    ApiClient.Response r =
+        api.postJson(
+            "/api/cases/" + reference + "/over-indebtedness",
+            "{\"admissibilityDate\": \"2026-03-01\", \"commission\": \"Commission du Rhône\"}");
     assertThat(r.status()).as(r.toString()).isEqualTo(422);
     assertThat(r.json().get("debtorType").asText()).isEqualTo("BUSINESS");
     assertThat(status()).isEqualTo("AMICABLE");
 
     ApiClient.Response noFile = outcome("PLAN", "2026-03-01", null);
     assertThat(noFile.status()).as(noFile.toString()).isEqualTo(409);
-    ApiClient.Response bad = api.postJson("/api/cases/" + reference + "/over-indebtedness", "{\"commission\": \" \"}");
+    ApiClient.Response bad =
+        api.postJson("/api/cases/" + reference + "/over-indebtedness", "{\"commission\": \" \"}");
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText()).containsExactly("admissibilityDate", "commission");
+    assertThat(bad.json().get("errors"))
+        .extracting(e -> e.get("field").asText())
+        .containsExactly("admissibilityDate", "commission");
   }
 
   // --- helpers
 
   ApiClient.Response outcome(String outcome, String date, String details) {
-    return api.postJson("/api/cases/" + reference + "/over-indebtedness/outcome",
-        "{\"outcome\": \"%s\", \"date\": \"%s\"%s}".formatted(outcome, date, details == null ? "" : ", \"details\": \"" + details + "\""));
+    return api.postJson(
+        "/api/cases/" + reference + "/over-indebtedness/outcome",
+        "{\"outcome\": \"%s\", \"date\": \"%s\"%s}"
+            .formatted(outcome, date, details == null ? "" : ", \"details\": \"" + details + "\""));
   }
 
   ApiClient.Response pay(String amount, String date, String ref, String source) {
-    return api.postJson("/api/cases/" + reference + "/payments",
-        "{\"amount\": %s, \"date\": \"%s\", \"reference\": \"%s\"%s}".formatted(
-            amount, date, ref, source == null ? "" : ", \"source\": \"" + source + "\""));
+    return api.postJson(
+        "/api/cases/" + reference + "/payments",
+        "{\"amount\": %s, \"date\": \"%s\", \"reference\": \"%s\"%s}"
+            .formatted(
+                amount, date, ref, source == null ? "" : ", \"source\": \"" + source + "\""));
   }
 
   int payments() {
     return jdbc.queryForObject(
-        "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?", Integer.class, reference);
+        "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?",
+        Integer.class,
+        reference);
   }
 
   String status() {
@@ -221,21 +272,32 @@ class OverIndebtednessScenarioTest extends CaseScenario {
   }
 
   String processInstance() {
-    return jdbc.queryForObject("select process_instance_id from collection_case where reference = ?", String.class, reference);
+    return jdbc.queryForObject(
+        "select process_instance_id from collection_case where reference = ?",
+        String.class,
+        reference);
   }
 
   long instancesOf(String processKey) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(reference).count();
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .processInstanceBusinessKey(reference)
+        .count();
   }
 
   int communications() {
     return jdbc.queryForObject(
-        "select count(*) from communication m join collection_case c on c.id = m.case_id where c.reference = ?", Integer.class, reference);
+        "select count(*) from communication m join collection_case c on c.id = m.case_id where c.reference = ?",
+        Integer.class,
+        reference);
   }
 
   List<String> legalEvents() {
     return jdbc.queryForList(
-        "select e.type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ? order by e.id", String.class, reference);
+        "select e.type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ? order by e.id",
+        String.class,
+        reference);
   }
 
   static LocalDate day(java.util.Date date) {

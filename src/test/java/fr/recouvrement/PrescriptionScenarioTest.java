@@ -42,7 +42,8 @@ class PrescriptionScenarioTest extends CaseScenario {
   }
 
   @Test
-  void anOppositionLawsuitLongerThanThePrescriptionPeriodLetsNoTimerFireAndTheJudgmentGivesTenYears() {
+  void
+      anOppositionLawsuitLongerThanThePrescriptionPeriodLetsNoTimerFireAndTheJudgmentGivesTenYears() {
     // a consumer's invoice due 3 June 2024: 2 years (C. conso L218-2), last day 3 June 2026
     at("2026-03-02T09:00");
     reference = openConsumerCase("F-PS-1", LocalDate.of(2024, 5, 3), LocalDate.of(2024, 6, 3));
@@ -54,28 +55,44 @@ class PrescriptionScenarioTest extends CaseScenario {
     // the filing interrupted nothing (Cass. 10 July 1990)
     assertThat(invoiceOf(reference).get("prescriptionDate").asText()).isEqualTo("2026-06-03");
 
-    // served on 10 April 2026, before the last day: interrupted until the proceedings end (C. civ. 2241, 2242)
+    // served on 10 April 2026, before the last day: interrupted until the proceedings end (C. civ.
+    // 2241, 2242)
     served(order, "2026-04-10");
     JsonNode running = invoiceOf(reference);
     assertThat(running.get("prescriptionDate").isNull()).isTrue();
     assertThat(running.get("prescriptionAct").asText()).isEqualTo("ORDER_TO_PAY_SERVED");
-    assertThat(running.get("prescriptionActLabel").asText()).contains("jusqu'à la fin de l'instance");
-    assertThat(prescribedTimer().getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+    assertThat(running.get("prescriptionActLabel").asText())
+        .contains("jusqu'à la fin de l'instance");
+    assertThat(prescribedTimer().getDuedate())
+        .isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
 
     // the debtor opposes; the lawsuit lasts more than 3 years, longer than the 2-year period
     order.complete(order.task(), Map.of("oppositionDate", "2026-04-28"));
     assertThat(order.task().getName()).isEqualTo("Suivre l'instance au fond (avocat)");
     at("2029-08-20T09:00");
     assertThat(prescription.isPrescribed(reference)).isFalse();
-    assertThat(management.createJobQuery().processInstanceId(casePid()).activityId(PrescriptionService.TIMER_PRESCRIBED)
-            .duedateLowerThan(ClockUtil.getCurrentTime()).count())
-        .as("no prescription timer is due while the lawsuit runs").isZero();
-    assertThat(management.createJobQuery().processInstanceId(casePid()).activityId(PrescriptionService.TIMER_WARNING)
-            .duedateLowerThan(ClockUtil.getCurrentTime()).count())
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(casePid())
+                .activityId(PrescriptionService.TIMER_PRESCRIBED)
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .count())
+        .as("no prescription timer is due while the lawsuit runs")
+        .isZero();
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(casePid())
+                .activityId(PrescriptionService.TIMER_WARNING)
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .count())
         .isZero();
 
     // judgment for the creditor on 20 August 2029: a court's title, 10 years (CPCE L111-4) from it
-    order.complete(order.task(), Map.of("lawsuitOutcome", "WON", "lawsuitDecisionDate", "2029-08-20", "lawyerFee", 0.0));
+    order.complete(
+        order.task(),
+        Map.of("lawsuitOutcome", "WON", "lawsuitDecisionDate", "2029-08-20", "lawyerFee", 0.0));
     JsonNode titled = invoiceOf(reference);
     assertThat(titled.get("prescriptionDate").asText()).isEqualTo("2039-08-20");
     assertThat(titled.get("prescriptionAct").asText()).isEqualTo("COURT_TITLE");
@@ -84,9 +101,11 @@ class PrescriptionScenarioTest extends CaseScenario {
 
   @Test
   void anOrderRequestFiledNineDaysBeforePrescriptionAndServedAfterItLeavesTheClaimPrescribed() {
-    // last day 20 March 2026; the request is filed on 11 March (9 days before), the order made on the
+    // last day 20 March 2026; the request is filed on 11 March (9 days before), the order made on
+    // the
     // 16th and served on the 25th, 5 days too late. What a lawyer expects: the claim is time-barred
-    // (only the service interrupts, Cass. 10 July 1990), the debtor's opposition would win on it, and the
+    // (only the service interrupts, Cass. 10 July 1990), the debtor's opposition would win on it,
+    // and the
     // case goes to write-off on 21 March like any prescribed claim.
     at("2026-03-02T09:00");
     reference = openConsumerCase("F-PS-2", LocalDate.of(2024, 2, 20), LocalDate.of(2024, 3, 20));
@@ -106,7 +125,10 @@ class PrescriptionScenarioTest extends CaseScenario {
   // --- helpers
 
   private String openConsumerCase(String number, LocalDate issued, LocalDate due) {
-    ApiClient.Response r = api.postJson("/api/cases", caseJson(newDebtorId(), "CONSUMER", "", invoice(number, issued, due, "6200.00")));
+    ApiClient.Response r =
+        api.postJson(
+            "/api/cases",
+            caseJson(newDebtorId(), "CONSUMER", "", invoice(number, issued, due, "6200.00")));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("reference").asText();
   }
@@ -120,15 +142,33 @@ class PrescriptionScenarioTest extends CaseScenario {
   }
 
   private Job prescribedTimer() {
-    return management.createJobQuery().processInstanceId(casePid()).activityId(PrescriptionService.TIMER_PRESCRIBED).singleResult();
+    return management
+        .createJobQuery()
+        .processInstanceId(casePid())
+        .activityId(PrescriptionService.TIMER_PRESCRIBED)
+        .singleResult();
   }
 
   /** The order-to-pay process of the case, from the request filed to the order made. */
   private ProcessDriver orderGranted(String filedOn, String decidedOn) {
     mission = "SIG-" + UUID.randomUUID();
-    Map<String, Object> in = new HashMap<>(Map.of(
-        "caseReference", reference, "debtorType", "CONSUMER", "debtorName", "Jean Dupont", "balance", 6200.0,
-        "claimAmount", 6200.0, "court", "tribunal judiciaire", "cerfa", "12948"));
+    Map<String, Object> in =
+        new HashMap<>(
+            Map.of(
+                "caseReference",
+                reference,
+                "debtorType",
+                "CONSUMER",
+                "debtorName",
+                "Jean Dupont",
+                "balance",
+                6200.0,
+                "claimAmount",
+                6200.0,
+                "court",
+                "tribunal judiciaire",
+                "cerfa",
+                "12948"));
     // as collection-case passes them: the debtor lives in metropolitan France (CPC 643, 642)
     in.put("residence", "METROPOLE");
     in.put("debtorTerritory", "METROPOLE");
@@ -147,7 +187,8 @@ class PrescriptionScenarioTest extends CaseScenario {
     order.complete(order.task(), form);
     // the order made, the service is asked of the commissaire de justice through its API
     BailiffStubs.acceptMissions(mission);
-    order.complete(order.task(), Map.of("orderDecision", "GRANTED", "orderDecisionDate", decidedOn));
+    order.complete(
+        order.task(), Map.of("orderDecision", "GRANTED", "orderDecisionDate", decidedOn));
     return order;
   }
 
@@ -155,8 +196,11 @@ class PrescriptionScenarioTest extends CaseScenario {
   private void served(ProcessDriver order, String servedOn) {
     at(servedOn + "T17:00");
     // served to the debtor in person (CPC 1416 al. 1): the opposition month runs from the service
-    ApiClient.Response report = BailiffStubs.callback(port,
-        BailiffStubs.report("evt-" + mission, mission, "SERVED", servedOn, "62.50", "0").replace("}", ", \"servedToPerson\": true}"));
+    ApiClient.Response report =
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report("evt-" + mission, mission, "SERVED", servedOn, "62.50", "0")
+                .replace("}", ", \"servedToPerson\": true}"));
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
     order.settle();
   }

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Moves a case's processes (the root and the processes it called) the way the job executor
- * would, one explicit step at a time: asynchronous continuations run at once, timers only when
- * the test says time has come.
+ * Moves a case's processes (the root and the processes it called) the way the job executor would,
+ * one explicit step at a time: asynchronous continuations run at once, timers only when the test
+ * says time has come.
  */
 public final class ProcessDriver {
   private final ProcessEngine engine;
@@ -21,7 +21,10 @@ public final class ProcessDriver {
     this.rootId = rootId;
   }
 
-  /** Runs every due asynchronous continuation until the processes wait for a timer, a task or a message. */
+  /**
+   * Runs every due asynchronous continuation until the processes wait for a timer, a task or a
+   * message.
+   */
   public ProcessDriver settle() {
     for (int i = 0; i < 500; i++) {
       Job job = jobs().stream().filter(j -> !isAnyTimer(j)).findFirst().orElse(null);
@@ -30,7 +33,8 @@ public final class ProcessDriver {
       }
       engine.getManagementService().executeJob(job.getId());
     }
-    throw new AssertionError("The processes of " + rootId + " do not settle: a loop of asynchronous steps?");
+    throw new AssertionError(
+        "The processes of " + rootId + " do not settle: a loop of asynchronous steps?");
   }
 
   /** Fires the one waiting timer, then settles. */
@@ -45,21 +49,36 @@ public final class ProcessDriver {
 
   /**
    * Lets time pass the way the job executor would see it: moves {@link
-   * org.camunda.bpm.engine.impl.util.ClockUtil} to the earliest waiting timer, runs what is due then,
-   * and again, until a task of that name is open. The caller resets the clock (ClockUtil.reset()).
+   * org.camunda.bpm.engine.impl.util.ClockUtil} to the earliest waiting timer, runs what is due
+   * then, and again, until a task of that name is open. The caller resets the clock
+   * (ClockUtil.reset()).
    */
   public Task advanceUntilTask(String name) {
     for (int i = 0; i < 50; i++) {
       settle();
       List<Task> open =
-          engine.getTaskService().createTaskQuery().processInstanceIdIn(tree().toArray(String[]::new)).taskName(name).list();
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceIdIn(tree().toArray(String[]::new))
+              .taskName(name)
+              .list();
       if (!open.isEmpty()) {
         return open.get(0);
       }
       java.util.Date next =
-          jobs().stream().filter(this::isTimer).map(Job::getDuedate).filter(java.util.Objects::nonNull)
+          jobs().stream()
+              .filter(this::isTimer)
+              .map(Job::getDuedate)
+              .filter(java.util.Objects::nonNull)
               .min(java.util.Comparator.naturalOrder())
-              .orElseThrow(() -> new AssertionError("No timer left and no task '" + name + "' in the processes of " + rootId));
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "No timer left and no task '"
+                              + name
+                              + "' in the processes of "
+                              + rootId));
       if (next.after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())) {
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(next);
       }
@@ -69,7 +88,8 @@ public final class ProcessDriver {
         }
       }
     }
-    throw new AssertionError("No task '" + name + "' after 50 timers in the processes of " + rootId);
+    throw new AssertionError(
+        "No task '" + name + "' after 50 timers in the processes of " + rootId);
   }
 
   public boolean hasTimer() {
@@ -78,9 +98,15 @@ public final class ProcessDriver {
 
   /** The one open user task of the case's processes. */
   public Task task() {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceIdIn(tree().toArray(String[]::new)).list();
+    List<Task> tasks =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceIdIn(tree().toArray(String[]::new))
+            .list();
     if (tasks.size() != 1) {
-      throw new AssertionError("Expected exactly one open task, found " + tasks.stream().map(Task::getName).toList());
+      throw new AssertionError(
+          "Expected exactly one open task, found " + tasks.stream().map(Task::getName).toList());
     }
     return tasks.get(0);
   }
@@ -98,7 +124,8 @@ public final class ProcessDriver {
 
   private void collect(String id, List<String> ids) {
     ids.add(id);
-    for (ProcessInstance child : engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+    for (ProcessInstance child :
+        engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(id).list()) {
       collect(child.getId(), ids);
     }
   }
@@ -106,7 +133,8 @@ public final class ProcessDriver {
   private List<Job> jobs() {
     List<Job> jobs = new ArrayList<>();
     for (String id : tree()) {
-      jobs.addAll(engine.getManagementService().createJobQuery().processInstanceId(id).active().list());
+      jobs.addAll(
+          engine.getManagementService().createJobQuery().processInstanceId(id).active().list());
     }
     return jobs;
   }
@@ -119,15 +147,21 @@ public final class ProcessDriver {
     return isAnyTimer(job) && !BACKGROUND_TIMERS.contains(activityOf(job));
   }
 
-  private static final java.util.Set<String> BACKGROUND_TIMERS = java.util.Set.of("Timer_PrescriptionWarning", "Timer_Prescribed");
+  private static final java.util.Set<String> BACKGROUND_TIMERS =
+      java.util.Set.of("Timer_PrescriptionWarning", "Timer_Prescribed");
 
   private static boolean isAnyTimer(Job job) {
-    return "timer".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType());
+    return "timer"
+        .equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType());
   }
 
   private String activityOf(Job job) {
     var definition =
-        engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        engine
+            .getManagementService()
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
     return definition == null ? null : definition.getActivityId();
   }
 
@@ -144,6 +178,9 @@ public final class ProcessDriver {
 
   /** When the timer of that activity is due, if it waits. */
   public java.util.Optional<java.util.Date> timerDue(String activityId) {
-    return jobs().stream().filter(j -> isAnyTimer(j) && activityId.equals(activityOf(j))).map(Job::getDuedate).findFirst();
+    return jobs().stream()
+        .filter(j -> isAnyTimer(j) && activityId.equals(activityOf(j)))
+        .map(Job::getDuedate)
+        .findFirst();
   }
 }

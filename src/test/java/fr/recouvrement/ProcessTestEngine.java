@@ -12,9 +12,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * One in-memory engine for the process and decision tests, without Spring: delegates are
- * replaced with Camunda's {@code Mocks}, so a test drives the model's paths alone. The models,
- * decisions and forms are deployed exactly as the application deploys them.
+ * One in-memory engine for the process and decision tests, without Spring: delegates are replaced
+ * with Camunda's {@code Mocks}, so a test drives the model's paths alone. The models, decisions and
+ * forms are deployed exactly as the application deploys them.
  */
 public final class ProcessTestEngine {
   private static ProcessEngine engine;
@@ -23,7 +23,8 @@ public final class ProcessTestEngine {
 
   public static synchronized ProcessEngine get() {
     if (engine == null) {
-      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+      StandaloneInMemProcessEngineConfiguration configuration =
+          new StandaloneInMemProcessEngineConfiguration();
       configuration.setJdbcUrl("jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1");
       configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
       configuration.setJobExecutorActivate(false);
@@ -38,9 +39,15 @@ public final class ProcessTestEngine {
   }
 
   private static void deploy(ProcessEngine engine) {
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
+    DeploymentBuilder deployment =
+        engine.getRepositoryService().createDeployment().name("process-tests");
     try {
-      for (String pattern : new String[] {"classpath*:processes/*.bpmn", "classpath*:processes/decisions/*.dmn", "classpath*:forms/*.form"}) {
+      for (String pattern :
+          new String[] {
+            "classpath*:processes/*.bpmn",
+            "classpath*:processes/decisions/*.dmn",
+            "classpath*:forms/*.form"
+          }) {
         for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
           deployment.addInputStream(r.getFilename(), r.getInputStream());
         }

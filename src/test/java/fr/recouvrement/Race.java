@@ -14,17 +14,21 @@ import java.util.concurrent.TimeUnit;
 public final class Race {
   private Race() {}
 
-  /** Runs {@code action} from {@code threads} threads at once; answers what the failing ones threw. */
+  /**
+   * Runs {@code action} from {@code threads} threads at once; answers what the failing ones threw.
+   */
   public static List<Throwable> run(int threads, Callable<?> action) throws InterruptedException {
     CyclicBarrier start = new CyclicBarrier(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> runs = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        runs.add(pool.submit(() -> {
-          start.await(10, TimeUnit.SECONDS);
-          return action.call();
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await(10, TimeUnit.SECONDS);
+                  return action.call();
+                }));
       }
       List<Throwable> failures = new ArrayList<>();
       for (Future<?> run : runs) {

@@ -38,10 +38,13 @@ class SegmentLiteralsTest {
       List<Output> outputs = new ArrayList<>(table.getOutputs());
       int column = indexOf(outputs.stream().map(Output::getName).toList(), "segment");
       for (Rule rule : table.getRules()) {
-        segments.addAll(literals(new ArrayList<>(rule.getOutputEntries()).get(column).getTextContent()));
+        segments.addAll(
+            literals(new ArrayList<>(rule.getOutputEntries()).get(column).getTextContent()));
       }
     }
-    assertThat(segments).as("segments debtor-segment.dmn returns").contains("PONCTUEL", "EN_DIFFICULTE", "RECALCITRANT");
+    assertThat(segments)
+        .as("segments debtor-segment.dmn returns")
+        .contains("PONCTUEL", "EN_DIFFICULTE", "RECALCITRANT");
 
     List<String> unknown = new ArrayList<>();
     int compared = 0;
@@ -50,7 +53,9 @@ class SegmentLiteralsTest {
         for (DecisionTable table : tables(file)) {
           List<Input> inputs = new ArrayList<>(table.getInputs());
           for (int column = 0; column < inputs.size(); column++) {
-            if (!"segment".equals(inputs.get(column).getInputExpression().getText().getTextContent().trim())) {
+            if (!"segment"
+                .equals(
+                    inputs.get(column).getInputExpression().getText().getTextContent().trim())) {
               continue;
             }
             for (Rule rule : table.getRules()) {
@@ -58,7 +63,8 @@ class SegmentLiteralsTest {
               for (String literal : literals(entry)) {
                 compared++;
                 if (!segments.contains(literal)) {
-                  unknown.add("%s, rule %s: \"%s\"".formatted(file.getFileName(), rule.getId(), literal));
+                  unknown.add(
+                      "%s, rule %s: \"%s\"".formatted(file.getFileName(), rule.getId(), literal));
                 }
               }
             }
@@ -66,9 +72,12 @@ class SegmentLiteralsTest {
         }
       }
     }
-    // the check reads something: reminder-cadence, payment-plan-terms and solvency-signal compare segments
+    // the check reads something: reminder-cadence, payment-plan-terms and solvency-signal compare
+    // segments
     assertThat(compared).as("segment literals found in the tables").isGreaterThan(5);
-    assertThat(unknown).as("segment literals that debtor-segment.dmn never returns (%s)", segments).isEmpty();
+    assertThat(unknown)
+        .as("segment literals that debtor-segment.dmn never returns (%s)", segments)
+        .isEmpty();
   }
 
   private static List<DecisionTable> tables(Path file) throws IOException {

@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 
-/** What a collector sees of a task in Tasklist: the form it opens and the groups it is offered to. */
+/**
+ * What a collector sees of a task in Tasklist: the form it opens and the groups it is offered to.
+ */
 public final class TaskChecks {
   private TaskChecks() {}
 
@@ -24,6 +26,8 @@ public final class TaskChecks {
 
   public static List<String> candidateGroups(ProcessEngine engine, Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(Objects::nonNull)
+        .toList();
   }
 }

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What an auditor reads: a case's timeline, its documents and communications, and whether each still matches its hash. */
+/**
+ * What an auditor reads: a case's timeline, its documents and communications, and whether each
+ * still matches its hash.
+ */
 @RestController
 class AuditController {
   static final String SHA256_HEADER = "X-Content-SHA256";
@@ -37,7 +40,12 @@ class AuditController {
   private final Proofs proofs;
   private final ObjectMapper json;
 
-  AuditController(CaseTimeline timeline, DocumentStore documents, AuditRecords records, Proofs proofs, ObjectMapper json) {
+  AuditController(
+      CaseTimeline timeline,
+      DocumentStore documents,
+      AuditRecords records,
+      Proofs proofs,
+      ObjectMapper json) {
     this.timeline = timeline;
     this.documents = documents;
     this.records = records;
@@ -59,12 +67,21 @@ class AuditController {
     }
     return ResponseEntity.ok()
         .contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(reference + "-timeline.csv").build().toString())
-        .body((rfc4180 ? TimelineCsv.write(events, json) : TimelineCsv.writeFrench(events)).getBytes(StandardCharsets.UTF_8));
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(reference + "-timeline.csv")
+                .build()
+                .toString())
+        .body(
+            (rfc4180 ? TimelineCsv.write(events, json) : TimelineCsv.writeFrench(events))
+                .getBytes(StandardCharsets.UTF_8));
   }
 
-  /** French Excel by default ({@code ;}, BOM, French headers, Paris time); {@code dialect=rfc4180} for programs. */
+  /**
+   * French Excel by default ({@code ;}, BOM, French headers, Paris time); {@code dialect=rfc4180}
+   * for programs.
+   */
   private static boolean rfc4180(String dialect) {
     if (dialect == null || dialect.isBlank()) {
       return false;
@@ -72,7 +89,9 @@ class AuditController {
     return switch (dialect.trim().toLowerCase()) {
       case "rfc4180" -> true;
       case "excel-fr" -> false;
-      default -> throw new InvalidRequestException(List.of(new FieldProblem("dialect", "must be excel-fr or rfc4180")));
+      default ->
+          throw new InvalidRequestException(
+              List.of(new FieldProblem("dialect", "must be excel-fr or rfc4180")));
     };
   }
 
@@ -81,13 +100,16 @@ class AuditController {
       return switch (format.trim().toLowerCase()) {
         case "csv" -> true;
         case "json" -> false;
-        default -> throw new InvalidRequestException(List.of(new FieldProblem("format", "must be json or csv")));
+        default ->
+            throw new InvalidRequestException(
+                List.of(new FieldProblem("format", "must be json or csv")));
       };
     }
     if (accept == null) {
       return false;
     }
-    // CSV when the client prefers it to JSON (first of equal preference wins; a browser's */* keeps JSON)
+    // CSV when the client prefers it to JSON (first of equal preference wins; a browser's */* keeps
+    // JSON)
     return MediaType.parseMediaTypes(accept).stream()
         .filter(m -> m.isCompatibleWith(CSV) || m.isCompatibleWith(MediaType.APPLICATION_JSON))
         .max(Comparator.comparingDouble(MediaType::getQualityValue))
@@ -98,11 +120,28 @@ class AuditController {
   // --- documents
 
   record DocumentView(
-      long id, String kind, String template, String fileName, String contentType, long sizeBytes, String sha256, Instant createdAt,
-      String href, String verification) {
+      long id,
+      String kind,
+      String template,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String sha256,
+      Instant createdAt,
+      String href,
+      String verification) {
     static DocumentView of(Document d) {
-      return new DocumentView(d.id(), d.kind(), d.template(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(), d.createdAt(),
-          "/api/documents/" + d.id(), "/api/documents/" + d.id() + "/verification");
+      return new DocumentView(
+          d.id(),
+          d.kind(),
+          d.template(),
+          d.fileName(),
+          d.contentType(),
+          d.sizeBytes(),
+          d.sha256(),
+          d.createdAt(),
+          "/api/documents/" + d.id(),
+          "/api/documents/" + d.id() + "/verification");
     }
   }
 
@@ -114,19 +153,25 @@ class AuditController {
     return documents.ofCase(reference).stream().map(DocumentView::of).toList();
   }
 
-  /** The stored bytes, only while they still match the recorded hash (the header says which hash). */
+  /**
+   * The stored bytes, only while they still match the recorded hash (the header says which hash).
+   */
   @GetMapping("/api/documents/{id}")
   ResponseEntity<byte[]> document(@PathVariable long id) {
     Document d = document(documents.find(id), id);
     Proofs.Verification check = proofs.verify(d);
     if (!check.matches()) {
-      throw problem(HttpStatus.CONFLICT, "Document altered",
+      throw problem(
+          HttpStatus.CONFLICT,
+          "Document altered",
           check.problem() + " Voir /api/documents/" + id + "/verification.");
     }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.contentType()))
         .header(SHA256_HEADER, d.sha256())
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(d.fileName()).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(d.fileName()).build().toString())
         .body(documents.content(d));
   }
 
@@ -136,25 +181,52 @@ class AuditController {
   }
 
   private static Document document(Optional<Document> found, long id) {
-    return found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Document not found", "No document with id " + id));
+    return found.orElseThrow(
+        () -> problem(HttpStatus.NOT_FOUND, "Document not found", "No document with id " + id));
   }
 
   // --- communications
 
   record CommunicationView(
-      long id, String caseReference, String channel, String recipient, String template, String status, String providerId,
-      Instant createdAt, Instant sentAt, String contentSha256, String content, Long documentId, String documentHref,
+      long id,
+      String caseReference,
+      String channel,
+      String recipient,
+      String template,
+      String status,
+      String providerId,
+      Instant createdAt,
+      Instant sentAt,
+      String contentSha256,
+      String content,
+      Long documentId,
+      String documentHref,
       String verification) {}
 
-  /** The communication with what was sent: the text of an email (subject, text, HTML) or an SMS; a letter links its document. */
+  /**
+   * The communication with what was sent: the text of an email (subject, text, HTML) or an SMS; a
+   * letter links its document.
+   */
   @GetMapping("/api/communications/{id}")
   ResponseEntity<CommunicationView> communication(@PathVariable long id) {
     Communication c = communication(records.communication(id), id);
     Long documentId = records.letterDocument(c).orElse(null);
     CommunicationView view =
-        new CommunicationView(c.id(), c.caseReference(), c.channel(), c.recipient(), c.template(), c.status(), c.providerId(),
-            c.createdAt(), c.sentAt(), c.contentSha256(), c.content(), documentId,
-            documentId == null ? null : "/api/documents/" + documentId, "/api/communications/" + id + "/verification");
+        new CommunicationView(
+            c.id(),
+            c.caseReference(),
+            c.channel(),
+            c.recipient(),
+            c.template(),
+            c.status(),
+            c.providerId(),
+            c.createdAt(),
+            c.sentAt(),
+            c.contentSha256(),
+            c.content(),
+            documentId,
+            documentId == null ? null : "/api/documents/" + documentId,
+            "/api/communications/" + id + "/verification");
     ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
     if (c.contentSha256() != null) {
       ok.header(SHA256_HEADER, c.contentSha256());
@@ -168,7 +240,10 @@ class AuditController {
   }
 
   private static Communication communication(Optional<Communication> found, long id) {
-    return found.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Communication not found", "No communication with id " + id));
+    return found.orElseThrow(
+        () ->
+            problem(
+                HttpStatus.NOT_FOUND, "Communication not found", "No communication with id " + id));
   }
 
   private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Read-only SQL on our own tables for the timeline and the proofs: one statement per kind of record. */
+/**
+ * Read-only SQL on our own tables for the timeline and the proofs: one statement per kind of
+ * record.
+ */
 @Repository
 class AuditRecords {
   private final JdbcTemplate jdbc;
@@ -43,14 +46,27 @@ class AuditRecords {
       LocalDate acknowledgedOn) {}
 
   record Payment(
-      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy,
+      long id,
+      String reference,
+      BigDecimal amount,
+      BigDecimal unallocated,
+      LocalDate paidOn,
+      Instant recordedAt,
+      String recordedBy,
       String source) {}
 
   record Cost(
-      long id, String kind, BigDecimal amount, LocalDate incurredOn, String reference, Instant recordedAt, String recordedBy) {}
+      long id,
+      String kind,
+      BigDecimal amount,
+      LocalDate incurredOn,
+      String reference,
+      Instant recordedAt,
+      String recordedBy) {}
 
   Optional<CaseRef> findCase(String reference) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select id, reference, process_instance_id from collection_case where reference = ?",
             (rs, n) -> new CaseRef(rs.getLong(1), rs.getString(2), rs.getString(3)),
             reference)
@@ -66,14 +82,21 @@ class AuditRecords {
   }
 
   List<Communication> communications(long caseId) {
-    return jdbc.query(COMMUNICATION + " where m.case_id = ? order by m.created_at, m.id", AuditRecords::communication, caseId);
+    return jdbc.query(
+        COMMUNICATION + " where m.case_id = ? order by m.created_at, m.id",
+        AuditRecords::communication,
+        caseId);
   }
 
   Optional<Communication> communication(long id) {
-    return jdbc.query(COMMUNICATION + " where m.id = ?", AuditRecords::communication, id).stream().findFirst();
+    return jdbc.query(COMMUNICATION + " where m.id = ?", AuditRecords::communication, id).stream()
+        .findFirst();
   }
 
-  /** The letter a communication sent: its linked document, or for rows older than the link, the case's document with its hash. */
+  /**
+   * The letter a communication sent: its linked document, or for rows older than the link, the
+   * case's document with its hash.
+   */
   Optional<Long> letterDocument(Communication c) {
     if (c.documentId() != null) {
       return Optional.of(c.documentId());
@@ -81,7 +104,8 @@ class AuditRecords {
     if (!"LETTER".equals(c.channel()) || c.contentSha256() == null) {
       return Optional.empty();
     }
-    return jdbc.queryForList(
+    return jdbc
+        .queryForList(
             "select d.id from document d join collection_case k on k.id = d.case_id where k.reference = ? and d.sha256 = ?"
                 + " order by d.id",
             Long.class,
@@ -118,7 +142,10 @@ class AuditRecords {
         caseId);
   }
 
-  /** Case costs with when and by whom they were recorded (CaseCosts gives the amounts, not the trail). */
+  /**
+   * Case costs with when and by whom they were recorded (CaseCosts gives the amounts, not the
+   * trail).
+   */
   List<Cost> costs(long caseId) {
     return jdbc.query(
         "select id, kind, amount, incurred_on, reference, recorded_at, recorded_by from case_cost where case_id = ?"

@@ -25,7 +25,12 @@ public class ClosedCases {
   }
 
   public record Found(
-      String reference, String debtorName, String status, Instant openedAt, Instant closedAt, String closingReason,
+      String reference,
+      String debtorName,
+      String status,
+      Instant openedAt,
+      Instant closedAt,
+      String closingReason,
       BigDecimal principal) {}
 
   public record Page(List<Found> items, int page, int size, long total) {}
@@ -42,8 +47,17 @@ public class ClosedCases {
       args = new ArrayList<>(List.of(status));
     }
     if (query != null && !query.isBlank()) {
-      String like = "%" + query.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      where.append(" and (lower(c.reference) like ? escape '\\' or lower(d.name) like ? escape '\\')");
+      String like =
+          "%"
+              + query
+                  .trim()
+                  .toLowerCase(Locale.ROOT)
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%";
+      where.append(
+          " and (lower(c.reference) like ? escape '\\' or lower(d.name) like ? escape '\\')");
       args.add(like);
       args.add(like);
     }
@@ -52,13 +66,23 @@ public class ClosedCases {
     List<Object> paged = new ArrayList<>(args);
     paged.add(size);
     paged.add((long) page * size);
-    List<Found> items = jdbc.query(
-        "select c.reference, d.name, c.status, c.opened_at, c.closed_at, c.closing_reason,"
-            + " (select coalesce(sum(i.amount), 0) from invoice i where i.case_id = c.id)"
-            + from + where + " order by c.closed_at desc, c.id desc limit ? offset ?",
-        (rs, n) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-            instant(rs.getTimestamp(5)), rs.getString(6), rs.getBigDecimal(7)),
-        paged.toArray());
+    List<Found> items =
+        jdbc.query(
+            "select c.reference, d.name, c.status, c.opened_at, c.closed_at, c.closing_reason,"
+                + " (select coalesce(sum(i.amount), 0) from invoice i where i.case_id = c.id)"
+                + from
+                + where
+                + " order by c.closed_at desc, c.id desc limit ? offset ?",
+            (rs, n) ->
+                new Found(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs.getTimestamp(4)),
+                    instant(rs.getTimestamp(5)),
+                    rs.getString(6),
+                    rs.getBigDecimal(7)),
+            paged.toArray());
     return new Page(items, page, size, total == null ? 0 : total);
   }
 

@@ -15,7 +15,8 @@ class DecisionReplayController {
   }
 
   @GetMapping("/api/cases/{reference}/decisions")
-  DecisionReplayReport decisions(@PathVariable String reference, @RequestParam(defaultValue = "false") boolean latest) {
+  DecisionReplayReport decisions(
+      @PathVariable String reference, @RequestParam(defaultValue = "false") boolean latest) {
     return replay.replay(reference, latest);
   }
 }

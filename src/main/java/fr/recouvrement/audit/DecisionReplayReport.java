@@ -37,7 +37,9 @@ public record DecisionReplayReport(
       List<RuleOutputs> recordedOutputs,
       List<Map<String, Object>> replayedOutputs,
       boolean same,
-      /** why the replay could not run (an input it needs was not recorded, say); then same is false */
+      /**
+       * why the replay could not run (an input it needs was not recorded, say); then same is false
+       */
       String replayError,
       Integer latestVersion,
       List<Map<String, Object>> latestOutputs,

@@ -49,7 +49,8 @@ import org.springframework.stereotype.Service;
  * <p>Evaluation uses a plain DMN engine, not the process engine's DecisionService: a replay is a
  * read (an auditor's GET) and must not add decision instances to the history it is checking.
  */
-// reads Camunda history: the engine must not create its tables before Flyway has run (see HistoryCaseTimeline)
+// reads Camunda history: the engine must not create its tables before Flyway has run (see
+// HistoryCaseTimeline)
 @DependsOnDatabaseInitialization
 @Service
 public class DecisionReplayService {
@@ -58,17 +59,25 @@ public class DecisionReplayService {
   private final CaseService cases;
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmnEngine =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
   /** Deployed decision versions never change: parsed once per definition id. */
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-  /** A decision version as the replay needs it: the executable decision, its inputs in table order. */
+  /**
+   * A decision version as the replay needs it: the executable decision, its inputs in table order.
+   */
   private record Parsed(DmnDecision decision, int version, List<InputClause> inputs) {}
 
-  /** One input column: its id (what history records), its label, and the variable it reads, if plain. */
+  /**
+   * One input column: its id (what history records), its label, and the variable it reads, if
+   * plain.
+   */
   private record InputClause(String id, String label, String variable) {}
 
-  DecisionReplayService(CaseService cases, HistoryService historyService, RepositoryService repositoryService) {
+  DecisionReplayService(
+      CaseService cases, HistoryService historyService, RepositoryService repositoryService) {
     this.cases = cases;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
@@ -79,15 +88,21 @@ public class DecisionReplayService {
     cases.get(caseReference); // CaseNotFoundException (404) for an unknown case
     List<HistoricDecisionInstance> instances = new ArrayList<>();
     for (HistoricProcessInstance process :
-        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).list()) {
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseReference)
+            .list()) {
       instances.addAll(
-          historyService.createHistoricDecisionInstanceQuery()
+          historyService
+              .createHistoricDecisionInstanceQuery()
               .processInstanceId(process.getId())
               .includeInputs()
               .includeOutputs()
               .list());
     }
-    instances.sort(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime).thenComparing(HistoricDecisionInstance::getId));
+    instances.sort(
+        Comparator.comparing(HistoricDecisionInstance::getEvaluationTime)
+            .thenComparing(HistoricDecisionInstance::getId));
 
     Map<String, DecisionDefinition> latestByKey = new HashMap<>();
     List<Decision> decisions = new ArrayList<>();
@@ -96,12 +111,20 @@ public class DecisionReplayService {
           withLatest
               ? latestByKey.computeIfAbsent(
                   instance.getDecisionDefinitionKey(),
-                  key -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult())
+                  key ->
+                      repositoryService
+                          .createDecisionDefinitionQuery()
+                          .decisionDefinitionKey(key)
+                          .latestVersion()
+                          .singleResult())
               : null;
       decisions.add(replay(instance, latest, withLatest));
     }
     int same = (int) decisions.stream().filter(Decision::same).count();
-    Integer sameAsLatest = withLatest ? (int) decisions.stream().filter(d -> Boolean.TRUE.equals(d.sameAsLatest())).count() : null;
+    Integer sameAsLatest =
+        withLatest
+            ? (int) decisions.stream().filter(d -> Boolean.TRUE.equals(d.sameAsLatest())).count()
+            : null;
     return new DecisionReplayReport(
         caseReference,
         decisions.size(),
@@ -112,13 +135,19 @@ public class DecisionReplayService {
         decisions);
   }
 
-  private Decision replay(HistoricDecisionInstance instance, DecisionDefinition latest, boolean withLatest) {
+  private Decision replay(
+      HistoricDecisionInstance instance, DecisionDefinition latest, boolean withLatest) {
     Parsed used;
     try {
       used = parsed(instance.getDecisionDefinitionId(), instance.getDecisionDefinitionKey());
     } catch (RuntimeException e) {
       // its deployment was deleted without its history: what was recorded is still shown
-      return unreplayable(instance, "decision version " + instance.getDecisionDefinitionId() + " cannot be read: " + e.getMessage());
+      return unreplayable(
+          instance,
+          "decision version "
+              + instance.getDecisionDefinitionId()
+              + " cannot be read: "
+              + e.getMessage());
     }
 
     Map<String, Object> recordedByClause = new HashMap<>();
@@ -140,9 +169,13 @@ public class DecisionReplayService {
 
     List<RuleOutputs> recorded = recordedOutputs(instance.getOutputs());
     // a table that adds its rules' points (COLLECT + SUM: the task priority) is compared on its sum
-    List<Map<String, Object>> recordedValues = instance.getCollectResultValue() == null || instance.getOutputs().isEmpty()
-        ? recorded.stream().map(RuleOutputs::outputs).toList()
-        : List.of(Map.of(instance.getOutputs().get(0).getVariableName(), (Object) instance.getCollectResultValue()));
+    List<Map<String, Object>> recordedValues =
+        instance.getCollectResultValue() == null || instance.getOutputs().isEmpty()
+            ? recorded.stream().map(RuleOutputs::outputs).toList()
+            : List.of(
+                Map.of(
+                    instance.getOutputs().get(0).getVariableName(),
+                    (Object) instance.getCollectResultValue()));
 
     Evaluation replayed = evaluate(used.decision(), variables);
     boolean same = replayed.error() == null && sameOutputs(recordedValues, replayed.outputs());
@@ -152,7 +185,8 @@ public class DecisionReplayService {
     Boolean sameAsLatest = null;
     if (withLatest) {
       if (latest == null) {
-        latestResult = new Evaluation(null, "no deployed version of " + instance.getDecisionDefinitionKey());
+        latestResult =
+            new Evaluation(null, "no deployed version of " + instance.getDecisionDefinitionKey());
       } else {
         latestVersion = latest.getVersion();
         try {
@@ -161,7 +195,8 @@ public class DecisionReplayService {
           latestResult = new Evaluation(null, "latest version cannot be read: " + e.getMessage());
         }
       }
-      sameAsLatest = latestResult.error() == null && sameOutputs(recordedValues, latestResult.outputs());
+      sameAsLatest =
+          latestResult.error() == null && sameOutputs(recordedValues, latestResult.outputs());
     }
 
     return new Decision(
@@ -187,22 +222,48 @@ public class DecisionReplayService {
 
   private static Decision unreplayable(HistoricDecisionInstance instance, String error) {
     Map<String, Object> inputs = new LinkedHashMap<>();
-    instance.getInputs().forEach(i -> inputs.put(i.getClauseName() == null ? i.getClauseId() : i.getClauseName(), i.getValue()));
+    instance
+        .getInputs()
+        .forEach(
+            i ->
+                inputs.put(
+                    i.getClauseName() == null ? i.getClauseId() : i.getClauseName(), i.getValue()));
     return new Decision(
-        instance.getId(), instance.getDecisionDefinitionKey(), instance.getDecisionDefinitionName(), instance.getDecisionDefinitionId(),
-        0, instance.getEvaluationTime().toInstant(), instance.getProcessDefinitionKey(), instance.getProcessInstanceId(),
-        instance.getActivityId(), inputs, recordedOutputs(instance.getOutputs()), null, false, error, null, null, null, null);
+        instance.getId(),
+        instance.getDecisionDefinitionKey(),
+        instance.getDecisionDefinitionName(),
+        instance.getDecisionDefinitionId(),
+        0,
+        instance.getEvaluationTime().toInstant(),
+        instance.getProcessDefinitionKey(),
+        instance.getProcessInstanceId(),
+        instance.getActivityId(),
+        inputs,
+        recordedOutputs(instance.getOutputs()),
+        null,
+        false,
+        error,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** Outputs grouped by matched rule, in the order the rules matched. */
   private static List<RuleOutputs> recordedOutputs(List<HistoricDecisionOutputInstance> outputs) {
     Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
     outputs.stream()
-        .sorted(Comparator.comparing((HistoricDecisionOutputInstance o) -> o.getRuleOrder() == null ? 0 : o.getRuleOrder())
-            .thenComparing(o -> Objects.toString(o.getCreateTime(), "")))
-        .forEach(o -> {
-          byRule.computeIfAbsent(o.getRuleId(), r -> new LinkedHashMap<>()).put(o.getVariableName(), o.getValue());
-        });
+        .sorted(
+            Comparator.comparing(
+                    (HistoricDecisionOutputInstance o) ->
+                        o.getRuleOrder() == null ? 0 : o.getRuleOrder())
+                .thenComparing(o -> Objects.toString(o.getCreateTime(), "")))
+        .forEach(
+            o -> {
+              byRule
+                  .computeIfAbsent(o.getRuleId(), r -> new LinkedHashMap<>())
+                  .put(o.getVariableName(), o.getValue());
+            });
     List<RuleOutputs> result = new ArrayList<>();
     byRule.forEach((rule, values) -> result.add(new RuleOutputs(rule, values)));
     return result;
@@ -225,7 +286,8 @@ public class DecisionReplayService {
    * Same rules matched, same values: numbers compared by value (2 and 2.0 are the same amount, a
    * table's integer output may come back as a long), an output left empty the same as absent.
    */
-  static boolean sameOutputs(List<Map<String, Object>> recorded, List<Map<String, Object>> replayed) {
+  static boolean sameOutputs(
+      List<Map<String, Object>> recorded, List<Map<String, Object>> replayed) {
     if (replayed == null || recorded.size() != replayed.size()) {
       return false;
     }
@@ -239,18 +301,20 @@ public class DecisionReplayService {
 
   private static Map<String, Object> normalized(Map<String, Object> outputs) {
     Map<String, Object> result = new HashMap<>();
-    outputs.forEach((name, value) -> {
-      if (value instanceof Number n && isFinite(n)) {
-        result.put(name, new BigDecimal(n.toString()).stripTrailingZeros());
-      } else if (value != null) {
-        result.put(name, value);
-      }
-    });
+    outputs.forEach(
+        (name, value) -> {
+          if (value instanceof Number n && isFinite(n)) {
+            result.put(name, new BigDecimal(n.toString()).stripTrailingZeros());
+          } else if (value != null) {
+            result.put(name, value);
+          }
+        });
     return result;
   }
 
   private static boolean isFinite(Number n) {
-    return !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
+    return !(n instanceof Double d && !Double.isFinite(d))
+        && !(n instanceof Float f && !Float.isFinite(f));
   }
 
   private Parsed parsed(String definitionId, String key) {
@@ -276,8 +340,12 @@ public class DecisionReplayService {
             input.getInputExpression() == null || input.getInputExpression().getText() == null
                 ? null
                 : input.getInputExpression().getText().getTextContent().trim();
-        String variable = expression != null && PLAIN_VARIABLE.matcher(expression).matches() ? expression : null;
-        String label = input.getLabel() == null || input.getLabel().isBlank() ? input.getId() : input.getLabel();
+        String variable =
+            expression != null && PLAIN_VARIABLE.matcher(expression).matches() ? expression : null;
+        String label =
+            input.getLabel() == null || input.getLabel().isBlank()
+                ? input.getId()
+                : input.getLabel();
         inputs.add(new InputClause(input.getId(), label, variable));
       }
     }

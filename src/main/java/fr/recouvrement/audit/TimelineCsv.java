@@ -26,107 +26,113 @@ import java.util.regex.Pattern;
  *       Excel reads Windows-1252), {@code ;} between cells (Excel's separator where the decimal
  *       separator is a comma), French headers, Paris time, French numbers, and one column per
  *       detail (nested details flattened: {@code Entrées · solde}) instead of JSON in a cell. A
- *       cell that starts with {@code = + - @} (or a tab or carriage return) is prefixed with
- *       {@code '} so that Excel shows it as text rather than running it as a formula.
+ *       cell that starts with {@code = + - @} (or a tab or carriage return) is prefixed with {@code
+ *       '} so that Excel shows it as text rather than running it as a formula.
  *   <li>{@link #write RFC 4180}: header {@code at,type,title,actor,details}, details as compact
  *       JSON, ISO-8601 UTC times, CRLF line ends; for programs that read the file back.
  * </ul>
  */
 final class TimelineCsv {
   static final String HEADER = "at,type,title,actor,details";
-  static final List<String> FRENCH_HEADER = List.of("Date et heure (Paris)", "Type", "Événement", "Acteur");
+  static final List<String> FRENCH_HEADER =
+      List.of("Date et heure (Paris)", "Type", "Événement", "Acteur");
   static final String BOM = "\uFEFF";
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
-  private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+  private static final Pattern ISO_INSTANT =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** French headers of the details the timeline records; a detail not named here keeps its key. */
-  static final Map<String, String> DETAILS = Map.ofEntries(
-      Map.entry("processInstanceId", "Id. instance de processus"),
-      Map.entry("processDefinitionKey", "Processus"),
-      Map.entry("processDefinitionVersion", "Version du processus"),
-      Map.entry("processDefinitionId", "Id. définition de processus"),
-      Map.entry("superProcessInstanceId", "Id. processus parent"),
-      Map.entry("calledProcessInstanceId", "Id. sous-processus"),
-      Map.entry("businessKey", "Référence du dossier"),
-      Map.entry("activityId", "Id. étape"),
-      Map.entry("activityInstanceId", "Id. instance d'étape"),
-      Map.entry("activityType", "Type d'étape"),
-      Map.entry("endActivityId", "Étape de fin"),
-      Map.entry("startedAt", "Début"),
-      Map.entry("endedAt", "Fin"),
-      Map.entry("canceled", "Annulé"),
-      Map.entry("deleteReason", "Motif d'arrêt"),
-      Map.entry("state", "État"),
-      Map.entry("taskId", "Id. tâche"),
-      Map.entry("taskName", "Tâche"),
-      Map.entry("taskDefinitionKey", "Clé de tâche"),
-      Map.entry("assignee", "Responsable"),
-      Map.entry("assignedBy", "Attribuée par"),
-      Map.entry("candidateGroups", "Groupes candidats"),
-      Map.entry("due", "Échéance"),
-      Map.entry("formData", "Saisie"),
-      Map.entry("decisionKey", "Décision"),
-      Map.entry("decisionVersion", "Version de la décision"),
-      Map.entry("decisionInstanceId", "Id. instance de décision"),
-      Map.entry("decisionDefinitionId", "Id. définition de décision"),
-      Map.entry("inputs", "Entrées"),
-      Map.entry("outputs", "Sorties"),
-      Map.entry("ruleId", "Règle"),
-      Map.entry("ruleOrder", "Rang de la règle"),
-      Map.entry("annotation", "Annotation"),
-      Map.entry("collectResultValue", "Résultat agrégé"),
-      Map.entry("incidentId", "Id. incident"),
-      Map.entry("incidentType", "Type d'incident"),
-      Map.entry("jobId", "Id. job"),
-      Map.entry("retriesLeft", "Essais restants"),
-      Map.entry("message", "Message"),
-      Map.entry("operationId", "Id. opération"),
-      Map.entry("operationType", "Opération"),
-      Map.entry("entityType", "Objet"),
-      Map.entry("property", "Propriété"),
-      Map.entry("orgValue", "Ancienne valeur"),
-      Map.entry("newValue", "Nouvelle valeur"),
-      Map.entry("changes", "Changements"),
-      Map.entry("variables", "Variables"),
-      Map.entry("variable", "Variable"),
-      Map.entry("value", "Valeur"),
-      Map.entry("phase", "Phase"),
-      Map.entry("status", "Statut"),
-      Map.entry("previousStatus", "Statut précédent"),
-      Map.entry("communicationId", "Id. communication"),
-      Map.entry("channel", "Canal"),
-      Map.entry("recipient", "Destinataire"),
-      Map.entry("template", "Modèle"),
-      Map.entry("contentSha256", "Empreinte SHA-256"),
-      Map.entry("idempotencyKey", "Clé d'idempotence"),
-      Map.entry("providerId", "Id. prestataire"),
-      Map.entry("sentAt", "Envoyé le"),
-      Map.entry("error", "Erreur"),
-      Map.entry("documentId", "Id. document"),
-      Map.entry("kind", "Nature"),
-      Map.entry("fileName", "Fichier"),
-      Map.entry("contentType", "Type de contenu"),
-      Map.entry("sizeBytes", "Taille (octets)"),
-      Map.entry("sha256", "Empreinte SHA-256"),
-      Map.entry("paymentId", "Id. paiement"),
-      Map.entry("reference", "Référence"),
-      Map.entry("amount", "Montant (€)"),
-      Map.entry("unallocated", "Non imputé (€)"),
-      Map.entry("paidOn", "Payé le"),
-      Map.entry("costId", "Id. frais"),
-      Map.entry("incurredOn", "Engagé le"),
-      Map.entry("legalEventId", "Id. événement juridique"),
-      Map.entry("occurredOn", "Survenu le"),
-      Map.entry("endsOn", "Fin le"),
-      Map.entry("category", "Catégorie"),
-      Map.entry("type", "Type"),
-      Map.entry("name", "Nom"),
-      Map.entry("clauseId", "Id. clause"),
-      Map.entry("details", "Détails"));
+  static final Map<String, String> DETAILS =
+      Map.ofEntries(
+          Map.entry("processInstanceId", "Id. instance de processus"),
+          Map.entry("processDefinitionKey", "Processus"),
+          Map.entry("processDefinitionVersion", "Version du processus"),
+          Map.entry("processDefinitionId", "Id. définition de processus"),
+          Map.entry("superProcessInstanceId", "Id. processus parent"),
+          Map.entry("calledProcessInstanceId", "Id. sous-processus"),
+          Map.entry("businessKey", "Référence du dossier"),
+          Map.entry("activityId", "Id. étape"),
+          Map.entry("activityInstanceId", "Id. instance d'étape"),
+          Map.entry("activityType", "Type d'étape"),
+          Map.entry("endActivityId", "Étape de fin"),
+          Map.entry("startedAt", "Début"),
+          Map.entry("endedAt", "Fin"),
+          Map.entry("canceled", "Annulé"),
+          Map.entry("deleteReason", "Motif d'arrêt"),
+          Map.entry("state", "État"),
+          Map.entry("taskId", "Id. tâche"),
+          Map.entry("taskName", "Tâche"),
+          Map.entry("taskDefinitionKey", "Clé de tâche"),
+          Map.entry("assignee", "Responsable"),
+          Map.entry("assignedBy", "Attribuée par"),
+          Map.entry("candidateGroups", "Groupes candidats"),
+          Map.entry("due", "Échéance"),
+          Map.entry("formData", "Saisie"),
+          Map.entry("decisionKey", "Décision"),
+          Map.entry("decisionVersion", "Version de la décision"),
+          Map.entry("decisionInstanceId", "Id. instance de décision"),
+          Map.entry("decisionDefinitionId", "Id. définition de décision"),
+          Map.entry("inputs", "Entrées"),
+          Map.entry("outputs", "Sorties"),
+          Map.entry("ruleId", "Règle"),
+          Map.entry("ruleOrder", "Rang de la règle"),
+          Map.entry("annotation", "Annotation"),
+          Map.entry("collectResultValue", "Résultat agrégé"),
+          Map.entry("incidentId", "Id. incident"),
+          Map.entry("incidentType", "Type d'incident"),
+          Map.entry("jobId", "Id. job"),
+          Map.entry("retriesLeft", "Essais restants"),
+          Map.entry("message", "Message"),
+          Map.entry("operationId", "Id. opération"),
+          Map.entry("operationType", "Opération"),
+          Map.entry("entityType", "Objet"),
+          Map.entry("property", "Propriété"),
+          Map.entry("orgValue", "Ancienne valeur"),
+          Map.entry("newValue", "Nouvelle valeur"),
+          Map.entry("changes", "Changements"),
+          Map.entry("variables", "Variables"),
+          Map.entry("variable", "Variable"),
+          Map.entry("value", "Valeur"),
+          Map.entry("phase", "Phase"),
+          Map.entry("status", "Statut"),
+          Map.entry("previousStatus", "Statut précédent"),
+          Map.entry("communicationId", "Id. communication"),
+          Map.entry("channel", "Canal"),
+          Map.entry("recipient", "Destinataire"),
+          Map.entry("template", "Modèle"),
+          Map.entry("contentSha256", "Empreinte SHA-256"),
+          Map.entry("idempotencyKey", "Clé d'idempotence"),
+          Map.entry("providerId", "Id. prestataire"),
+          Map.entry("sentAt", "Envoyé le"),
+          Map.entry("error", "Erreur"),
+          Map.entry("documentId", "Id. document"),
+          Map.entry("kind", "Nature"),
+          Map.entry("fileName", "Fichier"),
+          Map.entry("contentType", "Type de contenu"),
+          Map.entry("sizeBytes", "Taille (octets)"),
+          Map.entry("sha256", "Empreinte SHA-256"),
+          Map.entry("paymentId", "Id. paiement"),
+          Map.entry("reference", "Référence"),
+          Map.entry("amount", "Montant (€)"),
+          Map.entry("unallocated", "Non imputé (€)"),
+          Map.entry("paidOn", "Payé le"),
+          Map.entry("costId", "Id. frais"),
+          Map.entry("incurredOn", "Engagé le"),
+          Map.entry("legalEventId", "Id. événement juridique"),
+          Map.entry("occurredOn", "Survenu le"),
+          Map.entry("endsOn", "Fin le"),
+          Map.entry("category", "Catégorie"),
+          Map.entry("type", "Type"),
+          Map.entry("name", "Nom"),
+          Map.entry("clauseId", "Id. clause"),
+          Map.entry("details", "Détails"));
 
   private TimelineCsv() {}
 
@@ -160,7 +166,10 @@ final class TimelineCsv {
     return csv.toString();
   }
 
-  /** A value as written: {@code safe} when we formatted it ourselves (a date, a number), so it is never a formula. */
+  /**
+   * A value as written: {@code safe} when we formatted it ourselves (a date, a number), so it is
+   * never a formula.
+   */
   record Cell(String text, boolean safe) {}
 
   private static void line(StringBuilder csv, List<Cell> cells) {
@@ -179,11 +188,14 @@ final class TimelineCsv {
       if (map.isEmpty() && !prefix.isEmpty()) {
         into.put(prefix, new Cell("", true));
       }
-      map.forEach((k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
+      map.forEach(
+          (k, v) -> flatten(prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k, v, into));
     } else if (value instanceof Collection<?> list) {
       if (list.stream().allMatch(v -> !(v instanceof Map<?, ?>) && !(v instanceof Collection<?>))) {
         // a list of plain values (candidate groups, say) stays in one cell
-        into.put(prefix, new Cell(String.join(", ", list.stream().map(v -> cell(v).text()).toList()), false));
+        into.put(
+            prefix,
+            new Cell(String.join(", ", list.stream().map(v -> cell(v).text()).toList()), false));
         return;
       }
       int n = 1;
@@ -229,7 +241,8 @@ final class TimelineCsv {
     String s = v.toString();
     if (ISO_INSTANT.matcher(s).matches()) {
       try {
-        return new Cell(DATE_TIME.format(java.time.OffsetDateTime.parse(s).atZoneSameInstant(PARIS)), true);
+        return new Cell(
+            DATE_TIME.format(java.time.OffsetDateTime.parse(s).atZoneSameInstant(PARIS)), true);
       } catch (DateTimeParseException notAnInstant) {
         // kept as written
       }
@@ -249,13 +262,19 @@ final class TimelineCsv {
     return value.toPlainString().replace('.', ',');
   }
 
-  /** Quoted when it holds a {@code ;}, a quote or a line break; a text that Excel would run as a formula made text. */
+  /**
+   * Quoted when it holds a {@code ;}, a quote or a line break; a text that Excel would run as a
+   * formula made text.
+   */
   static String frenchField(Cell cell) {
     String value = cell.text() == null ? "" : cell.text();
     if (!cell.safe() && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
       value = "'" + value;
     }
-    if (value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+    if (value.indexOf(';') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0) {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
@@ -266,11 +285,16 @@ final class TimelineCsv {
   static String write(List<TimelineEvent> events, ObjectMapper json) {
     StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
     for (TimelineEvent e : events) {
-      csv.append(field(e.at().toString())).append(',')
-          .append(field(e.type())).append(',')
-          .append(field(e.title())).append(',')
-          .append(field(e.actor())).append(',')
-          .append(field(compact(e, json))).append("\r\n");
+      csv.append(field(e.at().toString()))
+          .append(',')
+          .append(field(e.type()))
+          .append(',')
+          .append(field(e.title()))
+          .append(',')
+          .append(field(e.actor()))
+          .append(',')
+          .append(field(compact(e, json)))
+          .append("\r\n");
     }
     return csv.toString();
   }
@@ -288,11 +312,17 @@ final class TimelineCsv {
     if (value == null) {
       return "";
     }
-    // a cell a spreadsheet would run as a formula is written as text (review L10); numbers stay numbers
-    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
+    // a cell a spreadsheet would run as a formula is written as text (review L10); numbers stay
+    // numbers
+    if (!value.isEmpty()
+        && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+        && !NUMBER.matcher(value).matches()) {
       value = "'" + value;
     }
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+    if (value.indexOf(',') < 0
+        && value.indexOf('"') < 0
+        && value.indexOf('\n') < 0
+        && value.indexOf('\r') < 0) {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';

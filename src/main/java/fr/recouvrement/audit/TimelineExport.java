@@ -3,7 +3,10 @@ package fr.recouvrement.audit;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Service;
 
-/** The timeline as the CSV file French Excel opens (see {@link TimelineCsv#writeFrench}), for the pages. */
+/**
+ * The timeline as the CSV file French Excel opens (see {@link TimelineCsv#writeFrench}), for the
+ * pages.
+ */
 @Service
 public class TimelineExport {
   private final CaseTimeline timeline;

@@ -41,9 +41,13 @@ class CaseController {
     return ResponseEntity.ok(view);
   }
 
-  @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
-  CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal) throws IOException {
-    // the charset of the Content-Type (text/csv; charset=windows-1252) when given, UTF-8 otherwise; read
+  @PostMapping(
+      path = "/import",
+      consumes = {"text/csv", "application/csv"})
+  CsvCaseImport.Result importCsv(HttpServletRequest request, Principal principal)
+      throws IOException {
+    // the charset of the Content-Type (text/csv; charset=windows-1252) when given, UTF-8 otherwise;
+    // read
     // from the header itself, as the servlet's request encoding is forced to UTF-8 for forms
     java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
     String declared = charsetOf(request.getHeader("Content-Type"));
@@ -51,8 +55,11 @@ class CaseController {
       try {
         charset = java.nio.charset.Charset.forName(declared);
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(List.of(new InvalidRequestException.FieldProblem(
-            "Content-Type", "names a character set this server does not know; use UTF-8 or windows-1252")));
+        throw new InvalidRequestException(
+            List.of(
+                new InvalidRequestException.FieldProblem(
+                    "Content-Type",
+                    "names a character set this server does not know; use UTF-8 or windows-1252")));
       }
     }
     return csvImport.importCsv(request.getInputStream(), charset, actor(principal));
@@ -84,25 +91,36 @@ class CaseController {
       throw new InvalidRequestException(List.of(new FieldProblem("page", "must be 0 or more")));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException(List.of(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE)));
+      throw new InvalidRequestException(
+          List.of(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE)));
     }
     CaseView.Sort order = CaseView.Sort.RECENT;
     if (sort != null && !sort.isBlank()) {
       try {
         order = CaseView.Sort.valueOf(sort.trim().toUpperCase());
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(List.of(new FieldProblem("sort", "must be one of " + List.of(CaseView.Sort.values()))));
+        throw new InvalidRequestException(
+            List.of(new FieldProblem("sort", "must be one of " + List.of(CaseView.Sort.values()))));
       }
     }
     if (q != null && q.length() > 100) {
-      throw new InvalidRequestException(List.of(new FieldProblem("q", "must be at most 100 characters")));
+      throw new InvalidRequestException(
+          List.of(new FieldProblem("q", "must be at most 100 characters")));
     }
-    return cases.list(parsedStatus, segment == null || segment.isBlank() ? null : segment.trim(), q, order, page, size);
+    return cases.list(
+        parsedStatus,
+        segment == null || segment.isBlank() ? null : segment.trim(),
+        q,
+        order,
+        page,
+        size);
   }
 
   @PostMapping(path = "/{reference}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView> recordPayment(
-      @PathVariable String reference, @Valid @RequestBody PaymentRequest payment, Principal principal) {
+      @PathVariable String reference,
+      @Valid @RequestBody PaymentRequest payment,
+      Principal principal) {
     CaseService.Recorded recorded =
         cases.recordPayment(reference, payment, actor(principal), GroupIds.supervising(principal));
     return recorded.duplicate()

@@ -5,7 +5,9 @@ public class CaseNotFoundException extends RuntimeException {
     super("No case with reference " + reference);
   }
 
-  /** The case exists, but not what was asked of it (an insolvency, say): {@code message} says which. */
+  /**
+   * The case exists, but not what was asked of it (an insolvency, say): {@code message} says which.
+   */
   protected CaseNotFoundException(String reference, String message) {
     super(message);
   }

@@ -63,14 +63,28 @@ final class CaseRecords {
     }
   }
 
-  record PromiseRow(LocalDate promisedOn, BigDecimal amount, String status, Instant recordedAt, String recordedBy) {}
+  record PromiseRow(
+      LocalDate promisedOn,
+      BigDecimal amount,
+      String status,
+      Instant recordedAt,
+      String recordedBy) {}
 
   record PaymentRow(
-      long id, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, Instant recordedAt, String recordedBy,
+      long id,
+      String reference,
+      BigDecimal amount,
+      BigDecimal unallocated,
+      LocalDate paidOn,
+      Instant recordedAt,
+      String recordedBy,
       PaymentSource source) {}
 
   /** A line of the listing with the case's id, which the summary does not show. */
-  /** {@code legalInterestFrom}: a consumer's formal notice, from which legal interest runs (null otherwise). */
+  /**
+   * {@code legalInterestFrom}: a consumer's formal notice, from which legal interest runs (null
+   * otherwise).
+   */
   record ListedCase(long id, CaseView.Summary summary, LocalDate legalInterestFrom) {}
 
   record Listing(List<ListedCase> rows, long total) {}

@@ -1,7 +1,5 @@
 package fr.recouvrement.cases;
 
-import fr.recouvrement.kernel.time.CaseClock;
-
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;
@@ -9,6 +7,7 @@ import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
 import fr.recouvrement.cases.CaseRecords.PromiseRow;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +47,8 @@ class CaseRepository {
     this.jdbc = jdbc;
     this.identity = identity;
     this.named = new NamedParameterJdbcTemplate(jdbc);
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
+    String product =
+        JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
     this.nextReferenceSql =
         product.toLowerCase().contains("postgres")
             ? "select nextval('case_reference_seq')"
@@ -58,7 +58,8 @@ class CaseRepository {
   // --- debtor
 
   Optional<DebtorRow> findDebtorByExternalId(String externalId) {
-    return jdbc.query("select * from debtor where external_id = ?", DEBTOR, externalId).stream().findFirst();
+    return jdbc.query("select * from debtor where external_id = ?", DEBTOR, externalId).stream()
+        .findFirst();
   }
 
   DebtorRow findDebtor(long id) {
@@ -89,7 +90,9 @@ class CaseRepository {
         where id = :id
         """,
         // a request that does not say keeps what was recorded (perhaps corrected by a collector)
-        debtorParams(d, now).addValue("id", id).addValue("commercial", d.commercial(), java.sql.Types.BOOLEAN));
+        debtorParams(d, now)
+            .addValue("id", id)
+            .addValue("commercial", d.commercial(), java.sql.Types.BOOLEAN));
   }
 
   private static MapSqlParameterSource debtorParams(OpenCaseRequest.Debtor d, Instant now) {
@@ -116,20 +119,24 @@ class CaseRepository {
   }
 
   Optional<CaseRow> findOpenCaseOfDebtor(long debtorId) {
-    return jdbc.query("select * from collection_case where open_debtor_id = ?", CASE, debtorId).stream().findFirst();
+    return jdbc
+        .query("select * from collection_case where open_debtor_id = ?", CASE, debtorId)
+        .stream()
+        .findFirst();
   }
 
   /**
    * The case stops being the one the debtor's new invoices go to (it stays open): its claims were
-   * declared in a procédure collective or titled. Done before the follow-up case is inserted, as the
-   * debtor may have one such case only.
+   * declared in a procédure collective or titled. Done before the follow-up case is inserted, as
+   * the debtor may have one such case only.
    */
   void releaseNewInvoices(long caseId) {
     jdbc.update("update collection_case set open_debtor_id = null where id = ?", caseId);
   }
 
   void setFollows(long caseId, long followedCaseId) {
-    jdbc.update("update collection_case set follows_case_id = ? where id = ?", followedCaseId, caseId);
+    jdbc.update(
+        "update collection_case set follows_case_id = ? where id = ?", followedCaseId, caseId);
   }
 
   CaseRow findCase(long id) {
@@ -137,12 +144,18 @@ class CaseRepository {
   }
 
   Optional<CaseRow> findCase(String reference) {
-    return jdbc.query("select * from collection_case where reference = ?", CASE, reference).stream().findFirst();
+    return jdbc.query("select * from collection_case where reference = ?", CASE, reference).stream()
+        .findFirst();
   }
 
-  /** Locks the case row until the transaction ends: payments on one case are recorded one at a time. */
+  /**
+   * Locks the case row until the transaction ends: payments on one case are recorded one at a time.
+   */
   Optional<CaseRow> lockCase(String reference) {
-    return jdbc.query("select * from collection_case where reference = ? for update", CASE, reference).stream().findFirst();
+    return jdbc
+        .query("select * from collection_case where reference = ? for update", CASE, reference)
+        .stream()
+        .findFirst();
   }
 
   /** Sets the start of legal interest once: a later notice does not move it. */
@@ -179,12 +192,16 @@ class CaseRepository {
   }
 
   void setProcessInstance(long caseId, String processInstanceId) {
-    jdbc.update("update collection_case set process_instance_id = ? where id = ?", processInstanceId, caseId);
+    jdbc.update(
+        "update collection_case set process_instance_id = ? where id = ?",
+        processInstanceId,
+        caseId);
   }
 
   void setStatus(String reference, CaseStatus status) {
     recordPhase(reference, status, CaseClock.now());
-    jdbc.update("update collection_case set status = ? where reference = ?", status.name(), reference);
+    jdbc.update(
+        "update collection_case set status = ? where reference = ?", status.name(), reference);
   }
 
   void setSegment(String reference, String segment) {
@@ -204,7 +221,10 @@ class CaseRepository {
         reference);
   }
 
-  /** A case_phase row when the status is about to change (not when a listener sets the same status again). */
+  /**
+   * A case_phase row when the status is about to change (not when a listener sets the same status
+   * again).
+   */
   private void recordPhase(String reference, CaseStatus status, Instant now) {
     jdbc.update(
         "insert into case_phase (case_id, status, changed_at, changed_by)"
@@ -216,11 +236,16 @@ class CaseRepository {
         status.name());
   }
 
-  /** The Camunda user on whose behalf the engine runs (a task completed, a variable set), else "system". */
+  /**
+   * The Camunda user on whose behalf the engine runs (a task completed, a variable set), else
+   * "system".
+   */
   private String actor() {
     IdentityService service = identity.getIfAvailable();
     Authentication authentication = service == null ? null : service.getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+    return authentication == null || authentication.getUserId() == null
+        ? "system"
+        : authentication.getUserId();
   }
 
   /** A page of cases, their balance principal-only: the case service adds the B2B charges. */
@@ -229,15 +254,27 @@ class CaseRepository {
   }
 
   /**
-   * A page of cases: filtered by status, segment and a part of the debtor's name (case-insensitive),
-   * ordered as asked. The balance sorted on is the unpaid principal, which the database knows; the
-   * page then shows each balance with its charges.
+   * A page of cases: filtered by status, segment and a part of the debtor's name
+   * (case-insensitive), ordered as asked. The balance sorted on is the unpaid principal, which the
+   * database knows; the page then shows each balance with its charges.
    */
-  Listing listCases(CaseStatus status, String segment, String debtorName, CaseView.Sort sort, int page, int size) {
+  Listing listCases(
+      CaseStatus status,
+      String segment,
+      String debtorName,
+      CaseView.Sort sort,
+      int page,
+      int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     MapSqlParameterSource params = new MapSqlParameterSource();
     if (debtorName != null && !debtorName.isBlank()) {
-      String escaped = debtorName.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String escaped =
+          debtorName
+              .trim()
+              .toLowerCase(java.util.Locale.ROOT)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
       where.append(" and lower(d.name) like :name escape '\\'");
       params.addValue("name", "%" + escaped + "%");
     }
@@ -250,8 +287,12 @@ class CaseRepository {
       params.addValue("segment", segment);
     }
     // every case has its debtor (a foreign key): the count joins it only to filter on the name
-    String counted = debtorName != null && !debtorName.isBlank() ? "collection_case c join debtor d on d.id = c.debtor_id" : "collection_case c";
-    long total = named.queryForObject("select count(*) from " + counted + where, params, Long.class);
+    String counted =
+        debtorName != null && !debtorName.isBlank()
+            ? "collection_case c join debtor d on d.id = c.debtor_id"
+            : "collection_case c";
+    long total =
+        named.queryForObject("select count(*) from " + counted + where, params, Long.class);
     String order =
         switch (sort == null ? CaseView.Sort.RECENT : sort) {
           case BALANCE -> " order by balance desc, c.id desc";
@@ -293,7 +334,8 @@ class CaseRepository {
   // --- invoices
 
   List<InvoiceRow> invoicesOfCase(long caseId) {
-    return jdbc.query("select * from invoice where case_id = ? order by due_date, id", INVOICE, caseId);
+    return jdbc.query(
+        "select * from invoice where case_id = ? order by due_date, id", INVOICE, caseId);
   }
 
   /** The invoices of several cases (a page of the listing) in one query. */
@@ -320,13 +362,21 @@ class CaseRepository {
         .collect(Collectors.toMap(InvoiceRow::number, Function.identity()));
   }
 
-  void insertInvoices(long caseId, long debtorId, List<OpenCaseRequest.Invoice> invoices, Instant now) {
+  void insertInvoices(
+      long caseId, long debtorId, List<OpenCaseRequest.Invoice> invoices, Instant now) {
     List<Object[]> rows = new ArrayList<>();
     for (OpenCaseRequest.Invoice i : invoices) {
       rows.add(
           new Object[] {
-            caseId, debtorId, i.number().trim(), i.issueDate(), i.dueDate(), i.amount(), i.contractualPenaltyRate(),
-            i.vatAmount(), Timestamp.from(now)
+            caseId,
+            debtorId,
+            i.number().trim(),
+            i.issueDate(),
+            i.dueDate(),
+            i.amount(),
+            i.contractualPenaltyRate(),
+            i.vatAmount(),
+            Timestamp.from(now)
           });
     }
     jdbc.batchUpdate(
@@ -336,7 +386,8 @@ class CaseRepository {
   }
 
   /** Records the recoverable VAT lines of a case; an invoice already recorded is kept as it was. */
-  void recordRecoverableVat(long caseId, List<CaseService.VatLine> lines, java.time.LocalDate on, String reason) {
+  void recordRecoverableVat(
+      long caseId, List<CaseService.VatLine> lines, java.time.LocalDate on, String reason) {
     for (CaseService.VatLine line : lines) {
       jdbc.update(
           """
@@ -344,7 +395,13 @@ class CaseRepository {
           select ?, i.id, ?, ?, ?, ? from invoice i
           where i.case_id = ? and i.number = ? and not exists (select 1 from recoverable_vat v where v.invoice_id = i.id)
           """,
-          caseId, line.unpaid(), line.vat(), java.sql.Date.valueOf(on), reason, caseId, line.invoiceNumber());
+          caseId,
+          line.unpaid(),
+          line.vat(),
+          java.sql.Date.valueOf(on),
+          reason,
+          caseId,
+          line.invoiceNumber());
     }
   }
 
@@ -354,8 +411,13 @@ class CaseRepository {
         select i.number, v.unpaid_ttc, v.vat_amount, v.recorded_on, v.reason
         from recoverable_vat v join invoice i on i.id = v.invoice_id where v.case_id = ? order by i.due_date, i.id
         """,
-        (rs, n) -> new CaseView.RecoverableVat(
-            rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getObject(4, java.time.LocalDate.class), rs.getString(5)),
+        (rs, n) ->
+            new CaseView.RecoverableVat(
+                rs.getString(1),
+                rs.getBigDecimal(2),
+                rs.getBigDecimal(3),
+                rs.getObject(4, java.time.LocalDate.class),
+                rs.getString(5)),
         caseId);
   }
 
@@ -369,7 +431,8 @@ class CaseRepository {
   }
 
   void addChargesWaived(long invoiceId, BigDecimal amount) {
-    jdbc.update("update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
+    jdbc.update(
+        "update invoice set charges_waived = charges_waived + ? where id = ?", amount, invoiceId);
   }
 
   void setPaidAmount(long invoiceId, BigDecimal paidAmount) {
@@ -389,7 +452,8 @@ class CaseRepository {
   // --- payments
 
   List<PaymentRow> paymentsOfCase(long caseId) {
-    return jdbc.query("select * from payment where case_id = ? order by paid_on, id", PAYMENT, caseId);
+    return jdbc.query(
+        "select * from payment where case_id = ? order by paid_on, id", PAYMENT, caseId);
   }
 
   /** Promises in the order they were made (the promise table is written by the amicable stage). */
@@ -407,14 +471,22 @@ class CaseRepository {
   }
 
   Optional<PaymentRow> findPayment(long caseId, String reference) {
-    return jdbc.query("select * from payment where case_id = ? and reference = ?", PAYMENT, caseId, reference)
+    return jdbc
+        .query(
+            "select * from payment where case_id = ? and reference = ?", PAYMENT, caseId, reference)
         .stream()
         .findFirst();
   }
 
   long insertPayment(
-      long caseId, String reference, BigDecimal amount, BigDecimal unallocated, LocalDate paidOn, PaymentSource source,
-      String by, Instant now) {
+      long caseId,
+      String reference,
+      BigDecimal amount,
+      BigDecimal unallocated,
+      LocalDate paidOn,
+      PaymentSource source,
+      String by,
+      Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """

@@ -32,9 +32,14 @@ public class CaseRequestValidator {
       problems.add(new FieldProblem(fieldName(v), v.getMessage()));
     }
     OpenCaseRequest.Debtor debtor = request.debtor();
-    if (debtor != null && "CONSUMER".equals(debtor.type()) && Boolean.TRUE.equals(debtor.commercial())) {
+    if (debtor != null
+        && "CONSUMER".equals(debtor.type())
+        && Boolean.TRUE.equals(debtor.commercial())) {
       // a consumer acts outside any trade (C. consom., article liminaire)
-      problems.add(new FieldProblem("debtor.commercial", "must be false or absent for a CONSUMER debtor: a consumer is not a trader"));
+      problems.add(
+          new FieldProblem(
+              "debtor.commercial",
+              "must be false or absent for a CONSUMER debtor: a consumer is not a trader"));
     }
     if (request.invoices() != null) {
       Set<String> seen = new HashSet<>();
@@ -46,14 +51,21 @@ public class CaseRequestValidator {
         if (invoice.issueDate() != null
             && invoice.dueDate() != null
             && invoice.dueDate().isBefore(invoice.issueDate())) {
-          problems.add(new FieldProblem("invoices[" + i + "].dueDate", "must not be before the issue date"));
+          problems.add(
+              new FieldProblem("invoices[" + i + "].dueDate", "must not be before the issue date"));
         }
-        if (invoice.vatAmount() != null && invoice.amount() != null && invoice.vatAmount().compareTo(invoice.amount()) >= 0) {
-          problems.add(new FieldProblem("invoices[" + i + "].vatAmount", "must be less than the amount (VAT included)"));
+        if (invoice.vatAmount() != null
+            && invoice.amount() != null
+            && invoice.vatAmount().compareTo(invoice.amount()) >= 0) {
+          problems.add(
+              new FieldProblem(
+                  "invoices[" + i + "].vatAmount", "must be less than the amount (VAT included)"));
         }
         if (invoice.number() != null && !seen.add(invoice.number().trim())) {
           problems.add(
-              new FieldProblem("invoices[" + i + "].number", "duplicates invoice " + invoice.number() + " of this request"));
+              new FieldProblem(
+                  "invoices[" + i + "].number",
+                  "duplicates invoice " + invoice.number() + " of this request"));
         }
       }
     }
@@ -95,7 +107,11 @@ public class CaseRequestValidator {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        problems.add(new FieldProblem(field, "must not contain control characters (found U+%04X at position %d)".formatted((int) c, i + 1)));
+        problems.add(
+            new FieldProblem(
+                field,
+                "must not contain control characters (found U+%04X at position %d)"
+                    .formatted((int) c, i + 1)));
         return;
       }
     }

@@ -1,13 +1,12 @@
 package fr.recouvrement.cases;
 
-import fr.recouvrement.kernel.time.CaseClock;
-
 import fr.recouvrement.cases.CaseRecords.CaseRow;
 import fr.recouvrement.cases.CaseRecords.DebtorRow;
 import fr.recouvrement.cases.CaseRecords.InvoiceRow;
 import fr.recouvrement.cases.CaseRecords.ListedCase;
 import fr.recouvrement.cases.CaseRecords.Listing;
 import fr.recouvrement.cases.CaseRecords.PaymentRow;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.money.Allocation;
 import fr.recouvrement.money.AmountPursued;
 import fr.recouvrement.money.CaseBalance;
@@ -107,17 +106,25 @@ public class CaseService implements OpenDebts {
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(status -> openValidated(request, actor));
-      } catch (DuplicateKeyException | org.springframework.dao.TransientDataAccessException raceLost) {
+      } catch (DuplicateKeyException
+          | org.springframework.dao.TransientDataAccessException raceLost) {
         if (attempt == OPEN_TRIES) {
           throw new ConcurrentOpeningException(
-              "Debtor %s is being opened by concurrent requests; send the request again".formatted(request.debtor().externalId()));
+              "Debtor %s is being opened by concurrent requests; send the request again"
+                  .formatted(request.debtor().externalId()));
         }
-        log.debug("Concurrent opening for debtor {}, try {} of {}", request.debtor().externalId(), attempt, OPEN_TRIES);
+        log.debug(
+            "Concurrent opening for debtor {}, try {} of {}",
+            request.debtor().externalId(),
+            attempt,
+            OPEN_TRIES);
         try {
-          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 60L * attempt));
+          Thread.sleep(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 60L * attempt));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new CaseConflictException("Interrupted while opening debtor " + request.debtor().externalId());
+          throw new CaseConflictException(
+              "Interrupted while opening debtor " + request.debtor().externalId());
         }
       }
     }
@@ -164,21 +171,30 @@ public class CaseService implements OpenDebts {
           || !same.issueDate().equals(invoice.issueDate())) {
         throw new CaseConflictException(
             "Invoice %s is already recorded for debtor %s with amount %s, issued %s, due %s"
-                .formatted(same.number(), d.externalId(), same.amount(), same.issueDate(), same.dueDate()));
+                .formatted(
+                    same.number(),
+                    d.externalId(),
+                    same.amount(),
+                    same.issueDate(),
+                    same.dueDate()));
       }
     }
 
     Optional<CaseRow> open = repository.findOpenCaseOfDebtor(debtorId);
     Long follows = null;
     // a claim born before the debtor's opening judgment, sent only now, is under the procedure too
-    Optional<LocalDate> debtorJudgment = open.flatMap(o -> proceedings.debtorOpeningJudgment(o.id()));
+    Optional<LocalDate> debtorJudgment =
+        open.flatMap(o -> proceedings.debtorOpeningJudgment(o.id()));
     boolean bornBeforeJudgment =
-        debtorJudgment.isPresent() && fresh.stream().anyMatch(i -> i.issueDate().isBefore(debtorJudgment.get()));
+        debtorJudgment.isPresent()
+            && fresh.stream().anyMatch(i -> i.issueDate().isBefore(debtorJudgment.get()));
     if (open.isPresent()
         && !fresh.isEmpty()
-        && (closedToNewClaims(open.get().id()) || bornBeforeJudgment && proceedings.openingJudgment(open.get().id()).isEmpty())) {
+        && (closedToNewClaims(open.get().id())
+            || bornBeforeJudgment && proceedings.openingJudgment(open.get().id()).isEmpty())) {
       // declared or titled claims are not mixed with later ones: the later invoices get a case, a
-      // prescription and a path of their own, and a bailiff's claim under the title never covers them
+      // prescription and a path of their own, and a bailiff's claim under the title never covers
+      // them
       repository.releaseNewInvoices(open.get().id());
       follows = open.get().id();
       open = Optional.empty();
@@ -186,10 +202,14 @@ public class CaseService implements OpenDebts {
     if (open.isPresent()) {
       repository.insertInvoices(open.get().id(), debtorId, fresh, now);
       if (!fresh.isEmpty()) {
-        // a newer invoice never makes the case prescribe earlier, but a case with nothing unpaid left had no date
+        // a newer invoice never makes the case prescribe earlier, but a case with nothing unpaid
+        // left had no date
         legal.refreshPrescription(open.get().id());
         // the strategy re-evaluates the debtor's segment with the new amount
-        runtimeService.createMessageCorrelation(MESSAGE_INVOICE_ADDED).processInstanceId(open.get().processInstanceId()).correlateAll();
+        runtimeService
+            .createMessageCorrelation(MESSAGE_INVOICE_ADDED)
+            .processInstanceId(open.get().processInstanceId())
+            .correlateAll();
       }
       return new Opened(open.get().reference(), false, fresh.size());
     }
@@ -209,10 +229,20 @@ public class CaseService implements OpenDebts {
     // accounts are built from the request (numbered in order) so an import adds no query per case
     List<InvoiceAccount> unpaid = new ArrayList<>();
     for (OpenCaseRequest.Invoice i : fresh) {
-      unpaid.add(new InvoiceAccount(unpaid.size(), i.dueDate(), i.amount(), List.of(), i.contractualPenaltyRate(), false, BigDecimal.ZERO));
+      unpaid.add(
+          new InvoiceAccount(
+              unpaid.size(),
+              i.dueDate(),
+              i.amount(),
+              List.of(),
+              i.contractualPenaltyRate(),
+              false,
+              BigDecimal.ZERO));
     }
     BigDecimal balance =
-        new Ledger(interestRates.current()).balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today()).total();
+        new Ledger(interestRates.current())
+            .balance(d.debtorType() == DebtorType.BUSINESS, unpaid, CaseClock.today())
+            .total();
     VariableMap variables =
         Variables.createVariables()
             .putValue("caseReference", reference)
@@ -220,8 +250,11 @@ public class CaseService implements OpenDebts {
             .putValue("balance", balance.doubleValue())
             .putValue("openedBy", actor);
     // the process starts with its prescription timers' dates (no instance to update yet)
-    legal.refreshPrescription(caseId).ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+    legal
+        .refreshPrescription(caseId)
+        .ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
     if (follows != null && bornBeforeJudgment) {
       proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
@@ -232,34 +265,45 @@ public class CaseService implements OpenDebts {
   /**
    * Records a payment, allocates it as the {@code payment-allocation} decision orders (the invoices
    * it names first, C. civ. 1342-10; interest and penalties before principal, 1343-1) and tells the
-   * case process. A payment reference already recorded is not counted twice.
-   * A payment that settles the case closes it: only a caller who {@code maySettle} (a supervisor,
-   * an administrator) may record that one; for anyone else nothing is recorded (security review L2).
+   * case process. A payment reference already recorded is not counted twice. A payment that settles
+   * the case closes it: only a caller who {@code maySettle} (a supervisor, an administrator) may
+   * record that one; for anyone else nothing is recorded (security review L2).
    */
-  /** A payment older than any invoice of the case, or than 10 years, is a typing error (1900 for 2026): refused (review L10). */
+  /**
+   * A payment older than any invoice of the case, or than 10 years, is a typing error (1900 for
+   * 2026): refused (review L10).
+   */
   static final int MAX_PAYMENT_AGE_YEARS = 10;
 
   private static void checkNotBackDated(LocalDate date, List<InvoiceRow> invoices) {
     LocalDate floor = CaseClock.today().minusYears(MAX_PAYMENT_AGE_YEARS);
-    Optional<LocalDate> firstIssue = invoices.stream().map(InvoiceRow::issueDate).min(LocalDate::compareTo);
+    Optional<LocalDate> firstIssue =
+        invoices.stream().map(InvoiceRow::issueDate).min(LocalDate::compareTo);
     if (date.isBefore(floor) || firstIssue.isPresent() && date.isBefore(firstIssue.get())) {
       throw new InvalidRequestException(
           List.of(
               new InvalidRequestException.FieldProblem(
                   "date",
                   "must not be before the case's first invoice (issued %s) nor more than %d years ago"
-                      .formatted(firstIssue.map(LocalDate::toString).orElse("-"), MAX_PAYMENT_AGE_YEARS))));
+                      .formatted(
+                          firstIssue.map(LocalDate::toString).orElse("-"),
+                          MAX_PAYMENT_AGE_YEARS))));
     }
   }
 
-  public Recorded recordPayment(String reference, PaymentRequest payment, String actor, boolean maySettle) {
+  public Recorded recordPayment(
+      String reference, PaymentRequest payment, String actor, boolean maySettle) {
     return tx.execute(
         status -> {
-          CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          CaseRow c =
+              repository
+                  .lockCase(reference)
+                  .orElseThrow(() -> new CaseNotFoundException(reference));
           String paymentRef = payment.reference().trim();
           Optional<PaymentRow> same = repository.findPayment(c.id(), paymentRef);
           if (same.isPresent()) {
-            if (same.get().amount().compareTo(payment.amount()) != 0 || !same.get().paidOn().equals(payment.date())) {
+            if (same.get().amount().compareTo(payment.amount()) != 0
+                || !same.get().paidOn().equals(payment.date())) {
               throw new CaseConflictException(
                   "Payment %s is already recorded on case %s with amount %s on %s"
                       .formatted(paymentRef, reference, same.get().amount(), same.get().paidOn()));
@@ -273,7 +317,8 @@ public class CaseService implements OpenDebts {
           }
           if (payment.date().isAfter(CaseClock.today())) {
             throw new InvalidRequestException(
-                List.of(new InvalidRequestException.FieldProblem("date", "must not be in the future")));
+                List.of(
+                    new InvalidRequestException.FieldProblem("date", "must not be in the future")));
           }
           PaymentSource source = payment.payer();
           Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
@@ -281,7 +326,9 @@ public class CaseService implements OpenDebts {
           Optional<LocalDate> debtorJudgment = proceedings.debtorOpeningJudgment(c.id());
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
           checkNotBackDated(payment.date(), invoices);
-          if (debtorJudgment.isPresent() && !source.allowedDuringProceedings() && bornBefore(invoices, debtorJudgment.get())) {
+          if (debtorJudgment.isPresent()
+              && !source.allowedDuringProceedings()
+              && bornBefore(invoices, debtorJudgment.get())) {
             throw new CaseConflictException(
                 ("Case %s is under a procédure collective opened on %s: the debtor may not pay a claim born before the"
                         + " opening judgment (C. com. L622-7 I; such a payment can be annulled, L622-7 III). Nothing was"
@@ -290,7 +337,9 @@ public class CaseService implements OpenDebts {
                     .formatted(reference, debtorJudgment.get()));
           }
           Optional<LocalDate> admissibility = overIndebtedness.pendingAdmissibility(c.id());
-          if (admissibility.isPresent() && source == PaymentSource.DEBTOR && bornBefore(invoices, admissibility.get())) {
+          if (admissibility.isPresent()
+              && source == PaymentSource.DEBTOR
+              && bornBefore(invoices, admissibility.get())) {
             throw new CaseConflictException(
                 ("The over-indebtedness file of case %s was found admissible on %s: while the commission decides, the"
                         + " debtor may not pay a debt born before it (C. consom. L722-5). Nothing was recorded. A guarantor's"
@@ -300,7 +349,8 @@ public class CaseService implements OpenDebts {
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           Ledger ledger = ledger(judgment);
           java.util.Set<Long> named = namedInvoices(c, invoices, payment);
-          List<InvoiceAccount> before = accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id()));
+          List<InvoiceAccount> before =
+              accounts(invoices, settlementsOf(c.id()), repository.disputedInvoiceIds(c.id()));
           Allocation allocation =
               ledger.allocateAfterNotices(
                   professional,
@@ -310,7 +360,8 @@ public class CaseService implements OpenDebts {
                   noticed(c.id(), c.legalInterestFrom(), before),
                   named,
                   allocationRules.current());
-          Map<Long, InvoiceRow> byId = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
+          Map<Long, InvoiceRow> byId =
+              invoices.stream().collect(Collectors.toMap(InvoiceRow::id, Function.identity()));
           for (Allocation.Part part : allocation.parts()) {
             if (part.principal().signum() > 0) {
               InvoiceRow invoice = byId.get(part.invoiceId());
@@ -319,19 +370,34 @@ public class CaseService implements OpenDebts {
           }
           long paymentId =
               repository.insertPayment(
-                  c.id(), paymentRef, payment.amount(), allocation.unallocated(), payment.date(), source, actor, CaseClock.now());
+                  c.id(),
+                  paymentRef,
+                  payment.amount(),
+                  allocation.unallocated(),
+                  payment.date(),
+                  source,
+                  actor,
+                  CaseClock.now());
           allocations.record(paymentId, allocation);
-          // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those invoices
+          // a payment acknowledges the debt it pays (C. civ. 2240): prescription restarts for those
+          // invoices
           legal.refreshPrescription(c.id());
-          List<InvoiceAccount> after = accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id()));
+          List<InvoiceAccount> after =
+              accounts(repository.invoicesOfCase(c.id()), settlementsOf(c.id()));
           BigDecimal balance =
               ledger
-                  .balance(professional, after, CaseClock.today(), noticed(c.id(), c.legalInterestFrom(), after), unallocated(repository.paymentsOfCase(c.id())))
+                  .balance(
+                      professional,
+                      after,
+                      CaseClock.today(),
+                      noticed(c.id(), c.legalInterestFrom(), after),
+                      unallocated(repository.paymentsOfCase(c.id())))
                   .total();
           if (balance.signum() == 0 && !maySettle) {
             // thrown inside the transaction: the payment and its allocations are rolled back
             throw new fr.recouvrement.security.RoleRequiredException(
-                "This payment would settle case %s and close it: a supervisor records it.".formatted(reference));
+                "This payment would settle case %s and close it: a supervisor records it."
+                    .formatted(reference));
           }
           Map<String, Object> facts =
               Map.of(
@@ -354,9 +420,14 @@ public class CaseService implements OpenDebts {
         });
   }
 
-  /** The ids of the invoices the payment names; a number that is not an invoice of the case is refused. */
-  private static java.util.Set<Long> namedInvoices(CaseRow c, List<InvoiceRow> invoices, PaymentRequest payment) {
-    Map<String, Long> ids = invoices.stream().collect(Collectors.toMap(InvoiceRow::number, InvoiceRow::id));
+  /**
+   * The ids of the invoices the payment names; a number that is not an invoice of the case is
+   * refused.
+   */
+  private static java.util.Set<Long> namedInvoices(
+      CaseRow c, List<InvoiceRow> invoices, PaymentRequest payment) {
+    Map<String, Long> ids =
+        invoices.stream().collect(Collectors.toMap(InvoiceRow::number, InvoiceRow::id));
     java.util.Set<Long> named = new java.util.HashSet<>();
     List<InvalidRequestException.FieldProblem> problems = new ArrayList<>();
     List<String> numbers = payment.namedInvoices();
@@ -365,7 +436,8 @@ public class CaseService implements OpenDebts {
       if (id == null) {
         problems.add(
             new InvalidRequestException.FieldProblem(
-                "invoiceNumbers[" + i + "]", "is not an invoice of case " + c.reference() + ": " + numbers.get(i)));
+                "invoiceNumbers[" + i + "]",
+                "is not an invoice of case " + c.reference() + ": " + numbers.get(i)));
       } else {
         named.add(id);
       }
@@ -378,12 +450,13 @@ public class CaseService implements OpenDebts {
 
   /**
    * Collection starts again after a phase that stopped it for good in the running case process (an
-   * over-indebtedness file rejected by the commission): a new instance of the case process, from the
-   * debtor's segmentation, with the case's prescription timers; the case points to it from now on.
-   * Called by the old instance, which ends right after, in the same transaction.
+   * over-indebtedness file rejected by the commission): a new instance of the case process, from
+   * the debtor's segmentation, with the case's prescription timers; the case points to it from now
+   * on. Called by the old instance, which ends right after, in the same transaction.
    */
   public String restartCollection(String reference, String actor) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     DebtorRow d = repository.findDebtor(c.debtorId());
     VariableMap variables =
         Variables.createVariables()
@@ -391,8 +464,11 @@ public class CaseService implements OpenDebts {
             .putValue("debtorType", d.type().name())
             .putValue("balance", balance(reference).doubleValue())
             .putValue("openedBy", actor);
-    legal.refreshPrescription(c.id()).ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+    legal
+        .refreshPrescription(c.id())
+        .ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(c.id(), instance.getId());
     repository.setStatus(reference, CaseStatus.AMICABLE);
     return instance.getId();
@@ -414,26 +490,35 @@ public class CaseService implements OpenDebts {
   private void settleWithoutTheProcess(CaseRow c, BigDecimal balance, Map<String, Object> facts) {
     boolean running =
         c.processInstanceId() != null
-            && runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0;
+            && runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(c.processInstanceId())
+                    .count()
+                > 0;
     if (running) {
       runtimeService.setVariables(c.processInstanceId(), facts);
     }
     if (balance.signum() == 0) {
-      log.info("Case {} settled by a payment its process was not waiting for: closed as PAID", c.reference());
+      log.info(
+          "Case {} settled by a payment its process was not waiting for: closed as PAID",
+          c.reference());
       closeAsPaid(c.reference());
       if (running) {
-        runtimeService.deleteProcessInstance(c.processInstanceId(), "Dossier soldé par un paiement reçu hors attente du processus");
+        runtimeService.deleteProcessInstance(
+            c.processInstanceId(), "Dossier soldé par un paiement reçu hors attente du processus");
       }
     }
   }
 
   /**
    * A formal notice was sent to the debtor on {@code noticeDate}: for a consumer, legal interest
-   * runs from that date (C. civ. 1231-6, 1344-1); the first notice counts, a later one does not move
-   * it. A professional owes late penalties instead: nothing changes. Returns whether it started now.
+   * runs from that date (C. civ. 1231-6, 1344-1); the first notice counts, a later one does not
+   * move it. A professional owes late penalties instead: nothing changes. Returns whether it
+   * started now.
    */
   public boolean startLegalInterest(String reference, LocalDate noticeDate) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     if (repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS) {
       return false;
     }
@@ -448,17 +533,28 @@ public class CaseService implements OpenDebts {
   public BigDecimal waiveChargesAccruedSince(String reference, LocalDate since) {
     return tx.execute(
         status -> {
-          CaseRow c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          CaseRow c =
+              repository
+                  .lockCase(reference)
+                  .orElseThrow(() -> new CaseNotFoundException(reference));
           boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
           List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
           List<InvoiceAccount> accounts = accounts(invoices, settlementsOf(c.id()));
           Map<Long, BigDecimal> waived =
               new Ledger(interestRates.current())
-                  .chargesAccrued(professional, accounts, since, CaseClock.today(), noticed(c.id(), c.legalInterestFrom(), accounts));
+                  .chargesAccrued(
+                      professional,
+                      accounts,
+                      since,
+                      CaseClock.today(),
+                      noticed(c.id(), c.legalInterestFrom(), accounts));
           waived.forEach(repository::addChargesWaived);
           if (!waived.isEmpty()) {
-            log.info("Case {}: payment plan kept, {} € of charges accrued since {} waived as its terms say",
-                reference, waived.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), since);
+            log.info(
+                "Case {}: payment plan kept, {} € of charges accrued since {} waived as its terms say",
+                reference,
+                waived.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                since);
           }
           return view(repository.findCase(c.id()), false).balance();
         });
@@ -470,19 +566,25 @@ public class CaseService implements OpenDebts {
   }
 
   /** The VAT of an invoice's unpaid part, for the corrective invoice (CGI 272). */
-  public record VatLine(String invoiceNumber, LocalDate issueDate, BigDecimal unpaid, BigDecimal vat) {}
+  public record VatLine(
+      String invoiceNumber, LocalDate issueDate, BigDecimal unpaid, BigDecimal vat) {}
 
   /**
    * What the creditor could recover from the Treasury if the claim became irrecoverable now: for
-   * each invoice with a VAT amount and something unpaid, the VAT of the unpaid part, prorated on the
-   * invoice amount (VAT included) and rounded to the cent. Penalties and the €40 indemnity bear no VAT.
+   * each invoice with a VAT amount and something unpaid, the VAT of the unpaid part, prorated on
+   * the invoice amount (VAT included) and rounded to the cent. Penalties and the €40 indemnity bear
+   * no VAT.
    */
   public List<VatLine> recoverableVat(String reference) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     List<VatLine> lines = new ArrayList<>();
     for (InvoiceRow i : repository.invoicesOfCase(c.id())) {
       if (i.vatAmount() != null && i.vatAmount().signum() > 0 && i.outstanding().signum() > 0) {
-        BigDecimal vat = i.vatAmount().multiply(i.outstanding()).divide(i.amount(), 2, java.math.RoundingMode.HALF_UP);
+        BigDecimal vat =
+            i.vatAmount()
+                .multiply(i.outstanding())
+                .divide(i.amount(), 2, java.math.RoundingMode.HALF_UP);
         lines.add(new VatLine(i.number(), i.issueDate(), i.outstanding(), vat));
       }
     }
@@ -490,11 +592,13 @@ public class CaseService implements OpenDebts {
   }
 
   /**
-   * The claim became irrecoverable (a confirmed write-off, a liquidation judgment): records, once per
-   * invoice, the VAT the creditor may now recover with a corrective invoice (CGI 272). Returns the total.
+   * The claim became irrecoverable (a confirmed write-off, a liquidation judgment): records, once
+   * per invoice, the VAT the creditor may now recover with a corrective invoice (CGI 272). Returns
+   * the total.
    */
   public BigDecimal recordRecoverableVat(String reference, String reason) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     List<VatLine> lines = recoverableVat(reference);
     repository.recordRecoverableVat(c.id(), lines, CaseClock.today(), reason);
     return lines.stream().map(VatLine::vat).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -510,12 +614,15 @@ public class CaseService implements OpenDebts {
    * (principal and, for a professional, their penalties).
    */
   public BigDecimal undisputedBalance(String reference) {
-    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false)
+    return view(
+            repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)),
+            false)
         .undisputedBalance();
   }
 
   public CaseView get(String reference) {
-    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
+    return view(
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
   }
 
   /**
@@ -523,12 +630,20 @@ public class CaseService implements OpenDebts {
    * running processes (an activity-instance tree while a step runs) and which no message prints.
    */
   public CaseView withoutNextAction(String reference) {
-    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false);
+    return view(
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)),
+        false);
   }
 
-  /** What the debtor owes now (principal and, for a professional, penalties), as the process sees it. */
+  /**
+   * What the debtor owes now (principal and, for a professional, penalties), as the process sees
+   * it.
+   */
   public BigDecimal balance(String reference) {
-    return view(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)), false).balance();
+    return view(
+            repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)),
+            false)
+        .balance();
   }
 
   /**
@@ -540,49 +655,71 @@ public class CaseService implements OpenDebts {
   }
 
   /** A page of the case list, filtered by a part of the debtor's name too, in that order. */
-  public CaseView.Page list(CaseStatus status, String segment, String debtorName, CaseView.Sort sort, int page, int size) {
+  public CaseView.Page list(
+      CaseStatus status,
+      String segment,
+      String debtorName,
+      CaseView.Sort sort,
+      int page,
+      int size) {
     Listing listing = repository.listCases(status, segment, debtorName, sort, page, size);
     // the listing's balance is principal only: a professional adds penalties and indemnities, a
     // consumer under formal notice legal interest, computed as the case view computes them
     List<Long> charged =
         listing.rows().stream()
-            .filter(r -> r.summary().debtorType() == DebtorType.BUSINESS || r.legalInterestFrom() != null)
+            .filter(
+                r ->
+                    r.summary().debtorType() == DebtorType.BUSINESS
+                        || r.legalInterestFrom() != null)
             .map(ListedCase::id)
             .toList();
     Map<Long, List<InvoiceRow>> invoicesByCase =
-        repository.invoicesOfCases(charged).stream().collect(Collectors.groupingBy(InvoiceRow::caseId));
+        repository.invoicesOfCases(charged).stream()
+            .collect(Collectors.groupingBy(InvoiceRow::caseId));
     Map<Long, List<Settlement>> settlements = allocations.settlementsOfCases(charged);
     Ledger ledger = charged.isEmpty() ? null : new Ledger(interestRates.current());
     Map<Long, LocalDate> judgments = proceedings.openingJudgments(charged);
     List<CaseView.Summary> items =
         listing.rows().stream()
-            .map(r -> {
-              CaseView.Summary s = r.summary();
-              boolean professional = s.debtorType() == DebtorType.BUSINESS;
-              if (!professional && r.legalInterestFrom() == null) {
-                return s;
-              }
-              List<InvoiceAccount> accounts = accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements);
-              Ledger rules = judgments.containsKey(r.id()) ? ledger.chargesStoppedOn(judgments.get(r.id())) : ledger;
-              BigDecimal balance =
-                  professional
-                      ? rules.balance(true, accounts, asOf(s.closedAt())).total()
-                      : rules
-                          .balance(
-                              false,
-                              accounts,
-                              asOf(s.closedAt()),
-                              noticed(r.id(), r.legalInterestFrom(), accounts),
-                              unallocated(repository.paymentsOfCase(r.id())))
-                          .total();
-              return new CaseView.Summary(
-                  s.reference(), s.status(), s.segment(), s.debtorExternalId(), s.debtorName(), s.debtorType(), balance,
-                  s.openedAt(), s.closedAt(), s.oldestUnpaidDue());
-            })
+            .map(
+                r -> {
+                  CaseView.Summary s = r.summary();
+                  boolean professional = s.debtorType() == DebtorType.BUSINESS;
+                  if (!professional && r.legalInterestFrom() == null) {
+                    return s;
+                  }
+                  List<InvoiceAccount> accounts =
+                      accounts(invoicesByCase.getOrDefault(r.id(), List.of()), settlements);
+                  Ledger rules =
+                      judgments.containsKey(r.id())
+                          ? ledger.chargesStoppedOn(judgments.get(r.id()))
+                          : ledger;
+                  BigDecimal balance =
+                      professional
+                          ? rules.balance(true, accounts, asOf(s.closedAt())).total()
+                          : rules
+                              .balance(
+                                  false,
+                                  accounts,
+                                  asOf(s.closedAt()),
+                                  noticed(r.id(), r.legalInterestFrom(), accounts),
+                                  unallocated(repository.paymentsOfCase(r.id())))
+                              .total();
+                  return new CaseView.Summary(
+                      s.reference(),
+                      s.status(),
+                      s.segment(),
+                      s.debtorExternalId(),
+                      s.debtorName(),
+                      s.debtorType(),
+                      balance,
+                      s.openedAt(),
+                      s.closedAt(),
+                      s.oldestUnpaidDue());
+                })
             .toList();
     return new CaseView.Page(items, page, size, listing.total());
   }
-
 
   private CaseView view(CaseRow c) {
     return view(c, true);
@@ -593,7 +730,8 @@ public class CaseService implements OpenDebts {
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     List<PaymentRow> payments = repository.paymentsOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
-    Map<String, LegalStanding.InvoicePrescription> prescriptions = legal.prescriptionByInvoice(c.id());
+    Map<String, LegalStanding.InvoicePrescription> prescriptions =
+        legal.prescriptionByInvoice(c.id());
     Optional<LocalDate> judgment = proceedings.openingJudgment(c.id());
     Ledger ledger = ledger(judgment);
     CaseBalance owed = balance(ledger, c, d, invoices, disputed, payments, asOf(c.closedAt()));
@@ -614,26 +752,54 @@ public class CaseService implements OpenDebts {
             new CaseView.Address(d.addressLine1(), d.postalCode(), d.city(), d.country()),
             d.commercial()),
         invoices.stream()
-            .map(i -> {
-              CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
-              LegalStanding.InvoicePrescription p = prescriptions.get(i.number());
-              return new CaseView.Invoice(
-                  i.number(), i.issueDate(), i.dueDate(), i.amount(), i.paidAmount(), i.creditedAmount(), i.outstanding(),
-                  b.latePenalty(), b.recoveryIndemnity(), disputed.contains(i.id()),
-                  p == null ? null : p.date(), p == null ? null : p.act(), p == null ? null : p.actLabel(),
-                  i.contractualPenaltyRate(), i.vatAmount());
-            })
+            .map(
+                i -> {
+                  CaseBalance.InvoiceBalance b = owed.invoice(i.id()).orElseThrow();
+                  LegalStanding.InvoicePrescription p = prescriptions.get(i.number());
+                  return new CaseView.Invoice(
+                      i.number(),
+                      i.issueDate(),
+                      i.dueDate(),
+                      i.amount(),
+                      i.paidAmount(),
+                      i.creditedAmount(),
+                      i.outstanding(),
+                      b.latePenalty(),
+                      b.recoveryIndemnity(),
+                      disputed.contains(i.id()),
+                      p == null ? null : p.date(),
+                      p == null ? null : p.act(),
+                      p == null ? null : p.actLabel(),
+                      i.contractualPenaltyRate(),
+                      i.vatAmount());
+                })
             .toList(),
         payments.stream()
-            .map(p -> new CaseView.Payment(
-                p.reference(), p.amount(), p.unallocated(), p.paidOn(), p.recordedAt(), p.recordedBy(), p.source()))
+            .map(
+                p ->
+                    new CaseView.Payment(
+                        p.reference(),
+                        p.amount(),
+                        p.unallocated(),
+                        p.paidOn(),
+                        p.recordedAt(),
+                        p.recordedBy(),
+                        p.source()))
             .toList(),
         repository.promisesOfCase(c.id()).stream()
-            .map(p -> new CaseView.Promise(
-                p.promisedOn(), p.amount(), CaseView.PromiseStatus.valueOf(p.status()), p.recordedAt(), p.recordedBy()))
+            .map(
+                p ->
+                    new CaseView.Promise(
+                        p.promisedOn(),
+                        p.amount(),
+                        CaseView.PromiseStatus.valueOf(p.status()),
+                        p.recordedAt(),
+                        p.recordedBy()))
             .toList(),
         c.processInstanceId(),
-        c.status().isClosed() || !withNextAction ? null : nextActions.resolve(c.reference()).orElse(null),
+        c.status().isClosed() || !withNextAction
+            ? null
+            : nextActions.resolve(c.reference()).orElse(null),
         c.openedAt(),
         c.closedAt(),
         c.closingReason(),
@@ -649,39 +815,49 @@ public class CaseService implements OpenDebts {
 
   /**
    * The amount pursued on {@code day} (a formal notice, a court claim, a bailiff mission, a proof
-   * of claim): the due, undisputed invoices with their penalties and indemnities (a professional) or
-   * legal interest (a consumer), invoice by invoice, computed by {@link AmountPursued}; the disputed
-   * and not-yet-due invoices are listed apart. A closed case is taken as of the day it closed.
+   * of claim): the due, undisputed invoices with their penalties and indemnities (a professional)
+   * or legal interest (a consumer), invoice by invoice, computed by {@link AmountPursued}; the
+   * disputed and not-yet-due invoices are listed apart. A closed case is taken as of the day it
+   * closed.
    */
   public AmountPursued.Statement pursued(String reference, LocalDate day) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     DebtorRow d = repository.findDebtor(c.debtorId());
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
-    LocalDate on = c.closedAt() == null || day.isBefore(asOf(c.closedAt())) ? day : asOf(c.closedAt());
+    LocalDate on =
+        c.closedAt() == null || day.isBefore(asOf(c.closedAt())) ? day : asOf(c.closedAt());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
     Ledger ledger = ledger(proceedings.openingJudgment(c.id()));
-    CaseBalance owed = balance(ledger, c, d, invoices, disputed, repository.paymentsOfCase(c.id()), on);
+    CaseBalance owed =
+        balance(ledger, c, d, invoices, disputed, repository.paymentsOfCase(c.id()), on);
     return pursued(on, invoices, disputed, owed);
   }
 
-  private static AmountPursued.Statement pursued(LocalDate day, List<InvoiceRow> invoices, java.util.Set<Long> disputed, CaseBalance owed) {
+  private static AmountPursued.Statement pursued(
+      LocalDate day, List<InvoiceRow> invoices, java.util.Set<Long> disputed, CaseBalance owed) {
     return AmountPursued.on(day, facts(invoices, disputed), owed);
   }
 
-  private static List<AmountPursued.Invoice> facts(List<InvoiceRow> invoices, java.util.Set<Long> disputed) {
+  private static List<AmountPursued.Invoice> facts(
+      List<InvoiceRow> invoices, java.util.Set<Long> disputed) {
     return invoices.stream()
-        .map(i -> new AmountPursued.Invoice(i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
+        .map(
+            i ->
+                new AmountPursued.Invoice(
+                    i.id(), i.number(), i.issueDate(), i.dueDate(), disputed.contains(i.id())))
         .toList();
   }
 
   /**
    * The claim to declare in a procédure collective opened on {@code judgment} ({@link
    * AmountPursued#toDeclare}): what was owed at the end of that day, charges stopped then (C. com.
-   * L622-28) and counting only the payments made by then — a dividend paid later does not lower what
-   * was declared —, the invoices not yet due included (L622-24), a disputed one named apart.
+   * L622-28) and counting only the payments made by then — a dividend paid later does not lower
+   * what was declared —, the invoices not yet due included (L622-24), a disputed one named apart.
    */
   public AmountPursued.Statement toDeclare(String reference, LocalDate judgment) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     DebtorRow d = repository.findDebtor(c.debtorId());
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
@@ -696,10 +872,18 @@ public class CaseService implements OpenDebts {
           InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen)
               .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()));
     }
-    List<PaymentRow> paidByThen = repository.paymentsOfCase(c.id()).stream().filter(p -> !p.paidOn().isAfter(judgment)).toList();
+    List<PaymentRow> paidByThen =
+        repository.paymentsOfCase(c.id()).stream()
+            .filter(p -> !p.paidOn().isAfter(judgment))
+            .toList();
     CaseBalance owed =
         ledger(Optional.of(judgment))
-            .balance(d.type() == DebtorType.BUSINESS, accounts, judgment, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(paidByThen));
+            .balance(
+                d.type() == DebtorType.BUSINESS,
+                accounts,
+                judgment,
+                noticed(c.id(), c.legalInterestFrom(), accounts),
+                unallocated(paidByThen));
     return AmountPursued.toDeclare(judgment, facts(invoices, disputed), owed);
   }
 
@@ -709,10 +893,20 @@ public class CaseService implements OpenDebts {
   }
 
   private CaseBalance balance(
-      Ledger ledger, CaseRow c, DebtorRow d, List<InvoiceRow> invoices, java.util.Set<Long> disputed, List<PaymentRow> payments, LocalDate asOf) {
+      Ledger ledger,
+      CaseRow c,
+      DebtorRow d,
+      List<InvoiceRow> invoices,
+      java.util.Set<Long> disputed,
+      List<PaymentRow> payments,
+      LocalDate asOf) {
     List<InvoiceAccount> accounts = accounts(invoices, settlementsOf(c.id()), disputed);
-    return ledger
-        .balance(d.type() == DebtorType.BUSINESS, accounts, asOf, noticed(c.id(), c.legalInterestFrom(), accounts), unallocated(payments));
+    return ledger.balance(
+        d.type() == DebtorType.BUSINESS,
+        accounts,
+        asOf,
+        noticed(c.id(), c.legalInterestFrom(), accounts),
+        unallocated(payments));
   }
 
   /**
@@ -721,16 +915,19 @@ public class CaseService implements OpenDebts {
    * sent before notices recorded their lines ({@code formal_notice_line}) is taken to have claimed
    * every invoice due before its date.
    */
-  private List<NoticedInvoice> noticed(long caseId, LocalDate legalInterestFrom, List<InvoiceAccount> accounts) {
+  private List<NoticedInvoice> noticed(
+      long caseId, LocalDate legalInterestFrom, List<InvoiceAccount> accounts) {
     if (legalInterestFrom == null) {
       return List.of();
     }
     List<NoticedInvoice> claimed = new ArrayList<>();
     for (NoticedInvoice n : legal.claimedBySentNotices(caseId)) {
-      LocalDate from = n.noticeDate().isBefore(legalInterestFrom) ? legalInterestFrom : n.noticeDate();
+      LocalDate from =
+          n.noticeDate().isBefore(legalInterestFrom) ? legalInterestFrom : n.noticeDate();
       claimed.add(new NoticedInvoice(n.invoiceId(), from, n.principalClaimed()));
     }
-    boolean earlierNoticeWithoutLines = claimed.stream().allMatch(n -> n.noticeDate().isAfter(legalInterestFrom));
+    boolean earlierNoticeWithoutLines =
+        claimed.stream().allMatch(n -> n.noticeDate().isAfter(legalInterestFrom));
     if (earlierNoticeWithoutLines) {
       claimed.addAll(Ledger.claimedByANoticeOf(accounts, legalInterestFrom));
     }
@@ -750,23 +947,28 @@ public class CaseService implements OpenDebts {
 
   /**
    * Whether the case's claims were declared in a procédure collective or titled (an enforceable
-   * title covers the invoices it was given on, CPCE L111-2): later invoices go to a case of their own.
+   * title covers the invoices it was given on, CPCE L111-2): later invoices go to a case of their
+   * own.
    */
   private boolean closedToNewClaims(long caseId) {
-    return proceedings.openingJudgment(caseId).isPresent()
-        || legal.titled(caseId);
+    return proceedings.openingJudgment(caseId).isPresent() || legal.titled(caseId);
   }
 
   /** One invoice's part of what was owed on a given day. */
-  public record OwedOn(String invoiceNumber, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {}
+  public record OwedOn(
+      String invoiceNumber,
+      BigDecimal principal,
+      BigDecimal latePenalty,
+      BigDecimal recoveryIndemnity) {}
 
   /**
    * What was owed on each invoice at the end of {@code day}, counting only payments made by then:
-   * for a procédure collective, the claim to declare as of the opening judgment (L622-28), penalties
-   * to that day and the recovery indemnity of each late invoice.
+   * for a procédure collective, the claim to declare as of the opening judgment (L622-28),
+   * penalties to that day and the recovery indemnity of each late invoice.
    */
   public List<OwedOn> owedOn(String reference, LocalDate day) {
-    CaseRow c = repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CaseRow c =
+        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     boolean professional = repository.findDebtor(c.debtorId()).type() == DebtorType.BUSINESS;
     List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
     Map<Long, List<Settlement>> all = settlementsOf(c.id());
@@ -776,12 +978,20 @@ public class CaseService implements OpenDebts {
       List<Settlement> byThen = settled.stream().filter(x -> !x.date().isAfter(day)).toList();
       // principal paid before allocations were recorded has no date: taken as paid by its due date
       BigDecimal undated = i.paidAmount().subtract(principal(settled)).max(BigDecimal.ZERO);
-      accounts.add(InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen));
+      accounts.add(
+          InvoiceAccount.of(i.id(), i.dueDate(), i.due(), undated.add(principal(byThen)), byThen));
     }
     CaseBalance owed = new Ledger(interestRates.current()).balance(professional, accounts, day);
-    Map<Long, String> numbers = invoices.stream().collect(Collectors.toMap(InvoiceRow::id, InvoiceRow::number));
+    Map<Long, String> numbers =
+        invoices.stream().collect(Collectors.toMap(InvoiceRow::id, InvoiceRow::number));
     return owed.invoices().stream()
-        .map(b -> new OwedOn(numbers.get(b.invoiceId()), b.principal(), b.latePenalty(), b.recoveryIndemnity()))
+        .map(
+            b ->
+                new OwedOn(
+                    numbers.get(b.invoiceId()),
+                    b.principal(),
+                    b.latePenalty(),
+                    b.recoveryIndemnity()))
         .toList();
   }
 
@@ -789,8 +999,10 @@ public class CaseService implements OpenDebts {
     return settlements.stream().map(Settlement::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-
-  /** What payments brought beyond the principal they settled: for a consumer, it pays legal interest. */
+  /**
+   * What payments brought beyond the principal they settled: for a consumer, it pays legal
+   * interest.
+   */
   private static BigDecimal unallocated(List<PaymentRow> payments) {
     return payments.stream().map(PaymentRow::unallocated).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
@@ -799,15 +1011,26 @@ public class CaseService implements OpenDebts {
     return allocations.settlementsOfCases(List.of(caseId));
   }
 
-  private static List<InvoiceAccount> accounts(List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
+  private static List<InvoiceAccount> accounts(
+      List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements) {
     return accounts(invoices, settlements, java.util.Set.of());
   }
 
   private static List<InvoiceAccount> accounts(
-      List<InvoiceRow> invoices, Map<Long, List<Settlement>> settlements, java.util.Set<Long> disputed) {
+      List<InvoiceRow> invoices,
+      Map<Long, List<Settlement>> settlements,
+      java.util.Set<Long> disputed) {
     return invoices.stream()
-        .map(i -> InvoiceAccount.of(i.id(), i.dueDate(), i.due(), i.paidAmount(), settlements.getOrDefault(i.id(), List.of()))
-            .withTerms(i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()))
+        .map(
+            i ->
+                InvoiceAccount.of(
+                        i.id(),
+                        i.dueDate(),
+                        i.due(),
+                        i.paidAmount(),
+                        settlements.getOrDefault(i.id(), List.of()))
+                    .withTerms(
+                        i.contractualPenaltyRate(), disputed.contains(i.id()), i.chargesWaived()))
         .toList();
   }
 

@@ -10,7 +10,10 @@ public enum CaseStatus {
   ORDER_TO_PAY,
   ENFORCEMENT,
   INSOLVENCY,
-  /** A consumer's over-indebtedness file was found admissible: reminders and enforcement stop (C. consom. L722-2). */
+  /**
+   * A consumer's over-indebtedness file was found admissible: reminders and enforcement stop (C.
+   * consom. L722-2).
+   */
   OVER_INDEBTEDNESS,
   PAID,
   WRITTEN_OFF;

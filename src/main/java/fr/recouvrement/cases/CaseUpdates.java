@@ -37,7 +37,8 @@ public class CaseUpdates {
 
   /** The segment the debtor-segment decision gave the case. */
   public void setSegment(String caseReference, String segment) {
-    jdbc.update("update collection_case set segment = ? where reference = ?", segment, caseReference);
+    jdbc.update(
+        "update collection_case set segment = ? where reference = ?", segment, caseReference);
   }
 
   /** A call found the debtor's number wrong: no more SMS or calls to it. */
@@ -47,17 +48,25 @@ public class CaseUpdates {
 
   /** Part of an invoice cancelled by a credit note: the debtor no longer owes it. */
   public void creditInvoice(long invoiceId, BigDecimal amount) {
-    jdbc.update("update invoice set credited_amount = credited_amount + ? where id = ?", amount, invoiceId);
+    jdbc.update(
+        "update invoice set credited_amount = credited_amount + ? where id = ?", amount, invoiceId);
   }
 
-  /** One invoice's prescription: the day after which it is time-barred (null while pending) and the act it runs from. */
+  /**
+   * One invoice's prescription: the day after which it is time-barred (null while pending) and the
+   * act it runs from.
+   */
   public record InvoicePrescription(long invoiceId, LocalDate date, String act) {}
 
   /**
    * The case's prescription date (null when nothing is owed or while a court claim runs), its court
    * title, and each invoice's date and act (cleared on the invoices nothing is owed on any more).
    */
-  public void storePrescription(long caseId, LocalDate prescriptionDate, LocalDate titleOn, List<InvoicePrescription> invoices) {
+  public void storePrescription(
+      long caseId,
+      LocalDate prescriptionDate,
+      LocalDate titleOn,
+      List<InvoicePrescription> invoices) {
     jdbc.update(
         "update collection_case set prescription_date = ?, enforceable_title_on = ? where id = ?",
         date(prescriptionDate),
@@ -69,7 +78,9 @@ public class CaseUpdates {
     List<Object[]> rows = new ArrayList<>();
     invoices.forEach(i -> rows.add(new Object[] {date(i.date()), i.act(), i.invoiceId(), caseId}));
     if (!rows.isEmpty()) {
-      jdbc.batchUpdate("update invoice set prescription_date = ?, prescription_act = ? where id = ? and case_id = ?", rows);
+      jdbc.batchUpdate(
+          "update invoice set prescription_date = ?, prescription_act = ? where id = ? and case_id = ?",
+          rows);
     }
   }
 

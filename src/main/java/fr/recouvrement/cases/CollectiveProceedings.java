@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What the insolvency package tells the case about a procédure collective recorded on it: the date
- * of the opening judgment, from which the debtor may no longer pay the claims born before it (C. com.
- * L622-7) and late penalties stop (L622-28).
+ * of the opening judgment, from which the debtor may no longer pay the claims born before it (C.
+ * com. L622-7) and late penalties stop (L622-28).
  */
 public interface CollectiveProceedings {
   Optional<LocalDate> openingJudgment(long caseId);
@@ -24,7 +24,8 @@ public interface CollectiveProceedings {
    * those claims are under the same procédure collective (no individual action, L622-21; declared
    * too). Records the procedure on the new case and tells its process, as the insolvency API does.
    */
-  void extendToLaterCase(long newCaseId, String newReference, String processInstanceId, String actor);
+  void extendToLaterCase(
+      long newCaseId, String newReference, String processInstanceId, String actor);
 
   /** The opening judgments of those of these cases that have one, in one query. */
   Map<Long, LocalDate> openingJudgments(Collection<Long> caseIds);

@@ -20,16 +20,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /api/cases/import}: streams a CSV of invoices, one line per invoice. Valid lines are
- * written in chunks (one transaction each); a chunk that fails is replayed line by line so that
- * one bad line never takes good ones down with it. Re-importing a file changes nothing, because
- * an invoice already recorded for the debtor is skipped.
+ * written in chunks (one transaction each); a chunk that fails is replayed line by line so that one
+ * bad line never takes good ones down with it. Re-importing a file changes nothing, because an
+ * invoice already recorded for the debtor is skipped.
  */
 @Component
 public class CsvCaseImport {
   static final List<String> HEADER =
       List.of(
-          "debtor_id", "debtor_type", "debtor_name", "siren", "email", "phone", "address_line1", "postal_code", "city",
-          "invoice_number", "issue_date", "due_date", "amount");
+          "debtor_id",
+          "debtor_type",
+          "debtor_name",
+          "siren",
+          "email",
+          "phone",
+          "address_line1",
+          "postal_code",
+          "city",
+          "invoice_number",
+          "issue_date",
+          "due_date",
+          "amount");
   private static final Map<String, String> COLUMN_OF_FIELD =
       Map.ofEntries(
           Map.entry("debtor.externalId", "debtor_id"),
@@ -48,30 +59,40 @@ public class CsvCaseImport {
           Map.entry("debtor.commercial", "commercial"),
           Map.entry("invoices[0].contractualPenaltyRate", "contractual_penalty_rate"),
           Map.entry("invoices[0].vatAmount", "vat_amount"));
+
   /** Columns a file may add after the required ones, in any order, each at most once. */
-  static final List<String> OPTIONAL = List.of("commercial", "contractual_penalty_rate", "vat_amount");
+  static final List<String> OPTIONAL =
+      List.of("commercial", "contractual_penalty_rate", "vat_amount");
+
   private static final int CHUNK = 200;
   private static final Logger log = LoggerFactory.getLogger(CsvCaseImport.class);
 
   private final CaseService cases;
   private final CaseRequestValidator validator;
+
   /** Lines read from imported files (rate() of it: import lines per second). */
   private final io.micrometer.core.instrument.Counter linesRead;
 
-  CsvCaseImport(CaseService cases, CaseRequestValidator validator, io.micrometer.core.instrument.MeterRegistry meters) {
+  CsvCaseImport(
+      CaseService cases,
+      CaseRequestValidator validator,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.cases = cases;
     this.validator = validator;
     this.linesRead =
-        io.micrometer.core.instrument.Counter.builder("recouvrement.import.lines").description("CSV lines read by imports").register(meters);
+        io.micrometer.core.instrument.Counter.builder("recouvrement.import.lines")
+            .description("CSV lines read by imports")
+            .register(meters);
   }
 
   /** How many rejected lines the answer lists; the count says how many there were in all. */
   static final int MAX_REJECTED_LISTED = 1000;
+
   /**
    * How long a line that meets a concurrent import of the same debtor is tried again before it is
-   * reported: longer than one chunk's transaction of the other import (200 cases and their processes)
-   * on a busy machine: such a chunk took 95 s on a 2-core machine with a load of 40, and the line
-   * waited for it all along.
+   * reported: longer than one chunk's transaction of the other import (200 cases and their
+   * processes) on a busy machine: such a chunk took 95 s on a 2-core machine with a load of 40, and
+   * the line waited for it all along.
    */
   static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofMinutes(5);
 
@@ -81,7 +102,12 @@ public class CsvCaseImport {
    * The answer: counts, and the first {@link #MAX_REJECTED_LISTED} rejected lines ({@code
    * rejectedCount} says how many in all, {@code rejectedTruncated} whether the list stops short).
    */
-  public record Result(int casesOpened, int invoicesAdded, List<Rejected> rejected, int rejectedCount, boolean rejectedTruncated) {
+  public record Result(
+      int casesOpened,
+      int invoicesAdded,
+      List<Rejected> rejected,
+      int rejectedCount,
+      boolean rejectedTruncated) {
     public Result(int casesOpened, int invoicesAdded, List<Rejected> rejected) {
       this(casesOpened, invoicesAdded, rejected, rejected.size(), false);
     }
@@ -98,20 +124,26 @@ public class CsvCaseImport {
    * NotDecodableFileException}, the lines before it imported (a re-import changes nothing of them).
    */
   public Result importCsv(InputStream body, Charset charset, String actor) throws IOException {
-    CsvReader reader = new CsvReader(new BufferedReader(new StrictDecodingReader(body, charset), 64 * 1024), charset.name());
+    CsvReader reader =
+        new CsvReader(
+            new BufferedReader(new StrictDecodingReader(body, charset), 64 * 1024), charset.name());
     return importRows(reader, actor, new Tally());
   }
 
-  /** The file is not text in the declared character set (a Windows-1252 export sent as UTF-8, say). */
+  /**
+   * The file is not text in the declared character set (a Windows-1252 export sent as UTF-8, say).
+   */
   public static final class NotDecodableFileException extends RuntimeException {
     public final int line;
     public final int casesOpened;
     public final int invoicesAdded;
 
     NotDecodableFileException(String charset, int line, int casesOpened, int invoicesAdded) {
-      super(("The file is not %s text from line %d on: save it as « CSV UTF-8 », or send it as text/csv; charset=windows-1252."
-              + " The lines before it were imported (%d cases opened, %d invoices added); importing the corrected file"
-              + " again adds only what is missing.").formatted(charset, line, casesOpened, invoicesAdded));
+      super(
+          ("The file is not %s text from line %d on: save it as « CSV UTF-8 », or send it as text/csv; charset=windows-1252."
+                  + " The lines before it were imported (%d cases opened, %d invoices added); importing the corrected file"
+                  + " again adds only what is missing.")
+              .formatted(charset, line, casesOpened, invoicesAdded));
       this.line = line;
       this.casesOpened = casesOpened;
       this.invoicesAdded = invoicesAdded;
@@ -121,7 +153,10 @@ public class CsvCaseImport {
   private Result importRows(CsvReader reader, String actor, Tally tally) throws IOException {
     CsvReader.Row header = reader.next();
     if (header == null) {
-      throw new InvalidRequestException(List.of(new FieldProblem("header", "the file is empty; expected the header " + String.join(",", HEADER))));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem(
+                  "header", "the file is empty; expected the header " + String.join(",", HEADER))));
     }
     Columns columns = Columns.of(header);
     List<Line> chunk = new ArrayList<>(CHUNK);
@@ -140,18 +175,31 @@ public class CsvCaseImport {
         }
       }
       if (lines % 1000 == 0) {
-        log.info("Import: {} lines read, {} cases opened, {} invoices added, {} rejected",
-            lines, tally.casesOpened, tally.invoicesAdded, tally.rejectedCount);
+        log.info(
+            "Import: {} lines read, {} cases opened, {} invoices added, {} rejected",
+            lines,
+            tally.casesOpened,
+            tally.invoicesAdded,
+            tally.rejectedCount);
       }
     }
     write(chunk, actor, tally);
     if (reader.undecodableFrom() > 0) {
       // the good lines read before the bad bytes are written; what follows them was not read
-      throw new NotDecodableFileException(reader.charsetName(), reader.undecodableFrom(), tally.casesOpened, tally.invoicesAdded);
+      throw new NotDecodableFileException(
+          reader.charsetName(), reader.undecodableFrom(), tally.casesOpened, tally.invoicesAdded);
     }
-    log.info("Import done: {} lines, {} cases opened, {} invoices added, {} rejected",
-        lines, tally.casesOpened, tally.invoicesAdded, tally.rejectedCount);
-    return new Result(tally.casesOpened, tally.invoicesAdded, List.copyOf(tally.rejected), tally.rejectedCount,
+    log.info(
+        "Import done: {} lines, {} cases opened, {} invoices added, {} rejected",
+        lines,
+        tally.casesOpened,
+        tally.invoicesAdded,
+        tally.rejectedCount);
+    return new Result(
+        tally.casesOpened,
+        tally.invoicesAdded,
+        List.copyOf(tally.rejected),
+        tally.rejectedCount,
         tally.rejectedCount > tally.rejected.size());
   }
 
@@ -198,8 +246,8 @@ public class CsvCaseImport {
 
   /**
    * One line on its own. A debtor another import is writing at the same moment (a lock timeout, a
-   * deadlock, a unique key taken under it, a race that outlasted {@link CaseService#open}'s own tries)
-   * is tried again, with growing pauses, for as long as a chunk of another import may take
+   * deadlock, a unique key taken under it, a race that outlasted {@link CaseService#open}'s own
+   * tries) is tried again, with growing pauses, for as long as a chunk of another import may take
    * ({@link #LOCK_PATIENCE}): not reported as a bad line (review L9). A database error is logged in
    * full and answered without its SQL.
    */
@@ -212,12 +260,18 @@ public class CsvCaseImport {
       } catch (ConcurrentOpeningException | TransientDataAccessException e) {
         // a lock or a race with another import: PessimisticLockingFailureException and kin
         if (System.nanoTime() < giveUpAt) {
-          log.info("Import line {} met another import writing the same debtor, try {}", line.number(), attempt);
+          log.info(
+              "Import line {} met another import writing the same debtor, try {}",
+              line.number(),
+              attempt);
           sleepQuietly(Math.min(100L << Math.min(attempt, 6), 3000L));
           continue;
         }
-        log.warn("Import line {} still met another import after {} tries", line.number(), attempt, e);
-        tally.reject(line.number(), "could not be stored now (another import held the same debtor); import the file again");
+        log.warn(
+            "Import line {} still met another import after {} tries", line.number(), attempt, e);
+        tally.reject(
+            line.number(),
+            "could not be stored now (another import held the same debtor); import the file again");
         return;
       } catch (CaseConflictException | InvalidRequestException e) {
         tally.reject(line.number(), e.getMessage());
@@ -227,7 +281,8 @@ public class CsvCaseImport {
         throw databaseUnreachable;
       } catch (DataAccessException e) {
         log.warn("Import line {} failed in the database", line.number(), e);
-        tally.reject(line.number(), "could not be stored (database error, see the application log)");
+        tally.reject(
+            line.number(), "could not be stored (database error, see the application log)");
         return;
       }
     }
@@ -249,17 +304,21 @@ public class CsvCaseImport {
   static List<OpenCaseRequest> byDebtor(List<Line> chunk) {
     Map<String, List<OpenCaseRequest>> groups = new java.util.LinkedHashMap<>();
     for (Line line : chunk) {
-      groups.computeIfAbsent(line.request().debtor().externalId().trim(), k -> new ArrayList<>()).add(line.request());
+      groups
+          .computeIfAbsent(line.request().debtor().externalId().trim(), k -> new ArrayList<>())
+          .add(line.request());
     }
     List<OpenCaseRequest> merged = new ArrayList<>(groups.size());
     for (List<OpenCaseRequest> requests : groups.values()) {
       Map<String, OpenCaseRequest.Invoice> invoices = new java.util.LinkedHashMap<>();
       for (OpenCaseRequest r : requests) {
         for (OpenCaseRequest.Invoice i : r.invoices()) {
-          invoices.merge(i.number().trim(), i, (first, again) -> first.equals(again) ? first : null);
+          invoices.merge(
+              i.number().trim(), i, (first, again) -> first.equals(again) ? first : null);
           if (invoices.get(i.number().trim()) == null) {
             // the same number with other figures: let the line-by-line path report it
-            throw new CaseConflictException("Invoice " + i.number() + " appears twice with different figures");
+            throw new CaseConflictException(
+                "Invoice " + i.number() + " appears twice with different figures");
           }
         }
       }
@@ -269,19 +328,27 @@ public class CsvCaseImport {
   }
 
   /**
-   * The header: the required columns first, in their order (a file exported from an older
-   * template keeps working), then any optional ones in any order. Names are compared trimmed and
+   * The header: the required columns first, in their order (a file exported from an older template
+   * keeps working), then any optional ones in any order. Names are compared trimmed and
    * case-insensitively; an unnamed column (a trailing separator) is ignored; an unknown or repeated
    * column is refused with the header as the field.
    */
   record Columns(int size, Map<String, Integer> optional) {
     static Columns of(CsvReader.Row header) {
-      List<String> names = header.fields().stream().map(f -> f.trim().toLowerCase(java.util.Locale.ROOT)).toList();
+      List<String> names =
+          header.fields().stream().map(f -> f.trim().toLowerCase(java.util.Locale.ROOT)).toList();
       String expected =
-          "the columns " + String.join(",", HEADER) + ", then optionally " + String.join(", ", OPTIONAL) + " in any order";
+          "the columns "
+              + String.join(",", HEADER)
+              + ", then optionally "
+              + String.join(", ", OPTIONAL)
+              + " in any order";
       if (names.size() < HEADER.size() || !names.subList(0, HEADER.size()).equals(HEADER)) {
         throw new InvalidRequestException(
-            List.of(new FieldProblem("header", "must be " + expected + " but is " + String.join(",", header.fields()))));
+            List.of(
+                new FieldProblem(
+                    "header",
+                    "must be " + expected + " but is " + String.join(",", header.fields()))));
       }
       Map<String, Integer> optional = new java.util.HashMap<>();
       for (int i = HEADER.size(); i < names.size(); i++) {
@@ -291,10 +358,15 @@ public class CsvCaseImport {
         }
         if (!OPTIONAL.contains(name)) {
           throw new InvalidRequestException(
-              List.of(new FieldProblem("header", "has an unknown column '%s' (column %d); expected %s".formatted(header.fields().get(i).trim(), i + 1, expected))));
+              List.of(
+                  new FieldProblem(
+                      "header",
+                      "has an unknown column '%s' (column %d); expected %s"
+                          .formatted(header.fields().get(i).trim(), i + 1, expected))));
         }
         if (optional.putIfAbsent(name, i) != null) {
-          throw new InvalidRequestException(List.of(new FieldProblem("header", "has the column '%s' twice".formatted(name))));
+          throw new InvalidRequestException(
+              List.of(new FieldProblem("header", "has the column '%s' twice".formatted(name))));
         }
       }
       return new Columns(names.size(), Map.copyOf(optional));
@@ -313,14 +385,16 @@ public class CsvCaseImport {
     }
     List<String> f = row.fields();
     if (f.size() != columns.size()) {
-      return new Line(row.line(), null, "expected %d columns, found %d".formatted(columns.size(), f.size()));
+      return new Line(
+          row.line(), null, "expected %d columns, found %d".formatted(columns.size(), f.size()));
     }
     List<String> errors = new ArrayList<>();
     LocalDate issue = date(f.get(10), "issue_date", errors);
     LocalDate due = date(f.get(11), "due_date", errors);
     BigDecimal amount = amount(f.get(12), separator, errors);
     Boolean commercial = yesNo(columns.value(f, "commercial"), "commercial", errors);
-    BigDecimal contractualRate = optionalNumber(f, columns.optional(), "contractual_penalty_rate", separator, errors);
+    BigDecimal contractualRate =
+        optionalNumber(f, columns.optional(), "contractual_penalty_rate", separator, errors);
     BigDecimal vat = optionalNumber(f, columns.optional(), "vat_amount", separator, errors);
     if (!errors.isEmpty()) {
       return new Line(row.line(), null, String.join("; ", errors));
@@ -328,16 +402,27 @@ public class CsvCaseImport {
     OpenCaseRequest request =
         new OpenCaseRequest(
             new OpenCaseRequest.Debtor(
-                f.get(0), f.get(1).toUpperCase(), f.get(2), blank(f.get(3)), blank(f.get(4)), blank(f.get(5)),
-                new OpenCaseRequest.Address(blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR"),
+                f.get(0),
+                f.get(1).toUpperCase(),
+                f.get(2),
+                blank(f.get(3)),
+                blank(f.get(4)),
+                blank(f.get(5)),
+                new OpenCaseRequest.Address(
+                    blank(f.get(6)), blank(f.get(7)), blank(f.get(8)), "FR"),
                 commercial),
-            List.of(new OpenCaseRequest.Invoice(f.get(9), issue, due, amount, contractualRate, vat)));
+            List.of(
+                new OpenCaseRequest.Invoice(f.get(9), issue, due, amount, contractualRate, vat)));
     List<FieldProblem> problems = validator.problems(request);
     if (!problems.isEmpty()) {
       return new Line(
           row.line(),
           null,
-          String.join("; ", problems.stream().map(p -> COLUMN_OF_FIELD.getOrDefault(p.field(), p.field()) + " " + p.message()).toList()));
+          String.join(
+              "; ",
+              problems.stream()
+                  .map(p -> COLUMN_OF_FIELD.getOrDefault(p.field(), p.field()) + " " + p.message())
+                  .toList()));
     }
     return new Line(row.line(), request, null);
   }
@@ -390,7 +475,11 @@ public class CsvCaseImport {
 
   /** An optional numeric column: absent or blank is null. */
   private static BigDecimal optionalNumber(
-      List<String> f, Map<String, Integer> optional, String column, char separator, List<String> errors) {
+      List<String> f,
+      Map<String, Integer> optional,
+      String column,
+      char separator,
+      List<String> errors) {
     Integer at = optional.get(column);
     if (at == null) {
       return null;

@@ -47,7 +47,10 @@ final class CsvReader {
     this.charsetName = charsetName;
   }
 
-  /** 0, or the line (about) from which the bytes were not text in the character set: reading stopped there. */
+  /**
+   * 0, or the line (about) from which the bytes were not text in the character set: reading stopped
+   * there.
+   */
   int undecodableFrom() {
     return undecodableFrom;
   }
@@ -60,7 +63,10 @@ final class CsvReader {
     return separator;
   }
 
-  /** The next record, or null at the end of the input (or after a record that could not be read). Blank lines are skipped. */
+  /**
+   * The next record, or null at the end of the input (or after a record that could not be read).
+   * Blank lines are skipped.
+   */
   Row next() throws IOException {
     if (ended) {
       return null;
@@ -135,7 +141,8 @@ final class CsvReader {
   }
 
   private int lineOf(CsvParseException e) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
     return m.find() ? Integer.parseInt(m.group(1)) : lastLine + 1;
   }
 
@@ -145,7 +152,9 @@ final class CsvReader {
       return "text after a closing quote";
     }
     if (message.contains("maximum buffer size")) {
-      return "a field is longer than " + MAX_FIELD_CHARS / 1024 + " K characters, or a quoted field is not closed";
+      return "a field is longer than "
+          + MAX_FIELD_CHARS / 1024
+          + " K characters, or a quoted field is not closed";
     }
     if (message.contains("fields")) {
       return "too many fields";

@@ -27,6 +27,9 @@ public interface LegalStanding {
   /** Whether an enforceable title or a small-claims title covers the case's invoices. */
   boolean titled(long caseId);
 
-  /** @param date the day the claim is time-barred after, null while pending; act its code and French label */
+  /**
+   * @param date the day the claim is time-barred after, null while pending; act its code and French
+   *     label
+   */
   record InvoicePrescription(LocalDate date, String act, String actLabel) {}
 }

@@ -1,7 +1,6 @@
 package fr.recouvrement.cases;
 
 import fr.recouvrement.kernel.time.CaseClock;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
@@ -46,7 +45,11 @@ class NextActionResolver {
 
   Optional<CaseView.NextAction> resolve(String reference) {
     List<ProcessInstance> instances =
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list();
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference)
+            .active()
+            .list();
     if (instances.isEmpty()) {
       return Optional.empty();
     }
@@ -54,22 +57,37 @@ class NextActionResolver {
 
     Optional<CaseView.NextAction> task =
         taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
-            .min(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Task::getCreateTime))
-            .map(t -> new CaseView.NextAction(t.getName(), toDate(t.getDueDate() != null ? t.getDueDate() : t.getCreateTime())));
+            .min(
+                Comparator.comparing(
+                        Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(Task::getCreateTime))
+            .map(
+                t ->
+                    new CaseView.NextAction(
+                        t.getName(),
+                        toDate(t.getDueDate() != null ? t.getDueDate() : t.getCreateTime())));
     if (task.isPresent()) {
       return task;
     }
 
     Set<String> idSet = new HashSet<>(List.of(ids));
     Optional<Job> timer =
-        managementService.createJobQuery().processInstanceIds(idSet).timers().orderByJobDuedate().asc().listPage(0, 1)
+        managementService
+            .createJobQuery()
+            .processInstanceIds(idSet)
+            .timers()
+            .orderByJobDuedate()
+            .asc()
+            .listPage(0, 1)
             .stream()
             .findFirst();
     if (timer.isPresent()) {
       Job job = timer.get();
       // a step may say what it will do when its timer fires (e.g. "Envoyer un SMS de relance")
-      Object label = job.getExecutionId() == null ? null : runtimeService.getVariable(job.getExecutionId(), "nextActionLabel");
+      Object label =
+          job.getExecutionId() == null
+              ? null
+              : runtimeService.getVariable(job.getExecutionId(), "nextActionLabel");
       String what = label != null ? label.toString() : activityName(job);
       return Optional.of(new CaseView.NextAction(what, toDate(job.getDuedate())));
     }
@@ -82,13 +100,20 @@ class NextActionResolver {
 
   private String activityName(Job job) {
     JobDefinition definition =
-        managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        managementService
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
     if (definition == null) {
       return "Échéance";
     }
     FlowElement element =
-        repositoryService.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(definition.getActivityId());
-    return element == null || element.getName() == null ? definition.getActivityId() : element.getName();
+        repositoryService
+            .getBpmnModelInstance(job.getProcessDefinitionId())
+            .getModelElementById(definition.getActivityId());
+    return element == null || element.getName() == null
+        ? definition.getActivityId()
+        : element.getName();
   }
 
   private static Stream<ActivityInstance> leaves(ActivityInstance instance) {

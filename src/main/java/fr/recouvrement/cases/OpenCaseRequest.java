@@ -18,25 +18,38 @@ import java.util.List;
 /** Body of {@code POST /api/cases}, and what one CSV line of an import becomes. */
 public record OpenCaseRequest(
     @NotNull(message = "is required") @Valid Debtor debtor,
-    @NotEmpty(message = "must list at least one invoice") List<@NotNull(message = "is required") @Valid Invoice> invoices) {
+    @NotEmpty(message = "must list at least one invoice")
+        List<@NotNull(message = "is required") @Valid Invoice> invoices) {
 
   public record Debtor(
-      @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String externalId,
+      @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+          String externalId,
       @NotBlank(message = "is required")
           @Pattern(regexp = "BUSINESS|CONSUMER", message = "must be BUSINESS or CONSUMER")
           String type,
-      @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters") String name,
+      @NotBlank(message = "is required")
+          @Size(max = 255, message = "must be at most 255 characters")
+          String name,
       @Siren String siren,
       @Email(regexp = ".+@[^@]+\\.[^@]+", message = "is not a valid email address")
           @Size(max = 320, message = "must be at most 320 characters")
           String email,
-      @Pattern(regexp = "\\+[1-9][0-9]{7,14}", message = "must be in international E.164 format, e.g. +33612345678")
+      @Pattern(
+              regexp = "\\+[1-9][0-9]{7,14}",
+              message = "must be in international E.164 format, e.g. +33612345678")
           String phone,
       @Valid Address address,
       Boolean commercial) {
 
     /** Without {@code commercial}: the intake's default (see {@link #commercialOrDefault()}). */
-    public Debtor(String externalId, String type, String name, String siren, String email, String phone, Address address) {
+    public Debtor(
+        String externalId,
+        String type,
+        String name,
+        String siren,
+        String email,
+        String phone,
+        Address address) {
       this(externalId, type, name, siren, email, phone, address, null);
     }
 
@@ -64,7 +77,8 @@ public record OpenCaseRequest(
       @Size(max = 255, message = "must be at most 255 characters") String line1,
       @Size(max = 16, message = "must be at most 16 characters") String postalCode,
       @Size(max = 128, message = "must be at most 128 characters") String city,
-      @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code, e.g. FR") String country) {}
+      @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code, e.g. FR")
+          String country) {}
 
   /**
    * {@code contractualPenaltyRate}: the B2B late-penalty rate the contract sets, percent a year
@@ -72,7 +86,8 @@ public record OpenCaseRequest(
    * (optional), recoverable if the claim becomes irrecoverable (CGI 272).
    */
   public record Invoice(
-      @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String number,
+      @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+          String number,
       @NotNull(message = "is required") LocalDate issueDate,
       @NotNull(message = "is required") LocalDate dueDate,
       @NotNull(message = "is required")

@@ -20,9 +20,13 @@ public record PaymentRequest(
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals")
         BigDecimal amount,
     @NotNull(message = "is required") LocalDate date,
-    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String reference,
+    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+        String reference,
     String source,
-    List<@NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most 64 characters") String> invoiceNumbers) {
+    List<
+            @NotBlank(message = "must not be blank")
+            @Size(max = 64, message = "must be at most 64 characters") String>
+        invoiceNumbers) {
 
   public PaymentRequest(BigDecimal amount, LocalDate date, String reference) {
     this(amount, date, reference, (String) null, null);
@@ -34,7 +38,8 @@ public record PaymentRequest(
   }
 
   /** A debtor's payment naming the invoices it pays. */
-  public PaymentRequest(BigDecimal amount, LocalDate date, String reference, List<String> invoiceNumbers) {
+  public PaymentRequest(
+      BigDecimal amount, LocalDate date, String reference, List<String> invoiceNumbers) {
     this(amount, date, reference, null, invoiceNumbers);
   }
 
@@ -47,7 +52,10 @@ public record PaymentRequest(
       return PaymentSource.valueOf(source.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(
-          java.util.List.of(new InvalidRequestException.FieldProblem("source", "must be one of " + java.util.Arrays.toString(PaymentSource.values()))));
+          java.util.List.of(
+              new InvalidRequestException.FieldProblem(
+                  "source",
+                  "must be one of " + java.util.Arrays.toString(PaymentSource.values()))));
     }
   }
 

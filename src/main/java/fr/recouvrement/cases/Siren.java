@@ -27,21 +27,21 @@ public @interface Siren {
     }
 
     public static boolean isValidSiren(String value) {
-    if (value.length() != 9 || !value.chars().allMatch(Character::isDigit)) {
-      return false;
-    }
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      int digit = value.charAt(8 - i) - '0';
-      if (i % 2 == 1) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
+      if (value.length() != 9 || !value.chars().allMatch(Character::isDigit)) {
+        return false;
       }
-      sum += digit;
+      int sum = 0;
+      for (int i = 0; i < 9; i++) {
+        int digit = value.charAt(8 - i) - '0';
+        if (i % 2 == 1) {
+          digit *= 2;
+          if (digit > 9) {
+            digit -= 9;
+          }
+        }
+        sum += digit;
+      }
+      return sum % 10 == 0;
     }
-    return sum % 10 == 0;
-  }
   }
 }

@@ -13,8 +13,8 @@ import java.nio.charset.CodingErrorAction;
 /**
  * Decodes bytes into text and refuses, rather than replaces, bytes that are not text in the
  * charset. Unlike {@link java.io.InputStreamReader} with a reporting decoder, which drops the text
- * decoded before the bad bytes, every good character is handed out first and the error comes on
- * the read that reaches the bad bytes, so a reader upstream knows which line they are on.
+ * decoded before the bad bytes, every good character is handed out first and the error comes on the
+ * read that reaches the bad bytes, so a reader upstream knows which line they are on.
  */
 final class StrictDecodingReader extends Reader {
   private final InputStream in;
@@ -27,7 +27,10 @@ final class StrictDecodingReader extends Reader {
   StrictDecodingReader(InputStream in, Charset charset) {
     this.in = in;
     this.decoder =
-        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   @Override

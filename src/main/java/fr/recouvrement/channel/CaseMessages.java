@@ -23,8 +23,15 @@ public class CaseMessages {
    * One message: {@code status} a {@link CommunicationStatus} name, {@code sentAt} null while not
    * sent, {@code acknowledgement} what the acknowledgement of receipt of a registered letter said.
    */
-  public record Sent(long id, String channel, String template, String status, Instant createdAt, Instant sentAt,
-      String acknowledgement, LocalDate acknowledgedOn) {}
+  public record Sent(
+      long id,
+      String channel,
+      String template,
+      String status,
+      Instant createdAt,
+      Instant sentAt,
+      String acknowledgement,
+      LocalDate acknowledgedOn) {}
 
   /** The case's last {@code limit} messages, newest first. */
   public List<Sent> latest(String caseReference, int limit) {
@@ -36,8 +43,16 @@ public class CaseMessages {
           ps.setString(1, caseReference);
           ps.setMaxRows(limit);
         },
-        (rs, n) -> new Sent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)),
-            instant(rs.getTimestamp(6)), rs.getString(7), rs.getObject(8, LocalDate.class)));
+        (rs, n) ->
+            new Sent(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)),
+                rs.getString(7),
+                rs.getObject(8, LocalDate.class)));
   }
 
   private static Instant instant(Timestamp ts) {

@@ -14,7 +14,12 @@ import org.springframework.web.client.RestClient;
  * rely on (the mail auto-configuration runs after it).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CreditorSettings.class, MailSettings.class, TwilioSettings.class, PostalSettings.class})
+@EnableConfigurationProperties({
+  CreditorSettings.class,
+  MailSettings.class,
+  TwilioSettings.class,
+  PostalSettings.class
+})
 class ChannelConfiguration {
 
   /** SMTP when Spring Boot made a JavaMailSender ({@code spring.mail.host} set). */

@@ -2,6 +2,8 @@ package fr.recouvrement.channel;
 
 import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.kernel.time.CaseClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,27 +25,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code communication} table, used so that a process step delivers at most once.
  *
- * <p>Each step has an idempotency key. Before the provider is called, the row is written PENDING
- * in its own committed transaction (REQUIRES_NEW), and after the call it is updated, again in its
- * own transaction, to SENT (with the provider's id), DRY_RUN or FAILED. The updates do not depend on
- * the job's transaction: if the job later rolls back (an optimistic-locking conflict, a crash in the
- * next step), the row still says SENT and the retried job skips the send.
+ * <p>Each step has an idempotency key. Before the provider is called, the row is written PENDING in
+ * its own committed transaction (REQUIRES_NEW), and after the call it is updated, again in its own
+ * transaction, to SENT (with the provider's id), DRY_RUN or FAILED. The updates do not depend on
+ * the job's transaction: if the job later rolls back (an optimistic-locking conflict, a crash in
+ * the next step), the row still says SENT and the retried job skips the send.
  *
  * <p>Two executions of the same step at once (the job executor and a « Retry » in Cockpit, two
  * nodes after a job lock expired) must not both send: the PENDING row carries a lease (an owner and
  * an expiry, {@code recouvrement.delivery.lease}, longer than any provider's timeout). An attempt
  * that finds a live lease of another owner does not send: it throws {@link
  * DeliveryInFlightException}, its job fails and is retried later, when the row says SENT (nothing
- * to do) or the lease has expired. The lease is wall-clock time, not the engine's clock, which tests
- * and drills move.
+ * to do) or the lease has expired. The lease is wall-clock time, not the engine's clock, which
+ * tests and drills move.
  *
  * <p>The window that remains: the provider accepted the message, then the JVM died (or the update
  * failed) before the row said SENT. Once the lease has expired, the retried job finds PENDING,
  * cannot tell whether the provider got it, and sends again: at-least-once in that window, which
- * lasts as long as one provider call. The same holds when a call timed out after the provider had accepted it (the row
- * says FAILED). The postal API receives the key as its client reference so that the provider can
- * drop the duplicate; SMTP and Twilio have no such key. Closing the window entirely would need the
- * provider to take part, so we prefer a rare duplicate reminder over a silently lost one.
+ * lasts as long as one provider call. The same holds when a call timed out after the provider had
+ * accepted it (the row says FAILED). The postal API receives the key as its client reference so
+ * that the provider can drop the duplicate; SMTP and Twilio have no such key. Closing the window
+ * entirely would need the provider to take part, so we prefer a rare duplicate reminder over a
+ * silently lost one.
  */
 @Component
 class CommunicationLog {
@@ -57,7 +58,10 @@ class CommunicationLog {
   private final Duration lease;
   private final MeterRegistry meters;
 
-  /** Communications by channel and outcome (sent, dry_run, failed), each delivery attempt counted once. */
+  /**
+   * Communications by channel and outcome (sent, dry_run, failed), each delivery attempt counted
+   * once.
+   */
   static final String COMMUNICATIONS = "recouvrement.communications";
 
   CommunicationLog(
@@ -68,12 +72,15 @@ class CommunicationLog {
     this.meters = meters;
     // every series exists from the start at 0, so that rate() and alerts see the first send
     for (Channel channel : Channel.values()) {
-      for (CommunicationStatus outcome : List.of(CommunicationStatus.SENT, CommunicationStatus.DRY_RUN, CommunicationStatus.FAILED)) {
+      for (CommunicationStatus outcome :
+          List.of(
+              CommunicationStatus.SENT, CommunicationStatus.DRY_RUN, CommunicationStatus.FAILED)) {
         counter(channel, outcome);
       }
     }
     if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("recouvrement.delivery.lease must be positive, not " + lease);
+      throw new IllegalArgumentException(
+          "recouvrement.delivery.lease must be positive, not " + lease);
     }
     this.jdbc = jdbc;
     this.lease = lease;
@@ -97,7 +104,13 @@ class CommunicationLog {
       Long documentId) {
 
     /** An email or an SMS: the hash is computed here from the very text that is kept. */
-    static Outgoing text(String idempotencyKey, String caseReference, Channel channel, String recipient, String template, String content) {
+    static Outgoing text(
+        String idempotencyKey,
+        String caseReference,
+        Channel channel,
+        String recipient,
+        String template,
+        String content) {
       return new Outgoing(
           idempotencyKey,
           caseReference,
@@ -110,9 +123,20 @@ class CommunicationLog {
     }
 
     /** A letter: its content is the stored document, whose hash it carries. */
-    static Outgoing letter(String idempotencyKey, String caseReference, String recipient, DocumentStore.Document document) {
+    static Outgoing letter(
+        String idempotencyKey,
+        String caseReference,
+        String recipient,
+        DocumentStore.Document document) {
       return new Outgoing(
-          idempotencyKey, caseReference, Channel.LETTER, recipient, document.template(), document.sha256(), null, document.id());
+          idempotencyKey,
+          caseReference,
+          Channel.LETTER,
+          recipient,
+          document.template(),
+          document.sha256(),
+          null,
+          document.id());
     }
   }
 
@@ -136,7 +160,11 @@ class CommunicationLog {
     String owner = UUID.randomUUID().toString();
     Entry attempt = begin(outgoing, owner);
     if (attempt.status().done()) {
-      log.info("{} {} already {}: not sent again", outgoing.channel(), outgoing.idempotencyKey(), attempt.status());
+      log.info(
+          "{} {} already {}: not sent again",
+          outgoing.channel(),
+          outgoing.idempotencyKey(),
+          attempt.status());
       return attempt;
     }
     Delivery delivery;
@@ -165,7 +193,10 @@ class CommunicationLog {
   }
 
   Optional<Entry> find(String idempotencyKey) {
-    return jdbc.query(SELECT + " where idempotency_key = ?", CommunicationLog::entry, idempotencyKey).stream().findFirst();
+    return jdbc
+        .query(SELECT + " where idempotency_key = ?", CommunicationLog::entry, idempotencyKey)
+        .stream()
+        .findFirst();
   }
 
   /** The case's emails, SMS and letters (phone calls share the table with outcomes as status). */
@@ -213,7 +244,8 @@ class CommunicationLog {
               leaseUntil,
               o.caseReference());
       if (inserted != 1) {
-        throw new IllegalStateException("No case " + o.caseReference() + " to record a communication on");
+        throw new IllegalStateException(
+            "No case " + o.caseReference() + " to record a communication on");
       }
       return lock(o.idempotencyKey()).orElseThrow();
     }
@@ -222,7 +254,9 @@ class CommunicationLog {
       return entry;
     }
     if (entry.status() == CommunicationStatus.PENDING) {
-      Timestamp live = jdbc.queryForObject("select lease_until from communication where id = ?", Timestamp.class, entry.id());
+      Timestamp live =
+          jdbc.queryForObject(
+              "select lease_until from communication where id = ?", Timestamp.class, entry.id());
       if (live != null && live.toInstant().isAfter(now)) {
         throw new DeliveryInFlightException(o.idempotencyKey(), live.toInstant());
       }
@@ -248,7 +282,8 @@ class CommunicationLog {
   }
 
   private Entry finish(long id, Delivery delivery) {
-    CommunicationStatus outcome = delivery.delivered() ? CommunicationStatus.SENT : CommunicationStatus.DRY_RUN;
+    CommunicationStatus outcome =
+        delivery.delivered() ? CommunicationStatus.SENT : CommunicationStatus.DRY_RUN;
     ownTransaction.executeWithoutResult(
         status ->
             jdbc.update(
@@ -278,7 +313,10 @@ class CommunicationLog {
   }
 
   private Optional<Entry> lock(String key) {
-    return jdbc.query(SELECT + " where idempotency_key = ? for update", CommunicationLog::entry, key).stream().findFirst();
+    return jdbc
+        .query(SELECT + " where idempotency_key = ? for update", CommunicationLog::entry, key)
+        .stream()
+        .findFirst();
   }
 
   private Entry byId(long id) {

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a consumer the details of the creditor's consumer mediator ({@code email/mediateur-consommation}),
- * whom only the consumer may refer its dispute to (C. consom. L612-1, L616-1).
+ * Gives a consumer the details of the creditor's consumer mediator ({@code
+ * email/mediateur-consommation}), whom only the consumer may refer its dispute to (C. consom.
+ * L612-1, L616-1).
  */
 @Component
 public class ConsumerMediatorNotice {
@@ -25,7 +26,10 @@ public class ConsumerMediatorNotice {
     this.creditor = creditor;
   }
 
-  /** The creditor's consumer mediator; fails when none is set, so that the step shows as an incident. */
+  /**
+   * The creditor's consumer mediator; fails when none is set, so that the step shows as an
+   * incident.
+   */
   public CreditorSettings.Mediator mediator(String caseReference) {
     CreditorSettings.Mediator mediator = creditor.consumerMediator();
     if (mediator == null) {

@@ -2,7 +2,6 @@ package fr.recouvrement.channel;
 
 import fr.recouvrement.kernel.time.FrenchHolidays;
 import fr.recouvrement.kernel.time.Territory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -36,8 +35,12 @@ public class ContactPolicy {
   private static final int MAX_DAYS_AHEAD = 62;
 
   private final RepositoryService repositoryService;
-  /** A plain DMN engine: the process engine's own one records history and needs a command context. */
+
+  /**
+   * A plain DMN engine: the process engine's own one records history and needs a command context.
+   */
   private final DmnEngine dmnEngine = fr.recouvrement.engine.SimpleFeel.plainDmnEngine();
+
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
   private final Map<List<Object>, Verdict> verdicts = new ConcurrentHashMap<>();
 
@@ -58,7 +61,8 @@ public class ContactPolicy {
    * As the debtor lives it: the table's hours and days are read on the debtor's local clock and
    * calendar (10:00 in Pointe-à-Pitre is 15:00 or 16:00 in Paris).
    */
-  public Verdict check(String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
+  public Verdict check(
+      String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
     return check(decision(), channel, at, history, territory);
   }
 
@@ -72,8 +76,12 @@ public class ContactPolicy {
     return nextAllowed(channel, from, history, Territory.METROPOLE);
   }
 
-  /** As {@link #nextAllowed(String, ZonedDateTime, ContactHistory)}, on the debtor's local clock and calendar. */
-  public ZonedDateTime nextAllowed(String channel, ZonedDateTime from, ContactHistory history, Territory territory) {
+  /**
+   * As {@link #nextAllowed(String, ZonedDateTime, ContactHistory)}, on the debtor's local clock and
+   * calendar.
+   */
+  public ZonedDateTime nextAllowed(
+      String channel, ZonedDateTime from, ContactHistory history, Territory territory) {
     DmnDecision decision = decision();
     ZonedDateTime start = roundUp(from);
     if (check(decision, channel, start, history, territory).allowed()) {
@@ -81,7 +89,9 @@ public class ContactPolicy {
     }
     ZonedDateTime limit = from.plusDays(MAX_DAYS_AHEAD);
     ZonedDateTime previous = start;
-    for (ZonedDateTime at = start.plus(COARSE_STEP); at.isBefore(limit); at = at.plus(COARSE_STEP)) {
+    for (ZonedDateTime at = start.plus(COARSE_STEP);
+        at.isBefore(limit);
+        at = at.plus(COARSE_STEP)) {
       if (check(decision, channel, at, history, territory).allowed()) {
         for (ZonedDateTime q = previous.plus(PROBE_STEP); q.isBefore(at); q = q.plus(PROBE_STEP)) {
           if (check(decision, channel, q, history, territory).allowed()) {
@@ -93,11 +103,21 @@ public class ContactPolicy {
       previous = at;
     }
     throw new IllegalStateException(
-        "contact-policy allows no " + channel + " contact in the " + MAX_DAYS_AHEAD + " days after " + from
+        "contact-policy allows no "
+            + channel
+            + " contact in the "
+            + MAX_DAYS_AHEAD
+            + " days after "
+            + from
             + ": check the decision table");
   }
 
-  private Verdict check(DmnDecision decision, String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
+  private Verdict check(
+      DmnDecision decision,
+      String channel,
+      ZonedDateTime at,
+      ContactHistory history,
+      Territory territory) {
     ZoneId zone = territory.zone();
     ZonedDateTime local = at.withZoneSameInstant(zone);
     LocalDate day = local.toLocalDate();
@@ -108,21 +128,39 @@ public class ContactPolicy {
     in.put("dayOfWeek", local.getDayOfWeek().getValue());
     in.put("minuteOfDay", local.getHour() * 60 + local.getMinute());
     in.put("publicHoliday", FrenchHolidays.isHoliday(day, territory));
-    in.put("contactsToday",
-        (int) history.contacts().stream().filter(c -> LocalDate.ofInstant(c, zone).equals(day)).count());
-    in.put("callAttemptsLast30Days",
-        (int) history.callAttempts().stream().filter(c -> c.isAfter(windowStart) && !c.isAfter(instant)).count());
-    // the same inputs give the same answer: remembered per decision version (a few thousand at most)
-    List<Object> key = List.of(System.identityHashCode(decision), channel, in.get("dayOfWeek"), in.get("minuteOfDay"),
-        in.get("publicHoliday"), in.get("contactsToday"), in.get("callAttemptsLast30Days"));
+    in.put(
+        "contactsToday",
+        (int)
+            history.contacts().stream()
+                .filter(c -> LocalDate.ofInstant(c, zone).equals(day))
+                .count());
+    in.put(
+        "callAttemptsLast30Days",
+        (int)
+            history.callAttempts().stream()
+                .filter(c -> c.isAfter(windowStart) && !c.isAfter(instant))
+                .count());
+    // the same inputs give the same answer: remembered per decision version (a few thousand at
+    // most)
+    List<Object> key =
+        List.of(
+            System.identityHashCode(decision),
+            channel,
+            in.get("dayOfWeek"),
+            in.get("minuteOfDay"),
+            in.get("publicHoliday"),
+            in.get("contactsToday"),
+            in.get("callAttemptsLast30Days"));
     Verdict known = verdicts.get(key);
     if (known != null) {
       return known;
     }
     DmnDecisionResultEntries result = dmnEngine.evaluateDecision(decision, in).getSingleResult();
-    Verdict verdict = result == null
-        ? new Verdict(false, "contact-policy gave no answer")
-        : new Verdict(Boolean.TRUE.equals(result.getEntry("allowed")), result.getEntry("reason"));
+    Verdict verdict =
+        result == null
+            ? new Verdict(false, "contact-policy gave no answer")
+            : new Verdict(
+                Boolean.TRUE.equals(result.getEntry("allowed")), result.getEntry("reason"));
     if (verdicts.size() > 50_000) {
       verdicts.clear();
     }
@@ -132,17 +170,23 @@ public class ContactPolicy {
 
   private DmnDecision decision() {
     DecisionDefinition latest =
-        repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null) {
       throw new IllegalStateException("No decision '" + DECISION_KEY + "' is deployed");
     }
-    return parsed.computeIfAbsent(latest.getId(), id -> {
-      try (InputStream in = repositoryService.getDecisionModel(id)) {
-        return dmnEngine.parseDecision(DECISION_KEY, in);
-      } catch (IOException e) {
-        throw new IllegalStateException("Cannot read decision " + id, e);
-      }
-    });
+    return parsed.computeIfAbsent(
+        latest.getId(),
+        id -> {
+          try (InputStream in = repositoryService.getDecisionModel(id)) {
+            return dmnEngine.parseDecision(DECISION_KEY, in);
+          } catch (IOException e) {
+            throw new IllegalStateException("Cannot read decision " + id, e);
+          }
+        });
   }
 
   private static ZonedDateTime roundUp(ZonedDateTime t) {

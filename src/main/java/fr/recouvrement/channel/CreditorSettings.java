@@ -11,24 +11,40 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  */
 @ConfigurationProperties("recouvrement.creditor")
 public record CreditorSettings(
-    String name, String siren, String address, String iban, String email, String phone, Mediator mediator) {
+    String name,
+    String siren,
+    String address,
+    String iban,
+    String email,
+    String phone,
+    Mediator mediator) {
 
   @ConstructorBinding
   public CreditorSettings {}
 
-  /** A creditor without a consumer mediator on record (tests, or a creditor that sells only to businesses). */
-  public CreditorSettings(String name, String siren, String address, String iban, String email, String phone) {
+  /**
+   * A creditor without a consumer mediator on record (tests, or a creditor that sells only to
+   * businesses).
+   */
+  public CreditorSettings(
+      String name, String siren, String address, String iban, String email, String phone) {
     this(name, siren, address, iban, email, phone, null);
   }
 
-  /** The consumer mediator (médiateur de la consommation): who, where to write, where to refer online. */
+  /**
+   * The consumer mediator (médiateur de la consommation): who, where to write, where to refer
+   * online.
+   */
   public record Mediator(String name, String address, String website) {
     public boolean named() {
       return name != null && !name.isBlank();
     }
   }
 
-  /** The consumer mediator when one is set, else null (letters and emails then name none, and the log says so). */
+  /**
+   * The consumer mediator when one is set, else null (letters and emails then name none, and the
+   * log says so).
+   */
   public Mediator consumerMediator() {
     return mediator != null && mediator.named() ? mediator : null;
   }

@@ -1,8 +1,8 @@
 package fr.recouvrement.channel;
 
 /**
- * What a sender did: handed the message to its provider ({@code delivered}, with the provider's id),
- * or nothing because the channel is not configured (a dry run).
+ * What a sender did: handed the message to its provider ({@code delivered}, with the provider's
+ * id), or nothing because the channel is not configured (a dry run).
  */
 record Delivery(String providerId, boolean delivered) {
   static Delivery sent(String providerId) {

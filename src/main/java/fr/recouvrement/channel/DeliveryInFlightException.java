@@ -7,7 +7,11 @@ package fr.recouvrement.channel;
  */
 public class DeliveryInFlightException extends IllegalStateException {
   DeliveryInFlightException(String idempotencyKey, java.time.Instant leaseUntil) {
-    super("Communication " + idempotencyKey + " is being delivered by another executor (lease until " + leaseUntil
-        + "): not sent twice, this attempt will be retried");
+    super(
+        "Communication "
+            + idempotencyKey
+            + " is being delivered by another executor (lease until "
+            + leaseUntil
+            + "): not sent twice, this attempt will be retried");
   }
 }

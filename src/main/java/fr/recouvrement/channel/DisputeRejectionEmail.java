@@ -1,9 +1,9 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,11 @@ public class DisputeRejectionEmail {
   private final TransactionTemplate ownTransaction;
 
   DisputeRejectionEmail(
-      CaseService cases, CaseEmails emails, CaseLetters letters, CreditorSettings creditor, PlatformTransactionManager transactions) {
+      CaseService cases,
+      CaseEmails emails,
+      CaseLetters letters,
+      CreditorSettings creditor,
+      PlatformTransactionManager transactions) {
     this.cases = cases;
     this.emails = emails;
     this.letters = letters;
@@ -45,23 +49,31 @@ public class DisputeRejectionEmail {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The rejection letter: stored, and posted when a postal provider is connected (else a collector posts it). */
+  /**
+   * The rejection letter: stored, and posted when a postal provider is connected (else a collector
+   * posts it).
+   */
   public record Letter(long documentId, boolean posted) {}
 
-  /**
-   * Sends the reason; empty when the debtor has no email address (then send {@link #letter}).
-   */
-  public Optional<CommunicationStatus> send(String caseReference, String idempotencyKey, List<String> invoiceNumbers, String reason) {
+  /** Sends the reason; empty when the debtor has no email address (then send {@link #letter}). */
+  public Optional<CommunicationStatus> send(
+      String caseReference, String idempotencyKey, List<String> invoiceNumbers, String reason) {
     CaseView view = cases.get(caseReference);
     String to = view.debtor().email();
     if (to == null || to.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(emails.send(caseReference, idempotencyKey, TEMPLATE, content(view, invoiceNumbers, reason)));
+    return Optional.of(
+        emails.send(
+            caseReference, idempotencyKey, TEMPLATE, content(view, invoiceNumbers, reason)));
   }
 
-  /** Writes the rejection letter once per key and posts it (simple letter) when a provider is connected. */
-  public Letter letter(String caseReference, String idempotencyKey, List<String> invoiceNumbers, String reason) {
+  /**
+   * Writes the rejection letter once per key and posts it (simple letter) when a provider is
+   * connected.
+   */
+  public Letter letter(
+      String caseReference, String idempotencyKey, List<String> invoiceNumbers, String reason) {
     CaseView view = cases.get(caseReference);
     ReminderLetters.requireAddress(view);
     Map<String, Object> m = content(view, invoiceNumbers, reason);
@@ -73,7 +85,9 @@ public class DisputeRejectionEmail {
     // stored and committed before it is posted (the post is traced in its own transaction, which
     // must see the document); a retried step finds it by its key
     DocumentStore.Document document =
-        ownTransaction.execute(status -> letters.prepare(caseReference, idempotencyKey, KIND, TEMPLATE, Map.of("m", m)));
+        ownTransaction.execute(
+            status ->
+                letters.prepare(caseReference, idempotencyKey, KIND, TEMPLATE, Map.of("m", m)));
     if (!letters.postalProviderConfigured()) {
       return new Letter(document.id(), false);
     }
@@ -81,15 +95,20 @@ public class DisputeRejectionEmail {
     return new Letter(document.id(), true);
   }
 
-  /** The consumer mediator the answer names: to a consumer only (L616-1), when the creditor has set one. */
+  /**
+   * The consumer mediator the answer names: to a consumer only (L616-1), when the creditor has set
+   * one.
+   */
   public CreditorSettings.Mediator mediatorFor(CaseView view) {
     if (view.debtor().type() != DebtorType.CONSUMER) {
       return null;
     }
     CreditorSettings.Mediator mediator = creditor.consumerMediator();
     if (mediator == null) {
-      log.warn("Case {}: a consumer's dispute is rejected but recouvrement.creditor.mediator.name is not set:"
-          + " the answer cannot name the consumer mediator (C. consom. L616-1)", view.reference());
+      log.warn(
+          "Case {}: a consumer's dispute is rejected but recouvrement.creditor.mediator.name is not set:"
+              + " the answer cannot name the consumer mediator (C. consom. L616-1)",
+          view.reference());
     }
     return mediator;
   }

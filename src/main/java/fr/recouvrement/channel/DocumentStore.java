@@ -49,8 +49,17 @@ public class DocumentStore {
    * Writes the file and records it, in the caller's transaction. The file name is the caller's to
    * choose; the same key and name overwrite the file a rolled-back attempt may have left.
    */
-  Document store(String idempotencyKey, String caseReference, String kind, String template, String fileName, String contentType, byte[] content) {
-    if (!caseReference.matches("[A-Za-z0-9_-]+") || !fileName.matches("[A-Za-z0-9_.-]+") || fileName.startsWith(".")) {
+  Document store(
+      String idempotencyKey,
+      String caseReference,
+      String kind,
+      String template,
+      String fileName,
+      String contentType,
+      byte[] content) {
+    if (!caseReference.matches("[A-Za-z0-9_-]+")
+        || !fileName.matches("[A-Za-z0-9_.-]+")
+        || fileName.startsWith(".")) {
       throw new IllegalArgumentException("Unsafe document path: " + caseReference + "/" + fileName);
     }
     String storagePath = "documents/" + caseReference + "/" + fileName;
@@ -59,7 +68,8 @@ public class DocumentStore {
       Files.createDirectories(file.getParent());
       Path partial = Files.createTempFile(file.getParent(), fileName, ".part");
       Files.write(partial, content);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not store " + file, e);
     }
@@ -85,14 +95,24 @@ public class DocumentStore {
 
   /**
    * A file that someone else sent us (a debtor's proof attached to a dispute on the portal), kept
-   * like our letters: on disk under the case, with its SHA-256. The caller checked its type and size.
+   * like our letters: on disk under the case, with its SHA-256. The caller checked its type and
+   * size.
    */
-  public Document storeReceived(String idempotencyKey, String caseReference, String kind, String fileName, String contentType, byte[] content) {
+  public Document storeReceived(
+      String idempotencyKey,
+      String caseReference,
+      String kind,
+      String fileName,
+      String contentType,
+      byte[] content) {
     return store(idempotencyKey, caseReference, kind, null, fileName, contentType, content);
   }
 
   public Optional<Document> byKey(String idempotencyKey) {
-    return jdbc.query(SELECT + " where d.idempotency_key = ?", DocumentStore::document, idempotencyKey).stream().findFirst();
+    return jdbc
+        .query(SELECT + " where d.idempotency_key = ?", DocumentStore::document, idempotencyKey)
+        .stream()
+        .findFirst();
   }
 
   public Optional<Document> find(long id) {
@@ -100,7 +120,10 @@ public class DocumentStore {
   }
 
   public List<Document> ofCase(String caseReference) {
-    return jdbc.query(SELECT + " where c.reference = ? order by d.created_at, d.id", DocumentStore::document, caseReference);
+    return jdbc.query(
+        SELECT + " where c.reference = ? order by d.created_at, d.id",
+        DocumentStore::document,
+        caseReference);
   }
 
   /** The stored bytes, checked against the recorded SHA-256. */
@@ -110,11 +133,13 @@ public class DocumentStore {
     try {
       content = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Document " + document.id() + " is missing on disk: " + file, e);
+      throw new UncheckedIOException(
+          "Document " + document.id() + " is missing on disk: " + file, e);
     }
     if (!Sha256.hex(content).equals(document.sha256())) {
       throw new IllegalStateException(
-          "Document %d (%s) does not match its recorded SHA-256: the file was changed".formatted(document.id(), file));
+          "Document %d (%s) does not match its recorded SHA-256: the file was changed"
+              .formatted(document.id(), file));
     }
     return content;
   }
@@ -131,14 +156,16 @@ public class DocumentStore {
     try {
       return Optional.of(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("Document " + document.id() + " could not be read: " + file, e);
+      throw new UncheckedIOException(
+          "Document " + document.id() + " could not be read: " + file, e);
     }
   }
 
   private Path file(Document document) {
     Path file = dataDir.resolve(document.storagePath()).normalize();
     if (!file.startsWith(dataDir)) {
-      throw new IllegalStateException("Document " + document.id() + " points outside the data directory");
+      throw new IllegalStateException(
+          "Document " + document.id() + " points outside the data directory");
     }
     return file;
   }

@@ -5,5 +5,6 @@ interface EmailSender {
   Delivery send(EmailMessage message);
 
   /** An email with a plain-text and an HTML version of the same content. */
-  record EmailMessage(String from, String to, String replyTo, String subject, String text, String html) {}
+  record EmailMessage(
+      String from, String to, String replyTo, String subject, String text, String html) {}
 }

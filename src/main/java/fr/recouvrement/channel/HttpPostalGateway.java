@@ -37,11 +37,20 @@ final class HttpPostalGateway implements PostalGateway {
   HttpPostalGateway(PostalSettings settings, RestClient.Builder builder) {
     this.readTimeout = settings.readTimeout();
     this.client =
-        ProviderRestClients.build(builder, settings.baseUrl(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout());
+        ProviderRestClients.build(
+            builder,
+            settings.baseUrl(),
+            settings.apiKey(),
+            settings.connectTimeout(),
+            settings.readTimeout());
   }
 
   record LetterRequest(
-      String clientReference, boolean registered, Sender sender, Recipient recipient, DocumentPart document) {}
+      String clientReference,
+      boolean registered,
+      Sender sender,
+      Recipient recipient,
+      DocumentPart document) {}
 
   record DocumentPart(String fileName, String contentType, String sha256, String base64) {}
 
@@ -55,7 +64,11 @@ final class HttpPostalGateway implements PostalGateway {
             letter.registered(),
             letter.sender(),
             letter.recipient(),
-            new DocumentPart(letter.fileName(), "application/pdf", letter.sha256(), Base64.getEncoder().encodeToString(letter.pdf())));
+            new DocumentPart(
+                letter.fileName(),
+                "application/pdf",
+                letter.sha256(),
+                Base64.getEncoder().encodeToString(letter.pdf())));
     LetterResponse answer;
     try {
       answer =
@@ -79,7 +92,10 @@ final class HttpPostalGateway implements PostalGateway {
       throw e;
     }
     if (answer == null || answer.trackingId() == null || answer.trackingId().isBlank()) {
-      throw new IllegalStateException("The postal provider accepted letter " + letter.clientReference() + " without a trackingId");
+      throw new IllegalStateException(
+          "The postal provider accepted letter "
+              + letter.clientReference()
+              + " without a trackingId");
     }
     return Delivery.sent(answer.trackingId());
   }

@@ -34,22 +34,32 @@ class LetterPost {
   }
 
   CommunicationLog.Entry send(ReminderStep step, long documentId, boolean registered) {
-    Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
+    Optional<CommunicationLog.Entry> done =
+        communications.find(step.idempotencyKey()).filter(e -> e.status().done());
     if (done.isPresent()) {
-      // a retried step: the attempt that posted it may have failed after, so its news was never told
+      // a retried step: the attempt that posted it may have failed after, so its news was never
+      // told
       return tracked(done.get());
     }
     Document document =
-        documents.find(documentId).orElseThrow(() -> new IllegalStateException("No stored document " + documentId));
+        documents
+            .find(documentId)
+            .orElseThrow(() -> new IllegalStateException("No stored document " + documentId));
     if (!document.caseReference().equals(step.caseReference())) {
       throw new IllegalStateException(
-          "Document %d belongs to case %s, not %s".formatted(documentId, document.caseReference(), step.caseReference()));
+          "Document %d belongs to case %s, not %s"
+              .formatted(documentId, document.caseReference(), step.caseReference()));
     }
     byte[] pdf = documents.content(document);
     CaseView view = cases.get(step.caseReference());
     CaseView.Address a = ReminderLetters.requireAddress(view);
     PostalGateway.Recipient recipient =
-        new PostalGateway.Recipient(view.debtor().name(), a.line1(), a.postalCode(), a.city(), a.country() == null ? "FR" : a.country());
+        new PostalGateway.Recipient(
+            view.debtor().name(),
+            a.line1(),
+            a.postalCode(),
+            a.city(),
+            a.country() == null ? "FR" : a.country());
     PostalGateway.Letter letter =
         new PostalGateway.Letter(
             step.idempotencyKey(),
@@ -59,9 +69,14 @@ class LetterPost {
             document.fileName(),
             document.sha256(),
             pdf);
-    String to = "%s, %s, %s %s".formatted(recipient.name(), recipient.line1(), recipient.postalCode(), recipient.city());
+    String to =
+        "%s, %s, %s %s"
+            .formatted(
+                recipient.name(), recipient.line1(), recipient.postalCode(), recipient.city());
     return tracked(
-        communications.deliverOnce(Outgoing.letter(step.idempotencyKey(), view.reference(), to, document), () -> gateway.send(letter)));
+        communications.deliverOnce(
+            Outgoing.letter(step.idempotencyKey(), view.reference(), to, document),
+            () -> gateway.send(letter)));
   }
 
   private CommunicationLog.Entry tracked(CommunicationLog.Entry sent) {

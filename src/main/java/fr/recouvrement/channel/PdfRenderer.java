@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class PdfRenderer {
   /** The family the letter templates ask for first (templates/letter/parts.xhtml). */
   static final String FAMILY = "Liberation Sans";
+
   private static final String FONTS = "/liberation/";
 
   byte[] pdf(String xhtml) {
@@ -31,7 +32,8 @@ class PdfRenderer {
       font(builder, "LiberationSans-Bold.ttf", 700, FontStyle.NORMAL);
       font(builder, "LiberationSans-Italic.ttf", 400, FontStyle.ITALIC);
       font(builder, "LiberationSans-BoldItalic.ttf", 700, FontStyle.ITALIC);
-      builder.withHtmlContent(xhtml, PdfRenderer.class.getResource("/templates/letter/").toExternalForm());
+      builder.withHtmlContent(
+          xhtml, PdfRenderer.class.getResource("/templates/letter/").toExternalForm());
       builder.toStream(out);
       builder.run();
     } catch (IOException e) {
@@ -42,7 +44,8 @@ class PdfRenderer {
 
   private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {
     if (PdfRenderer.class.getResource(FONTS + file) == null) {
-      throw new IllegalStateException("Font " + FONTS + file + " is missing from the classpath (openpdf-fonts-extra)");
+      throw new IllegalStateException(
+          "Font " + FONTS + file + " is missing from the classpath (openpdf-fonts-extra)");
     }
     FSSupplier<InputStream> bytes = () -> open(file);
     builder.useFont(bytes, FAMILY, weight, style, true);

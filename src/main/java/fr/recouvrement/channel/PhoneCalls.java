@@ -17,8 +17,12 @@ public class PhoneCalls {
     this.jdbc = jdbc;
   }
 
-  /** Records the call once per idempotency key; the outcome is the row's status, the collector its provider id. */
-  public void record(long caseId, String idempotencyKey, String recipient, String outcome, String by) {
+  /**
+   * Records the call once per idempotency key; the outcome is the row's status, the collector its
+   * provider id.
+   */
+  public void record(
+      long caseId, String idempotencyKey, String recipient, String outcome, String by) {
     jdbc.update(
         """
         insert into communication (case_id, idempotency_key, channel, recipient, template, status, provider_id, created_at, sent_at)

@@ -1,8 +1,8 @@
 package fr.recouvrement.channel;
 
 /**
- * Hands a letter to a postal provider, which prints it and posts it, registered with acknowledgement
- * of receipt (LRAR) when asked. Throws when the provider does not take it.
+ * Hands a letter to a postal provider, which prints it and posts it, registered with
+ * acknowledgement of receipt (LRAR) when asked. Throws when the provider does not take it.
  */
 interface PostalGateway {
   /** The provider's tracking id as {@link Delivery#providerId()}. */

@@ -21,7 +21,8 @@ class PrepareReminderLetter implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long documentId = letters.prepare(ReminderStep.of(execution)).map(DocumentStore.Document::id).orElse(null);
+    Long documentId =
+        letters.prepare(ReminderStep.of(execution)).map(DocumentStore.Document::id).orElse(null);
     execution.setVariable("letterDocumentId", documentId);
     execution.setVariable("postalGatewayConfigured", postal.configured());
   }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * A failed job is retried on its step's retry cycle ({@code camunda:failedJobRetryTimeCycle}), as
  * the engine does; when the failure was a {@link ProviderBusyException}, the next attempt is moved
  * to when the provider said it would take requests again, if the cycle had it sooner. A provider's
- * wait over {@link #LONGEST_WAIT} is taken as that long: a wrong header must not park a step out
- * of sight. The last retry still ends as an incident, as for any failure.
+ * wait over {@link #LONGEST_WAIT} is taken as that long: a wrong header must not park a step out of
+ * sight. The last retry still ends as an incident, as for any failure.
  */
 @Component
 class ProviderBusyRetries extends AbstractProcessEnginePlugin {
@@ -32,24 +32,32 @@ class ProviderBusyRetries extends AbstractProcessEnginePlugin {
         configuration.getFailedJobCommandFactory() != null
             ? configuration.getFailedJobCommandFactory()
             : (jobId, exception) -> new DefaultJobRetryCmd(jobId, exception);
-    configuration.setFailedJobCommandFactory((jobId, exception) -> retry(standard.getCommand(jobId, exception), jobId, exception));
+    configuration.setFailedJobCommandFactory(
+        (jobId, exception) -> retry(standard.getCommand(jobId, exception), jobId, exception));
   }
 
-  private static Command<Object> retry(Command<Object> standard, String jobId, Throwable exception) {
+  private static Command<Object> retry(
+      Command<Object> standard, String jobId, Throwable exception) {
     return commandContext -> {
       Object result = standard.execute(commandContext);
-      busy(exception).ifPresent(wait -> {
-        JobEntity job = commandContext.getJobManager().findJobById(jobId);
-        if (job == null || job.getRetries() <= 0) {
-          return;
-        }
-        Duration bounded = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-        Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + bounded.toMillis());
-        if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
-          job.setDuedate(earliest);
-          log.info("Job {}: the provider is busy, next attempt not before {} (asked to wait {})", jobId, earliest, wait);
-        }
-      });
+      busy(exception)
+          .ifPresent(
+              wait -> {
+                JobEntity job = commandContext.getJobManager().findJobById(jobId);
+                if (job == null || job.getRetries() <= 0) {
+                  return;
+                }
+                Duration bounded = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+                Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + bounded.toMillis());
+                if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
+                  job.setDuedate(earliest);
+                  log.info(
+                      "Job {}: the provider is busy, next attempt not before {} (asked to wait {})",
+                      jobId,
+                      earliest,
+                      wait);
+                }
+              });
       return result;
     };
   }

@@ -1,10 +1,10 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
 import fr.recouvrement.channel.EmailSender.EmailMessage;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,7 +19,8 @@ import org.unbescape.html.HtmlEscape;
 @Component
 class ReminderEmails {
   private final DebtorPageLinks portal;
-  private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE =
+      Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private final CaseService cases;
   private final Templates templates;
@@ -38,7 +39,10 @@ class ReminderEmails {
     this(cases, templates, sender, communications, creditor, mail, null);
   }
 
-  /** {@code portal}: the debtor portal's links, printed in every email when present (null in template tests). */
+  /**
+   * {@code portal}: the debtor portal's links, printed in every email when present (null in
+   * template tests).
+   */
   @org.springframework.beans.factory.annotation.Autowired
   ReminderEmails(
       CaseService cases,
@@ -58,7 +62,8 @@ class ReminderEmails {
   }
 
   CommunicationStatus send(ReminderStep step) {
-    Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
+    Optional<CommunicationLog.Entry> done =
+        communications.find(step.idempotencyKey()).filter(e -> e.status().done());
     if (done.isPresent()) {
       return done.get().status();
     }
@@ -74,8 +79,13 @@ class ReminderEmails {
       return CommunicationStatus.NOTHING_DUE;
     }
     return deliverOnce(
-        step.idempotencyKey(), view.reference(), step.template(),
-        compose(model.template(), withPortal(model.variables(), view.reference(), "EMAIL " + step.template()), to));
+        step.idempotencyKey(),
+        view.reference(),
+        step.template(),
+        compose(
+            model.template(),
+            withPortal(model.variables(), view.reference(), "EMAIL " + step.template()),
+            to));
   }
 
   EmailMessage compose(ReminderModel model, String to) {
@@ -83,7 +93,8 @@ class ReminderEmails {
   }
 
   /** Adds {@code portal} (the link to the debtor's page) when the portal is there. */
-  Map<String, Object> withPortal(Map<String, Object> variables, String caseReference, String issuedFor) {
+  Map<String, Object> withPortal(
+      Map<String, Object> variables, String caseReference, String issuedFor) {
     if (portal == null) {
       return variables;
     }
@@ -92,19 +103,27 @@ class ReminderEmails {
     return all;
   }
 
-  /** Any case email: {@code templates/email/<template>.html} and {@code .txt}, the subject being the HTML's title. */
+  /**
+   * Any case email: {@code templates/email/<template>.html} and {@code .txt}, the subject being the
+   * HTML's title.
+   */
   EmailMessage compose(String template, Map<String, Object> variables, String to) {
     String html = templates.render("email/" + template + ".html", variables);
     String text = tidy(templates.render("email/" + template + ".txt", variables));
     return new EmailMessage(from, to, creditor.email(), subject(html, template), text, html);
   }
 
-  /** Records the email with its content and that content's hash, then sends it unless that step already did. */
-  CommunicationStatus deliverOnce(String idempotencyKey, String caseReference, String template, EmailMessage message) {
+  /**
+   * Records the email with its content and that content's hash, then sends it unless that step
+   * already did.
+   */
+  CommunicationStatus deliverOnce(
+      String idempotencyKey, String caseReference, String template, EmailMessage message) {
     String content = message.subject() + "\n" + message.text() + "\n" + message.html();
     return communications
         .deliverOnce(
-            Outgoing.text(idempotencyKey, caseReference, Channel.EMAIL, message.to(), template, content),
+            Outgoing.text(
+                idempotencyKey, caseReference, Channel.EMAIL, message.to(), template, content),
             () -> sender.send(message))
         .status();
   }
@@ -117,7 +136,8 @@ class ReminderEmails {
   private static String subject(String html, String template) {
     Matcher title = TITLE.matcher(html);
     if (!title.find() || title.group(1).isBlank()) {
-      throw new IllegalStateException("Template email/" + template + ".html has no <title>: it is the email's subject");
+      throw new IllegalStateException(
+          "Template email/" + template + ".html has no <title>: it is the email's subject");
     }
     return HtmlEscape.unescapeHtml(title.group(1)).replaceAll("\\s+", " ").trim();
   }

@@ -1,10 +1,10 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.hash.Sha256;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.DocumentStore.Document;
+import fr.recouvrement.kernel.hash.Sha256;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,11 @@ class ReminderLetters {
   private final DebtorPageLinks portal;
 
   ReminderLetters(
-      CaseService cases, Templates templates, PdfRenderer pdf, DocumentStore documents, CreditorSettings creditor,
+      CaseService cases,
+      Templates templates,
+      PdfRenderer pdf,
+      DocumentStore documents,
+      CreditorSettings creditor,
       DebtorPageLinks portal) {
     this.portal = portal;
     this.cases = cases;
@@ -50,13 +54,25 @@ class ReminderLetters {
     }
     java.util.Map<String, Object> variables = new java.util.HashMap<>(model.variables());
     // the short link and its QR code: the debtor's page from a phone
-    portal.link(view.reference(), "LETTER " + step.template()).ifPresent(l -> variables.put("portal", l));
+    portal
+        .link(view.reference(), "LETTER " + step.template())
+        .ifPresent(l -> variables.put("portal", l));
     byte[] content = pdf.pdf(templates.render("letter/" + step.template() + ".xhtml", variables));
     // named after the step, so that an attempt rolled back after writing the file is overwritten
     String fileName =
-        step.template() + "-" + Sha256.hex(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + ".pdf";
+        step.template()
+            + "-"
+            + Sha256.hex(step.idempotencyKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12)
+            + ".pdf";
     return Optional.of(
-        documents.store(step.idempotencyKey(), view.reference(), KIND, step.template(), fileName, "application/pdf", content));
+        documents.store(
+            step.idempotencyKey(),
+            view.reference(),
+            KIND,
+            step.template(),
+            fileName,
+            "application/pdf",
+            content));
   }
 
   static CaseView.Address requireAddress(CaseView view) {

@@ -1,9 +1,8 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.format.Formats;
-
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.kernel.format.Formats;
 import fr.recouvrement.money.AmountPursued;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,10 +19,10 @@ import java.util.Map;
  * with a professional's penalties and indemnities, or a consumer's legal interest since the formal
  * notice — so a reminder after a notice shows the same total as the case and the notice.
  *
- * <p>A consumer's lines carry no penalty and no indemnity at all (null, not zero), whatever the case
- * says: charging collection costs to a consumer is an offence (CPCE L111-8), so a template cannot
- * print them even by mistake. A consumer owes legal interest from the formal notice instead ({@code
- * legalInterest}, null for a professional and zero before any notice).
+ * <p>A consumer's lines carry no penalty and no indemnity at all (null, not zero), whatever the
+ * case says: charging collection costs to a consumer is an offence (CPCE L111-8), so a template
+ * cannot print them even by mistake. A consumer owes legal interest from the formal notice instead
+ * ({@code legalInterest}, null for a professional and zero before any notice).
  */
 record ReminderModel(
     String reference,
@@ -55,7 +54,8 @@ record ReminderModel(
       BigDecimal recoveryIndemnity,
       BigDecimal total) {}
 
-  static ReminderModel of(CaseView view, ReminderStep step, CreditorSettings creditor, LocalDate today) {
+  static ReminderModel of(
+      CaseView view, ReminderStep step, CreditorSettings creditor, LocalDate today) {
     boolean business = view.debtor().type() == DebtorType.BUSINESS;
     AmountPursued.Statement pursued = view.amountPursued();
     List<Line> overdue = pursued.lines().stream().map(l -> line(l, business, today)).toList();
@@ -63,15 +63,18 @@ record ReminderModel(
     List<Line> upcoming =
         view.invoices().stream()
             // an invoice under an open dispute is not chased until the dispute is resolved
-            .filter(i -> i.outstanding().signum() > 0 && !i.disputed() && !i.dueDate().isBefore(today))
+            .filter(
+                i -> i.outstanding().signum() > 0 && !i.disputed() && !i.dueDate().isBefore(today))
             .filter(i -> !pursuedNumbers.contains(i.number()))
             .map(i -> upcoming(i, today))
             .toList();
     BigDecimal principal = sum(overdue.stream().map(Line::outstanding).toList());
     BigDecimal penalties = business ? sum(overdue.stream().map(Line::latePenalty).toList()) : null;
-    BigDecimal indemnities = business ? sum(overdue.stream().map(Line::recoveryIndemnity).toList()) : null;
+    BigDecimal indemnities =
+        business ? sum(overdue.stream().map(Line::recoveryIndemnity).toList()) : null;
     BigDecimal interest = business ? null : money(pursued.legalInterest());
-    BigDecimal due = business ? sum(overdue.stream().map(Line::total).toList()) : principal.add(interest);
+    BigDecimal due =
+        business ? sum(overdue.stream().map(Line::total).toList()) : principal.add(interest);
     BigDecimal later = sum(upcoming.stream().map(Line::total).toList());
     return new ReminderModel(
         view.reference(),
@@ -103,12 +106,28 @@ record ReminderModel(
     BigDecimal penalty = business ? money(l.latePenalty()) : null;
     BigDecimal indemnity = business ? money(l.recoveryIndemnity()) : null;
     BigDecimal total = business ? money(l.total()) : money(l.principal().add(l.legalInterest()));
-    return new Line(l.number(), l.issueDate(), l.dueDate(), late, money(l.principal()), penalty, indemnity, total);
+    return new Line(
+        l.number(),
+        l.issueDate(),
+        l.dueDate(),
+        late,
+        money(l.principal()),
+        penalty,
+        indemnity,
+        total);
   }
 
   private static Line upcoming(CaseView.Invoice i, LocalDate today) {
     long late = ChronoUnit.DAYS.between(i.dueDate(), today);
-    return new Line(i.number(), i.issueDate(), i.dueDate(), late, money(i.outstanding()), null, null, money(i.outstanding()));
+    return new Line(
+        i.number(),
+        i.issueDate(),
+        i.dueDate(),
+        late,
+        money(i.outstanding()),
+        null,
+        null,
+        money(i.outstanding()));
   }
 
   /** Nothing unpaid: no reminder to send. */
@@ -129,6 +148,9 @@ record ReminderModel(
   }
 
   private static BigDecimal sum(List<BigDecimal> amounts) {
-    return amounts.stream().map(ReminderModel::money).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    return amounts.stream()
+        .map(ReminderModel::money)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -1,9 +1,9 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CommunicationLog.Outgoing;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,14 +22,25 @@ class ReminderSms {
   private final CreditorSettings creditor;
 
   ReminderSms(
-      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor) {
+      CaseService cases,
+      Templates templates,
+      SmsSender sender,
+      CommunicationLog communications,
+      CreditorSettings creditor) {
     this(cases, templates, sender, communications, creditor, null);
   }
 
-  /** {@code portal}: the debtor portal's links, in every SMS when present (null in template tests). */
+  /**
+   * {@code portal}: the debtor portal's links, in every SMS when present (null in template tests).
+   */
   @org.springframework.beans.factory.annotation.Autowired
   ReminderSms(
-      CaseService cases, Templates templates, SmsSender sender, CommunicationLog communications, CreditorSettings creditor, DebtorPageLinks portal) {
+      CaseService cases,
+      Templates templates,
+      SmsSender sender,
+      CommunicationLog communications,
+      CreditorSettings creditor,
+      DebtorPageLinks portal) {
     this.portal = portal;
     this.cases = cases;
     this.templates = templates;
@@ -39,7 +50,8 @@ class ReminderSms {
   }
 
   CommunicationStatus send(ReminderStep step) {
-    Optional<CommunicationLog.Entry> done = communications.find(step.idempotencyKey()).filter(e -> e.status().done());
+    Optional<CommunicationLog.Entry> done =
+        communications.find(step.idempotencyKey()).filter(e -> e.status().done());
     if (done.isPresent()) {
       return done.get().status();
     }
@@ -54,10 +66,16 @@ class ReminderSms {
     if (model.nothingDue()) {
       return CommunicationStatus.NOTHING_DUE;
     }
-    String body = compose(model, portal == null ? null : portal.link(view.reference(), "SMS " + step.template()).orElse(null));
+    String body =
+        compose(
+            model,
+            portal == null
+                ? null
+                : portal.link(view.reference(), "SMS " + step.template()).orElse(null));
     return communications
         .deliverOnce(
-            Outgoing.text(step.idempotencyKey(), view.reference(), Channel.SMS, to, step.template(), body),
+            Outgoing.text(
+                step.idempotencyKey(), view.reference(), Channel.SMS, to, step.template(), body),
             () -> sender.send(to, body))
         .status();
   }
@@ -66,7 +84,10 @@ class ReminderSms {
     return compose(model, null);
   }
 
-  /** The SMS text; with a portal link, the link replaces the transfer details (two segments at most). */
+  /**
+   * The SMS text; with a portal link, the link replaces the transfer details (two segments at
+   * most).
+   */
   String compose(ReminderModel model, DebtorPageLinks.Link link) {
     String name = "sms/" + model.template() + ".txt";
     Map<String, Object> variables = new java.util.HashMap<>(model.variables());

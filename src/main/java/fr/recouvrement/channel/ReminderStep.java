@@ -13,11 +13,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  *
  * @param caseReference {@code caseReference} (String), required
  * @param reminderStep {@code reminderStep} (Integer, the step number in the cadence), required
- * @param template {@code template} (String), required: the file name under templates/email, sms
- *     or letter
+ * @param template {@code template} (String), required: the file name under templates/email, sms or
+ *     letter
  * @param tone {@code tone}: {@code courtois}, {@code ferme} or {@code dernier-avis}; optional
  */
-record ReminderStep(String caseReference, int reminderStep, String template, String tone, String idempotencyKey) {
+record ReminderStep(
+    String caseReference, int reminderStep, String template, String tone, String idempotencyKey) {
   static final Set<String> TONES = Set.of("courtois", "ferme", "dernier-avis");
 
   static ReminderStep of(DelegateExecution execution) {
@@ -27,11 +28,18 @@ record ReminderStep(String caseReference, int reminderStep, String template, Str
     String template = variables.typed("template", String.class);
     String tone = variables.optionalText("tone").orElse(null);
     if (tone != null && !TONES.contains(tone)) {
-      throw new ProcessVariableException("tone", execution.getCurrentActivityId(), "is '%s'; expected one of %s".formatted(tone, TONES));
+      throw new ProcessVariableException(
+          "tone",
+          execution.getCurrentActivityId(),
+          "is '%s'; expected one of %s".formatted(tone, TONES));
     }
     if (!template.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new ProcessVariableException("template", execution.getCurrentActivityId(), "is not a template name: '" + template + "'");
+      throw new ProcessVariableException(
+          "template",
+          execution.getCurrentActivityId(),
+          "is not a template name: '" + template + "'");
     }
-    return new ReminderStep(reference, step, template, tone, StepKey.of(execution, reference, step));
+    return new ReminderStep(
+        reference, step, template, tone, StepKey.of(execution, reference, step));
   }
 }

@@ -21,7 +21,8 @@ class SendLetterByPost implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReminderStep step = ReminderStep.of(execution);
-    long documentId = StepVariables.of(execution).typed("letterDocumentId", Number.class).longValue();
+    long documentId =
+        StepVariables.of(execution).typed("letterDocumentId", Number.class).longValue();
     boolean registered = StepVariables.of(execution).optionalFlag("registeredLetter").orElse(false);
     CommunicationLog.Entry sent = post.send(step, documentId, registered);
     execution.setVariable("postalTrackingId", sent.providerId());

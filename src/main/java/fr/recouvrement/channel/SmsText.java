@@ -16,7 +16,11 @@ final class SmsText {
 
   /** Spaces of any kind become plain spaces, which GSM has; the text is trimmed. */
   static String normalize(String text) {
-    return text.replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("[ \\t]*\\R[ \\t]*", " ").replaceAll(" {2,}", " ").trim();
+    return text.replace('\u00a0', ' ')
+        .replace('\u202f', ' ')
+        .replaceAll("[ \\t]*\\R[ \\t]*", " ")
+        .replaceAll(" {2,}", " ")
+        .trim();
   }
 
   static int segments(String text) {

@@ -25,8 +25,10 @@ class Templates {
     engine.addTemplateResolver(resolver(TemplateMode.XML, "*.xhtml", 3));
   }
 
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
+  private static ClassLoaderTemplateResolver resolver(
+      TemplateMode mode, String pattern, int order) {
+    ClassLoaderTemplateResolver resolver =
+        new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
     resolver.setPrefix("templates/");
     resolver.setTemplateMode(mode);
     resolver.getResolvablePatternSpec().addPattern(pattern);
@@ -44,12 +46,14 @@ class Templates {
   /** Renders {@code name} (e.g. {@code email/relance-ferme.html}); fails naming the template. */
   String render(String name, Map<String, Object> variables) {
     if (!exists(name)) {
-      throw new IllegalArgumentException("No template " + name + " under src/main/resources/templates/");
+      throw new IllegalArgumentException(
+          "No template " + name + " under src/main/resources/templates/");
     }
     try {
       return engine.process(name, new Context(Locale.FRANCE, variables));
     } catch (TemplateProcessingException e) {
-      throw new IllegalStateException("Template " + name + " could not be rendered: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Template " + name + " could not be rendered: " + e.getMessage(), e);
     }
   }
 }

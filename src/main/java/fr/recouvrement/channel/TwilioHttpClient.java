@@ -4,27 +4,27 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-import org.apache.http.Header;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.http.Header;
 
 /**
  * Twilio's HTTP client with two changes.
  *
  * <ul>
  *   <li>Requests go to {@code recouvrement.sms.twilio.api-base-url} when it is not Twilio's own
- *       (the SDK has no such setting, so the URL's scheme, host and port are rewritten): tests point
- *       it at a local WireMock.
+ *       (the SDK has no such setting, so the URL's scheme, host and port are rewritten): tests
+ *       point it at a local WireMock.
  *   <li>No immediate retry on a 5xx: the SDK would POST the same message up to three times in 300
- *       ms, and a 5xx does not prove that Twilio did not queue it. The job retries on its own cycle,
- *       after the communication log has recorded the failure.
+ *       ms, and a 5xx does not prove that Twilio did not queue it. The job retries on its own
+ *       cycle, after the communication log has recorded the failure.
  *   <li>A 429 (or 503) with {@code Retry-After} throws {@link ProviderBusyException}: the job's
  *       next attempt waits at least that long ({@link ProviderBusyRetries}).
  * </ul>
@@ -37,7 +37,10 @@ final class TwilioHttpClient extends NetworkHttpClient {
     this.base =
         apiBaseUrl == null || apiBaseUrl.isBlank() || apiBaseUrl.equals(TwilioSettings.TWILIO_API)
             ? null
-            : URI.create(apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl);
+            : URI.create(
+                apiBaseUrl.endsWith("/")
+                    ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1)
+                    : apiBaseUrl);
   }
 
   @Override
@@ -51,9 +54,15 @@ final class TwilioHttpClient extends NetworkHttpClient {
     if (response.getStatusCode() == 429 || response.getStatusCode() == 503) {
       Optional<Duration> wait = retryAfter(response.getHeaders(), Instant.now());
       if (wait.isPresent()) {
-        // nothing was sent: the job retries, not before the wait Twilio asked for (ProviderBusyRetries)
+        // nothing was sent: the job retries, not before the wait Twilio asked for
+        // (ProviderBusyRetries)
         throw new ProviderBusyException(
-            "Twilio answered " + response.getStatusCode() + " and asked to retry after " + wait.get().toSeconds() + " s", wait.get());
+            "Twilio answered "
+                + response.getStatusCode()
+                + " and asked to retry after "
+                + wait.get().toSeconds()
+                + " s",
+            wait.get());
       }
     }
     return response;
@@ -101,7 +110,8 @@ final class TwilioHttpClient extends NetworkHttpClient {
     return copy;
   }
 
-  private static void copyParams(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+  private static void copyParams(
+      Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
     params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
   }
 }

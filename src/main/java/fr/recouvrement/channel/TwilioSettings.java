@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("recouvrement.sms.twilio")
 record TwilioSettings(
-    String accountSid, String authToken, String from, @DefaultValue(TwilioSettings.TWILIO_API) String apiBaseUrl) {
+    String accountSid,
+    String authToken,
+    String from,
+    @DefaultValue(TwilioSettings.TWILIO_API) String apiBaseUrl) {
   static final String TWILIO_API = "https://api.twilio.com";
 
   /** All three credentials set: SMS are delivered; none set: dry run. */

@@ -7,7 +7,8 @@ import com.twilio.type.PhoneNumber;
 
 /**
  * SMS through Twilio's Messages API. A refused or failed request throws {@code ApiException}; the
- * SDK's own immediate retries are off (see {@link TwilioHttpClient}): the job's retry cycle retries.
+ * SDK's own immediate retries are off (see {@link TwilioHttpClient}): the job's retry cycle
+ * retries.
  */
 final class TwilioSmsSender implements SmsSender {
   private final TwilioRestClient client;

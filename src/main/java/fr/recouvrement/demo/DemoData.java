@@ -1,8 +1,8 @@
 package fr.recouvrement.demo;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.OpenCaseRequest;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.GroupIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Something to look at after a first local start ({@code recouvrement.demo.enabled}): one user per
- * group, all with the password {@code demo}, and one open case. Only what is missing is created,
- * so restarts and users' changes (a new password, a paid demo case) are left alone.
+ * group, all with the password {@code demo}, and one open case. Only what is missing is created, so
+ * restarts and users' changes (a new password, a paid demo case) are left alone.
  *
  * <p>Its own package: demo data is no part of security or of the case capability; it uses both
  * through what they offer to others (group ids, {@link CaseService#open}) and goes away as a whole
@@ -38,7 +38,11 @@ class DemoData implements ApplicationRunner {
   static final List<DemoUser> USERS =
       List.of(
           new DemoUser("collecteur", "Camille", "Durand", List.of(GroupIds.COLLECTORS)),
-          new DemoUser("superviseur", "Nathalie", "Lefèvre", List.of(GroupIds.SUPERVISORS, GroupIds.COLLECTORS)),
+          new DemoUser(
+              "superviseur",
+              "Nathalie",
+              "Lefèvre",
+              List.of(GroupIds.SUPERVISORS, GroupIds.COLLECTORS)),
           new DemoUser("analyste", "Julien", "Moreau", List.of(GroupIds.ANALYSTS)),
           new DemoUser("auditeur", "Bernard", "Fontaine", List.of(GroupIds.AUDITORS)));
 
@@ -72,7 +76,12 @@ class DemoData implements ApplicationRunner {
       for (String group : demo.groups()) {
         identityService.createMembership(demo.id(), group);
       }
-      log.info("Created demo user {} ({} {}) in {}", demo.id(), demo.firstName(), demo.lastName(), demo.groups());
+      log.info(
+          "Created demo user {} ({} {}) in {}",
+          demo.id(),
+          demo.firstName(),
+          demo.lastName(),
+          demo.groups());
     }
     log.warn(
         "Demo users {} exist with the password '{}': not for production, set RECOUVREMENT_DEMO_ENABLED=false and"
@@ -83,7 +92,9 @@ class DemoData implements ApplicationRunner {
 
   void openCase() {
     // a debtor row exists only once a case was opened for it (CaseService writes both together)
-    Integer known = jdbc.queryForObject("select count(*) from debtor where external_id = ?", Integer.class, DEBTOR_ID);
+    Integer known =
+        jdbc.queryForObject(
+            "select count(*) from debtor where external_id = ?", Integer.class, DEBTOR_ID);
     if (known != null && known > 0) {
       return;
     }
@@ -102,7 +113,10 @@ class DemoData implements ApplicationRunner {
                 invoice("DEMO-F-0001", today.minusDays(40), new BigDecimal("1850.00")),
                 invoice("DEMO-F-0002", today.minusDays(20), new BigDecimal("642.50"))));
     CaseService.Opened opened = cases.open(request, "demo");
-    log.info("Opened demo case {} for debtor {} (Boulangerie Martin SARL)", opened.reference(), DEBTOR_ID);
+    log.info(
+        "Opened demo case {} for debtor {} (Boulangerie Martin SARL)",
+        opened.reference(),
+        DEBTOR_ID);
   }
 
   private static OpenCaseRequest.Invoice invoice(String number, LocalDate due, BigDecimal amount) {

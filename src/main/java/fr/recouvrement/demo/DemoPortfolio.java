@@ -1,12 +1,12 @@
 package fr.recouvrement.demo;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseStatus;
 import fr.recouvrement.cases.OpenCaseRequest;
 import fr.recouvrement.cases.PaymentRequest;
 import fr.recouvrement.dispute.DisputeRequest;
 import fr.recouvrement.dispute.DisputeService;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.insolvency.InsolvencyRequest;
 import fr.recouvrement.legal.insolvency.InsolvencyService;
 import java.math.BigDecimal;
@@ -44,15 +44,19 @@ import org.springframework.stereotype.Service;
  * properties), only into a database that holds no real case, and only for debtors whose id starts
  * with {@value #PREFIX}; {@link #remove()} takes all of it away again (docs/operations.md).
  *
- * <p>The engine's clock is one for the whole JVM: while the portfolio is written the job executor is
- * stopped, and the clock is restored at the end whatever happens.
+ * <p>The engine's clock is one for the whole JVM: while the portfolio is written the job executor
+ * is stopped, and the clock is restored at the end whatever happens.
  */
 @Service
 public class DemoPortfolio {
-  /** Every demo debtor's external id starts with this; nothing else is touched by {@link #remove()}. */
+  /**
+   * Every demo debtor's external id starts with this; nothing else is touched by {@link #remove()}.
+   */
   public static final String PREFIX = "DEMO-P-";
+
   /** Engine property (ACT_GE_PROPERTY): when the portfolio was created, or that it was removed. */
   static final String MARKER = "recouvrement.demo.portfolio";
+
   static final String ACTOR = "demo";
   static final int SIZE = 200;
   private static final Logger log = LoggerFactory.getLogger(DemoPortfolio.class);
@@ -82,7 +86,10 @@ public class DemoPortfolio {
     }
   }
 
-  /** The call activities of {@code collection-case} a phase starts at (their start listeners set the status). */
+  /**
+   * The call activities of {@code collection-case} a phase starts at (their start listeners set the
+   * status).
+   */
   private static final Map<Phase, String> PHASE_ACTIVITY =
       Map.of(
           Phase.PAYMENT_PLAN, "CallActivity_PaymentPlan",
@@ -110,7 +117,12 @@ public class DemoPortfolio {
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
 
-  DemoPortfolio(CaseService cases, DisputeService disputes, InsolvencyService insolvencies, ProcessEngine engine, JdbcTemplate jdbc) {
+  DemoPortfolio(
+      CaseService cases,
+      DisputeService disputes,
+      InsolvencyService insolvencies,
+      ProcessEngine engine,
+      JdbcTemplate jdbc) {
     this.cases = cases;
     this.disputes = disputes;
     this.insolvencies = insolvencies;
@@ -133,17 +145,22 @@ public class DemoPortfolio {
     }
     Long real =
         jdbc.queryForObject(
-            "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id not like 'DEMO-%'", Long.class);
+            "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id not like 'DEMO-%'",
+            Long.class);
     if (real != null && real > 0) {
       throw new NotCreated(real + " real cases exist: demo debtors are never mixed with real ones");
     }
     return create(SIZE);
   }
 
-  /** Writes {@code size} demo cases whatever the database holds (tests; {@link #createOnce()} guards the rest). */
+  /**
+   * Writes {@code size} demo cases whatever the database holds (tests; {@link #createOnce()} guards
+   * the rest).
+   */
   Created create(int size) {
     long started = System.nanoTime();
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     JobExecutor jobExecutor = configuration.getJobExecutor();
     boolean executorWasActive = jobExecutor != null && jobExecutor.isActive();
     if (executorWasActive) {
@@ -179,7 +196,11 @@ public class DemoPortfolio {
         },
         PREFIX + "%");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    log.info("Demo portfolio: {} cases written in {} s, by status {}", created, took.toSeconds(), byStatus);
+    log.info(
+        "Demo portfolio: {} cases written in {} s, by status {}",
+        created,
+        took.toSeconds(),
+        byStatus);
     return new Created(created, byStatus, took);
   }
 
@@ -195,7 +216,8 @@ public class DemoPortfolio {
         slots.add(new Slot(p, (k + 0.5) / p.count));
       }
     }
-    slots.sort(java.util.Comparator.comparingDouble(Slot::at).thenComparing(s -> s.phase().ordinal()));
+    slots.sort(
+        java.util.Comparator.comparingDouble(Slot::at).thenComparing(s -> s.phase().ordinal()));
     List<Phase> plan = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       plan.add(slots.get(i % slots.size()).phase());
@@ -219,7 +241,9 @@ public class DemoPortfolio {
     runUntil(reference, opened);
 
     // the day the case entered its phase: somewhere between its opening and a few days ago
-    Instant entered = opened.plus(Duration.ofDays(Math.max(1, (long) (age * (0.45 + random.nextDouble() * 0.4)))));
+    Instant entered =
+        opened.plus(
+            Duration.ofDays(Math.max(1, (long) (age * (0.45 + random.nextDouble() * 0.4)))));
     if (entered.isAfter(now.minus(Duration.ofHours(3)))) {
       entered = now.minus(Duration.ofHours(3));
     }
@@ -228,7 +252,15 @@ public class DemoPortfolio {
     LocalDate enteredOn = LocalDate.ofInstant(entered, CaseClock.PARIS);
     switch (phase) {
       case AMICABLE -> {}
-      case PARTLY_PAID -> pay(reference, cases.balance(reference).multiply(new BigDecimal("0.4")).setScale(2, RoundingMode.HALF_UP), enteredOn, n);
+      case PARTLY_PAID ->
+          pay(
+              reference,
+              cases
+                  .balance(reference)
+                  .multiply(new BigDecimal("0.4"))
+                  .setScale(2, RoundingMode.HALF_UP),
+              enteredOn,
+              n);
       case PAID -> pay(reference, cases.balance(reference), enteredOn, n);
       case DISPUTED ->
           disputes.raise(
@@ -236,12 +268,18 @@ public class DemoPortfolio {
               new DisputeRequest(
                   random.nextBoolean() ? "COMMERCIAL" : "ADMINISTRATIVE",
                   List.of(invoiceNumber(n)),
-                  random.nextBoolean() ? "Livraison incomplète, avoir attendu" : "Facture adressée à la mauvaise entité"),
+                  random.nextBoolean()
+                      ? "Livraison incomplète, avoir attendu"
+                      : "Facture adressée à la mauvaise entité"),
               ACTOR);
       case INSOLVENCY -> {
-        String procedure = List.of("SAUVEGARDE", "REDRESSEMENT", "LIQUIDATION").get(random.nextInt(3));
+        String procedure =
+            List.of("SAUVEGARDE", "REDRESSEMENT", "LIQUIDATION").get(random.nextInt(3));
         LocalDate publication = enteredOn.minusDays(1);
-        insolvencies.open(reference, new InsolvencyRequest(procedure, publication.minusDays(9), publication, false), ACTOR);
+        insolvencies.open(
+            reference,
+            new InsolvencyRequest(procedure, publication.minusDays(9), publication, false),
+            ACTOR);
       }
       case WRITTEN_OFF -> writeOff(reference);
       default -> moveTo(reference, PHASE_ACTIVITY.get(phase));
@@ -255,7 +293,10 @@ public class DemoPortfolio {
     }
   }
 
-  /** Starts the phase's call activity in the case process, in place of what it was doing (as Cockpit's « Modify » would). */
+  /**
+   * Starts the phase's call activity in the case process, in place of what it was doing (as
+   * Cockpit's « Modify » would).
+   */
   private void moveTo(String reference, String activityId) {
     RuntimeService runtime = engine.getRuntimeService();
     ProcessInstance root = caseProcess(reference);
@@ -275,19 +316,25 @@ public class DemoPortfolio {
     ProcessInstance root = caseProcess(reference);
     cases.closeAsWrittenOff(reference, "Créance irrécouvrable : débiteur introuvable (démo)");
     if (root != null) {
-      engine.getRuntimeService().deleteProcessInstance(root.getId(), "Passage en perte validé (démo)", true, true);
+      engine
+          .getRuntimeService()
+          .deleteProcessInstance(root.getId(), "Passage en perte validé (démo)", true, true);
     }
   }
 
   private ProcessInstance caseProcess(String reference) {
-    return engine.getRuntimeService()
+    return engine
+        .getRuntimeService()
         .createProcessInstanceQuery()
         .processInstanceBusinessKey(reference)
         .processDefinitionKey(CaseService.PROCESS_KEY)
         .singleResult();
   }
 
-  /** Runs the case's jobs as the job executor would have, moving the clock from timer to timer until {@code until}. */
+  /**
+   * Runs the case's jobs as the job executor would have, moving the clock from timer to timer until
+   * {@code until}.
+   */
   private void runUntil(String reference, Instant until) {
     ManagementService management = engine.getManagementService();
     ProcessInstance root = caseProcess(reference);
@@ -296,22 +343,38 @@ public class DemoPortfolio {
     }
     for (int step = 0; step < 200; step++) {
       // the case process and every process it called: one query, on the jobs' root instance
-      List<Job> jobs = management.createJobQuery().rootProcessInstanceId(root.getId()).active().withRetriesLeft().list();
+      List<Job> jobs =
+          management
+              .createJobQuery()
+              .rootProcessInstanceId(root.getId())
+              .active()
+              .withRetriesLeft()
+              .list();
       if (jobs.isEmpty() && caseProcess(reference) == null) {
         return;
       }
       Date clock = ClockUtil.getCurrentTime();
-      Job due = jobs.stream().filter(j -> j.getDuedate() == null || !j.getDuedate().after(clock)).findFirst().orElse(null);
+      Job due =
+          jobs.stream()
+              .filter(j -> j.getDuedate() == null || !j.getDuedate().after(clock))
+              .findFirst()
+              .orElse(null);
       if (due != null) {
         try {
           management.executeJob(due.getId());
         } catch (RuntimeException e) {
-          // the engine counted the failure (retries, then an incident, as in production); the demo goes on
+          // the engine counted the failure (retries, then an incident, as in production); the demo
+          // goes on
           log.debug("Demo job {} of {} failed: {}", due.getId(), reference, e.toString());
         }
         continue;
       }
-      Date next = jobs.stream().map(Job::getDuedate).filter(d -> d != null).min(Date::compareTo).orElse(null);
+      Date next =
+          jobs.stream()
+              .map(Job::getDuedate)
+              .filter(d -> d != null)
+              .min(Date::compareTo)
+              .orElse(null);
       if (next == null || next.toInstant().isAfter(until)) {
         at(until.isAfter(clock.toInstant()) ? until : clock.toInstant());
         return;
@@ -325,17 +388,25 @@ public class DemoPortfolio {
   }
 
   private static Instant morning(LocalDate day, Random random) {
-    LocalDate working = switch (day.getDayOfWeek()) {
-      case SATURDAY -> day.plusDays(2);
-      case SUNDAY -> day.plusDays(1);
-      default -> day;
-    };
-    return working.atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(150))).atZone(CaseClock.PARIS).toInstant();
+    LocalDate working =
+        switch (day.getDayOfWeek()) {
+          case SATURDAY -> day.plusDays(2);
+          case SUNDAY -> day.plusDays(1);
+          default -> day;
+        };
+    return working
+        .atTime(LocalTime.of(8, 30).plusMinutes(random.nextInt(150)))
+        .atZone(CaseClock.PARIS)
+        .toInstant();
   }
 
   private static BigDecimal amount(Random random, boolean business) {
-    // consumers owe tens to a few hundred euros, businesses up to tens of thousands, most a few thousand
-    double euros = business ? Math.exp(5.5 + random.nextDouble() * 4.6) : 40 + random.nextDouble() * (random.nextInt(5) == 0 ? 2400 : 600);
+    // consumers owe tens to a few hundred euros, businesses up to tens of thousands, most a few
+    // thousand
+    double euros =
+        business
+            ? Math.exp(5.5 + random.nextDouble() * 4.6)
+            : 40 + random.nextDouble() * (random.nextInt(5) == 0 ? 2400 : 600);
     return BigDecimal.valueOf(euros).setScale(2, RoundingMode.HALF_UP);
   }
 
@@ -348,34 +419,60 @@ public class DemoPortfolio {
   }
 
   private static final String[] COMPANIES = {
-    "Boulangerie", "Garage", "Menuiserie", "Pharmacie", "Imprimerie", "Transports", "Fromagerie", "Plomberie", "Librairie",
-    "Brasserie", "Électricité", "Paysages", "Serrurerie", "Optique", "Traiteur", "Charpente", "Cave", "Ambulances"
+    "Boulangerie", "Garage", "Menuiserie", "Pharmacie", "Imprimerie", "Transports", "Fromagerie",
+        "Plomberie", "Librairie",
+    "Brasserie", "Électricité", "Paysages", "Serrurerie", "Optique", "Traiteur", "Charpente",
+        "Cave", "Ambulances"
   };
   private static final String[] FAMILY = {
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent",
-    "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier",
-    "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller"
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+        "Moreau", "Simon", "Laurent",
+    "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel",
+        "Girard", "André", "Mercier",
+    "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure",
+        "Rousseau", "Blanc", "Guérin", "Muller"
   };
   private static final String[] GIVEN = {
-    "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Hugo", "Lucas", "Nathan", "Louis", "Thomas", "Antoine", "Paul",
-    "Émilie", "Claire", "Nicolas", "Julien", "Sophie", "Marc"
+    "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Hugo", "Lucas", "Nathan",
+    "Louis", "Thomas", "Antoine", "Paul", "Émilie", "Claire", "Nicolas", "Julien", "Sophie", "Marc"
   };
   private static final String[][] CITIES = {
-    {"69003", "Lyon"}, {"75011", "Paris"}, {"13006", "Marseille"}, {"31000", "Toulouse"}, {"33000", "Bordeaux"}, {"59000", "Lille"},
-    {"44000", "Nantes"}, {"67000", "Strasbourg"}, {"35000", "Rennes"}, {"34000", "Montpellier"}, {"21000", "Dijon"},
-    {"37000", "Tours"}, {"63000", "Clermont-Ferrand"}, {"76000", "Rouen"}, {"38000", "Grenoble"}
+    {"69003", "Lyon"},
+    {"75011", "Paris"},
+    {"13006", "Marseille"},
+    {"31000", "Toulouse"},
+    {"33000", "Bordeaux"},
+    {"59000", "Lille"},
+    {"44000", "Nantes"},
+    {"67000", "Strasbourg"},
+    {"35000", "Rennes"},
+    {"34000", "Montpellier"},
+    {"21000", "Dijon"},
+    {"37000", "Tours"},
+    {"63000", "Clermont-Ferrand"},
+    {"76000", "Rouen"},
+    {"38000", "Grenoble"}
   };
   private static final String[] FORMS = {"SARL", "SAS", "EURL", "SA"};
 
-  private static OpenCaseRequest request(int n, boolean business, Random random, LocalDate due, BigDecimal amount) {
+  private static OpenCaseRequest request(
+      int n, boolean business, Random random, LocalDate due, BigDecimal amount) {
     String family = FAMILY[random.nextInt(FAMILY.length)];
     String[] city = CITIES[random.nextInt(CITIES.length)];
     String name =
         business
-            ? COMPANIES[random.nextInt(COMPANIES.length)] + " " + family + " " + FORMS[random.nextInt(FORMS.length)]
+            ? COMPANIES[random.nextInt(COMPANIES.length)]
+                + " "
+                + family
+                + " "
+                + FORMS[random.nextInt(FORMS.length)]
             : GIVEN[random.nextInt(GIVEN.length)] + " " + family;
-    String slug = java.text.Normalizer.normalize(family, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase();
-    String email = (business ? "compta@" + slug + "-" + n : slug + "." + n + "@courriel") + ".example";
+    String slug =
+        java.text.Normalizer.normalize(family, java.text.Normalizer.Form.NFD)
+            .replaceAll("[^A-Za-z]", "")
+            .toLowerCase();
+    String email =
+        (business ? "compta@" + slug + "-" + n : slug + "." + n + "@courriel") + ".example";
     String phone = "+336" + String.format("%08d", 10_000_000 + random.nextInt(89_999_999));
     OpenCaseRequest.Debtor debtor =
         new OpenCaseRequest.Debtor(
@@ -385,12 +482,29 @@ public class DemoPortfolio {
             business ? siren(random) : null,
             email,
             random.nextInt(10) < 8 ? phone : null,
-            new OpenCaseRequest.Address((1 + random.nextInt(120)) + " rue " + List.of("de la République", "Victor Hugo", "des Lilas",
-                "du Moulin", "Pasteur", "de la Gare").get(random.nextInt(6)), city[0], city[1], "FR"));
-    return new OpenCaseRequest(debtor, List.of(new OpenCaseRequest.Invoice(invoiceNumber(n), due.minusDays(30), due, amount)));
+            new OpenCaseRequest.Address(
+                (1 + random.nextInt(120))
+                    + " rue "
+                    + List.of(
+                            "de la République",
+                            "Victor Hugo",
+                            "des Lilas",
+                            "du Moulin",
+                            "Pasteur",
+                            "de la Gare")
+                        .get(random.nextInt(6)),
+                city[0],
+                city[1],
+                "FR"));
+    return new OpenCaseRequest(
+        debtor,
+        List.of(new OpenCaseRequest.Invoice(invoiceNumber(n), due.minusDays(30), due, amount)));
   }
 
-  /** Nine digits with a valid Luhn key, starting with 9 so as not to be a real company's by chance... mostly. */
+  /**
+   * Nine digits with a valid Luhn key, starting with 9 so as not to be a real company's by
+   * chance... mostly.
+   */
   static String siren(Random random) {
     int[] d = new int[9];
     d[0] = 9;
@@ -424,7 +538,8 @@ public class DemoPortfolio {
   public Removed remove() {
     List<Map<String, Object>> rows =
         jdbc.queryForList(
-            "select c.id, c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", PREFIX + "%");
+            "select c.id, c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?",
+            PREFIX + "%");
     RuntimeService runtime = engine.getRuntimeService();
     HistoryService history = engine.getHistoryService();
     List<Object> caseIds = new ArrayList<>();
@@ -432,18 +547,33 @@ public class DemoPortfolio {
       caseIds.add(row.get("id"));
       String reference = (String) row.get("reference");
       List<String> running =
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).processDefinitionKey(CaseService.PROCESS_KEY).list()
-              .stream().map(ProcessInstance::getId).toList();
+          runtime
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(reference)
+              .processDefinitionKey(CaseService.PROCESS_KEY)
+              .list()
+              .stream()
+              .map(ProcessInstance::getId)
+              .toList();
       if (!running.isEmpty()) {
-        runtime.deleteProcessInstances(running, "Portefeuille de démonstration supprimé", true, true);
+        runtime.deleteProcessInstances(
+            running, "Portefeuille de démonstration supprimé", true, true);
       }
       List<String> past =
-          history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream().map(h -> h.getId()).toList();
+          history
+              .createHistoricProcessInstanceQuery()
+              .processInstanceBusinessKey(reference)
+              .list()
+              .stream()
+              .map(h -> h.getId())
+              .toList();
       if (!past.isEmpty()) {
         history.deleteHistoricProcessInstancesIfExists(past);
       }
     }
-    List<Object> debtorIds = jdbc.queryForList("select id from debtor where external_id like ?", Object.class, PREFIX + "%");
+    List<Object> debtorIds =
+        jdbc.queryForList(
+            "select id from debtor where external_id like ?", Object.class, PREFIX + "%");
     ForeignKeys keys = new ForeignKeys(jdbc);
     keys.delete("collection_case", "id", caseIds);
     keys.delete("debtor", "id", debtorIds);

@@ -33,7 +33,10 @@ final class ForeignKeys {
     this.tableNames = jdbc.execute((ConnectionCallback<Map<String, String>>) ForeignKeys::tables);
   }
 
-  /** Deletes the rows of {@code table} whose {@code column} is one of {@code values}, children first. */
+  /**
+   * Deletes the rows of {@code table} whose {@code column} is one of {@code values}, children
+   * first.
+   */
   void delete(String table, String column, List<Object> values) {
     delete(table, column, values, 0);
   }
@@ -48,14 +51,35 @@ final class ForeignKeys {
     String actual = tableNames.getOrDefault(table.toLowerCase(Locale.ROOT), table);
     for (Reference r : references(actual)) {
       for (List<Object> chunk : chunks(values)) {
-        List<Object> keys = r.parentColumn().equalsIgnoreCase(column)
-            ? chunk
-            : jdbc.queryForList("select " + r.parentColumn() + " from " + actual + " where " + column + " in (" + marks(chunk) + ")",
-                Object.class, chunk.toArray());
+        List<Object> keys =
+            r.parentColumn().equalsIgnoreCase(column)
+                ? chunk
+                : jdbc.queryForList(
+                    "select "
+                        + r.parentColumn()
+                        + " from "
+                        + actual
+                        + " where "
+                        + column
+                        + " in ("
+                        + marks(chunk)
+                        + ")",
+                    Object.class,
+                    chunk.toArray());
         if (r.child().equalsIgnoreCase(actual)) {
-          // a row pointing at another of the same table (a case following another): unlink, then delete with the rest
+          // a row pointing at another of the same table (a case following another): unlink, then
+          // delete with the rest
           if (!keys.isEmpty()) {
-            jdbc.update("update " + actual + " set " + r.childColumn() + " = null where " + r.childColumn() + " in (" + marks(keys) + ")",
+            jdbc.update(
+                "update "
+                    + actual
+                    + " set "
+                    + r.childColumn()
+                    + " = null where "
+                    + r.childColumn()
+                    + " in ("
+                    + marks(keys)
+                    + ")",
                 keys.toArray());
           }
           continue;
@@ -64,7 +88,9 @@ final class ForeignKeys {
       }
     }
     for (List<Object> chunk : chunks(values)) {
-      jdbc.update("delete from " + actual + " where " + column + " in (" + marks(chunk) + ")", chunk.toArray());
+      jdbc.update(
+          "delete from " + actual + " where " + column + " in (" + marks(chunk) + ")",
+          chunk.toArray());
     }
   }
 
@@ -77,9 +103,14 @@ final class ForeignKeys {
                     c -> {
                       List<Reference> found = new ArrayList<>();
                       DatabaseMetaData meta = c.getMetaData();
-                      try (ResultSet rs = meta.getExportedKeys(c.getCatalog(), c.getSchema(), table)) {
+                      try (ResultSet rs =
+                          meta.getExportedKeys(c.getCatalog(), c.getSchema(), table)) {
                         while (rs.next()) {
-                          found.add(new Reference(rs.getString("FKTABLE_NAME"), rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")));
+                          found.add(
+                              new Reference(
+                                  rs.getString("FKTABLE_NAME"),
+                                  rs.getString("FKCOLUMN_NAME"),
+                                  rs.getString("PKCOLUMN_NAME")));
                         }
                       }
                       return found;
@@ -88,7 +119,8 @@ final class ForeignKeys {
 
   private static Map<String, String> tables(Connection c) throws SQLException {
     Map<String, String> names = new HashMap<>();
-    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+    try (ResultSet rs =
+        c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         names.put(name.toLowerCase(Locale.ROOT), name);

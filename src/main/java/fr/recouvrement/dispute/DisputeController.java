@@ -20,8 +20,12 @@ class DisputeController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<DisputeView> raise(@PathVariable String reference, @RequestBody DisputeRequest request, Principal principal) {
-    DisputeView dispute = disputes.raise(reference, request, principal == null ? "system" : principal.getName());
-    return ResponseEntity.created(URI.create("/api/cases/" + reference + "/disputes/" + dispute.id())).body(dispute);
+  ResponseEntity<DisputeView> raise(
+      @PathVariable String reference, @RequestBody DisputeRequest request, Principal principal) {
+    DisputeView dispute =
+        disputes.raise(reference, request, principal == null ? "system" : principal.getName());
+    return ResponseEntity.created(
+            URI.create("/api/cases/" + reference + "/disputes/" + dispute.id()))
+        .body(dispute);
   }
 }

@@ -25,13 +25,16 @@ class DisputeFourEyes implements TaskListener {
   public void notify(DelegateTask task) {
     String user = Actors.completing(task);
     if (user == null) {
-      throw new BadUserRequestException("Quatre yeux : la décision sur une contestation doit être prise par un utilisateur identifié.");
+      throw new BadUserRequestException(
+          "Quatre yeux : la décision sur une contestation doit être prise par un utilisateur identifié.");
     }
     long disputeId = StepVariables.of(task.getExecution()).id("disputeId");
     String raisedBy = disputes.view(disputeId).raisedBy();
     if (user.equals(raisedBy)) {
       throw new BadUserRequestException(
-          "Quatre yeux : " + user + " a enregistré cette contestation et ne peut pas en décider ; un autre chargé ou un superviseur doit le faire.");
+          "Quatre yeux : "
+              + user
+              + " a enregistré cette contestation et ne peut pas en décider ; un autre chargé ou un superviseur doit le faire.");
     }
     task.getExecution().setVariable("disputeDecider", user);
   }

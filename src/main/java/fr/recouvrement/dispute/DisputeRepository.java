@@ -29,11 +29,25 @@ class DisputeRepository {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  record CaseFacts(long id, String reference, String status, String processInstanceId, String debtorType, String debtorName) {}
+  record CaseFacts(
+      long id,
+      String reference,
+      String status,
+      String processInstanceId,
+      String debtorType,
+      String debtorName) {}
 
-  /** An invoice of the case with what is still owed on its principal and whether a dispute holds it. */
+  /**
+   * An invoice of the case with what is still owed on its principal and whether a dispute holds it.
+   */
   record InvoiceFacts(
-      long id, String number, LocalDate dueDate, BigDecimal amount, BigDecimal paid, BigDecimal credited, boolean disputed) {
+      long id,
+      String number,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal paid,
+      BigDecimal credited,
+      boolean disputed) {
     BigDecimal outstanding() {
       return amount.subtract(paid).subtract(credited);
     }
@@ -54,9 +68,12 @@ class DisputeRepository {
       String raisedBy,
       Instant resolvedAt) {}
 
-  /** Locks the case row until the transaction ends, as payments do: one change to a case at a time. */
+  /**
+   * Locks the case row until the transaction ends, as payments do: one change to a case at a time.
+   */
   Optional<CaseFacts> lockCase(String reference) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select * from collection_case where reference = ? for update",
             (rs, n) -> rs.getLong("id"),
             reference)
@@ -105,10 +122,15 @@ class DisputeRepository {
         disputeId);
   }
 
-  /** Already credited on the case's invoices plus what is still owed on those under an open dispute. */
+  /**
+   * Already credited on the case's invoices plus what is still owed on those under an open dispute.
+   */
   BigDecimal creditExposure(long caseId) {
     BigDecimal credited =
-        jdbc.queryForObject("select coalesce(sum(credited_amount), 0) from invoice where case_id = ?", BigDecimal.class, caseId);
+        jdbc.queryForObject(
+            "select coalesce(sum(credited_amount), 0) from invoice where case_id = ?",
+            BigDecimal.class,
+            caseId);
     BigDecimal underDispute =
         jdbc.queryForObject(
             """
@@ -120,7 +142,8 @@ class DisputeRepository {
     return credited.add(underDispute).setScale(2);
   }
 
-  long insert(long caseId, String category, String comment, List<Long> invoiceIds, String by, Instant now) {
+  long insert(
+      long caseId, String category, String comment, List<Long> invoiceIds, String by, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
@@ -145,11 +168,14 @@ class DisputeRepository {
   /** The ids of a case's disputes, oldest first. */
   List<Long> idsOfCase(String reference) {
     return jdbc.queryForList(
-        "select d.id from dispute d join collection_case c on c.id = d.case_id where c.reference = ? order by d.id", Long.class, reference);
+        "select d.id from dispute d join collection_case c on c.id = d.case_id where c.reference = ? order by d.id",
+        Long.class,
+        reference);
   }
 
   Optional<DisputeRow> find(long id) {
-    return jdbc.query(
+    return jdbc
+        .query(
             """
             select d.*, c.reference from dispute d join collection_case c on c.id = d.case_id where d.id = ?
             """,
@@ -170,7 +196,13 @@ class DisputeRepository {
   }
 
   void recordOutcome(
-      long disputeId, String outcome, BigDecimal credited, String creditNoteNumber, String reason, String by, Instant now) {
+      long disputeId,
+      String outcome,
+      BigDecimal credited,
+      String creditNoteNumber,
+      String reason,
+      String by,
+      Instant now) {
     jdbc.update(
         """
         update dispute set outcome = ?, credited_amount = ?, credit_note_number = ?, rejection_reason = ?,
@@ -188,7 +220,8 @@ class DisputeRepository {
 
   /** Ends the dispute: its invoices are chased again (whatever a credit note left on them). */
   void release(long disputeId, Instant now) {
-    jdbc.update("update dispute_invoice set open_invoice_id = null where dispute_id = ?", disputeId);
+    jdbc.update(
+        "update dispute_invoice set open_invoice_id = null where dispute_id = ?", disputeId);
     jdbc.update(
         "update dispute set status = 'RESOLVED', resolved_at = coalesce(resolved_at, ?) where id = ?",
         Timestamp.from(now),

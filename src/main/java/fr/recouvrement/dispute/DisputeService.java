@@ -1,6 +1,5 @@
 package fr.recouvrement.dispute;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseStatus;
@@ -9,6 +8,7 @@ import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.dispute.DisputeRepository.CaseFacts;
 import fr.recouvrement.dispute.DisputeRepository.DisputeRow;
 import fr.recouvrement.dispute.DisputeRepository.InvoiceFacts;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +35,8 @@ public class DisputeService {
   private final RuntimeService runtimeService;
   private final TransactionTemplate tx;
 
-  DisputeService(DisputeRepository repository, RuntimeService runtimeService, TransactionTemplate tx) {
+  DisputeService(
+      DisputeRepository repository, RuntimeService runtimeService, TransactionTemplate tx) {
     this.repository = repository;
     this.runtimeService = runtimeService;
     this.tx = tx;
@@ -59,7 +60,10 @@ public class DisputeService {
       BigDecimal caseCreditExposure,
       String raisedBy) {}
 
-  /** A dispute raised through the API or the debtor portal: recorded, then the case process is told (message DisputeRaised). */
+  /**
+   * A dispute raised through the API or the debtor portal: recorded, then the case process is told
+   * (message DisputeRaised).
+   */
   public DisputeView raise(String reference, DisputeRequest request, String actor) {
     return view(record(reference, request, actor, true));
   }
@@ -69,13 +73,28 @@ public class DisputeService {
    * disputed; the case process runs the dispute process itself, so no message is sent.
    */
   public long recordFromCall(String reference, String category, String comment, String actor) {
-    List<String> numbers = tx.execute(status -> {
-      CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-      return repository.invoicesOfCase(c.id()).stream().filter(i -> !i.disputed() && i.outstanding().signum() > 0)
-          .map(InvoiceFacts::number).toList();
-    });
-    return record(reference, new DisputeRequest(category, numbers,
-        comment == null || comment.isBlank() ? "Contestation exprimée lors d'un appel" : comment), actor, false);
+    List<String> numbers =
+        tx.execute(
+            status -> {
+              CaseFacts c =
+                  repository
+                      .lockCase(reference)
+                      .orElseThrow(() -> new CaseNotFoundException(reference));
+              return repository.invoicesOfCase(c.id()).stream()
+                  .filter(i -> !i.disputed() && i.outstanding().signum() > 0)
+                  .map(InvoiceFacts::number)
+                  .toList();
+            });
+    return record(
+        reference,
+        new DisputeRequest(
+            category,
+            numbers,
+            comment == null || comment.isBlank()
+                ? "Contestation exprimée lors d'un appel"
+                : comment),
+        actor,
+        false);
   }
 
   private long record(String reference, DisputeRequest request, String actor, boolean tellTheCase) {
@@ -83,31 +102,45 @@ public class DisputeService {
     List<String> numbers = request.invoiceNumbers().stream().map(String::trim).distinct().toList();
     return tx.execute(
         status -> {
-          CaseFacts c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          CaseFacts c =
+              repository
+                  .lockCase(reference)
+                  .orElseThrow(() -> new CaseNotFoundException(reference));
           if (CaseStatus.valueOf(c.status()).isClosed()) {
-            throw new CaseConflictException("Case %s is closed (%s): there is nothing left to dispute".formatted(reference, c.status()));
+            throw new CaseConflictException(
+                "Case %s is closed (%s): there is nothing left to dispute"
+                    .formatted(reference, c.status()));
           }
           Map<String, InvoiceFacts> invoices =
-              repository.invoicesOfCase(c.id()).stream().collect(Collectors.toMap(InvoiceFacts::number, Function.identity()));
+              repository.invoicesOfCase(c.id()).stream()
+                  .collect(Collectors.toMap(InvoiceFacts::number, Function.identity()));
           List<FieldProblem> unknown = new ArrayList<>();
           for (int i = 0; i < request.invoiceNumbers().size(); i++) {
             String n = request.invoiceNumbers().get(i);
             if (n == null || !invoices.containsKey(n.trim())) {
-              unknown.add(new FieldProblem("invoiceNumbers[" + i + "]", "is not an invoice of case " + reference));
+              unknown.add(
+                  new FieldProblem(
+                      "invoiceNumbers[" + i + "]", "is not an invoice of case " + reference));
             }
           }
           if (!unknown.isEmpty()) {
             throw new InvalidRequestException(unknown);
           }
-          List<String> alreadyDisputed = numbers.stream().filter(n -> invoices.get(n).disputed()).toList();
+          List<String> alreadyDisputed =
+              numbers.stream().filter(n -> invoices.get(n).disputed()).toList();
           if (!alreadyDisputed.isEmpty()) {
             throw new CaseConflictException(
-                "Invoices %s of case %s are already under an open dispute".formatted(alreadyDisputed, reference));
+                "Invoices %s of case %s are already under an open dispute"
+                    .formatted(alreadyDisputed, reference));
           }
           long id =
               repository.insert(
-                  c.id(), category.name(), blankToNull(request.comment()),
-                  numbers.stream().map(n -> invoices.get(n).id()).toList(), actor, CaseClock.now());
+                  c.id(),
+                  category.name(),
+                  blankToNull(request.comment()),
+                  numbers.stream().map(n -> invoices.get(n).id()).toList(),
+                  actor,
+                  CaseClock.now());
           if (tellTheCase) {
             runtimeService
                 .createMessageCorrelation(MESSAGE_DISPUTE_RAISED)
@@ -125,37 +158,74 @@ public class DisputeService {
   }
 
   public DisputeView view(long disputeId) {
-    DisputeRow d = repository.find(disputeId).orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
+    DisputeRow d =
+        repository
+            .find(disputeId)
+            .orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
     List<InvoiceFacts> invoices = repository.invoicesOfDispute(disputeId);
     return new DisputeView(
-        d.id(), d.caseReference(), DisputeCategory.valueOf(d.category()), d.comment(), d.status(),
-        invoices.stream().map(InvoiceFacts::number).toList(), outstanding(invoices), d.outcome(), d.creditedAmount(),
-        d.creditNoteNumber(), d.rejectionReason(), d.raisedAt(), d.raisedBy(), d.resolvedAt());
+        d.id(),
+        d.caseReference(),
+        DisputeCategory.valueOf(d.category()),
+        d.comment(),
+        d.status(),
+        invoices.stream().map(InvoiceFacts::number).toList(),
+        outstanding(invoices),
+        d.outcome(),
+        d.creditedAmount(),
+        d.creditNoteNumber(),
+        d.rejectionReason(),
+        d.raisedAt(),
+        d.raisedBy(),
+        d.resolvedAt());
   }
 
   public Facts facts(long disputeId) {
-    DisputeRow d = repository.find(disputeId).orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
+    DisputeRow d =
+        repository
+            .find(disputeId)
+            .orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
     CaseFacts c = repository.caseFacts(d.caseId());
     List<InvoiceFacts> invoices = repository.invoicesOfDispute(disputeId);
     return new Facts(
-        disputeId, c.reference(), d.category(), d.comment(), c.debtorType(), c.debtorName(), outstanding(invoices),
-        invoices.stream().map(InvoiceFacts::number).toList(), repository.creditExposure(d.caseId()), d.raisedBy());
+        disputeId,
+        c.reference(),
+        d.category(),
+        d.comment(),
+        c.debtorType(),
+        c.debtorName(),
+        outstanding(invoices),
+        invoices.stream().map(InvoiceFacts::number).toList(),
+        repository.creditExposure(d.caseId()),
+        d.raisedBy());
   }
 
   /**
    * A credit note or a partial acceptance: cancels {@code amount} on the disputed invoices, oldest
-   * first, never more than is still owed on them. Done once: a dispute already resolved is left alone.
+   * first, never more than is still owed on them. Done once: a dispute already resolved is left
+   * alone.
    */
-  public void credit(long disputeId, DisputeOutcome outcome, BigDecimal amount, String creditNoteNumber, String actor) {
+  public void credit(
+      long disputeId,
+      DisputeOutcome outcome,
+      BigDecimal amount,
+      String creditNoteNumber,
+      String actor) {
     tx.executeWithoutResult(
         status -> {
-          DisputeRow d = repository.find(disputeId).orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
+          DisputeRow d =
+              repository
+                  .find(disputeId)
+                  .orElseThrow(() -> new IllegalArgumentException("No dispute " + disputeId));
           if (d.outcome() != null) {
             return;
           }
           List<InvoiceFacts> invoices = repository.invoicesOfDispute(disputeId);
           BigDecimal owed = outstanding(invoices);
-          if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(owed) > 0) {
+          if (amount == null
+              || amount.signum() <= 0
+              || amount.scale() > 2
+              || amount.compareTo(owed) > 0) {
             throw new IllegalArgumentException(
                 "Dispute %d: the amount to credit must be between 0.01 and %s €, what is still owed on the disputed invoices (was %s)"
                     .formatted(disputeId, owed, amount));
@@ -168,13 +238,22 @@ public class DisputeService {
               left = left.subtract(part);
             }
           }
-          repository.recordOutcome(disputeId, outcome.name(), amount, creditNoteNumber, null, actor, CaseClock.now());
+          repository.recordOutcome(
+              disputeId, outcome.name(), amount, creditNoteNumber, null, actor, CaseClock.now());
         });
   }
 
   public void reject(long disputeId, String reason, String actor) {
     tx.executeWithoutResult(
-        status -> repository.recordOutcome(disputeId, DisputeOutcome.REJECTED.name(), null, null, reason, actor, CaseClock.now()));
+        status ->
+            repository.recordOutcome(
+                disputeId,
+                DisputeOutcome.REJECTED.name(),
+                null,
+                null,
+                reason,
+                actor,
+                CaseClock.now()));
   }
 
   /** Reminders chase the dispute's invoices again. */
@@ -186,16 +265,21 @@ public class DisputeService {
     List<FieldProblem> problems = new ArrayList<>();
     DisputeCategory category = null;
     if (request.category() == null || request.category().isBlank()) {
-      problems.add(new FieldProblem("category", "is required: one of " + Arrays.toString(DisputeCategory.values())));
+      problems.add(
+          new FieldProblem(
+              "category", "is required: one of " + Arrays.toString(DisputeCategory.values())));
     } else {
       try {
         category = DisputeCategory.valueOf(request.category().trim().toUpperCase());
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("category", "must be one of " + Arrays.toString(DisputeCategory.values())));
+        problems.add(
+            new FieldProblem(
+                "category", "must be one of " + Arrays.toString(DisputeCategory.values())));
       }
     }
     if (request.invoiceNumbers() == null || request.invoiceNumbers().isEmpty()) {
-      problems.add(new FieldProblem("invoiceNumbers", "must name at least one invoice of the case"));
+      problems.add(
+          new FieldProblem("invoiceNumbers", "must name at least one invoice of the case"));
     } else {
       Set<String> seen = new LinkedHashSet<>();
       for (int i = 0; i < request.invoiceNumbers().size(); i++) {
@@ -217,7 +301,10 @@ public class DisputeService {
   }
 
   private static BigDecimal outstanding(List<InvoiceFacts> invoices) {
-    return invoices.stream().map(InvoiceFacts::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    return invoices.stream()
+        .map(InvoiceFacts::outstanding)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2);
   }
 
   private static String blankToNull(String s) {

@@ -21,11 +21,12 @@ class RecordCallDispute implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     StepVariables variables = StepVariables.of(execution);
-    long id = disputes.recordFromCall(
-        variables.caseReference(),
-        variables.optionalText("disputeCategory").orElse("COMMERCIAL"),
-        variables.optionalText("callNotes").orElse(null),
-        Actors.current(execution));
+    long id =
+        disputes.recordFromCall(
+            variables.caseReference(),
+            variables.optionalText("disputeCategory").orElse("COMMERCIAL"),
+            variables.optionalText("callNotes").orElse(null),
+            Actors.current(execution));
     execution.setVariable("disputeId", id);
   }
 }

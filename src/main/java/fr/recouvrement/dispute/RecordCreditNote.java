@@ -26,12 +26,17 @@ class RecordCreditNote implements JavaDelegate {
     String actor = Actors.current(execution);
     if (outcome == DisputeOutcome.CREDIT_NOTE) {
       disputes.credit(
-          disputeId, outcome, variables.optionalAmount("creditNoteAmount").orElse(null),
-          variables.optionalText("creditNoteNumber").orElse(null), actor);
+          disputeId,
+          outcome,
+          variables.optionalAmount("creditNoteAmount").orElse(null),
+          variables.optionalText("creditNoteNumber").orElse(null),
+          actor);
     } else if (outcome == DisputeOutcome.PARTIAL) {
-      disputes.credit(disputeId, outcome, variables.optionalAmount("acceptedAmount").orElse(null), null, actor);
+      disputes.credit(
+          disputeId, outcome, variables.optionalAmount("acceptedAmount").orElse(null), null, actor);
     } else {
-      throw new IllegalStateException("Dispute " + disputeId + ": no credit to record for outcome " + outcome);
+      throw new IllegalStateException(
+          "Dispute " + disputeId + ": no credit to record for outcome " + outcome);
     }
   }
 }

@@ -1,7 +1,7 @@
 package fr.recouvrement.dispute;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,7 @@ class ReleaseDisputedInvoices implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     disputes.release(StepVariables.of(execution).id("disputeId"));
-    execution.setVariable("nothingOwed", cases.balance(StepVariables.of(execution).caseReference()).signum() == 0);
+    execution.setVariable(
+        "nothingOwed", cases.balance(StepVariables.of(execution).caseReference()).signum() == 0);
   }
 }

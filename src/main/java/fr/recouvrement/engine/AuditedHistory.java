@@ -12,22 +12,22 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * History level {@code full}, less two kinds of rows nobody reads (issue 14, P4). What an auditor
- * reads (docs/auditors.md, the {@code audit} package) is all kept: every process instance and
- * every activity instance of a step, event, timer, task, call or subprocess, every task with its identity links and who completed it, every decision with its inputs
- * and outputs, the user operation log, incidents, job failures and successes (the cluster drill
- * reads which node ran a send), the last value of every variable ({@code act_hi_varinst}), and
- * every variable value a person wrote: a form submitted with a task, a variable set by hand in
- * Cockpit or through /engine-rest.
+ * reads (docs/auditors.md, the {@code audit} package) is all kept: every process instance and every
+ * activity instance of a step, event, timer, task, call or subprocess, every task with its identity
+ * links and who completed it, every decision with its inputs and outputs, the user operation log,
+ * incidents, job failures and successes (the cluster drill reads which node ran a send), the last
+ * value of every variable ({@code act_hi_varinst}), and every variable value a person wrote: a form
+ * submitted with a task, a variable set by hand in Cockpit or through /engine-rest.
  *
  * <p>Not written:
  *
  * <ul>
  *   <li>the {@code act_hi_actinst} rows of gateways and of plain start and end events, which the
  *       audit timeline never showed (about a third of a reminder cycle's activity rows);
- *   <li>the {@code act_hi_detail} row of a variable written by a step of a process (a delegate,
- *       an output mapping, the start of a case by the API) while nobody is authenticated to the
- *       engine and no task or user operation is involved: the facts behind them are in our tables,
- *       the decisions keep their own inputs, and {@code act_hi_varinst} keeps the last value;
+ *   <li>the {@code act_hi_detail} row of a variable written by a step of a process (a delegate, an
+ *       output mapping, the start of a case by the API) while nobody is authenticated to the engine
+ *       and no task or user operation is involved: the facts behind them are in our tables, the
+ *       decisions keep their own inputs, and {@code act_hi_varinst} keeps the last value;
  *   <li>the {@code act_hi_job_log} rows of a job being created or deleted: its activity instance
  *       says when it started and whether it was cancelled, and its success or failure rows stay.
  * </ul>
@@ -39,11 +39,13 @@ class AuditedHistory extends DbHistoryEventHandler {
    * is the process's own start and end, kept on the process instance row.
    */
   static final java.util.Set<String> UNREAD_ACTIVITY_TYPES =
-      java.util.Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway", "startEvent", "noneEndEvent");
+      java.util.Set.of(
+          "exclusiveGateway", "inclusiveGateway", "parallelGateway", "startEvent", "noneEndEvent");
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (event instanceof HistoricActivityInstanceEventEntity activity && UNREAD_ACTIVITY_TYPES.contains(activity.getActivityType())) {
+    if (event instanceof HistoricActivityInstanceEventEntity activity
+        && UNREAD_ACTIVITY_TYPES.contains(activity.getActivityType())) {
       return;
     }
     if (event instanceof HistoricJobLogEvent log && (log.isCreationLog() || log.isDeletionLog())) {
@@ -57,18 +59,25 @@ class AuditedHistory extends DbHistoryEventHandler {
     return super.shouldWriteHistoricDetail(event) && byAPerson(event);
   }
 
-  /** Whether a person's action wrote the variable: a task, a user operation, an authenticated caller. */
+  /**
+   * Whether a person's action wrote the variable: a task, a user operation, an authenticated
+   * caller.
+   */
   static boolean byAPerson(HistoricVariableUpdateEventEntity event) {
     if (event.getUserOperationId() != null || event.getTaskId() != null) {
       return true;
     }
     CommandContext command = Context.getCommandContext();
-    if (command == null || command.getAuthenticatedUserId() != null || command.getOperationId() != null) {
+    if (command == null
+        || command.getAuthenticatedUserId() != null
+        || command.getOperationId() != null) {
       return true;
     }
     // a task completed without an authenticated engine user still keeps what it submitted
     BpmnExecutionContext bpmn = Context.getBpmnExecutionContext();
     ExecutionEntity execution = bpmn == null ? null : bpmn.getExecution();
-    return execution != null && execution.getActivity() != null && "userTask".equals(execution.getActivity().getProperty("type"));
+    return execution != null
+        && execution.getActivity() != null
+        && "userTask".equals(execution.getActivity().getProperty("type"));
   }
 }

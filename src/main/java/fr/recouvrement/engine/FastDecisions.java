@@ -17,20 +17,28 @@ import org.springframework.stereotype.Component;
 class FastDecisions extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
+    DefaultDmnEngineConfiguration dmn =
+        (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
     if (dmn == null) {
-      dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      dmn =
+          (DefaultDmnEngineConfiguration)
+              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
     DefaultDmnEngineConfiguration built = dmn;
-    // the engine adds its custom FEEL functions to the configuration after this plugin runs: read them when the engine is built
-    dmn.feelEngineFactory(new FeelEngineFactory() {
-      @Override
-      public FeelEngine createInstance() {
-        var functions = built.getFeelCustomFunctionProviders();
-        ScalaFeelEngineFactory scala = functions == null ? new ScalaFeelEngineFactory() : new ScalaFeelEngineFactory(functions);
-        return new SimpleFeel(scala.createInstance());
-      }
-    });
+    // the engine adds its custom FEEL functions to the configuration after this plugin runs: read
+    // them when the engine is built
+    dmn.feelEngineFactory(
+        new FeelEngineFactory() {
+          @Override
+          public FeelEngine createInstance() {
+            var functions = built.getFeelCustomFunctionProviders();
+            ScalaFeelEngineFactory scala =
+                functions == null
+                    ? new ScalaFeelEngineFactory()
+                    : new ScalaFeelEngineFactory(functions);
+            return new SimpleFeel(scala.createInstance());
+          }
+        });
   }
 }

@@ -15,25 +15,47 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The FEEL engine of our decision tables, with a short path for what nearly every cell of them is:
  * a FEEL <em>simple</em> unary test made of literals ({@code >= 10000}, {@code [600..780[}, {@code
- * "SMS","PHONE_CALL"}, {@code not(1)}, {@code -}), an output literal ({@code "RECALCITRANT"}, {@code
- * -3}, {@code false}) or an input that names a variable ({@code balance}).
+ * "SMS","PHONE_CALL"}, {@code not(1)}, {@code -}), an output literal ({@code "RECALCITRANT"},
+ * {@code -3}, {@code false}) or an input that names a variable ({@code balance}).
  *
  * <p>Why: the Scala FEEL engine builds its table of built-in functions again for every evaluation
  * (about 2.5 ms on this project's benchmark machine), and a case's opening evaluates a few hundred
- * cells; a JFR profile of the intake found 35 % of the request threads there (issue 14). The
- * tables stay FEEL and stay in DMN: anything outside the short path (a function, a date, a name
- * inside a test, a type that does not match the literal, a null) is handed to the Scala engine
- * unchanged, and what the short path answers is what FEEL answers (see {@code SimpleFeelTest}, which
- * compares both on every input entry of every table we deploy).
+ * cells; a JFR profile of the intake found 35 % of the request threads there (issue 14). The tables
+ * stay FEEL and stay in DMN: anything outside the short path (a function, a date, a name inside a
+ * test, a type that does not match the literal, a null) is handed to the Scala engine unchanged,
+ * and what the short path answers is what FEEL answers (see {@code SimpleFeelTest}, which compares
+ * both on every input entry of every table we deploy).
  */
 public final class SimpleFeel implements FeelEngine {
   private static final String NUMBER = "-?\\d+(?:\\.\\d+)?";
   private static final String STRING = "\"[^\"\\\\]*\"";
   private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)\\s*(" + NUMBER + ")");
-  private static final Pattern RANGE = Pattern.compile("([\\[(\\]])\\s*(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")\\s*([\\])\\[])");
+  private static final Pattern RANGE =
+      Pattern.compile(
+          "([\\[(\\]])\\s*(" + NUMBER + ")\\s*\\.\\.\\s*(" + NUMBER + ")\\s*([\\])\\[])");
   private static final Pattern LITERAL = Pattern.compile(NUMBER + "|" + STRING + "|true|false");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not", "and", "or", "if", "then", "else", "for", "in", "some", "every", "satisfies", "between", "instance", "of", "function");
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of(
+          "true",
+          "false",
+          "null",
+          "not",
+          "and",
+          "or",
+          "if",
+          "then",
+          "else",
+          "for",
+          "in",
+          "some",
+          "every",
+          "satisfies",
+          "between",
+          "instance",
+          "of",
+          "function");
+
   /** Bounds the memo of parsed cells: a deployed table set has a few thousand at most. */
   private static final int MAX_PARSED = 20_000;
 
@@ -45,12 +67,18 @@ public final class SimpleFeel implements FeelEngine {
     this.feel = feel;
   }
 
-  /** A plain DMN engine (no history, no command context) that evaluates FEEL through this short path. */
+  /**
+   * A plain DMN engine (no history, no command context) that evaluates FEEL through this short
+   * path.
+   */
   public static org.camunda.bpm.dmn.engine.DmnEngine plainDmnEngine() {
     org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration configuration =
         (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
             org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.feelEngineFactory(() -> new SimpleFeel(new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory().createInstance()));
+    configuration.feelEngineFactory(
+        () ->
+            new SimpleFeel(
+                new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory().createInstance()));
     return configuration.buildEngine();
   }
 
@@ -58,7 +86,9 @@ public final class SimpleFeel implements FeelEngine {
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext context) {
     String text = expression.trim();
-    if (NAME.matcher(text).matches() && !KEYWORDS.contains(text) && context.containsVariable(text)) {
+    if (NAME.matcher(text).matches()
+        && !KEYWORDS.contains(text)
+        && context.containsVariable(text)) {
       TypedValue typed = context.resolve(text);
       Object value = typed == null ? null : typed.getValue();
       Object mapped = asFeelReturns(value);
@@ -80,7 +110,8 @@ public final class SimpleFeel implements FeelEngine {
   }
 
   @Override
-  public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
+  public boolean evaluateSimpleUnaryTests(
+      String expression, String inputVariable, VariableContext context) {
     Optional<Tests> tests = unaryTests.get(expression);
     if (tests == null) {
       tests = Tests.parse(expression);
@@ -100,12 +131,17 @@ public final class SimpleFeel implements FeelEngine {
 
   private static final Object UNKNOWN = new Object();
 
-  /** What the Scala engine returns for a variable's value: whole numbers as Long, others as Double. */
+  /**
+   * What the Scala engine returns for a variable's value: whole numbers as Long, others as Double.
+   */
   static Object asFeelReturns(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof Double) {
@@ -121,12 +157,18 @@ public final class SimpleFeel implements FeelEngine {
     return UNKNOWN;
   }
 
-  /** One test of a list: answers null when the input is not of the literal's kind (the Scala engine decides then). */
+  /**
+   * One test of a list: answers null when the input is not of the literal's kind (the Scala engine
+   * decides then).
+   */
   interface Test {
     Boolean test(Object input);
   }
 
-  /** A comma list of tests, maybe inside {@code not(...)}; {@code -} is the empty list that matches anything. */
+  /**
+   * A comma list of tests, maybe inside {@code not(...)}; {@code -} is the empty list that matches
+   * anything.
+   */
   record Tests(List<Test> any, boolean negated, boolean anything) {
     Boolean test(Object input) {
       if (anything) {
@@ -242,7 +284,10 @@ public final class SimpleFeel implements FeelEngine {
 
     /** The input as FEEL sees a number; null when it is not one this path knows exactly. */
     private static BigDecimal number(Object input) {
-      if (input instanceof Integer || input instanceof Long || input instanceof Short || input instanceof Byte) {
+      if (input instanceof Integer
+          || input instanceof Long
+          || input instanceof Short
+          || input instanceof Byte) {
         return BigDecimal.valueOf(((Number) input).longValue());
       }
       if (input instanceof Double) {

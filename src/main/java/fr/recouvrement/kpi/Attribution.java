@@ -33,7 +33,8 @@ final class Attribution {
   private Attribution() {}
 
   /** What each action brought in; actions that brought nothing are absent. */
-  static Map<Action, BigDecimal> attribute(Collection<Action> actions, Collection<Payment> payments, int days) {
+  static Map<Action, BigDecimal> attribute(
+      Collection<Action> actions, Collection<Payment> payments, int days) {
     Map<Long, List<Action>> byCase = new HashMap<>();
     for (Action a : actions) {
       byCase.computeIfAbsent(a.caseId(), id -> new ArrayList<>()).add(a);

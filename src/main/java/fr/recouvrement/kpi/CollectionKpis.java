@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -36,9 +35,9 @@ import org.springframework.stereotype.Service;
  *       [from, to], net of the part exceeding the balance (kept unallocated, to be refunded). It
  *       includes the late penalties and recovery indemnities a payment paid.
  *   <li><b>recoveryRate</b> = amountRecovered / amountDue (null when nothing is due).
- *   <li><b>averageCollectionDelayDays</b>: mean of (payment date − due date of the invoice) over the
- *       principal the payments of the period paid ({@code payment_allocation}), weighted by that
- *       principal: Σ(principal × days) / Σ principal. A payment before the due date counts
+ *   <li><b>averageCollectionDelayDays</b>: mean of (payment date − due date of the invoice) over
+ *       the principal the payments of the period paid ({@code payment_allocation}), weighted by
+ *       that principal: Σ(principal × days) / Σ principal. A payment before the due date counts
  *       negative. Null when no principal was paid.
  *   <li><b>litigatedCases</b>: cases of the portfolio that reached a legal phase: a legal event of
  *       the period or before (on or before {@code to}) of a type in {@link #LEGAL_PHASE_EVENTS}
@@ -46,20 +45,23 @@ import org.springframework.stereotype.Service;
  *       prescription warning, an agency handover or a write-off), or a status in {@link
  *       #LEGAL_PHASE_STATUSES} entered before the end of the period (the case's recorded phase
  *       changes; it also catches a case whose notice is being prepared); a legal status with no
- *       recorded phase change counts as it stands today. <b>litigationRate</b> = litigatedCases / cases.
- *   <li><b>collectionCost</b>: the actions of the period on those cases, each at its cost: an email,
- *       SMS or letter delivered (status SENT; dry runs and failures cost nothing and are no action)
- *       at its unit cost ({@link UnitCosts}, {@code recouvrement.costs.*}), a formal notice letter
- *       at the registered-letter cost, a phone call at the call cost whatever its outcome; plus the
- *       fees recorded on the cases ({@code case_cost}: bailiff, court, lawyer, agency) incurred in
- *       the period. A communication is dated by when it was sent. <b>costPerEuroRecovered</b> =
- *       collectionCost / amountRecovered (null when nothing was recovered).
+ *       recorded phase change counts as it stands today. <b>litigationRate</b> = litigatedCases /
+ *       cases.
+ *   <li><b>collectionCost</b>: the actions of the period on those cases, each at its cost: an
+ *       email, SMS or letter delivered (status SENT; dry runs and failures cost nothing and are no
+ *       action) at its unit cost ({@link UnitCosts}, {@code recouvrement.costs.*}), a formal notice
+ *       letter at the registered-letter cost, a phone call at the call cost whatever its outcome;
+ *       plus the fees recorded on the cases ({@code case_cost}: bailiff, court, lawyer, agency)
+ *       incurred in the period. A communication is dated by when it was sent.
+ *       <b>costPerEuroRecovered</b> = collectionCost / amountRecovered (null when nothing was
+ *       recovered).
  *   <li><b>byChannel</b> ({@link KpiChannels}): per channel, the actions of the period, their cost,
  *       and {@code recoveredAfter}: the payments each of these actions brought in by the rule of
  *       {@link Attribution} (the last action on the case on or before the payment day, at most
  *       {@code recouvrement.kpi.attribution-days} days before it, default 15). A payment after
- *       {@code to} still counts for an action of the period; a payment of the period after an action
- *       before {@code from} does not. roi = (recoveredAfter − cost) / cost, null without cost.
+ *       {@code to} still counts for an action of the period; a payment of the period after an
+ *       action before {@code from} does not. roi = (recoveredAfter − cost) / cost, null without
+ *       cost.
  *   <li><b>bySegment</b> / <b>byStrategyVersion</b>: per segment of the case ({@code
  *       collection_case.segment}) / per process definition that ran the case ("collection-case v3",
  *       {@link StrategyVersions}): the actions of the period and their cost, and as {@code
@@ -72,10 +74,19 @@ import org.springframework.stereotype.Service;
 @Service
 class CollectionKpis implements KpiService {
   static final Set<CaseStatus> LEGAL_PHASE_STATUSES =
-      EnumSet.of(CaseStatus.FORMAL_NOTICE, CaseStatus.SMALL_CLAIMS, CaseStatus.ORDER_TO_PAY, CaseStatus.ENFORCEMENT, CaseStatus.INSOLVENCY);
+      EnumSet.of(
+          CaseStatus.FORMAL_NOTICE,
+          CaseStatus.SMALL_CLAIMS,
+          CaseStatus.ORDER_TO_PAY,
+          CaseStatus.ENFORCEMENT,
+          CaseStatus.INSOLVENCY);
 
   static final Set<LegalEventType> LEGAL_PHASE_EVENTS =
-      EnumSet.complementOf(EnumSet.of(LegalEventType.PRESCRIPTION_WARNING, LegalEventType.AGENCY_HANDOVER, LegalEventType.WRITTEN_OFF));
+      EnumSet.complementOf(
+          EnumSet.of(
+              LegalEventType.PRESCRIPTION_WARNING,
+              LegalEventType.AGENCY_HANDOVER,
+              LegalEventType.WRITTEN_OFF));
 
   static final String NO_SEGMENT = "sans segment";
 
@@ -84,7 +95,11 @@ class CollectionKpis implements KpiService {
   private final UnitCosts costs;
   private final KpiSettings settings;
 
-  CollectionKpis(KpiRepository repository, StrategyVersions strategies, UnitCosts costs, KpiSettings settings) {
+  CollectionKpis(
+      KpiRepository repository,
+      StrategyVersions strategies,
+      UnitCosts costs,
+      KpiSettings settings) {
     this.repository = repository;
     this.strategies = strategies;
     this.costs = costs;
@@ -112,9 +127,11 @@ class CollectionKpis implements KpiService {
 
     // actions from `from` - N days (they may take a payment of the period from an action of the
     // period) to `to` + N days (they may take a later payment from an action of the period)
-    List<Action> actions = repository.actions(period, from.minusDays(days), to.plusDays(days), costs);
+    List<Action> actions =
+        repository.actions(period, from.minusDays(days), to.plusDays(days), costs);
     Map<Action, BigDecimal> attributed = Attribution.attribute(actions, payments, days);
-    List<Action> actionsOfPeriod = actions.stream().filter(a -> !a.on().isBefore(from) && !a.on().isAfter(to)).toList();
+    List<Action> actionsOfPeriod =
+        actions.stream().filter(a -> !a.on().isBefore(from) && !a.on().isAfter(to)).toList();
     BigDecimal cost = money(sum(actionsOfPeriod, Action::cost));
 
     return new Kpis(
@@ -130,7 +147,11 @@ class CollectionKpis implements KpiService {
         cost,
         ratio(cost, recovered),
         byChannel(actionsOfPeriod, attributed),
-        byCaseGroup(portfolio, c -> c.segment() == null || c.segment().isBlank() ? NO_SEGMENT : c.segment(), actionsOfPeriod, ofPeriod),
+        byCaseGroup(
+            portfolio,
+            c -> c.segment() == null || c.segment().isBlank() ? NO_SEGMENT : c.segment(),
+            actionsOfPeriod,
+            ofPeriod),
         byCaseGroup(portfolio, strategyOf(portfolio), actionsOfPeriod, ofPeriod),
         repository.portal(period, from, to));
   }
@@ -140,10 +161,15 @@ class CollectionKpis implements KpiService {
     BigDecimal weighted = BigDecimal.ZERO;
     BigDecimal principal = BigDecimal.ZERO;
     for (KpiRepository.PrincipalPaid p : paid) {
-      weighted = weighted.add(p.principal().multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(p.dueDate(), p.paidOn()))));
+      weighted =
+          weighted.add(
+              p.principal()
+                  .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(p.dueDate(), p.paidOn()))));
       principal = principal.add(p.principal());
     }
-    return principal.signum() == 0 ? null : weighted.divide(principal, 1, RoundingMode.HALF_UP).doubleValue();
+    return principal.signum() == 0
+        ? null
+        : weighted.divide(principal, 1, RoundingMode.HALF_UP).doubleValue();
   }
 
   /** a / b to 4 decimals, null when b is zero. */
@@ -161,7 +187,9 @@ class CollectionKpis implements KpiService {
     KpiChannels.COMMUNICATIONS.forEach(c -> byKey.put(c, new ArrayList<>()));
     Map<String, List<Action>> fees = new TreeMap<>();
     for (Action a : actions) {
-      (byKey.containsKey(a.channel()) ? byKey : fees).computeIfAbsent(a.channel(), k -> new ArrayList<>()).add(a);
+      (byKey.containsKey(a.channel()) ? byKey : fees)
+          .computeIfAbsent(a.channel(), k -> new ArrayList<>())
+          .add(a);
     }
     byKey.putAll(fees);
     List<Breakdown> lines = new ArrayList<>();
@@ -174,14 +202,25 @@ class CollectionKpis implements KpiService {
     return lines;
   }
 
-  private Function<KpiRepository.CaseRow, String> strategyOf(List<KpiRepository.CaseRow> portfolio) {
-    Map<String, String> labels = strategies.of(portfolio.stream().map(KpiRepository.CaseRow::processInstanceId).toList());
-    return c -> c.processInstanceId() == null ? StrategyVersions.NONE : labels.getOrDefault(c.processInstanceId(), StrategyVersions.NONE);
+  private Function<KpiRepository.CaseRow, String> strategyOf(
+      List<KpiRepository.CaseRow> portfolio) {
+    Map<String, String> labels =
+        strategies.of(portfolio.stream().map(KpiRepository.CaseRow::processInstanceId).toList());
+    return c ->
+        c.processInstanceId() == null
+            ? StrategyVersions.NONE
+            : labels.getOrDefault(c.processInstanceId(), StrategyVersions.NONE);
   }
 
-  /** Per group of cases: the actions of the period, their cost, and what was recovered on them in the period. */
+  /**
+   * Per group of cases: the actions of the period, their cost, and what was recovered on them in
+   * the period.
+   */
   private static List<Breakdown> byCaseGroup(
-      List<KpiRepository.CaseRow> portfolio, Function<KpiRepository.CaseRow, String> group, List<Action> actions, List<Payment> payments) {
+      List<KpiRepository.CaseRow> portfolio,
+      Function<KpiRepository.CaseRow, String> group,
+      List<Action> actions,
+      List<Payment> payments) {
     Map<Long, String> keyOfCase = new HashMap<>();
     Map<String, List<Action>> actionsByKey = new HashMap<>();
     Map<String, BigDecimal> recoveredByKey = new HashMap<>();
@@ -192,7 +231,8 @@ class CollectionKpis implements KpiService {
       recoveredByKey.putIfAbsent(key, BigDecimal.ZERO);
     }
     actions.forEach(a -> actionsByKey.get(keyOfCase.get(a.caseId())).add(a));
-    payments.forEach(p -> recoveredByKey.merge(keyOfCase.get(p.caseId()), p.amount(), BigDecimal::add));
+    payments.forEach(
+        p -> recoveredByKey.merge(keyOfCase.get(p.caseId()), p.amount(), BigDecimal::add));
     return actionsByKey.keySet().stream()
         .sorted(KEYS)
         .map(
@@ -205,9 +245,14 @@ class CollectionKpis implements KpiService {
         .toList();
   }
 
-  /** Alphabetical, with the numbers of versions in numeric order ("collection-case v9" before "v10"). */
+  /**
+   * Alphabetical, with the numbers of versions in numeric order ("collection-case v9" before
+   * "v10").
+   */
   static final Comparator<String> KEYS =
-      Comparator.comparing((String k) -> k.replaceAll(" v\\d+$", "")).thenComparingInt(CollectionKpis::version).thenComparing(k -> k);
+      Comparator.comparing((String k) -> k.replaceAll(" v\\d+$", ""))
+          .thenComparingInt(CollectionKpis::version)
+          .thenComparing(k -> k);
 
   private static int version(String key) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(" v(\\d+)$").matcher(key);

@@ -15,10 +15,19 @@ final class KpiChannels {
   static final String LETTER = "LETTER";
   static final String REGISTERED_LETTER = "REGISTERED_LETTER";
   static final String PHONE_CALL = "PHONE_CALL";
-  /** A step the debtor took on the debtor portal (promise, plan proposal, dispute, call-back, online payment): no cost. */
+
+  /**
+   * A step the debtor took on the debtor portal (promise, plan proposal, dispute, call-back, online
+   * payment): no cost.
+   */
   static final String PORTAL = "PORTAL";
-  /** Always listed, in this order, even when unused in the period; fees follow in alphabetical order. */
-  static final List<String> COMMUNICATIONS = List.of(EMAIL, SMS, LETTER, REGISTERED_LETTER, PHONE_CALL, PORTAL);
+
+  /**
+   * Always listed, in this order, even when unused in the period; fees follow in alphabetical
+   * order.
+   */
+  static final List<String> COMMUNICATIONS =
+      List.of(EMAIL, SMS, LETTER, REGISTERED_LETTER, PHONE_CALL, PORTAL);
 
   /** The template of the formal notice letter (legal/notice/NoticeLetter.TEMPLATE). */
   static final String FORMAL_NOTICE_TEMPLATE = "mise-en-demeure";

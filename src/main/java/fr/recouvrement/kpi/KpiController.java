@@ -1,8 +1,8 @@
 package fr.recouvrement.kpi;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,14 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD}: the KPIs of the period, both days included
- * (definitions in {@link CollectionKpis}). Without {@code to}: today (Europe/Paris); without
- * {@code from}: one year before {@code to}, the day after (the last 12 months). A date that is not
+ * (definitions in {@link CollectionKpis}). Without {@code to}: today (Europe/Paris); without {@code
+ * from}: one year before {@code to}, the day after (the last 12 months). A date that is not
  * YYYY-MM-DD, or {@code from} after {@code to}, is a 400 problem+json naming the field.
  */
 @RestController
 class KpiController {
-  /** Outside these, a date is a typing error, and a period a full scan for nothing (review L7: -999999999-01-01 was a 500). */
+  /**
+   * Outside these, a date is a typing error, and a period a full scan for nothing (review L7:
+   * -999999999-01-01 was a 500).
+   */
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
   static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
   static final int MAX_YEARS = 10;
   private final KpiService kpis;
@@ -30,7 +34,8 @@ class KpiController {
   }
 
   @GetMapping("/api/kpis")
-  Kpis kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  Kpis kpis(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     List<FieldProblem> problems = new ArrayList<>();
     LocalDate start = date("from", from, problems);
     LocalDate end = date("to", to, problems);
@@ -44,10 +49,12 @@ class KpiController {
       start = end.minusYears(1).plusDays(1);
     }
     if (start.isAfter(end)) {
-      throw new InvalidRequestException(List.of(new FieldProblem("from", "must be on or before to (" + end + ")")));
+      throw new InvalidRequestException(
+          List.of(new FieldProblem("from", "must be on or before to (" + end + ")")));
     }
     if (end.isAfter(start.plusYears(MAX_YEARS))) {
-      throw new InvalidRequestException(List.of(new FieldProblem("from", "must be at most " + MAX_YEARS + " years before to")));
+      throw new InvalidRequestException(
+          List.of(new FieldProblem("from", "must be at most " + MAX_YEARS + " years before to")));
     }
     return kpis.compute(start, end);
   }

@@ -28,7 +28,8 @@ class KpiRepository {
    * a condition on the case {@code c} each query joins. (As {@code case_id in (select ...)} it made
    * H2 run the subquery again for each row: 21 s for the dashboard over 100,000 cases, issue 14.)
    */
-  private static final String PORTFOLIO = "c.opened_at < :end and (c.closed_at is null or c.closed_at >= :start)";
+  private static final String PORTFOLIO =
+      "c.opened_at < :end and (c.closed_at is null or c.closed_at >= :start)";
 
   record CaseRow(long id, String segment, String processInstanceId) {}
 
@@ -41,7 +42,10 @@ class KpiRepository {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  /** The bounds of a period as named parameters: days {@code from}/{@code to}, instants {@code start}/{@code end}. */
+  /**
+   * The bounds of a period as named parameters: days {@code from}/{@code to}, instants {@code
+   * start}/{@code end}.
+   */
   static MapSqlParameterSource period(LocalDate from, LocalDate to) {
     return new MapSqlParameterSource()
         .addValue("from", Date.valueOf(from))
@@ -65,13 +69,17 @@ class KpiRepository {
   BigDecimal amountDue(MapSqlParameterSource period) {
     BigDecimal due =
         named.queryForObject(
-            "select sum(i.amount - i.credited_amount) from invoice i join collection_case c on c.id = i.case_id where " + PORTFOLIO,
+            "select sum(i.amount - i.credited_amount) from invoice i join collection_case c on c.id = i.case_id where "
+                + PORTFOLIO,
             period,
             BigDecimal.class);
     return due == null ? BigDecimal.ZERO : due;
   }
 
-  /** Payments of the portfolio dated from the first day to {@code paidUntil}, net of their unallocated excess. */
+  /**
+   * Payments of the portfolio dated from the first day to {@code paidUntil}, net of their
+   * unallocated excess.
+   */
   List<Payment> payments(MapSqlParameterSource period, LocalDate paidUntil) {
     return named.query(
         """
@@ -80,11 +88,16 @@ class KpiRepository {
         where %s and p.paid_on >= :from and p.paid_on <= :paidUntil and p.amount > p.unallocated
         """
             .formatted(PORTFOLIO),
-        new MapSqlParameterSource(period.getValues()).addValue("paidUntil", Date.valueOf(paidUntil)),
-        (rs, i) -> new Payment(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
+        new MapSqlParameterSource(period.getValues())
+            .addValue("paidUntil", Date.valueOf(paidUntil)),
+        (rs, i) ->
+            new Payment(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
   }
 
-  /** Principal allocated by the payments of the period, grouped by invoice due date and payment date. */
+  /**
+   * Principal allocated by the payments of the period, grouped by invoice due date and payment
+   * date.
+   */
   List<PrincipalPaid> principalPaid(MapSqlParameterSource period) {
     return named.query(
         """
@@ -98,16 +111,23 @@ class KpiRepository {
         """
             .formatted(PORTFOLIO),
         period,
-        (rs, i) -> new PrincipalPaid(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
+        (rs, i) ->
+            new PrincipalPaid(
+                rs.getObject(1, LocalDate.class),
+                rs.getObject(2, LocalDate.class),
+                rs.getBigDecimal(3)));
   }
 
   /**
    * Cases of the portfolio that were in a legal phase by the end of the period: a legal-phase event
    * on or before the last day, or a legal status entered before its end ({@code case_phase}); a
-   * legal status with no recorded phase change (data from before phases were recorded) counts as
-   * it stands today.
+   * legal status with no recorded phase change (data from before phases were recorded) counts as it
+   * stands today.
    */
-  int litigatedCases(MapSqlParameterSource period, Collection<String> legalStatuses, Collection<String> legalEvents) {
+  int litigatedCases(
+      MapSqlParameterSource period,
+      Collection<String> legalStatuses,
+      Collection<String> legalEvents) {
     Integer n =
         named.queryForObject(
             """
@@ -119,7 +139,9 @@ class KpiRepository {
                    or exists (select 1 from legal_event e where e.case_id = c.id and e.type in (:events) and e.occurred_on <= :to))
             """
                 .formatted(PORTFOLIO),
-            new MapSqlParameterSource(period.getValues()).addValue("statuses", legalStatuses).addValue("events", legalEvents),
+            new MapSqlParameterSource(period.getValues())
+                .addValue("statuses", legalStatuses)
+                .addValue("events", legalEvents),
             Integer.class);
     return n == null ? 0 : n;
   }
@@ -130,7 +152,8 @@ class KpiRepository {
    * status), dated by when they were sent in Europe/Paris; and fees ({@code case_cost}) dated by
    * when they were incurred, except REGISTERED_LETTER rows, already costed by their communication.
    */
-  List<Action> actions(MapSqlParameterSource period, LocalDate first, LocalDate last, UnitCosts costs) {
+  List<Action> actions(
+      MapSqlParameterSource period, LocalDate first, LocalDate last, UnitCosts costs) {
     MapSqlParameterSource params =
         new MapSqlParameterSource(period.getValues())
             .addValue("firstDay", Date.valueOf(first))
@@ -150,11 +173,19 @@ class KpiRepository {
         params,
         rs -> {
           Instant at = rs.getTimestamp("at").toInstant();
-          String channel = KpiChannels.ofCommunication(rs.getString("channel"), rs.getString("template"));
+          String channel =
+              KpiChannels.ofCommunication(rs.getString("channel"), rs.getString("template"));
           actions.add(
-              new Action(rs.getLong("case_id"), channel, LocalDate.ofInstant(at, CaseClock.PARIS), at, rs.getLong("id"), costs.of(channel)));
+              new Action(
+                  rs.getLong("case_id"),
+                  channel,
+                  LocalDate.ofInstant(at, CaseClock.PARIS),
+                  at,
+                  rs.getLong("id"),
+                  costs.of(channel)));
         });
-    // the debtor's own steps on the portal: a payment that follows one is "recovered after" the portal
+    // the debtor's own steps on the portal: a payment that follows one is "recovered after" the
+    // portal
     named.query(
         """
         select a.id, a.case_id, a.acted_at
@@ -165,8 +196,14 @@ class KpiRepository {
         params,
         rs -> {
           Instant at = rs.getTimestamp("acted_at").toInstant();
-          actions.add(new Action(rs.getLong("case_id"), KpiChannels.PORTAL, LocalDate.ofInstant(at, CaseClock.PARIS), at, rs.getLong("id"),
-              costs.of(KpiChannels.PORTAL)));
+          actions.add(
+              new Action(
+                  rs.getLong("case_id"),
+                  KpiChannels.PORTAL,
+                  LocalDate.ofInstant(at, CaseClock.PARIS),
+                  at,
+                  rs.getLong("id"),
+                  costs.of(KpiChannels.PORTAL)));
         });
     named.query(
         """
@@ -189,7 +226,9 @@ class KpiRepository {
     return actions;
   }
 
-  /** Visits and steps on the debtor portal between two days (inclusive), on the portfolio's cases. */
+  /**
+   * Visits and steps on the debtor portal between two days (inclusive), on the portfolio's cases.
+   */
   Kpis.Portal portal(MapSqlParameterSource period, LocalDate first, LocalDate last) {
     MapSqlParameterSource params =
         new MapSqlParameterSource(period.getValues())
@@ -208,7 +247,11 @@ class KpiRepository {
           counts.put(rs.getString("kind"), rs.getLong("n"));
         });
     return new Kpis.Portal(
-        counts.getOrDefault("VISIT", 0L), counts.getOrDefault("PROMISE", 0L), counts.getOrDefault("PLAN", 0L),
-        counts.getOrDefault("DISPUTE", 0L), counts.getOrDefault("CALLBACK", 0L), counts.getOrDefault("PAYMENT", 0L));
+        counts.getOrDefault("VISIT", 0L),
+        counts.getOrDefault("PROMISE", 0L),
+        counts.getOrDefault("PLAN", 0L),
+        counts.getOrDefault("DISPUTE", 0L),
+        counts.getOrDefault("CALLBACK", 0L),
+        counts.getOrDefault("PAYMENT", 0L));
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record KpiSettings(@DefaultValue("15") int attributionDays) {
   KpiSettings {
     if (attributionDays < 0) {
-      throw new IllegalArgumentException("recouvrement.kpi.attribution-days must be 0 or more, not " + attributionDays);
+      throw new IllegalArgumentException(
+          "recouvrement.kpi.attribution-days must be 0 or more, not " + attributionDays);
     }
   }
 }

@@ -30,13 +30,15 @@ public record Kpis(
    * steps debtors took there themselves (promises, plan proposals, disputes, call-back requests,
    * online payments started).
    */
-  public record Portal(long visits, long promises, long plans, long disputes, long callbacks, long onlinePayments) {}
+  public record Portal(
+      long visits, long promises, long plans, long disputes, long callbacks, long onlinePayments) {}
 
   /**
    * One line of a breakdown: {@code key} is a channel (EMAIL, SMS, LETTER, REGISTERED_LETTER,
-   * PHONE_CALL, BAILIFF...), a segment or a strategy version ("collection-case v3"); {@code actions}
-   * how many times it was used, {@code cost} what that cost, {@code recoveredAfter} the amounts paid
-   * after it, {@code roi} = (recoveredAfter - cost) / cost (null without cost).
+   * PHONE_CALL, BAILIFF...), a segment or a strategy version ("collection-case v3"); {@code
+   * actions} how many times it was used, {@code cost} what that cost, {@code recoveredAfter} the
+   * amounts paid after it, {@code roi} = (recoveredAfter - cost) / cost (null without cost).
    */
-  public record Breakdown(String key, int actions, BigDecimal cost, BigDecimal recoveredAfter, Double roi) {}
+  public record Breakdown(
+      String key, int actions, BigDecimal cost, BigDecimal recoveredAfter, Double roi) {}
 }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class StrategyVersions {
   /** The key of cases whose process instance is unknown to the engine (or never started). */
   static final String NONE = "sans processus";
+
   private static final int CHUNK = 500;
 
   private final HistoryService history;
@@ -33,7 +34,10 @@ class StrategyVersions {
     this.repository = repository;
   }
 
-  /** The label of each process instance id found; absent ones have no known strategy ({@link #NONE}). */
+  /**
+   * The label of each process instance id found; absent ones have no known strategy ({@link
+   * #NONE}).
+   */
   Map<String, String> of(Collection<String> processInstanceIds) {
     List<String> ids = new ArrayList<>(new HashSet<>(processInstanceIds));
     ids.removeIf(id -> id == null || id.isBlank());
@@ -41,15 +45,19 @@ class StrategyVersions {
     Map<String, String> labels = new HashMap<>();
     for (int i = 0; i < ids.size(); i += CHUNK) {
       Set<String> chunk = new HashSet<>(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
-      for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceIds(chunk).list()) {
-        labels.put(instance.getId(), definitions.computeIfAbsent(instance.getProcessDefinitionId(), this::label));
+      for (HistoricProcessInstance instance :
+          history.createHistoricProcessInstanceQuery().processInstanceIds(chunk).list()) {
+        labels.put(
+            instance.getId(),
+            definitions.computeIfAbsent(instance.getProcessDefinitionId(), this::label));
       }
     }
     return labels;
   }
 
   private String label(String definitionId) {
-    ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
+    ProcessDefinition definition =
+        repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
     // a definition whose deployment was deleted since
     return definition == null ? NONE : definition.getKey() + " v" + definition.getVersion();
   }

@@ -22,7 +22,8 @@ record UnitCosts(
   UnitCosts {
     for (BigDecimal cost : new BigDecimal[] {email, sms, letter, registeredLetter, phoneCall}) {
       if (cost == null || cost.signum() < 0) {
-        throw new IllegalArgumentException("recouvrement.costs.* must be amounts of 0 or more, not " + cost);
+        throw new IllegalArgumentException(
+            "recouvrement.costs.* must be amounts of 0 or more, not " + cost);
       }
     }
   }

@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The case's legal standing, answered from the prescription, the legal events and the formal notices. */
+/**
+ * The case's legal standing, answered from the prescription, the legal events and the formal
+ * notices.
+ */
 @Component
 class CaseLegalStanding implements LegalStanding {
   private final PrescriptionService prescription;
   private final LegalEvents legalEvents;
   private final NoticeLines noticeLines;
 
-  CaseLegalStanding(PrescriptionService prescription, LegalEvents legalEvents, NoticeLines noticeLines) {
+  CaseLegalStanding(
+      PrescriptionService prescription, LegalEvents legalEvents, NoticeLines noticeLines) {
     this.prescription = prescription;
     this.legalEvents = legalEvents;
     this.noticeLines = noticeLines;
@@ -38,7 +42,10 @@ class CaseLegalStanding implements LegalStanding {
     Map<String, InvoicePrescription> byInvoice = new LinkedHashMap<>();
     prescription
         .byInvoice(caseId)
-        .forEach((invoice, p) -> byInvoice.put(invoice, new InvoicePrescription(p.date(), p.act().name(), p.act().label())));
+        .forEach(
+            (invoice, p) ->
+                byInvoice.put(
+                    invoice, new InvoicePrescription(p.date(), p.act().name(), p.act().label())));
     return byInvoice;
   }
 

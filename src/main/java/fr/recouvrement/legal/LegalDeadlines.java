@@ -20,9 +20,10 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The legal periods of the {@code legal-deadlines} decision (processes/decisions/legal-deadlines.dmn),
- * chosen by the date of the act they apply to, so that a case opened under an old rule keeps it and
- * a change of the law is one new row deployed by an analyst.
+ * The legal periods of the {@code legal-deadlines} decision
+ * (processes/decisions/legal-deadlines.dmn), chosen by the date of the act they apply to, so that a
+ * case opened under an old rule keeps it and a change of the law is one new row deployed by an
+ * analyst.
  *
  * <p>Models use it in expressions, e.g. {@code ${legalDeadlines.period('ORDER_TO_PAY_SERVICE',
  * orderDecisionDate)}}, Java through {@link #find}. The latest deployed version is evaluated with a
@@ -35,8 +36,13 @@ public class LegalDeadlines {
   public static final String DECISION_KEY = "legal-deadlines";
 
   private final RepositoryService repositoryService;
-  /** A plain DMN engine: the process engine's own one records history and needs a command context. */
-  private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  /**
+   * A plain DMN engine: the process engine's own one records history and needs a command context.
+   */
+  private final DmnEngine dmnEngine =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
   private final Map<List<Object>, LegalPeriod> answers = new ConcurrentHashMap<>();
 
@@ -44,7 +50,10 @@ public class LegalDeadlines {
     this.repositoryService = repositoryService;
   }
 
-  /** The period of {@code rule} for an act of that date by or against a party living in metropolitan France. */
+  /**
+   * The period of {@code rule} for an act of that date by or against a party living in metropolitan
+   * France.
+   */
   public LegalPeriod find(LegalRule rule, LocalDate actDate) {
     return find(rule, actDate, Residence.METROPOLE);
   }
@@ -52,10 +61,20 @@ public class LegalDeadlines {
   /** The period of {@code rule} for an act of that date, for a party of that residence. */
   public LegalPeriod find(LegalRule rule, LocalDate actDate, Residence residence) {
     if (rule == null || actDate == null || residence == null) {
-      throw new IllegalArgumentException("A legal period needs a rule, a date and a residence: " + rule + ", " + actDate + ", " + residence);
+      throw new IllegalArgumentException(
+          "A legal period needs a rule, a date and a residence: "
+              + rule
+              + ", "
+              + actDate
+              + ", "
+              + residence);
     }
     DecisionDefinition latest =
-        repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }
@@ -72,12 +91,18 @@ public class LegalDeadlines {
     return answer;
   }
 
-  /** For models: the ISO-8601 period (e.g. {@code P3M}) of {@code rule} for an act of that date, metropolitan France. */
+  /**
+   * For models: the ISO-8601 period (e.g. {@code P3M}) of {@code rule} for an act of that date,
+   * metropolitan France.
+   */
   public String period(String rule, Object actDate) {
     return period(rule, actDate, Residence.METROPOLE.name());
   }
 
-  /** For models: the ISO-8601 period of {@code rule} for an act of that date and a party of that residence. */
+  /**
+   * For models: the ISO-8601 period of {@code rule} for an act of that date and a party of that
+   * residence.
+   */
   public String period(String rule, Object actDate, String residence) {
     return find(LegalRule.valueOf(rule), day(actDate), residence(residence)).period().toString();
   }
@@ -87,7 +112,8 @@ public class LegalDeadlines {
     return find(LegalRule.valueOf(rule), day(actDate), residence(residence)).source();
   }
 
-  private LegalPeriod evaluate(DecisionDefinition definition, LegalRule rule, LocalDate actDate, Residence residence) {
+  private LegalPeriod evaluate(
+      DecisionDefinition definition, LegalRule rule, LocalDate actDate, Residence residence) {
     Map<String, Object> in = new HashMap<>();
     in.put("rule", rule.name());
     in.put("residence", residence.name());
@@ -104,26 +130,40 @@ public class LegalDeadlines {
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "The decision %s (version %d) gives %s for %s: not an ISO-8601 period such as P3M"
-              .formatted(DECISION_KEY, definition.getVersion(), period, rule), e);
+              .formatted(DECISION_KEY, definition.getVersion(), period, rule),
+          e);
     }
-    return new LegalPeriod(rule, residence, actDate, parsedPeriod, (String) row.getEntry("source"), definition.getId());
+    return new LegalPeriod(
+        rule,
+        residence,
+        actDate,
+        parsedPeriod,
+        (String) row.getEntry("source"),
+        definition.getId());
   }
 
   private DmnDecision decision(String definitionId) {
-    return parsed.computeIfAbsent(definitionId, id -> {
-      try (InputStream in = repositoryService.getDecisionModel(id)) {
-        return dmnEngine.parseDecision(DECISION_KEY, in);
-      } catch (IOException e) {
-        throw new IllegalStateException("Cannot read decision " + id, e);
-      }
-    });
+    return parsed.computeIfAbsent(
+        definitionId,
+        id -> {
+          try (InputStream in = repositoryService.getDecisionModel(id)) {
+            return dmnEngine.parseDecision(DECISION_KEY, in);
+          } catch (IOException e) {
+            throw new IllegalStateException("Cannot read decision " + id, e);
+          }
+        });
   }
 
   private static Residence residence(String residence) {
-    return residence == null || residence.isBlank() ? Residence.METROPOLE : Residence.valueOf(residence);
+    return residence == null || residence.isBlank()
+        ? Residence.METROPOLE
+        : Residence.valueOf(residence);
   }
 
-  /** A date from a model: a {@link Date} (a Paris day), a {@link LocalDate} or ISO text (form fields are text). */
+  /**
+   * A date from a model: a {@link Date} (a Paris day), a {@link LocalDate} or ISO text (form fields
+   * are text).
+   */
   public static LocalDate day(Object value) {
     if (value == null) {
       throw new IllegalArgumentException("A date is missing");

@@ -21,8 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LegalEvents {
   public record LegalEvent(
-      long id, long caseId, LegalEventType type, LocalDate occurredOn, LocalDate endsOn, String details,
-      Instant recordedAt, String recordedBy) {}
+      long id,
+      long caseId,
+      LegalEventType type,
+      LocalDate occurredOn,
+      LocalDate endsOn,
+      String details,
+      Instant recordedAt,
+      String recordedBy) {}
 
   private static final RowMapper<LegalEvent> ROW =
       (rs, i) ->
@@ -49,17 +55,29 @@ public class LegalEvents {
   }
 
   public long caseId(String reference) {
-    return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream()
+    return jdbc
+        .queryForList("select id from collection_case where reference = ?", Long.class, reference)
+        .stream()
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("No case " + reference));
   }
 
-  public long record(String caseReference, LegalEventType type, LocalDate occurredOn, String details, String actor) {
+  public long record(
+      String caseReference,
+      LegalEventType type,
+      LocalDate occurredOn,
+      String details,
+      String actor) {
     return record(caseId(caseReference), type, occurredOn, null, details, actor);
   }
 
   public long record(
-      long caseId, LegalEventType type, LocalDate occurredOn, LocalDate endsOn, String details, String actor) {
+      long caseId,
+      LegalEventType type,
+      LocalDate occurredOn,
+      LocalDate endsOn,
+      String details,
+      String actor) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {
@@ -94,12 +112,17 @@ public class LegalEvents {
   }
 
   public List<LegalEvent> of(long caseId) {
-    return jdbc.query("select * from legal_event where case_id = ? order by occurred_on, id", ROW, caseId);
+    return jdbc.query(
+        "select * from legal_event where case_id = ? order by occurred_on, id", ROW, caseId);
   }
 
   public Optional<LegalEvent> last(long caseId, LegalEventType type) {
-    return jdbc.query(
-            "select * from legal_event where case_id = ? and type = ? order by occurred_on desc, id desc", ROW, caseId, type.name())
+    return jdbc
+        .query(
+            "select * from legal_event where case_id = ? and type = ? order by occurred_on desc, id desc",
+            ROW,
+            caseId,
+            type.name())
         .stream()
         .findFirst();
   }

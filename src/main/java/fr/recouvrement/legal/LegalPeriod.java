@@ -8,9 +8,17 @@ import java.time.Period;
  * the article it comes from, and the deployed version of the table that said so (for the audit).
  */
 public record LegalPeriod(
-    LegalRule rule, Residence residence, LocalDate actDate, Period period, String source, String decisionVersion) {
+    LegalRule rule,
+    Residence residence,
+    LocalDate actDate,
+    Period period,
+    String source,
+    String decisionVersion) {
 
-  /** {@code start} plus the period, as a calendar date; no working-day shift (see CourtDates for CPC 642). */
+  /**
+   * {@code start} plus the period, as a calendar date; no working-day shift (see CourtDates for CPC
+   * 642).
+   */
   public LocalDate endFrom(LocalDate start) {
     return start.plus(period);
   }

@@ -12,7 +12,10 @@ public enum LegalRule {
   ORDER_TO_PAY_OPPOSITION,
   /** From service, how long the creditor waits before enforcing an order to pay. */
   ORDER_TO_PAY_ENFORCEMENT_WAIT,
-  /** Order not served to the person: opposition open until this period after the first personal act (CPC 1416 al. 2). */
+  /**
+   * Order not served to the person: opposition open until this period after the first personal act
+   * (CPC 1416 al. 2).
+   */
   OPPOSITION_AFTER_PERSONAL_ACT,
   /** Small-claims procedure: the debtor's time to accept (CPCE R125-2). */
   SMALL_CLAIMS_ANSWER,

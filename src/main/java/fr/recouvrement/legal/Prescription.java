@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Counting convention: the period runs from its start (the due date, or the title's date), the
  * day itself not counted (C. civ. 2228), and ends on the anniversary day, the last day on which the
- * creditor can still act (2229). So {@link Outcome#date()} is {@code start + period} and the claim is
- * prescribed from the day after. We never push the end to the next working day (CPC 642 is for
+ * creditor can still act (2229). So {@link Outcome#date()} is {@code start + period} and the claim
+ * is prescribed from the day after. We never push the end to the next working day (CPC 642 is for
  * procedural deadlines): the earlier date is the safe one for the creditor. A 29 February
  * anniversary falls back to 28 February, also the safe side.
  *
@@ -28,9 +28,9 @@ import java.util.Objects;
  *       wipes the time already run and starts a new period of the same length (2231).
  *   <li>A court claim interrupts from the day it is brought (for an order to pay: its service, not
  *       the filing of the request) until the proceedings end (2242): while it runs there is no
- *       prescription date at all ({@link Outcome#pending()}), and the new period runs from its end. A
- *       claim that lapsed, was rejected or extinguished (2243) is not passed here at all: the date
- *       goes back to what it was without it.
+ *       prescription date at all ({@link Outcome#pending()}), and the new period runs from its end.
+ *       A claim that lapsed, was rejected or extinguished (2243) is not passed here at all: the
+ *       date goes back to what it was without it.
  *   <li>A suspension (mediation, conciliation, the small-claims procedure, 2238) stops the clock
  *       without wiping it (2230): the time run before is kept, the rest runs from its end, never
  *       less than the minimum. Overlapping suspensions count their common days once.
@@ -63,8 +63,12 @@ public final class Prescription {
   private final List<Suspension> suspensions;
 
   private Prescription(
-      Period period, Period minimumAfterSuspension, LocalDate start, PrescriptionAct startAct,
-      List<Interruption> interruptions, List<Suspension> suspensions) {
+      Period period,
+      Period minimumAfterSuspension,
+      LocalDate start,
+      PrescriptionAct startAct,
+      List<Interruption> interruptions,
+      List<Suspension> suspensions) {
     this.period = period;
     this.minimumAfterSuspension = minimumAfterSuspension;
     this.start = start;
@@ -77,7 +81,8 @@ public final class Prescription {
    * A period that runs from {@code start} ({@link PrescriptionAct#DUE_DATE} for an invoice, {@link
    * PrescriptionAct#COURT_TITLE} for a court's title), with the minimum left after a suspension.
    */
-  public static Prescription of(Period period, Period minimumAfterSuspension, LocalDate start, PrescriptionAct startAct) {
+  public static Prescription of(
+      Period period, Period minimumAfterSuspension, LocalDate start, PrescriptionAct startAct) {
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(minimumAfterSuspension, "minimumAfterSuspension");
     Objects.requireNonNull(start, "start");
@@ -101,18 +106,23 @@ public final class Prescription {
   public Prescription courtClaim(LocalDate from, LocalDate endedOn, PrescriptionAct act) {
     Objects.requireNonNull(from, "from");
     if (endedOn != null && endedOn.isBefore(from)) {
-      throw new IllegalArgumentException("Proceedings end on or after they start: " + from + " → " + endedOn);
+      throw new IllegalArgumentException(
+          "Proceedings end on or after they start: " + from + " → " + endedOn);
     }
     return withInterruption(new Interruption(from, endedOn, act));
   }
 
-  /** A suspension from {@code from} to {@code to} (both days included in the suspended time as days between). */
+  /**
+   * A suspension from {@code from} to {@code to} (both days included in the suspended time as days
+   * between).
+   */
   public Prescription suspended(LocalDate from, LocalDate to, PrescriptionAct act) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(act, "act");
     if (to.isBefore(from)) {
-      throw new IllegalArgumentException("A suspension ends on or after it starts: " + from + " → " + to);
+      throw new IllegalArgumentException(
+          "A suspension ends on or after it starts: " + from + " → " + to);
     }
     List<Suspension> more = new ArrayList<>(suspensions);
     more.add(new Suspension(from, to, act));
@@ -130,7 +140,9 @@ public final class Prescription {
     return period;
   }
 
-  /** The last day the claim can be acted on (null while a court claim runs) and the act that set it. */
+  /**
+   * The last day the claim can be acted on (null while a court claim runs) and the act that set it.
+   */
   public Outcome outcome() {
     LocalDate end = start.plus(period);
     PrescriptionAct act = startAct;
@@ -194,7 +206,9 @@ public final class Prescription {
     for (Suspension s : sorted) {
       Suspension last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
       if (last != null && !s.from().isAfter(last.to())) {
-        merged.set(merged.size() - 1, s.to().isAfter(last.to()) ? new Suspension(last.from(), s.to(), s.act()) : last);
+        merged.set(
+            merged.size() - 1,
+            s.to().isAfter(last.to()) ? new Suspension(last.from(), s.to(), s.act()) : last);
       } else {
         merged.add(s);
       }

@@ -1,15 +1,19 @@
 package fr.recouvrement.legal;
 
 /**
- * The act that set a claim's prescription date, as the case shows it ({@code prescriptionAct}), with
- * the French words a collector reads and the article behind it: the one place these labels live.
+ * The act that set a claim's prescription date, as the case shows it ({@code prescriptionAct}),
+ * with the French words a collector reads and the article behind it: the one place these labels
+ * live.
  */
 public enum PrescriptionAct {
-  DUE_DATE("Échéance de la facture : délai de la créance (C. conso L218-2 ; C. com. L110-4, C. civ. 2224)"),
+  DUE_DATE(
+      "Échéance de la facture : délai de la créance (C. conso L218-2 ; C. com. L110-4, C. civ. 2224)"),
   PAYMENT("Paiement partiel : reconnaissance de la dette (C. civ. 2240)"),
   PAYMENT_PLAN("Échéancier accepté : reconnaissance de la dette (C. civ. 2240)"),
-  MEDIATION("Médiation : prescription suspendue pendant la médiation, 6 mois au moins après (C. civ. 2238)"),
-  SMALL_CLAIMS_SUSPENSION("Procédure simplifiée de recouvrement : prescription suspendue (C. civ. 2238)"),
+  MEDIATION(
+      "Médiation : prescription suspendue pendant la médiation, 6 mois au moins après (C. civ. 2238)"),
+  SMALL_CLAIMS_SUSPENSION(
+      "Procédure simplifiée de recouvrement : prescription suspendue (C. civ. 2238)"),
   SMALL_CLAIMS_AGREEMENT(
       "Accord du débiteur en procédure simplifiée : reconnaissance de la dette, le titre (CPCE L111-3 5°) garde le délai de la créance (C. civ. 2240)"),
   ORDER_TO_PAY_SERVED(

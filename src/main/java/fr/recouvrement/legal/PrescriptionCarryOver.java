@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * interrupted, a small-claims title gave 10 years, a seizure counted from its request), and their
  * invoices have no date yet. The events themselves were reclassified by migration V10; here every
  * open case with an unpaid invoice without a stored act is recomputed ({@link
- * PrescriptionService#refresh(long)}: dates, acts, timer variables and waiting timers), a transaction per
- * case, in the background after start-up so that a large portfolio does not delay it. A case
- * that fails (a concurrent change) is logged and left to its next event, which recomputes it anyway.
+ * PrescriptionService#refresh(long)}: dates, acts, timer variables and waiting timers), a
+ * transaction per case, in the background after start-up so that a large portfolio does not delay
+ * it. A case that fails (a concurrent change) is logged and left to its next event, which
+ * recomputes it anyway.
  */
 @Component
 class PrescriptionCarryOver {
@@ -46,7 +47,10 @@ class PrescriptionCarryOver {
     Set<Long> tried = new HashSet<>();
     int done = 0;
     while (true) {
-      List<Long> batch = prescription.notCarriedOver(BATCH + tried.size()).stream().filter(id -> !tried.contains(id)).toList();
+      List<Long> batch =
+          prescription.notCarriedOver(BATCH + tried.size()).stream()
+              .filter(id -> !tried.contains(id))
+              .toList();
       if (batch.isEmpty()) {
         break;
       }
@@ -56,7 +60,10 @@ class PrescriptionCarryOver {
           transaction.executeWithoutResult(status -> prescription.refresh(caseId));
           done++;
         } catch (RuntimeException e) {
-          log.warn("Prescription of case {} not carried over now ({}); its next event will recompute it", caseId, e.toString());
+          log.warn(
+              "Prescription of case {} not carried over now ({}); its next event will recompute it",
+              caseId,
+              e.toString());
         }
       }
     }

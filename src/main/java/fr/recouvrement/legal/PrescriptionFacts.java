@@ -23,8 +23,8 @@ import java.util.Optional;
  *   <li>A payment is an acknowledgement (C. civ. 2240) of the invoices it was allocated to, not of
  *       the others: the earlier date is the safe side for the creditor.
  *   <li>An approved payment plan acknowledges the whole balance; an enforcement act, a proof of
- *       claim and the debtor's agreement in the small-claims procedure (legal events that interrupt)
- *       cover the whole case.
+ *       claim and the debtor's agreement in the small-claims procedure (legal events that
+ *       interrupt) cover the whole case.
  *   <li>A court claim (an order to pay, from its service) interrupts every invoice until the
  *       proceedings end; one that lapsed, was rejected or lost counts for nothing (C. civ. 2243).
  *   <li>Mediations and suspending legal events suspend every invoice (C. civ. 2238). One still
@@ -99,20 +99,31 @@ record PrescriptionFacts(
     return claims;
   }
 
-  /** Each unpaid invoice's last day to act (or pending) and the act that set it, in the invoices' order. */
+  /**
+   * Each unpaid invoice's last day to act (or pending) and the act that set it, in the invoices'
+   * order.
+   */
   Map<Long, Outcome> byInvoice() {
     LocalDate titleOn = titleOn();
-    List<LocalDate> allPayments = paymentsByInvoice.values().stream().flatMap(List::stream).toList();
+    List<LocalDate> allPayments =
+        paymentsByInvoice.values().stream().flatMap(List::stream).toList();
     List<CourtClaim> claims = courtClaims();
     Map<Long, Outcome> outcomes = new LinkedHashMap<>();
     for (UnpaidInvoice invoice : unpaid) {
       Prescription p =
           titleOn != null
-              ? Prescription.of(periods.title(titleOn), periods.minimumAfterSuspension(titleOn), titleOn, PrescriptionAct.COURT_TITLE)
+              ? Prescription.of(
+                  periods.title(titleOn),
+                  periods.minimumAfterSuspension(titleOn),
+                  titleOn,
+                  PrescriptionAct.COURT_TITLE)
               : Prescription.of(
-                  periods.claim(debtorType, invoice.dueDate()), periods.minimumAfterSuspension(invoice.dueDate()),
-                  invoice.dueDate(), PrescriptionAct.DUE_DATE);
-      List<LocalDate> payments = titleOn != null ? allPayments : paymentsByInvoice.getOrDefault(invoice.id(), List.of());
+                  periods.claim(debtorType, invoice.dueDate()),
+                  periods.minimumAfterSuspension(invoice.dueDate()),
+                  invoice.dueDate(),
+                  PrescriptionAct.DUE_DATE);
+      List<LocalDate> payments =
+          titleOn != null ? allPayments : paymentsByInvoice.getOrDefault(invoice.id(), List.of());
       outcomes.put(invoice.id(), apply(p, payments, claims).outcome());
     }
     return outcomes;
@@ -120,7 +131,8 @@ record PrescriptionFacts(
 
   /**
    * The case's: the earliest date among its invoices (the first claim the creditor would lose), or
-   * pending when every unpaid invoice waits for the end of a court claim; empty when nothing is owed.
+   * pending when every unpaid invoice waits for the end of a court claim; empty when nothing is
+   * owed.
    */
   Optional<Outcome> outcome() {
     return earliest(byInvoice());
@@ -143,7 +155,8 @@ record PrescriptionFacts(
     return outcome().map(Outcome::date);
   }
 
-  private Prescription apply(Prescription prescription, List<LocalDate> payments, List<CourtClaim> claims) {
+  private Prescription apply(
+      Prescription prescription, List<LocalDate> payments, List<CourtClaim> claims) {
     Prescription p = prescription;
     for (LocalDate paid : payments) {
       p = p.interruptedOn(paid, PrescriptionAct.PAYMENT);
@@ -161,7 +174,12 @@ record PrescriptionFacts(
       switch (e.type().effect()) {
         case INTERRUPTS -> p = p.interruptedOn(e.occurredOn(), e.type().act());
         case LASTING_INTERRUPTION -> p = p.courtClaim(e.occurredOn(), e.endsOn(), e.type().act());
-        case SUSPENDS -> p = p.suspended(e.occurredOn(), runningUntil(new Suspension(e.occurredOn(), e.endsOn())), e.type().act());
+        case SUSPENDS ->
+            p =
+                p.suspended(
+                    e.occurredOn(),
+                    runningUntil(new Suspension(e.occurredOn(), e.endsOn())),
+                    e.type().act());
         default -> {}
       }
     }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The rows prescription reads (invoices, allocations, plans, mediations) and the date it stores. */
+/**
+ * The rows prescription reads (invoices, allocations, plans, mediations) and the date it stores.
+ */
 @Repository
 class PrescriptionRepository {
   private final JdbcTemplate jdbc;
@@ -30,16 +32,24 @@ class PrescriptionRepository {
   record CaseHead(long id, String processInstanceId, DebtorType debtorType) {}
 
   Optional<CaseHead> head(long caseId) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select c.id, c.process_instance_id, d.type from collection_case c join debtor d on d.id = c.debtor_id where c.id = ?",
-            (rs, n) -> new CaseHead(rs.getLong("id"), rs.getString("process_instance_id"), DebtorType.valueOf(rs.getString("type"))),
+            (rs, n) ->
+                new CaseHead(
+                    rs.getLong("id"),
+                    rs.getString("process_instance_id"),
+                    DebtorType.valueOf(rs.getString("type"))),
             caseId)
         .stream()
         .findFirst();
   }
 
   Optional<Long> caseId(String reference) {
-    return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream().findFirst();
+    return jdbc
+        .queryForList("select id from collection_case where reference = ?", Long.class, reference)
+        .stream()
+        .findFirst();
   }
 
   List<UnpaidInvoice> unpaidInvoices(long caseId) {
@@ -54,22 +64,32 @@ class PrescriptionRepository {
     jdbc.query(
         "select a.invoice_id, p.paid_on from payment p join payment_allocation a on a.payment_id = p.id where p.case_id = ?",
         rs -> {
-          byInvoice.computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>()).add(rs.getObject("paid_on", LocalDate.class));
+          byInvoice
+              .computeIfAbsent(rs.getLong("invoice_id"), id -> new ArrayList<>())
+              .add(rs.getObject("paid_on", LocalDate.class));
         },
         caseId);
     return byInvoice;
   }
 
-  /** Every payment plan recorded was approved by a supervisor: each is an acknowledgement on its start date. */
+  /**
+   * Every payment plan recorded was approved by a supervisor: each is an acknowledgement on its
+   * start date.
+   */
   List<LocalDate> planDates(long caseId) {
     return jdbc.query(
-        "select started_on from payment_plan where case_id = ?", (rs, n) -> rs.getObject("started_on", LocalDate.class), caseId);
+        "select started_on from payment_plan where case_id = ?",
+        (rs, n) -> rs.getObject("started_on", LocalDate.class),
+        caseId);
   }
 
   List<Suspension> mediations(long caseId) {
     return jdbc.query(
         "select started_on, ended_on from mediation where case_id = ?",
-        (rs, n) -> new Suspension(rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class)),
+        (rs, n) ->
+            new Suspension(
+                rs.getObject("started_on", LocalDate.class),
+                rs.getObject("ended_on", LocalDate.class)),
         caseId);
   }
 
@@ -77,9 +97,12 @@ class PrescriptionRepository {
    * The case's date (null when nothing is owed or while a court claim runs), its court title, and
    * each invoice's date and act (cleared on the invoices nothing is owed on any more).
    */
-  void store(long caseId, LocalDate prescriptionDate, LocalDate titleOn, Map<Long, Outcome> byInvoice) {
+  void store(
+      long caseId, LocalDate prescriptionDate, LocalDate titleOn, Map<Long, Outcome> byInvoice) {
     List<CaseUpdates.InvoicePrescription> invoices = new ArrayList<>();
-    byInvoice.forEach((invoiceId, o) -> invoices.add(new CaseUpdates.InvoicePrescription(invoiceId, o.date(), o.act().name())));
+    byInvoice.forEach(
+        (invoiceId, o) ->
+            invoices.add(new CaseUpdates.InvoicePrescription(invoiceId, o.date(), o.act().name())));
     cases.storePrescription(caseId, prescriptionDate, titleOn, invoices);
   }
 
@@ -89,8 +112,11 @@ class PrescriptionRepository {
     jdbc.query(
         "select number, prescription_date, prescription_act from invoice where case_id = ? and prescription_act is not null",
         rs -> {
-          stored.put(rs.getString("number"),
-              new Outcome(rs.getObject("prescription_date", LocalDate.class), PrescriptionAct.valueOf(rs.getString("prescription_act"))));
+          stored.put(
+              rs.getString("number"),
+              new Outcome(
+                  rs.getObject("prescription_date", LocalDate.class),
+                  PrescriptionAct.valueOf(rs.getString("prescription_act"))));
         },
         caseId);
     return stored;
@@ -104,7 +130,9 @@ class PrescriptionRepository {
     return jdbc.queryForList(
         "select distinct i.case_id from invoice i join collection_case c on c.id = i.case_id"
             + " where i.prescription_act is null and i.amount - i.paid_amount - i.credited_amount > 0"
-            + " and c.status not in ('PAID', 'WRITTEN_OFF') order by i.case_id fetch first " + limit + " rows only",
+            + " and c.status not in ('PAID', 'WRITTEN_OFF') order by i.case_id fetch first "
+            + limit
+            + " rows only",
         Long.class);
   }
 

@@ -1,7 +1,7 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionRepository.CaseHead;
 import java.time.LocalDate;
@@ -22,24 +22,27 @@ import org.springframework.stereotype.Service;
  * Prescription} for the arithmetic and its articles, the {@code legal-deadlines} table for the
  * periods).
  *
- * <p>{@link #refresh(long)} stores {@code collection_case.prescription_date} (the last day the claim
- * can be acted on), {@code enforceable_title_on}, and each unpaid invoice's date and act, and gives
- * the case's process instance two timer dates, {@code java.util.Date} values like {@code promiseCheckAt}:
+ * <p>{@link #refresh(long)} stores {@code collection_case.prescription_date} (the last day the
+ * claim can be acted on), {@code enforceable_title_on}, and each unpaid invoice's date and act, and
+ * gives the case's process instance two timer dates, {@code java.util.Date} values like {@code
+ * promiseCheckAt}:
  *
  * <ul>
  *   <li>{@code prescriptionDate}: 08:00 Europe/Paris on the day after the stored date, the first
- *       morning the claim is time-barred, so a timer on it never fires while the creditor can still act;
+ *       morning the claim is time-barred, so a timer on it never fires while the creditor can still
+ *       act;
  *   <li>{@code prescriptionWarningAt}: 08:00 Europe/Paris, 90 days before the stored date.
  * </ul>
  *
  * <p>While a court claim runs there is no prescription date (C. civ. 2242): both timers are pushed
  * to {@link #WHILE_PROCEEDINGS_RUN}, so neither can fire however long the lawsuit lasts, and they
  * are re-dated when the proceedings end (the title, or a lapse / rejection / lost lawsuit that puts
- * the old date back). Then the due dates of the timer jobs {@value #TIMER_WARNING} and
- * {@value #TIMER_PRESCRIBED} of that instance are recalculated from those variables. Callers run it
- * inside their own transaction.
+ * the old date back). Then the due dates of the timer jobs {@value #TIMER_WARNING} and {@value
+ * #TIMER_PRESCRIBED} of that instance are recalculated from those variables. Callers run it inside
+ * their own transaction.
  *
- * <p>The bean is called {@code prescription} for expressions: {@code ${prescription.isPrescribed(caseReference)}}.
+ * <p>The bean is called {@code prescription} for expressions: {@code
+ * ${prescription.isPrescribed(caseReference)}}.
  */
 @Service("prescription")
 public class PrescriptionService {
@@ -47,8 +50,10 @@ public class PrescriptionService {
   public static final String TIMER_PRESCRIBED = "Timer_Prescribed";
   public static final String VAR_PRESCRIPTION_DATE = "prescriptionDate";
   public static final String VAR_WARNING_AT = "prescriptionWarningAt";
+
   /** When timers fire: office hours, so the warning lands in a supervisor's morning. */
   static final LocalTime TIMER_TIME = LocalTime.of(8, 0);
+
   /** Where both timers wait while a court claim runs: no date exists until the proceedings end. */
   public static final LocalDate WHILE_PROCEEDINGS_RUN = LocalDate.of(9999, 12, 31);
 
@@ -59,8 +64,11 @@ public class PrescriptionService {
   private final ManagementService managementService;
 
   PrescriptionService(
-      PrescriptionRepository repository, LegalEvents legalEvents, LegalDeadlines legalDeadlines,
-      RuntimeService runtimeService, ManagementService managementService) {
+      PrescriptionRepository repository,
+      LegalEvents legalEvents,
+      LegalDeadlines legalDeadlines,
+      RuntimeService runtimeService,
+      ManagementService managementService) {
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.legalDeadlines = legalDeadlines;
@@ -69,7 +77,10 @@ public class PrescriptionService {
     legalEvents.onChange(this::refresh);
   }
 
-  /** A case's prescription as it stands: the last day to act (empty while a court claim runs) and the act that set it. */
+  /**
+   * A case's prescription as it stands: the last day to act (empty while a court claim runs) and
+   * the act that set it.
+   */
   public record Status(Optional<LocalDate> date, PrescriptionAct act) {
     public boolean pending() {
       return date.isEmpty();
@@ -100,11 +111,18 @@ public class PrescriptionService {
     Optional<Outcome> outcome = PrescriptionFacts.earliest(byInvoice);
     repository.store(caseId, outcome.map(Outcome::date).orElse(null), facts.titleOn(), byInvoice);
     String instance = head.get().processInstanceId();
-    if (outcome.isPresent() && instance != null
-        && runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count() > 0) {
+    if (outcome.isPresent()
+        && instance != null
+        && runtimeService.createProcessInstanceQuery().processInstanceId(instance).active().count()
+            > 0) {
       runtimeService.setVariables(instance, timerVariables(outcome.get()));
       for (String timer : List.of(TIMER_WARNING, TIMER_PRESCRIBED)) {
-        for (Job job : managementService.createJobQuery().processInstanceId(instance).activityId(timer).list()) {
+        for (Job job :
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .activityId(timer)
+                .list()) {
           managementService.recalculateJobDuedate(job.getId(), false);
         }
       }
@@ -112,12 +130,20 @@ public class PrescriptionService {
     return outcome.map(o -> new Status(Optional.ofNullable(o.date()), o.act()));
   }
 
-  /** The last day the case's claim can be acted on, computed now (not the stored copy); empty while a court claim runs. */
+  /**
+   * The last day the case's claim can be acted on, computed now (not the stored copy); empty while
+   * a court claim runs.
+   */
   public Optional<LocalDate> date(String caseReference) {
-    return repository.caseId(caseReference).flatMap(id -> repository.head(id)).flatMap(h -> facts(h).date());
+    return repository
+        .caseId(caseReference)
+        .flatMap(id -> repository.head(id))
+        .flatMap(h -> facts(h).date());
   }
 
-  /** Whether the case's claim is time-barred today: a prescribed claim cannot go to a legal step. */
+  /**
+   * Whether the case's claim is time-barred today: a prescribed claim cannot go to a legal step.
+   */
   public boolean isPrescribed(String caseReference) {
     LocalDate today = CaseClock.today();
     return date(caseReference).map(today::isAfter).orElse(false);
@@ -135,7 +161,10 @@ public class PrescriptionService {
         VAR_WARNING_AT, at(date.minusDays(Prescription.WARNING_DAYS)));
   }
 
-  /** The timer variables of an outcome: both at {@link #WHILE_PROCEEDINGS_RUN} while a court claim runs. */
+  /**
+   * The timer variables of an outcome: both at {@link #WHILE_PROCEEDINGS_RUN} while a court claim
+   * runs.
+   */
   public static Map<String, Object> timerVariables(Outcome outcome) {
     if (outcome.pending()) {
       Date never = at(WHILE_PROCEEDINGS_RUN);
@@ -148,7 +177,10 @@ public class PrescriptionService {
     return Date.from(day.atTime(TIMER_TIME).atZone(CaseClock.PARIS).toInstant());
   }
 
-  /** Open cases that have not had their per-invoice prescription stored yet (see {@link PrescriptionCarryOver}). */
+  /**
+   * Open cases that have not had their per-invoice prescription stored yet (see {@link
+   * PrescriptionCarryOver}).
+   */
   List<Long> notCarriedOver(int limit) {
     return repository.notCarriedOver(limit);
   }
@@ -167,17 +199,21 @@ public class PrescriptionService {
   }
 
   /**
-   * The periods of the {@code legal-deadlines} table, for the date that decides each, looked up once
-   * per rule and date for one computation (a case's invoices often share due dates). The creditor of
-   * this engine is always a professional, so the debtor's type decides between the consumer's 2
-   * years (C. conso L218-2) and the default 5.
+   * The periods of the {@code legal-deadlines} table, for the date that decides each, looked up
+   * once per rule and date for one computation (a case's invoices often share due dates). The
+   * creditor of this engine is always a professional, so the debtor's type decides between the
+   * consumer's 2 years (C. conso L218-2) and the default 5.
    */
   private PrescriptionFacts.Periods periods() {
     Map<String, Period> seen = new HashMap<>();
     return new PrescriptionFacts.Periods() {
       @Override
       public Period claim(DebtorType debtorType, LocalDate dueDate) {
-        return period(debtorType == DebtorType.CONSUMER ? LegalRule.PRESCRIPTION_CONSUMER : LegalRule.PRESCRIPTION_DEFAULT, dueDate);
+        return period(
+            debtorType == DebtorType.CONSUMER
+                ? LegalRule.PRESCRIPTION_CONSUMER
+                : LegalRule.PRESCRIPTION_DEFAULT,
+            dueDate);
       }
 
       @Override
@@ -191,7 +227,8 @@ public class PrescriptionService {
       }
 
       private Period period(LegalRule rule, LocalDate date) {
-        return seen.computeIfAbsent(rule + "@" + date, k -> legalDeadlines.find(rule, date).period());
+        return seen.computeIfAbsent(
+            rule + "@" + date, k -> legalDeadlines.find(rule, date).period());
       }
     };
   }

@@ -23,7 +23,8 @@ public enum Residence {
    * code, whose 97x / 98x prefixes are the overseas départements and collectivités.
    */
   public static Residence of(String country, String postalCode) {
-    String c = country == null || country.isBlank() ? "FR" : country.trim().toUpperCase(Locale.ROOT);
+    String c =
+        country == null || country.isBlank() ? "FR" : country.trim().toUpperCase(Locale.ROOT);
     if (OVERSEAS_COUNTRY_CODES.contains(c)) {
       return OUTRE_MER;
     }

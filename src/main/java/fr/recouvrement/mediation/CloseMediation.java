@@ -17,6 +17,7 @@ class CloseMediation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     StepVariables variables = StepVariables.of(execution);
-    mediations.end(variables.id("mediationId"), variables.optionalText("mediationOutcome").orElse(null));
+    mediations.end(
+        variables.id("mediationId"), variables.optionalText("mediationOutcome").orElse(null));
   }
 }

@@ -1,9 +1,9 @@
 package fr.recouvrement.mediation;
 
-import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.kernel.process.StepKey;
 import fr.recouvrement.channel.ConsumerMediatorNotice;
 import fr.recouvrement.channel.CreditorSettings;
+import fr.recouvrement.kernel.process.StepKey;
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,6 +34,7 @@ class InformConsumerOfMediator implements JavaDelegate {
     execution.setVariable("mediatorName", mediator.name());
     execution.setVariable("mediatorAddress", mediator.address());
     execution.setVariable("mediatorWebsite", mediator.website());
-    execution.setVariable("mediatorEmailStatus", notice.email(reference, key).map(Enum::name).orElse("NONE"));
+    execution.setVariable(
+        "mediatorEmailStatus", notice.email(reference, key).map(Enum::name).orElse("NONE"));
   }
 }

@@ -22,22 +22,37 @@ class MediationRepository {
   }
 
   Optional<Long> caseId(String reference) {
-    return jdbc.queryForList("select id from collection_case where reference = ?", Long.class, reference).stream().findFirst();
+    return jdbc
+        .queryForList("select id from collection_case where reference = ?", Long.class, reference)
+        .stream()
+        .findFirst();
   }
 
   Optional<Long> caseOf(long mediationId) {
-    return jdbc.queryForList("select case_id from mediation where id = ?", Long.class, mediationId).stream().findFirst();
+    return jdbc
+        .queryForList("select case_id from mediation where id = ?", Long.class, mediationId)
+        .stream()
+        .findFirst();
   }
 
   Optional<Long> findByProcessInstance(String processInstanceId) {
-    return jdbc.queryForList("select id from mediation where process_instance_id = ?", Long.class, processInstanceId)
+    return jdbc
+        .queryForList(
+            "select id from mediation where process_instance_id = ?", Long.class, processInstanceId)
         .stream()
         .findFirst();
   }
 
   long insert(
-      long caseId, String kind, String name, String reference, LocalDate referredOn, LocalDate startedOn,
-      String processInstanceId, String by, Instant now) {
+      long caseId,
+      String kind,
+      String name,
+      String reference,
+      LocalDate referredOn,
+      LocalDate startedOn,
+      String processInstanceId,
+      String by,
+      Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
@@ -60,10 +75,20 @@ class MediationRepository {
     return keys.getKey().longValue();
   }
 
-  /** A mediation the consumer referred: the dates C. civ. 2238 reads, and the suspension's start. */
+  /**
+   * A mediation the consumer referred: the dates C. civ. 2238 reads, and the suspension's start.
+   */
   long insertConsumerReferral(
-      long caseId, String name, String reference, LocalDate referredOn, LocalDate agreedOn, LocalDate firstMeetingOn,
-      LocalDate startedOn, String processInstanceId, String by, Instant now) {
+      long caseId,
+      String name,
+      String reference,
+      LocalDate referredOn,
+      LocalDate agreedOn,
+      LocalDate firstMeetingOn,
+      LocalDate startedOn,
+      String processInstanceId,
+      String by,
+      Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     named.update(
         """
@@ -89,11 +114,16 @@ class MediationRepository {
   }
 
   void end(long id, LocalDate endedOn, String outcome) {
-    jdbc.update("update mediation set ended_on = ?, outcome = ? where id = ? and ended_on is null", endedOn, outcome, id);
+    jdbc.update(
+        "update mediation set ended_on = ?, outcome = ? where id = ? and ended_on is null",
+        endedOn,
+        outcome,
+        id);
   }
 
   Optional<MediationService.Mediation> find(long id) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select * from mediation where id = ?",
             (rs, n) ->
                 new MediationService.Mediation(

@@ -1,7 +1,7 @@
 package fr.recouvrement.mediation;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseNotFoundException;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.PrescriptionService;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -21,15 +21,36 @@ public class MediationService {
     this.prescription = prescription;
   }
 
-  /** Records the referral once per process instance (a retried step finds it) and returns its id. */
+  /**
+   * Records the referral once per process instance (a retried step finds it) and returns its id.
+   */
   public long start(
-      String caseReference, String kind, String name, String reference, LocalDate referredOn, String processInstanceId, String by) {
+      String caseReference,
+      String kind,
+      String name,
+      String reference,
+      LocalDate referredOn,
+      String processInstanceId,
+      String by) {
     Optional<Long> known = repository.findByProcessInstance(processInstanceId);
     if (known.isPresent()) {
       return known.get();
     }
-    long caseId = repository.caseId(caseReference).orElseThrow(() -> new CaseNotFoundException(caseReference));
-    long id = repository.insert(caseId, kind, name, reference, referredOn, CaseClock.today(), processInstanceId, by, CaseClock.now());
+    long caseId =
+        repository
+            .caseId(caseReference)
+            .orElseThrow(() -> new CaseNotFoundException(caseReference));
+    long id =
+        repository.insert(
+            caseId,
+            kind,
+            name,
+            reference,
+            referredOn,
+            CaseClock.today(),
+            processInstanceId,
+            by,
+            CaseClock.now());
     // suspended from today (C. civ. 2238): the prescription timers move away
     prescription.refresh(caseId);
     return id;
@@ -37,11 +58,11 @@ public class MediationService {
 
   /**
    * Records a dispute the consumer referred to the creditor's consumer mediator (only the consumer
-   * may, C. consom. L612-1), once per process instance. Prescription is suspended from the day
-   * the parties agreed to mediate — the consumer's referral accepted in writing by the creditor,
-   * so the later of the two dates — or, failing a written agreement, from the first meeting;
-   * whichever of these is known first (C. civ. 2238 al. 1). That day is the mediation's {@code
-   * startedOn}, which prescription reads.
+   * may, C. consom. L612-1), once per process instance. Prescription is suspended from the day the
+   * parties agreed to mediate — the consumer's referral accepted in writing by the creditor, so the
+   * later of the two dates — or, failing a written agreement, from the first meeting; whichever of
+   * these is known first (C. civ. 2238 al. 1). That day is the mediation's {@code startedOn}, which
+   * prescription reads.
    */
   public long startConsumerReferral(
       String caseReference,
@@ -56,28 +77,54 @@ public class MediationService {
     if (known.isPresent()) {
       return known.get();
     }
-    LocalDate suspendedFrom = suspensionStart(caseReference, referredOn, creditorAgreedOn, firstMeetingOn);
-    long caseId = repository.caseId(caseReference).orElseThrow(() -> new CaseNotFoundException(caseReference));
+    LocalDate suspendedFrom =
+        suspensionStart(caseReference, referredOn, creditorAgreedOn, firstMeetingOn);
+    long caseId =
+        repository
+            .caseId(caseReference)
+            .orElseThrow(() -> new CaseNotFoundException(caseReference));
     long id =
         repository.insertConsumerReferral(
-            caseId, mediatorName, mediatorReference, referredOn, creditorAgreedOn, firstMeetingOn, suspendedFrom, processInstanceId, by,
+            caseId,
+            mediatorName,
+            mediatorReference,
+            referredOn,
+            creditorAgreedOn,
+            firstMeetingOn,
+            suspendedFrom,
+            processInstanceId,
+            by,
             CaseClock.now());
     prescription.refresh(caseId);
     return id;
   }
 
-  /** C. civ. 2238 al. 1: the agreement to mediate (referral and written acceptance), else the first meeting. */
-  static LocalDate suspensionStart(String caseReference, LocalDate referredOn, LocalDate creditorAgreedOn, LocalDate firstMeetingOn) {
+  /**
+   * C. civ. 2238 al. 1: the agreement to mediate (referral and written acceptance), else the first
+   * meeting.
+   */
+  static LocalDate suspensionStart(
+      String caseReference,
+      LocalDate referredOn,
+      LocalDate creditorAgreedOn,
+      LocalDate firstMeetingOn) {
     if (referredOn == null) {
-      throw new IllegalArgumentException("Case %s: the date the consumer referred the dispute to the mediator is required".formatted(caseReference));
+      throw new IllegalArgumentException(
+          "Case %s: the date the consumer referred the dispute to the mediator is required"
+              .formatted(caseReference));
     }
     LocalDate today = CaseClock.today();
     for (LocalDate d : new LocalDate[] {referredOn, creditorAgreedOn, firstMeetingOn}) {
       if (d != null && d.isAfter(today)) {
-        throw new IllegalArgumentException("Case %s: a mediation date (%s) cannot be a day still to come".formatted(caseReference, d));
+        throw new IllegalArgumentException(
+            "Case %s: a mediation date (%s) cannot be a day still to come"
+                .formatted(caseReference, d));
       }
     }
-    LocalDate agreement = creditorAgreedOn == null ? null : (creditorAgreedOn.isBefore(referredOn) ? referredOn : creditorAgreedOn);
+    LocalDate agreement =
+        creditorAgreedOn == null
+            ? null
+            : (creditorAgreedOn.isBefore(referredOn) ? referredOn : creditorAgreedOn);
     if (agreement == null && firstMeetingOn == null) {
       throw new IllegalArgumentException(
           ("Case %s: prescription is suspended from the written agreement to mediate or, failing one, from the first meeting"
@@ -87,7 +134,9 @@ public class MediationService {
     if (agreement == null) {
       return firstMeetingOn;
     }
-    return firstMeetingOn != null && firstMeetingOn.isBefore(agreement) ? firstMeetingOn : agreement;
+    return firstMeetingOn != null && firstMeetingOn.isBefore(agreement)
+        ? firstMeetingOn
+        : agreement;
   }
 
   /** Ends the mediation today with its outcome; prescription runs again from tomorrow. */

@@ -1,8 +1,8 @@
 package fr.recouvrement.mediation;
 
 import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer l'ouverture de la médiation": records the mediator, the referral and the start
- * date (for a consumer's own referral, referredBy = CONSUMER: referralDate, creditorAgreedOn and
- * firstMeetingDate, from which the suspension of prescription starts, C. civ. 2238), and dates the outcome task at the mediator's deadline ({@code mediationDeadline}, an input
- * of the task in the model: P3M for the Médiateur des entreprises, P90D for a consumer mediator).
+ * "Enregistrer l'ouverture de la médiation": records the mediator, the referral and the start date
+ * (for a consumer's own referral, referredBy = CONSUMER: referralDate, creditorAgreedOn and
+ * firstMeetingDate, from which the suspension of prescription starts, C. civ. 2238), and dates the
+ * outcome task at the mediator's deadline ({@code mediationDeadline}, an input of the task in the
+ * model: P3M for the Médiateur des entreprises, P90D for a consumer mediator).
  */
 @Component("startMediation")
 class StartMediation implements JavaDelegate {
@@ -29,7 +30,8 @@ class StartMediation implements JavaDelegate {
     StepVariables variables = StepVariables.of(execution);
     String debtorType = variables.optionalText("debtorType").orElse(null);
     String kind = variables.optionalText("mediatorKind").orElse(null);
-    String expected = "BUSINESS".equals(debtorType) ? "MEDIATEUR_DES_ENTREPRISES" : "CONSUMER_MEDIATOR";
+    String expected =
+        "BUSINESS".equals(debtorType) ? "MEDIATEUR_DES_ENTREPRISES" : "CONSUMER_MEDIATOR";
     if (!expected.equals(kind)) {
       throw new IllegalArgumentException(
           "A %s debtor is referred to the %s, not to %s".formatted(debtorType, expected, kind));
@@ -61,8 +63,10 @@ class StartMediation implements JavaDelegate {
     }
     execution.getProcessInstance().setVariable("mediationId", id);
     Period deadline = Period.parse(variables.text("mediationDeadline"));
-    execution.getProcessInstance().setVariable("mediationDueDate", Date.from(CaseClock.now().atZone(CaseClock.PARIS).plus(deadline).toInstant()));
+    execution
+        .getProcessInstance()
+        .setVariable(
+            "mediationDueDate",
+            Date.from(CaseClock.now().atZone(CaseClock.PARIS).plus(deadline).toInstant()));
   }
-
-
 }

@@ -9,8 +9,15 @@ import java.util.List;
  */
 public record Allocation(List<Part> parts, BigDecimal unallocated, String ratesVersion) {
 
-  /** What the payment paid on one invoice, by kind; {@code interest}: a consumer's legal interest. */
-  public record Part(long invoiceId, BigDecimal principal, BigDecimal penalty, BigDecimal indemnity, BigDecimal interest) {
+  /**
+   * What the payment paid on one invoice, by kind; {@code interest}: a consumer's legal interest.
+   */
+  public record Part(
+      long invoiceId,
+      BigDecimal principal,
+      BigDecimal penalty,
+      BigDecimal indemnity,
+      BigDecimal interest) {
     public Part(long invoiceId, BigDecimal principal, BigDecimal penalty, BigDecimal indemnity) {
       this(invoiceId, principal, penalty, indemnity, Money.ZERO);
     }

@@ -37,7 +37,10 @@ public interface AllocationRules {
     }
   }
 
-  /** The parts of a debt: legal interest (consumer), late penalty and €40 indemnity (B2B), principal. */
+  /**
+   * The parts of a debt: legal interest (consumer), late penalty and €40 indemnity (B2B),
+   * principal.
+   */
   enum Component {
     INTEREST,
     PENALTY,

@@ -15,14 +15,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The amount pursued on a day D: what a formal notice, a court claim (small claims or order to pay),
- * a bailiff mission or a proof of claim asks the debtor for. Only invoices already due on D (due
- * before D) and not under an open dispute are pursued, each with what the law adds to it: late
+ * The amount pursued on a day D: what a formal notice, a court claim (small claims or order to
+ * pay), a bailiff mission or a proof of claim asks the debtor for. Only invoices already due on D
+ * (due before D) and not under an open dispute are pursued, each with what the law adds to it: late
  * penalties and the €40 recovery indemnity for a professional (C. com. L441-10, D441-5), legal
  * interest since the formal notice for a consumer (C. civ. 1231-6, 1344-1). A disputed invoice, or
- * one not yet due, is never in the amount: it is listed apart with the reason, so that a document can
- * say why — except in a proof of claim, which declares sums to fall due too ({@link #toDeclare}). Pure: every caller gets the same figures from the same case balance. The case JSON shows
- * it as {@code amountPursued} (our invoice row ids stay inside).
+ * one not yet due, is never in the amount: it is listed apart with the reason, so that a document
+ * can say why — except in a proof of claim, which declares sums to fall due too ({@link
+ * #toDeclare}). Pure: every caller gets the same figures from the same case balance. The case JSON
+ * shows it as {@code amountPursued} (our invoice row ids stay inside).
  */
 public final class AmountPursued {
   private static final Comparator<Line> OLDEST_FIRST =
@@ -31,7 +32,8 @@ public final class AmountPursued {
   private AmountPursued() {}
 
   /** An invoice of the case with the facts the amount pursued depends on. */
-  public record Invoice(long invoiceId, String number, LocalDate issueDate, LocalDate dueDate, boolean disputed) {}
+  public record Invoice(
+      long invoiceId, String number, LocalDate issueDate, LocalDate dueDate, boolean disputed) {}
 
   /** Why an unpaid invoice is not in the amount pursued. */
   public enum Reason {
@@ -41,7 +43,10 @@ public final class AmountPursued {
     NOT_DUE
   }
 
-  /** One pursued invoice and what is claimed on it; penalty and indemnity are zero for a consumer, interest for a professional. */
+  /**
+   * One pursued invoice and what is claimed on it; penalty and indemnity are zero for a consumer,
+   * interest for a professional.
+   */
   public record Line(
       @JsonIgnore long invoiceId,
       String number,
@@ -53,8 +58,16 @@ public final class AmountPursued {
       BigDecimal legalInterest,
       BigDecimal total) {}
 
-  /** An unpaid invoice left out of the amount, and why; {@code owed} is what is owed on it all the same. */
-  public record LeftOut(@JsonIgnore long invoiceId, String number, LocalDate dueDate, BigDecimal owed, Reason reason) {}
+  /**
+   * An unpaid invoice left out of the amount, and why; {@code owed} is what is owed on it all the
+   * same.
+   */
+  public record LeftOut(
+      @JsonIgnore long invoiceId,
+      String number,
+      LocalDate dueDate,
+      BigDecimal owed,
+      Reason reason) {}
 
   /**
    * The amount pursued on {@code day}, invoice by invoice, oldest first.
@@ -77,7 +90,8 @@ public final class AmountPursued {
     return statement(day, invoices, balance, true);
   }
 
-  private static Statement statement(LocalDate day, List<Invoice> invoices, CaseBalance balance, boolean sumsToFallDue) {
+  private static Statement statement(
+      LocalDate day, List<Invoice> invoices, CaseBalance balance, boolean sumsToFallDue) {
     List<Line> lines = new ArrayList<>();
     List<LeftOut> leftOut = new ArrayList<>();
     for (Invoice invoice : invoices) {
@@ -86,9 +100,21 @@ public final class AmountPursued {
         continue; // nothing owed on it: nothing to claim, nothing to explain
       }
       if (invoice.disputed()) {
-        leftOut.add(new LeftOut(invoice.invoiceId(), invoice.number(), invoice.dueDate(), Money.cents(owed.total()), Reason.DISPUTED));
+        leftOut.add(
+            new LeftOut(
+                invoice.invoiceId(),
+                invoice.number(),
+                invoice.dueDate(),
+                Money.cents(owed.total()),
+                Reason.DISPUTED));
       } else if (!sumsToFallDue && !invoice.dueDate().isBefore(day)) {
-        leftOut.add(new LeftOut(invoice.invoiceId(), invoice.number(), invoice.dueDate(), Money.cents(owed.total()), Reason.NOT_DUE));
+        leftOut.add(
+            new LeftOut(
+                invoice.invoiceId(),
+                invoice.number(),
+                invoice.dueDate(),
+                Money.cents(owed.total()),
+                Reason.NOT_DUE));
       } else {
         lines.add(
             new Line(
@@ -155,13 +181,23 @@ public final class AmountPursued {
      */
     public String breakdown() {
       List<String> rows = new ArrayList<>();
-      rows.add("Total poursuivi : %s (principal et intérêts : %s)".formatted(euros(total), euros(principalAndInterest)));
+      rows.add(
+          "Total poursuivi : %s (principal et intérêts : %s)"
+              .formatted(euros(total), euros(principalAndInterest)));
       for (Line l : lines) {
         String due = l.dueDate().isBefore(day) ? " échue le " : " à échoir le ";
-        StringBuilder row = new StringBuilder("Facture ").append(l.number()).append(due).append(date(l.dueDate()))
-            .append(" : principal ").append(euros(l.principal()));
+        StringBuilder row =
+            new StringBuilder("Facture ")
+                .append(l.number())
+                .append(due)
+                .append(date(l.dueDate()))
+                .append(" : principal ")
+                .append(euros(l.principal()));
         if (l.latePenalty().signum() > 0 || l.recoveryIndemnity().signum() > 0) {
-          row.append(", pénalités ").append(euros(l.latePenalty())).append(", indemnité forfaitaire ").append(euros(l.recoveryIndemnity()));
+          row.append(", pénalités ")
+              .append(euros(l.latePenalty()))
+              .append(", indemnité forfaitaire ")
+              .append(euros(l.recoveryIndemnity()));
         }
         if (l.legalInterest().signum() > 0) {
           row.append(", intérêts au taux légal ").append(euros(l.legalInterest()));
@@ -169,8 +205,12 @@ public final class AmountPursued {
         rows.add(row.append(", total ").append(euros(l.total())).toString());
       }
       for (LeftOut o : leftOut) {
-        rows.add("Non comprise : facture %s (%s), %s".formatted(
-            o.number(), euros(o.owed()), o.reason() == Reason.DISPUTED ? "contestée" : "non échue au " + date(day)));
+        rows.add(
+            "Non comprise : facture %s (%s), %s"
+                .formatted(
+                    o.number(),
+                    euros(o.owed()),
+                    o.reason() == Reason.DISPUTED ? "contestée" : "non échue au " + date(day)));
       }
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < rows.size(); i++) {

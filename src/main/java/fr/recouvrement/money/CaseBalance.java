@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * What a debtor owes on each invoice of a case on a given day, and in total. A consumer owes legal
- * interest since the formal notice on the invoices it claimed (zero for a professional, who owes late
- * penalties instead, and before any notice).
+ * interest since the formal notice on the invoices it claimed (zero for a professional, who owes
+ * late penalties instead, and before any notice).
  */
 public record CaseBalance(List<InvoiceBalance> invoices) {
 
@@ -17,8 +17,16 @@ public record CaseBalance(List<InvoiceBalance> invoices) {
    * consumer) and legal interest (a consumer's, on an invoice a formal notice claimed; else zero).
    */
   public record InvoiceBalance(
-      long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity, BigDecimal legalInterest) {
-    public InvoiceBalance(long invoiceId, BigDecimal principal, BigDecimal latePenalty, BigDecimal recoveryIndemnity) {
+      long invoiceId,
+      BigDecimal principal,
+      BigDecimal latePenalty,
+      BigDecimal recoveryIndemnity,
+      BigDecimal legalInterest) {
+    public InvoiceBalance(
+        long invoiceId,
+        BigDecimal principal,
+        BigDecimal latePenalty,
+        BigDecimal recoveryIndemnity) {
       this(invoiceId, principal, latePenalty, recoveryIndemnity, Money.ZERO);
     }
 
@@ -27,7 +35,8 @@ public record CaseBalance(List<InvoiceBalance> invoices) {
     }
 
     InvoiceBalance withLegalInterest(BigDecimal interest) {
-      return new InvoiceBalance(invoiceId, principal, latePenalty, recoveryIndemnity, Money.cents(interest));
+      return new InvoiceBalance(
+          invoiceId, principal, latePenalty, recoveryIndemnity, Money.cents(interest));
     }
   }
 

@@ -25,32 +25,52 @@ public class CaseCosts {
   }
 
   /**
-   * Records a cost once: the same kind and reference on a case (a replayed bailiff report, a retried
-   * letter) is not counted twice.
+   * Records a cost once: the same kind and reference on a case (a replayed bailiff report, a
+   * retried letter) is not counted twice.
    *
    * @return whether it was new
    */
-  public boolean record(long caseId, String kind, BigDecimal amount, LocalDate incurredOn, String reference, String actor) {
+  public boolean record(
+      long caseId,
+      String kind,
+      BigDecimal amount,
+      LocalDate incurredOn,
+      String reference,
+      String actor) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("A cost cannot be negative: " + amount);
     }
     Integer known =
         jdbc.queryForObject(
             "select count(*) from case_cost where case_id = ? and kind = ? and reference = ?",
-            Integer.class, caseId, kind, reference);
+            Integer.class,
+            caseId,
+            kind,
+            reference);
     if (known != null && known > 0) {
       return false;
     }
     jdbc.update(
         "insert into case_cost (case_id, kind, amount, incurred_on, reference, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?)",
-        caseId, kind, amount, Date.valueOf(incurredOn), reference, Timestamp.from(CaseClock.now()), actor);
+        caseId,
+        kind,
+        amount,
+        Date.valueOf(incurredOn),
+        reference,
+        Timestamp.from(CaseClock.now()),
+        actor);
     return true;
   }
 
   public List<Cost> of(long caseId) {
     return jdbc.query(
         "select kind, amount, incurred_on, reference from case_cost where case_id = ? order by incurred_on, id",
-        (rs, i) -> new Cost(rs.getString(1), rs.getBigDecimal(2), rs.getObject(3, LocalDate.class), rs.getString(4)),
+        (rs, i) ->
+            new Cost(
+                rs.getString(1),
+                rs.getBigDecimal(2),
+                rs.getObject(3, LocalDate.class),
+                rs.getString(4)),
         caseId);
   }
 }

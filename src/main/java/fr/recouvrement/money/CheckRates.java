@@ -39,12 +39,20 @@ class CheckRates implements JavaDelegate {
     LocalDate today = CaseClock.today();
     HalfYear last = HalfYear.of(today.plusDays(lead));
     LocalDate oldestDue = cases.oldestUnpaidDueDate().orElse(null);
-    HalfYear first = oldestDue == null || !oldestDue.isBefore(today) ? HalfYear.of(today) : HalfYear.of(oldestDue);
+    HalfYear first =
+        oldestDue == null || !oldestDue.isBefore(today)
+            ? HalfYear.of(today)
+            : HalfYear.of(oldestDue);
     List<HalfYear> missing = interestRates.missing(first, last);
     String list = missing.stream().map(HalfYear::toString).collect(Collectors.joining(", "));
     List<org.camunda.bpm.engine.task.Task> openTasks =
-        taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskDefinitionKey(UPDATE_TASK).list();
-    // the task already open shows this morning's list: a half-year that came within reach since is added to it
+        taskService
+            .createTaskQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .taskDefinitionKey(UPDATE_TASK)
+            .list();
+    // the task already open shows this morning's list: a half-year that came within reach since is
+    // added to it
     for (org.camunda.bpm.engine.task.Task task : openTasks) {
       if (!list.isEmpty()) {
         taskService.setVariable(task.getId(), "missingHalfYears", list);

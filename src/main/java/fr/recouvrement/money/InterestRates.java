@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class InterestRates {
   public static final String DECISION_KEY = "interest-rates";
+
   /** How far to look for a stand-in row, in half-years each way: ten years. */
   private static final int SEARCH_LIMIT = 20;
 
@@ -48,7 +49,11 @@ public class InterestRates {
   /** The rate table of the latest deployed version of the decision. */
   public RateTable current() {
     DecisionDefinition latest =
-        repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }
@@ -121,12 +126,18 @@ public class InterestRates {
       }
       Rates rates =
           standIn.orElseThrow(
-              () -> new IllegalStateException(
-                  "The decision %s (version %d) has no row within ten years of %s".formatted(DECISION_KEY, number, wanted)));
+              () ->
+                  new IllegalStateException(
+                      "The decision %s (version %d) has no row within ten years of %s"
+                          .formatted(DECISION_KEY, number, wanted)));
       log.warn(
           "The rate table {} (version {}) has no row for {}: using the figures of {} instead. Add {} (ECB rate and legal"
               + " interest rates in force) to processes/decisions/interest-rates.dmn and deploy it.",
-          DECISION_KEY, number, wanted, rates.row(), wanted);
+          DECISION_KEY,
+          number,
+          wanted,
+          rates.row(),
+          wanted);
       return rates.standingInFor(wanted);
     }
 
@@ -153,7 +164,9 @@ public class InterestRates {
     }
   }
 
-  /** A figure of the table as an exact decimal: 2.15 typed as a double in DMN reads back as 2.15. */
+  /**
+   * A figure of the table as an exact decimal: 2.15 typed as a double in DMN reads back as 2.15.
+   */
   static BigDecimal number(Map<String, Object> row, String output) {
     Object value = row.get(output);
     if (value instanceof BigDecimal exact) {
@@ -162,6 +175,7 @@ public class InterestRates {
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
-    throw new IllegalStateException("The decision " + DECISION_KEY + " gave no number for " + output + ": " + value);
+    throw new IllegalStateException(
+        "The decision " + DECISION_KEY + " gave no number for " + output + ": " + value);
   }
 }

@@ -30,21 +30,29 @@ public record InvoiceAccount(
   }
 
   /** An undisputed invoice at the statutory rate, nothing waived. */
-  public InvoiceAccount(long invoiceId, LocalDate dueDate, BigDecimal amount, List<Settlement> settlements) {
+  public InvoiceAccount(
+      long invoiceId, LocalDate dueDate, BigDecimal amount, List<Settlement> settlements) {
     this(invoiceId, dueDate, amount, settlements, null, false, BigDecimal.ZERO);
   }
 
-  public InvoiceAccount withTerms(BigDecimal contractualRate, boolean isDisputed, BigDecimal waived) {
-    return new InvoiceAccount(invoiceId, dueDate, amount, settlements, contractualRate, isDisputed, waived);
+  public InvoiceAccount withTerms(
+      BigDecimal contractualRate, boolean isDisputed, BigDecimal waived) {
+    return new InvoiceAccount(
+        invoiceId, dueDate, amount, settlements, contractualRate, isDisputed, waived);
   }
 
   /**
    * The account of an invoice whose paid principal is {@code principalPaid}. Principal paid before
    * allocations were recorded (rows written before the money rules existed) has no date: it is
-   * taken as paid on the due date, so it never bears a penalty — the reading that never overcharges.
+   * taken as paid on the due date, so it never bears a penalty — the reading that never
+   * overcharges.
    */
   public static InvoiceAccount of(
-      long invoiceId, LocalDate dueDate, BigDecimal amount, BigDecimal principalPaid, List<Settlement> settlements) {
+      long invoiceId,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal principalPaid,
+      List<Settlement> settlements) {
     BigDecimal recorded = sum(settlements, Settlement::principal);
     BigDecimal undated = principalPaid.subtract(recorded);
     if (undated.signum() <= 0) {
@@ -75,7 +83,9 @@ public record InvoiceAccount(
     return amount.subtract(principalPaid()).max(BigDecimal.ZERO);
   }
 
-  /** The principal still unpaid during {@code day}: payments count from the day after their date. */
+  /**
+   * The principal still unpaid during {@code day}: payments count from the day after their date.
+   */
   BigDecimal principalOutstandingDuring(LocalDate day) {
     BigDecimal paidBefore =
         settlements.stream()
@@ -85,7 +95,8 @@ public record InvoiceAccount(
     return amount.subtract(paidBefore).max(BigDecimal.ZERO);
   }
 
-  private static BigDecimal sum(List<Settlement> settlements, Function<Settlement, BigDecimal> part) {
+  private static BigDecimal sum(
+      List<Settlement> settlements, Function<Settlement, BigDecimal> part) {
     return settlements.stream().map(part).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

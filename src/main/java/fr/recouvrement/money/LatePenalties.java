@@ -26,13 +26,20 @@ public final class LatePenalties {
   /** The penalty accrued on the invoice up to and including {@code asOf}, paid or not. */
   public BigDecimal accrued(InvoiceAccount invoice, LocalDate asOf) {
     return SimpleInterest.accrue(
-        invoice.amount(), invoice.settlements(), invoice.dueDate(), asOf, h -> rates.ratesFor(h).latePenaltyRate(invoice.contractualPenaltyRate()));
+        invoice.amount(),
+        invoice.settlements(),
+        invoice.dueDate(),
+        asOf,
+        h -> rates.ratesFor(h).latePenaltyRate(invoice.contractualPenaltyRate()));
   }
 
-  /** Whether part of the invoice was still unpaid on a day after its due date, up to {@code asOf}. */
+  /**
+   * Whether part of the invoice was still unpaid on a day after its due date, up to {@code asOf}.
+   */
   public boolean isLate(InvoiceAccount invoice, LocalDate asOf) {
     LocalDate firstLateDay = invoice.dueDate().plusDays(1);
-    return !asOf.isBefore(firstLateDay) && invoice.principalOutstandingDuring(firstLateDay).signum() > 0;
+    return !asOf.isBefore(firstLateDay)
+        && invoice.principalOutstandingDuring(firstLateDay).signum() > 0;
   }
 
   /** The fixed recovery indemnity the invoice carries as of {@code asOf}, paid or not. */
@@ -40,6 +47,7 @@ public final class LatePenalties {
     if (!isLate(invoice, asOf)) {
       return Money.ZERO;
     }
-    return Money.cents(rates.ratesFor(HalfYear.of(invoice.dueDate().plusDays(1))).recoveryIndemnity());
+    return Money.cents(
+        rates.ratesFor(HalfYear.of(invoice.dueDate().plusDays(1))).recoveryIndemnity());
   }
 }

@@ -30,6 +30,7 @@ public final class Ledger {
   private final WatchedRates rates;
   private final LatePenalties penalties;
   private final LegalInterest legalInterest;
+
   /** The last day charges accrue (an opening judgment, C. com. L622-28); null when they run on. */
   private final LocalDate chargesStopOn;
 
@@ -72,24 +73,33 @@ public final class Ledger {
    * principal then unpaid. See {@link #balance(boolean, List, LocalDate, List, BigDecimal)}.
    */
   public CaseBalance balance(
-      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, LocalDate legalInterestFrom, BigDecimal interestPaid) {
-    return balance(professionalDebtor, invoices, asOf, noticedFrom(invoices, legalInterestFrom), interestPaid);
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      LocalDate asOf,
+      LocalDate legalInterestFrom,
+      BigDecimal interestPaid) {
+    return balance(
+        professionalDebtor, invoices, asOf, noticedFrom(invoices, legalInterestFrom), interestPaid);
   }
 
   /**
-   * The balance of a case whose consumer debtor received formal notices: legal interest runs only on
-   * the invoices a notice claimed, from the day that notice was sent (the first one, when several
-   * claimed the same invoice), on the unpaid principal — at most what the notice claimed — at the
-   * legal rate for "all other cases" (the creditor is a business), C. civ. 1231-6 and 1344-1, and no
-   * further than the day charges stop (an opening judgment, C. com. L622-28). An invoice not yet due
-   * at the notice, or disputed then, was not claimed: it bears none. Payments pay interest first
-   * (C. civ. 1343-1, recorded per invoice); interest the creditor waived (a kept payment plan) is no
-   * longer owed. {@code interestPaid} is the unallocated part of payments recorded before that rule,
-   * which paid interest too, oldest invoice first. A professional debtor owes late penalties and no
-   * legal interest on top: {@code noticed} is ignored for it.
+   * The balance of a case whose consumer debtor received formal notices: legal interest runs only
+   * on the invoices a notice claimed, from the day that notice was sent (the first one, when
+   * several claimed the same invoice), on the unpaid principal — at most what the notice claimed —
+   * at the legal rate for "all other cases" (the creditor is a business), C. civ. 1231-6 and
+   * 1344-1, and no further than the day charges stop (an opening judgment, C. com. L622-28). An
+   * invoice not yet due at the notice, or disputed then, was not claimed: it bears none. Payments
+   * pay interest first (C. civ. 1343-1, recorded per invoice); interest the creditor waived (a kept
+   * payment plan) is no longer owed. {@code interestPaid} is the unallocated part of payments
+   * recorded before that rule, which paid interest too, oldest invoice first. A professional debtor
+   * owes late penalties and no legal interest on top: {@code noticed} is ignored for it.
    */
   public CaseBalance balance(
-      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf, List<NoticedInvoice> noticed, BigDecimal interestPaid) {
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      LocalDate asOf,
+      List<NoticedInvoice> noticed,
+      BigDecimal interestPaid) {
     if (professionalDebtor || noticed.isEmpty()) {
       return balance(professionalDebtor, invoices, asOf);
     }
@@ -98,13 +108,26 @@ public final class Ledger {
     List<InvoiceBalance> lines = new ArrayList<>();
     for (InvoiceAccount invoice : invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).toList()) {
       BigDecimal interest =
-          accrued.getOrDefault(invoice.invoiceId(), Money.ZERO).subtract(invoice.interestPaid()).subtract(invoice.chargesWaived());
+          accrued
+              .getOrDefault(invoice.invoiceId(), Money.ZERO)
+              .subtract(invoice.interestPaid())
+              .subtract(invoice.chargesWaived());
       // interest paid and then waived (a kept payment plan) counts for the principal
-      BigDecimal principal = invoice.principalOutstanding().subtract(interest.negate().max(Money.ZERO)).max(Money.ZERO);
+      BigDecimal principal =
+          invoice
+              .principalOutstanding()
+              .subtract(interest.negate().max(Money.ZERO))
+              .max(Money.ZERO);
       BigDecimal owed = interest.max(Money.ZERO);
       BigDecimal paidHere = unallocated.min(owed).max(Money.ZERO);
       unallocated = unallocated.subtract(paidHere);
-      lines.add(new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO, Money.cents(owed.subtract(paidHere))));
+      lines.add(
+          new InvoiceBalance(
+              invoice.invoiceId(),
+              Money.cents(principal),
+              Money.ZERO,
+              Money.ZERO,
+              Money.cents(owed.subtract(paidHere))));
     }
     return new CaseBalance(lines);
   }
@@ -112,27 +135,40 @@ public final class Ledger {
   /**
    * The late penalties (B2B) or legal interest (a consumer after a formal notice on {@code
    * legalInterestFrom}, claiming the invoices then due) each invoice accrued from the end of {@code
-   * from} to the end of {@code to}, paid or not: what a payment plan whose terms waive the charges of
-   * its duration gives up once it is kept.
+   * from} to the end of {@code to}, paid or not: what a payment plan whose terms waive the charges
+   * of its duration gives up once it is kept.
    */
   public Map<Long, BigDecimal> chargesAccrued(
-      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, LocalDate legalInterestFrom) {
-    return chargesAccrued(professionalDebtor, invoices, from, to, noticedFrom(invoices, legalInterestFrom));
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      LocalDate from,
+      LocalDate to,
+      LocalDate legalInterestFrom) {
+    return chargesAccrued(
+        professionalDebtor, invoices, from, to, noticedFrom(invoices, legalInterestFrom));
   }
 
   /** As above, legal interest running only on the invoices the sent notices claimed. */
   public Map<Long, BigDecimal> chargesAccrued(
-      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate from, LocalDate to, List<NoticedInvoice> noticed) {
+      boolean professionalDebtor,
+      List<InvoiceAccount> invoices,
+      LocalDate from,
+      LocalDate to,
+      List<NoticedInvoice> noticed) {
     Map<Long, BigDecimal> accrued = new LinkedHashMap<>();
-    Map<Long, BigDecimal> interestTo = professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, to);
-    Map<Long, BigDecimal> interestFrom = professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, from);
+    Map<Long, BigDecimal> interestTo =
+        professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, to);
+    Map<Long, BigDecimal> interestFrom =
+        professionalDebtor ? Map.of() : legalInterestByInvoice(invoices, noticed, from);
     for (InvoiceAccount invoice : invoices) {
       BigDecimal during;
       if (professionalDebtor) {
         during = penalties.accrued(invoice, to).subtract(penalties.accrued(invoice, from));
       } else {
         during =
-            interestTo.getOrDefault(invoice.invoiceId(), Money.ZERO).subtract(interestFrom.getOrDefault(invoice.invoiceId(), Money.ZERO));
+            interestTo
+                .getOrDefault(invoice.invoiceId(), Money.ZERO)
+                .subtract(interestFrom.getOrDefault(invoice.invoiceId(), Money.ZERO));
       }
       if (during.signum() > 0) {
         accrued.put(invoice.invoiceId(), Money.cents(during));
@@ -141,7 +177,8 @@ public final class Ledger {
     return accrued;
   }
 
-  private static List<NoticedInvoice> noticedFrom(List<InvoiceAccount> invoices, LocalDate legalInterestFrom) {
+  private static List<NoticedInvoice> noticedFrom(
+      List<InvoiceAccount> invoices, LocalDate legalInterestFrom) {
     return legalInterestFrom == null ? List.of() : claimedByANoticeOf(invoices, legalInterestFrom);
   }
 
@@ -149,16 +186,25 @@ public final class Ledger {
    * What a formal notice sent on {@code noticeDate} claimed when it did not record its lines: the
    * invoices already due that day, with the principal unpaid at its end.
    */
-  public static List<NoticedInvoice> claimedByANoticeOf(List<InvoiceAccount> invoices, LocalDate noticeDate) {
+  public static List<NoticedInvoice> claimedByANoticeOf(
+      List<InvoiceAccount> invoices, LocalDate noticeDate) {
     return invoices.stream()
         .filter(i -> i.dueDate().isBefore(noticeDate))
-        .map(i -> new NoticedInvoice(i.invoiceId(), noticeDate, i.principalOutstandingDuring(noticeDate.plusDays(1))))
+        .map(
+            i ->
+                new NoticedInvoice(
+                    i.invoiceId(),
+                    noticeDate,
+                    i.principalOutstandingDuring(noticeDate.plusDays(1))))
         .filter(n -> n.principalClaimed().signum() > 0)
         .toList();
   }
 
-  /** Legal interest accrued on each noticed invoice up to {@code asOf}, before any payment of it. */
-  Map<Long, BigDecimal> legalInterestByInvoice(List<InvoiceAccount> invoices, List<NoticedInvoice> noticed, LocalDate asOf) {
+  /**
+   * Legal interest accrued on each noticed invoice up to {@code asOf}, before any payment of it.
+   */
+  Map<Long, BigDecimal> legalInterestByInvoice(
+      List<InvoiceAccount> invoices, List<NoticedInvoice> noticed, LocalDate asOf) {
     Map<Long, NoticedInvoice> first = new HashMap<>();
     for (NoticedInvoice n : noticed) {
       first.merge(n.invoiceId(), n, (a, b) -> b.noticeDate().isBefore(a.noticeDate()) ? b : a);
@@ -169,25 +215,43 @@ public final class Ledger {
       if (n == null) {
         continue; // never claimed by a notice: no legal interest
       }
-      LocalDate start = invoice.dueDate().isAfter(n.noticeDate()) ? invoice.dueDate() : n.noticeDate();
+      LocalDate start =
+          invoice.dueDate().isAfter(n.noticeDate()) ? invoice.dueDate() : n.noticeDate();
       if (!start.isBefore(asOf)) {
         continue;
       }
       List<Settlement> principalPaid =
-          invoice.settlements().stream().filter(s -> s.principal().signum() > 0).map(s -> Settlement.principal(s.date(), s.principal())).toList();
-      // never on more than the notice claimed: the base is lowered by what was unpaid but not claimed
-      BigDecimal unclaimed = invoice.principalOutstandingDuring(start.plusDays(1)).subtract(n.principalClaimed()).max(BigDecimal.ZERO);
+          invoice.settlements().stream()
+              .filter(s -> s.principal().signum() > 0)
+              .map(s -> Settlement.principal(s.date(), s.principal()))
+              .toList();
+      // never on more than the notice claimed: the base is lowered by what was unpaid but not
+      // claimed
+      BigDecimal unclaimed =
+          invoice
+              .principalOutstandingDuring(start.plusDays(1))
+              .subtract(n.principalClaimed())
+              .max(BigDecimal.ZERO);
       interest.put(
           invoice.invoiceId(),
-          legalInterest.interest(invoice.amount().subtract(unclaimed), principalPaid, start, asOf, Rates.Creditor.PROFESSIONAL));
+          legalInterest.interest(
+              invoice.amount().subtract(unclaimed),
+              principalPaid,
+              start,
+              asOf,
+              Rates.Creditor.PROFESSIONAL));
     }
     return interest;
   }
 
   /** What is still owed on each invoice at the end of {@code asOf}. */
-  public CaseBalance balance(boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf) {
+  public CaseBalance balance(
+      boolean professionalDebtor, List<InvoiceAccount> invoices, LocalDate asOf) {
     return new CaseBalance(
-        invoices.stream().sorted(InvoiceAccount.OLDEST_FIRST).map(i -> owed(professionalDebtor, i, asOf)).toList());
+        invoices.stream()
+            .sorted(InvoiceAccount.OLDEST_FIRST)
+            .map(i -> owed(professionalDebtor, i, asOf))
+            .toList());
   }
 
   /**
@@ -209,7 +273,14 @@ public final class Ledger {
       LocalDate legalInterestFrom,
       Set<Long> named,
       AllocationRules rules) {
-    return allocateAfterNotices(professionalDebtor, invoices, amount, valueDate, noticedFrom(invoices, legalInterestFrom), named, rules);
+    return allocateAfterNotices(
+        professionalDebtor,
+        invoices,
+        amount,
+        valueDate,
+        noticedFrom(invoices, legalInterestFrom),
+        named,
+        rules);
   }
 
   /**
@@ -225,15 +296,20 @@ public final class Ledger {
       Set<Long> named,
       AllocationRules rules) {
     Map<Long, BigDecimal> interest =
-        professionalDebtor || noticed.isEmpty() ? Map.of() : legalInterestByInvoice(invoices, noticed, chargeDay(valueDate));
+        professionalDebtor || noticed.isEmpty()
+            ? Map.of()
+            : legalInterestByInvoice(invoices, noticed, chargeDay(valueDate));
     record Queued(InvoiceAccount invoice, Priority priority, BigDecimal rate) {}
     List<Queued> queue = new ArrayList<>();
     for (InvoiceAccount invoice : invoices) {
       boolean due = !invoice.dueDate().isAfter(valueDate);
-      Priority priority = rules.priorityOf(named.contains(invoice.invoiceId()), due, invoice.disputed());
+      Priority priority =
+          rules.priorityOf(named.contains(invoice.invoiceId()), due, invoice.disputed());
       BigDecimal rate =
           professionalDebtor && due
-              ? rates.ratesFor(HalfYear.of(valueDate)).latePenaltyRate(invoice.contractualPenaltyRate())
+              ? rates
+                  .ratesFor(HalfYear.of(valueDate))
+                  .latePenaltyRate(invoice.contractualPenaltyRate())
               : BigDecimal.ZERO;
       queue.add(new Queued(invoice, priority, rate));
     }
@@ -255,7 +331,8 @@ public final class Ledger {
           Component.INTEREST,
           professionalDebtor
               ? Money.ZERO
-              : interest.getOrDefault(q.invoice().invoiceId(), Money.ZERO)
+              : interest
+                  .getOrDefault(q.invoice().invoiceId(), Money.ZERO)
                   .subtract(q.invoice().interestPaid())
                   .subtract(q.invoice().chargesWaived())
                   .max(Money.ZERO));
@@ -270,7 +347,10 @@ public final class Ledger {
       }
       Part part =
           new Part(
-              q.invoice().invoiceId(), paid.get(Component.PRINCIPAL), paid.get(Component.PENALTY), paid.get(Component.INDEMNITY),
+              q.invoice().invoiceId(),
+              paid.get(Component.PRINCIPAL),
+              paid.get(Component.PENALTY),
+              paid.get(Component.INDEMNITY),
               paid.get(Component.INTEREST));
       if (part.total().signum() > 0) {
         parts.add(part);
@@ -282,17 +362,27 @@ public final class Ledger {
   private InvoiceBalance owed(boolean professionalDebtor, InvoiceAccount invoice, LocalDate asOf) {
     BigDecimal principal = invoice.principalOutstanding();
     if (!professionalDebtor) {
-      return new InvoiceBalance(invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO);
+      return new InvoiceBalance(
+          invoice.invoiceId(), Money.cents(principal), Money.ZERO, Money.ZERO);
     }
-    BigDecimal penalty = penalties.accrued(invoice, chargeDay(asOf)).subtract(invoice.penaltyPaid()).subtract(invoice.chargesWaived());
-    BigDecimal indemnity = penalties.recoveryIndemnity(invoice, chargeDay(asOf)).subtract(invoice.indemnityPaid());
-    // penalties paid and then waived (a kept payment plan) count for the indemnity, then the principal
+    BigDecimal penalty =
+        penalties
+            .accrued(invoice, chargeDay(asOf))
+            .subtract(invoice.penaltyPaid())
+            .subtract(invoice.chargesWaived());
+    BigDecimal indemnity =
+        penalties.recoveryIndemnity(invoice, chargeDay(asOf)).subtract(invoice.indemnityPaid());
+    // penalties paid and then waived (a kept payment plan) count for the indemnity, then the
+    // principal
     BigDecimal credit = penalty.negate().max(Money.ZERO);
     BigDecimal toIndemnity = credit.min(indemnity.max(Money.ZERO));
     indemnity = indemnity.subtract(toIndemnity);
     principal = principal.subtract(credit.subtract(toIndemnity)).max(Money.ZERO);
     return new InvoiceBalance(
-        invoice.invoiceId(), Money.cents(principal), Money.cents(penalty.max(Money.ZERO)), Money.cents(indemnity.max(Money.ZERO)));
+        invoice.invoiceId(),
+        Money.cents(principal),
+        Money.cents(penalty.max(Money.ZERO)),
+        Money.cents(indemnity.max(Money.ZERO)));
   }
 
   /** The rate table, noting each half-year answered by a stand-in row. */

@@ -24,11 +24,17 @@ public final class LegalInterest {
    * asOf}; {@code payments} lower the base from the day after their date.
    */
   public BigDecimal interest(
-      BigDecimal principal, List<Settlement> payments, LocalDate noticeDate, LocalDate asOf, Creditor creditor) {
-    return SimpleInterest.accrue(principal, payments, noticeDate, asOf, h -> rates.ratesFor(h).legalRate(creditor));
+      BigDecimal principal,
+      List<Settlement> payments,
+      LocalDate noticeDate,
+      LocalDate asOf,
+      Creditor creditor) {
+    return SimpleInterest.accrue(
+        principal, payments, noticeDate, asOf, h -> rates.ratesFor(h).legalRate(creditor));
   }
 
-  public BigDecimal interest(BigDecimal principal, LocalDate noticeDate, LocalDate asOf, Creditor creditor) {
+  public BigDecimal interest(
+      BigDecimal principal, LocalDate noticeDate, LocalDate asOf, Creditor creditor) {
     return interest(principal, List.of(), noticeDate, asOf, creditor);
   }
 }

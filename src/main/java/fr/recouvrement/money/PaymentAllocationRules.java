@@ -30,7 +30,11 @@ public class PaymentAllocationRules {
   /** The rules of the latest deployed version. */
   public AllocationRules current() {
     DecisionDefinition latest =
-        repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY).latestVersion().singleResult();
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }
@@ -60,12 +64,19 @@ public class PaymentAllocationRules {
       DmnDecisionRuleResult row =
           decisionService
               .evaluateDecisionTableById(definitionId)
-              .variables(Variables.createVariables().putValue("named", named).putValue("due", due).putValue("disputed", disputed))
+              .variables(
+                  Variables.createVariables()
+                      .putValue("named", named)
+                      .putValue("due", due)
+                      .putValue("disputed", disputed))
               .evaluate()
               .getFirstResult();
-      if (row == null || !(row.get("rank") instanceof Number rank) || !(row.get("order") instanceof String order)) {
+      if (row == null
+          || !(row.get("rank") instanceof Number rank)
+          || !(row.get("order") instanceof String order)) {
         throw new IllegalStateException(
-            "The decision %s gave no rank and order for named=%s, due=%s, disputed=%s".formatted(DECISION_KEY, named, due, disputed));
+            "The decision %s gave no rank and order for named=%s, due=%s, disputed=%s"
+                .formatted(DECISION_KEY, named, due, disputed));
       }
       return Priority.of(rank.intValue(), order);
     }

@@ -27,7 +27,13 @@ public class PaymentAllocations {
     for (Allocation.Part part : allocation.parts()) {
       rows.add(
           new Object[] {
-            paymentId, part.invoiceId(), part.principal(), part.penalty(), part.indemnity(), part.interest(), allocation.ratesVersion()
+            paymentId,
+            part.invoiceId(),
+            part.principal(),
+            part.penalty(),
+            part.indemnity(),
+            part.interest(),
+            allocation.ratesVersion()
           });
     }
     jdbc.batchUpdate(
@@ -38,7 +44,10 @@ public class PaymentAllocations {
         rows);
   }
 
-  /** The settlements of every invoice of these cases, by invoice id, dated by their payment. One query. */
+  /**
+   * The settlements of every invoice of these cases, by invoice id, dated by their payment. One
+   * query.
+   */
   public Map<Long, List<Settlement>> settlementsOfCases(Collection<Long> caseIds) {
     Map<Long, List<Settlement>> byInvoice = new HashMap<>();
     if (caseIds.isEmpty()) {

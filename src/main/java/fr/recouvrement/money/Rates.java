@@ -69,7 +69,13 @@ public record Rates(
   /** The same figures standing in for another half-year (the table lacks a row for it). */
   Rates standingInFor(HalfYear other) {
     return new Rates(
-        other, row, ecbRate, legalRateIndividual, legalRateProfessional, penaltyMarginPoints, legalRateFloorFactor,
+        other,
+        row,
+        ecbRate,
+        legalRateIndividual,
+        legalRateProfessional,
+        penaltyMarginPoints,
+        legalRateFloorFactor,
         recoveryIndemnity);
   }
 

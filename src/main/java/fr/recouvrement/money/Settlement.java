@@ -8,7 +8,12 @@ import java.util.Objects;
  * What one payment paid on one invoice, by kind, on the payment's value date: a row of {@code
  * payment_allocation} seen from the invoice.
  */
-public record Settlement(LocalDate date, BigDecimal principal, BigDecimal penalty, BigDecimal indemnity, BigDecimal interest) {
+public record Settlement(
+    LocalDate date,
+    BigDecimal principal,
+    BigDecimal penalty,
+    BigDecimal indemnity,
+    BigDecimal interest) {
   public Settlement {
     Objects.requireNonNull(date);
     Objects.requireNonNull(principal);
@@ -17,7 +22,8 @@ public record Settlement(LocalDate date, BigDecimal principal, BigDecimal penalt
     Objects.requireNonNull(interest);
   }
 
-  public Settlement(LocalDate date, BigDecimal principal, BigDecimal penalty, BigDecimal indemnity) {
+  public Settlement(
+      LocalDate date, BigDecimal principal, BigDecimal penalty, BigDecimal indemnity) {
     this(date, principal, penalty, indemnity, BigDecimal.ZERO);
   }
 

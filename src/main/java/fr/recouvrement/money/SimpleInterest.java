@@ -24,7 +24,8 @@ final class SimpleInterest {
       LocalDate start,
       LocalDate asOf,
       Function<HalfYear, BigDecimal> ratePercent) {
-    List<Settlement> byDate = settlements.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList();
+    List<Settlement> byDate =
+        settlements.stream().sorted((a, b) -> a.date().compareTo(b.date())).toList();
     BigDecimal sum = BigDecimal.ZERO; // Σ base × rate(%) × days, exact
     BigDecimal base = principal;
     int next = 0;
@@ -40,7 +41,8 @@ final class SimpleInterest {
       HalfYear halfYear = HalfYear.of(day);
       LocalDate end = asOf.isBefore(halfYear.lastDay()) ? asOf : halfYear.lastDay();
       if (next < byDate.size()) {
-        LocalDate lastDayAtThisBase = byDate.get(next).date(); // the next payment lowers the base the day after
+        LocalDate lastDayAtThisBase =
+            byDate.get(next).date(); // the next payment lowers the base the day after
         if (lastDayAtThisBase.isBefore(end)) {
           end = lastDayAtThisBase;
         }

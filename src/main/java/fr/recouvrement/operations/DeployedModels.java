@@ -26,11 +26,13 @@ class DeployedModels implements InfoContributor {
   public void contribute(Info.Builder builder) {
     Map<String, Object> processes = new TreeMap<>();
     for (ProcessDefinition p : repository.createProcessDefinitionQuery().latestVersion().list()) {
-      processes.put(p.getKey(), Map.of("version", p.getVersion(), "deploymentId", p.getDeploymentId()));
+      processes.put(
+          p.getKey(), Map.of("version", p.getVersion(), "deploymentId", p.getDeploymentId()));
     }
     Map<String, Object> decisions = new TreeMap<>();
     for (DecisionDefinition d : repository.createDecisionDefinitionQuery().latestVersion().list()) {
-      decisions.put(d.getKey(), Map.of("version", d.getVersion(), "deploymentId", d.getDeploymentId()));
+      decisions.put(
+          d.getKey(), Map.of("version", d.getVersion(), "deploymentId", d.getDeploymentId()));
     }
     builder.withDetail("models", Map.of("processes", processes, "decisions", decisions));
   }

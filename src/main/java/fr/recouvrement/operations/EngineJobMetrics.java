@@ -21,14 +21,23 @@ class EngineJobMetrics extends AbstractProcessEnginePlugin {
   private final Counter failed;
 
   EngineJobMetrics(MeterRegistry registry) {
-    this.executed = Counter.builder(JOBS).tag("outcome", "executed").description("Jobs the engine executed successfully").register(registry);
-    this.failed = Counter.builder(JOBS).tag("outcome", "failed").description("Job executions that failed (each retry counts)").register(registry);
+    this.executed =
+        Counter.builder(JOBS)
+            .tag("outcome", "executed")
+            .description("Jobs the engine executed successfully")
+            .register(registry);
+    this.failed =
+        Counter.builder(JOBS)
+            .tag("outcome", "failed")
+            .description("Job executions that failed (each retry counts)")
+            .register(registry);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     MetricsRegistry engineMeters = configuration.getMetricsRegistry();
-    configuration.setMetricsRegistry(new Forwarding(engineMeters == null ? new MetricsRegistry() : engineMeters));
+    configuration.setMetricsRegistry(
+        new Forwarding(engineMeters == null ? new MetricsRegistry() : engineMeters));
   }
 
   /** The engine's registry, telling us about the two job meters on the way. */

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What readiness checks besides the database and the engine (management.endpoint.health.group.readiness):
- * the job executor runs (it sends the reminders and fires the deadlines), and every Flyway migration
- * is applied. Both are cheap: an in-memory flag, and the migrations' state read once.
+ * What readiness checks besides the database and the engine
+ * (management.endpoint.health.group.readiness): the job executor runs (it sends the reminders and
+ * fires the deadlines), and every Flyway migration is applied. Both are cheap: an in-memory flag,
+ * and the migrations' state read once.
  */
 @Configuration
 class OperationsHealth {
@@ -22,16 +23,26 @@ class OperationsHealth {
    */
   @Bean
   HealthIndicator jobExecutorHealthIndicator(
-      ObjectProvider<JobExecutor> jobExecutor, @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
+      ObjectProvider<JobExecutor> jobExecutor,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
     return () -> {
       if (!enabled) {
-        return Health.up().withDetail("jobExecution", "disabled by configuration (camunda.bpm.job-execution.enabled=false)").build();
+        return Health.up()
+            .withDetail(
+                "jobExecution",
+                "disabled by configuration (camunda.bpm.job-execution.enabled=false)")
+            .build();
       }
       JobExecutor executor = jobExecutor.getIfAvailable();
       if (executor == null || !executor.isActive()) {
-        return Health.down().withDetail("jobExecution", "not running: reminders and deadlines wait").build();
+        return Health.down()
+            .withDetail("jobExecution", "not running: reminders and deadlines wait")
+            .build();
       }
-      return Health.up().withDetail("jobExecution", "running").withDetail("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition()).build();
+      return Health.up()
+          .withDetail("jobExecution", "running")
+          .withDetail("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition())
+          .build();
     };
   }
 
@@ -40,7 +51,10 @@ class OperationsHealth {
     return new FlywayDone(flyway);
   }
 
-  /** UP once no migration is pending; a state that cannot go back, so it is read until it is UP, then kept. */
+  /**
+   * UP once no migration is pending; a state that cannot go back, so it is read until it is UP,
+   * then kept.
+   */
   static final class FlywayDone implements HealthIndicator {
     private final ObjectProvider<Flyway> flyway;
     private volatile Health done;
@@ -62,7 +76,10 @@ class OperationsHealth {
       int pending = info.pending().length;
       String current = info.current() == null ? "none" : info.current().getVersion().getVersion();
       if (pending > 0) {
-        return Health.down().withDetail("schemaVersion", current).withDetail("pendingMigrations", pending).build();
+        return Health.down()
+            .withDetail("schemaVersion", current)
+            .withDetail("pendingMigrations", pending)
+            .build();
       }
       done = Health.up().withDetail("schemaVersion", current).build();
       return done;

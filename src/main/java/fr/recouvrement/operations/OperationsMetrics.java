@@ -1,7 +1,7 @@
 package fr.recouvrement.operations;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseStatus;
+import fr.recouvrement.kernel.time.CaseClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The gauges an operator alerts on, read from the database: open cases by status, jobs due and
  * waiting (and how long the oldest has waited), open incidents. Three grouped queries refresh them
  * together, at most once per {@code recouvrement.metrics.refresh} (30 s by default), on the thread
- * of whoever reads a gauge (the Prometheus scrape): never in the engine's jobs, never once per gauge.
+ * of whoever reads a gauge (the Prometheus scrape): never in the engine's jobs, never once per
+ * gauge.
  */
 @Component
 class OperationsMetrics implements MeterBinder {
@@ -32,15 +33,24 @@ class OperationsMetrics implements MeterBinder {
   static final String INCIDENTS = "recouvrement.incidents.open";
   private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
 
-  /** What the three queries saw, and when (wall-clock time: the engine's clock moves in tests and drills). */
-  record Snapshot(Instant takenAt, Map<CaseStatus, Long> cases, long dueJobs, double oldestDueSeconds, long incidents) {}
+  /**
+   * What the three queries saw, and when (wall-clock time: the engine's clock moves in tests and
+   * drills).
+   */
+  record Snapshot(
+      Instant takenAt,
+      Map<CaseStatus, Long> cases,
+      long dueJobs,
+      double oldestDueSeconds,
+      long incidents) {}
 
   private final JdbcTemplate jdbc;
   private final Duration refresh;
   private final Clock wallClock = Clock.systemUTC();
   private volatile Snapshot snapshot;
 
-  OperationsMetrics(JdbcTemplate jdbc, @Value("${recouvrement.metrics.refresh:PT30S}") Duration refresh) {
+  OperationsMetrics(
+      JdbcTemplate jdbc, @Value("${recouvrement.metrics.refresh:PT30S}") Duration refresh) {
     this.jdbc = jdbc;
     this.refresh = refresh;
   }
@@ -48,22 +58,48 @@ class OperationsMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (CaseStatus status : CaseStatus.values()) {
-      gauge(registry, CASES, s -> s.cases().getOrDefault(status, 0L), "Cases by status (closed ones included)", "status", status.name());
+      gauge(
+          registry,
+          CASES,
+          s -> s.cases().getOrDefault(status, 0L),
+          "Cases by status (closed ones included)",
+          "status",
+          status.name());
     }
-    gauge(registry, JOBS_DUE, Snapshot::dueJobs, "Jobs due now and not yet executed (retries left, not suspended)");
+    gauge(
+        registry,
+        JOBS_DUE,
+        Snapshot::dueJobs,
+        "Jobs due now and not yet executed (retries left, not suspended)");
     Gauge.builder(JOBS_DUE_OLDEST, this, m -> m.current().oldestDueSeconds())
         .description("How long the oldest due job has waited past its due date")
         .baseUnit("seconds")
         .strongReference(true)
         .register(registry);
-    gauge(registry, INCIDENTS, Snapshot::incidents, "Open incidents (jobs out of retries and other failures), as Cockpit shows them");
+    gauge(
+        registry,
+        INCIDENTS,
+        Snapshot::incidents,
+        "Open incidents (jobs out of retries and other failures), as Cockpit shows them");
   }
 
-  private void gauge(MeterRegistry registry, String name, ToDoubleFunction<Snapshot> value, String description, String... tags) {
-    Gauge.builder(name, this, m -> value.applyAsDouble(m.current())).description(description).tags(tags).strongReference(true).register(registry);
+  private void gauge(
+      MeterRegistry registry,
+      String name,
+      ToDoubleFunction<Snapshot> value,
+      String description,
+      String... tags) {
+    Gauge.builder(name, this, m -> value.applyAsDouble(m.current()))
+        .description(description)
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
   }
 
-  /** The last snapshot while it is fresh, else a new one; a failed read keeps the last one (the database alerts on its own). */
+  /**
+   * The last snapshot while it is fresh, else a new one; a failed read keeps the last one (the
+   * database alerts on its own).
+   */
   Snapshot current() {
     Snapshot s = snapshot;
     Instant now = wallClock.instant();
@@ -114,10 +150,14 @@ class OperationsMetrics implements MeterBinder {
         rs -> {
           due[0] = rs.getLong(1);
           Timestamp first = rs.getTimestamp(2);
-          oldest[0] = first == null ? 0 : Math.max(0, Duration.between(first.toInstant(), engineNow).toMillis() / 1000.0);
+          oldest[0] =
+              first == null
+                  ? 0
+                  : Math.max(0, Duration.between(first.toInstant(), engineNow).toMillis() / 1000.0);
         },
         Timestamp.from(engineNow));
     Long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
-    return new Snapshot(now, Map.copyOf(cases), due[0], oldest[0], incidents == null ? 0 : incidents);
+    return new Snapshot(
+        now, Map.copyOf(cases), due[0], oldest[0], incidents == null ? 0 : incidents);
   }
 }

@@ -14,9 +14,13 @@ final class Cents {
       throw new IllegalArgumentException("amount must be greater than 0, was " + euros);
     }
     try {
-      return euros.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+      return euros
+          .movePointRight(2)
+          .setScale(0, java.math.RoundingMode.UNNECESSARY)
+          .longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("amount must have at most 2 decimals, was " + euros.toPlainString(), e);
+      throw new IllegalArgumentException(
+          "amount must have at most 2 decimals, was " + euros.toPlainString(), e);
     }
   }
 

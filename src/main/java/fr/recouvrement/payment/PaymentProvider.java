@@ -14,10 +14,15 @@ import java.net.URI;
  */
 public interface PaymentProvider {
 
-  /** Short name stored with the payments it brings in and shown in the KPIs, e.g. {@code stripe}. */
+  /**
+   * Short name stored with the payments it brings in and shown in the KPIs, e.g. {@code stripe}.
+   */
   String name();
 
-  /** Opens a hosted checkout for an amount of a case; the debtor's browser is sent to {@link Checkout#url()}. */
+  /**
+   * Opens a hosted checkout for an amount of a case; the debtor's browser is sent to {@link
+   * Checkout#url()}.
+   */
   Checkout startCheckout(CheckoutRequest request);
 
   /**
@@ -25,7 +30,11 @@ public interface PaymentProvider {
    * {@code returnUrl} is where the provider sends the debtor back (the portal page).
    */
   record CheckoutRequest(
-      String caseReference, BigDecimal amount, String description, URI returnUrl, String idempotencyKey) {}
+      String caseReference,
+      BigDecimal amount,
+      String description,
+      URI returnUrl,
+      String idempotencyKey) {}
 
   /** A checkout opened at the provider: its id there and the page to send the debtor to. */
   record Checkout(String providerId, URI url) {}

@@ -25,19 +25,23 @@ class ResolveHeldPayment implements TaskListener {
   public void notify(DelegateTask task) {
     Object resolution = task.getVariable("heldPaymentResolution");
     if (!(resolution instanceof String answer) || !RESOLUTIONS.contains(answer)) {
-      throw new BadUserRequestException("Paiement non affecté : indiquez s'il a été remboursé ou enregistré ailleurs.");
+      throw new BadUserRequestException(
+          "Paiement non affecté : indiquez s'il a été remboursé ou enregistré ailleurs.");
     }
     Object comment = task.getVariable("heldPaymentComment");
     if (!(comment instanceof String text) || text.isBlank()) {
-      throw new BadUserRequestException("Paiement non affecté : dites en commentaire ce qui a été fait (référence du remboursement ou du dossier).");
+      throw new BadUserRequestException(
+          "Paiement non affecté : dites en commentaire ce qui a été fait (référence du remboursement ou du dossier).");
     }
     String user = Actors.completing(task);
     if (user == null) {
-      throw new BadUserRequestException("Paiement non affecté : la réponse doit venir d'un utilisateur identifié.");
+      throw new BadUserRequestException(
+          "Paiement non affecté : la réponse doit venir d'un utilisateur identifié.");
     }
     Object id = task.getVariable("heldPaymentId");
     if (!(id instanceof Number number)) {
-      throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " needs the variable heldPaymentId");
+      throw new IllegalStateException(
+          "Task " + task.getTaskDefinitionKey() + " needs the variable heldPaymentId");
     }
     held.resolve(number.longValue(), answer, text, user);
   }

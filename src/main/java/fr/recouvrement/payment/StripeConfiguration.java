@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The Stripe client and the {@link PaymentProvider} it backs, when {@code recouvrement.payment.stripe.secret-key} is set. */
+/**
+ * The Stripe client and the {@link PaymentProvider} it backs, when {@code
+ * recouvrement.payment.stripe.secret-key} is set.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StripeSettings.class)
 @Conditional(StripeConfigured.class)
@@ -20,7 +23,8 @@ class StripeConfiguration {
         .setApiBase(withoutTrailingSlash(settings.apiBaseUrl()))
         .setConnectTimeout((int) settings.connectTimeout().toMillis())
         .setReadTimeout((int) settings.readTimeout().toMillis())
-        // the SDK retries network errors and 409/429/5xx with the same idempotency key: no double checkout
+        // the SDK retries network errors and 409/429/5xx with the same idempotency key: no double
+        // checkout
         .setMaxNetworkRetries(2)
         .build();
   }

@@ -8,7 +8,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Stripe's beans exist only when its secret key or its webhook secret is set (not blank): without
  * them the portal finds no {@link PaymentProvider} and shows no « Payer en ligne » button, and the
- * webhook URL answers 404. One set without the other stops the start ({@link StripeSettings#configured}).
+ * webhook URL answers 404. One set without the other stops the start ({@link
+ * StripeSettings#configured}).
  */
 class StripeConfigured implements Condition {
   @Override

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 class StripePaymentProvider implements PaymentProvider {
   static final String NAME = "stripe";
   static final String CURRENCY = "eur";
+
   /** The metadata key carrying our case reference, on the session and on its payment intent. */
   static final String CASE_REFERENCE = "caseReference";
+
   private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
 
   private final StripeClient stripe;
@@ -43,7 +45,9 @@ class StripePaymentProvider implements PaymentProvider {
             .setClientReferenceId(request.caseReference())
             .putMetadata(CASE_REFERENCE, request.caseReference())
             .setPaymentIntentData(
-                SessionCreateParams.PaymentIntentData.builder().putMetadata(CASE_REFERENCE, request.caseReference()).build())
+                SessionCreateParams.PaymentIntentData.builder()
+                    .putMetadata(CASE_REFERENCE, request.caseReference())
+                    .build())
             .setSuccessUrl(back + (back.contains("?") ? "&" : "?") + "paiement=merci")
             .setCancelUrl(back)
             .addLineItem(
@@ -60,14 +64,24 @@ class StripePaymentProvider implements PaymentProvider {
                             .build())
                     .build())
             .build();
-    RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
+    RequestOptions options =
+        RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
     try {
       Session session = stripe.v1().checkout().sessions().create(params, options);
-      log.info("Stripe checkout {} opened for case {}: {} cents", session.getId(), request.caseReference(), cents);
+      log.info(
+          "Stripe checkout {} opened for case {}: {} cents",
+          session.getId(),
+          request.caseReference(),
+          cents);
       return new Checkout(session.getId(), URI.create(session.getUrl()));
     } catch (StripeException e) {
       // the message names Stripe's error code, never the key
-      throw new PaymentProviderException("Stripe refused to open a checkout for case " + request.caseReference() + ": " + e.getMessage(), e);
+      throw new PaymentProviderException(
+          "Stripe refused to open a checkout for case "
+              + request.caseReference()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -37,7 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StripeWebhookController {
   static final String SIGNATURE_HEADER = "Stripe-Signature";
   private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
-  /** Counted here and read by the metric, so the count is right whether or not a registry is present yet. */
+
+  /**
+   * Counted here and read by the metric, so the count is right whether or not a registry is present
+   * yet.
+   */
   private static final AtomicLong REFUSED = new AtomicLong();
 
   static {
@@ -55,26 +59,36 @@ class StripeWebhookController {
     this.webhooks = webhooks;
   }
 
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> receive(
-      @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature, @RequestBody byte[] body) {
+      @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
+      @RequestBody byte[] body) {
     String payload = new String(body, StandardCharsets.UTF_8);
     try {
       if (signature == null || signature.isBlank()) {
         throw new SignatureVerificationException("No " + SIGNATURE_HEADER + " header", null);
       }
-      Webhook.Signature.verifyHeader(payload, signature, settings.webhookSecret(), settings.webhookTolerance().toSeconds());
+      Webhook.Signature.verifyHeader(
+          payload, signature, settings.webhookSecret(), settings.webhookTolerance().toSeconds());
     } catch (SignatureVerificationException e) {
       REFUSED.incrementAndGet();
       log.warn("Stripe notification refused: {}", e.getMessage());
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
               HttpStatus.BAD_REQUEST,
-              "The " + SIGNATURE_HEADER + " header is missing, does not match the body with the webhook secret, or is"
-                  + " older than " + settings.webhookTolerance().toMinutes() + " minutes; nothing was recorded.");
+              "The "
+                  + SIGNATURE_HEADER
+                  + " header is missing, does not match the body with the webhook secret, or is"
+                  + " older than "
+                  + settings.webhookTolerance().toMinutes()
+                  + " minutes; nothing was recorded.");
       problem.setTitle("Invalid signature");
       problem.setProperty("field", SIGNATURE_HEADER);
-      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.badRequest()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     return webhooks.receive(payload);
   }

@@ -1,4 +1,2 @@
-/**
- * The port to an online payment provider, implemented by adapters.
- */
+/** The port to an online payment provider, implemented by adapters. */
 package fr.recouvrement.payment;

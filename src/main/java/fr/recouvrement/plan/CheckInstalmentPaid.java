@@ -1,8 +1,8 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Vérifier le paiement de l'échéance": the payments received since the plan started, allocated
- * to the instalments in order, cover every instalment up to the current one? Writes
- * instalmentPaid, instalmentMissing (€) and planCompleted (the last one is covered).
+ * "Vérifier le paiement de l'échéance": the payments received since the plan started, allocated to
+ * the instalments in order, cover every instalment up to the current one? Writes instalmentPaid,
+ * instalmentMissing (€) and planCompleted (the last one is covered).
  *
  * <p>An instalment not covered at its first check means the plan was not kept to the letter
  * (allInstalmentsOnTime = false). When the last one is covered and every one was on time, the
@@ -35,7 +35,11 @@ class CheckInstalmentPaid implements JavaDelegate {
     long planId = variables.id("planId");
     int number = variables.optionalInteger("instalmentNumber").orElse(1);
     List<Schedule.Instalment> instalments = plans.instalments(planId);
-    BigDecimal due = instalments.stream().filter(i -> i.number() <= number).map(Schedule.Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal due =
+        instalments.stream()
+            .filter(i -> i.number() <= number)
+            .map(Schedule.Instalment::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal paid = plans.paidSinceStart(planId);
     plans.markCovered(planId, paid);
     boolean covered = paid.compareTo(due) >= 0;

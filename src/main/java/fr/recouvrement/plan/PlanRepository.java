@@ -23,10 +23,21 @@ class PlanRepository {
     this.cases = cases;
   }
 
-  record Plan(long id, String caseReference, String status, LocalDate startedOn, BigDecimal total, int lines) {}
+  record Plan(
+      long id,
+      String caseReference,
+      String status,
+      LocalDate startedOn,
+      BigDecimal total,
+      int lines) {}
 
   Optional<Long> findByProcess(String processInstanceId) {
-    return jdbc.queryForList("select id from payment_plan where process_instance_id = ?", Long.class, processInstanceId).stream()
+    return jdbc
+        .queryForList(
+            "select id from payment_plan where process_instance_id = ?",
+            Long.class,
+            processInstanceId)
+        .stream()
         .findFirst();
   }
 
@@ -107,7 +118,9 @@ class PlanRepository {
         planId);
   }
 
-  /** What the payments received since the plan started bring to it (the part allocated to the debt). */
+  /**
+   * What the payments received since the plan started bring to it (the part allocated to the debt).
+   */
   BigDecimal paidSinceStart(long planId) {
     BigDecimal paid =
         jdbc.queryForObject(
@@ -118,7 +131,10 @@ class PlanRepository {
     return paid == null ? BigDecimal.ZERO : paid;
   }
 
-  /** Payments allocate to instalments in order: every instalment whose cumulative amount is covered is PAID. */
+  /**
+   * Payments allocate to instalments in order: every instalment whose cumulative amount is covered
+   * is PAID.
+   */
   void markCovered(long planId, BigDecimal paid) {
     BigDecimal cumulative = BigDecimal.ZERO;
     for (Schedule.Instalment i : instalments(planId)) {
@@ -126,15 +142,26 @@ class PlanRepository {
       if (cumulative.compareTo(paid) > 0) {
         return;
       }
-      jdbc.update("update plan_instalment set status = 'PAID' where plan_id = ? and number = ?", planId, i.number());
+      jdbc.update(
+          "update plan_instalment set status = 'PAID' where plan_id = ? and number = ?",
+          planId,
+          i.number());
     }
   }
 
   void close(long planId, String status, LocalDate on) {
-    jdbc.update("update payment_plan set status = ?, closed_on = ? where id = ? and status = 'ACTIVE'", status, Date.valueOf(on), planId);
+    jdbc.update(
+        "update payment_plan set status = ?, closed_on = ? where id = ? and status = 'ACTIVE'",
+        status,
+        Date.valueOf(on),
+        planId);
   }
 
   String instalmentStatus(long planId, int number) {
-    return jdbc.queryForObject("select status from plan_instalment where plan_id = ? and number = ?", String.class, planId, number);
+    return jdbc.queryForObject(
+        "select status from plan_instalment where plan_id = ? and number = ?",
+        String.class,
+        planId,
+        number);
   }
 }

@@ -1,8 +1,8 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.legal.PrescriptionService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,7 +44,12 @@ class RecordPaymentPlan implements JavaDelegate {
                   Frequency frequency = Frequency.valueOf(variables.text("frequency"));
                   Schedule schedule =
                       Schedule.compute(
-                          cases.balance(reference), down, count, variables.date("firstInstalmentDate"), frequency, today);
+                          cases.balance(reference),
+                          down,
+                          count,
+                          variables.date("firstInstalmentDate"),
+                          frequency,
+                          today);
                   return plans.create(
                       reference,
                       processInstanceId,

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Prononcer la déchéance du terme": the plan lapses and the whole balance is due again (the
- * case's balance never stopped being owed; the plan only spread its due dates). Writes planLapsedOn.
+ * "Prononcer la déchéance du terme": the plan lapses and the whole balance is due again (the case's
+ * balance never stopped being owed; the plan only spread its due dates). Writes planLapsedOn.
  */
 @Component("recordPlanLapsed")
 class RecordPlanLapsed implements JavaDelegate {

@@ -1,7 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,6 +26,7 @@ class ScheduleInstalmentCheck implements JavaDelegate {
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
     int graceDays = variables.optionalInteger("graceDays").orElse(0);
     execution.setVariable("instalmentNumber", number);
-    execution.setVariable("instalmentCheckAt", CaseClock.startOf(instalment.due().plusDays(graceDays)));
+    execution.setVariable(
+        "instalmentCheckAt", CaseClock.startOf(instalment.due().plusDays(graceDays)));
   }
 }

@@ -1,8 +1,8 @@
 package fr.recouvrement.plan;
 
+import fr.recouvrement.channel.CaseEmails;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.channel.CaseEmails;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Rappeler l'échéance impayée": the email {@code echeance-impayee} with what is missing and the
- * deadline, today plus gracePeriodDays (an input parameter of the model); writes
- * gracePeriodEndsAt, which the grace timer waits for.
+ * deadline, today plus gracePeriodDays (an input parameter of the model); writes gracePeriodEndsAt,
+ * which the grace timer waits for.
  */
 @Component("sendInstalmentReminder")
 class SendInstalmentReminder implements JavaDelegate {
@@ -33,13 +33,23 @@ class SendInstalmentReminder implements JavaDelegate {
     long planId = variables.id("planId");
     int number = variables.optionalInteger("instalmentNumber").orElse(1);
     Schedule.Instalment instalment = plans.instalments(planId).get(number - 1);
-    LocalDate deadline = CaseClock.today().plusDays(variables.optionalInteger("gracePeriodDays").orElse(8));
+    LocalDate deadline =
+        CaseClock.today().plusDays(variables.optionalInteger("gracePeriodDays").orElse(8));
     var status =
         emails.send(
             plans.plan(planId).caseReference(),
             "plan-" + planId + "-instalment-" + number + "-reminder",
             TEMPLATE,
-            Map.of("due", instalment.due(), "missing", variables.optionalAmount("instalmentMissing").orElse(BigDecimal.ZERO).max(BigDecimal.ZERO), "deadline", deadline));
+            Map.of(
+                "due",
+                instalment.due(),
+                "missing",
+                variables
+                    .optionalAmount("instalmentMissing")
+                    .orElse(BigDecimal.ZERO)
+                    .max(BigDecimal.ZERO),
+                "deadline",
+                deadline));
     execution.setVariable("communicationStatus", status.name());
     execution.setVariable("gracePeriodEndsAt", CaseClock.startOf(deadline));
   }

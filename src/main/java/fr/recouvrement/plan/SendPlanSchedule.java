@@ -1,7 +1,7 @@
 package fr.recouvrement.plan;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.CaseEmails;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,11 +41,17 @@ class SendPlanSchedule implements JavaDelegate {
             .toList();
     // what becomes of the charges that accrue during the plan, as payment-plan-terms decided
     String chargesAfterPlan =
-        StepVariables.of(execution).optionalFlag("penaltiesWaived").map(waived -> waived ? "WAIVED" : "KEPT").orElse("");
+        StepVariables.of(execution)
+            .optionalFlag("penaltiesWaived")
+            .map(waived -> waived ? "WAIVED" : "KEPT")
+            .orElse("");
     var status =
         emails.send(
-            plan.caseReference(), "plan-" + planId + "-schedule", TEMPLATE,
-            Map.of("total", plan.total(), "instalments", rows, "chargesAfterPlan", chargesAfterPlan));
+            plan.caseReference(),
+            "plan-" + planId + "-schedule",
+            TEMPLATE,
+            Map.of(
+                "total", plan.total(), "instalments", rows, "chargesAfterPlan", chargesAfterPlan));
     execution.setVariable("communicationStatus", status.name());
   }
 }

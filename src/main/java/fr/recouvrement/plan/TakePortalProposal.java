@@ -23,8 +23,11 @@ class TakePortalProposal implements JavaDelegate {
     int count = variables.optionalInteger("proposedInstalmentCount").orElse(0);
     execution.setVariable("instalmentCount", count);
     execution.setVariable("frequency", Frequency.MONTHLY.name());
-    execution.setVariable("firstInstalmentDate", variables.date("proposedFirstInstalmentDate").toString());
-    execution.setVariable("downPayment", variables.optionalAmount("proposedDownPayment").orElse(BigDecimal.ZERO).doubleValue());
+    execution.setVariable(
+        "firstInstalmentDate", variables.date("proposedFirstInstalmentDate").toString());
+    execution.setVariable(
+        "downPayment",
+        variables.optionalAmount("proposedDownPayment").orElse(BigDecimal.ZERO).doubleValue());
     execution.setVariable("planNegotiator", PORTAL_ACTOR);
     execution.setVariable("planNotes", "Proposé par le débiteur sur son portail.");
   }

@@ -1,6 +1,5 @@
 package fr.recouvrement.portal;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
@@ -10,6 +9,7 @@ import fr.recouvrement.channel.DocumentStore;
 import fr.recouvrement.dispute.DisputeRequest;
 import fr.recouvrement.dispute.DisputeService;
 import fr.recouvrement.dispute.DisputeView;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.payment.PaymentProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,23 +53,36 @@ class PortalActions {
   static final int MAX_FILES = 3;
   static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
   static final int MAX_COMMENT = 2000;
+
   /** The portal's own bounds on what it takes without a person: a date within two months. */
   static final int MAX_DAYS_AHEAD = 60;
-  private static final Pattern SUBMISSION = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRANCE);
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+
+  private static final Pattern SUBMISSION =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRANCE);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+
   /** Two-hour call-back slots; only those the contact policy allows for a call are offered. */
-  private static final List<LocalTime> SLOT_STARTS = List.of(LocalTime.of(10, 0), LocalTime.of(14, 0), LocalTime.of(16, 0), LocalTime.of(18, 0));
+  private static final List<LocalTime> SLOT_STARTS =
+      List.of(LocalTime.of(10, 0), LocalTime.of(14, 0), LocalTime.of(16, 0), LocalTime.of(18, 0));
+
   private static final int SLOT_DAYS = 5;
   private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
 
   static {
-    CATEGORIES.put("TECHNICAL", "La prestation ou la marchandise (non livrée, défectueuse, incomplète)");
-    CATEGORIES.put("ADMINISTRATIVE", "Un problème administratif (bon de commande, adresse de facturation, doublon)");
+    CATEGORIES.put(
+        "TECHNICAL", "La prestation ou la marchandise (non livrée, défectueuse, incomplète)");
+    CATEGORIES.put(
+        "ADMINISTRATIVE",
+        "Un problème administratif (bon de commande, adresse de facturation, doublon)");
     CATEGORIES.put("COMMERCIAL", "Le prix ou une remise convenue");
   }
 
-  /** What the debtor is told after a submission; {@code ok} false for a refusal they can correct. */
+  /**
+   * What the debtor is told after a submission; {@code ok} false for a refusal they can correct.
+   */
   record Outcome(boolean ok, String message) {}
 
   /** An offered call-back slot: its value in the form and its French label. */
@@ -86,8 +99,16 @@ class PortalActions {
   private final PortalLinks links;
   private final TransactionTemplate tx;
 
-  PortalActions(RuntimeService runtime, TaskService tasks, CaseService cases, DisputeService disputes, DocumentStore documents,
-      ContactPolicy contactPolicy, ObjectProvider<PaymentProvider> provider, PortalRepository repository, PortalLinks links,
+  PortalActions(
+      RuntimeService runtime,
+      TaskService tasks,
+      CaseService cases,
+      DisputeService disputes,
+      DocumentStore documents,
+      ContactPolicy contactPolicy,
+      ObjectProvider<PaymentProvider> provider,
+      PortalRepository repository,
+      PortalLinks links,
       TransactionTemplate tx) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -108,11 +129,17 @@ class PortalActions {
     LocalDate today = CaseClock.today();
     model.addAttribute("canPromise", open && waitingFor(link.reference(), MESSAGE_PROMISE));
     model.addAttribute("canPlan", open && waitingFor(link.reference(), MESSAGE_PLAN));
-    List<String> disputable = c.invoices().stream().filter(i -> i.outstanding().signum() > 0 && !i.disputed()).map(CaseView.Invoice::number).toList();
+    List<String> disputable =
+        c.invoices().stream()
+            .filter(i -> i.outstanding().signum() > 0 && !i.disputed())
+            .map(CaseView.Invoice::number)
+            .toList();
     model.addAttribute("disputable", open ? disputable : List.of());
     model.addAttribute("categories", CATEGORIES);
     model.addAttribute("slots", open ? slots(c) : List.of());
-    model.addAttribute("payOnline", open && provider.getIfAvailable() != null && c.undisputedBalance().signum() > 0);
+    model.addAttribute(
+        "payOnline",
+        open && provider.getIfAvailable() != null && c.undisputedBalance().signum() > 0);
     model.addAttribute("minDate", today.plusDays(1).toString());
     model.addAttribute("maxDate", today.plusDays(MAX_DAYS_AHEAD).toString());
   }
@@ -120,21 +147,40 @@ class PortalActions {
   Outcome promise(PortalRepository.LinkedCase link, String submission, String date) {
     LocalDate day = day(date);
     if (day == null) {
-      return refused("Choisissez la date à laquelle vous paierez, entre demain et le " + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD)) + ".");
+      return refused(
+          "Choisissez la date à laquelle vous paierez, entre demain et le "
+              + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD))
+              + ".");
     }
-    BigDecimal amount = cases.get(link.reference()).undisputedBalance().setScale(2, RoundingMode.HALF_UP);
+    BigDecimal amount =
+        cases.get(link.reference()).undisputedBalance().setScale(2, RoundingMode.HALF_UP);
     String summary = "Promesse de payer " + euros(amount) + " au plus tard le " + SHORT.format(day);
-    return once(link, PortalAction.PROMISE, submission, summary, () -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("promiseDate", day.toString());
-      v.put("promiseAmount", amount.doubleValue());
-      correlate(link.reference(), MESSAGE_PROMISE, v);
-      return new Outcome(true, "Merci. Votre promesse de payer " + euros(amount) + " au plus tard le " + SHORT.format(day)
-          + " est enregistrée : nous ne vous relancerons pas d'ici là.");
-    });
+    return once(
+        link,
+        PortalAction.PROMISE,
+        submission,
+        summary,
+        () -> {
+          Map<String, Object> v = new HashMap<>();
+          v.put("promiseDate", day.toString());
+          v.put("promiseAmount", amount.doubleValue());
+          correlate(link.reference(), MESSAGE_PROMISE, v);
+          return new Outcome(
+              true,
+              "Merci. Votre promesse de payer "
+                  + euros(amount)
+                  + " au plus tard le "
+                  + SHORT.format(day)
+                  + " est enregistrée : nous ne vous relancerons pas d'ici là.");
+        });
   }
 
-  Outcome plan(PortalRepository.LinkedCase link, String submission, String count, String firstDate, String downPayment) {
+  Outcome plan(
+      PortalRepository.LinkedCase link,
+      String submission,
+      String count,
+      String firstDate,
+      String downPayment) {
     int instalments;
     try {
       instalments = Integer.parseInt(count == null ? "" : count.trim());
@@ -146,40 +192,73 @@ class PortalActions {
     }
     LocalDate first = day(firstDate);
     if (first == null) {
-      return refused("Choisissez la date de la première échéance, entre demain et le " + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD)) + ".");
+      return refused(
+          "Choisissez la date de la première échéance, entre demain et le "
+              + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD))
+              + ".");
     }
     BigDecimal balance = cases.get(link.reference()).balance();
     BigDecimal down;
     try {
-      down = downPayment == null || downPayment.isBlank() ? BigDecimal.ZERO : new BigDecimal(downPayment.trim().replace(',', '.').replace(" ", ""));
+      down =
+          downPayment == null || downPayment.isBlank()
+              ? BigDecimal.ZERO
+              : new BigDecimal(downPayment.trim().replace(',', '.').replace(" ", ""));
     } catch (NumberFormatException e) {
       return refused("L'acompte doit être un montant en euros, par exemple 150 ou 150,50.");
     }
     if (down.signum() < 0 || down.scale() > 2 || down.compareTo(balance) >= 0) {
-      return refused("L'acompte doit être un montant en euros, au plus deux décimales, inférieur au solde de " + euros(balance) + ".");
+      return refused(
+          "L'acompte doit être un montant en euros, au plus deux décimales, inférieur au solde de "
+              + euros(balance)
+              + ".");
     }
     BigDecimal downPaid = down.setScale(2, RoundingMode.HALF_UP);
     int n = instalments;
-    String summary = "Proposition d'échéancier : " + n + " mensualités à partir du " + SHORT.format(first)
-        + (downPaid.signum() > 0 ? ", acompte de " + euros(downPaid) : "");
-    return once(link, PortalAction.PLAN, submission, summary, () -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("planProposedOnPortal", true);
-      v.put("proposedInstalmentCount", n);
-      v.put("proposedFirstInstalmentDate", first.toString());
-      v.put("proposedDownPayment", downPaid.doubleValue());
-      correlate(link.reference(), MESSAGE_PLAN, v);
-      boolean toNegotiate =
-          tasks.createTaskQuery().processInstanceBusinessKey(link.reference()).taskDefinitionKey("Task_NegotiatePlan").count() > 0;
-      return new Outcome(true, toNegotiate
-          ? "Merci. Votre proposition a été transmise à nos équipes, qui vous répondront sous deux jours ouvrés. Nous ne vous relancerons pas entre-temps."
-          : "Votre échéancier est accepté. Vous allez recevoir l'échéancier détaillé par courriel.");
-    });
+    String summary =
+        "Proposition d'échéancier : "
+            + n
+            + " mensualités à partir du "
+            + SHORT.format(first)
+            + (downPaid.signum() > 0 ? ", acompte de " + euros(downPaid) : "");
+    return once(
+        link,
+        PortalAction.PLAN,
+        submission,
+        summary,
+        () -> {
+          Map<String, Object> v = new HashMap<>();
+          v.put("planProposedOnPortal", true);
+          v.put("proposedInstalmentCount", n);
+          v.put("proposedFirstInstalmentDate", first.toString());
+          v.put("proposedDownPayment", downPaid.doubleValue());
+          correlate(link.reference(), MESSAGE_PLAN, v);
+          boolean toNegotiate =
+              tasks
+                      .createTaskQuery()
+                      .processInstanceBusinessKey(link.reference())
+                      .taskDefinitionKey("Task_NegotiatePlan")
+                      .count()
+                  > 0;
+          return new Outcome(
+              true,
+              toNegotiate
+                  ? "Merci. Votre proposition a été transmise à nos équipes, qui vous répondront sous deux jours ouvrés. Nous ne vous relancerons pas entre-temps."
+                  : "Votre échéancier est accepté. Vous allez recevoir l'échéancier détaillé par courriel.");
+        });
   }
 
-  Outcome dispute(PortalRepository.LinkedCase link, String submission, List<String> invoiceNumbers, String category, String comment,
+  Outcome dispute(
+      PortalRepository.LinkedCase link,
+      String submission,
+      List<String> invoiceNumbers,
+      String category,
+      String comment,
       List<MultipartFile> files) {
-    List<String> numbers = invoiceNumbers == null ? List.of() : invoiceNumbers.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+    List<String> numbers =
+        invoiceNumbers == null
+            ? List.of()
+            : invoiceNumbers.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
     if (numbers.isEmpty()) {
       return refused("Cochez la ou les factures que vous contestez.");
     }
@@ -188,10 +267,14 @@ class PortalActions {
     }
     String text = comment == null ? "" : comment.strip();
     if (text.isEmpty() || text.length() > MAX_COMMENT) {
-      return refused("Expliquez en quelques mots ce que vous contestez (" + MAX_COMMENT + " caractères au plus).");
+      return refused(
+          "Expliquez en quelques mots ce que vous contestez ("
+              + MAX_COMMENT
+              + " caractères au plus).");
     }
     List<Upload> uploads = new ArrayList<>();
-    List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+    List<MultipartFile> given =
+        files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
     if (given.size() > MAX_FILES) {
       return refused("Joignez au plus " + MAX_FILES + " fichiers.");
     }
@@ -207,45 +290,82 @@ class PortalActions {
       }
       String type = sniff(bytes);
       if (type == null) {
-        return refused("Le fichier « " + displayName(f) + " » n'est ni un PDF, ni une image JPEG ou PNG.");
+        return refused(
+            "Le fichier « " + displayName(f) + " » n'est ni un PDF, ni une image JPEG ou PNG.");
       }
       uploads.add(new Upload(displayName(f), type, bytes));
     }
-    String summary = "Contestation des factures " + String.join(", ", numbers) + (uploads.isEmpty() ? "" : " (" + uploads.size() + " pièce(s) jointe(s))");
-    return once(link, PortalAction.DISPUTE, submission, summary, () -> {
-      DisputeView d;
-      try {
-        d = disputes.raise(link.reference(), new DisputeRequest(category, numbers, text), PortalAction.ACTOR);
-      } catch (InvalidRequestException e) {
-        throw new Refusal("Une des factures choisies ne fait pas partie de votre dossier.");
-      } catch (CaseConflictException e) {
-        throw new Refusal("Une des factures choisies est déjà contestée : nous instruisons votre première contestation.");
-      }
-      List<String> lines = new ArrayList<>();
-      for (int i = 0; i < uploads.size(); i++) {
-        Upload u = uploads.get(i);
-        String extension = switch (u.type()) {
-          case "application/pdf" -> "pdf";
-          case "image/png" -> "png";
-          default -> "jpg";
-        };
-        DocumentStore.Document doc = documents.storeReceived(
-            "dispute:" + d.id() + ":" + (i + 1), link.reference(), "DISPUTE_PROOF", "contestation-" + d.id() + "-" + (i + 1) + "." + extension,
-            u.type(), u.bytes());
-        lines.add(u.name() + " — SHA-256 " + doc.sha256() + " — " + links.baseUrl() + "/app/documents/" + doc.id());
-      }
-      if (!lines.isEmpty()) {
-        runtime.createProcessInstanceQuery().processDefinitionKey("dispute").processInstanceBusinessKey(link.reference()).active().list()
-            .forEach(p -> {
-              Object id = runtime.getVariable(p.getId(), "disputeId");
-              if (id != null && id.toString().equals(Long.toString(d.id()))) {
-                runtime.setVariable(p.getId(), "disputeDocuments", String.join("\n", lines));
-              }
-            });
-      }
-      return new Outcome(true, "Votre contestation est enregistrée. Nous ne vous relancerons pas pour "
-          + (numbers.size() == 1 ? "cette facture" : "ces factures") + " tant que nous ne vous aurons pas répondu.");
-    });
+    String summary =
+        "Contestation des factures "
+            + String.join(", ", numbers)
+            + (uploads.isEmpty() ? "" : " (" + uploads.size() + " pièce(s) jointe(s))");
+    return once(
+        link,
+        PortalAction.DISPUTE,
+        submission,
+        summary,
+        () -> {
+          DisputeView d;
+          try {
+            d =
+                disputes.raise(
+                    link.reference(),
+                    new DisputeRequest(category, numbers, text),
+                    PortalAction.ACTOR);
+          } catch (InvalidRequestException e) {
+            throw new Refusal("Une des factures choisies ne fait pas partie de votre dossier.");
+          } catch (CaseConflictException e) {
+            throw new Refusal(
+                "Une des factures choisies est déjà contestée : nous instruisons votre première contestation.");
+          }
+          List<String> lines = new ArrayList<>();
+          for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String extension =
+                switch (u.type()) {
+                  case "application/pdf" -> "pdf";
+                  case "image/png" -> "png";
+                  default -> "jpg";
+                };
+            DocumentStore.Document doc =
+                documents.storeReceived(
+                    "dispute:" + d.id() + ":" + (i + 1),
+                    link.reference(),
+                    "DISPUTE_PROOF",
+                    "contestation-" + d.id() + "-" + (i + 1) + "." + extension,
+                    u.type(),
+                    u.bytes());
+            lines.add(
+                u.name()
+                    + " — SHA-256 "
+                    + doc.sha256()
+                    + " — "
+                    + links.baseUrl()
+                    + "/app/documents/"
+                    + doc.id());
+          }
+          if (!lines.isEmpty()) {
+            runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey("dispute")
+                .processInstanceBusinessKey(link.reference())
+                .active()
+                .list()
+                .forEach(
+                    p -> {
+                      Object id = runtime.getVariable(p.getId(), "disputeId");
+                      if (id != null && id.toString().equals(Long.toString(d.id()))) {
+                        runtime.setVariable(
+                            p.getId(), "disputeDocuments", String.join("\n", lines));
+                      }
+                    });
+          }
+          return new Outcome(
+              true,
+              "Votre contestation est enregistrée. Nous ne vous relancerons pas pour "
+                  + (numbers.size() == 1 ? "cette facture" : "ces factures")
+                  + " tant que nous ne vous aurons pas répondu.");
+        });
   }
 
   Outcome callback(PortalRepository.LinkedCase link, String submission, String slot) {
@@ -258,17 +378,22 @@ class PortalActions {
       return refused("Nous n'avons pas votre numéro de téléphone : écrivez-nous ou appelez-nous.");
     }
     ZonedDateTime from = ZonedDateTime.parse(slot);
-    return once(link, PortalAction.CALLBACK, submission, "Demande de rappel " + chosen.label(), () -> {
-      Map<String, Object> v = new HashMap<>();
-      v.put("caseReference", c.reference());
-      v.put("debtorName", c.debtor().name());
-      v.put("debtorPhone", c.debtor().phone());
-      v.put("callbackSlot", chosen.label());
-      v.put("callbackFrom", Date.from(from.toInstant()));
-      v.put("callbackUntil", Date.from(from.plusHours(2).toInstant()));
-      runtime.startProcessInstanceByKey(CALLBACK_PROCESS, c.reference(), v);
-      return new Outcome(true, "C'est noté : nous vous appellerons " + chosen.label() + ".");
-    });
+    return once(
+        link,
+        PortalAction.CALLBACK,
+        submission,
+        "Demande de rappel " + chosen.label(),
+        () -> {
+          Map<String, Object> v = new HashMap<>();
+          v.put("caseReference", c.reference());
+          v.put("debtorName", c.debtor().name());
+          v.put("debtorPhone", c.debtor().phone());
+          v.put("callbackSlot", chosen.label());
+          v.put("callbackFrom", Date.from(from.toInstant()));
+          v.put("callbackUntil", Date.from(from.plusHours(2).toInstant()));
+          runtime.startProcessInstanceByKey(CALLBACK_PROCESS, c.reference(), v);
+          return new Outcome(true, "C'est noté : nous vous appellerons " + chosen.label() + ".");
+        });
   }
 
   /** The provider's checkout page for what can be paid now, or a refusal. */
@@ -277,15 +402,26 @@ class PortalActions {
     CaseView c = cases.get(link.reference());
     BigDecimal amount = c.undisputedBalance().setScale(2, RoundingMode.HALF_UP);
     if (p == null || c.status().isClosed() || amount.signum() <= 0) {
-      return refused("Le paiement en ligne n'est pas disponible pour ce dossier : réglez par virement.");
+      return refused(
+          "Le paiement en ligne n'est pas disponible pour ce dossier : réglez par virement.");
     }
     if (submission == null || !SUBMISSION.matcher(submission).matches()) {
       return refused("Le formulaire a expiré : rechargez la page et recommencez.");
     }
-    PaymentProvider.Checkout checkout = p.startCheckout(new PaymentProvider.CheckoutRequest(
-        c.reference(), amount, "Dossier " + c.reference(), URI.create(returnUrl), "portal:" + submission));
-    repository.recordAction(link.caseId(), PortalAction.PAYMENT, "pay:" + submission,
-        "Paiement en ligne de " + euros(amount) + " commencé (" + p.name() + ")", CaseClock.now());
+    PaymentProvider.Checkout checkout =
+        p.startCheckout(
+            new PaymentProvider.CheckoutRequest(
+                c.reference(),
+                amount,
+                "Dossier " + c.reference(),
+                URI.create(returnUrl),
+                "portal:" + submission));
+    repository.recordAction(
+        link.caseId(),
+        PortalAction.PAYMENT,
+        "pay:" + submission,
+        "Paiement en ligne de " + euros(amount) + " commencé (" + p.name() + ")",
+        CaseClock.now());
     return new Outcome(true, checkout.url().toString());
   }
 
@@ -304,30 +440,48 @@ class PortalActions {
     Outcome run();
   }
 
-  private Outcome once(PortalRepository.LinkedCase link, PortalAction kind, String submission, String summary, Step step) {
+  private Outcome once(
+      PortalRepository.LinkedCase link,
+      PortalAction kind,
+      String submission,
+      String summary,
+      Step step) {
     if (submission == null || !SUBMISSION.matcher(submission).matches()) {
       return refused("Le formulaire a expiré : rechargez la page et recommencez.");
     }
     try {
-      return tx.execute(status -> {
-        if (!repository.recordAction(link.caseId(), kind, submission, summary, CaseClock.now())) {
-          return new Outcome(true, "Votre demande était déjà enregistrée : elle n'est pas comptée deux fois.");
-        }
-        return step.run();
-      });
+      return tx.execute(
+          status -> {
+            if (!repository.recordAction(
+                link.caseId(), kind, submission, summary, CaseClock.now())) {
+              return new Outcome(
+                  true, "Votre demande était déjà enregistrée : elle n'est pas comptée deux fois.");
+            }
+            return step.run();
+          });
     } catch (Refusal e) {
       return refused(e.getMessage());
     } catch (MismatchingMessageCorrelationException e) {
-      return refused("Votre dossier est à une étape où cette demande ne peut plus être faite en ligne : contactez-nous.");
+      return refused(
+          "Votre dossier est à une étape où cette demande ne peut plus être faite en ligne : contactez-nous.");
     }
   }
 
   private void correlate(String reference, String message, Map<String, Object> variables) {
-    runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference).setVariables(variables).correlateWithResult();
+    runtime
+        .createMessageCorrelation(message)
+        .processInstanceBusinessKey(reference)
+        .setVariables(variables)
+        .correlateWithResult();
   }
 
   private boolean waitingFor(String reference, String message) {
-    return runtime.createExecutionQuery().processInstanceBusinessKey(reference).messageEventSubscriptionName(message).count() > 0;
+    return runtime
+            .createExecutionQuery()
+            .processInstanceBusinessKey(reference)
+            .messageEventSubscriptionName(message)
+            .count()
+        > 0;
   }
 
   /** Slots on the next working days that the contact policy allows a call in, from start to end. */
@@ -342,8 +496,18 @@ class PortalActions {
       }
       for (LocalTime start : SLOT_STARTS) {
         ZonedDateTime from = date.atTime(start).atZone(CaseClock.PARIS);
-        if (contactPolicy.check("PHONE_CALL", from, none).allowed() && contactPolicy.check("PHONE_CALL", from.plusMinutes(119), none).allowed()) {
-          offered.add(new Slot(from.toOffsetDateTime().toString(), "le " + DAY.format(date) + " entre " + start.getHour() + " h et " + (start.getHour() + 2) + " h"));
+        if (contactPolicy.check("PHONE_CALL", from, none).allowed()
+            && contactPolicy.check("PHONE_CALL", from.plusMinutes(119), none).allowed()) {
+          offered.add(
+              new Slot(
+                  from.toOffsetDateTime().toString(),
+                  "le "
+                      + DAY.format(date)
+                      + " entre "
+                      + start.getHour()
+                      + " h et "
+                      + (start.getHour() + 2)
+                      + " h"));
         }
       }
     }
@@ -360,12 +524,22 @@ class PortalActions {
     }
   }
 
-  /** The type by the file's first bytes, never by its name or the browser's word: PDF, PNG or JPEG, else null. */
+  /**
+   * The type by the file's first bytes, never by its name or the browser's word: PDF, PNG or JPEG,
+   * else null.
+   */
   static String sniff(byte[] b) {
     if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
       return "application/pdf";
     }
-    if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A
+    if (b.length >= 8
+        && (b[0] & 0xFF) == 0x89
+        && b[1] == 'P'
+        && b[2] == 'N'
+        && b[3] == 'G'
+        && b[4] == 0x0D
+        && b[5] == 0x0A
+        && b[6] == 0x1A
         && b[7] == 0x0A) {
       return "image/png";
     }
@@ -389,6 +563,7 @@ class PortalActions {
     java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(Locale.FRANCE);
     f.setMinimumFractionDigits(2);
     f.setMaximumFractionDigits(2);
-    return f.format(amount.setScale(2, RoundingMode.HALF_UP)).replace('\u202f', '\u00a0') + "\u00a0€";
+    return f.format(amount.setScale(2, RoundingMode.HALF_UP)).replace('\u202f', '\u00a0')
+        + "\u00a0€";
   }
 }

@@ -7,4 +7,11 @@ import java.time.Instant;
  * debtor took there ({@code GET /api/cases/{reference}/portal}, the case page under {@code /app}).
  */
 public record PortalActivity(
-    long activeLinks, long visits, Instant lastVisit, long promises, long plans, long disputes, long callbacks, long payments) {}
+    long activeLinks,
+    long visits,
+    Instant lastVisit,
+    long promises,
+    long plans,
+    long disputes,
+    long callbacks,
+    long payments) {}

@@ -32,7 +32,14 @@ public class PortalAdmin {
   /** The case's portal activity (for the case page too). */
   public PortalActivity activity(String reference) {
     PortalRepository.Activity a = repository.activity(reference);
-    return new PortalActivity(links.activeLinks(reference), a.visits(), a.lastVisit(), a.promises(), a.plans(), a.disputes(), a.callbacks(),
+    return new PortalActivity(
+        links.activeLinks(reference),
+        a.visits(),
+        a.lastVisit(),
+        a.promises(),
+        a.plans(),
+        a.disputes(),
+        a.callbacks(),
         a.payments());
   }
 
@@ -45,7 +52,8 @@ public class PortalAdmin {
 
   @PostMapping("/api/cases/{reference}/portal/revoke")
   @ResponseBody
-  ResponseEntity<Map<String, Object>> apiRevoke(@PathVariable String reference, Principal principal) {
+  ResponseEntity<Map<String, Object>> apiRevoke(
+      @PathVariable String reference, Principal principal) {
     cases.get(reference);
     int revoked = links.revoke(reference, principal == null ? "system" : principal.getName());
     return ResponseEntity.ok(Map.of("reference", reference, "revokedLinks", revoked));
@@ -59,9 +67,12 @@ public class PortalAdmin {
       return "redirect:/app/cases";
     }
     int revoked = links.revoke(reference, principal == null ? "system" : principal.getName());
-    flash.addFlashAttribute("portalNotice", revoked == 0
-        ? "Aucun lien du portail n'était encore valable pour ce dossier."
-        : revoked + " lien(s) du portail révoqué(s) : le débiteur voit désormais une page sans donnée, avec vos coordonnées.");
+    flash.addFlashAttribute(
+        "portalNotice",
+        revoked == 0
+            ? "Aucun lien du portail n'était encore valable pour ce dossier."
+            : revoked
+                + " lien(s) du portail révoqué(s) : le débiteur voit désormais une page sans donnée, avec vos coordonnées.");
     return "redirect:/app/cases/" + reference + "#portail";
   }
 }

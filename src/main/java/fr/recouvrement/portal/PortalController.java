@@ -1,10 +1,11 @@
 package fr.recouvrement.portal;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.CreditorSettings;
+import fr.recouvrement.kernel.time.CaseClock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import java.util.List;
 
 /**
  * The debtor's page {@code /portail/{token}}. An unknown, malformed, expired or revoked token, an
@@ -33,8 +33,14 @@ class PortalController {
   private final CreditorSettings creditor;
   private final PortalActions actions;
 
-  PortalController(PortalLinks links, PortalPages pages, PortalRepository repository, PortalThrottle throttle, PortalSettings settings,
-      CreditorSettings creditor, PortalActions actions) {
+  PortalController(
+      PortalLinks links,
+      PortalPages pages,
+      PortalRepository repository,
+      PortalThrottle throttle,
+      PortalSettings settings,
+      CreditorSettings creditor,
+      PortalActions actions) {
     this.links = links;
     this.pages = pages;
     this.repository = repository;
@@ -45,8 +51,13 @@ class PortalController {
   }
 
   @GetMapping("/portail/{token}")
-  String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.requestsPerTenMinutes());
+  String page(
+      @PathVariable String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.requestsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
@@ -59,9 +70,16 @@ class PortalController {
   }
 
   @PostMapping("/portail/{token}/promesse")
-  String promise(@PathVariable String token, @RequestParam(required = false) String submission, @RequestParam(required = false) String date,
-      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.actionsPerTenMinutes());
+  String promise(
+      @PathVariable String token,
+      @RequestParam(required = false) String submission,
+      @RequestParam(required = false) String date,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
@@ -69,61 +87,105 @@ class PortalController {
   }
 
   @PostMapping("/portail/{token}/echeancier")
-  String plan(@PathVariable String token, @RequestParam(required = false) String submission,
-      @RequestParam(required = false) String instalments, @RequestParam(required = false) String firstDate,
-      @RequestParam(required = false) String downPayment, HttpServletRequest request, HttpServletResponse response, Model model,
+  String plan(
+      @PathVariable String token,
+      @RequestParam(required = false) String submission,
+      @RequestParam(required = false) String instalments,
+      @RequestParam(required = false) String firstDate,
+      @RequestParam(required = false) String downPayment,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
       RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.actionsPerTenMinutes());
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
-    return back(token, "echeancier", actions.plan(link.get(), submission, instalments, firstDate, downPayment), flash);
+    return back(
+        token,
+        "echeancier",
+        actions.plan(link.get(), submission, instalments, firstDate, downPayment),
+        flash);
   }
 
   @PostMapping("/portail/{token}/contestation")
-  String dispute(@PathVariable String token, @RequestParam(required = false) String submission,
-      @RequestParam(name = "invoices", required = false) List<String> invoices, @RequestParam(required = false) String category,
-      @RequestParam(required = false) String comment, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.actionsPerTenMinutes());
+  String dispute(
+      @PathVariable String token,
+      @RequestParam(required = false) String submission,
+      @RequestParam(name = "invoices", required = false) List<String> invoices,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String comment,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
-    return back(token, "contestation", actions.dispute(link.get(), submission, invoices, category, comment, files), flash);
+    return back(
+        token,
+        "contestation",
+        actions.dispute(link.get(), submission, invoices, category, comment, files),
+        flash);
   }
 
   @PostMapping("/portail/{token}/rappel")
-  String callback(@PathVariable String token, @RequestParam(required = false) String submission, @RequestParam(required = false) String slot,
-      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.actionsPerTenMinutes());
+  String callback(
+      @PathVariable String token,
+      @RequestParam(required = false) String submission,
+      @RequestParam(required = false) String slot,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
     return back(token, "rappel", actions.callback(link.get(), submission, slot), flash);
   }
 
-  /** « Payer en ligne »: to the provider's hosted checkout, which sends the debtor back to this page. */
+  /**
+   * « Payer en ligne »: to the provider's hosted checkout, which sends the debtor back to this
+   * page.
+   */
   @PostMapping("/portail/{token}/paiement")
-  String pay(@PathVariable String token, @RequestParam(required = false) String submission, HttpServletRequest request,
-      HttpServletResponse response, Model model, RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link = open(token, request, settings.actionsPerTenMinutes());
+  String pay(
+      @PathVariable String token,
+      @RequestParam(required = false) String submission,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
     if (link.isEmpty()) {
       return invalid(request, response, model);
     }
-    PortalActions.Outcome outcome = actions.pay(link.get(), submission, links.baseUrl() + PortalLinks.PATH + token);
+    PortalActions.Outcome outcome =
+        actions.pay(link.get(), submission, links.baseUrl() + PortalLinks.PATH + token);
     if (!outcome.ok()) {
       return back(token, "payer", outcome, flash);
     }
     return "redirect:" + outcome.message();
   }
 
-  private static String back(String token, String section, PortalActions.Outcome outcome, RedirectAttributes flash) {
+  private static String back(
+      String token, String section, PortalActions.Outcome outcome, RedirectAttributes flash) {
     flash.addFlashAttribute(outcome.ok() ? "notice" : "error", outcome.message());
     flash.addFlashAttribute("section", section);
     return "redirect:" + PortalLinks.PATH + token + "#" + section;
   }
 
-  /** Where a form posted without a valid CSRF token lands (a page left open too long, or a forged post). */
+  /**
+   * Where a form posted without a valid CSRF token lands (a page left open too long, or a forged
+   * post).
+   */
   @RequestMapping("/portail/session-expiree")
   String expiredForm(Model model, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
@@ -132,11 +194,14 @@ class PortalController {
     return "portal/invalid";
   }
 
-  /** The case this token opens now, counting the request against the link and the client address. */
+  /**
+   * The case this token opens now, counting the request against the link and the client address.
+   */
   Optional<PortalRepository.LinkedCase> open(String token, HttpServletRequest request, int limit) {
     Instant now = CaseClock.now();
-    boolean allowed = throttle.allow("ip:" + request.getRemoteAddr(), limit * 2, now)
-        & throttle.allow("token:" + (token == null ? "" : PortalLinks.hash(token)), limit, now);
+    boolean allowed =
+        throttle.allow("ip:" + request.getRemoteAddr(), limit * 2, now)
+            & throttle.allow("token:" + (token == null ? "" : PortalLinks.hash(token)), limit, now);
     if (!allowed) {
       request.setAttribute("portal.throttled", Boolean.TRUE);
       return Optional.empty();

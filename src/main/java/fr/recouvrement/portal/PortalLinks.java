@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 /**
  * The debtor's personal links {@code /portail/{token}}. Each message gets its own link: the token
  * is 26 random base-32 characters (130 bits; lower-case letters and 2–7, short enough to type from
- * a letter, case-insensitive), only its SHA-256 is stored, and it opens exactly one case. A link works while the case is open and {@code daysAfterClosing} days after it closed,
- * until a supervisor revokes the case's links (all of them: the debtor may hold several messages).
- * The URL carries nothing but the token: no name, no reference.
+ * a letter, case-insensitive), only its SHA-256 is stored, and it opens exactly one case. A link
+ * works while the case is open and {@code daysAfterClosing} days after it closed, until a
+ * supervisor revokes the case's links (all of them: the debtor may hold several messages). The URL
+ * carries nothing but the token: no name, no reference.
  */
 @Service
 public class PortalLinks implements DebtorPageLinks {
@@ -49,13 +50,20 @@ public class PortalLinks implements DebtorPageLinks {
       token[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
     }
     String t = new String(token);
-    if (!repository.insertLink(caseReference, hash(t), issuedFor == null ? null : truncate(issuedFor, 64), CaseClock.now())) {
+    if (!repository.insertLink(
+        caseReference,
+        hash(t),
+        issuedFor == null ? null : truncate(issuedFor, 64),
+        CaseClock.now())) {
       return Optional.empty();
     }
     return Optional.of(baseUrl() + PATH + t);
   }
 
-  /** A link with its QR code (for letters, drawn only when asked), or empty when there is no such case. */
+  /**
+   * A link with its QR code (for letters, drawn only when asked), or empty when there is no such
+   * case.
+   */
   @Override
   public Optional<Link> link(String caseReference, String issuedFor) {
     return issue(caseReference, issuedFor).map(PortalLinks::printable);
@@ -63,7 +71,9 @@ public class PortalLinks implements DebtorPageLinks {
 
   /** The link of that address, as the messages print it. */
   public static Link printable(String url) {
-    return new Link(url, () -> QrCodes.dataUri(url, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, 240));
+    return new Link(
+        url,
+        () -> QrCodes.dataUri(url, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, 240));
   }
 
   /** Revokes every link of the case; answers how many were still working. */
@@ -75,16 +85,23 @@ public class PortalLinks implements DebtorPageLinks {
     return repository.activeLinks(caseReference);
   }
 
-  /** The case a token opens today, or empty: unknown, malformed, revoked, expired or erased alike. */
+  /**
+   * The case a token opens today, or empty: unknown, malformed, revoked, expired or erased alike.
+   */
   Optional<PortalRepository.LinkedCase> resolve(String token) {
     if (token == null || !TOKEN.matcher(token.toLowerCase(java.util.Locale.ROOT)).matches()) {
       return Optional.empty();
     }
     token = token.toLowerCase(java.util.Locale.ROOT);
     Instant now = CaseClock.now();
-    return repository.byToken(hash(token))
+    return repository
+        .byToken(hash(token))
         .filter(l -> l.revokedAt() == null && !l.anonymised())
-        .filter(l -> l.closedAt() == null || now.isBefore(l.closedAt().plus(Duration.ofDays(settings.daysAfterClosing()))));
+        .filter(
+            l ->
+                l.closedAt() == null
+                    || now.isBefore(
+                        l.closedAt().plus(Duration.ofDays(settings.daysAfterClosing()))));
   }
 
   /** The address debtors reach the application at, without a trailing slash. */
@@ -93,16 +110,22 @@ public class PortalLinks implements DebtorPageLinks {
     if (base == null || base.isBlank()) {
       if (!warned) {
         warned = true;
-        log.warn("recouvrement.portal.base-url is not set: links to the debtor portal point to localhost, which debtors cannot open");
+        log.warn(
+            "recouvrement.portal.base-url is not set: links to the debtor portal point to localhost, which debtors cannot open");
       }
-      return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+      return "http://localhost:"
+          + environment.getProperty(
+              "local.server.port", environment.getProperty("server.port", "8080"));
     }
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

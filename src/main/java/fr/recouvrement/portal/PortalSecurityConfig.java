@@ -28,14 +28,21 @@ class PortalSecurityConfig {
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .anonymous(a -> a.principal(PortalAction.ACTOR))
-        // a missing or stale CSRF token (a form left open for hours) gets the page again with a message, not an error
+        // a missing or stale CSRF token (a form left open for hours) gets the page again with a
+        // message, not an error
         .exceptionHandling(e -> e.accessDeniedPage("/portail/session-expiree"))
-        .headers(headers -> headers
-            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-            // form-action allows https: because « Payer en ligne » redirects to the provider's hosted page
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' https:;"
-                    + " frame-ancestors 'none'; base-uri 'none'")));
+        .headers(
+            headers ->
+                headers
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                    // form-action allows https: because « Payer en ligne » redirects to the
+                    // provider's hosted page
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' https:;"
+                                    + " frame-ancestors 'none'; base-uri 'none'")));
     return http.build();
   }
 }

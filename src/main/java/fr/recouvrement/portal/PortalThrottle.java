@@ -20,13 +20,21 @@ class PortalThrottle {
 
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-  /** Counts one more request under {@code key}; false when it is over {@code limit} in the current window. */
+  /**
+   * Counts one more request under {@code key}; false when it is over {@code limit} in the current
+   * window.
+   */
   boolean allow(String key, int limit, Instant now) {
     if (windows.size() > MAX_KEYS) {
       windows.values().removeIf(w -> w.start().plus(WINDOW).isBefore(now));
     }
-    Window w = windows.compute(key, (k, old) ->
-        old == null || !now.isBefore(old.start().plus(WINDOW)) ? new Window(now, 1) : new Window(old.start(), old.count() + 1));
+    Window w =
+        windows.compute(
+            key,
+            (k, old) ->
+                old == null || !now.isBefore(old.start().plus(WINDOW))
+                    ? new Window(now, 1)
+                    : new Window(old.start(), old.count() + 1));
     return w.count() <= limit;
   }
 

@@ -28,7 +28,13 @@ record PortalView(
     List<Done> done) {
 
   /** An unpaid invoice; {@code outstanding} is its unpaid principal. */
-  record Invoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal amount, BigDecimal outstanding, boolean disputed) {}
+  record Invoice(
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      BigDecimal amount,
+      BigDecimal outstanding,
+      boolean disputed) {}
 
   /** A charge added to the invoices, with one line saying why and the article that allows it. */
   record Charge(String label, BigDecimal amount, String explanation, String article) {}
@@ -38,6 +44,9 @@ record PortalView(
 
   record Mediator(String name, String address, String website) {}
 
-  /** What the debtor already did here (so a second visit shows it, and a double submit is explained). */
+  /**
+   * What the debtor already did here (so a second visit shows it, and a double submit is
+   * explained).
+   */
   record Done(LocalDate date, String what) {}
 }

@@ -25,13 +25,26 @@ public final class QrCodes {
   public static byte[] png(String payload, ErrorCorrectionLevel level, int pixels) {
     BitMatrix matrix;
     try {
-      matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, pixels, pixels,
-          Map.of(EncodeHintType.ERROR_CORRECTION, level, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-              EncodeHintType.MARGIN, 4));
+      matrix =
+          new QRCodeWriter()
+              .encode(
+                  payload,
+                  BarcodeFormat.QR_CODE,
+                  pixels,
+                  pixels,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      level,
+                      EncodeHintType.CHARACTER_SET,
+                      StandardCharsets.UTF_8.name(),
+                      EncodeHintType.MARGIN,
+                      4));
     } catch (WriterException e) {
-      throw new IllegalArgumentException("Cannot encode a QR code of " + payload.length() + " characters", e);
+      throw new IllegalArgumentException(
+          "Cannot encode a QR code of " + payload.length() + " characters", e);
     }
-    BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+    BufferedImage image =
+        new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
     for (int y = 0; y < matrix.getHeight(); y++) {
       for (int x = 0; x < matrix.getWidth(); x++) {
         image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
@@ -48,7 +61,8 @@ public final class QrCodes {
 
   /** The same as a {@code data:} URI, for an {@code <img>} of a page or of a PDF letter. */
   public static String dataUri(String payload, ErrorCorrectionLevel level, int pixels) {
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(payload, level, pixels));
+    return "data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(png(payload, level, pixels));
   }
 
   /**
@@ -58,14 +72,29 @@ public final class QrCodes {
    * inside the EEA in version 002 and left empty. Null amount or one outside 0.01–999 999 999.99:
    * no amount line, the debtor types it.
    */
-  public static String epcPayload(String beneficiary, String iban, BigDecimal amount, String remittance) {
+  public static String epcPayload(
+      String beneficiary, String iban, BigDecimal amount, String remittance) {
     String name = clip(beneficiary == null ? "" : beneficiary.strip(), 70);
     String account = iban == null ? "" : iban.replaceAll("\\s", "").toUpperCase();
     String euros = "";
-    if (amount != null && amount.compareTo(new BigDecimal("0.01")) >= 0 && amount.compareTo(new BigDecimal("999999999.99")) <= 0) {
+    if (amount != null
+        && amount.compareTo(new BigDecimal("0.01")) >= 0
+        && amount.compareTo(new BigDecimal("999999999.99")) <= 0) {
       euros = "EUR" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
-    return String.join("\n", "BCD", "002", "1", "SCT", "", name, account, euros, "", "", clip(remittance == null ? "" : remittance, 140));
+    return String.join(
+        "\n",
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        "",
+        name,
+        account,
+        euros,
+        "",
+        "",
+        clip(remittance == null ? "" : remittance, 140));
   }
 
   private static String clip(String s, int max) {

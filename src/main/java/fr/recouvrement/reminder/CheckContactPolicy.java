@@ -1,8 +1,8 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.channel.ContactPolicy;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.channel.ContactPolicy;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Vérifier la politique de contact": when the timer fires, the situation may have changed
- * (another contact today, a holiday the schedule did not foresee). If the contact is not allowed
- * now, the step is moved to the next allowed slot, never dropped.
+ * "Vérifier la politique de contact": when the timer fires, the situation may have changed (another
+ * contact today, a holiday the schedule did not foresee). If the contact is not allowed now, the
+ * step is moved to the next allowed slot, never dropped.
  */
 @Component("checkContactPolicy")
 class CheckContactPolicy implements JavaDelegate {
@@ -27,15 +27,22 @@ class CheckContactPolicy implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String channel = StepVariables.of(execution).text("channel");
-    ReminderRepository.CaseFacts facts = repository.facts(StepVariables.of(execution).caseReference());
+    ReminderRepository.CaseFacts facts =
+        repository.facts(StepVariables.of(execution).caseReference());
     long caseId = facts.caseId();
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);
-    ContactPolicy.ContactHistory history = repository.contactHistory(caseId, now.minusDays(31).toInstant());
+    ContactPolicy.ContactHistory history =
+        repository.contactHistory(caseId, now.minusDays(31).toInstant());
     ContactPolicy.Verdict verdict = contactPolicy.check(channel, now, history, facts.territory());
     execution.setVariable("contactAllowed", verdict.allowed());
     execution.setVariable("contactPolicyReason", verdict.reason());
     if (!verdict.allowed()) {
-      execution.setVariable("stepAt", Date.from(contactPolicy.nextAllowed(channel, now.plusMinutes(1), history, facts.territory()).toInstant()));
+      execution.setVariable(
+          "stepAt",
+          Date.from(
+              contactPolicy
+                  .nextAllowed(channel, now.plusMinutes(1), history, facts.territory())
+                  .toInstant()));
     }
   }
 }

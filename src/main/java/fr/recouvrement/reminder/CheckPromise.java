@@ -1,7 +1,7 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,8 +27,9 @@ class CheckPromise implements JavaDelegate {
     long id = StepVariables.of(execution).id("promiseId");
     ReminderRepository.PromiseRow promise = repository.promise(id);
     BigDecimal paid = repository.paidSince(promise.caseId(), promise.recordedAt());
-    boolean kept = paid.compareTo(promise.amount()) >= 0
-        || cases.balance(StepVariables.of(execution).caseReference()).signum() == 0;
+    boolean kept =
+        paid.compareTo(promise.amount()) >= 0
+            || cases.balance(StepVariables.of(execution).caseReference()).signum() == 0;
     repository.settlePromise(id, kept);
     execution.setVariable("promiseKept", kept);
   }

@@ -1,8 +1,8 @@
 package fr.recouvrement.reminder;
 
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,8 @@ class CollectPaymentHistory implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = StepVariables.of(execution).caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    ReminderRepository.PaymentHistory history = repository.paymentHistory(facts.debtorId(), facts.caseId(), CaseClock.today());
+    ReminderRepository.PaymentHistory history =
+        repository.paymentHistory(facts.debtorId(), facts.caseId(), CaseClock.today());
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());
     execution.setVariable("balance", cases.balance(reference).doubleValue());

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer la reconnaissance de dette": a partial payment acknowledges the debt (C. civ.
- * 2240), which restarts prescription from its date.
+ * "Enregistrer la reconnaissance de dette": a partial payment acknowledges the debt (C. civ. 2240),
+ * which restarts prescription from its date.
  */
 @Component("recordAcknowledgement")
 class RecordAcknowledgement implements JavaDelegate {
@@ -22,6 +22,7 @@ class RecordAcknowledgement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate on = StepVariables.of(execution).optionalDate("lastPaymentDate").orElse(null);
-    repository.recordAcknowledgement(StepVariables.of(execution).caseReference(), on == null ? CaseClock.today() : on);
+    repository.recordAcknowledgement(
+        StepVariables.of(execution).caseReference(), on == null ? CaseClock.today() : on);
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordCallOutcome")
 class RecordCallOutcome implements JavaDelegate {
-  static final Set<String> OUTCOMES = Set.of("REACHED", "NO_ANSWER", "WRONG_NUMBER", "PROMISE", "DISPUTE", "PAYMENT_PLAN");
+  static final Set<String> OUTCOMES =
+      Set.of("REACHED", "NO_ANSWER", "WRONG_NUMBER", "PROMISE", "DISPUTE", "PAYMENT_PLAN");
 
   private final ReminderRepository repository;
 
@@ -30,13 +31,20 @@ class RecordCallOutcome implements JavaDelegate {
     StepVariables variables = StepVariables.of(execution);
     String outcome = variables.text("callOutcome");
     if (!OUTCOMES.contains(outcome)) {
-      throw new IllegalArgumentException("Unknown call outcome '" + outcome + "'; expected one of " + OUTCOMES);
+      throw new IllegalArgumentException(
+          "Unknown call outcome '" + outcome + "'; expected one of " + OUTCOMES);
     }
     String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    String key = StepKey.of(execution, reference, variables.optionalInteger("reminderStep").orElse(0));
+    String key =
+        StepKey.of(execution, reference, variables.optionalInteger("reminderStep").orElse(0));
     if (!repository.communicationExists(key)) {
-      repository.recordCall(facts.caseId(), key, repository.phoneOf(facts.debtorId()), outcome, Actors.current(execution));
+      repository.recordCall(
+          facts.caseId(),
+          key,
+          repository.phoneOf(facts.debtorId()),
+          outcome,
+          Actors.current(execution));
     }
     if ("WRONG_NUMBER".equals(outcome)) {
       repository.markPhoneInvalid(facts.debtorId());

@@ -1,8 +1,8 @@
 package fr.recouvrement.reminder;
 
 import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
+import fr.recouvrement.security.Actors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
@@ -28,9 +28,12 @@ class RecordPromise implements JavaDelegate {
     String reference = variables.caseReference();
     LocalDate promised = variables.optionalDate("promiseDate").orElse(null);
     BigDecimal amount = variables.optionalAmount("promiseAmount").orElse(null);
-    long id = repository.insertPromise(repository.facts(reference).caseId(), promised, amount, Actors.current(execution));
+    long id =
+        repository.insertPromise(
+            repository.facts(reference).caseId(), promised, amount, Actors.current(execution));
     LocalDate check = promised.plusDays(variables.optionalInteger("graceDays").orElse(0) + 1L);
     execution.setVariable("promiseId", id);
-    execution.setVariable("promiseCheckAt", Date.from(check.atStartOfDay(CaseClock.PARIS).toInstant()));
+    execution.setVariable(
+        "promiseCheckAt", Date.from(check.atStartOfDay(CaseClock.PARIS).toInstant()));
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 class RecordReminderStep implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1) + 1);
+    execution.setVariable(
+        "reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1) + 1);
   }
 }

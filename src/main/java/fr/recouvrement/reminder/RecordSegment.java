@@ -16,6 +16,7 @@ class RecordSegment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    repository.setSegment(StepVariables.of(execution).caseReference(), StepVariables.of(execution).text("segment"));
+    repository.setSegment(
+        StepVariables.of(execution).caseReference(), StepVariables.of(execution).text("segment"));
   }
 }

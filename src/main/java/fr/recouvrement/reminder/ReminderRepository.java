@@ -1,9 +1,9 @@
 package fr.recouvrement.reminder;
 
-import fr.recouvrement.channel.PhoneCalls;
 import fr.recouvrement.cases.CaseUpdates;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.channel.ContactPolicy.ContactHistory;
+import fr.recouvrement.channel.PhoneCalls;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kernel.time.Territory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -46,7 +46,9 @@ public class ReminderRepository {
 
     /** Days since the oldest unpaid, undisputed due date (negative before it); 0 when none. */
     public int daysOverdue(LocalDate today) {
-      return oldestDueDate == null ? 0 : (int) java.time.temporal.ChronoUnit.DAYS.between(oldestDueDate, today);
+      return oldestDueDate == null
+          ? 0
+          : (int) java.time.temporal.ChronoUnit.DAYS.between(oldestDueDate, today);
     }
   }
 
@@ -69,7 +71,9 @@ public class ReminderRepository {
                 rs.getString("phone"),
                 rs.getString("email") != null,
                 rs.getString("phone") != null && !rs.getBoolean("phone_invalid"),
-                rs.getString("address_line1") != null && rs.getString("postal_code") != null && rs.getString("city") != null,
+                rs.getString("address_line1") != null
+                    && rs.getString("postal_code") != null
+                    && rs.getString("city") != null,
                 rs.getString("segment"),
                 rs.getObject("oldest_due", LocalDate.class),
                 Territory.of(rs.getString("country"), rs.getString("postal_code"))),
@@ -102,9 +106,9 @@ public class ReminderRepository {
   }
 
   /**
-   * The debtor's record over the last 12 months: invoices paid late (with how late), unpaid ones
-   * of earlier cases, broken promises. The current case's unpaid invoices are what is being
-   * collected, not history: they do not count against the debtor.
+   * The debtor's record over the last 12 months: invoices paid late (with how late), unpaid ones of
+   * earlier cases, broken promises. The current case's unpaid invoices are what is being collected,
+   * not history: they do not count against the debtor.
    */
   public record PaymentHistory(int latePayments, double averageDelayDays, int brokenPromises) {}
 
@@ -121,7 +125,8 @@ public class ReminderRepository {
             """,
             (rs, n) -> {
               LocalDate due = rs.getObject("due_date", LocalDate.class);
-              boolean settled = rs.getBigDecimal("paid_amount").compareTo(rs.getBigDecimal("amount")) >= 0;
+              boolean settled =
+                  rs.getBigDecimal("paid_amount").compareTo(rs.getBigDecimal("amount")) >= 0;
               LocalDate lastPaid = rs.getObject("last_paid_on", LocalDate.class);
               LocalDate end = settled && lastPaid != null ? lastPaid : today;
               return ChronoUnit.DAYS.between(due, end);
@@ -141,7 +146,8 @@ public class ReminderRepository {
             Integer.class,
             debtorId,
             since);
-    return new PaymentHistory(late.size(), Math.round(average * 10) / 10.0, broken == null ? 0 : broken);
+    return new PaymentHistory(
+        late.size(), Math.round(average * 10) / 10.0, broken == null ? 0 : broken);
   }
 
   void setSegment(String reference, String segment) {
@@ -161,7 +167,9 @@ public class ReminderRepository {
   }
 
   boolean communicationExists(String key) {
-    return jdbc.queryForObject("select count(*) from communication where idempotency_key = ?", Integer.class, key) > 0;
+    return jdbc.queryForObject(
+            "select count(*) from communication where idempotency_key = ?", Integer.class, key)
+        > 0;
   }
 
   String phoneOf(long debtorId) {
@@ -177,10 +185,14 @@ public class ReminderRepository {
         Timestamp.from(CaseClock.now()),
         by);
     return jdbc.queryForObject(
-        "select max(id) from promise where case_id = ? and promised_on = ?", Long.class, caseId, promisedOn);
+        "select max(id) from promise where case_id = ? and promised_on = ?",
+        Long.class,
+        caseId,
+        promisedOn);
   }
 
-  record PromiseRow(long id, long caseId, LocalDate promisedOn, BigDecimal amount, Instant recordedAt) {}
+  record PromiseRow(
+      long id, long caseId, LocalDate promisedOn, BigDecimal amount, Instant recordedAt) {}
 
   PromiseRow promise(long id) {
     return jdbc.queryForObject(

@@ -24,7 +24,9 @@ class ErasureController {
   ResponseEntity<?> erase(@PathVariable String externalId) {
     DataRetention.Erasure erasure = retention.erase(externalId);
     if (erasure == null) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No debtor with this external id is known.");
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND, "No debtor with this external id is known.");
       problem.setTitle("Debtor not found");
       problem.setType(URI.create("https://recouvrement.fr/problems/debtor-not-found"));
       return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

@@ -1,12 +1,14 @@
 package fr.recouvrement.retention;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kernel.provider.KeptCallbackSweep;
+import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Anonymiser les dossiers échus » in {@code data-retention}: one nightly run; writes what it did. */
+/**
+ * « Anonymiser les dossiers échus » in {@code data-retention}: one nightly run; writes what it did.
+ */
 @Component("purgeExpiredCases")
 class PurgeExpiredCases implements JavaDelegate {
   private final DataRetention retention;

@@ -19,9 +19,11 @@ record RetentionPeriod(Period prescription, String basis) {
       return new RetentionPeriod(Period.ofYears(10), "titre exécutoire (CPCE L111-4) + 1 an");
     }
     if (type == DebtorType.CONSUMER) {
-      return new RetentionPeriod(Period.ofYears(2), "prescription consommateur (C. consom. L218-2) + 1 an");
+      return new RetentionPeriod(
+          Period.ofYears(2), "prescription consommateur (C. consom. L218-2) + 1 an");
     }
-    return new RetentionPeriod(Period.ofYears(5), "prescription commerciale (C. com. L110-4, C. civ. 2224) + 1 an");
+    return new RetentionPeriod(
+        Period.ofYears(5), "prescription commerciale (C. com. L110-4, C. civ. 2224) + 1 an");
   }
 
   /** The last day the data is kept: anonymised from the day after. */

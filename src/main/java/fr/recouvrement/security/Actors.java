@@ -15,13 +15,22 @@ public final class Actors {
 
   /** The authenticated user, or "system" for a step the engine runs on its own (a timer, a job). */
   public static String current(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    Authentication authentication =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null
+        ? SYSTEM
+        : authentication.getUserId();
   }
 
-  /** The user completing a task: the authenticated one, else its assignee (null when neither is known). */
+  /**
+   * The user completing a task: the authenticated one, else its assignee (null when neither is
+   * known).
+   */
   public static String completing(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : task.getAssignee();
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null
+        ? authentication.getUserId()
+        : task.getAssignee();
   }
 }

@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * A claimed task is completed by whoever claimed it, or by a supervisor or an administrator
- * (security review L2): another collector of the same group may not complete it in their place,
- * nor take it over by making themselves its assignee.
- * Added to every user task of every model, shipped or deployed later, when the engine parses it;
- * an unassigned task stays open to its candidate groups. Steps the engine runs by itself (no
- * authenticated user) are not concerned.
+ * (security review L2): another collector of the same group may not complete it in their place, nor
+ * take it over by making themselves its assignee. Added to every user task of every model, shipped
+ * or deployed later, when the engine parses it; an unassigned task stays open to its candidate
+ * groups. Steps the engine runs by itself (no authenticated user) are not concerned.
  */
 @Component
 class AssigneeCompletes extends AbstractProcessEnginePlugin {
-  static final List<String> MAY_COMPLETE_ANY = List.of(GroupIds.SUPERVISORS, GroupIds.CAMUNDA_ADMIN);
+  static final List<String> MAY_COMPLETE_ANY =
+      List.of(GroupIds.SUPERVISORS, GroupIds.CAMUNDA_ADMIN);
 
   static final TaskListener LISTENER = AssigneeCompletes::check;
   static final TaskListener REASSIGNMENT = AssigneeCompletes::checkReassignment;
@@ -43,10 +43,15 @@ class AssigneeCompletes extends AbstractProcessEnginePlugin {
     listeners.add(
         new AbstractBpmnParseListener() {
           @Override
-          public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+          public void parseUserTask(
+              Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-              behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LISTENER);
-              behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, REASSIGNMENT);
+              behavior
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, LISTENER);
+              behavior
+                  .getTaskDefinition()
+                  .addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, REASSIGNMENT);
             }
           }
         });
@@ -58,7 +63,8 @@ class AssigneeCompletes extends AbstractProcessEnginePlugin {
    * back one's own, stays open to its candidates.
    */
   static void checkReassignment(DelegateTask task) {
-    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication caller =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null || !(task instanceof TaskEntity entity)) {
       return;
     }
@@ -70,20 +76,31 @@ class AssigneeCompletes extends AbstractProcessEnginePlugin {
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     if (groups.stream().noneMatch(MAY_COMPLETE_ANY::contains)) {
       throw new AuthorizationException(
-          "La tâche « " + task.getName() + " » est prise par " + previous + " : seul un superviseur peut la réattribuer.");
+          "La tâche « "
+              + task.getName()
+              + " » est prise par "
+              + previous
+              + " : seul un superviseur peut la réattribuer.");
     }
   }
 
   static void check(DelegateTask task) {
-    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication caller =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String assignee = task.getAssignee();
-    if (caller == null || caller.getUserId() == null || assignee == null || assignee.equals(caller.getUserId())) {
+    if (caller == null
+        || caller.getUserId() == null
+        || assignee == null
+        || assignee.equals(caller.getUserId())) {
       return;
     }
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     if (groups.stream().noneMatch(MAY_COMPLETE_ANY::contains)) {
       throw new AuthorizationException(
-          "La tâche « " + task.getName() + " » est prise par " + assignee
+          "La tâche « "
+              + task.getName()
+              + " » est prise par "
+              + assignee
               + " : elle ne peut être terminée que par cette personne ou par un superviseur.");
     }
   }

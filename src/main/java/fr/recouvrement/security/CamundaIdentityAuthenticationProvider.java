@@ -47,13 +47,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     String password = credentials == null ? "" : credentials.toString();
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails web
+            ? web.getRemoteAddress()
+            : "unknown";
     // the engine never locks a user (see LoginThrottle); the caller's address waits instead
     Optional<Duration> wait = throttle.waitFor(address, userId);
     if (wait.isPresent()) {
       throw new TooManyFailedLogins(wait.get());
     }
-    if (userId == null || userId.isBlank() || password.isEmpty() || !identityService.checkPassword(userId, password)) {
+    if (userId == null
+        || userId.isBlank()
+        || password.isEmpty()
+        || !identityService.checkPassword(userId, password)) {
       throttle.failed(address, userId);
       throw new BadCredentialsException("Wrong user name or password");
     }

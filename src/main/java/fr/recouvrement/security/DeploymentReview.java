@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every new deployment made by a user who is not in {@code camunda-admin} against {@link
  * ModelRules} before the engine parses it, whichever way it came ({@code /engine-rest} from
- * Modeler, a redeploy, the Java API on someone's behalf). A refused deployment is not stored at all;
- * the caller gets 400 with every problem, each naming the file and the element.
+ * Modeler, a redeploy, the Java API on someone's behalf). A refused deployment is not stored at
+ * all; the caller gets 400 with every problem, each naming the file and the element.
  *
  * <p>The application's own deployment at start (no authenticated user) and administrators' are not
  * checked: they are the trusted side of the four eyes (docs/security.md, "Deployments").
@@ -39,7 +39,10 @@ class DeploymentReview extends AbstractProcessEnginePlugin implements Deployer {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    List<Deployer> deployers =
+        configuration.getCustomPreDeployers() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(0, this);
     configuration.setCustomPreDeployers(deployers);
   }
@@ -51,7 +54,9 @@ class DeploymentReview extends AbstractProcessEnginePlugin implements Deployer {
     }
     CommandContext command = Context.getCommandContext();
     Authentication who = command == null ? null : command.getAuthentication();
-    if (who == null || who.getUserId() == null || (who.getGroupIds() != null && who.getGroupIds().contains(GroupIds.CAMUNDA_ADMIN))) {
+    if (who == null
+        || who.getUserId() == null
+        || (who.getGroupIds() != null && who.getGroupIds().contains(GroupIds.CAMUNDA_ADMIN))) {
       return;
     }
     List<String> problems = new ArrayList<>();
@@ -59,12 +64,18 @@ class DeploymentReview extends AbstractProcessEnginePlugin implements Deployer {
       problems.addAll(rules(command).problems(resource.getName(), resource.getBytes()));
     }
     if (!problems.isEmpty()) {
-      log.warn("Deployment '{}' by {} refused: {}", deployment.getName(), who.getUserId(), problems);
+      log.warn(
+          "Deployment '{}' by {} refused: {}", deployment.getName(), who.getUserId(), problems);
       throw new BadUserRequestException(
           "Deployment refused: a model deployed by someone outside camunda-admin may not run code of its own"
-              + " (docs/security.md, \"Deployments\"). " + String.join(" | ", problems));
+              + " (docs/security.md, \"Deployments\"). "
+              + String.join(" | ", problems));
     }
-    log.info("Deployment '{}' by {} checked: {} resources", deployment.getName(), who.getUserId(), deployment.getResources().size());
+    log.info(
+        "Deployment '{}' by {} checked: {} resources",
+        deployment.getName(),
+        who.getUserId(),
+        deployment.getResources().size());
   }
 
   private ModelRules rules(CommandContext command) {
@@ -78,6 +89,9 @@ class DeploymentReview extends AbstractProcessEnginePlugin implements Deployer {
   }
 
   private static boolean deployedProcess(String key) {
-    return !Context.getCommandContext().getProcessDefinitionManager().findLatestProcessDefinitionsByKey(key).isEmpty();
+    return !Context.getCommandContext()
+        .getProcessDefinitionManager()
+        .findLatestProcessDefinitionsByKey(key)
+        .isEmpty();
   }
 }

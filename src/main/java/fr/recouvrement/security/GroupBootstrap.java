@@ -77,7 +77,11 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
               List.of(
                   new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
                   new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
-                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  new Grant(
+                      PROCESS_DEFINITION,
+                      ANY,
+                      ProcessDefinitionPermissions.READ,
+                      ProcessDefinitionPermissions.READ_HISTORY),
                   // the decisions behind what they approve
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
@@ -89,10 +93,16 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
               List.of(
                   new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
                   new Grant(APPLICATION, "tasklist", Permissions.ACCESS),
-                  // Modeler deploys through /engine-rest/deployment/create; DeploymentRules checks what they deploy.
-                  // No DELETE: deleting a deployment (cascade) erases running cases and their history (review H2)
+                  // Modeler deploys through /engine-rest/deployment/create; DeploymentRules checks
+                  // what they deploy.
+                  // No DELETE: deleting a deployment (cascade) erases running cases and their
+                  // history (review H2)
                   new Grant(DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ),
-                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  new Grant(
+                      PROCESS_DEFINITION,
+                      ANY,
+                      ProcessDefinitionPermissions.READ,
+                      ProcessDefinitionPermissions.READ_HISTORY),
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
                   new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
@@ -102,7 +112,11 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
               "Auditeurs",
               List.of(
                   new Grant(APPLICATION, "cockpit", Permissions.ACCESS),
-                  new Grant(PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY),
+                  new Grant(
+                      PROCESS_DEFINITION,
+                      ANY,
+                      ProcessDefinitionPermissions.READ,
+                      ProcessDefinitionPermissions.READ_HISTORY),
                   new Grant(DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY),
                   new Grant(DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ),
                   new Grant(DEPLOYMENT, ANY, Permissions.READ),
@@ -110,10 +124,13 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
                   new Grant(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
                   // who changed users, groups and authorizations, who completed what
                   new Grant(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
-                  // only consulted if enableHistoricInstancePermissions is switched on; ready for it
-                  new Grant(HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
+                  // only consulted if enableHistoricInstancePermissions is switched on; ready for
+                  // it
+                  new Grant(
+                      HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
                   new Grant(HISTORIC_TASK, ANY, HistoricTaskPermissions.READ))),
-          // reads /actuator/prometheus and /actuator/info (OperationsSecurityConfig); nothing in the engine
+          // reads /actuator/prometheus and /actuator/info (OperationsSecurityConfig); nothing in
+          // the engine
           new Role(GroupIds.MONITORING, "Supervision technique", List.of()));
 
   private final TransactionTemplate tx;
@@ -124,14 +141,17 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
 
   /**
    * What erases cases, deployments or history, by resource: only {@code camunda-admin} holds these
-   * (review H2). Auditors' evidence is the history; nobody else may delete it, nor delete what it is
-   * about.
+   * (review H2). Auditors' evidence is the history; nobody else may delete it, nor delete what it
+   * is about.
    */
   static final Map<Resource, List<Permission>> ERASURE =
       Map.of(
           DEPLOYMENT, List.of(Permissions.DELETE),
           PROCESS_DEFINITION,
-              List.of(ProcessDefinitionPermissions.DELETE, ProcessDefinitionPermissions.DELETE_INSTANCE, ProcessDefinitionPermissions.DELETE_HISTORY),
+              List.of(
+                  ProcessDefinitionPermissions.DELETE,
+                  ProcessDefinitionPermissions.DELETE_INSTANCE,
+                  ProcessDefinitionPermissions.DELETE_HISTORY),
           PROCESS_INSTANCE, List.of(ProcessInstancePermissions.DELETE),
           DECISION_DEFINITION, List.of(Permissions.DELETE_HISTORY),
           // a batch can delete instances or history, or move their removal time
@@ -147,24 +167,30 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     ensureGroups(engine);
-    // every start, not only when a group is created: databases created before the fix lose the grants too
+    // every start, not only when a group is created: databases created before the fix lose the
+    // grants too
     tx.executeWithoutResult(status -> revokeErasure(engine.getAuthorizationService()));
   }
 
   /**
    * Removes every {@link #ERASURE} permission granted to anyone but {@code camunda-admin} (a group
-   * an administrator created in Admin, or a single user, included); returns how many
-   * authorizations it changed.
+   * an administrator created in Admin, or a single user, included); returns how many authorizations
+   * it changed.
    */
   static int revokeErasure(AuthorizationService authorizations) {
     int changed = 0;
     for (Map.Entry<Resource, List<Permission>> erasure : ERASURE.entrySet()) {
       for (Authorization a :
-          authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(erasure.getKey()).list()) {
+          authorizations
+              .createAuthorizationQuery()
+              .authorizationType(Authorization.AUTH_TYPE_GRANT)
+              .resourceType(erasure.getKey())
+              .list()) {
         if (GroupIds.CAMUNDA_ADMIN.equals(a.getGroupId())) {
           continue;
         }
-        List<Permission> granted = erasure.getValue().stream().filter(a::isPermissionGranted).toList();
+        List<Permission> granted =
+            erasure.getValue().stream().filter(a::isPermissionGranted).toList();
         if (granted.isEmpty()) {
           continue;
         }
@@ -189,14 +215,16 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
     List<String> created = new ArrayList<>();
     for (Role role : ROLES) {
       // a group and its grants in one transaction: never a group without its authorizations
-      if (Boolean.TRUE.equals(tx.execute(status -> createIfAbsent(role, identity, authorizations)))) {
+      if (Boolean.TRUE.equals(
+          tx.execute(status -> createIfAbsent(role, identity, authorizations)))) {
         created.add(role.groupId());
       }
     }
     return created;
   }
 
-  private static boolean createIfAbsent(Role role, IdentityService identity, AuthorizationService authorizations) {
+  private static boolean createIfAbsent(
+      Role role, IdentityService identity, AuthorizationService authorizations) {
     if (identity.createGroupQuery().groupId(role.groupId()).count() > 0) {
       log.debug("Group {} exists; its authorizations are left as they are", role.groupId());
       return false;
@@ -206,7 +234,8 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
     group.setType(Groups.GROUP_TYPE_WORKFLOW);
     identity.saveGroup(group);
     for (Grant grant : role.grants()) {
-      Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      Authorization authorization =
+          authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(role.groupId());
       authorization.setResource(grant.resource());
       authorization.setResourceId(grant.resourceId());
@@ -215,7 +244,11 @@ class GroupBootstrap extends AbstractProcessEnginePlugin {
       }
       authorizations.saveAuthorization(authorization);
     }
-    log.info("Created group {} ({}) with {} authorizations", role.groupId(), role.name(), role.grants().size());
+    log.info(
+        "Created group {} ({}) with {} authorizations",
+        role.groupId(),
+        role.name(),
+        role.grants().size());
     return true;
   }
 }

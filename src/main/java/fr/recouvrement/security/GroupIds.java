@@ -12,17 +12,21 @@ public final class GroupIds {
   public static final String SUPERVISORS = "supervisors";
   public static final String ANALYSTS = "analysts";
   public static final String AUDITORS = "auditors";
+
   /**
    * Reads the operations endpoints ({@code /actuator/prometheus}, {@code /actuator/info}, health
    * details) and nothing else: the account a Prometheus server scrapes with.
    */
   public static final String MONITORING = "monitoring";
 
-  /** Who may read {@code /actuator/prometheus}, {@code /actuator/info} and the details of health. */
+  /**
+   * Who may read {@code /actuator/prometheus}, {@code /actuator/info} and the details of health.
+   */
   static final List<String> OPERATORS = List.of(CAMUNDA_ADMIN, MONITORING);
 
   /** Every group that may read through {@code /api}. */
-  static final List<String> READERS = List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS, ANALYSTS, AUDITORS);
+  static final List<String> READERS =
+      List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS, ANALYSTS, AUDITORS);
 
   /** The groups that may change a case through {@code /api}. */
   static final List<String> CASE_WORKERS = List.of(CAMUNDA_ADMIN, COLLECTORS, SUPERVISORS);

@@ -36,8 +36,8 @@ import org.xml.sax.SAXException;
  *   <li>Expressions ({@code ${…}}, {@code #{…}}) only of the forms the shipped models use: process
  *       variables, literals and operators, and exactly the beans, functions and method calls found
  *       in {@code processes/} (derived at start from the models in the jar, see {@link #shipped}).
- *       No index access, no call on anything else: a Spring bean such as {@code identityService}
- *       or a call such as {@code execution.getProcessEngineServices()} is refused.
+ *       No index access, no call on anything else: a Spring bean such as {@code identityService} or
+ *       a call such as {@code execution.getProcessEngineServices()} is refused.
  *   <li>DMN: FEEL only (no other expression language), no external (Java) function.
  *   <li>No timer start event (it would run with nobody's authority); message, signal and
  *       conditional start events only on process keys already deployed.
@@ -47,36 +47,73 @@ import org.xml.sax.SAXException;
 final class ModelRules {
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Set<String> KEYWORDS =
-      Set.of("true", "false", "null", "empty", "not", "and", "or", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
-  private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variablemappingclass", "scriptformat");
+      Set.of(
+          "true",
+          "false",
+          "null",
+          "empty",
+          "not",
+          "and",
+          "or",
+          "div",
+          "mod",
+          "eq",
+          "ne",
+          "lt",
+          "gt",
+          "le",
+          "ge",
+          "instanceof");
+  private static final Set<String> CLASS_ATTRIBUTES =
+      Set.of("class", "variablemappingclass", "scriptformat");
   private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
 
-  /** The expression forms of the shipped models: call chains like {@code caseStatus.set()} and bare names. */
+  /**
+   * The expression forms of the shipped models: call chains like {@code caseStatus.set()} and bare
+   * names.
+   */
   private final Set<String> allowedShapes;
-  /** The same, any output column of a decision result: {@code decisionResult.getSingleResult().*}. */
+
+  /**
+   * The same, any output column of a decision result: {@code decisionResult.getSingleResult().*}.
+   */
   private final Set<String> allowedPatterns;
-  /** Is this name a Spring bean (what an expression's bare name resolves to before any variable)? */
+
+  /**
+   * Is this name a Spring bean (what an expression's bare name resolves to before any variable)?
+   */
   private final Predicate<String> isBean;
+
   /** Is a process with this key already deployed? */
   private final Predicate<String> isDeployedProcess;
 
-  ModelRules(Set<String> allowedShapes, Predicate<String> isBean, Predicate<String> isDeployedProcess) {
+  ModelRules(
+      Set<String> allowedShapes, Predicate<String> isBean, Predicate<String> isDeployedProcess) {
     this.allowedShapes = Set.copyOf(allowedShapes);
-    this.allowedPatterns = allowedShapes.stream().map(ModelRules::pattern).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.allowedPatterns =
+        allowedShapes.stream()
+            .map(ModelRules::pattern)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.isBean = isBean;
     this.isDeployedProcess = isDeployedProcess;
   }
 
-  /** The expression forms of every BPMN and DMN under {@code processes/} on the classpath (the shipped strategy). */
+  /**
+   * The expression forms of every BPMN and DMN under {@code processes/} on the classpath (the
+   * shipped strategy).
+   */
   static Set<String> shipped() {
     Set<String> shapes = new HashSet<>();
     try {
       PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-      List<Resource> models = new ArrayList<>(List.of(resolver.getResources("classpath*:processes/*.bpmn")));
+      List<Resource> models =
+          new ArrayList<>(List.of(resolver.getResources("classpath*:processes/*.bpmn")));
       models.addAll(List.of(resolver.getResources("classpath*:processes/decisions/*.dmn")));
       for (Resource model : models) {
         Document document = parse(model.getContentAsByteArray());
-        walk(document.getDocumentElement(), (element, text) -> expressions(text, shapes, new ArrayList<>(), null));
+        walk(
+            document.getDocumentElement(),
+            (element, text) -> expressions(text, shapes, new ArrayList<>(), null));
       }
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("Cannot read the shipped models", e);
@@ -84,7 +121,10 @@ final class ModelRules {
     return shapes;
   }
 
-  /** What is wrong with this resource, one sentence per problem (the element's id named); empty when it may be deployed. */
+  /**
+   * What is wrong with this resource, one sentence per problem (the element's id named); empty when
+   * it may be deployed.
+   */
   List<String> problems(String resourceName, byte[] content) {
     String name = resourceName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".form")) {
@@ -93,7 +133,8 @@ final class ModelRules {
     boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
     boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     if (!bpmn && !dmn) {
-      return List.of(resourceName + ": only BPMN (.bpmn), DMN (.dmn) and form (.form) files may be deployed");
+      return List.of(
+          resourceName + ": only BPMN (.bpmn), DMN (.dmn) and form (.form) files may be deployed");
     }
     Document document;
     try {
@@ -118,7 +159,9 @@ final class ModelRules {
   private void checkElements(String resource, Element element, boolean dmn, Set<String> problems) {
     String local = localName(element);
     if (local.equals("scriptTask") || local.equals("script")) {
-      problems.add(where(resource, element) + "scripts are not allowed (a rule goes to DMN, work to a delegate)");
+      problems.add(
+          where(resource, element)
+              + "scripts are not allowed (a rule goes to DMN, work to a delegate)");
     }
     if (local.equals("connector") && CAMUNDA_NS.equals(element.getNamespaceURI())) {
       problems.add(where(resource, element) + "connectors are not allowed");
@@ -128,18 +171,24 @@ final class ModelRules {
       Attr attribute = (Attr) attributes.item(i);
       String attributeName = localName(attribute).toLowerCase(Locale.ROOT);
       if (CLASS_ATTRIBUTES.contains(attributeName)) {
-        problems.add(where(resource, element) + "camunda:" + localName(attribute) + " is not allowed (use a delegate expression of the shipped models)");
+        problems.add(
+            where(resource, element)
+                + "camunda:"
+                + localName(attribute)
+                + " is not allowed (use a delegate expression of the shipped models)");
       }
       if (attributeName.equals("language") && local.equals("conditionExpression")) {
         problems.add(where(resource, element) + "script conditions are not allowed");
       }
-      if ((attributeName.equals("expressionlanguage") || attributeName.equals("typelanguage")) && dmn
+      if ((attributeName.equals("expressionlanguage") || attributeName.equals("typelanguage"))
+          && dmn
           && !attribute.getValue().toLowerCase(Locale.ROOT).contains("feel")) {
         problems.add(where(resource, element) + "only FEEL expressions are allowed in decisions");
       }
     }
     if (dmn && FEEL_EXTERNAL.matcher(ownText(element)).find()) {
-      problems.add(where(resource, element) + "external (Java) functions are not allowed in decisions");
+      problems.add(
+          where(resource, element) + "external (Java) functions are not allowed in decisions");
     }
     if (local.equals("process")) {
       checkStartEvents(resource, element, problems);
@@ -158,21 +207,35 @@ final class ModelRules {
       for (Element definition : children(start)) {
         String kind = localName(definition);
         if (kind.equals("timerEventDefinition") && !isDeployedProcess.test(key)) {
-          // the shipped nightly processes (data-retention, rates-watch) keep theirs: an analyst may move their hour;
+          // the shipped nightly processes (data-retention, rates-watch) keep theirs: an analyst may
+          // move their hour;
           // their expressions pass the same allow-list as any other
-          problems.add(where(resource, start) + "timer start events are not allowed on a new process (they run with nobody's authority)");
-        } else if ((kind.equals("messageEventDefinition") || kind.equals("signalEventDefinition") || kind.equals("conditionalEventDefinition"))
+          problems.add(
+              where(resource, start)
+                  + "timer start events are not allowed on a new process (they run with nobody's authority)");
+        } else if ((kind.equals("messageEventDefinition")
+                || kind.equals("signalEventDefinition")
+                || kind.equals("conditionalEventDefinition"))
             && !isDeployedProcess.test(key)) {
-          problems.add(where(resource, start) + "a new process ('" + key + "') may only be started by the application, not by a message, signal or condition");
+          problems.add(
+              where(resource, start)
+                  + "a new process ('"
+                  + key
+                  + "') may only be started by the application, not by a message, signal or condition");
         }
       }
     }
   }
 
-  /** Calls {@code visit} with every attribute value and text an engine could evaluate (not documentation). */
+  /**
+   * Calls {@code visit} with every attribute value and text an engine could evaluate (not
+   * documentation).
+   */
   private static void walk(Element element, TextVisitor visit) {
     String local = localName(element);
-    if (local.equals("documentation") || local.equals("description") || local.equals("textAnnotation")) {
+    if (local.equals("documentation")
+        || local.equals("description")
+        || local.equals("textAnnotation")) {
       return;
     }
     NamedNodeMap attributes = element.getAttributes();
@@ -193,10 +256,11 @@ final class ModelRules {
   }
 
   /**
-   * Finds each {@code ${…}} / {@code #{…}} in the text; adds its forms to {@code shapes} and, when a
-   * form is not allowed, a sentence to {@code problems}.
+   * Finds each {@code ${…}} / {@code #{…}} in the text; adds its forms to {@code shapes} and, when
+   * a form is not allowed, a sentence to {@code problems}.
    */
-  private static void expressions(String text, Set<String> shapes, List<String> problems, ModelRules rules) {
+  private static void expressions(
+      String text, Set<String> shapes, List<String> problems, ModelRules rules) {
     int i = 0;
     while (i < text.length()) {
       int start = indexOfExpression(text, i);
@@ -219,7 +283,11 @@ final class ModelRules {
         }
         for (String shape : found) {
           if (!rules.allowed(shape)) {
-            problems.add("'" + shape + "' is not a form the shipped models use, in " + abbreviate(text.substring(start, end + 1)));
+            problems.add(
+                "'"
+                    + shape
+                    + "' is not a form the shipped models use, in "
+                    + abbreviate(text.substring(start, end + 1)));
           }
         }
       }
@@ -236,7 +304,10 @@ final class ModelRules {
     return bare && !isBean.test(shape);
   }
 
-  /** {@code decisionResult.getSingleResult().reason} → {@code decisionResult.getSingleResult().*}: any output column. */
+  /**
+   * {@code decisionResult.getSingleResult().reason} → {@code decisionResult.getSingleResult().*}:
+   * any output column.
+   */
   static String pattern(String shape) {
     int dot = shape.lastIndexOf('.');
     if (dot > 2 && shape.startsWith("()", dot - 2) && shape.indexOf('(', dot) < 0) {
@@ -290,7 +361,8 @@ final class ModelRules {
         i = j;
       } else if (Character.isDigit(c)) {
         int j = i;
-        while (j < body.length() && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '.')) {
+        while (j < body.length()
+            && (Character.isLetterOrDigit(body.charAt(j)) || body.charAt(j) == '.')) {
           j++;
         }
         tokens.add("L");
@@ -310,7 +382,10 @@ final class ModelRules {
     return tokens;
   }
 
-  /** Reads call chains ({@code root.name(args).name}) out of the tokens; what follows no name is structural. */
+  /**
+   * Reads call chains ({@code root.name(args).name}) out of the tokens; what follows no name is
+   * structural.
+   */
   private static final class Chains {
     private final List<String> tokens;
     private final Set<String> shapes;
@@ -381,7 +456,9 @@ final class ModelRules {
     }
 
     private static boolean isName(String token) {
-      return !token.isEmpty() && Character.isJavaIdentifierStart(token.charAt(0)) && !token.equals("L");
+      return !token.isEmpty()
+          && Character.isJavaIdentifierStart(token.charAt(0))
+          && !token.equals("L");
     }
   }
 

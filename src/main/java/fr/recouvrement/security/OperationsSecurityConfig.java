@@ -20,15 +20,20 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class OperationsSecurityConfig {
   static final String ACTUATOR = "/actuator/**";
 
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+  private static final PathPatternRequestMatcher.Builder PATHS =
+      PathPatternRequestMatcher.withDefaults();
 
-  /** Its paths are disjoint from the other chains'; it only has to come before the webapps' catch-all. */
+  /**
+   * Its paths are disjoint from the other chains'; it only has to come before the webapps'
+   * catch-all.
+   */
   @Bean
   @Order(0)
   SecurityFilterChain operations(HttpSecurity http, ApiProblemResponses problems) throws Exception {
     String[] operators = GroupIds.OPERATORS.toArray(String[]::new);
     http.securityMatcher(PATHS.matcher(ACTUATOR))
-        .httpBasic(basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(problems))
+        .httpBasic(
+            basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(problems))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
@@ -36,9 +41,13 @@ class OperationsSecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/health"), PATHS.matcher(HttpMethod.GET, "/actuator/health/**"))
+                auth.requestMatchers(
+                        PATHS.matcher(HttpMethod.GET, "/actuator/health"),
+                        PATHS.matcher(HttpMethod.GET, "/actuator/health/**"))
                     .permitAll()
-                    .requestMatchers(PATHS.matcher(HttpMethod.GET, "/actuator/info"), PATHS.matcher(HttpMethod.GET, "/actuator/prometheus"))
+                    .requestMatchers(
+                        PATHS.matcher(HttpMethod.GET, "/actuator/info"),
+                        PATHS.matcher(HttpMethod.GET, "/actuator/prometheus"))
                     .hasAnyAuthority(operators)
                     .anyRequest()
                     .denyAll());

@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine wraps whatever a task listener throws in a plain ProcessEngineException, which
- * {@code /engine-rest} and Tasklist answer with 500. A four-eyes refusal (BadUserRequestException)
- * or a rights refusal (AuthorizationException) raised by our listeners is the caller's fault, not
- * the server's: once the command has rolled back, the refusal itself is rethrown, so the caller
- * gets 400 or 403 with its message ({@code /engine-rest} answers a task completion's refusal with 400
+ * The engine wraps whatever a task listener throws in a plain ProcessEngineException, which {@code
+ * /engine-rest} and Tasklist answer with 500. A four-eyes refusal (BadUserRequestException) or a
+ * rights refusal (AuthorizationException) raised by our listeners is the caller's fault, not the
+ * server's: once the command has rolled back, the refusal itself is rethrown, so the caller gets
+ * 400 or 403 with its message ({@code /engine-rest} answers a task completion's refusal with 400
  * only for a form validation error, so a four-eyes refusal of a completion travels as one, its
  * cause kept).
  */
@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 class RefusalsReachTheCaller extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+    List<CommandInterceptor> interceptors =
+        configuration.getCustomPreCommandInterceptorsTxRequired();
     if (interceptors == null) {
       interceptors = new ArrayList<>();
       configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
@@ -47,7 +48,8 @@ class RefusalsReachTheCaller extends AbstractProcessEnginePlugin {
         if (refusal == null) {
           throw e;
         }
-        if (refusal instanceof BadUserRequestException && (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
+        if (refusal instanceof BadUserRequestException
+            && (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
           // the one refusal of a submission /engine-rest answers with 400 rather than 500
           throw new FormFieldValidationException(null, refusal.getMessage(), refusal);
         }

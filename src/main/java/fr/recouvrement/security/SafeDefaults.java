@@ -32,12 +32,29 @@ public class SafeDefaults implements EnvironmentPostProcessor {
   static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
   static final String DEMO = "recouvrement.demo.enabled";
   static final String ADDRESS = "server.address";
-  /** Camunda's default rule for user ids (ProcessEngineConfigurationImpl, "userResourceWhitelistPattern"). */
+
+  /**
+   * Camunda's default rule for user ids (ProcessEngineConfigurationImpl,
+   * "userResourceWhitelistPattern").
+   */
   static final String CAMUNDA_DEFAULT_ID_PATTERN = "[a-zA-Z0-9]+|camunda-admin";
+
   static final int MIN_PASSWORD_LENGTH = 10;
-  /** Passwords shipped in this repository or its documentation at some point, and the obvious ones. */
+
+  /**
+   * Passwords shipped in this repository or its documentation at some point, and the obvious ones.
+   */
   static final Set<String> KNOWN_DEFAULTS =
-      Set.of("admin", "change-me", "changeme", "demo", "password", "camunda", "recouvrement", "secret", "administrator");
+      Set.of(
+          "admin",
+          "change-me",
+          "changeme",
+          "demo",
+          "password",
+          "camunda",
+          "recouvrement",
+          "secret",
+          "administrator");
 
   /** Thrown when the settings are unsafe; the message is what the operator reads. */
   public static class UnsafeSettingsException extends IllegalStateException {
@@ -47,7 +64,8 @@ public class SafeDefaults implements EnvironmentPostProcessor {
   }
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     List<String> problems = problems(environment);
     if (!problems.isEmpty()) {
       throw new UnsafeSettingsException(String.join(" ", problems));
@@ -89,7 +107,8 @@ public class SafeDefaults implements EnvironmentPostProcessor {
     if (password == null || password.isBlank()) {
       return "is empty";
     }
-    if (password.equalsIgnoreCase(adminId) || KNOWN_DEFAULTS.contains(password.toLowerCase(Locale.ROOT))) {
+    if (password.equalsIgnoreCase(adminId)
+        || KNOWN_DEFAULTS.contains(password.toLowerCase(Locale.ROOT))) {
       return "is a well-known default";
     }
     if (password.length() < MIN_PASSWORD_LENGTH) {

@@ -23,8 +23,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may call what over HTTP.
  *
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against Camunda identity; access by Camunda group, decided
- *       here (the API's own code runs without a Camunda authentication).
+ *   <li>{@code /api/**}: HTTP Basic against Camunda identity; access by Camunda group, decided here
+ *       (the API's own code runs without a Camunda authentication).
  *   <li>{@code /engine-rest/**}: HTTP Basic against Camunda identity; then Camunda's own filter
  *       makes the caller the engine's authenticated user, so Camunda authorizations decide.
  *   <li>{@code /app/**}: the web pages for people, see {@link PagesSecurityConfig} (order 3).
@@ -39,11 +39,13 @@ class SecurityConfig {
   static final String INSOLVENCY = "/api/cases/*/insolvency";
   static final String OVER_INDEBTEDNESS = "/api/cases/*/over-indebtedness/**";
   static final String ENGINE_REST = "/engine-rest/**";
+
   /** Provider callbacks (bailiff, postal): authenticated by their HMAC signature, not by a user. */
   static final String CALLBACKS = "/api/callbacks/**";
 
   /** Paths as the client wrote them, whichever servlet serves them (Spring MVC or Jersey). */
-  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+  private static final PathPatternRequestMatcher.Builder PATHS =
+      PathPatternRequestMatcher.withDefaults();
 
   @Bean
   @Order(1)
@@ -53,7 +55,8 @@ class SecurityConfig {
     statelessBasic(http, problems)
         .securityMatcher(PATHS.matcher(API))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        // JSON for programs, and one page for people (/api/docs, Swagger UI): its own scripts and styles only
+        // JSON for programs, and one page for people (/api/docs, Swagger UI): its own scripts and
+        // styles only
         .headers(
             headers ->
                 headers.contentSecurityPolicy(
@@ -65,11 +68,14 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers(PATHS.matcher(HttpMethod.POST, CALLBACKS))
                     .permitAll()
-                    .requestMatchers(PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
-                    .hasAnyAuthority(readers)
-                    // a collective procedure or over-indebtedness stops the collection: a supervisor declares it (L2)
                     .requestMatchers(
-                        PATHS.matcher(HttpMethod.POST, INSOLVENCY), PATHS.matcher(HttpMethod.POST, OVER_INDEBTEDNESS),
+                        PATHS.matcher(HttpMethod.GET, API), PATHS.matcher(HttpMethod.HEAD, API))
+                    .hasAnyAuthority(readers)
+                    // a collective procedure or over-indebtedness stops the collection: a
+                    // supervisor declares it (L2)
+                    .requestMatchers(
+                        PATHS.matcher(HttpMethod.POST, INSOLVENCY),
+                        PATHS.matcher(HttpMethod.POST, OVER_INDEBTEDNESS),
                         // revoking the debtor's portal links (issue 17)
                         PATHS.matcher(HttpMethod.POST, "/api/cases/*/portal/revoke"))
                     .hasAnyAuthority(GroupIds.SUPERVISING.toArray(String[]::new))
@@ -85,7 +91,8 @@ class SecurityConfig {
                     // removing the demo portfolio (docs/operations.md)
                     .requestMatchers(PATHS.matcher(HttpMethod.DELETE, "/api/demo/portfolio"))
                     .hasAuthority(GroupIds.CAMUNDA_ADMIN)
-                    // closed by default: a new write endpoint says here who may call it (a bailiff callback, say)
+                    // closed by default: a new write endpoint says here who may call it (a bailiff
+                    // callback, say)
                     .anyRequest()
                     .denyAll());
     return http.build();
@@ -102,7 +109,8 @@ class SecurityConfig {
         .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
         .authorizeHttpRequests(
             auth ->
-                // erasing is camunda-admin's alone, whatever authorizations someone was given in Admin (review H2)
+                // erasing is camunda-admin's alone, whatever authorizations someone was given in
+                // Admin (review H2)
                 auth.requestMatchers(SecurityConfig::erases)
                     .hasAuthority(GroupIds.CAMUNDA_ADMIN)
                     // any other call of an authenticated user: Camunda authorizations decide
@@ -131,7 +139,9 @@ class SecurityConfig {
    * removal-time operations and of the history cleanup.
    */
   static boolean erases(HttpServletRequest request) {
-    String path = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo())).toLowerCase(Locale.ROOT);
+    String path =
+        (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+            .toLowerCase(Locale.ROOT);
     if (!path.startsWith("/engine-rest/")) {
       return false;
     }
@@ -139,11 +149,16 @@ class SecurityConfig {
       return true;
     }
     return HttpMethod.POST.matches(request.getMethod())
-        && (path.contains("/delete") || path.contains("removal-time") || path.contains("/history/cleanup"));
+        && (path.contains("/delete")
+            || path.contains("removal-time")
+            || path.contains("/history/cleanup"));
   }
 
-  private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
-    return http.httpBasic(basic -> basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(entryPoint))
+  private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint entryPoint)
+      throws Exception {
+    return http.httpBasic(
+            basic ->
+                basic.realmName(ApiProblemResponses.REALM).authenticationEntryPoint(entryPoint))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // no session and no cookie: nothing a forged cross-site request could ride on
         .csrf(AbstractHttpConfigurer::disable)
@@ -151,10 +166,14 @@ class SecurityConfig {
         .requestCache(AbstractHttpConfigurer::disable);
   }
 
-  /** Failed logins to the webapps slow their address down too (review H6); right behind the body limit. */
+  /**
+   * Failed logins to the webapps slow their address down too (review H6); right behind the body
+   * limit.
+   */
   @Bean
   FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
-    FilterRegistrationBean<WebappLoginThrottle> registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+    FilterRegistrationBean<WebappLoginThrottle> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
     registration.setName("recouvrement-webapp-login-throttle");
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -174,7 +193,8 @@ class SecurityConfig {
     registration.setName("camunda-engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName());
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }

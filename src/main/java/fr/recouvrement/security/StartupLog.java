@@ -42,7 +42,10 @@ class StartupLog {
           adminId,
           DEFAULT_ADMIN_PASSWORD);
     }
-    String base = "http://localhost:" + port(event) + environment.getProperty("server.servlet.context-path", "");
+    String base =
+        "http://localhost:"
+            + port(event)
+            + environment.getProperty("server.servlet.context-path", "");
     String login =
         adminId == null
             ? "a user of the Camunda identity"
@@ -64,11 +67,14 @@ class StartupLog {
         base,
         base,
         login,
-        SafeDefaults.loopbackOnly(environment) ? "this machine only (" + environment.getProperty("server.address") + ")" : "the network");
+        SafeDefaults.loopbackOnly(environment)
+            ? "this machine only (" + environment.getProperty("server.address") + ")"
+            : "the network");
   }
 
   private static int port(ApplicationReadyEvent event) {
-    return event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+    return event.getApplicationContext() instanceof WebServerApplicationContext web
+            && web.getWebServer() != null
         ? web.getWebServer().getPort()
         : 8080;
   }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TaskSubmissionConfig {
   @Bean
-  FilterRegistrationBean<TaskSubmissionGuard> taskSubmissionGuard(ObjectProvider<ProcessEngine> engine) {
+  FilterRegistrationBean<TaskSubmissionGuard> taskSubmissionGuard(
+      ObjectProvider<ProcessEngine> engine) {
     FilterRegistrationBean<TaskSubmissionGuard> registration =
         new FilterRegistrationBean<>(new TaskSubmissionGuard(engine::getObject));
     registration.setName("recouvrement-task-submission-guard");

@@ -42,16 +42,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li>{@code complete}, {@code submit-form} and {@code resolve} of a task: every submitted
- *       variable must be an editable field of the task's deployed Camunda Form (its {@code key});
- *       a field the form shows read-only is display only and is dropped from the submission; any
+ *       variable must be an editable field of the task's deployed Camunda Form (its {@code key}); a
+ *       field the form shows read-only is display only and is dropped from the submission; any
  *       other name is refused (400) and nothing is written. A task without a form takes no
  *       variables.
  *   <li>Only plain values (text, number, boolean, date, null): an {@code Object}, {@code Json},
  *       {@code Xml}, {@code File} or {@code Bytes} value, or a JSON object or array, is refused —
  *       the engine never builds a Java object from what a user submitted (M6).
- *   <li>Writing a task's variables directly ({@code /task/{id}/variables},
- *       {@code /localVariables}) is refused for everyone (403): a task's data changes by
- *       completing it with its form, nowhere else.
+ *   <li>Writing a task's variables directly ({@code /task/{id}/variables}, {@code /localVariables})
+ *       is refused for everyone (403): a task's data changes by completing it with its form,
+ *       nowhere else.
  * </ul>
  *
  * The body is read once, at most {@link #MAX_BODY} bytes (a form is small), before anything else.
@@ -60,11 +60,16 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
   /** A form submission is a few hundred bytes; a generous cap, checked before reading. */
   static final int MAX_BODY = 64 * 1024;
 
-  private static final String ENGINE = "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
-  private static final Pattern SUBMISSION = Pattern.compile(ENGINE + "/task/([^/]+)/(complete|submit-form|resolve)/?");
-  private static final Pattern TASK_VARIABLES = Pattern.compile(ENGINE + "/task/([^/]+)/(?:variables|localVariables)(?:/.*)?");
+  private static final String ENGINE =
+      "(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final Pattern SUBMISSION =
+      Pattern.compile(ENGINE + "/task/([^/]+)/(complete|submit-form|resolve)/?");
+  private static final Pattern TASK_VARIABLES =
+      Pattern.compile(ENGINE + "/task/([^/]+)/(?:variables|localVariables)(?:/.*)?");
+
   /** The engine's plain value types; everything else can carry a Java object or a document. */
-  private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
+  private static final Set<String> PLAIN_TYPES =
+      Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,12 +81,17 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String method = request.getMethod().toUpperCase(Locale.ROOT);
-    if (!Set.of("GET", "HEAD", "OPTIONS").contains(method) && TASK_VARIABLES.matcher(path).matches()) {
-      refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+    if (!Set.of("GET", "HEAD", "OPTIONS").contains(method)
+        && TASK_VARIABLES.matcher(path).matches()) {
+      refuse(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "AuthorizationException",
           "A task's variables are set only by completing the task with its form.");
       return;
     }
@@ -92,13 +102,19 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
     }
     long declared = request.getContentLengthLong();
     if (declared > MAX_BODY) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+      refuse(
+          response,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "InvalidRequestException",
           "A task submission is at most " + MAX_BODY + " bytes.");
       return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
-      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+      refuse(
+          response,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "InvalidRequestException",
           "A task submission is at most " + MAX_BODY + " bytes.");
       return;
     }
@@ -107,7 +123,10 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
       form = formOf(submission.group(1));
     } catch (IllegalStateException e) {
       logger.warn(e.getMessage(), e.getCause());
-      refuse(response, HttpServletResponse.SC_CONFLICT, "InvalidRequestException",
+      refuse(
+          response,
+          HttpServletResponse.SC_CONFLICT,
+          "InvalidRequestException",
           "The form of this task cannot be read, so nothing can be submitted to it; tell an administrator.");
       return;
     }
@@ -120,7 +139,11 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "The request body is not valid JSON.");
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "InvalidRequestException",
+          "The request body is not valid JSON.");
       return;
     }
     JsonNode variables = root == null ? null : root.get("variables");
@@ -129,7 +152,11 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
       return;
     }
     if (!variables.isObject()) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "'variables' must be a JSON object.");
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "InvalidRequestException",
+          "'variables' must be a JSON object.");
       return;
     }
     Form f = form.get();
@@ -147,15 +174,23 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
       }
     }
     if (!notInForm.isEmpty()) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "InvalidRequestException",
           (f.id() == null
                   ? "This task has no form: it takes no variables, got %s."
-                  : "Variables %s are not fields of the form '" + f.id() + "' of this task; nothing was saved.")
+                  : "Variables %s are not fields of the form '"
+                      + f.id()
+                      + "' of this task; nothing was saved.")
               .formatted(notInForm));
       return;
     }
     if (!notPlain.isEmpty()) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "InvalidRequestException",
           "Variables %s must be plain values (text, number, boolean or date); objects, files and documents are refused."
               .formatted(notPlain));
       return;
@@ -173,14 +208,18 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
       return false;
     }
     JsonNode type = variable.get("type");
-    if (type != null && !type.isNull() && !PLAIN_TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
+    if (type != null
+        && !type.isNull()
+        && !PLAIN_TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
       return false;
     }
     JsonNode value = variable.get("value");
     return value == null || value.isValueNode();
   }
 
-  /** The task's form fields; empty when there is no such task. Read with the engine's own rights. */
+  /**
+   * The task's form fields; empty when there is no such task. Read with the engine's own rights.
+   */
   private Optional<Form> formOf(String taskId) {
     IdentityService identityService = engine.get().getIdentityService();
     TaskService taskService = engine.get().getTaskService();
@@ -192,14 +231,16 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
       if (task == null) {
         return Optional.empty();
       }
-      if (task.getCamundaFormRef() == null && (task.getFormKey() == null || task.getFormKey().isBlank())) {
+      if (task.getCamundaFormRef() == null
+          && (task.getFormKey() == null || task.getFormKey().isBlank())) {
         return Optional.of(new Form(null, Set.of(), Set.of()));
       }
       try (InputStream form = formService.getDeployedTaskForm(taskId)) {
         return Optional.of(Form.parse(JSON.readTree(form)));
       }
     } catch (IOException | ProcessEngineException e) {
-      throw new IllegalStateException("The form of task " + taskId + " cannot be read; submission refused", e);
+      throw new IllegalStateException(
+          "The form of task " + taskId + " cannot be read; submission refused", e);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
@@ -207,15 +248,21 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
+  private static void refuse(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     // the shape of /engine-rest's own errors, so Tasklist shows the message
-    response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("type", type, "message", message)));
+    response
+        .getOutputStream()
+        .write(JSON.writeValueAsBytes(Map.of("type", type, "message", message)));
   }
 
-  /** What a Camunda Form lets a user type ({@code editable}) and what it only shows ({@code readOnly}). */
+  /**
+   * What a Camunda Form lets a user type ({@code editable}) and what it only shows ({@code
+   * readOnly}).
+   */
   record Form(String id, Set<String> editable, Set<String> readOnly) {
     static Form parse(JsonNode form) {
       Set<String> editable = new LinkedHashSet<>();
@@ -230,7 +277,8 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
         if (key != null && key.isTextual() && !key.asText().isBlank()) {
           // a nested key ("a.b") is stored under its first part
           String name = key.asText().split("\\.", 2)[0];
-          boolean shownOnly = c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false);
+          boolean shownOnly =
+              c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false);
           (shownOnly ? readOnly : editable).add(name);
         }
         if (c.has("components")) {
@@ -292,7 +340,9 @@ public class TaskSubmissionGuard extends OncePerRequestFilter {
 
     @Override
     public String getHeader(String name) {
-      return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+      return "content-length".equalsIgnoreCase(name)
+          ? String.valueOf(body.length)
+          : super.getHeader(name);
     }
 
     @Override

@@ -26,11 +26,13 @@ class WebappLoginThrottle extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !"POST".equalsIgnoreCase(request.getMethod()) || !path.matches("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+    return !"POST".equalsIgnoreCase(request.getMethod())
+        || !path.matches("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String address = request.getRemoteAddr();
     Optional<Duration> wait = throttle.waitFor(address, null);
@@ -38,7 +40,11 @@ class WebappLoginThrottle extends OncePerRequestFilter {
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
       response.setContentType("application/json");
-      response.getOutputStream().write("{\"type\":\"TooManyFailedLogins\",\"message\":\"Too many failed logins from this address: try again later.\"}".getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(
+              "{\"type\":\"TooManyFailedLogins\",\"message\":\"Too many failed logins from this address: try again later.\"}"
+                  .getBytes(StandardCharsets.UTF_8));
       return;
     }
     chain.doFilter(request, response);

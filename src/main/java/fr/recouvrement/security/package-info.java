@@ -1,4 +1,2 @@
-/**
- * Who may do what: users, groups, authentication, task submission and model deployment guards.
- */
+/** Who may do what: users, groups, authentication, task submission and model deployment guards. */
 package fr.recouvrement.security;

@@ -23,19 +23,32 @@ final class CaseMarkdown {
   static String header(CaseView view, TaskAgenda.Facts facts) {
     StringBuilder md = new StringBuilder();
     md.append("### ").append(text(view.debtor().name())).append('\n');
-    md.append("Dossier <a href=\"/app/cases/").append(attribute(view.reference())).append("\" target=\"_blank\">")
-        .append(text(view.reference())).append("</a> · ").append(text(LABELS.status(view.status())))
-        .append(" · segment ").append(text(LABELS.segment(view.segment()))).append("\n\n");
-    md.append("Montant en jeu : **").append(FMT.amount(facts.amountAtStake())).append("** · Retard : **")
-        .append(days(facts.daysOverdue())).append("** · Prochaine échéance légale : **")
-        .append(TaskAgenda.deadline(facts)).append("**\n\n");
+    md.append("Dossier <a href=\"/app/cases/")
+        .append(attribute(view.reference()))
+        .append("\" target=\"_blank\">")
+        .append(text(view.reference()))
+        .append("</a> · ")
+        .append(text(LABELS.status(view.status())))
+        .append(" · segment ")
+        .append(text(LABELS.segment(view.segment())))
+        .append("\n\n");
+    md.append("Montant en jeu : **")
+        .append(FMT.amount(facts.amountAtStake()))
+        .append("** · Retard : **")
+        .append(days(facts.daysOverdue()))
+        .append("** · Prochaine échéance légale : **")
+        .append(TaskAgenda.deadline(facts))
+        .append("**\n\n");
     String phone = view.debtor().phone();
     md.append("Téléphone : ");
     if (phone == null || phone.isBlank()) {
       md.append("non renseigné");
     } else {
-      md.append("<a href=\"tel:").append(attribute(phone.replaceAll("[^+0-9]", ""))).append("\">")
-          .append(text(displayPhone(phone))).append("</a>");
+      md.append("<a href=\"tel:")
+          .append(attribute(phone.replaceAll("[^+0-9]", "")))
+          .append("\">")
+          .append(text(displayPhone(phone)))
+          .append("</a>");
     }
     if (view.debtor().email() != null && !view.debtor().email().isBlank()) {
       md.append(" · Courriel : ").append(text(view.debtor().email()));
@@ -45,16 +58,30 @@ final class CaseMarkdown {
   }
 
   static String invoices(CaseView view, LocalDate today) {
-    List<CaseView.Invoice> unpaid = view.invoices().stream().filter(i -> i.outstanding().signum() > 0).toList();
+    List<CaseView.Invoice> unpaid =
+        view.invoices().stream().filter(i -> i.outstanding().signum() > 0).toList();
     if (unpaid.isEmpty()) {
       return "Aucune facture impayée.";
     }
-    StringBuilder md = new StringBuilder("| Facture | Échéance | Reste dû | Retard |\n|---|---|--:|--:|\n");
-    unpaid.stream().limit(TaskAgenda.MAX_ROWS).forEach(i -> md.append("| ").append(text(i.number()))
-        .append(i.disputed() ? " (contestée)" : "").append(" | ").append(FMT.date(i.dueDate())).append(" | ")
-        .append(FMT.amount(i.owed())).append(" | ")
-        .append(i.dueDate() != null && i.dueDate().isBefore(today) ? days(ChronoUnit.DAYS.between(i.dueDate(), today)) : "à échoir")
-        .append(" |\n"));
+    StringBuilder md =
+        new StringBuilder("| Facture | Échéance | Reste dû | Retard |\n|---|---|--:|--:|\n");
+    unpaid.stream()
+        .limit(TaskAgenda.MAX_ROWS)
+        .forEach(
+            i ->
+                md.append("| ")
+                    .append(text(i.number()))
+                    .append(i.disputed() ? " (contestée)" : "")
+                    .append(" | ")
+                    .append(FMT.date(i.dueDate()))
+                    .append(" | ")
+                    .append(FMT.amount(i.owed()))
+                    .append(" | ")
+                    .append(
+                        i.dueDate() != null && i.dueDate().isBefore(today)
+                            ? days(ChronoUnit.DAYS.between(i.dueDate(), today))
+                            : "à échoir")
+                    .append(" |\n"));
     more(md, unpaid.size(), "factures", view.reference());
     return cut(md, view.reference());
   }
@@ -63,13 +90,21 @@ final class CaseMarkdown {
     if (sent.isEmpty()) {
       return "Aucun message envoyé.";
     }
-    StringBuilder md = new StringBuilder("| Date | Canal | Message | Remis ? |\n|---|---|---|---|\n");
+    StringBuilder md =
+        new StringBuilder("| Date | Canal | Message | Remis ? |\n|---|---|---|---|\n");
     for (CaseMessages.Sent m : sent) {
-      md.append("| ").append(FMT.dateTime(m.sentAt() != null ? m.sentAt() : m.createdAt())).append(" | ")
-          .append(text(LABELS.channel(m.channel()))).append(" | ").append(text(LABELS.template(m.template()))).append(" | ")
+      md.append("| ")
+          .append(FMT.dateTime(m.sentAt() != null ? m.sentAt() : m.createdAt()))
+          .append(" | ")
+          .append(text(LABELS.channel(m.channel())))
+          .append(" | ")
+          .append(text(LABELS.template(m.template())))
+          .append(" | ")
           .append(text(LABELS.communicationStatus(m.status())));
       if (m.acknowledgement() != null) {
-        md.append(" ; AR : ").append(text(m.acknowledgement())).append(m.acknowledgedOn() == null ? "" : " le " + FMT.date(m.acknowledgedOn()));
+        md.append(" ; AR : ")
+            .append(text(m.acknowledgement()))
+            .append(m.acknowledgedOn() == null ? "" : " le " + FMT.date(m.acknowledgedOn()));
       }
       md.append(" |\n");
     }
@@ -80,10 +115,22 @@ final class CaseMarkdown {
     if (view.promises().isEmpty()) {
       return "Aucune promesse de paiement.";
     }
-    StringBuilder md = new StringBuilder("| Promis pour le | Montant | Tenue ? | Prise par |\n|---|--:|---|---|\n");
-    view.promises().stream().limit(TaskAgenda.MAX_ROWS).forEach(p -> md.append("| ").append(FMT.date(p.date())).append(" | ")
-        .append(FMT.amount(p.amount())).append(" | ").append(LABELS.promiseStatus(p.status())).append(" | ")
-        .append(text(p.recordedBy())).append(" |\n"));
+    StringBuilder md =
+        new StringBuilder(
+            "| Promis pour le | Montant | Tenue ? | Prise par |\n|---|--:|---|---|\n");
+    view.promises().stream()
+        .limit(TaskAgenda.MAX_ROWS)
+        .forEach(
+            p ->
+                md.append("| ")
+                    .append(FMT.date(p.date()))
+                    .append(" | ")
+                    .append(FMT.amount(p.amount()))
+                    .append(" | ")
+                    .append(LABELS.promiseStatus(p.status()))
+                    .append(" | ")
+                    .append(text(p.recordedBy()))
+                    .append(" |\n"));
     more(md, view.promises().size(), "promesses", view.reference());
     return cut(md, view.reference());
   }
@@ -103,7 +150,11 @@ final class CaseMarkdown {
 
   private static void more(StringBuilder md, int total, String what, String reference) {
     if (total > TaskAgenda.MAX_ROWS) {
-      md.append("\n… et ").append(total - TaskAgenda.MAX_ROWS).append(' ').append(what).append(" de plus sur la page du dossier.\n");
+      md.append("\n… et ")
+          .append(total - TaskAgenda.MAX_ROWS)
+          .append(' ')
+          .append(what)
+          .append(" de plus sur la page du dossier.\n");
     }
   }
 
@@ -111,10 +162,14 @@ final class CaseMarkdown {
     if (md.length() <= TaskAgenda.MAX_TEXT) {
       return md.toString();
     }
-    return md.substring(0, md.lastIndexOf("\n", TaskAgenda.MAX_TEXT)) + "\n\n… la suite est sur la page du dossier.";
+    return md.substring(0, md.lastIndexOf("\n", TaskAgenda.MAX_TEXT))
+        + "\n\n… la suite est sur la page du dossier.";
   }
 
-  /** Text shown as it is: HTML and the Markdown characters that would change the layout become entities. */
+  /**
+   * Text shown as it is: HTML and the Markdown characters that would change the layout become
+   * entities.
+   */
   static String text(String value) {
     if (value == null) {
       return PageFormats.FRENCH.detail(null);
@@ -126,7 +181,8 @@ final class CaseMarkdown {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
-        case '|', '*', '_', '[', ']', '`', '#', '\\', '{', '}', '~' -> out.append("&#").append((int) c).append(';');
+        case '|', '*', '_', '[', ']', '`', '#', '\\', '{', '}', '~' ->
+            out.append("&#").append((int) c).append(';');
         case '\n', '\r' -> out.append(' ');
         default -> out.append(c);
       }

@@ -1,10 +1,10 @@
 package fr.recouvrement.tasklist;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CaseMessages;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.insolvency.InsolvencyService;
 import fr.recouvrement.legal.insolvency.InsolvencyView;
 import fr.recouvrement.web.pages.Labels;
@@ -34,13 +34,14 @@ import org.springframework.stereotype.Component;
 /**
  * A collector's agenda, prepared when a task is created (the listener {@link TaskAgendaPlugin} puts
  * on every collector's and supervisor's user task): the task's priority from the {@code
- * task-priority} table (amount at stake, days overdue, segment, days to the nearest legal deadline),
- * and task-local variables that Tasklist shows on the task's card and that every collector form
- * shows in its header, already formatted in French (form-js cannot format a number):
+ * task-priority} table (amount at stake, days overdue, segment, days to the nearest legal
+ * deadline), and task-local variables that Tasklist shows on the task's card and that every
+ * collector form shows in its header, already formatted in French (form-js cannot format a number):
  *
  * <ul>
  *   <li>{@code agendaDebtor}, {@code agendaAmount} (« 49 229,44 € »), {@code agendaDaysOverdue},
- *       {@code agendaNextDeadline} (« 06/12/2031 (prescription) »), {@code agendaPriority}: the card;
+ *       {@code agendaNextDeadline} (« 06/12/2031 (prescription) »), {@code agendaPriority}: the
+ *       card;
  *   <li>{@code caseContext}: the header of every form (debtor, amount, delay, deadline, segment, a
  *       {@code tel:} link, a link to the case page), Markdown;
  *   <li>{@code caseInvoices}, {@code caseMessages}, {@code casePromises}: the call form's tables;
@@ -67,12 +68,20 @@ public class TaskAgenda implements TaskListener {
   static final String PAST_CONTACTS = "caseMessages";
   static final String PROMISES = "casePromises";
 
-  /** The BPMN property that marks a four-eyes approval: {@code <camunda:property name="approval" value="four-eyes"/>}. */
+  /**
+   * The BPMN property that marks a four-eyes approval: {@code <camunda:property name="approval"
+   * value="four-eyes"/>}.
+   */
   static final String APPROVAL_PROPERTY = "approval";
+
   static final String FOUR_EYES = "four-eyes";
 
-  /** Engine string variables hold 4,000 characters: a table longer than that is cut, with a pointer to the case page. */
+  /**
+   * Engine string variables hold 4,000 characters: a table longer than that is cut, with a pointer
+   * to the case page.
+   */
   static final int MAX_TEXT = 3_800;
+
   static final int MAX_ROWS = 10;
 
   private final CaseService cases;
@@ -80,15 +89,27 @@ public class TaskAgenda implements TaskListener {
   private final InsolvencyService insolvencies;
   private final DecisionService decisions;
 
-  TaskAgenda(CaseService cases, CaseMessages messages, InsolvencyService insolvencies, DecisionService decisions) {
+  TaskAgenda(
+      CaseService cases,
+      CaseMessages messages,
+      InsolvencyService insolvencies,
+      DecisionService decisions) {
     this.cases = cases;
     this.messages = messages;
     this.insolvencies = insolvencies;
     this.decisions = decisions;
   }
 
-  /** What the agenda knows of a case on a day; {@code nextDeadline} null when no legal deadline is running. */
-  record Facts(BigDecimal amountAtStake, long daysOverdue, String segment, LocalDate nextDeadline, String deadlineKind) {
+  /**
+   * What the agenda knows of a case on a day; {@code nextDeadline} null when no legal deadline is
+   * running.
+   */
+  record Facts(
+      BigDecimal amountAtStake,
+      long daysOverdue,
+      String segment,
+      LocalDate nextDeadline,
+      String deadlineKind) {
     Long daysToDeadline(LocalDate today) {
       return nextDeadline == null ? null : ChronoUnit.DAYS.between(today, nextDeadline);
     }
@@ -97,22 +118,31 @@ public class TaskAgenda implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     task.setVariableLocal(APPROVAL, isApproval(task.getBpmnModelElementInstance()));
-    String reference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    String reference =
+        task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     Optional<Map<String, Object>> card;
     try {
       card = describe(reference);
     } catch (RuntimeException e) {
       // the agenda helps people choose; a case never stops for it (a table an analyst broke, say)
-      log.error("No agenda for task {} of case {}: it keeps the default priority", task.getName(), reference, e);
+      log.error(
+          "No agenda for task {} of case {}: it keeps the default priority",
+          task.getName(),
+          reference,
+          e);
       return;
     }
-    card.ifPresent(c -> {
-      task.setPriority((Integer) c.get(PRIORITY));
-      task.setVariablesLocal(c);
-    });
+    card.ifPresent(
+        c -> {
+          task.setPriority((Integer) c.get(PRIORITY));
+          task.setVariablesLocal(c);
+        });
   }
 
-  /** The task-local variables of a task of this case (its priority under {@link #PRIORITY}); empty when no case has that reference. */
+  /**
+   * The task-local variables of a task of this case (its priority under {@link #PRIORITY}); empty
+   * when no case has that reference.
+   */
   Optional<Map<String, Object>> describe(String reference) {
     if (reference == null) {
       return Optional.empty();
@@ -142,15 +172,22 @@ public class TaskAgenda implements TaskListener {
   }
 
   static Facts facts(CaseView view, Optional<InsolvencyView> insolvency, LocalDate today) {
-    long overdue = view.invoices().stream()
-        .filter(i -> i.outstanding().signum() > 0 && i.dueDate() != null && i.dueDate().isBefore(today))
-        .map(CaseView.Invoice::dueDate)
-        .min(Comparator.naturalOrder())
-        .map(due -> ChronoUnit.DAYS.between(due, today))
-        .orElse(0L);
+    long overdue =
+        view.invoices().stream()
+            .filter(
+                i ->
+                    i.outstanding().signum() > 0
+                        && i.dueDate() != null
+                        && i.dueDate().isBefore(today))
+            .map(CaseView.Invoice::dueDate)
+            .min(Comparator.naturalOrder())
+            .map(due -> ChronoUnit.DAYS.between(due, today))
+            .orElse(0L);
     LocalDate deadline = view.prescriptionDate();
     String kind = deadline == null ? null : "prescription";
-    if (insolvency.isPresent() && insolvency.get().claimFiledOn() == null && insolvency.get().claimDeadline() != null
+    if (insolvency.isPresent()
+        && insolvency.get().claimFiledOn() == null
+        && insolvency.get().claimDeadline() != null
         && (deadline == null || insolvency.get().claimDeadline().isBefore(deadline))) {
       deadline = insolvency.get().claimDeadline();
       kind = "déclaration de créance";
@@ -161,21 +198,36 @@ public class TaskAgenda implements TaskListener {
   /** The table's sum, within 0..100 whatever an analyst made of the table. */
   int priority(Facts facts, LocalDate today) {
     Map<String, Object> inputs = new HashMap<>();
-    inputs.put("amountAtStake", facts.amountAtStake() == null ? 0d : facts.amountAtStake().doubleValue());
+    inputs.put(
+        "amountAtStake", facts.amountAtStake() == null ? 0d : facts.amountAtStake().doubleValue());
     inputs.put("daysOverdue", facts.daysOverdue());
     inputs.put("segment", facts.segment());
     inputs.put("daysToDeadline", facts.daysToDeadline(today));
-    // the decision is the model's, not the user's: whoever completed the previous task may not evaluate decisions
+    // the decision is the model's, not the user's: whoever completed the previous task may not
+    // evaluate decisions
     CommandContext command = Context.getCommandContext();
-    Object sum = command == null
-        ? decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleEntry()
-        : command.runWithoutAuthorization(() -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate().getSingleEntry());
+    Object sum =
+        command == null
+            ? decisions
+                .evaluateDecisionByKey(DECISION)
+                .variables(inputs)
+                .evaluate()
+                .getSingleEntry()
+            : command.runWithoutAuthorization(
+                () ->
+                    decisions
+                        .evaluateDecisionByKey(DECISION)
+                        .variables(inputs)
+                        .evaluate()
+                        .getSingleEntry());
     int points = sum instanceof Number n ? n.intValue() : 0;
     return Math.max(0, Math.min(100, points));
   }
 
   static String deadline(Facts facts) {
-    return facts.nextDeadline() == null ? "—" : PageFormats.FRENCH.date(facts.nextDeadline()) + " (" + facts.deadlineKind() + ")";
+    return facts.nextDeadline() == null
+        ? "—"
+        : PageFormats.FRENCH.date(facts.nextDeadline()) + " (" + facts.deadlineKind() + ")";
   }
 
   static boolean isApproval(UserTask element) {
@@ -184,10 +236,16 @@ public class TaskAgenda implements TaskListener {
       return false;
     }
     List<CamundaProperty> properties = new ArrayList<>();
-    extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
+    extensions
+        .getElementsQuery()
+        .filterByType(CamundaProperties.class)
+        .list()
         .forEach(p -> properties.addAll(p.getCamundaProperties()));
     return properties.stream()
-        .anyMatch(p -> APPROVAL_PROPERTY.equals(p.getCamundaName()) && FOUR_EYES.equals(p.getCamundaValue()));
+        .anyMatch(
+            p ->
+                APPROVAL_PROPERTY.equals(p.getCamundaName())
+                    && FOUR_EYES.equals(p.getCamundaValue()));
   }
 
   /** The label of a code for a person, from the one place labels live. */

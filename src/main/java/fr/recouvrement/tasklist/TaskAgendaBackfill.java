@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -30,7 +30,8 @@ class TaskAgendaBackfill {
   private final RepositoryService repository;
   private final TaskAgenda agenda;
 
-  TaskAgendaBackfill(TaskService tasks, RuntimeService runtime, RepositoryService repository, TaskAgenda agenda) {
+  TaskAgendaBackfill(
+      TaskService tasks, RuntimeService runtime, RepositoryService repository, TaskAgenda agenda) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -52,13 +53,17 @@ class TaskAgendaBackfill {
     marked.addAll(ids(false));
     int done = 0;
     for (int first = 0; ; first += PAGE) {
-      List<Task> page = tasks.createTaskQuery().active().orderByTaskId().asc().listPage(first, PAGE);
+      List<Task> page =
+          tasks.createTaskQuery().active().orderByTaskId().asc().listPage(first, PAGE);
       for (Task task : page) {
         if (task.getProcessDefinitionId() == null || marked.contains(task.getId())) {
           continue;
         }
-        if (repository.getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey())
-            instanceof UserTask element && TaskAgendaPlugin.forWorkers(element.getCamundaCandidateGroups())) {
+        if (repository
+                    .getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey())
+                instanceof UserTask element
+            && TaskAgendaPlugin.forWorkers(element.getCamundaCandidateGroups())) {
           prepare(task, element);
           done++;
         }
@@ -71,16 +76,29 @@ class TaskAgendaBackfill {
 
   private void prepare(Task task, UserTask element) {
     tasks.setVariableLocal(task.getId(), TaskAgenda.APPROVAL, TaskAgenda.isApproval(element));
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult();
     String reference = instance == null ? null : instance.getBusinessKey();
-    agenda.describe(reference).ifPresent(card -> {
-      tasks.setVariablesLocal(task.getId(), card);
-      tasks.setPriority(task.getId(), (Integer) card.get(TaskAgenda.PRIORITY));
-    });
+    agenda
+        .describe(reference)
+        .ifPresent(
+            card -> {
+              tasks.setVariablesLocal(task.getId(), card);
+              tasks.setPriority(task.getId(), (Integer) card.get(TaskAgenda.PRIORITY));
+            });
   }
 
   private List<String> ids(boolean approval) {
-    return tasks.createTaskQuery().active().taskVariableValueEquals(TaskAgenda.APPROVAL, approval).list().stream().map(Task::getId).toList();
+    return tasks
+        .createTaskQuery()
+        .active()
+        .taskVariableValueEquals(TaskAgenda.APPROVAL, approval)
+        .list()
+        .stream()
+        .map(Task::getId)
+        .toList();
   }
-
 }

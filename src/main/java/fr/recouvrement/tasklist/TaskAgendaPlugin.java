@@ -40,22 +40,32 @@ class TaskAgendaPlugin extends AbstractProcessEnginePlugin {
     }
     // the agenda needs the case service, which needs the engine: looked up when a task is created
     TaskListener listener = task -> agenda.getObject().notify(task);
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-            && forCollectorsOrSupervisors(behavior.getTaskDefinition())) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-        }
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
+                    && forCollectorsOrSupervisors(behavior.getTaskDefinition())) {
+                  behavior
+                      .getTaskDefinition()
+                      .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                }
+              }
+            });
   }
 
   static boolean forCollectorsOrSupervisors(TaskDefinition task) {
-    return task.getCandidateGroupIdExpressions().stream().map(Expression::getExpressionText).anyMatch(TaskAgendaPlugin::forWorkers);
+    return task.getCandidateGroupIdExpressions().stream()
+        .map(Expression::getExpressionText)
+        .anyMatch(TaskAgendaPlugin::forWorkers);
   }
 
-  /** Candidate groups as a model writes them: "collectors", "supervisors, analysts", "${candidateGroup}". */
+  /**
+   * Candidate groups as a model writes them: "collectors", "supervisors, analysts",
+   * "${candidateGroup}".
+   */
   static boolean forWorkers(String candidateGroups) {
     if (candidateGroups == null) {
       return false;

@@ -46,9 +46,20 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
   static final String OVERDUE = "En retard";
 
   record Definition(
-      String name, String description, int priority, String color, Function<TaskService, TaskQuery> query, List<String> readers,
+      String name,
+      String description,
+      int priority,
+      String color,
+      Function<TaskService, TaskQuery> query,
+      List<String> readers,
       boolean byPriority) {
-    Definition(String name, String description, int priority, String color, Function<TaskService, TaskQuery> query, List<String> readers) {
+    Definition(
+        String name,
+        String description,
+        int priority,
+        String color,
+        Function<TaskService, TaskQuery> query,
+        List<String> readers) {
       this(name, description, priority, color, query, readers, false);
     }
   }
@@ -58,29 +69,57 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
   static final List<Definition> FILTERS =
       List.of(
           new Definition(
-              PRIORITIES, "Mes tâches et celles de mon équipe que personne n'a prises, les plus importantes d'abord (table task-priority)",
-              -20, "#15803d",
-              tasks -> tasks.createTaskQuery()
-                  .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
-                  .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
-              WORKERS, true),
+              PRIORITIES,
+              "Mes tâches et celles de mon équipe que personne n'a prises, les plus importantes d'abord (table task-priority)",
+              -20,
+              "#15803d",
+              tasks ->
+                  tasks
+                      .createTaskQuery()
+                      .or()
+                      .taskAssigneeExpression("${currentUser()}")
+                      .taskCandidateGroupInExpression("${currentUserGroups()}")
+                      .endOr()
+                      .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
+              WORKERS,
+              true),
           new Definition(
-              MY_TASKS, "Les tâches qui me sont attribuées", -10, "#3b8dbd",
+              MY_TASKS,
+              "Les tâches qui me sont attribuées",
+              -10,
+              "#3b8dbd",
               tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
               WORKERS),
           new Definition(
-              TEAM_TASKS, "Les tâches des groupes dont je fais partie, prises ou non", 0, "#555555",
-              tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                  // approvals are listed in « À approuver »
-                  .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
+              TEAM_TASKS,
+              "Les tâches des groupes dont je fais partie, prises ou non",
+              0,
+              "#555555",
+              tasks ->
+                  tasks
+                      .createTaskQuery()
+                      .taskCandidateGroupInExpression("${currentUserGroups()}")
+                      .includeAssignedTasks()
+                      // approvals are listed in « À approuver »
+                      .taskVariableValueEquals(TaskAgenda.APPROVAL, false),
               WORKERS),
           new Definition(
-              TO_APPROVE, "Les validations à quatre yeux des superviseurs", 10, "#d97706",
-              tasks -> tasks.createTaskQuery().taskCandidateGroup(GroupIds.SUPERVISORS).includeAssignedTasks()
-                  .taskVariableValueEquals(TaskAgenda.APPROVAL, true),
+              TO_APPROVE,
+              "Les validations à quatre yeux des superviseurs",
+              10,
+              "#d97706",
+              tasks ->
+                  tasks
+                      .createTaskQuery()
+                      .taskCandidateGroup(GroupIds.SUPERVISORS)
+                      .includeAssignedTasks()
+                      .taskVariableValueEquals(TaskAgenda.APPROVAL, true),
               List.of(GroupIds.SUPERVISORS)),
           new Definition(
-              OVERDUE, "Les tâches dont l'échéance est passée", 20, "#b91c1c",
+              OVERDUE,
+              "Les tâches dont l'échéance est passée",
+              20,
+              "#b91c1c",
               tasks -> tasks.createTaskQuery().dueBeforeExpression("${now()}"),
               // analysts watch the process, and overdue work is where it hurts
               List.of(GroupIds.COLLECTORS, GroupIds.SUPERVISORS, GroupIds.ANALYSTS)));
@@ -88,11 +127,16 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
   /** The process variables Tasklist shows on each task card, so no other screen is needed. */
   static final Map<String, String> VARIABLES =
       linked(
-          TaskAgenda.DEBTOR, "Débiteur",
-          TaskAgenda.AMOUNT, "Montant en jeu",
-          TaskAgenda.DAYS_OVERDUE, "Jours de retard",
-          TaskAgenda.NEXT_DEADLINE, "Échéance légale",
-          "caseReference", "Dossier");
+          TaskAgenda.DEBTOR,
+          "Débiteur",
+          TaskAgenda.AMOUNT,
+          "Montant en jeu",
+          TaskAgenda.DAYS_OVERDUE,
+          "Jours de retard",
+          TaskAgenda.NEXT_DEADLINE,
+          "Échéance légale",
+          "caseReference",
+          "Dossier");
 
   private final TransactionTemplate tx;
 
@@ -105,7 +149,9 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     ensureFilters(engine);
   }
 
-  /** Creates the missing filters with their authorizations; returns the names of those it created. */
+  /**
+   * Creates the missing filters with their authorizations; returns the names of those it created.
+   */
   List<String> ensureFilters(ProcessEngine engine) {
     List<String> created = new ArrayList<>();
     for (Definition definition : FILTERS) {
@@ -124,8 +170,15 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
       return false;
     }
     TaskQuery query = definition.query().apply(engine.getTaskService());
-    query = definition.byPriority() ? query.orderByTaskPriority().desc().orderByDueDate().asc() : query.orderByDueDate().asc();
-    Filter filter = filters.newTaskFilter(definition.name()).setQuery(query).setProperties(properties(definition));
+    query =
+        definition.byPriority()
+            ? query.orderByTaskPriority().desc().orderByDueDate().asc()
+            : query.orderByDueDate().asc();
+    Filter filter =
+        filters
+            .newTaskFilter(definition.name())
+            .setQuery(query)
+            .setProperties(properties(definition));
     filters.saveFilter(filter);
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (String group : definition.readers()) {
@@ -149,7 +202,9 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     properties.put("showUndefinedVariable", false);
     properties.put(
         "variables",
-        VARIABLES.entrySet().stream().map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList());
+        VARIABLES.entrySet().stream()
+            .map(v -> Map.of("name", v.getKey(), "label", v.getValue()))
+            .toList());
     return properties;
   }
 

@@ -1,4 +1,2 @@
-/**
- * The Camunda Tasklist filters each group sees.
- */
+/** The Camunda Tasklist filters each group sees. */
 package fr.recouvrement.tasklist;

@@ -29,18 +29,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description of {@code /api} ({@code /api/openapi.json}, browsable at {@code /api/docs}).
- * springdoc derives paths, parameters and schemas from the controllers; this adds what code cannot
- * say by itself: who may call, an example of every request body, and every problem+json answer the
- * API gives, with an example of each ({@code OpenApiDescriptionTest} holds all three).
+ * The OpenAPI description of {@code /api} ({@code /api/openapi.json}, browsable at {@code
+ * /api/docs}). springdoc derives paths, parameters and schemas from the controllers; this adds what
+ * code cannot say by itself: who may call, an example of every request body, and every problem+json
+ * answer the API gives, with an example of each ({@code OpenApiDescriptionTest} holds all three).
  */
 @Configuration
 class ApiDescription {
   static final String PROBLEM_JSON = "application/problem+json";
   static final String BASIC = "basicAuth";
 
-  /** A problem the API answers: its example's name, status, title, type (about:blank when absent) and detail. */
-  record ProblemExample(String name, int status, String title, String type, String detail, Map<String, Object> extra) {
+  /**
+   * A problem the API answers: its example's name, status, title, type (about:blank when absent)
+   * and detail.
+   */
+  record ProblemExample(
+      String name,
+      int status,
+      String title,
+      String type,
+      String detail,
+      Map<String, Object> extra) {
     ProblemExample(String name, int status, String title, String type, String detail) {
       this(name, status, title, type, detail, Map.of());
     }
@@ -59,64 +68,132 @@ class ApiDescription {
 
   private static final String PROBLEMS = "https://recouvrement.fr/problems/";
 
-  /** Every problem type and title the API answers (ApiExceptionHandler, the filters, the security entry point). */
+  /**
+   * Every problem type and title the API answers (ApiExceptionHandler, the filters, the security
+   * entry point).
+   */
   static final List<ProblemExample> PROBLEM_EXAMPLES =
       List.of(
           new ProblemExample(
-              "invalid-request", 400, "Invalid request", PROBLEMS + "invalid-request",
+              "invalid-request",
+              400,
+              "Invalid request",
+              PROBLEMS + "invalid-request",
               "debtor.siren must be 9 digits; invoices[0].amount must be greater than 0",
               Map.of(
                   "errors",
                   List.of(
                       Map.of("field", "debtor.siren", "message", "must be 9 digits"),
                       Map.of("field", "invoices[0].amount", "message", "must be greater than 0")))),
-          new ProblemExample("unreadable-request", 400, "Unreadable request", null, "The request body is not valid JSON."),
           new ProblemExample(
-              "unauthorized", 401, "Unauthorized", null,
+              "unreadable-request",
+              400,
+              "Unreadable request",
+              null,
+              "The request body is not valid JSON."),
+          new ProblemExample(
+              "unauthorized",
+              401,
+              "Unauthorized",
+              null,
               "Authentication required: HTTP Basic with a Camunda user (the users managed in Admin)."),
           new ProblemExample(
-              "callback-not-authenticated", 401, "Callback not authenticated", null,
+              "callback-not-authenticated",
+              401,
+              "Callback not authenticated",
+              null,
               "Signature timestamp is outside the accepted window of 5 minutes"),
-          new ProblemExample("forbidden", 403, "Forbidden", null, "Your groups do not allow this call."),
           new ProblemExample(
-              "cross-site-request-refused", 403, "Cross-site request refused", null,
+              "forbidden", 403, "Forbidden", null, "Your groups do not allow this call."),
+          new ProblemExample(
+              "cross-site-request-refused",
+              403,
+              "Cross-site request refused",
+              null,
               "A call that changes something is not accepted from a page of another site."),
-          new ProblemExample("case-not-found", 404, "Case not found", null, "No case DOS-2026-000123"),
-          new ProblemExample("debtor-not-found", 404, "Debtor not found", PROBLEMS + "debtor-not-found", "No debtor with this external id is known."),
-          new ProblemExample("document-not-found", 404, "Document not found", null, "No document with id 42"),
-          new ProblemExample("communication-not-found", 404, "Communication not found", null, "No communication with id 42"),
           new ProblemExample(
-              "conflict", 409, "Conflicts with what is recorded", null,
+              "case-not-found", 404, "Case not found", null, "No case DOS-2026-000123"),
+          new ProblemExample(
+              "debtor-not-found",
+              404,
+              "Debtor not found",
+              PROBLEMS + "debtor-not-found",
+              "No debtor with this external id is known."),
+          new ProblemExample(
+              "document-not-found", 404, "Document not found", null, "No document with id 42"),
+          new ProblemExample(
+              "communication-not-found",
+              404,
+              "Communication not found",
+              null,
+              "No communication with id 42"),
+          new ProblemExample(
+              "conflict",
+              409,
+              "Conflicts with what is recorded",
+              null,
               "A payment by the debtor for a claim born before the opening judgment cannot be accepted (C. com. L622-7)."),
           new ProblemExample(
-              "case-process-not-waiting", 409, "Case process not waiting", null,
+              "case-process-not-waiting",
+              409,
+              "Case process not waiting",
+              null,
               "The case process is not waiting for this event; nothing was recorded."),
           new ProblemExample(
-              "document-altered", 409, "Document altered", null,
+              "document-altered",
+              409,
+              "Document altered",
+              null,
               "The stored bytes no longer match the recorded SHA-256. Voir /api/documents/42/verification."),
           new ProblemExample(
-              "event-being-applied", 409, "Event being applied", null,
+              "event-being-applied",
+              409,
+              "Event being applied",
+              null,
               "This event is being applied by another delivery at this moment; nothing was done by this one."),
           new ProblemExample(
-              "payload-too-large", 413, "Payload too large", null, "The request body is larger than the 1 MB accepted here."),
+              "payload-too-large",
+              413,
+              "Payload too large",
+              null,
+              "The request body is larger than the 1 MB accepted here."),
           new ProblemExample(
-              "unsupported-content-type", 415, "Unsupported content type", null,
+              "unsupported-content-type",
+              415,
+              "Unsupported content type",
+              null,
               "Content type must be application/json, text/csv (import) or multipart/form-data (deployments)."),
           new ProblemExample(
-              "csv-charset", 422, "File is not in the declared character set", PROBLEMS + "csv-charset",
+              "csv-charset",
+              422,
+              "File is not in the declared character set",
+              PROBLEMS + "csv-charset",
               "The file is not UTF-8 text from line 7 on: save it as « CSV UTF-8 », or send it as text/csv; charset=windows-1252.",
               Map.of("line", 7, "casesOpened", 4, "invoicesAdded", 5)),
           new ProblemExample(
-              "not-allowed-for-this-case", 422, "Not allowed for this case", null,
+              "not-allowed-for-this-case",
+              422,
+              "Not allowed for this case",
+              null,
               "A collective proceeding concerns a business debtor; this debtor is a consumer (see over-indebtedness)."),
           new ProblemExample(
-              "too-many-failed-logins", 429, "Too many failed logins", null, "Too many failed logins from this address: try again later."),
+              "too-many-failed-logins",
+              429,
+              "Too many failed logins",
+              null,
+              "Too many failed logins from this address: try again later."),
           new ProblemExample(
-              "internal-error", 500, "Internal error", null,
+              "internal-error",
+              500,
+              "Internal error",
+              null,
               "Something went wrong on our side; nothing was changed by this call if it failed. Incident 3f1c2b9e-5d0a-4c59-9b1e-0d7f4f2a8c11.",
               Map.of("incident", "3f1c2b9e-5d0a-4c59-9b1e-0d7f4f2a8c11")),
           new ProblemExample(
-              "database-unavailable", 503, "Service temporarily unavailable", PROBLEMS + "database-unavailable",
+              "database-unavailable",
+              503,
+              "Service temporarily unavailable",
+              PROBLEMS + "database-unavailable",
               "The database cannot be reached right now; nothing of this request was recorded. Send it again in a moment."));
 
   /** An example of every request body, by "METHOD path" as the description spells the path. */
@@ -205,23 +282,36 @@ class ApiDescription {
                         + " every group reads, collectors and supervisors change cases, supervisors declare procedures,"
                         + " camunda-admin erases; provider callbacks are signed (HMAC), not authenticated by a user.")
                 .license(new License().name("Apache-2.0")))
-        .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
   @Bean
   OpenApiCustomizer examplesAndProblems() {
     return openApi -> {
-      Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+      Components components =
+          openApi.getComponents() == null ? new Components() : openApi.getComponents();
       openApi.setComponents(components);
       components.addSchemas("Problem", problemSchema());
       for (ProblemExample p : PROBLEM_EXAMPLES) {
-        components.addExamples(p.name(), new Example().summary(p.status() + " " + p.title()).value(p.body("/api/cases/DOS-2026-000123")));
+        components.addExamples(
+            p.name(),
+            new Example()
+                .summary(p.status() + " " + p.title())
+                .value(p.body("/api/cases/DOS-2026-000123")));
       }
       if (openApi.getPaths() == null) {
         return;
       }
-      openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
+      openApi
+          .getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperationsMap()
+                      .forEach((method, operation) -> describe(path, method, operation)));
     };
   }
 
@@ -230,7 +320,10 @@ class ApiDescription {
     boolean callback = path.startsWith("/api/callbacks/");
     Map<String, Object> examples = REQUEST_EXAMPLES.get(key);
     if (examples != null) {
-      RequestBody body = operation.getRequestBody() == null ? new RequestBody().required(true) : operation.getRequestBody();
+      RequestBody body =
+          operation.getRequestBody() == null
+              ? new RequestBody().required(true)
+              : operation.getRequestBody();
       Content content = body.getContent() == null ? new Content() : body.getContent();
       examples.forEach(
           (mediaType, example) -> {
@@ -240,10 +333,13 @@ class ApiDescription {
               content.addMediaType(mediaType, media);
             }
             if (callback || mediaType.startsWith("text/")) {
-              // the body is read as bytes (a signature covers them exactly, a CSV streams): say what it holds
-              media.setSchema(mediaType.startsWith("text/") ? new StringSchema() : new ObjectSchema());
+              // the body is read as bytes (a signature covers them exactly, a CSV streams): say
+              // what it holds
+              media.setSchema(
+                  mediaType.startsWith("text/") ? new StringSchema() : new ObjectSchema());
             }
-            media.setExample(example instanceof String s && mediaType.endsWith("json") ? json(s) : example);
+            media.setExample(
+                example instanceof String s && mediaType.endsWith("json") ? json(s) : example);
           });
       body.setContent(content);
       operation.setRequestBody(body);
@@ -255,7 +351,8 @@ class ApiDescription {
               + "Signed by the provider: X-Recouvrement-Timestamp (epoch seconds, 5-minute window) and X-Recouvrement-Signature"
               + " (hex HMAC-SHA256 of timestamp + '.' + body with the callback secret); each event is applied once.");
     }
-    ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+    ApiResponses responses =
+        operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     operation.setResponses(responses);
     boolean hasBody = operation.getRequestBody() != null;
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
@@ -267,19 +364,33 @@ class ApiDescription {
     }
   }
 
-  /** Which problems an operation can answer, from what it is (a read, a write with a body, a callback). */
-  private static boolean applies(ProblemExample p, String path, boolean callback, boolean hasBody, boolean write, boolean pathVariable) {
+  /**
+   * Which problems an operation can answer, from what it is (a read, a write with a body, a
+   * callback).
+   */
+  private static boolean applies(
+      ProblemExample p,
+      String path,
+      boolean callback,
+      boolean hasBody,
+      boolean write,
+      boolean pathVariable) {
     return switch (p.name()) {
       case "unauthorized", "too-many-failed-logins", "forbidden" -> !callback;
       case "callback-not-authenticated", "event-being-applied" -> callback;
       case "internal-error", "database-unavailable" -> true;
       case "invalid-request" -> hasBody || !write;
-      case "unreadable-request", "payload-too-large", "unsupported-content-type", "cross-site-request-refused" -> hasBody;
+      case "unreadable-request",
+          "payload-too-large",
+          "unsupported-content-type",
+          "cross-site-request-refused" ->
+          hasBody;
       case "case-not-found" -> path.startsWith("/api/cases/{reference}");
       case "debtor-not-found" -> path.startsWith("/api/debtors/");
       case "document-not-found", "document-altered" -> path.startsWith("/api/documents/");
       case "communication-not-found" -> path.startsWith("/api/communications/");
-      case "conflict", "case-process-not-waiting", "not-allowed-for-this-case" -> write && !callback && pathVariable;
+      case "conflict", "case-process-not-waiting", "not-allowed-for-this-case" ->
+          write && !callback && pathVariable;
       case "csv-charset" -> path.equals("/api/cases/import");
       default -> true;
     };
@@ -306,16 +417,24 @@ class ApiDescription {
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema<?> problemSchema() {
-    Schema error = new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+    Schema error =
+        new ObjectSchema()
+            .addProperty("field", new StringSchema())
+            .addProperty("message", new StringSchema());
     return new ObjectSchema()
-        .description("RFC 9457 problem details; invalid requests list every field at fault under errors")
-        .addProperty("type", new StringSchema().example("https://recouvrement.fr/problems/invalid-request"))
+        .description(
+            "RFC 9457 problem details; invalid requests list every field at fault under errors")
+        .addProperty(
+            "type", new StringSchema().example("https://recouvrement.fr/problems/invalid-request"))
         .addProperty("title", new StringSchema())
         .addProperty("status", new IntegerSchema())
         .addProperty("detail", new StringSchema())
         .addProperty("instance", new StringSchema())
         .addProperty("errors", new ArraySchema().items(error))
-        .addProperty("incident", new StringSchema().description("500 only: the reference of the stack trace in the log"));
+        .addProperty(
+            "incident",
+            new StringSchema()
+                .description("500 only: the reference of the stack trace in the log"));
   }
 
   private static Object json(String text) {

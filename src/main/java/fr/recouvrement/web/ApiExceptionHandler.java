@@ -1,13 +1,12 @@
 package fr.recouvrement.web;
 
-import fr.recouvrement.kernel.provider.SignedCallbacks;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
+import fr.recouvrement.kernel.provider.SignedCallbacks;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -25,12 +24,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error of {@code /api} as {@code application/problem+json}, naming the fields at fault. */
@@ -39,13 +38,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackages = "fr.recouvrement")
 class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  /** Provider callbacks refused for their signature (a wrong secret on either side, a replay, an impostor). */
+
+  /**
+   * Provider callbacks refused for their signature (a wrong secret on either side, a replay, an
+   * impostor).
+   */
   private final io.micrometer.core.instrument.Counter callbacksRefused;
 
   ApiExceptionHandler(io.micrometer.core.instrument.MeterRegistry meters) {
     this.callbacksRefused =
         io.micrometer.core.instrument.Counter.builder("recouvrement.callbacks.refused")
-            .description("Provider callbacks refused: signature missing, wrong or out of its window")
+            .description(
+                "Provider callbacks refused: signature missing, wrong or out of its window")
             .register(meters);
   }
 
@@ -71,9 +75,14 @@ class ApiExceptionHandler {
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping.getPath());
-      return invalid(List.of(new FieldProblem(field, "has a value of the wrong type or format (dates are YYYY-MM-DD, amounts are numbers)")));
+      return invalid(
+          List.of(
+              new FieldProblem(
+                  field,
+                  "has a value of the wrong type or format (dates are YYYY-MM-DD, amounts are numbers)")));
     }
-    return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is not valid JSON.");
+    return problem(
+        HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is not valid JSON.");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -84,7 +93,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type", "Content type must be one of " + e.getSupportedMediaTypes());
+    return problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "Unsupported content type",
+        "Content type must be one of " + e.getSupportedMediaTypes());
   }
 
   @ExceptionHandler(CaseNotFoundException.class)
@@ -100,7 +112,11 @@ class ApiExceptionHandler {
   /** A CSV import whose bytes are not text in the declared character set: stopped at that line. */
   @ExceptionHandler(fr.recouvrement.cases.CsvCaseImport.NotDecodableFileException.class)
   ProblemDetail notDecodable(fr.recouvrement.cases.CsvCaseImport.NotDecodableFileException e) {
-    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "File is not in the declared character set", e.getMessage());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "File is not in the declared character set",
+            e.getMessage());
     problem.setType(URI.create("https://recouvrement.fr/problems/csv-charset"));
     problem.setProperty("line", e.line);
     problem.setProperty("casesOpened", e.casesOpened);
@@ -110,7 +126,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(fr.recouvrement.cases.UnprocessableCaseException.class)
   ProblemDetail unprocessable(fr.recouvrement.cases.UnprocessableCaseException e) {
-    ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not allowed for this case", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_ENTITY, "Not allowed for this case", e.getMessage());
     e.facts().forEach(problem::setProperty);
     return problem;
   }
@@ -118,7 +135,10 @@ class ApiExceptionHandler {
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail notWaiting(MismatchingMessageCorrelationException e) {
     log.warn("Message not correlated: {}", e.getMessage());
-    return problem(HttpStatus.CONFLICT, "Case process not waiting", "The case process is not waiting for this event; nothing was recorded.");
+    return problem(
+        HttpStatus.CONFLICT,
+        "Case process not waiting",
+        "The case process is not waiting for this event; nothing was recorded.");
   }
 
   @ExceptionHandler(SignedCallbacks.InvalidSignatureException.class)
@@ -135,7 +155,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
-    // the engine's message names the user and the permissions he lacks: for the log only (review L8)
+    // the engine's message names the user and the permissions he lacks: for the log only (review
+    // L8)
     log.info("Refused by Camunda authorizations: {}", e.getMessage());
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this call.");
   }
@@ -160,7 +181,12 @@ class ApiExceptionHandler {
     String incident = UUID.randomUUID().toString();
     log.error("Unexpected error, incident {}", incident, e);
     ProblemDetail problem =
-        problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side; nothing was changed by this call if it failed. Incident " + incident + ".");
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Internal error",
+            "Something went wrong on our side; nothing was changed by this call if it failed. Incident "
+                + incident
+                + ".");
     problem.setProperty("incident", incident);
     return problem;
   }
@@ -175,11 +201,14 @@ class ApiExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+            problems.stream()
+                .map(p -> p.field() + " " + p.message())
+                .collect(Collectors.joining("; ")));
     problem.setTitle("Invalid request");
     problem.setType(URI.create("https://recouvrement.fr/problems/invalid-request"));
     problem.setProperty(
-        "errors", problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+        "errors",
+        problems.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
     return problem;
   }
 

@@ -51,9 +51,11 @@ class BodySizeLimit extends OncePerRequestFilter {
             new Limit("/api/callbacks/", DataSize.ofKilobytes(16).toBytes()),
             new Limit("/api/cases/import", importSize.toBytes()),
             new Limit("/api/", DataSize.ofMegabytes(1).toBytes()),
-            // what Camunda Modeler deploys: our whole strategy (every BPMN, DMN and form) is under 1 MB
+            // what Camunda Modeler deploys: our whole strategy (every BPMN, DMN and form) is under
+            // 1 MB
             new Limit("/engine-rest/deployment/", DataSize.ofMegabytes(10).toBytes()),
-            new Limit("/engine-rest/engine/default/deployment/", DataSize.ofMegabytes(10).toBytes()),
+            new Limit(
+                "/engine-rest/engine/default/deployment/", DataSize.ofMegabytes(10).toBytes()),
             new Limit("/engine-rest/", DataSize.ofMegabytes(1).toBytes()),
             // the debtor portal: a dispute carries up to 3 files of 5 MB (portal.PortalActions)
             new Limit("/portail/", DataSize.ofMegabytes(16).toBytes()),
@@ -67,7 +69,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     for (Limit limit : limits) {
       String prefix = limit.prefix();
       // "/api/" also covers "/api" itself
-      if (path.startsWith(prefix) || prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1))) {
+      if (path.startsWith(prefix)
+          || prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1))) {
         return limit.bytes();
       }
     }
@@ -75,7 +78,8 @@ class BodySizeLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limit = limitFor(Problems.path(request));
     long declared = request.getContentLengthLong();
@@ -99,7 +103,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
     if (counted.exceeded) {
       if (response.isCommitted()) {
-        log.warn("Body of {} over {} bytes, but an answer had already been sent", Problems.path(request), limit);
+        log.warn(
+            "Body of {} over {} bytes, but an answer had already been sent",
+            Problems.path(request),
+            limit);
         return;
       }
       response.reset();
@@ -107,12 +114,21 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-    log.warn("Refused a request body over {} bytes on {} {}", limit, request.getMethod(), Problems.path(request));
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+      throws IOException {
+    log.warn(
+        "Refused a request body over {} bytes on {} {}",
+        limit,
+        request.getMethod(),
+        Problems.path(request));
     // do not read (swallow) the rest of the body: close the connection after answering
     response.setHeader("Connection", "close");
     Problems.write(
-        request, response, 413, "Payload too large", "The request body is larger than the " + human(limit) + " accepted here.");
+        request,
+        response,
+        413,
+        "Payload too large",
+        "The request body is larger than the " + human(limit) + " accepted here.");
   }
 
   private static String human(long bytes) {
@@ -198,7 +214,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
   }
 
-  /** The response, which ignores what the reader answers once the body was refused: 413 is the answer. */
+  /**
+   * The response, which ignores what the reader answers once the body was refused: 413 is the
+   * answer.
+   */
   static final class Guarded extends HttpServletResponseWrapper {
     private final Counted request;
 

@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li>a call a browser marks as coming from another site: an {@code Origin} other than this
- *       application's (or one of {@code recouvrement.http.allowed-origins}), {@code Origin: null}, or
- *       {@code Sec-Fetch-Site} {@code cross-site} / {@code same-site};
+ *       application's (or one of {@code recouvrement.http.allowed-origins}), {@code Origin: null},
+ *       or {@code Sec-Fetch-Site} {@code cross-site} / {@code same-site};
  *   <li>a body of a type no such call takes: only JSON, CSV (the import) and multipart (Modeler's
  *       deployments) are read; {@code text/plain} and url-encoded forms, which a page can post
  *       without asking, never are.
@@ -46,13 +46,17 @@ class CrossSiteGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String origin = request.getHeader("Origin");
     String fetchSite = request.getHeader("Sec-Fetch-Site");
     boolean crossSite =
         (origin != null && !sameOrigin(origin, request) && !allowedOrigins.contains(origin))
-            || (origin == null && fetchSite != null && (fetchSite.equalsIgnoreCase("cross-site") || fetchSite.equalsIgnoreCase("same-site")));
+            || (origin == null
+                && fetchSite != null
+                && (fetchSite.equalsIgnoreCase("cross-site")
+                    || fetchSite.equalsIgnoreCase("same-site")));
     if (crossSite) {
       log.warn("Refused a cross-site {} {}", request.getMethod(), Problems.path(request));
       Problems.write(
@@ -96,8 +100,12 @@ class CrossSiteGuard extends OncePerRequestFilter {
       if (uri.getHost() == null || host == null) {
         return false;
       }
-      int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-      return (uri.getHost() + ":" + port).equalsIgnoreCase(host.contains(":") ? host : host + ":" + port);
+      int port =
+          uri.getPort() != -1
+              ? uri.getPort()
+              : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+      return (uri.getHost() + ":" + port)
+          .equalsIgnoreCase(host.contains(":") ? host : host + ":" + port);
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -24,35 +24,42 @@ class DatabaseUnavailableFilter {
   private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable(com.fasterxml.jackson.databind.ObjectMapper json) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
-      }
+  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable(
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new OncePerRequestFilter() {
+              @Override
+              protected boolean shouldNotFilter(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return !(path.startsWith("/api/") || path.startsWith("/engine-rest/"));
+              }
 
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        try {
-          chain.doFilter(request, response);
-        } catch (RuntimeException | ServletException e) {
-          if (!DatabaseUnavailableProblems.connectionFailure(e) || response.isCommitted()) {
-            throw e;
-          }
-          log.warn("Database unavailable before the controller, answered 503: {}", e.getMessage());
-          response.resetBuffer();
-          response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-          response.setHeader("Retry-After", DatabaseUnavailableProblems.RETRY_AFTER_SECONDS);
-          response.setContentType("application/problem+json");
-          response.setCharacterEncoding("UTF-8");
-          ProblemDetail problem = DatabaseUnavailableProblems.problem();
-          problem.setInstance(java.net.URI.create(request.getRequestURI()));
-          json.writeValue(response.getWriter(), problem);
-        }
-      }
-    });
+              @Override
+              protected void doFilterInternal(
+                  HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                  throws ServletException, IOException {
+                try {
+                  chain.doFilter(request, response);
+                } catch (RuntimeException | ServletException e) {
+                  if (!DatabaseUnavailableProblems.connectionFailure(e) || response.isCommitted()) {
+                    throw e;
+                  }
+                  log.warn(
+                      "Database unavailable before the controller, answered 503: {}",
+                      e.getMessage());
+                  response.resetBuffer();
+                  response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                  response.setHeader(
+                      "Retry-After", DatabaseUnavailableProblems.RETRY_AFTER_SECONDS);
+                  response.setContentType("application/problem+json");
+                  response.setCharacterEncoding("UTF-8");
+                  ProblemDetail problem = DatabaseUnavailableProblems.problem();
+                  problem.setInstance(java.net.URI.create(request.getRequestURI()));
+                  json.writeValue(response.getWriter(), problem);
+                }
+              }
+            });
     // outside Spring Security's chain, so that a failure while checking the caller is caught too
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     registration.addUrlPatterns("/api/*", "/engine-rest/*");

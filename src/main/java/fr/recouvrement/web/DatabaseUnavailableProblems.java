@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * nothing of it was written; the caller sends it again (a payment's reference and an import's
  * invoices make the repeat harmless).
  */
-// after ApiExceptionHandler, whose handlers of engine exceptions (authorization, correlation) come first
+// after ApiExceptionHandler, whose handlers of engine exceptions (authorization, correlation) come
+// first
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @RestControllerAdvice(basePackages = "fr.recouvrement")
 class DatabaseUnavailableProblems {
@@ -36,7 +37,8 @@ class DatabaseUnavailableProblems {
 
   /** No transaction could begin: no connection came within the pool's timeout. */
   @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
-  ResponseEntity<ProblemDetail> noTransaction(org.springframework.transaction.CannotCreateTransactionException e) {
+  ResponseEntity<ProblemDetail> noTransaction(
+      org.springframework.transaction.CannotCreateTransactionException e) {
     return unavailable(e);
   }
 
@@ -54,8 +56,11 @@ class DatabaseUnavailableProblems {
       if (t instanceof SQLTransientConnectionException
           || t instanceof DataAccessResourceFailureException
           || t instanceof org.springframework.transaction.CannotCreateTransactionException
-          || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-          || (t instanceof PersistenceException && t.getCause() instanceof SQLTransientConnectionException)) {
+          || (t instanceof java.sql.SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))
+          || (t instanceof PersistenceException
+              && t.getCause() instanceof SQLTransientConnectionException)) {
         return true;
       }
       if (t.getCause() == t) {
@@ -67,7 +72,9 @@ class DatabaseUnavailableProblems {
 
   private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
     log.warn("Database unavailable, answered 503: {}", e.getMessage());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .body(problem());
   }
 
   /** The one answer to a database out of reach, inside a controller or in front of it. */

@@ -17,8 +17,10 @@ import org.springframework.util.unit.DataSize;
 @Configuration
 class HttpGuards {
   @Bean
-  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${recouvrement.http.max-import-size:20MB}") DataSize importSize) {
-    FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(BodySizeLimit.standard(importSize));
+  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+      @Value("${recouvrement.http.max-import-size:20MB}") DataSize importSize) {
+    FilterRegistrationBean<BodySizeLimit> registration =
+        new FilterRegistrationBean<>(BodySizeLimit.standard(importSize));
     registration.setName("recouvrement-body-size-limit");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -26,12 +28,15 @@ class HttpGuards {
   }
 
   @Bean
-  FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(@Value("${recouvrement.http.allowed-origins:}") List<String> allowedOrigins) {
+  FilterRegistrationBean<CrossSiteGuard> crossSiteGuard(
+      @Value("${recouvrement.http.allowed-origins:}") List<String> allowedOrigins) {
     Set<String> origins = new HashSet<>();
-    // Camunda Modeler's window (Electron, a local file): no web page can claim it, a browser sends "null" for local files
+    // Camunda Modeler's window (Electron, a local file): no web page can claim it, a browser sends
+    // "null" for local files
     origins.add("file://");
     allowedOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).forEach(origins::add);
-    FilterRegistrationBean<CrossSiteGuard> registration = new FilterRegistrationBean<>(new CrossSiteGuard(origins));
+    FilterRegistrationBean<CrossSiteGuard> registration =
+        new FilterRegistrationBean<>(new CrossSiteGuard(origins));
     registration.setName("recouvrement-cross-site-guard");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

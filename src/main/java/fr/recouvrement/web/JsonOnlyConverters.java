@@ -8,8 +8,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API speaks JSON only. jackson-dataformat-xml is on the classpath for the holiday calendar
- * (jollyday reads its XML files with it); left alone, Spring MVC would then answer XML to a browser,
- * whose Accept header prefers XML to anything else.
+ * (jollyday reads its XML files with it); left alone, Spring MVC would then answer XML to a
+ * browser, whose Accept header prefers XML to anything else.
  */
 @Configuration
 class JsonOnlyConverters implements WebMvcConfigurer {

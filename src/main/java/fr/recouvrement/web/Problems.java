@@ -5,11 +5,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** A problem+json answer written by a servlet filter, before Spring MVC or Jersey exist for the request. */
+/**
+ * A problem+json answer written by a servlet filter, before Spring MVC or Jersey exist for the
+ * request.
+ */
 final class Problems {
   private Problems() {}
 
-  static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+  static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String title,
+      String detail)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json");

@@ -9,9 +9,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A request body of {@code /api} with a field we do not know is refused (400 naming the field, see
- * {@link ApiExceptionHandler}) rather than dropped in silence (review L10): a misspelt
- * {@code "dueDtae"} must not open a case without its due date. Only the controllers' reader is
- * strict; what providers answer us (postal, bailiff, Twilio) may carry fields we ignore.
+ * {@link ApiExceptionHandler}) rather than dropped in silence (review L10): a misspelt {@code
+ * "dueDtae"} must not open a case without its due date. Only the controllers' reader is strict;
+ * what providers answer us (postal, bailiff, Twilio) may carry fields we ignore.
  */
 @Configuration
 class StrictJsonBodies implements WebMvcConfigurer {
@@ -19,9 +19,14 @@ class StrictJsonBodies implements WebMvcConfigurer {
   public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
     for (int i = 0; i < converters.size(); i++) {
       if (converters.get(i) instanceof MappingJackson2HttpMessageConverter shared) {
-        // a copy: the shared converter (and its mapper) also serves the REST clients of the providers
+        // a copy: the shared converter (and its mapper) also serves the REST clients of the
+        // providers
         MappingJackson2HttpMessageConverter strict =
-            new MappingJackson2HttpMessageConverter(shared.getObjectMapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+            new MappingJackson2HttpMessageConverter(
+                shared
+                    .getObjectMapper()
+                    .copy()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         strict.setSupportedMediaTypes(shared.getSupportedMediaTypes());
         converters.set(i, strict);
       }

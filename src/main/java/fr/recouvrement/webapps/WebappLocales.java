@@ -63,7 +63,8 @@ class WebappLocales {
   private byte[] merge(String app) {
     ObjectNode english = (ObjectNode) read(ENGLISH.formatted(app));
     JsonNode french = read(FRENCH.formatted(app));
-    ObjectNode labels = english.has("labels") ? (ObjectNode) english.get("labels") : english.putObject("labels");
+    ObjectNode labels =
+        english.has("labels") ? (ObjectNode) english.get("labels") : english.putObject("labels");
     french.path("labels").fields().forEachRemaining(e -> labels.set(e.getKey(), e.getValue()));
     if (english.has("dateLocales")) {
       english.set("dateLocales", read(FRENCH_DATES));

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   static final JavaClasses MAIN =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("fr.recouvrement");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("fr.recouvrement");
   static final Path SOURCES = Path.of("src/main/java");
 
   /** Who writes each table: the package (and its sub-packages) under fr.recouvrement. */
@@ -61,13 +63,17 @@ class ArchitectureTest {
 
   /**
    * The one writer besides the owners: the data-retention job erases a closed case's personal data
-   * from every table in one transaction (RGPD art. 17, nothing half-erased), so it may update them all.
+   * from every table in one transaction (RGPD art. 17, nothing half-erased), so it may update them
+   * all.
    */
   static final String ERASER = "retention";
 
-  private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+  private static final Pattern LITERAL =
+      Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
   private static final Pattern WRITE =
-      Pattern.compile("\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([a-z_]+)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([a-z_]+)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   @Test
   void capabilitiesDependOnEachOtherWithoutCycles() {
@@ -76,7 +82,9 @@ class ArchitectureTest {
 
   @Test
   void everyTableHasAnOwner() throws IOException {
-    assertThat(OWNER.keySet()).as("tables of the migrations, each with its owner package").containsAll(tables());
+    assertThat(OWNER.keySet())
+        .as("tables of the migrations, each with its owner package")
+        .containsAll(tables());
   }
 
   @Test
@@ -85,7 +93,12 @@ class ArchitectureTest {
     List<String> strangers = new ArrayList<>();
     Set<String> written = new TreeSet<>();
     for (Path file : javaFiles()) {
-      String pkg = SOURCES.relativize(file.getParent()).toString().replace('/', '.').replaceFirst("^fr\\.recouvrement\\.?", "");
+      String pkg =
+          SOURCES
+              .relativize(file.getParent())
+              .toString()
+              .replace('/', '.')
+              .replaceFirst("^fr\\.recouvrement\\.?", "");
       for (String table : tablesWritten(Files.readString(file))) {
         if (!tables.contains(table)) {
           continue; // "delete from the disk": not a table
@@ -93,12 +106,17 @@ class ArchitectureTest {
         written.add(table);
         String owner = OWNER.get(table);
         if (!within(pkg, owner) && !within(pkg, ERASER)) {
-          strangers.add(table + " (owned by " + owner + ") written by " + pkg + "." + file.getFileName());
+          strangers.add(
+              table + " (owned by " + owner + ") written by " + pkg + "." + file.getFileName());
         }
       }
     }
-    assertThat(written).as("the scan finds the SQL writes").contains("collection_case", "communication", "promise");
-    assertThat(strangers).as("tables written outside their owner package: call the owner instead").isEmpty();
+    assertThat(written)
+        .as("the scan finds the SQL writes")
+        .contains("collection_case", "communication", "promise");
+    assertThat(strangers)
+        .as("tables written outside their owner package: call the owner instead")
+        .isEmpty();
   }
 
   @Test
@@ -108,7 +126,8 @@ class ArchitectureTest {
             + "jdbc.update(\"update collection_case set segment = ? where reference = ?\");\n"
             + "String q = \"\"\"\n  insert into communication (id)\n  values (?)\n  \"\"\";\n"
             + "String label = \"delete from the disk\";";
-    assertThat(tablesWritten(source)).containsExactlyInAnyOrder("collection_case", "communication", "the");
+    assertThat(tablesWritten(source))
+        .containsExactlyInAnyOrder("collection_case", "communication", "the");
   }
 
   static List<String> tablesWritten(String source) {
@@ -127,7 +146,9 @@ class ArchitectureTest {
   /** The tables the Flyway migrations create. */
   static Set<String> tables() throws IOException {
     Set<String> tables = new TreeSet<>();
-    Pattern create = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)", Pattern.CASE_INSENSITIVE);
+    Pattern create =
+        Pattern.compile(
+            "create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)", Pattern.CASE_INSENSITIVE);
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db/migration"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
         Matcher m = create.matcher(Files.readString(f));

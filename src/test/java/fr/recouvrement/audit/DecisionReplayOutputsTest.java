@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 class DecisionReplayOutputsTest {
   @Test
   void numbersCompareByValueWhateverTheirJavaType() {
-    assertThat(sameOutputs(List.of(Map.of("delayDays", 15)), List.of(Map.of("delayDays", 15L)))).isTrue();
-    assertThat(sameOutputs(List.of(Map.of("rate", 0.5)), List.of(Map.of("rate", new BigDecimal("0.50"))))).isTrue();
+    assertThat(sameOutputs(List.of(Map.of("delayDays", 15)), List.of(Map.of("delayDays", 15L))))
+        .isTrue();
+    assertThat(
+            sameOutputs(
+                List.of(Map.of("rate", 0.5)), List.of(Map.of("rate", new BigDecimal("0.50")))))
+        .isTrue();
     assertThat(sameOutputs(List.of(Map.of("rate", 0.5)), List.of(Map.of("rate", 0.6)))).isFalse();
   }
 
@@ -29,7 +33,10 @@ class DecisionReplayOutputsTest {
 
   @Test
   void anotherValueAnotherRuleCountOrNoReplayIsADifference() {
-    assertThat(sameOutputs(List.of(Map.of("segment", "PONCTUEL")), List.of(Map.of("segment", "RECALCITRANT")))).isFalse();
+    assertThat(
+            sameOutputs(
+                List.of(Map.of("segment", "PONCTUEL")), List.of(Map.of("segment", "RECALCITRANT"))))
+        .isFalse();
     assertThat(sameOutputs(List.of(Map.of("segment", "PONCTUEL")), List.of())).isFalse();
     assertThat(sameOutputs(List.of(Map.of("segment", "PONCTUEL")), null)).isFalse();
     assertThat(sameOutputs(List.of(), List.of())).isTrue();

@@ -70,7 +70,8 @@ class DecisionReplayTest {
 
   @Test
   void anUntouchedCaseReplaysEveryDecisionTheSame() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
     reference = open("F-RP1", "1850.00", LocalDate.of(2026, 2, 4));
     new CaseRun(engine, reference).amicableUntil("Proposer l'escalade");
 
@@ -79,8 +80,14 @@ class DecisionReplayTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     JsonNode report = r.json();
     List<JsonNode> decisions = list(report.get("decisions"));
-    assertThat(decisions.stream().map(d -> d.get("decisionKey").asText()).collect(Collectors.toSet()))
-        .contains("debtor-segment", "reminder-cadence", "solvency-signal", "legal-cost-estimate", "escalation");
+    assertThat(
+            decisions.stream().map(d -> d.get("decisionKey").asText()).collect(Collectors.toSet()))
+        .contains(
+            "debtor-segment",
+            "reminder-cadence",
+            "solvency-signal",
+            "legal-cost-estimate",
+            "escalation");
     assertThat(report.get("total").asInt()).isEqualTo(decisions.size());
     assertThat(report.get("different").asInt()).as(r.body()).isZero();
     assertThat(report.get("same").asInt()).isEqualTo(decisions.size());
@@ -88,37 +95,55 @@ class DecisionReplayTest {
     // in the order they were taken, each with what it read and what it said
     assertThat(decisions.get(0).get("decisionKey").asText()).isEqualTo("debtor-segment");
     assertThat(decisions.get(0).get("activityId").asText()).isEqualTo("Task_SegmentDebtor");
-    assertThat(decisions.get(0).get("inputs").get("Type de débiteur").asText()).isEqualTo("BUSINESS");
+    assertThat(decisions.get(0).get("inputs").get("Type de débiteur").asText())
+        .isEqualTo("BUSINESS");
     // principal plus late penalties and the 40 € indemnity
-    assertThat(decisions.get(0).get("inputs").get("Solde dû (€)").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("1850"));
+    assertThat(decisions.get(0).get("inputs").get("Solde dû (€)").decimalValue())
+        .isGreaterThanOrEqualTo(new BigDecimal("1850"));
     assertThat(decisions.get(0).get("version").asInt()).isPositive();
     assertThat(decisions.get(0).has("latestVersion")).isFalse();
 
-    // the escalation's computed input (balance * rate - cost) is recomputed by the table, not fed back
-    JsonNode escalation = decisions.stream().filter(d -> d.get("decisionKey").asText().equals("escalation")).findFirst().orElseThrow();
+    // the escalation's computed input (balance * rate - cost) is recomputed by the table, not fed
+    // back
+    JsonNode escalation =
+        decisions.stream()
+            .filter(d -> d.get("decisionKey").asText().equals("escalation"))
+            .findFirst()
+            .orElseThrow();
     assertThat(escalation.get("inputs").has("Gain net attendu (€)")).isTrue();
-    assertThat(escalation.get("recordedOutputs").get(0).get("outputs").get("decision").asText()).isEqualTo("FORMAL_NOTICE");
-    assertThat(escalation.get("replayedOutputs").get(0).get("decision").asText()).isEqualTo("FORMAL_NOTICE");
+    assertThat(escalation.get("recordedOutputs").get(0).get("outputs").get("decision").asText())
+        .isEqualTo("FORMAL_NOTICE");
+    assertThat(escalation.get("replayedOutputs").get(0).get("decision").asText())
+        .isEqualTo("FORMAL_NOTICE");
     assertThat(escalation.get("same").asBoolean()).isTrue();
   }
 
   @Test
   void aRedeployedTableChangesWhatTheLatestVersionWouldDecideNotTheReplay() throws IOException {
     reference = open("F-RP2", "640.00", LocalDate.now(CaseClock.PARIS).minusDays(20));
-    JsonNode before = segmentDecision(admin.get("/api/cases/" + reference + "/decisions?latest=true").json());
+    JsonNode before =
+        segmentDecision(admin.get("/api/cases/" + reference + "/decisions?latest=true").json());
     int usedVersion = before.get("version").asInt();
     assertThat(before.get("latestVersion").asInt()).isEqualTo(usedVersion);
     assertThat(before.get("sameAsLatest").asBoolean()).isTrue();
 
     // an analyst renames every segment of the table and deploys it under the same key
     String shipped;
-    try (InputStream in = getClass().getResourceAsStream("/processes/decisions/debtor-segment.dmn")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/processes/decisions/debtor-segment.dmn")) {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String changed = shipped.replaceAll("(<outputEntry id=\"OutputEntry_\\w+_1\"><text>)\"[A-Z_]+\"(</text>)", "$1\"SEGMENT_REVU\"$2");
+    String changed =
+        shipped.replaceAll(
+            "(<outputEntry id=\"OutputEntry_\\w+_1\"><text>)\"[A-Z_]+\"(</text>)",
+            "$1\"SEGMENT_REVU\"$2");
     assertThat(changed).isNotEqualTo(shipped).doesNotContain("\"PONCTUEL\"");
-    Deployment deployment = repository.createDeployment().name("replay-test-debtor-segment")
-        .addString("debtor-segment.dmn", changed).deploy();
+    Deployment deployment =
+        repository
+            .createDeployment()
+            .name("replay-test-debtor-segment")
+            .addString("debtor-segment.dmn", changed)
+            .deploy();
     try {
       Response r = auditor.get("/api/cases/" + reference + "/decisions?latest=true");
 
@@ -130,7 +155,8 @@ class DecisionReplayTest {
           .isEqualTo(segment.get("recordedOutputs").get(0).get("outputs").get("segment").asText())
           .isNotEqualTo("SEGMENT_REVU");
       assertThat(segment.get("latestVersion").asInt()).isGreaterThan(usedVersion);
-      assertThat(segment.get("latestOutputs").get(0).get("segment").asText()).isEqualTo("SEGMENT_REVU");
+      assertThat(segment.get("latestOutputs").get(0).get("segment").asText())
+          .isEqualTo("SEGMENT_REVU");
       assertThat(segment.get("sameAsLatest").asBoolean()).isFalse();
       assertThat(r.json().get("differentFromLatest").asInt()).isPositive();
       assertThat(r.json().get("different").asInt()).isZero();
@@ -138,25 +164,35 @@ class DecisionReplayTest {
       // other tests of the shared context segment their cases with the shipped table
       repository.deleteDeployment(deployment.getId(), true);
     }
-    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("debtor-segment").latestVersion().singleResult()
-        .getDeploymentId()).isNotEqualTo(deployment.getId());
+    assertThat(
+            repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("debtor-segment")
+                .latestVersion()
+                .singleResult()
+                .getDeploymentId())
+        .isNotEqualTo(deployment.getId());
   }
 
   @Test
   void aRecordAlteredAfterTheFactReplaysDifferently() {
     reference = open("F-RP3", "640.00", LocalDate.now(CaseClock.PARIS).minusDays(20));
-    JsonNode segment = segmentDecision(auditor.get("/api/cases/" + reference + "/decisions").json());
+    JsonNode segment =
+        segmentDecision(auditor.get("/api/cases/" + reference + "/decisions").json());
     String recorded = segment.get("recordedOutputs").get(0).get("outputs").get("segment").asText();
 
     // someone with database access rewrites the segment the engine recorded
-    int changed = jdbc.update("update ACT_HI_DEC_OUT set TEXT_ = 'GROS_ENJEU' where DEC_INST_ID_ = ? and VAR_NAME_ = 'segment'",
-        segment.get("decisionInstanceId").asText());
+    int changed =
+        jdbc.update(
+            "update ACT_HI_DEC_OUT set TEXT_ = 'GROS_ENJEU' where DEC_INST_ID_ = ? and VAR_NAME_ = 'segment'",
+            segment.get("decisionInstanceId").asText());
     assertThat(changed).isEqualTo(1);
     assertThat(recorded).isNotEqualTo("GROS_ENJEU");
 
     JsonNode report = auditor.get("/api/cases/" + reference + "/decisions").json();
     JsonNode altered = segmentDecision(report);
-    assertThat(altered.get("recordedOutputs").get(0).get("outputs").get("segment").asText()).isEqualTo("GROS_ENJEU");
+    assertThat(altered.get("recordedOutputs").get(0).get("outputs").get("segment").asText())
+        .isEqualTo("GROS_ENJEU");
     assertThat(altered.get("replayedOutputs").get(0).get("segment").asText()).isEqualTo(recorded);
     assertThat(altered.get("same").asBoolean()).isFalse();
     assertThat(report.get("different").asInt()).isEqualTo(1);
@@ -174,7 +210,8 @@ class DecisionReplayTest {
   // --- helpers
 
   private String open(String invoiceNumber, String amount, LocalDate due) {
-    Response r = admin.postJson("/api/cases", businessCase(newDebtorId(), invoiceNumber, amount, due));
+    Response r =
+        admin.postJson("/api/cases", businessCase(newDebtorId(), invoiceNumber, amount, due));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     String ref = r.json().get("reference").asText();
     reference = ref;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -26,8 +26,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -40,7 +38,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * GDPR (domain.md, "Conduct rules"): a case's history lives at least the longest prescription (5
- * years) plus one year after the case ended, leap days included, then the nightly cleanup purges it.
+ * years) plus one year after the case ended, leap days included, then the nightly cleanup purges
+ * it.
  */
 @IntegrationTest
 class HistoryRetentionTest {
@@ -62,57 +61,105 @@ class HistoryRetentionTest {
   @Test
   void everyShippedModelKeepsItsHistoryLongEnough() throws IOException {
     List<Model> models = shippedModels();
-    assertThat(models).extracting(Model::key).contains("collection-case", "amicable-reminders", "debtor-segment", "escalation");
+    assertThat(models)
+        .extracting(Model::key)
+        .contains("collection-case", "amicable-reminders", "debtor-segment", "escalation");
 
-    assertThat(models).allSatisfy(m ->
-        assertThat(days(m.timeToLive())).as(m.file() + " " + m.key() + " historyTimeToLive").isGreaterThanOrEqualTo(REQUIRED_DAYS));
+    assertThat(models)
+        .allSatisfy(
+            m ->
+                assertThat(days(m.timeToLive()))
+                    .as(m.file() + " " + m.key() + " historyTimeToLive")
+                    .isGreaterThanOrEqualTo(REQUIRED_DAYS));
     // and what the engine deployed from them
     for (Model m : models) {
-      Integer deployed = m.file().endsWith(".dmn")
-          ? repository.createDecisionDefinitionQuery().decisionDefinitionKey(m.key()).latestVersion().singleResult().getHistoryTimeToLive()
-          : repository.createProcessDefinitionQuery().processDefinitionKey(m.key()).latestVersion().singleResult().getHistoryTimeToLive();
-      assertThat(deployed).as("deployed " + m.key()).isNotNull().isGreaterThanOrEqualTo((int) REQUIRED_DAYS);
+      Integer deployed =
+          m.file().endsWith(".dmn")
+              ? repository
+                  .createDecisionDefinitionQuery()
+                  .decisionDefinitionKey(m.key())
+                  .latestVersion()
+                  .singleResult()
+                  .getHistoryTimeToLive()
+              : repository
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(m.key())
+                  .latestVersion()
+                  .singleResult()
+                  .getHistoryTimeToLive();
+      assertThat(deployed)
+          .as("deployed " + m.key())
+          .isNotNull()
+          .isGreaterThanOrEqualTo((int) REQUIRED_DAYS);
     }
   }
 
   @Test
   void theEngineCleansHistoryUpEveryNightByRemovalTime() {
-    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
     assertThat(config.isHistoryCleanupEnabled()).isTrue();
-    assertThat(config.getHistoryCleanupStrategy()).isEqualTo(ProcessEngineConfigurationImpl.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
-    assertThat(config.getHistoryRemovalTimeStrategy()).isEqualTo(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_END);
+    assertThat(config.getHistoryCleanupStrategy())
+        .isEqualTo(ProcessEngineConfigurationImpl.HISTORY_CLEANUP_STRATEGY_REMOVAL_TIME_BASED);
+    assertThat(config.getHistoryRemovalTimeStrategy())
+        .isEqualTo(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_END);
     assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
     assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(config.isEnforceHistoryTimeToLive()).isTrue();
     // the cleanup job exists (Cockpit shows it), scheduled in the window
-    assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy(job ->
-        assertThat(job.getDuedate().toInstant().atZone(CaseClock.PARIS).getHour()).isBetween(0, 5));
+    assertThat(history.findHistoryCleanupJobs())
+        .isNotEmpty()
+        .allSatisfy(
+            job ->
+                assertThat(job.getDuedate().toInstant().atZone(CaseClock.PARIS).getHour())
+                    .isBetween(0, 5));
   }
 
   @Test
   void aClosedCaseIsPurgedSixYearsAndItsLeapDaysAfterItEnded() {
     ApiClient admin = new ApiClient(port, "admin", "admin-test");
     LocalDate today = LocalDate.now(CaseClock.PARIS);
-    Response opened = admin.postJson("/api/cases", consumerCase(newDebtorId(), "F-GDPR-1", "90.00", today.minusDays(5)));
+    Response opened =
+        admin.postJson(
+            "/api/cases", consumerCase(newDebtorId(), "F-GDPR-1", "90.00", today.minusDays(5)));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
-    Response paid = admin.postJson("/api/cases/" + reference + "/payments", payment("90.00", today, "VIR-GDPR-1"));
+    Response paid =
+        admin.postJson(
+            "/api/cases/" + reference + "/payments", payment("90.00", today, "VIR-GDPR-1"));
     assertThat(paid.json().get("status").asText()).as(paid.toString()).isEqualTo("PAID");
 
-    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseService.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult();
+    HistoricProcessInstance root =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(CaseService.PROCESS_KEY)
+            .processInstanceBusinessKey(reference)
+            .singleResult();
     assertThat(root.getEndTime()).as("the case process ended").isNotNull();
     var purgedOn = root.getEndTime().toInstant().plus(Duration.ofDays(REQUIRED_DAYS));
 
-    List<HistoricProcessInstance> processes = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list();
+    List<HistoricProcessInstance> processes =
+        history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).list();
     assertThat(processes).hasSizeGreaterThan(1); // the amicable reminders it called
-    assertThat(processes).allSatisfy(p ->
-        assertThat(p.getRemovalTime().toInstant()).as(p.getProcessDefinitionKey()).isAfterOrEqualTo(purgedOn));
+    assertThat(processes)
+        .allSatisfy(
+            p ->
+                assertThat(p.getRemovalTime().toInstant())
+                    .as(p.getProcessDefinitionKey())
+                    .isAfterOrEqualTo(purgedOn));
     List<HistoricDecisionInstance> decisions = new ArrayList<>();
-    processes.forEach(p -> decisions.addAll(history.createHistoricDecisionInstanceQuery().processInstanceId(p.getId()).list()));
-    assertThat(decisions).isNotEmpty().allSatisfy(d ->
-        assertThat(d.getRemovalTime().toInstant()).as(d.getDecisionDefinitionKey()).isAfterOrEqualTo(purgedOn));
+    processes.forEach(
+        p ->
+            decisions.addAll(
+                history.createHistoricDecisionInstanceQuery().processInstanceId(p.getId()).list()));
+    assertThat(decisions)
+        .isNotEmpty()
+        .allSatisfy(
+            d ->
+                assertThat(d.getRemovalTime().toInstant())
+                    .as(d.getDecisionDefinitionKey())
+                    .isAfterOrEqualTo(purgedOn));
   }
 
   /** The most days that {@code years} calendar years can hold, over a whole 400-year leap cycle. */

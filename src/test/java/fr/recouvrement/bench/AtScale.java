@@ -26,22 +26,25 @@ final class AtScale {
     private final Thread thread;
 
     Probe(ApiClient api, List<String> paths, long pauseMillis) {
-      thread = new Thread(() -> {
-        int i = 0;
-        while (running.get()) {
-          String path = paths.get(i++ % paths.size());
-          long start = System.nanoTime();
-          ApiClient.Response r = api.get(path);
-          if (r.status() == 200) {
-            millis.add((System.nanoTime() - start) / 1e6);
-          }
-          try {
-            Thread.sleep(pauseMillis);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "bench-probe");
+      thread =
+          new Thread(
+              () -> {
+                int i = 0;
+                while (running.get()) {
+                  String path = paths.get(i++ % paths.size());
+                  long start = System.nanoTime();
+                  ApiClient.Response r = api.get(path);
+                  if (r.status() == 200) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                  }
+                  try {
+                    Thread.sleep(pauseMillis);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "bench-probe");
       thread.setDaemon(true);
       thread.start();
     }
@@ -71,7 +74,10 @@ final class AtScale {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  /** The median of {@code times} GETs of one path (after one not counted), in milliseconds; fails on a non-200. */
+  /**
+   * The median of {@code times} GETs of one path (after one not counted), in milliseconds; fails on
+   * a non-200.
+   */
   static double medianMillis(ApiClient api, String path, int times) {
     ApiClient.Response first = api.get(path);
     if (first.status() != 200) {
@@ -86,7 +92,10 @@ final class AtScale {
     return percentile(ms, 50);
   }
 
-  /** Old generation (tenured) used after the last collection, in MiB; the young pools are empty after one anyway. */
+  /**
+   * Old generation (tenured) used after the last collection, in MiB; the young pools are empty
+   * after one anyway.
+   */
   static double heapAfterGcMiB() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -104,16 +113,19 @@ final class AtScale {
     private final Thread thread;
 
     HeapSampler() {
-      thread = new Thread(() -> {
-        while (running.get()) {
-          samples.add(heapAfterGcMiB());
-          try {
-            Thread.sleep(500);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "bench-heap");
+      thread =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  samples.add(heapAfterGcMiB());
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "bench-heap");
       thread.setDaemon(true);
       thread.start();
     }
@@ -124,14 +136,18 @@ final class AtScale {
       thread.join(5_000);
     }
 
-    /** After-GC heap in the first and in the last quarter of the run: a flat heap has them alike. */
+    /**
+     * After-GC heap in the first and in the last quarter of the run: a flat heap has them alike.
+     */
     double[] firstAndLastQuarter() {
       List<Double> s = new ArrayList<>(samples);
       if (s.size() < 4) {
         return new double[] {Double.NaN, Double.NaN};
       }
       int q = s.size() / 4;
-      return new double[] {percentile(s.subList(0, q), 50), percentile(s.subList(s.size() - q, s.size()), 50)};
+      return new double[] {
+        percentile(s.subList(0, q), 50), percentile(s.subList(s.size() - q, s.size()), 50)
+      };
     }
   }
 
@@ -148,14 +164,32 @@ final class AtScale {
       int to = Math.min(count, from + batch);
       List<Object[]> debtors = new ArrayList<>();
       for (int i = from; i < to; i++) {
-        debtors.add(new Object[] {"L" + run + "-" + i, i % 3 == 0 ? "CONSUMER" : "BUSINESS", "Société Listée " + i, "l" + i + "@example.fr", now, now, i % 3 != 0});
+        debtors.add(
+            new Object[] {
+              "L" + run + "-" + i,
+              i % 3 == 0 ? "CONSUMER" : "BUSINESS",
+              "Société Listée " + i,
+              "l" + i + "@example.fr",
+              now,
+              now,
+              i % 3 != 0
+            });
       }
       jdbc.batchUpdate(
-          "insert into debtor (external_id, type, name, email, created_at, updated_at, commercial) values (?, ?, ?, ?, ?, ?, ?)", debtors);
+          "insert into debtor (external_id, type, name, email, created_at, updated_at, commercial) values (?, ?, ?, ?, ?, ?, ?)",
+          debtors);
       List<Object[]> cases = new ArrayList<>();
       for (int i = from; i < to; i++) {
         boolean open = i % 2 == 0;
-        cases.add(new Object[] {"LST-" + run + "-" + i, open ? "AMICABLE" : "PAID", open ? "PONCTUEL" : "RECALCITRANT", now, open ? null : now, "L" + run + "-" + i});
+        cases.add(
+            new Object[] {
+              "LST-" + run + "-" + i,
+              open ? "AMICABLE" : "PAID",
+              open ? "PONCTUEL" : "RECALCITRANT",
+              now,
+              open ? null : now,
+              "L" + run + "-" + i
+            });
       }
       jdbc.batchUpdate(
           "insert into collection_case (reference, debtor_id, open_debtor_id, status, segment, opened_at, closed_at)"
@@ -164,7 +198,15 @@ final class AtScale {
       List<Object[]> invoices = new ArrayList<>();
       for (int i = from; i < to; i++) {
         LocalDate due = LocalDate.of(2026, 1, 1).plusDays(i % 300);
-        invoices.add(new Object[] {"FL-" + i, Date.valueOf(due.minusDays(30)), Date.valueOf(due), 100 + i % 5000, now, "LST-" + run + "-" + i});
+        invoices.add(
+            new Object[] {
+              "FL-" + i,
+              Date.valueOf(due.minusDays(30)),
+              Date.valueOf(due),
+              100 + i % 5000,
+              now,
+              "LST-" + run + "-" + i
+            });
       }
       jdbc.batchUpdate(
           "insert into invoice (case_id, debtor_id, number, issue_date, due_date, amount, created_at)"
@@ -178,7 +220,15 @@ final class AtScale {
   static void insertPayments(JdbcTemplate jdbc, String reference, int count, LongSupplier clock) {
     List<Object[]> payments = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      payments.add(new Object[] {"TL-" + i, "1.00", Date.valueOf(LocalDate.of(2026, 1, 2)), Timestamp.from(Instant.ofEpochMilli(clock.getAsLong() + i)), "bench", reference});
+      payments.add(
+          new Object[] {
+            "TL-" + i,
+            "1.00",
+            Date.valueOf(LocalDate.of(2026, 1, 2)),
+            Timestamp.from(Instant.ofEpochMilli(clock.getAsLong() + i)),
+            "bench",
+            reference
+          });
     }
     jdbc.batchUpdate(
         "insert into payment (case_id, reference, amount, paid_on, recorded_at, recorded_by) select c.id, ?, cast(? as numeric(14, 2)), ?, ?, ? from collection_case c where c.reference = ?",

@@ -4,7 +4,6 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.kernel.time.CaseClock;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -21,9 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -44,18 +41,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Our figure next to the bare engine's for the same work in the same run (issue 14, measurement
  * only): P1 intake, P2 reminder wave and, on PostgreSQL, P4 bytes per case. Prints a table; asserts
  * nothing about time. Each database runs it in its own Spring context with the job executor on
- * ({@link H2EngineRatioBenchmark}, {@link PostgresEngineRatioBenchmark}); {@code mvn verify -Pbenchmark}
- * runs them, the normal build does not. N is {@code -Dbench.cases=} (300 by default).
+ * ({@link H2EngineRatioBenchmark}, {@link PostgresEngineRatioBenchmark}); {@code mvn verify
+ * -Pbenchmark} runs them, the normal build does not. N is {@code -Dbench.cases=} (300 by default).
  */
 abstract class EngineRatios {
   static final int N = Integer.getInteger("bench.cases", 300);
   static final int CLIENTS = 8;
+
   /** P1's three kinds of work take turns, N / ROUNDS at a time. */
   static final int ROUNDS = 3;
+
   static final String BARE = "bench-bare";
   static final String BARE_DECISION = "bench-tier";
+
   /** How long a phase may take before the benchmark gives up and prints what it reached. */
-  static final Duration PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.patience-minutes", 15));
+  static final Duration PATIENCE =
+      Duration.ofMinutes(Integer.getInteger("bench.patience-minutes", 15));
+
   /** A Tuesday morning in March, no holiday near: the contact policy lets emails go. */
   static final ZonedDateTime T0 = ZonedDateTime.of(2026, 3, 3, 9, 0, 0, 0, CaseClock.PARIS);
 
@@ -83,7 +85,8 @@ abstract class EngineRatios {
 
   @Test
   void ourFiguresNextToTheBareEngines() throws Exception {
-    // P5: this context was refreshed on an empty database (schema created, models deployed) and is ready now
+    // P5: this context was refreshed on an empty database (schema created, models deployed) and is
+    // ready now
     double startup = (System.currentTimeMillis() - context.getStartupDate()) / 1000.0;
     TestServers.reset();
     TestServers.acceptSmsAndLetters("BENCH-TRACK");
@@ -95,28 +98,52 @@ abstract class EngineRatios {
 
     // warm-up, so that neither side pays for class loading and caches
     for (int i = 0; i < 5; i++) {
-      runtime.startProcessInstanceByKey(BARE, "warm-" + i, Map.of("amount", 10.0 * i, "wait", "PT1H"));
-      post(api, "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start", bareStartJson("warm-rest-" + i, "P3650D"));
-      post(api, "/api/cases", caseJson("W" + run + "-" + i, "warm" + run + i + "@example.fr", waveDue.plusDays(200)));
+      runtime.startProcessInstanceByKey(
+          BARE, "warm-" + i, Map.of("amount", 10.0 * i, "wait", "PT1H"));
+      post(
+          api,
+          "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start",
+          bareStartJson("warm-rest-" + i, "P3650D"));
+      post(
+          api,
+          "/api/cases",
+          caseJson("W" + run + "-" + i, "warm" + run + i + "@example.fr", waveDue.plusDays(200)));
     }
     awaitIdle();
 
     // P1, interleaved in rounds so that the load of a shared machine weighs alike on both sides:
     // bare starts through the Java API (their timers are the P2 bare drain), bare starts through
     // /engine-rest (same HTTP client, 8 clients, timers far away), our intake (the P2 wave's cases)
-    String restPath = "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start";
+    String restPath =
+        "/engine-rest/engine/" + engine.getName() + "/process-definition/key/" + BARE + "/start";
     Tally bareJavaT = new Tally();
     Tally bareRestT = new Tally();
     Tally oursT = new Tally();
     for (int r = 0; r < ROUNDS; r++) {
       int from = r * N / ROUNDS;
       int to = (r + 1) * N / ROUNDS;
-      bareJavaT.measure(from, to, i -> {
-        runtime.startProcessInstanceByKey(BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
-        return true;
-      });
-      bareRestT.measure(from, to, i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
-      oursT.measure(from, to, i -> post(api, "/api/cases", caseJson("B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue)) == 201);
+      bareJavaT.measure(
+          from,
+          to,
+          i -> {
+            runtime.startProcessInstanceByKey(
+                BARE, "bare-" + run + "-" + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+            return true;
+          });
+      bareRestT.measure(
+          from,
+          to,
+          i -> post(api, restPath, bareStartJson("rest-" + run + "-" + i, "P3650D")) == 200);
+      oursT.measure(
+          from,
+          to,
+          i ->
+              post(
+                      api,
+                      "/api/cases",
+                      caseJson(
+                          "B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue))
+                  == 201);
     }
     double bareJava = bareJavaT.perSecond();
     double bareRest = bareRestT.perSecond();
@@ -128,19 +155,29 @@ abstract class EngineRatios {
     ApiClient.Response imported;
     double[] heapDuringImport;
     try (AtScale.HeapSampler heap = new AtScale.HeapSampler()) {
-      imported = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
+      imported =
+          api.post(
+              "/api/cases/import",
+              "text/csv",
+              HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csv)));
       heap.close();
       heapDuringImport = heap.firstAndLastQuarter();
     }
     double csvRate = N / seconds(start);
-    String csvNote = imported.status() == 200 ? "casesOpened=" + imported.json().get("casesOpened").asInt() : "HTTP " + imported.status();
+    String csvNote =
+        imported.status() == 200
+            ? "casesOpened=" + imported.json().get("casesOpened").asInt()
+            : "HTTP " + imported.status();
     awaitIdle();
 
     row("P1 intake, 8 clients (cases/s): POST /api/cases vs /engine-rest start", ours, bareRest);
     row("P1 intake, 8 clients (cases/s): POST /api/cases vs Java API start", ours, bareJava);
     row("P1 CSV of N debtors (cases/s) vs Java API start", csvRate, bareJava);
     notes.add("CSV import answered " + csvNote);
-    figures("P3 heap after GC during the CSV import (MiB): last quarter vs first quarter", heapDuringImport[1], heapDuringImport[0],
+    figures(
+        "P3 heap after GC during the CSV import (MiB): last quarter vs first quarter",
+        heapDuringImport[1],
+        heapDuringImport[0],
         "%.2f".formatted(heapDuringImport[1] / heapDuringImport[0]));
     if (measuresBytes()) {
       bytesRows("P4 bytes/case opened vs bare instance started", oursT.bytes, bareJavaT.bytes);
@@ -149,7 +186,16 @@ abstract class EngineRatios {
     // P2 bare: the N Java-started timers (PT1H) fall due together
     Map<String, Long> beforeBareDrain = sizes();
     moveClockAndWakeExecutor(T0.plusHours(2));
-    Drain bareDrain = drain(() -> N - (int) runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike("bare-" + run + "-%").count());
+    Drain bareDrain =
+        drain(
+            () ->
+                N
+                    - (int)
+                        runtime
+                            .createProcessInstanceQuery()
+                            .processDefinitionKey(BARE)
+                            .processInstanceBusinessKeyLike("bare-" + run + "-%")
+                            .count());
     Map<String, Long> afterBareDrain = sizes();
 
     // P2 ours: the wave cases' first reminder timers, all on the same date; move the clock past it
@@ -162,13 +208,24 @@ abstract class EngineRatios {
     String waveNote = reminderTimers.size() + " reminder timers";
     if (latest != null) {
       ZonedDateTime at = contactable(latest.toInstant().atZone(CaseClock.PARIS));
-      waveNote += " due " + (earliest.equals(latest) ? "together" : "from " + earliest.toInstant() + " to " + latest.toInstant())
-          + ", clock to " + at.toLocalDateTime();
+      waveNote +=
+          " due "
+              + (earliest.equals(latest)
+                  ? "together"
+                  : "from " + earliest.toInstant() + " to " + latest.toInstant())
+              + ", clock to "
+              + at.toLocalDateTime();
       TestServers.greenMail().purgeEmailFromAllMailboxes();
       Map<String, Long> beforeWave = sizes();
-      List<String> casePaths = jdbc.queryForList(
-              "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, "B" + run + "-%")
-          .stream().map(r -> "/api/cases/" + r).toList();
+      List<String> casePaths =
+          jdbc
+              .queryForList(
+                  "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?",
+                  String.class,
+                  "B" + run + "-%")
+              .stream()
+              .map(r -> "/api/cases/" + r)
+              .toList();
       double idleP95;
       try (AtScale.Probe idle = new AtScale.Probe(api, casePaths, 20)) {
         Thread.sleep(3_000);
@@ -179,8 +236,14 @@ abstract class EngineRatios {
       try (AtScale.Probe during = new AtScale.Probe(api, casePaths, 20)) {
         wave = drain(() -> TestServers.greenMail().getReceivedMessages().length);
         during.close();
-        figures("P2 GET /api/cases/{ref} during the wave, p95 ms (bare: idle just before)", during.percentile(95), idleP95, "-");
-        notes.add("P2 probe: %d GETs during the wave, p50 %.0f ms, p99 %.0f ms".formatted(during.count(), during.percentile(50), during.percentile(99)));
+        figures(
+            "P2 GET /api/cases/{ref} during the wave, p95 ms (bare: idle just before)",
+            during.percentile(95),
+            idleP95,
+            "-");
+        notes.add(
+            "P2 probe: %d GETs during the wave, p50 %.0f ms, p99 %.0f ms"
+                .formatted(during.count(), during.percentile(50), during.percentile(99)));
       }
       if (wave.done() < N) {
         waveNote += ", only " + wave.done() + " emails";
@@ -190,18 +253,27 @@ abstract class EngineRatios {
       sizesBeforeWave = beforeWave;
     }
     notes.add("P2 wave: " + waveNote);
-    row("P2 wave: emails/s vs bare timers/s, same executor, from the clock move + wake",
-        wave == null ? Double.NaN : wave.fromClockMove(), bareDrain.fromClockMove());
-    row("P2 wave: the same after the first one (without the executor's idle back-off)",
-        wave == null ? Double.NaN : wave.afterFirst(), bareDrain.afterFirst());
-    figures("P2 wave: seconds from the clock move + wake to the first email / bare timer",
-        wave == null ? Double.NaN : wave.firstAfterSeconds(), bareDrain.firstAfterSeconds(), "-");
+    row(
+        "P2 wave: emails/s vs bare timers/s, same executor, from the clock move + wake",
+        wave == null ? Double.NaN : wave.fromClockMove(),
+        bareDrain.fromClockMove());
+    row(
+        "P2 wave: the same after the first one (without the executor's idle back-off)",
+        wave == null ? Double.NaN : wave.afterFirst(),
+        bareDrain.afterFirst());
+    figures(
+        "P2 wave: seconds from the clock move + wake to the first email / bare timer",
+        wave == null ? Double.NaN : wave.firstAfterSeconds(),
+        bareDrain.firstAfterSeconds(),
+        "-");
     if (measuresBytes() && wave != null) {
       Map<String, Long> waveBytes = delta(sizesBeforeWave, afterWave);
       Map<String, Long> bareDrainBytes = delta(beforeBareDrain, afterBareDrain);
       bytesRows("P4 bytes/case, first reminder vs bare timer fired", waveBytes, bareDrainBytes);
-      row("P4 bytes/case opened + first reminder vs bare started + fired, total",
-          (total(oursT.bytes) + total(waveBytes)) / (double) N, (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
+      row(
+          "P4 bytes/case opened + first reminder vs bare started + fired, total",
+          (total(oursT.bytes) + total(waveBytes)) / (double) N,
+          (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
     }
     limitSweep(run, bareDrain);
     if (measuresBytes()) {
@@ -221,13 +293,23 @@ abstract class EngineRatios {
     }
   }
 
-  static final List<Settings> SWEEP = List.of(new Settings(2, 2, 4), new Settings(4, 4, 8), new Settings(8, 8, 8), new Settings(8, 8, 16), new Settings(16, 16, 16));
+  static final List<Settings> SWEEP =
+      List.of(
+          new Settings(2, 2, 4),
+          new Settings(4, 4, 8),
+          new Settings(8, 8, 8),
+          new Settings(8, 8, 16),
+          new Settings(16, 16, 16));
 
   void limitSweep(String run, Drain shippedBare) throws Exception {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration();
     var jobExecutor = configuration.getJobExecutor();
-    var pool = (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor)
-        ((org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) jobExecutor).getTaskExecutor();
+    var pool =
+        (org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor)
+            ((org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor) jobExecutor)
+                .getTaskExecutor();
     int core = pool.getCorePoolSize();
     int max = pool.getMaxPoolSize();
     int acquisition = jobExecutor.getMaxJobsPerAcquisition();
@@ -240,14 +322,32 @@ abstract class EngineRatios {
         pool.setMaxPoolSize(s.max());
         jobExecutor.setMaxJobsPerAcquisition(s.acquisition());
         String prefix = "lim-" + run + "-" + s.core() + "-" + s.max() + "-" + s.acquisition() + "-";
-        run(0, N, i -> {
-          runtime.startProcessInstanceByKey(BARE, prefix + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
-          return true;
-        });
+        run(
+            0,
+            N,
+            i -> {
+              runtime.startProcessInstanceByKey(
+                  BARE, prefix + i, Map.of("amount", 37.0 * i, "wait", "PT1H"));
+              return true;
+            });
         awaitIdle();
-        moveClockAndWakeExecutor(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS).plusHours(2));
-        Drain d = drain(() -> N - (int) runtime.createProcessInstanceQuery().processDefinitionKey(BARE).processInstanceBusinessKeyLike(prefix + "%").count());
-        row("P2 limit: bare timers/s, " + s + " vs shipped", d.afterFirst(), shippedBare.afterFirst());
+        moveClockAndWakeExecutor(
+            ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS)
+                .plusHours(2));
+        Drain d =
+            drain(
+                () ->
+                    N
+                        - (int)
+                            runtime
+                                .createProcessInstanceQuery()
+                                .processDefinitionKey(BARE)
+                                .processInstanceBusinessKeyLike(prefix + "%")
+                                .count());
+        row(
+            "P2 limit: bare timers/s, " + s + " vs shipped",
+            d.afterFirst(),
+            shippedBare.afterFirst());
         if (d.afterFirst() > best) {
           best = d.afterFirst();
           bestSettings = s;
@@ -259,7 +359,10 @@ abstract class EngineRatios {
       pool.setMaxPoolSize(max);
       jobExecutor.setMaxJobsPerAcquisition(acquisition);
     }
-    row("P2 limit: bare drain shipped vs best (" + bestSettings + ")", shippedBare.afterFirst(), best);
+    row(
+        "P2 limit: bare drain shipped vs best (" + bestSettings + ")",
+        shippedBare.afterFirst(),
+        best);
   }
 
   // ---- P4: a settled amicable case (PostgreSQL) ----
@@ -270,12 +373,21 @@ abstract class EngineRatios {
    * tables, and PostgreSQL gives their space back only then).
    */
   void settledCases(ApiClient api, String run) throws Exception {
-    ZonedDateTime now = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS);
+    ZonedDateTime now =
+        ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS);
     LocalDate due = now.toLocalDate().plusDays(10);
     awaitIdle();
     jdbc.execute("vacuum full");
     Map<String, Long> before = sizes();
-    run(0, N, i -> post(api, "/api/cases", caseJson("S" + run + "-" + i, "settled" + run + "-" + i + "@example.fr", due)) == 201);
+    run(
+        0,
+        N,
+        i ->
+            post(
+                    api,
+                    "/api/cases",
+                    caseJson("S" + run + "-" + i, "settled" + run + "-" + i + "@example.fr", due))
+                == 201);
     awaitIdle();
     List<Job> timers = reminderTimersOf("S" + run + "-");
     Date latest = timers.stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
@@ -283,21 +395,46 @@ abstract class EngineRatios {
     moveClockAndWakeExecutor(contactable(latest.toInstant().atZone(CaseClock.PARIS)));
     Drain reminded = drain(() -> TestServers.greenMail().getReceivedMessages().length - mails);
     awaitIdle();
-    List<String> references = jdbc.queryForList(
-        "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, "S" + run + "-%");
-    LocalDate paidOn = ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS).toLocalDate();
-    run(0, references.size(), i -> {
-      String reference = references.get(i);
-      String balance = api.get("/api/cases/" + reference).json().get("balance").decimalValue().toPlainString();
-      return post(api, "/api/cases/" + reference + "/payments", fr.recouvrement.cases.CaseFixtures.payment(balance, paidOn, "VIR-" + i)) == 201;
-    });
+    List<String> references =
+        jdbc.queryForList(
+            "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?",
+            String.class,
+            "S" + run + "-%");
+    LocalDate paidOn =
+        ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS)
+            .toLocalDate();
+    run(
+        0,
+        references.size(),
+        i -> {
+          String reference = references.get(i);
+          String balance =
+              api.get("/api/cases/" + reference)
+                  .json()
+                  .get("balance")
+                  .decimalValue()
+                  .toPlainString();
+          return post(
+                  api,
+                  "/api/cases/" + reference + "/payments",
+                  fr.recouvrement.cases.CaseFixtures.payment(balance, paidOn, "VIR-" + i))
+              == 201;
+        });
     awaitIdle();
-    int paid = jdbc.queryForObject(
-        "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ? and c.status = 'PAID'", Integer.class, "S" + run + "-%");
+    int paid =
+        jdbc.queryForObject(
+            "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ? and c.status = 'PAID'",
+            Integer.class,
+            "S" + run + "-%");
     jdbc.execute("vacuum full");
     Map<String, Long> after = sizes();
-    bytesRows("P4 bytes/case settled (opened, reminded, paid; VACUUM FULL)", delta(before, after), Map.of());
-    notes.add("P4 settled: %d cases opened, %d first reminders sent, %d closed PAID".formatted(N, reminded.done(), paid));
+    bytesRows(
+        "P4 bytes/case settled (opened, reminded, paid; VACUUM FULL)",
+        delta(before, after),
+        Map.of());
+    notes.add(
+        "P4 settled: %d cases opened, %d first reminders sent, %d closed PAID"
+            .formatted(N, reminded.done(), paid));
   }
 
   // ---- §4: listings at scale ----
@@ -306,19 +443,51 @@ abstract class EngineRatios {
     int cases = Integer.getInteger("bench.listing-cases", 100_000);
     double took = AtScale.insertCases(jdbc, run, cases, () -> ClockUtil.getCurrentTime().getTime());
     long total = jdbc.queryForObject("select count(*) from collection_case", Long.class);
-    jdbc.execute("analyze"); // what autovacuum (PostgreSQL) would have done after such a load; H2 updates its selectivity too
-    notes.add("§4: %d cases written by SQL batches in %.0f s; %d cases in the database".formatted(cases, took, total));
-    figures("§4 GET /api/cases first page of 50, ms (target < 200)", AtScale.medianMillis(api, "/api/cases?page=0&size=50", 5), Double.NaN, "-");
-    figures("§4 GET /api/cases page 1000 of 50, ms", AtScale.medianMillis(api, "/api/cases?page=1000&size=50", 5), Double.NaN, "-");
-    figures("§4 GET /api/cases?status=AMICABLE, ms", AtScale.medianMillis(api, "/api/cases?status=AMICABLE&page=0&size=50", 5), Double.NaN, "-");
-    figures("§4 GET /api/cases?status=PAID page 100, ms", AtScale.medianMillis(api, "/api/cases?status=PAID&page=100&size=50", 5), Double.NaN, "-");
+    jdbc.execute(
+        "analyze"); // what autovacuum (PostgreSQL) would have done after such a load; H2 updates
+    // its selectivity too
+    notes.add(
+        "§4: %d cases written by SQL batches in %.0f s; %d cases in the database"
+            .formatted(cases, took, total));
+    figures(
+        "§4 GET /api/cases first page of 50, ms (target < 200)",
+        AtScale.medianMillis(api, "/api/cases?page=0&size=50", 5),
+        Double.NaN,
+        "-");
+    figures(
+        "§4 GET /api/cases page 1000 of 50, ms",
+        AtScale.medianMillis(api, "/api/cases?page=1000&size=50", 5),
+        Double.NaN,
+        "-");
+    figures(
+        "§4 GET /api/cases?status=AMICABLE, ms",
+        AtScale.medianMillis(api, "/api/cases?status=AMICABLE&page=0&size=50", 5),
+        Double.NaN,
+        "-");
+    figures(
+        "§4 GET /api/cases?status=PAID page 100, ms",
+        AtScale.medianMillis(api, "/api/cases?status=PAID&page=100&size=50", 5),
+        Double.NaN,
+        "-");
     String reference = "LST-" + run + "-1";
     AtScale.insertPayments(jdbc, reference, 200, () -> ClockUtil.getCurrentTime().getTime());
     int events = api.get("/api/cases/" + reference + "/timeline").json().size();
-    figures("§4 timeline of a case with " + events + " events, ms (target < 500)", AtScale.medianMillis(api, "/api/cases/" + reference + "/timeline", 5), Double.NaN, "-");
-    figures("§4 GET /api/kpis over the cases, ms (target < 2000)", AtScale.medianMillis(api, "/api/kpis", 3), Double.NaN, "-");
+    figures(
+        "§4 timeline of a case with " + events + " events, ms (target < 500)",
+        AtScale.medianMillis(api, "/api/cases/" + reference + "/timeline", 5),
+        Double.NaN,
+        "-");
+    figures(
+        "§4 GET /api/kpis over the cases, ms (target < 2000)",
+        AtScale.medianMillis(api, "/api/kpis", 3),
+        Double.NaN,
+        "-");
     System.gc();
-    figures("P3 heap after GC with the cases above written (MiB)", AtScale.heapAfterGcMiB(), Double.NaN, "-");
+    figures(
+        "P3 heap after GC with the cases above written (MiB)",
+        AtScale.heapAfterGcMiB(),
+        Double.NaN,
+        "-");
   }
 
   // ---- the bare process: start -> businessRuleTask on a 3-rule DMN -> timer ----
@@ -336,14 +505,16 @@ abstract class EngineRatios {
             .timerWithDuration("${wait}")
             .endEvent("EndEvent_Bare")
             .done();
-    repository.createDeployment()
+    repository
+        .createDeployment()
         .name("benchmark bare engine")
         .addModelInstance(BARE + ".bpmn", process)
         .addString(BARE_DECISION + ".dmn", TIER_DMN)
         .deploy();
   }
 
-  static final String TIER_DMN = """
+  static final String TIER_DMN =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
                    id="Definitions_BenchTier" name="Benchmark" namespace="http://camunda.org/schema/1.0/dmn">
@@ -378,34 +549,58 @@ abstract class EngineRatios {
   }
 
   static byte[] csv(String run, LocalDate due) {
-    StringBuilder b = new StringBuilder("debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
+    StringBuilder b =
+        new StringBuilder(
+            "debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
     for (int i = 0; i < N; i++) {
-      b.append("C%s-%d,BUSINESS,Débiteur %d,,csv%s-%d@example.fr,,%d rue de la Paix,75002,Paris,FC-%s-%d,%s,%s,%d.50\n"
-          .formatted(run, i, i, run, i, i % 90 + 1, run, i, due.minusDays(30), due, 50 + i % 4000));
+      b.append(
+          "C%s-%d,BUSINESS,Débiteur %d,,csv%s-%d@example.fr,,%d rue de la Paix,75002,Paris,FC-%s-%d,%s,%s,%d.50\n"
+              .formatted(
+                  run, i, i, run, i, i % 90 + 1, run, i, due.minusDays(30), due, 50 + i % 4000));
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The first-reminder timers of the cases whose debtor id starts so (their amicable-reminders instances). */
+  /**
+   * The first-reminder timers of the cases whose debtor id starts so (their amicable-reminders
+   * instances).
+   */
   List<Job> reminderTimersOf(String debtorPrefix) {
-    Set<String> definitions = management.createJobDefinitionQuery().activityIdIn("Timer_ReminderStepDue").list().stream()
-        .map(d -> d.getId()).collect(Collectors.toSet());
-    Set<String> references = jdbc.queryForList(
-            "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?", String.class, debtorPrefix + "%")
-        .stream().collect(Collectors.toSet());
+    Set<String> definitions =
+        management.createJobDefinitionQuery().activityIdIn("Timer_ReminderStepDue").list().stream()
+            .map(d -> d.getId())
+            .collect(Collectors.toSet());
+    Set<String> references =
+        jdbc
+            .queryForList(
+                "select c.reference from collection_case c join debtor d on d.id = c.debtor_id where d.external_id like ?",
+                String.class,
+                debtorPrefix + "%")
+            .stream()
+            .collect(Collectors.toSet());
     Set<String> instances = new java.util.HashSet<>();
     for (String reference : references) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream().map(ProcessInstance::getId).forEach(instances::add);
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+          .map(ProcessInstance::getId)
+          .forEach(instances::add);
     }
     List<Job> timers = new ArrayList<>();
     for (List<String> part : partition(new ArrayList<>(instances), 500)) {
-      management.createJobQuery().timers().processInstanceIds(new java.util.HashSet<>(part)).list().stream()
-          .filter(j -> definitions.contains(j.getJobDefinitionId())).forEach(timers::add);
+      management
+          .createJobQuery()
+          .timers()
+          .processInstanceIds(new java.util.HashSet<>(part))
+          .list()
+          .stream()
+          .filter(j -> definitions.contains(j.getJobDefinitionId()))
+          .forEach(timers::add);
     }
     return timers;
   }
 
-  /** The first moment from then on when an email may go: a weekday between 10:00 and 18:00, Paris. */
+  /**
+   * The first moment from then on when an email may go: a weekday between 10:00 and 18:00, Paris.
+   */
   static ZonedDateTime contactable(ZonedDateTime then) {
     ZonedDateTime t = then.plusMinutes(1);
     if (t.getHour() >= 18) {
@@ -448,7 +643,10 @@ abstract class EngineRatios {
     }
   }
 
-  /** Steps from..to-1 on 8 threads; answers the seconds they took, and fails on any step that did not succeed. */
+  /**
+   * Steps from..to-1 on 8 threads; answers the seconds they took, and fails on any step that did
+   * not succeed.
+   */
   static double run(int from, int n, Step step) throws Exception {
     AtomicInteger next = new AtomicInteger(from);
     Set<String> failures = ConcurrentHashMap.newKeySet();
@@ -456,18 +654,20 @@ abstract class EngineRatios {
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
-      done.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-          try {
-            if (!step.run(i)) {
-              failures.add("step " + i);
-            }
-          } catch (Exception e) {
-            failures.add("step " + i + ": " + e);
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                  try {
+                    if (!step.run(i)) {
+                      failures.add("step " + i);
+                    }
+                  } catch (Exception e) {
+                    failures.add("step " + i + ": " + e);
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -475,7 +675,8 @@ abstract class EngineRatios {
     double took = seconds(start);
     pool.shutdown();
     if (!failures.isEmpty()) {
-      throw new IllegalStateException(failures.size() + " failed, e.g. " + failures.iterator().next());
+      throw new IllegalStateException(
+          failures.size() + " failed, e.g. " + failures.iterator().next());
     }
     return took;
   }
@@ -499,7 +700,10 @@ abstract class EngineRatios {
    */
   void moveClockAndWakeExecutor(ZonedDateTime at) {
     moveClockTo(at);
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+            engine.getProcessEngineConfiguration())
+        .getJobExecutor()
+        .jobWasAdded();
   }
 
   /** Moves the engine's clock (and so CaseClock) to that moment; it keeps running from there. */
@@ -519,14 +723,19 @@ abstract class EngineRatios {
     return true;
   }
 
-  /** How a drain went: how many were done, when the first and the last were seen (s after the clock move). */
+  /**
+   * How a drain went: how many were done, when the first and the last were seen (s after the clock
+   * move).
+   */
   record Drain(int done, double firstAfterSeconds, double lastAfterSeconds) {
     double fromClockMove() {
       return done == 0 ? Double.NaN : done / lastAfterSeconds;
     }
 
     double afterFirst() {
-      return done < 2 || lastAfterSeconds <= firstAfterSeconds ? Double.NaN : (done - 1) / (lastAfterSeconds - firstAfterSeconds);
+      return done < 2 || lastAfterSeconds <= firstAfterSeconds
+          ? Double.NaN
+          : (done - 1) / (lastAfterSeconds - firstAfterSeconds);
     }
   }
 
@@ -554,14 +763,17 @@ abstract class EngineRatios {
   // ---- P4: sizes on PostgreSQL ----
 
   /** Every table of the schema with its size (table, indexes, TOAST). */
-  static final String SIZES = """
+  static final String SIZES =
+      """
       select c.relname as name, pg_total_relation_size(c.oid) as bytes
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind = 'r'""";
 
   static String part(String table) {
     String t = table.toLowerCase(java.util.Locale.ROOT);
-    return t.startsWith("act_ru_") ? "runtime" : t.startsWith("act_hi_") ? "history" : t.startsWith("act_") ? "engine other" : "ours";
+    return t.startsWith("act_ru_")
+        ? "runtime"
+        : t.startsWith("act_hi_") ? "history" : t.startsWith("act_") ? "engine other" : "ours";
   }
 
   /** Bytes by table (PostgreSQL only; empty elsewhere). */
@@ -570,9 +782,11 @@ abstract class EngineRatios {
       return Map.of();
     }
     Map<String, Long> bytes = new LinkedHashMap<>();
-    jdbc.query(SIZES, rs -> {
-      bytes.put(rs.getString("name"), rs.getLong("bytes"));
-    });
+    jdbc.query(
+        SIZES,
+        rs -> {
+          bytes.put(rs.getString("name"), rs.getLong("bytes"));
+        });
     return bytes;
   }
 
@@ -598,9 +812,15 @@ abstract class EngineRatios {
     }
     row(label + ", total", oursTotal, bareTotal);
     // where our bytes go: the heaviest tables
-    notes.add(label + ", ours by table (bytes/case): " + oursDelta.entrySet().stream()
-        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-        .map(e -> e.getKey() + " " + Math.round(e.getValue() / (double) N)).collect(Collectors.joining(", ")));
+    notes.add(
+        label
+            + ", ours by table (bytes/case): "
+            + oursDelta.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> e.getKey() + " " + Math.round(e.getValue() / (double) N))
+                .collect(Collectors.joining(", ")));
   }
 
   static Map<String, Long> byPart(Map<String, Long> tables) {
@@ -612,7 +832,8 @@ abstract class EngineRatios {
   // ---- the table ----
 
   void row(String figure, double ours, double bare) {
-    figures(figure, ours, bare, bare > 0 && !Double.isNaN(ours) ? "%.2f".formatted(ours / bare) : "-");
+    figures(
+        figure, ours, bare, bare > 0 && !Double.isNaN(ours) ? "%.2f".formatted(ours / bare) : "-");
   }
 
   void figures(String figure, double ours, double bare, String ratio) {
@@ -621,9 +842,12 @@ abstract class EngineRatios {
 
   void print() {
     StringBuilder b = new StringBuilder();
-    b.append("%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n".formatted(database(), N, Runtime.getRuntime().availableProcessors()));
+    b.append(
+        "%nBENCHMARK %s, N=%d, %d cores, job executor as shipped (application.yaml)%n"
+            .formatted(database(), N, Runtime.getRuntime().availableProcessors()));
     b.append("%-84s %10s %10s %7s%n".formatted("figure", "ours", "bare", "ratio"));
-    rows.forEach((figure, v) -> b.append("%-84s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
+    rows.forEach(
+        (figure, v) -> b.append("%-84s %10s %10s %7s%n".formatted(figure, v[0], v[1], v[2])));
     notes.forEach(note -> b.append("  ").append(note).append("%n".formatted()));
     System.out.println(b);
   }

@@ -8,8 +8,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * {@link EngineRatios} on an H2 file database, as the application ships by default. Its own Spring
- * context (benchmark profile only): the job executor runs here with the shipped settings, while
- * the shared test context keeps it off. The engine has its own name (Camunda ignores a name with a
+ * context (benchmark profile only): the job executor runs here with the shipped settings, while the
+ * shared test context keeps it off. The engine has its own name (Camunda ignores a name with a
  * hyphen and falls back to "default"), so that /engine-rest and the JVM-wide engine registry keep
  * the shared context's "default" engine.
  */

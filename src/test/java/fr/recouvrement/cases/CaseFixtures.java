@@ -14,15 +14,23 @@ public final class CaseFixtures {
     return "T-" + RUN + "-" + SEQ.incrementAndGet();
   }
 
-  public static String businessCase(String debtorId, String invoiceNumber, String amount, LocalDate due) {
-    return caseJson(debtorId, "BUSINESS", "\"siren\": \"552100554\",", invoice(invoiceNumber, due.minusDays(30), due, amount));
+  public static String businessCase(
+      String debtorId, String invoiceNumber, String amount, LocalDate due) {
+    return caseJson(
+        debtorId,
+        "BUSINESS",
+        "\"siren\": \"552100554\",",
+        invoice(invoiceNumber, due.minusDays(30), due, amount));
   }
 
-  public static String consumerCase(String debtorId, String invoiceNumber, String amount, LocalDate due) {
-    return caseJson(debtorId, "CONSUMER", "", invoice(invoiceNumber, due.minusDays(30), due, amount));
+  public static String consumerCase(
+      String debtorId, String invoiceNumber, String amount, LocalDate due) {
+    return caseJson(
+        debtorId, "CONSUMER", "", invoice(invoiceNumber, due.minusDays(30), due, amount));
   }
 
-  public static String caseJson(String debtorId, String type, String extraDebtorFields, String... invoices) {
+  public static String caseJson(
+      String debtorId, String type, String extraDebtorFields, String... invoices) {
     return """
         {"debtor": {"externalId": "%s", "type": "%s", "name": "Boulangerie Martin SARL", %s
                     "email": "compta@martin.example", "phone": "+33612345678",
@@ -40,6 +48,7 @@ public final class CaseFixtures {
 
   public static String payment(String amount, LocalDate date, String reference) {
     return """
-        {"amount": %s, "date": "%s", "reference": "%s"}""".formatted(amount, date, reference);
+        {"amount": %s, "date": "%s", "reference": "%s"}"""
+        .formatted(amount, date, reference);
   }
 }

@@ -18,12 +18,14 @@ class CaseRequestValidatorTest {
 
   static OpenCaseRequest request(String siren, OpenCaseRequest.Invoice... invoices) {
     return new OpenCaseRequest(
-        new OpenCaseRequest.Debtor("C-1", "BUSINESS", "Martin", siren, "a@b.fr", "+33612345678", null),
+        new OpenCaseRequest.Debtor(
+            "C-1", "BUSINESS", "Martin", siren, "a@b.fr", "+33612345678", null),
         Arrays.asList(invoices));
   }
 
   static OpenCaseRequest.Invoice invoice(String number, String amount) {
-    return new OpenCaseRequest.Invoice(number, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 4), new BigDecimal(amount));
+    return new OpenCaseRequest.Invoice(
+        number, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 4), new BigDecimal(amount));
   }
 
   static List<String> fields(List<FieldProblem> problems) {
@@ -44,7 +46,8 @@ class CaseRequestValidatorTest {
   @ParameterizedTest
   @ValueSource(strings = {"552100555", "55210055", "5521005540", "55210055A", "123456789"})
   void malformedSirensFail(String siren) {
-    assertThat(fields(validator.problems(request(siren, invoice("F-1", "10"))))).containsExactly("debtor.siren");
+    assertThat(fields(validator.problems(request(siren, invoice("F-1", "10")))))
+        .containsExactly("debtor.siren");
   }
 
   @Test
@@ -53,14 +56,20 @@ class CaseRequestValidatorTest {
         validator.problems(request("1", invoice("F-1", "-1"), invoice("F-1", "2.345"), null));
     assertThat(fields(problems))
         .containsExactlyInAnyOrder(
-            "debtor.siren", "invoices[0].amount", "invoices[1].amount", "invoices[1].number", "invoices[2]");
+            "debtor.siren",
+            "invoices[0].amount",
+            "invoices[1].amount",
+            "invoices[1].number",
+            "invoices[2]");
   }
 
   @Test
   void aDueDateBeforeTheIssueDateIsNamed() {
     OpenCaseRequest.Invoice backwards =
-        new OpenCaseRequest.Invoice("F-1", LocalDate.of(2026, 2, 4), LocalDate.of(2026, 1, 5), BigDecimal.TEN);
+        new OpenCaseRequest.Invoice(
+            "F-1", LocalDate.of(2026, 2, 4), LocalDate.of(2026, 1, 5), BigDecimal.TEN);
     assertThat(validator.problems(request(null, backwards)))
-        .containsExactly(new FieldProblem("invoices[0].dueDate", "must not be before the issue date"));
+        .containsExactly(
+            new FieldProblem("invoices[0].dueDate", "must not be before the issue date"));
   }
 }

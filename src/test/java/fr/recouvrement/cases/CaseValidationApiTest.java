@@ -33,24 +33,83 @@ class CaseValidationApiTest {
     String id = "BAD";
     String siren = "\"siren\": \"552100554\",";
     return Stream.of(
-        Arguments.of("negative amount", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "-5.00")), "invoices[0].amount"),
-        Arguments.of("zero amount", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "0")), "invoices[0].amount"),
-        Arguments.of("three decimals", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.005")), "invoices[0].amount"),
-        Arguments.of("due before issue", caseJson(id, "BUSINESS", siren, invoice("F-1", DUE, ISSUE, "10.00")), "invoices[0].dueDate"),
-        Arguments.of("unknown debtor type", caseJson(id, "COMPANY", siren, invoice("F-1", ISSUE, DUE, "10.00")), "debtor.type"),
-        Arguments.of("SIREN with a bad key", caseJson(id, "BUSINESS", "\"siren\": \"552100555\",", invoice("F-1", ISSUE, DUE, "10.00")), "debtor.siren"),
-        Arguments.of("SIREN of 8 digits", caseJson(id, "BUSINESS", "\"siren\": \"55210055\",", invoice("F-1", ISSUE, DUE, "10.00")), "debtor.siren"),
-        Arguments.of("email without domain", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00")).replace("compta@martin.example", "compta@"), "debtor.email"),
-        Arguments.of("phone not E.164", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00")).replace("+33612345678", "06 12 34 56 78"), "debtor.phone"),
+        Arguments.of(
+            "negative amount",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "-5.00")),
+            "invoices[0].amount"),
+        Arguments.of(
+            "zero amount",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "0")),
+            "invoices[0].amount"),
+        Arguments.of(
+            "three decimals",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.005")),
+            "invoices[0].amount"),
+        Arguments.of(
+            "due before issue",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", DUE, ISSUE, "10.00")),
+            "invoices[0].dueDate"),
+        Arguments.of(
+            "unknown debtor type",
+            caseJson(id, "COMPANY", siren, invoice("F-1", ISSUE, DUE, "10.00")),
+            "debtor.type"),
+        Arguments.of(
+            "SIREN with a bad key",
+            caseJson(
+                id, "BUSINESS", "\"siren\": \"552100555\",", invoice("F-1", ISSUE, DUE, "10.00")),
+            "debtor.siren"),
+        Arguments.of(
+            "SIREN of 8 digits",
+            caseJson(
+                id, "BUSINESS", "\"siren\": \"55210055\",", invoice("F-1", ISSUE, DUE, "10.00")),
+            "debtor.siren"),
+        Arguments.of(
+            "email without domain",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00"))
+                .replace("compta@martin.example", "compta@"),
+            "debtor.email"),
+        Arguments.of(
+            "phone not E.164",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00"))
+                .replace("+33612345678", "06 12 34 56 78"),
+            "debtor.phone"),
         Arguments.of("no invoice", caseJson(id, "BUSINESS", siren), "invoices"),
-        Arguments.of("same invoice twice", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00"), invoice("F-1", ISSUE, DUE, "20.00")), "invoices[1].number"),
-        Arguments.of("amount as text", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "\"dix\"")), "invoices[0].amount"),
-        Arguments.of("date not ISO", caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00")).replace("2026-02-04", "04/02/2026"), "invoices[0].dueDate"),
-        Arguments.of("no debtor", "{\"invoices\": [" + invoice("F-1", ISSUE, DUE, "10.00") + "]}", "debtor"),
-        Arguments.of("negative contractual rate", caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "-1")), "invoices[0].contractualPenaltyRate"),
-        Arguments.of("contractual rate over 100 %", caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "150")), "invoices[0].contractualPenaltyRate"),
-        Arguments.of("VAT not below the amount", caseJson(id, "BUSINESS", siren, withField("vatAmount", "10.00")), "invoices[0].vatAmount"),
-        Arguments.of("VAT with three decimals", caseJson(id, "BUSINESS", siren, withField("vatAmount", "1.675")), "invoices[0].vatAmount"));
+        Arguments.of(
+            "same invoice twice",
+            caseJson(
+                id,
+                "BUSINESS",
+                siren,
+                invoice("F-1", ISSUE, DUE, "10.00"),
+                invoice("F-1", ISSUE, DUE, "20.00")),
+            "invoices[1].number"),
+        Arguments.of(
+            "amount as text",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "\"dix\"")),
+            "invoices[0].amount"),
+        Arguments.of(
+            "date not ISO",
+            caseJson(id, "BUSINESS", siren, invoice("F-1", ISSUE, DUE, "10.00"))
+                .replace("2026-02-04", "04/02/2026"),
+            "invoices[0].dueDate"),
+        Arguments.of(
+            "no debtor", "{\"invoices\": [" + invoice("F-1", ISSUE, DUE, "10.00") + "]}", "debtor"),
+        Arguments.of(
+            "negative contractual rate",
+            caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "-1")),
+            "invoices[0].contractualPenaltyRate"),
+        Arguments.of(
+            "contractual rate over 100 %",
+            caseJson(id, "BUSINESS", siren, withField("contractualPenaltyRate", "150")),
+            "invoices[0].contractualPenaltyRate"),
+        Arguments.of(
+            "VAT not below the amount",
+            caseJson(id, "BUSINESS", siren, withField("vatAmount", "10.00")),
+            "invoices[0].vatAmount"),
+        Arguments.of(
+            "VAT with three decimals",
+            caseJson(id, "BUSINESS", siren, withField("vatAmount", "1.675")),
+            "invoices[0].vatAmount"));
   }
 
   /** A 10.00 invoice with one more field. */
@@ -63,7 +122,9 @@ class CaseValidationApiTest {
   @MethodSource("badRequests")
   void aBadRequestIsRejectedNamingTheFieldAndWritesNothing(String why, String body, String field) {
     String debtor = newDebtorId();
-    Response r = new ApiClient(port, "admin", "admin-test").postJson("/api/cases", body.replace("\"BAD\"", "\"" + debtor + "\""));
+    Response r =
+        new ApiClient(port, "admin", "admin-test")
+            .postJson("/api/cases", body.replace("\"BAD\"", "\"" + debtor + "\""));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
@@ -72,6 +133,9 @@ class CaseValidationApiTest {
       fields.add(e.get("field").asText());
     }
     assertThat(fields).contains(field);
-    assertThat(jdbc.queryForObject("select count(*) from debtor where external_id = ?", Long.class, debtor)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from debtor where external_id = ?", Long.class, debtor))
+        .isZero();
   }
 }

@@ -17,10 +17,16 @@ public final class CaseViews {
 
   /**
    * The case as the service would show it on {@code day}; {@code legalInterest} is what a consumer
-   * owes since a notice of {@code legalInterestFrom} on each invoice, in the order given (null: none).
+   * owes since a notice of {@code legalInterestFrom} on each invoice, in the order given (null:
+   * none).
    */
   public static CaseView view(
-      String reference, CaseView.Debtor debtor, LocalDate day, List<CaseView.Invoice> invoices, LocalDate legalInterestFrom, BigDecimal... legalInterest) {
+      String reference,
+      CaseView.Debtor debtor,
+      LocalDate day,
+      List<CaseView.Invoice> invoices,
+      LocalDate legalInterestFrom,
+      BigDecimal... legalInterest) {
     boolean business = debtor.type() == DebtorType.BUSINESS;
     List<CaseBalance.InvoiceBalance> balances = new ArrayList<>();
     List<AmountPursued.Invoice> facts = new ArrayList<>();
@@ -34,12 +40,30 @@ public final class CaseViews {
               business ? invoice.latePenalty() : BigDecimal.ZERO,
               business ? invoice.recoveryIndemnity() : BigDecimal.ZERO,
               business ? BigDecimal.ZERO : interest));
-      facts.add(new AmountPursued.Invoice(i, invoice.number(), invoice.issueDate(), invoice.dueDate(), invoice.disputed()));
+      facts.add(
+          new AmountPursued.Invoice(
+              i, invoice.number(), invoice.issueDate(), invoice.dueDate(), invoice.disputed()));
     }
     CaseBalance balance = new CaseBalance(balances);
     return new CaseView(
-        reference, CaseStatus.AMICABLE, null, balance.total(), balance.principal(), balance.penalties(), debtor, invoices,
-        List.of(), List.of(), null, null, null, null, null, null, balance.legalInterest(), business ? null : legalInterestFrom,
+        reference,
+        CaseStatus.AMICABLE,
+        null,
+        balance.total(),
+        balance.principal(),
+        balance.penalties(),
+        debtor,
+        invoices,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        balance.legalInterest(),
+        business ? null : legalInterestFrom,
         AmountPursued.on(day, facts, balance));
   }
 }

@@ -1,13 +1,12 @@
 package fr.recouvrement.cases;
 
-import fr.recouvrement.kernel.time.CaseClock;
-
 import static fr.recouvrement.cases.CaseFixtures.newDebtorId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.Race;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Twenty identical requests at the same instant, as a retrying ERP or a double-clicking user sends
- * them: exactly one effect, and never a 5xx (each answer is the result, or a 409 saying it is known).
+ * them: exactly one effect, and never a 5xx (each answer is the result, or a 409 saying it is
+ * known).
  */
 @IntegrationTest
 class ConcurrentApiTest {
@@ -43,7 +43,8 @@ class ConcurrentApiTest {
   }
 
   /** Runs the same call from twenty threads at once; answers every status. */
-  private List<Integer> twenty(java.util.function.Supplier<ApiClient.Response> call) throws InterruptedException {
+  private List<Integer> twenty(java.util.function.Supplier<ApiClient.Response> call)
+      throws InterruptedException {
     ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     List<Throwable> failures = Race.run(CALLERS, () -> statuses.add(call.get().status()));
     assertThat(failures).isEmpty();
@@ -51,63 +52,95 @@ class ConcurrentApiTest {
   }
 
   @Test
-  void twentyOpeningsForOneNewDebtorMakeOneCaseWithItsTwoInvoicesAndNoServerError() throws Exception {
+  void twentyOpeningsForOneNewDebtorMakeOneCaseWithItsTwoInvoicesAndNoServerError()
+      throws Exception {
     String debtor = newDebtorId();
 
     List<Integer> statuses = twenty(() -> api.postJson("/api/cases", opening(debtor)));
 
     assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(200, 201, 409));
     assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id = ?", Long.class, debtor))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id = ?",
+                Long.class,
+                debtor))
         .isEqualTo(1);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from invoice i join debtor d on d.id = i.debtor_id where d.external_id = ?", Long.class, debtor))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from invoice i join debtor d on d.id = i.debtor_id where d.external_id = ?",
+                Long.class,
+                debtor))
         .isEqualTo(2);
   }
 
   @Test
   void twentyIdenticalPaymentsAreCountedOnce() throws Exception {
-    String reference = api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
+    String reference =
+        api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
     // paid today: the balance of today falls by exactly what was paid
-    String payment = "{\"amount\": 500.00, \"date\": \"%s\", \"reference\": \"VIR-%s\"}".formatted(CaseClock.today(), newDebtorId());
-    java.math.BigDecimal before = api.get("/api/cases/" + reference).json().get("balance").decimalValue();
+    String payment =
+        "{\"amount\": 500.00, \"date\": \"%s\", \"reference\": \"VIR-%s\"}"
+            .formatted(CaseClock.today(), newDebtorId());
+    java.math.BigDecimal before =
+        api.get("/api/cases/" + reference).json().get("balance").decimalValue();
 
-    List<Integer> statuses = twenty(() -> api.postJson("/api/cases/" + reference + "/payments", payment));
+    List<Integer> statuses =
+        twenty(() -> api.postJson("/api/cases/" + reference + "/payments", payment));
 
     assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(200, 201, 409));
-    assertThat(jdbc.queryForObject(
-            "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?", Long.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?",
+                Long.class,
+                reference))
         .isEqualTo(1);
-    // the balance fell by the amount once (penalties and interest first, C. civ. 1343-1, then principal)
-    assertThat(before.subtract(api.get("/api/cases/" + reference).json().get("balance").decimalValue())).isEqualByComparingTo("500.00");
+    // the balance fell by the amount once (penalties and interest first, C. civ. 1343-1, then
+    // principal)
+    assertThat(
+            before.subtract(
+                api.get("/api/cases/" + reference).json().get("balance").decimalValue()))
+        .isEqualByComparingTo("500.00");
   }
 
   @Test
   void twentyIdenticalDisputesOpenOneDispute() throws Exception {
-    String reference = api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
-    String dispute = "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"F-2\"], \"comment\": \"Remise non appliquée\"}";
+    String reference =
+        api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
+    String dispute =
+        "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"F-2\"], \"comment\": \"Remise non appliquée\"}";
 
-    List<Integer> statuses = twenty(() -> api.postJson("/api/cases/" + reference + "/disputes", dispute));
+    List<Integer> statuses =
+        twenty(() -> api.postJson("/api/cases/" + reference + "/disputes", dispute));
 
     assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(200, 201, 409));
     assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from dispute x join collection_case c on c.id = x.case_id where c.reference = ?", Long.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from dispute x join collection_case c on c.id = x.case_id where c.reference = ?",
+                Long.class,
+                reference))
         .isEqualTo(1);
   }
 
   @Test
   void twentyIdenticalInsolvencyNoticesRecordOneProcedure() throws Exception {
-    String reference = api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
-    String notice = "{\"procedure\": \"REDRESSEMENT\", \"judgmentDate\": \"2026-03-02\", \"publicationDate\": \"2026-03-10\"}";
+    String reference =
+        api.postJson("/api/cases", opening(newDebtorId())).json().get("reference").asText();
+    String notice =
+        "{\"procedure\": \"REDRESSEMENT\", \"judgmentDate\": \"2026-03-02\", \"publicationDate\": \"2026-03-10\"}";
 
-    List<Integer> statuses = twenty(() -> api.postJson("/api/cases/" + reference + "/insolvency", notice));
+    List<Integer> statuses =
+        twenty(() -> api.postJson("/api/cases/" + reference + "/insolvency", notice));
 
     assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(200, 201, 409));
-    assertThat(jdbc.queryForObject(
-            "select count(*) from insolvency x join collection_case c on c.id = x.case_id where c.reference = ?", Long.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from insolvency x join collection_case c on c.id = x.case_id where c.reference = ?",
+                Long.class,
+                reference))
         .isEqualTo(1);
-    assertThat(api.get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("INSOLVENCY");
+    assertThat(api.get("/api/cases/" + reference).json().get("status").asText())
+        .isEqualTo("INSOLVENCY");
   }
 }

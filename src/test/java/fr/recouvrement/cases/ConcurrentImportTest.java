@@ -32,13 +32,16 @@ class ConcurrentImportTest {
   @Test
   void threeImportsOfTheSameFileAtOnceRejectNoLineAndOpenEachCaseOnce() throws Exception {
     List<String> debtors = new ArrayList<>();
-    StringBuilder csv = new StringBuilder(
-        "debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
     for (int i = 0; i < LINES; i++) {
       String debtor = newDebtorId();
       debtors.add(debtor);
-      csv.append(debtor).append(",BUSINESS,Boulangerie Martin SARL,552100554,,,3 rue des Lilas,69003,Lyon,F-")
-          .append(i).append(",2026-01-05,2026-02-04,100.00\n");
+      csv.append(debtor)
+          .append(",BUSINESS,Boulangerie Martin SARL,552100554,,,3 rue des Lilas,69003,Lyon,F-")
+          .append(i)
+          .append(",2026-01-05,2026-02-04,100.00\n");
     }
     ApiClient api = new ApiClient(port, "admin", "admin-test");
 
@@ -48,10 +51,12 @@ class ConcurrentImportTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<ApiClient.Response>> sent = new ArrayList<>();
       for (int i = 0; i < IMPORTS; i++) {
-        sent.add(people.submit(() -> {
-          go.await();
-          return api.post("/api/cases/import", "text/csv", csv.toString());
-        }));
+        sent.add(
+            people.submit(
+                () -> {
+                  go.await();
+                  return api.post("/api/cases/import", "text/csv", csv.toString());
+                }));
       }
       go.countDown();
       for (Future<ApiClient.Response> f : sent) {
@@ -61,16 +66,29 @@ class ConcurrentImportTest {
       people.shutdownNow();
     }
 
-    assertThat(answers).extracting(ApiClient.Response::status).as(answers.toString()).containsOnly(200);
-    assertThat(answers).allSatisfy(a -> assertThat(a.json().get("rejectedCount").asInt()).as(a.body()).isZero());
+    assertThat(answers)
+        .extracting(ApiClient.Response::status)
+        .as(answers.toString())
+        .containsOnly(200);
+    assertThat(answers)
+        .allSatisfy(a -> assertThat(a.json().get("rejectedCount").asInt()).as(a.body()).isZero());
     // every line opened its case in exactly one of the three imports
-    assertThat(answers.stream().mapToInt(a -> a.json().get("casesOpened").asInt()).sum()).isEqualTo(LINES);
-    String in = String.join(",", debtors.stream().map(d -> "'" + d + "'").toList());
-    assertThat(jdbc.queryForObject(
-            "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id in (" + in + ")", Integer.class))
+    assertThat(answers.stream().mapToInt(a -> a.json().get("casesOpened").asInt()).sum())
         .isEqualTo(LINES);
-    assertThat(jdbc.queryForObject(
-            "select count(*) from invoice i join debtor d on d.id = i.debtor_id where d.external_id in (" + in + ")", Integer.class))
+    String in = String.join(",", debtors.stream().map(d -> "'" + d + "'").toList());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from collection_case c join debtor d on d.id = c.debtor_id where d.external_id in ("
+                    + in
+                    + ")",
+                Integer.class))
+        .isEqualTo(LINES);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from invoice i join debtor d on d.id = i.debtor_id where d.external_id in ("
+                    + in
+                    + ")",
+                Integer.class))
         .isEqualTo(LINES);
   }
 }

@@ -35,13 +35,19 @@ class CsvImportBenchmark {
     for (String pass : new String[] {"first import", "re-import"}) {
       resetPeak();
       long start = System.nanoTime();
-      ApiClient.Response r = api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(csv));
+      ApiClient.Response r =
+          api.post("/api/cases/import", "text/csv", HttpRequest.BodyPublishers.ofInputStream(csv));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       JsonNode result = r.json();
       System.out.printf(
           "BENCHMARK %s: %d lines in %d ms (%.0f lines/s); casesOpened=%d invoicesAdded=%d rejected=%d; peak heap %d MiB%n",
-          pass, LINES, took.toMillis(), LINES * 1000.0 / Math.max(1, took.toMillis()),
-          result.get("casesOpened").asInt(), result.get("invoicesAdded").asInt(), result.get("rejected").size(),
+          pass,
+          LINES,
+          took.toMillis(),
+          LINES * 1000.0 / Math.max(1, took.toMillis()),
+          result.get("casesOpened").asInt(),
+          result.get("invoicesAdded").asInt(),
+          result.get("rejected").size(),
           peakHeapMiB());
     }
   }
@@ -102,9 +108,20 @@ class CsvImportBenchmark {
       } else {
         int debtor = (line - 1) / 4;
         LocalDate due = LocalDate.of(2026, 1, 1).plusDays(line % 300);
-        text = "B%s-%d,%s,Débiteur %d,,debiteur%d@example.fr,,%d rue de la Paix,75002,Paris,F-%d,%s,%s,%d.%02d\n"
-            .formatted(run, debtor, debtor % 3 == 0 ? "CONSUMER" : "BUSINESS", debtor, debtor, debtor % 90 + 1, line,
-                due.minusDays(30), due, 50 + line % 4000, line % 100);
+        text =
+            "B%s-%d,%s,Débiteur %d,,debiteur%d@example.fr,,%d rue de la Paix,75002,Paris,F-%d,%s,%s,%d.%02d\n"
+                .formatted(
+                    run,
+                    debtor,
+                    debtor % 3 == 0 ? "CONSUMER" : "BUSINESS",
+                    debtor,
+                    debtor,
+                    debtor % 90 + 1,
+                    line,
+                    due.minusDays(30),
+                    due,
+                    50 + line % 4000,
+                    line % 100);
       }
       current = text.getBytes(StandardCharsets.UTF_8);
       pos = 0;

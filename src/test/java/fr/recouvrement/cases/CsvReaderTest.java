@@ -30,7 +30,9 @@ class CsvReaderTest {
 
   @Test
   void readsQuotedFieldsWithSeparatorsQuotesAndLineBreaks() throws IOException {
-    List<CsvReader.Row> rows = read("h1,h2\n\"Dupont, Jean\",\"dit \"\"le grand\"\"\"\n\"ligne 1\nligne 2\",x\nlast,row\n");
+    List<CsvReader.Row> rows =
+        read(
+            "h1,h2\n\"Dupont, Jean\",\"dit \"\"le grand\"\"\"\n\"ligne 1\nligne 2\",x\nlast,row\n");
     assertThat(rows.get(1).fields()).containsExactly("Dupont, Jean", "dit \"le grand\"");
     assertThat(rows.get(2).fields()).containsExactly("ligne 1\nligne 2", "x");
     assertThat(rows.get(3).line()).isEqualTo(5);
@@ -56,7 +58,8 @@ class CsvReaderTest {
 
   @Test
   void aFieldLongerThanTheLimitEndsTheReadingWithAnErrorOnTheLineItStartsOn() throws IOException {
-    List<CsvReader.Row> rows = read("a,b\n1,2\n" + "x".repeat(CsvReader.MAX_FIELD_CHARS + 10) + ",3\nnever,read\n");
+    List<CsvReader.Row> rows =
+        read("a,b\n1,2\n" + "x".repeat(CsvReader.MAX_FIELD_CHARS + 10) + ",3\nnever,read\n");
     assertThat(rows).hasSize(3);
     assertThat(rows.get(2).line()).isEqualTo(3);
     assertThat(rows.get(2).error()).contains("longer than", "not read");
@@ -64,9 +67,13 @@ class CsvReaderTest {
 
   @Test
   void bytesThatAreNotUtf8StopTheReadingAndSayFromWhichLine() throws IOException {
-    byte[] bytes = "a,b\n1,2\nSoci\u00e9t\u00e9,3\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] bytes =
+        "a,b\n1,2\nSoci\u00e9t\u00e9,3\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
     CsvReader reader =
-        new CsvReader(new StrictDecodingReader(new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8));
+        new CsvReader(
+            new StrictDecodingReader(
+                new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8));
     List<CsvReader.Row> rows = new ArrayList<>();
     for (CsvReader.Row r = reader.next(); r != null; r = reader.next()) {
       rows.add(r);

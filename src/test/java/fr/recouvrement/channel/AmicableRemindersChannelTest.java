@@ -37,7 +37,10 @@ class AmicableRemindersChannelTest {
     TestServers.reset();
     // a Tuesday morning: the contact policy lets the email go whatever the hour the build runs at
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
-        java.util.Date.from(java.time.ZonedDateTime.of(2026, 3, 3, 10, 0, 0, 0, fr.recouvrement.kernel.time.CaseClock.PARIS).toInstant()));
+        java.util.Date.from(
+            java.time.ZonedDateTime.of(
+                    2026, 3, 3, 10, 0, 0, 0, fr.recouvrement.kernel.time.CaseClock.PARIS)
+                .toInstant()));
   }
 
   @org.junit.jupiter.api.AfterEach
@@ -47,18 +50,36 @@ class AmicableRemindersChannelTest {
 
   @Test
   void theCadencesFirstReminderEmailLeavesThroughTheRealDelegate() throws Exception {
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-A1", 10, "120.00")));
+    String reference =
+        open(
+            api, request("BUSINESS", "compta@martin.example", null, invoice("F-A1", 10, "120.00")));
 
     // run the case's jobs (timers included, whatever their date) until the email has gone
-    for (int round = 0; round < 8 && TestServers.greenMail().getReceivedMessages().length == 0; round++) {
+    for (int round = 0;
+        round < 8 && TestServers.greenMail().getReceivedMessages().length == 0;
+        round++) {
       List<String> instances =
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream().map(ProcessInstance::getId).toList();
-      // the case's prescription timers wait for years and would end the case: not this test's business
+          runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+              .map(ProcessInstance::getId)
+              .toList();
+      // the case's prescription timers wait for years and would end the case: not this test's
+      // business
       java.util.Set<String> prescriptionTimers =
-          management.createJobDefinitionQuery().activityIdIn("Timer_PrescriptionWarning", "Timer_Prescribed").list().stream()
-              .map(org.camunda.bpm.engine.management.JobDefinition::getId).collect(java.util.stream.Collectors.toSet());
-      List<Job> jobs = management.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances)).list().stream()
-          .filter(j -> !prescriptionTimers.contains(j.getJobDefinitionId())).toList();
+          management
+              .createJobDefinitionQuery()
+              .activityIdIn("Timer_PrescriptionWarning", "Timer_Prescribed")
+              .list()
+              .stream()
+              .map(org.camunda.bpm.engine.management.JobDefinition::getId)
+              .collect(java.util.stream.Collectors.toSet());
+      List<Job> jobs =
+          management
+              .createJobQuery()
+              .processInstanceIds(new java.util.HashSet<>(instances))
+              .list()
+              .stream()
+              .filter(j -> !prescriptionTimers.contains(j.getJobDefinitionId()))
+              .toList();
       if (jobs.isEmpty()) {
         break;
       }
@@ -73,6 +94,8 @@ class AmicableRemindersChannelTest {
     List<CommunicationLog.Entry> rows = log.ofCase(reference);
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).status()).isEqualTo(CommunicationStatus.SENT);
-    assertThat(rows.get(0).idempotencyKey()).startsWith(reference + "/").contains("/Task_SendReminderEmail/");
+    assertThat(rows.get(0).idempotencyKey())
+        .startsWith(reference + "/")
+        .contains("/Task_SendReminderEmail/");
   }
 }

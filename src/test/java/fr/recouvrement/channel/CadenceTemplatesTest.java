@@ -36,7 +36,8 @@ class CadenceTemplatesTest {
     List<Use> uses = uses();
     assertThat(uses).extracting(Use::channel).contains("EMAIL", "SMS", "LETTER");
 
-    ReminderEmails emails = new ReminderEmails(null, templates, null, null, CREDITOR, new MailSettings(null));
+    ReminderEmails emails =
+        new ReminderEmails(null, templates, null, null, CREDITOR, new MailSettings(null));
     ReminderSms sms = new ReminderSms(null, templates, null, null, CREDITOR);
     for (Use use : uses) {
       assertThat(ReminderStep.TONES).as(use.toString()).contains(use.tone());
@@ -48,10 +49,17 @@ class CadenceTemplatesTest {
                 CREDITOR,
                 TODAY);
         switch (use.channel()) {
-          case "EMAIL" -> assertThat(emails.compose(model, "x@y.example").subject()).contains("DOS-2026-000123");
+          case "EMAIL" ->
+              assertThat(emails.compose(model, "x@y.example").subject())
+                  .contains("DOS-2026-000123");
           case "SMS" -> assertThat(sms.compose(model)).contains("DOS-2026-000123");
-          default -> assertThat(new PdfRenderer().pdf(templates.render("letter/" + use.template() + ".xhtml", model.variables())))
-              .isNotEmpty();
+          default ->
+              assertThat(
+                      new PdfRenderer()
+                          .pdf(
+                              templates.render(
+                                  "letter/" + use.template() + ".xhtml", model.variables())))
+                  .isNotEmpty();
         }
       }
     }
@@ -59,7 +67,9 @@ class CadenceTemplatesTest {
 
   private static List<Use> uses() throws Exception {
     DmnModelInstance dmn;
-    try (InputStream in = CadenceTemplatesTest.class.getResourceAsStream("/processes/decisions/reminder-cadence.dmn")) {
+    try (InputStream in =
+        CadenceTemplatesTest.class.getResourceAsStream(
+            "/processes/decisions/reminder-cadence.dmn")) {
       assertThat(in).as("reminder-cadence.dmn on the classpath").isNotNull();
       dmn = Dmn.readModelFromStream(in);
     }
@@ -67,10 +77,16 @@ class CadenceTemplatesTest {
     List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
     Set<Use> uses = new LinkedHashSet<>();
     for (Rule rule : table.getRules()) {
-      List<String> values = rule.getOutputEntries().stream().map(e -> e.getTextContent().replace("\"", "").trim()).toList();
+      List<String> values =
+          rule.getOutputEntries().stream()
+              .map(e -> e.getTextContent().replace("\"", "").trim())
+              .toList();
       String template = values.get(outputs.indexOf("template"));
       String tone = values.get(outputs.indexOf("tone"));
-      for (String channel : List.of(values.get(outputs.indexOf("action")), values.get(outputs.indexOf("fallbackAction")))) {
+      for (String channel :
+          List.of(
+              values.get(outputs.indexOf("action")),
+              values.get(outputs.indexOf("fallbackAction")))) {
         if (CHANNELS.contains(channel)) {
           uses.add(new Use(channel, template, tone));
         }

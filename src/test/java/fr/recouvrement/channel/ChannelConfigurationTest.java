@@ -48,7 +48,8 @@ class ChannelConfigurationTest {
               assertThat(c.getBean(SmsSender.class)).isInstanceOf(TwilioSmsSender.class);
               assertThat(c.getBean(PostalGateway.class)).isInstanceOf(HttpPostalGateway.class);
               assertThat(c.getBean(PostalSettings.class).configured()).isTrue();
-              assertThat(c.getBean(TwilioSettings.class).apiBaseUrl()).isEqualTo("https://api.twilio.com");
+              assertThat(c.getBean(TwilioSettings.class).apiBaseUrl())
+                  .isEqualTo("https://api.twilio.com");
             });
   }
 

@@ -1,13 +1,13 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseFixtures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.recouvrement.ApiClient;
+import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.OpenCaseRequest;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,8 +23,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 
 /**
- * Cases opened through the intake API, and tiny test processes that
- * run one channel delegate as an asynchronous job, the way the real models call them.
+ * Cases opened through the intake API, and tiny test processes that run one channel delegate as an
+ * asynchronous job, the way the real models call them.
  */
 final class ChannelFixtures {
   static final String EMAIL_PROCESS = "test-channel-email";
@@ -35,7 +35,9 @@ final class ChannelFixtures {
   static final String DONE = "Task_Done";
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ChannelFixtures() {}
 
@@ -48,7 +50,8 @@ final class ChannelFixtures {
     return new OpenCaseRequest.Invoice(number, due.minusDays(30), due, new BigDecimal(amount));
   }
 
-  static OpenCaseRequest request(String type, String email, String phone, OpenCaseRequest.Invoice... invoices) {
+  static OpenCaseRequest request(
+      String type, String email, String phone, OpenCaseRequest.Invoice... invoices) {
     return new OpenCaseRequest(
         new OpenCaseRequest.Debtor(
             CaseFixtures.newDebtorId(),
@@ -86,8 +89,12 @@ final class ChannelFixtures {
         Bpmn.createExecutableProcess(LETTER_PROCESS)
             .camundaHistoryTimeToLive(180)
             .startEvent()
-            .serviceTask(STEP).camundaDelegateExpression("${prepareReminderLetter}").camundaAsyncBefore()
-            .serviceTask(SEND).camundaDelegateExpression("${sendLetterByPost}").camundaAsyncBefore()
+            .serviceTask(STEP)
+            .camundaDelegateExpression("${prepareReminderLetter}")
+            .camundaAsyncBefore()
+            .serviceTask(SEND)
+            .camundaDelegateExpression("${sendLetterByPost}")
+            .camundaAsyncBefore()
             .userTask(DONE)
             .endEvent()
             .done();
@@ -114,14 +121,28 @@ final class ChannelFixtures {
     return task.userTask(DONE).endEvent().done();
   }
 
-  static String start(RuntimeService runtime, String process, String reference, int step, String template, String tone) {
+  static String start(
+      RuntimeService runtime,
+      String process,
+      String reference,
+      int step,
+      String template,
+      String tone) {
     return start(runtime, process, reference, step, template, tone, Map.of());
   }
 
   static String start(
-      RuntimeService runtime, String process, String reference, int step, String template, String tone, Map<String, Object> more) {
+      RuntimeService runtime,
+      String process,
+      String reference,
+      int step,
+      String template,
+      String tone,
+      Map<String, Object> more) {
     Map<String, Object> variables = new HashMap<>(more);
-    variables.putAll(Map.of("caseReference", reference, "reminderStep", step, "template", template, "tone", tone));
+    variables.putAll(
+        Map.of(
+            "caseReference", reference, "reminderStep", step, "template", template, "tone", tone));
     return runtime.startProcessInstanceByKey(process, reference, variables).getId();
   }
 

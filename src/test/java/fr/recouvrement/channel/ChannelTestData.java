@@ -37,11 +37,20 @@ final class ChannelTestData {
   }
 
   /** An invoice: penalty and indemnity as the money rules would fill them. */
-  static CaseView.Invoice invoice(String number, LocalDate due, String amount, String paid, String penalty, String indemnity) {
+  static CaseView.Invoice invoice(
+      String number, LocalDate due, String amount, String paid, String penalty, String indemnity) {
     BigDecimal a = new BigDecimal(amount);
     BigDecimal p = new BigDecimal(paid);
     return new CaseView.Invoice(
-        number, due.minusDays(30), due, a, p, BigDecimal.ZERO, a.subtract(p), new BigDecimal(penalty), new BigDecimal(indemnity),
+        number,
+        due.minusDays(30),
+        due,
+        a,
+        p,
+        BigDecimal.ZERO,
+        a.subtract(p),
+        new BigDecimal(penalty),
+        new BigDecimal(indemnity),
         false);
   }
 

@@ -44,7 +44,9 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
 
   @Test
   void oneEmailStepRunByThreeExecutorsAtOnceDeliversOneEmail() throws Exception {
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-R1", 15, "500.00")));
+    String reference =
+        open(
+            api, request("BUSINESS", "compta@martin.example", null, invoice("F-R1", 15, "500.00")));
     String instance = start(runtime, EMAIL_PROCESS, reference, 1, "relance-courtoise", "courtois");
 
     raceOn(job(management, instance).getId());
@@ -58,8 +60,13 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
   void oneSmsStepRunByThreeExecutorsAtOnceMakesOneTwilioRequest() throws Exception {
     String messages = "/2010-04-01/Accounts/" + TestServers.TWILIO_ACCOUNT_SID + "/Messages.json";
     TestServers.wireMock()
-        .stubFor(post(urlEqualTo(messages)).willReturn(SendReminderSmsTest.created("SM0000000000000000000000000000000R").withFixedDelay(SLOW_PROVIDER_MS)));
-    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-R2", 12, "240.00")));
+        .stubFor(
+            post(urlEqualTo(messages))
+                .willReturn(
+                    SendReminderSmsTest.created("SM0000000000000000000000000000000R")
+                        .withFixedDelay(SLOW_PROVIDER_MS)));
+    String reference =
+        open(api, request("CONSUMER", null, "+33612345678", invoice("F-R2", 12, "240.00")));
     String instance = start(runtime, SMS_PROCESS, reference, 1, "relance-courtoise", "courtois");
 
     List<Throwable> failures = raceOn(job(management, instance).getId());
@@ -68,14 +75,19 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
     TestServers.wireMock().verify(1, postRequestedFor(urlEqualTo(messages)));
     assertOneSentRow(reference);
     // the others did not send: they found the live lease of the first one
-    assertThat(failures).filteredOn(f -> f instanceof DeliveryInFlightException).hasSizeGreaterThanOrEqualTo(EXECUTORS - 1);
+    assertThat(failures)
+        .filteredOn(f -> f instanceof DeliveryInFlightException)
+        .hasSizeGreaterThanOrEqualTo(EXECUTORS - 1);
   }
 
   @Test
   void oneLetterPostingRunByThreeExecutorsAtOnceMakesOnePostalRequest() throws Exception {
     String letters = TestServers.POSTAL_PATH + "/letters";
     TestServers.wireMock()
-        .stubFor(post(urlEqualTo(letters)).willReturn(ReminderLetterTest.accepted("1A0000000009R").withFixedDelay(SLOW_PROVIDER_MS)));
+        .stubFor(
+            post(urlEqualTo(letters))
+                .willReturn(
+                    ReminderLetterTest.accepted("1A0000000009R").withFixedDelay(SLOW_PROVIDER_MS)));
     String reference = open(api, request("BUSINESS", null, null, invoice("F-R3", 25, "900.00")));
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
     management.executeJob(job(management, instance).getId()); // the PDF, stored once
@@ -85,20 +97,27 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
 
     TestServers.wireMock().verify(1, postRequestedFor(urlEqualTo(letters)));
     assertOneSentRow(reference);
-    assertThat(failures).filteredOn(f -> f instanceof DeliveryInFlightException).hasSizeGreaterThanOrEqualTo(EXECUTORS - 1);
+    assertThat(failures)
+        .filteredOn(f -> f instanceof DeliveryInFlightException)
+        .hasSizeGreaterThanOrEqualTo(EXECUTORS - 1);
   }
 
   @Test
   void aLeaseLeftByACrashedAttemptStopsNobodyOnceItHasExpired() {
-    // a PENDING row whose lease ran out: the attempt died mid-send; the step is sent again (at-least-once)
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-R4", 15, "500.00")));
+    // a PENDING row whose lease ran out: the attempt died mid-send; the step is sent again
+    // (at-least-once)
+    String reference =
+        open(
+            api, request("BUSINESS", "compta@martin.example", null, invoice("F-R4", 15, "500.00")));
     String instance = start(runtime, EMAIL_PROCESS, reference, 1, "relance-courtoise", "courtois");
     String key = reference + "/" + instance + "/Task_Step/1";
     org.springframework.jdbc.core.JdbcTemplate jdbc = jdbcTemplate;
     jdbc.update(
         "insert into communication (case_id, idempotency_key, channel, status, created_at, lease_owner, lease_until)"
             + " select id, ?, 'EMAIL', 'PENDING', current_timestamp, 'crashed-node', ? from collection_case where reference = ?",
-        key, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), reference);
+        key,
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+        reference);
 
     management.executeJob(job(management, instance).getId());
 
@@ -109,8 +128,8 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
   /**
-   * The losers' failures may also have rolled back the winner's job transaction (the job row changed
-   * under it): the job is then still there, and its retry finds the step SENT and moves on.
+   * The losers' failures may also have rolled back the winner's job transaction (the job row
+   * changed under it): the job is then still there, and its retry finds the step SENT and moves on.
    */
   private void finishAsTheRetryWould(String instance) {
     org.camunda.bpm.engine.runtime.Job left = job(management, instance);
@@ -122,10 +141,12 @@ class ConcurrentDeliveryTest extends ChannelStepTest {
   }
 
   private List<Throwable> raceOn(String jobId) throws InterruptedException {
-    return Race.run(EXECUTORS, () -> {
-      management.executeJob(jobId);
-      return null;
-    });
+    return Race.run(
+        EXECUTORS,
+        () -> {
+          management.executeJob(jobId);
+          return null;
+        });
   }
 
   private void assertOneSentRow(String reference) {

@@ -13,7 +13,8 @@ class ContactPolicyDecisionTest {
   static final int MONDAY = 1;
   static final int SATURDAY = 6;
 
-  static DmnDecisionResultEntries check(String channel, int day, String time, boolean holiday, int today, int calls) {
+  static DmnDecisionResultEntries check(
+      String channel, int day, String time, boolean holiday, int today, int calls) {
     String[] hm = time.split(":");
     Map<String, Object> in = new HashMap<>();
     in.put("channel", channel);
@@ -45,13 +46,16 @@ class ContactPolicyDecisionTest {
     assertThat(allowed("EMAIL", SATURDAY, "11:00")).isFalse();
     assertThat(allowed("SMS", 7, "11:00")).isFalse();
     assertThat((Boolean) check("EMAIL", MONDAY, "11:00", true, 0, 0).getEntry("allowed")).isFalse();
-    assertThat((String) check("EMAIL", MONDAY, "11:00", true, 0, 0).getEntry("reason")).isEqualTo("Jour férié");
+    assertThat((String) check("EMAIL", MONDAY, "11:00", true, 0, 0).getEntry("reason"))
+        .isEqualTo("Jour férié");
   }
 
   @Test
   void neverTwoContactsTheSameDayAndAtMostFourCallsIn30Days() {
-    assertThat((Boolean) check("EMAIL", MONDAY, "11:00", false, 1, 0).getEntry("allowed")).isFalse();
-    assertThat((Boolean) check("PHONE_CALL", MONDAY, "11:00", false, 0, 3).getEntry("allowed")).isTrue();
+    assertThat((Boolean) check("EMAIL", MONDAY, "11:00", false, 1, 0).getEntry("allowed"))
+        .isFalse();
+    assertThat((Boolean) check("PHONE_CALL", MONDAY, "11:00", false, 0, 3).getEntry("allowed"))
+        .isTrue();
     DmnDecisionResultEntries capped = check("PHONE_CALL", MONDAY, "11:00", false, 0, 4);
     assertThat((Boolean) capped.getEntry("allowed")).isFalse();
     assertThat((String) capped.getEntry("reason")).contains("4 tentatives");

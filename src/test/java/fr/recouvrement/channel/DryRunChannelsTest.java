@@ -41,9 +41,14 @@ class DryRunChannelsTest {
 
   @Test
   void anEmailWithoutSmtpIsRecordedAsADryRunAndNotDelivered() {
-    ReminderEmails emails = new ReminderEmails(cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
-    String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D1", 10, "45.00")));
-    ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Email/1");
+    ReminderEmails emails =
+        new ReminderEmails(
+            cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
+    String reference =
+        open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D1", 10, "45.00")));
+    ReminderStep step =
+        new ReminderStep(
+            reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Email/1");
 
     assertThat(emails.send(step)).isEqualTo(CommunicationStatus.DRY_RUN);
     assertThat(emails.send(step)).isEqualTo(CommunicationStatus.DRY_RUN);
@@ -55,15 +60,22 @@ class DryRunChannelsTest {
     assertThat(rows.get(0).recipient()).isEqualTo("jeanne@martin.example");
     assertThat(rows.get(0).contentSha256()).hasSize(64);
     assertThat(rows.get(0).providerId()).isNull();
-    assertThat(jdbc.queryForObject("select sent_at from communication where id = ?", java.sql.Timestamp.class, rows.get(0).id()))
+    assertThat(
+            jdbc.queryForObject(
+                "select sent_at from communication where id = ?",
+                java.sql.Timestamp.class,
+                rows.get(0).id()))
         .isNull();
   }
 
   @Test
   void anSmsWithoutTwilioIsRecordedAsADryRunAndNotSent() {
     ReminderSms sms = new ReminderSms(cases, templates, new DryRunSmsSender(), log, creditor);
-    String reference = open(api, request("CONSUMER", null, "+33612345678", invoice("F-D2", 10, "45.00")));
-    ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Sms/1");
+    String reference =
+        open(api, request("CONSUMER", null, "+33612345678", invoice("F-D2", 10, "45.00")));
+    ReminderStep step =
+        new ReminderStep(
+            reference, 1, "relance-courtoise", "courtois", reference + "/dry/Task_Sms/1");
 
     assertThat(sms.send(step)).isEqualTo(CommunicationStatus.DRY_RUN);
 
@@ -75,12 +87,22 @@ class DryRunChannelsTest {
 
   @Test
   void aCaseThatOwesNothingSendsNothing() {
-    ReminderEmails emails = new ReminderEmails(cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
-    String reference = open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D3", 10, "45.00")));
-    assertThat(api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment("45.00", ChannelFixtures.today(), "VIR-D3")).status())
+    ReminderEmails emails =
+        new ReminderEmails(
+            cases, templates, new DryRunEmailSender(), log, creditor, new MailSettings(null));
+    String reference =
+        open(api, request("CONSUMER", "jeanne@martin.example", null, invoice("F-D3", 10, "45.00")));
+    assertThat(
+            api.postJson(
+                    "/api/cases/" + reference + "/payments",
+                    CaseFixtures.payment("45.00", ChannelFixtures.today(), "VIR-D3"))
+                .status())
         .isEqualTo(201);
 
-    assertThat(emails.send(new ReminderStep(reference, 1, "relance-courtoise", null, reference + "/paid/Task_Email/1")))
+    assertThat(
+            emails.send(
+                new ReminderStep(
+                    reference, 1, "relance-courtoise", null, reference + "/paid/Task_Email/1")))
         .isEqualTo(CommunicationStatus.NOTHING_DUE);
     assertThat(log.ofCase(reference)).isEmpty();
   }

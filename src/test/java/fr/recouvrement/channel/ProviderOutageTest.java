@@ -11,7 +11,6 @@ import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -44,8 +43,15 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class ProviderOutageTest {
   /** Delegates that call a provider (email, SMS, postal, bailiff) or print on its behalf. */
   static final List<String> PROVIDER_STEPS =
-      List.of("${sendReminderEmail}", "${sendReminderSms}", "${sendLetterByPost}", "${requestBailiffMission}",
-          "${sendFormalNotice}", "${emailFormalNoticeCopy}", "${sendPlanSchedule}", "${sendInstalmentReminder}");
+      List.of(
+          "${sendReminderEmail}",
+          "${sendReminderSms}",
+          "${sendLetterByPost}",
+          "${requestBailiffMission}",
+          "${sendFormalNotice}",
+          "${emailFormalNoticeCopy}",
+          "${sendPlanSchedule}",
+          "${sendInstalmentReminder}");
 
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
@@ -73,9 +79,11 @@ class ProviderOutageTest {
   }
 
   @Test
-  void everyShippedStepThatCallsAProviderBacksOffForAtLeADayBeforeItBecomesAnIncident() throws Exception {
+  void everyShippedStepThatCallsAProviderBacksOffForAtLeADayBeforeItBecomesAnIncident()
+      throws Exception {
     int checked = 0;
-    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath:processes/*.bpmn")) {
+    for (Resource model :
+        new PathMatchingResourcePatternResolver().getResources("classpath:processes/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
         for (ServiceTask task : bpmn.getModelElementsByType(ServiceTask.class)) {
@@ -84,7 +92,9 @@ class ProviderOutageTest {
           }
           String where = model.getFilename() + " " + task.getId();
           assertThat(task.isCamundaAsyncBefore()).as(where + " is asynchronous").isTrue();
-          assertThat(total(cycleOf(task))).as(where + " backs off over").isGreaterThanOrEqualTo(Duration.ofHours(24));
+          assertThat(total(cycleOf(task)))
+              .as(where + " backs off over")
+              .isGreaterThanOrEqualTo(Duration.ofHours(24));
           checked++;
         }
       }
@@ -93,30 +103,61 @@ class ProviderOutageTest {
   }
 
   @Test
-  void anSmtpServerDownForFourHoursDeliversTheReminderOnceWhenItIsBackWithoutAnIncident() throws Exception {
+  void anSmtpServerDownForFourHoursDeliversTheReminderOnceWhenItIsBackWithoutAnIncident()
+      throws Exception {
     String cycle = shippedCycle("amicable-reminders.bpmn", "Task_SendReminderEmail");
-    deployment = repository.createDeployment().name("provider-outage")
-        .addModelInstance("test-provider-outage.bpmn",
-            Bpmn.createExecutableProcess("test-provider-outage").camundaHistoryTimeToLive(180)
-                .startEvent()
-                .serviceTask("Task_Step").camundaDelegateExpression("${sendReminderEmail}").camundaAsyncBefore()
-                .camundaFailedJobRetryTimeCycle(cycle)
-                .userTask("Task_Done").endEvent().done())
-        .deploy();
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-O1", 15, "500.00")));
-    String instance = runtime.startProcessInstanceByKey("test-provider-outage", reference,
-        Map.of("caseReference", reference, "reminderStep", 1, "template", "relance-courtoise", "tone", "courtois")).getId();
+    deployment =
+        repository
+            .createDeployment()
+            .name("provider-outage")
+            .addModelInstance(
+                "test-provider-outage.bpmn",
+                Bpmn.createExecutableProcess("test-provider-outage")
+                    .camundaHistoryTimeToLive(180)
+                    .startEvent()
+                    .serviceTask("Task_Step")
+                    .camundaDelegateExpression("${sendReminderEmail}")
+                    .camundaAsyncBefore()
+                    .camundaFailedJobRetryTimeCycle(cycle)
+                    .userTask("Task_Done")
+                    .endEvent()
+                    .done())
+            .deploy();
+    String reference =
+        open(
+            api, request("BUSINESS", "compta@martin.example", null, invoice("F-O1", 15, "500.00")));
+    String instance =
+        runtime
+            .startProcessInstanceByKey(
+                "test-provider-outage",
+                reference,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "reminderStep",
+                    1,
+                    "template",
+                    "relance-courtoise",
+                    "tone",
+                    "courtois"))
+            .getId();
     mail.setPort(SendReminderEmailTest.closedPort()); // the SMTP server goes down
 
     List<Duration> waits = new ArrayList<>();
     Date start = ClockUtil.getCurrentTime();
-    while (Duration.between(start.toInstant(), ClockUtil.getCurrentTime().toInstant()).compareTo(Duration.ofHours(4)) < 0) {
+    while (Duration.between(start.toInstant(), ClockUtil.getCurrentTime().toInstant())
+            .compareTo(Duration.ofHours(4))
+        < 0) {
       Job job = job(instance);
-      ClockUtil.setCurrentTime(job.getDuedate() == null ? ClockUtil.getCurrentTime() : job.getDuedate());
+      ClockUtil.setCurrentTime(
+          job.getDuedate() == null ? ClockUtil.getCurrentTime() : job.getDuedate());
       Date before = ClockUtil.getCurrentTime();
-      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> management.executeJob(job.getId()))
+          .isInstanceOf(RuntimeException.class);
       waits.add(Duration.between(before.toInstant(), job(instance).getDuedate().toInstant()));
-      assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).as("no incident during the outage").isZero();
+      assertThat(runtime.createIncidentQuery().processInstanceId(instance).count())
+          .as("no incident during the outage")
+          .isZero();
     }
     // the waits grow: a long outage is not hammered every few minutes
     assertThat(waits.get(0)).isLessThanOrEqualTo(Duration.ofMinutes(15));
@@ -133,19 +174,44 @@ class ProviderOutageTest {
   }
 
   @Test
-  void anOutageLongerThanTheBackOffEndsAsOneIncidentThatAnOperatorsRetryResolvesDeliveringOnce() throws Exception {
+  void anOutageLongerThanTheBackOffEndsAsOneIncidentThatAnOperatorsRetryResolvesDeliveringOnce()
+      throws Exception {
     String cycle = shippedCycle("amicable-reminders.bpmn", "Task_SendReminderEmail");
-    deployment = repository.createDeployment().name("provider-outage-long")
-        .addModelInstance("test-provider-outage-long.bpmn",
-            Bpmn.createExecutableProcess("test-provider-outage-long").camundaHistoryTimeToLive(180)
-                .startEvent()
-                .serviceTask("Task_Step").camundaDelegateExpression("${sendReminderEmail}").camundaAsyncBefore()
-                .camundaFailedJobRetryTimeCycle(cycle)
-                .userTask("Task_Done").endEvent().done())
-        .deploy();
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-O2", 15, "500.00")));
-    String instance = runtime.startProcessInstanceByKey("test-provider-outage-long", reference,
-        Map.of("caseReference", reference, "reminderStep", 1, "template", "relance-courtoise", "tone", "courtois")).getId();
+    deployment =
+        repository
+            .createDeployment()
+            .name("provider-outage-long")
+            .addModelInstance(
+                "test-provider-outage-long.bpmn",
+                Bpmn.createExecutableProcess("test-provider-outage-long")
+                    .camundaHistoryTimeToLive(180)
+                    .startEvent()
+                    .serviceTask("Task_Step")
+                    .camundaDelegateExpression("${sendReminderEmail}")
+                    .camundaAsyncBefore()
+                    .camundaFailedJobRetryTimeCycle(cycle)
+                    .userTask("Task_Done")
+                    .endEvent()
+                    .done())
+            .deploy();
+    String reference =
+        open(
+            api, request("BUSINESS", "compta@martin.example", null, invoice("F-O2", 15, "500.00")));
+    String instance =
+        runtime
+            .startProcessInstanceByKey(
+                "test-provider-outage-long",
+                reference,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "reminderStep",
+                    1,
+                    "template",
+                    "relance-courtoise",
+                    "tone",
+                    "courtois"))
+            .getId();
     mail.setPort(SendReminderEmailTest.closedPort()); // down for days
 
     int attempts = 0;
@@ -154,7 +220,8 @@ class ProviderOutageTest {
       if (job.getDuedate() != null) {
         ClockUtil.setCurrentTime(job.getDuedate());
       }
-      assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> management.executeJob(job.getId()))
+          .isInstanceOf(RuntimeException.class);
       attempts++;
     }
     // the back-off is spent: one incident for the operator, nothing sent
@@ -175,15 +242,24 @@ class ProviderOutageTest {
   }
 
   private static String shippedCycle(String file, String taskId) throws Exception {
-    try (InputStream in = ProviderOutageTest.class.getClassLoader().getResourceAsStream("processes/" + file)) {
+    try (InputStream in =
+        ProviderOutageTest.class.getClassLoader().getResourceAsStream("processes/" + file)) {
       return cycleOf(Bpmn.readModelFromStream(in).getModelElementById(taskId));
     }
   }
 
   private static String cycleOf(ServiceTask task) {
-    CamundaFailedJobRetryTimeCycle cycle = task.getExtensionElements() == null
-        ? null
-        : task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream().findFirst().orElse(null);
+    CamundaFailedJobRetryTimeCycle cycle =
+        task.getExtensionElements() == null
+            ? null
+            : task
+                .getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
     assertThat(cycle).as(task.getId() + " has a retry cycle").isNotNull();
     return cycle.getTextContent().trim();
   }

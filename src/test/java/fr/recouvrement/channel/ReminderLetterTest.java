@@ -1,7 +1,5 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.format.Formats;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -25,8 +23,9 @@ import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.cases.OpenCaseRequest;
-import java.math.BigDecimal;
 import fr.recouvrement.channel.DocumentStore.Document;
+import fr.recouvrement.kernel.format.Formats;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -63,8 +62,24 @@ class ReminderLetterTest extends ChannelStepTest {
   @Test
   void aLetterIsRenderedStoredWithItsHashThenPostedAsRegisteredMail() throws Exception {
     TestServers.wireMock().stubFor(post(urlEqualTo(LETTERS)).willReturn(accepted("1A00000000017")));
-    String reference = open(api, request("BUSINESS", "compta@martin.example", null, invoice("F-L1", 25, "1850.00"), invoice("F-L2", 4, "12.30")));
-    String instance = start(runtime, LETTER_PROCESS, reference, 4, "dernier-avis", "dernier-avis", Map.of("registeredLetter", true));
+    String reference =
+        open(
+            api,
+            request(
+                "BUSINESS",
+                "compta@martin.example",
+                null,
+                invoice("F-L1", 25, "1850.00"),
+                invoice("F-L2", 4, "12.30")));
+    String instance =
+        start(
+            runtime,
+            LETTER_PROCESS,
+            reference,
+            4,
+            "dernier-avis",
+            "dernier-avis",
+            Map.of("registeredLetter", true));
 
     management.executeJob(job(management, instance).getId());
 
@@ -81,15 +96,25 @@ class ReminderLetterTest extends ChannelStepTest {
     assertThat(document.sizeBytes()).isEqualTo(pdf.length);
     CaseView view = cases.get(reference);
     BigDecimal total =
-        view.invoices().stream().map(i -> i.outstanding().add(i.latePenalty()).add(i.recoveryIndemnity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        view.invoices().stream()
+            .map(i -> i.outstanding().add(i.latePenalty()).add(i.recoveryIndemnity()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(ChannelTestData.plain(ReminderTemplatesTest.pdfText(pdf)))
-        .contains("Dernier avis avant mise en demeure", reference, "F-L1", "1 850,00 €", "F-L2", "12,30 €", "40,00 €")
+        .contains(
+            "Dernier avis avant mise en demeure",
+            reference,
+            "F-L1",
+            "1 850,00 €",
+            "F-L2",
+            "12,30 €",
+            "40,00 €")
         .contains(ChannelTestData.plain(Formats.INSTANCE.amount(total)))
         .contains("Boulangerie Martin SARL", "69003 Lyon", "FR76 3000 6000 0112 3456 7890 189");
 
     management.executeJob(job(management, instance).getId());
 
-    List<LoggedRequest> requests = TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)));
+    List<LoggedRequest> requests =
+        TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)));
     assertThat(requests).hasSize(1);
     LoggedRequest sent = requests.get(0);
     assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + TestServers.POSTAL_API_KEY);
@@ -108,7 +133,13 @@ class ReminderLetterTest extends ChannelStepTest {
 
     assertThat(runtime.getVariable(instance, "postalTrackingId")).isEqualTo("1A00000000017");
     assertThat(runtime.getVariable(instance, "communicationStatus")).isEqualTo("SENT");
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(DONE);
     CommunicationLog.Entry row = onlyRow(reference);
     assertThat(row.channel()).isEqualTo(Channel.LETTER);
     assertThat(row.providerId()).isEqualTo("1A00000000017");
@@ -119,7 +150,9 @@ class ReminderLetterTest extends ChannelStepTest {
   @Test
   void aRetriedPreparationReusesTheStoredLetter() {
     String reference = open(api, request("CONSUMER", null, null, invoice("F-L3", 25, "70.00")));
-    ReminderStep step = new ReminderStep(reference, 1, "relance-courtoise", "courtois", reference + "/retry/Task_Step/1");
+    ReminderStep step =
+        new ReminderStep(
+            reference, 1, "relance-courtoise", "courtois", reference + "/retry/Task_Step/1");
 
     Document first = letters.prepare(step).orElseThrow();
     Document again = letters.prepare(step).orElseThrow();
@@ -138,12 +171,17 @@ class ReminderLetterTest extends ChannelStepTest {
                 .willReturn(aResponse().withStatus(503).withBody("maintenance"))
                 .willSetStateTo("up"));
     TestServers.wireMock()
-        .stubFor(post(urlEqualTo(LETTERS)).inScenario("postal").whenScenarioStateIs("up").willReturn(accepted("1A00000000024")));
+        .stubFor(
+            post(urlEqualTo(LETTERS))
+                .inScenario("postal")
+                .whenScenarioStateIs("up")
+                .willReturn(accepted("1A00000000024")));
     String reference = open(api, request("CONSUMER", null, null, invoice("F-L4", 25, "70.00")));
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
     management.executeJob(job(management, instance).getId());
 
-    assertThatThrownBy(() -> management.executeJob(job(management, instance).getId())).hasStackTraceContaining("503");
+    assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))
+        .hasStackTraceContaining("503");
     assertThat(onlyRow(reference).status()).isEqualTo(CommunicationStatus.FAILED);
     assertThat(job(management, instance).getRetries()).isEqualTo(2);
 
@@ -154,11 +192,18 @@ class ReminderLetterTest extends ChannelStepTest {
     assertThat(row.providerId()).isEqualTo("1A00000000024");
     // the step once more, as a duplicate job would: no new mission
     Long documentId = (Long) runtime.getVariable(instance, "letterDocumentId");
-    post.send(new ReminderStep(reference, 1, "relance-ferme", "ferme", row.idempotencyKey()), documentId, false);
+    post.send(
+        new ReminderStep(reference, 1, "relance-ferme", "ferme", row.idempotencyKey()),
+        documentId,
+        false);
     TestServers.wireMock().verify(2, postRequestedFor(urlEqualTo(LETTERS)));
-    List<LoggedRequest> requests = TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)));
-    // both attempts carried the same client reference: the provider can tell a retry from a new letter
-    assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(row.idempotencyKey());
+    List<LoggedRequest> requests =
+        TestServers.wireMock().findAll(postRequestedFor(urlEqualTo(LETTERS)));
+    // both attempts carried the same client reference: the provider can tell a retry from a new
+    // letter
+    assertThat(requests)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsOnly(row.idempotencyKey());
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
   }
 
@@ -167,7 +212,9 @@ class ReminderLetterTest extends ChannelStepTest {
     TestServers.wireMock()
         .stubFor(
             post(urlEqualTo(LETTERS))
-                .willReturn(accepted("1A00000000031").withFixedDelay(TestServers.POSTAL_READ_TIMEOUT_MS + 1500)));
+                .willReturn(
+                    accepted("1A00000000031")
+                        .withFixedDelay(TestServers.POSTAL_READ_TIMEOUT_MS + 1500)));
     String reference = open(api, request("CONSUMER", null, null, invoice("F-L5", 25, "70.00")));
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
     management.executeJob(job(management, instance).getId());
@@ -175,7 +222,8 @@ class ReminderLetterTest extends ChannelStepTest {
     long started = System.nanoTime();
     assertThatThrownBy(() -> management.executeJob(job(management, instance).getId()))
         .hasStackTraceContaining("did not answer within");
-    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(TestServers.POSTAL_READ_TIMEOUT_MS + 1500);
+    assertThat((System.nanoTime() - started) / 1_000_000)
+        .isLessThan(TestServers.POSTAL_READ_TIMEOUT_MS + 1500);
     CommunicationLog.Entry row = onlyRow(reference);
     assertThat(row.status()).isEqualTo(CommunicationStatus.FAILED);
     assertThat(row.error()).contains("recouvrement.postal.read-timeout");
@@ -187,7 +235,13 @@ class ReminderLetterTest extends ChannelStepTest {
     OpenCaseRequest noAddress =
         new OpenCaseRequest(
             new OpenCaseRequest.Debtor(
-                fr.recouvrement.cases.CaseFixtures.newDebtorId(), "CONSUMER", "Jeanne Martin", null, "jeanne@martin.example", null, null),
+                fr.recouvrement.cases.CaseFixtures.newDebtorId(),
+                "CONSUMER",
+                "Jeanne Martin",
+                null,
+                "jeanne@martin.example",
+                null,
+                null),
             List.of(invoice("F-L6", 25, "70.00")));
     String reference = open(api, noAddress);
     String instance = start(runtime, LETTER_PROCESS, reference, 1, "relance-ferme", "ferme");
@@ -197,7 +251,8 @@ class ReminderLetterTest extends ChannelStepTest {
     assertThat(documents.ofCase(reference)).isEmpty();
   }
 
-  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String trackingId) {
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(
+      String trackingId) {
     return aResponse()
         .withStatus(201)
         .withHeader("Content-Type", "application/json")

@@ -35,16 +35,25 @@ public class CoverageReport implements TestExecutionListener {
       return;
     }
     ModelCoverage.writeReports();
-    StringBuilder text = new StringBuilder("Process models: flow nodes reached by the test suite\n");
+    StringBuilder text =
+        new StringBuilder("Process models: flow nodes reached by the test suite\n");
     List<ModelCoverage.Line> lines =
         ModelCoverage.lines().stream().filter(line -> shipped(line.key())).toList();
     for (ModelCoverage.Line line : lines) {
       text.append(
           String.format(
-              Locale.ROOT, "COVERAGE %-20s %5.1f %% (%d/%d)%s%s%n",
-              line.key(), 100 * line.ratio(), line.covered(), line.total(),
-              line.ratio() < MINIMUM ? String.format(Locale.ROOT, "  BELOW %.0f %%", 100 * MINIMUM) : "",
-              line.ratio() < 1.0 ? "  missed: " + String.join(", ", ModelCoverage.missed(line.key())) : ""));
+              Locale.ROOT,
+              "COVERAGE %-20s %5.1f %% (%d/%d)%s%s%n",
+              line.key(),
+              100 * line.ratio(),
+              line.covered(),
+              line.total(),
+              line.ratio() < MINIMUM
+                  ? String.format(Locale.ROOT, "  BELOW %.0f %%", 100 * MINIMUM)
+                  : "",
+              line.ratio() < 1.0
+                  ? "  missed: " + String.join(", ", ModelCoverage.missed(line.key()))
+                  : ""));
     }
     System.out.print(text);
     try {

@@ -30,10 +30,10 @@ import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngin
 import org.camunda.community.process_test_coverage.report.CoverageReportUtil;
 
 /**
- * Which flow nodes of each model the whole test suite walked through, across both engines the
- * tests use (the in-memory one of the process tests and the application's own). One collector for
- * the JVM, one suite, one run: the figure that matters is the suite's, not a class's, because a
- * path is often tested once, by the scenario that reaches it.
+ * Which flow nodes of each model the whole test suite walked through, across both engines the tests
+ * use (the in-memory one of the process tests and the application's own). One collector for the
+ * JVM, one suite, one run: the figure that matters is the suite's, not a class's, because a path is
+ * often tested once, by the scenario that reaches it.
  *
  * <p>Written at the end of the run ({@link CoverageReport}) as camunda-process-test-coverage's HTML
  * and JSON report under {@code target/process-test-coverage/}, plus one printed line per model.
@@ -43,7 +43,8 @@ public final class ModelCoverage {
   static final String RUN = "suite";
   static final Path REPORT_DIR = Path.of("target", "process-test-coverage");
 
-  private static final DefaultCollector COLLECTOR = new DefaultCollector(new ExecutionContextModelProvider());
+  private static final DefaultCollector COLLECTOR =
+      new DefaultCollector(new ExecutionContextModelProvider());
 
   static {
     COLLECTOR.createSuite(new Suite(SUITE, "Recouvrement, whole test suite"));
@@ -61,7 +62,8 @@ public final class ModelCoverage {
 
   /** After the engine is built: connects its listeners to the suite's collector. */
   public static void attach(ProcessEngine engine) {
-    // engines call back from many threads (job executor, concurrent API tests); the collector is not
+    // engines call back from many threads (job executor, concurrent API tests); the collector is
+    // not
     // thread-safe, so events go in one at a time
     Collector serial =
         event -> {
@@ -86,7 +88,8 @@ public final class ModelCoverage {
     Suite suite = COLLECTOR.getActiveSuite();
     for (Model model : models) {
       Set<String> nodes =
-          Bpmn.readModelFromStream(new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)))
+          Bpmn.readModelFromStream(
+                  new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)))
               .getModelElementsByType(FlowNode.class)
               .stream()
               .map(FlowNode::getId)
@@ -110,7 +113,8 @@ public final class ModelCoverage {
       if (model.getKey().equals(key)) {
         Set<String> reached =
             suite.getEvents(key).stream().map(Event::getDefinitionKey).collect(Collectors.toSet());
-        return Bpmn.readModelFromStream(new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)))
+        return Bpmn.readModelFromStream(
+                new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)))
             .getModelElementsByType(FlowNode.class)
             .stream()
             .map(FlowNode::getId)

@@ -3,8 +3,8 @@ package fr.recouvrement.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +56,12 @@ class DemoDataTest {
     assertThat(view.debtor().name()).isEqualTo("Boulangerie Martin SARL");
     assertThat(view.debtor().siren()).isEqualTo("552100554");
     LocalDate today = CaseClock.today();
-    assertThat(view.invoices()).extracting(i -> i.dueDate()).containsExactly(today.minusDays(40), today.minusDays(20));
+    assertThat(view.invoices())
+        .extracting(i -> i.dueDate())
+        .containsExactly(today.minusDays(40), today.minusDays(20));
     assertThat(
-            runtimeService.createProcessInstanceQuery()
+            runtimeService
+                .createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference)
                 .processDefinitionKey(CaseService.PROCESS_KEY)
                 .count())
@@ -66,6 +69,8 @@ class DemoDataTest {
   }
 
   private List<String> groupsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.security.GroupIds;
 import fr.recouvrement.security.TestUsers;
 import java.time.LocalDate;
@@ -22,7 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code POST /api/cases/{reference}/disputes}: what is recorded, what the case shows, every refusal. */
+/**
+ * {@code POST /api/cases/{reference}/disputes}: what is recorded, what the case shows, every
+ * refusal.
+ */
 @IntegrationTest
 class DisputeApiTest {
   @LocalServerPort int port;
@@ -43,8 +46,12 @@ class DisputeApiTest {
   /** A business case with two invoices due today (no penalties yet): A 1,000.00 and B 500.00. */
   String openCase() {
     String json =
-        caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
-            invoice("F-A", today.minusDays(30), today, "1000.00"), invoice("F-B", today.minusDays(30), today, "500.00"));
+        caseJson(
+            newDebtorId(),
+            "BUSINESS",
+            "\"siren\": \"552100554\",",
+            invoice("F-A", today.minusDays(30), today, "1000.00"),
+            invoice("F-B", today.minusDays(30), today, "500.00"));
     Response r = new ApiClient(port, "admin", "admin-test").postJson("/api/cases", json);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("reference").asText();
@@ -67,7 +74,10 @@ class DisputeApiTest {
   void aCollectorRaisesADisputeAndRemindersLeaveItsInvoicesAlone() {
     String reference = openCase();
 
-    Response r = dispute(reference, """
+    Response r =
+        dispute(
+            reference,
+            """
         {"category": "COMMERCIAL", "invoiceNumbers": ["F-A"], "comment": "Remise de 10 % non appliquée"}""");
 
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -87,7 +97,13 @@ class DisputeApiTest {
     assertThat(cases.undisputedBalance(reference)).isEqualByComparingTo("500.00");
     // the case process was told, with the dispute's id
     String processInstanceId = c.get("processInstanceId").asText();
-    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstanceId).variableName("disputeId").singleResult().getValue())
+    assertThat(
+            runtimeService
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceId)
+                .variableName("disputeId")
+                .singleResult()
+                .getValue())
         .isEqualTo(d.get("id").asLong());
   }
 
@@ -95,9 +111,15 @@ class DisputeApiTest {
   void anUnknownOrMissingCategoryIsRefusedNamingTheField() {
     String reference = openCase();
 
-    Response unknown = dispute(reference, """
+    Response unknown =
+        dispute(
+            reference,
+            """
         {"category": "PRICE", "invoiceNumbers": ["F-A"]}""");
-    Response missing = dispute(reference, """
+    Response missing =
+        dispute(
+            reference,
+            """
         {"invoiceNumbers": ["F-A"]}""");
 
     for (Response r : new Response[] {unknown, missing}) {
@@ -111,40 +133,70 @@ class DisputeApiTest {
   @Test
   void noInvoiceOrAnInvoiceOfAnotherCaseIsRefusedNamingTheField() {
     String reference = openCase();
-    Response other = new ApiClient(port, "admin", "admin-test").postJson("/api/cases",
-        caseJson(newDebtorId(), "CONSUMER", "", invoice("F-ELSEWHERE", today.minusDays(30), today, "80.00")));
+    Response other =
+        new ApiClient(port, "admin", "admin-test")
+            .postJson(
+                "/api/cases",
+                caseJson(
+                    newDebtorId(),
+                    "CONSUMER",
+                    "",
+                    invoice("F-ELSEWHERE", today.minusDays(30), today, "80.00")));
     assertThat(other.status()).as(other.toString()).isEqualTo(201);
 
-    Response empty = dispute(reference, """
+    Response empty =
+        dispute(
+            reference,
+            """
         {"category": "TECHNICAL", "invoiceNumbers": []}""");
     assertThat(empty.status()).as(empty.toString()).isEqualTo(400);
     assertThat(empty.json().get("errors").get(0).get("field").asText()).isEqualTo("invoiceNumbers");
 
-    Response absent = dispute(reference, """
+    Response absent =
+        dispute(
+            reference,
+            """
         {"category": "TECHNICAL"}""");
     assertThat(absent.status()).as(absent.toString()).isEqualTo(400);
-    assertThat(absent.json().get("errors").get(0).get("field").asText()).isEqualTo("invoiceNumbers");
+    assertThat(absent.json().get("errors").get(0).get("field").asText())
+        .isEqualTo("invoiceNumbers");
 
-    Response unknown = dispute(reference, """
+    Response unknown =
+        dispute(
+            reference,
+            """
         {"category": "TECHNICAL", "invoiceNumbers": ["F-A", "F-999"]}""");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
-    assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("invoiceNumbers[1]");
+    assertThat(unknown.json().get("errors").get(0).get("field").asText())
+        .isEqualTo("invoiceNumbers[1]");
 
     // recorded, but on another debtor's case
-    Response foreign = dispute(reference, """
+    Response foreign =
+        dispute(
+            reference,
+            """
         {"category": "TECHNICAL", "invoiceNumbers": ["F-ELSEWHERE"]}""");
     assertThat(foreign.status()).as(foreign.toString()).isEqualTo(400);
-    assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo("invoiceNumbers[0]");
+    assertThat(foreign.json().get("errors").get(0).get("field").asText())
+        .isEqualTo("invoiceNumbers[0]");
     assertThat(openDisputes(reference)).isZero();
   }
 
   @Test
   void anInvoiceAlreadyUnderAnOpenDisputeIsAConflict() {
     String reference = openCase();
-    assertThat(dispute(reference, """
-        {"category": "ADMINISTRATIVE", "invoiceNumbers": ["F-A"]}""").status()).isEqualTo(201);
+    assertThat(
+            dispute(
+                    reference,
+                    """
+        {"category": "ADMINISTRATIVE", "invoiceNumbers": ["F-A"]}""")
+                .status())
+        .isEqualTo(201);
 
-    Response again = dispute(reference, """
+    Response again =
+        dispute(
+            reference,
+            """
         {"category": "COMMERCIAL", "invoiceNumbers": ["F-B", "F-A"]}""");
 
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
@@ -152,16 +204,26 @@ class DisputeApiTest {
     assertThat(again.json().get("detail").asText()).contains("F-A");
     assertThat(openDisputes(reference)).isEqualTo(1);
     // the other invoice alone can still be disputed
-    assertThat(dispute(reference, """
-        {"category": "COMMERCIAL", "invoiceNumbers": ["F-B"]}""").status()).isEqualTo(201);
+    assertThat(
+            dispute(
+                    reference,
+                    """
+        {"category": "COMMERCIAL", "invoiceNumbers": ["F-B"]}""")
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
   void aClosedCaseCannotBeDisputed() {
     String reference = openCase();
-    jdbc.update("update collection_case set status = 'PAID', open_debtor_id = null, closed_at = current_timestamp where reference = ?", reference);
+    jdbc.update(
+        "update collection_case set status = 'PAID', open_debtor_id = null, closed_at = current_timestamp where reference = ?",
+        reference);
 
-    Response r = dispute(reference, """
+    Response r =
+        dispute(
+            reference,
+            """
         {"category": "TECHNICAL", "invoiceNumbers": ["F-A"]}""");
 
     assertThat(r.status()).as(r.toString()).isEqualTo(409);
@@ -170,7 +232,10 @@ class DisputeApiTest {
 
   @Test
   void anUnknownCaseIsNotFound() {
-    Response r = dispute("DOS-1999-999999", """
+    Response r =
+        dispute(
+            "DOS-1999-999999",
+            """
         {"category": "TECHNICAL", "invoiceNumbers": ["F-A"]}""");
 
     assertThat(r.status()).as(r.toString()).isEqualTo(404);
@@ -182,8 +247,11 @@ class DisputeApiTest {
     String reference = openCase();
     TestUsers.ensure(identityService, TestUsers.NO_GROUP);
 
-    Response r = new ApiClient(port, TestUsers.NO_GROUP, TestUsers.PASSWORD).postJson(
-        "/api/cases/" + reference + "/disputes", """
+    Response r =
+        new ApiClient(port, TestUsers.NO_GROUP, TestUsers.PASSWORD)
+            .postJson(
+                "/api/cases/" + reference + "/disputes",
+                """
         {"category": "TECHNICAL", "invoiceNumbers": ["F-A"]}""");
 
     assertThat(r.status()).as(r.toString()).isEqualTo(403);
@@ -193,6 +261,7 @@ class DisputeApiTest {
   int openDisputes(String reference) {
     return jdbc.queryForObject(
         "select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference = ? and d.status = 'OPEN'",
-        Integer.class, reference);
+        Integer.class,
+        reference);
   }
 }

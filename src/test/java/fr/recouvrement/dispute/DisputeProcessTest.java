@@ -41,26 +41,32 @@ class DisputeProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(PARIS).toInstant()));
     Mocks.reset();
-    mock("prepareDispute", e -> {
-      e.setVariable("category", category);
-      e.setVariable("disputedAmount", disputedAmount);
-      e.setVariable("debtorType", "BUSINESS");
-      e.setVariable("debtorName", "Boulangerie Martin SARL");
-      e.setVariable("disputedInvoices", "F-2026-0117");
-      e.setVariable("balance", 1890.0);
-      e.setVariable("caseCreditExposure", disputedAmount);
-    });
+    mock(
+        "prepareDispute",
+        e -> {
+          e.setVariable("category", category);
+          e.setVariable("disputedAmount", disputedAmount);
+          e.setVariable("debtorType", "BUSINESS");
+          e.setVariable("debtorName", "Boulangerie Martin SARL");
+          e.setVariable("disputedInvoices", "F-2026-0117");
+          e.setVariable("balance", 1890.0);
+          e.setVariable("caseCreditExposure", disputedAmount);
+        });
     // who raised the dispute may not decide it: DisputeResolutionTest and DisputeFourEyesTest
     Mocks.register("disputeFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     mock("recordCreditNote", e -> calls.add("recordCreditNote:" + e.getVariable("disputeOutcome")));
-    mock("notifyDisputeRejected", e -> {
-      calls.add("notifyDisputeRejected:" + e.getVariable("rejectionReason"));
-      e.setVariable("rejectionLetterByHand", rejectionLetterByHand);
-    });
-    mock("releaseDisputedInvoices", e -> {
-      calls.add("releaseDisputedInvoices:" + e.getVariable("disputeId"));
-      e.setVariable("nothingOwed", false);
-    });
+    mock(
+        "notifyDisputeRejected",
+        e -> {
+          calls.add("notifyDisputeRejected:" + e.getVariable("rejectionReason"));
+          e.setVariable("rejectionLetterByHand", rejectionLetterByHand);
+        });
+    mock(
+        "releaseDisputedInvoices",
+        e -> {
+          calls.add("releaseDisputedInvoices:" + e.getVariable("disputeId"));
+          e.setVariable("nothingOwed", false);
+        });
   }
 
   @AfterEach
@@ -70,8 +76,12 @@ class DisputeProcessTest {
   }
 
   ProcessDriver start() {
-    ProcessInstance pi = started = engine.getRuntimeService().startProcessInstanceByKey(
-        "dispute", "DOS-TEST", Map.of("caseReference", "DOS-TEST", "disputeId", 42L));
+    ProcessInstance pi =
+        started =
+            engine
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                    "dispute", "DOS-TEST", Map.of("caseReference", "DOS-TEST", "disputeId", 42L));
     return new ProcessDriver(engine, pi.getId()).settle();
   }
 
@@ -80,17 +90,30 @@ class DisputeProcessTest {
   }
 
   Object variable(ProcessDriver driver, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(driver.tree().get(0))
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   List<String> candidateGroups(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   List<Task> openTasks(ProcessDriver driver) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(driver.tree().get(0)).orderByTaskName().asc().list();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(driver.tree().get(0))
+        .orderByTaskName()
+        .asc()
+        .list();
   }
 
   static Date day(LocalDate date) {
@@ -107,7 +130,8 @@ class DisputeProcessTest {
     assertThat(candidateGroups(task)).containsExactly("supervisors");
     assertThat(task.getDueDate()).isEqualTo(day(TODAY.plusDays(5)));
     assertThat(task.getFollowUpDate()).isEqualTo(day(TODAY.plusDays(4)));
-    assertThat(variable(driver, "disputeLabel")).isEqualTo("Contestation commerciale importante (prix, remise)");
+    assertThat(variable(driver, "disputeLabel"))
+        .isEqualTo("Contestation commerciale importante (prix, remise)");
   }
 
   @Test
@@ -116,7 +140,15 @@ class DisputeProcessTest {
     Task task = driver.task();
     assertThat(candidateGroups(task)).containsExactly("collectors");
 
-    driver.complete(task, Map.of("disputeOutcome", "CREDIT_NOTE", "creditNoteNumber", "AV-2026-0007", "creditNoteAmount", 300.0));
+    driver.complete(
+        task,
+        Map.of(
+            "disputeOutcome",
+            "CREDIT_NOTE",
+            "creditNoteNumber",
+            "AV-2026-0007",
+            "creditNoteAmount",
+            300.0));
 
     assertThat(calls).containsExactly("recordCreditNote:CREDIT_NOTE", "releaseDisputedInvoices:42");
     assertThat(instance(driver)).isEnded();
@@ -138,12 +170,19 @@ class DisputeProcessTest {
     category = "TECHNICAL";
     rejectionLetterByHand = true;
     ProcessDriver driver = start();
-    driver.complete(driver.task(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Prestation livrée et signée le 5 janvier"));
+    driver.complete(
+        driver.task(),
+        Map.of(
+            "disputeOutcome",
+            "REJECTED",
+            "rejectionReason",
+            "Prestation livrée et signée le 5 janvier"));
 
     Task print = driver.task();
     assertThat(print.getTaskDefinitionKey()).isEqualTo("Task_PrintRejectionLetter");
     assertThat(print.getName()).isEqualTo("Imprimer et poster la réponse à la contestation");
-    assertThat(calls).containsExactly("notifyDisputeRejected:Prestation livrée et signée le 5 janvier");
+    assertThat(calls)
+        .containsExactly("notifyDisputeRejected:Prestation livrée et signée le 5 janvier");
     driver.complete(print, Map.of("letterPosted", true, "postedOn", TODAY.toString()));
 
     assertThat(calls).endsWith("releaseDisputedInvoices:42");
@@ -156,9 +195,18 @@ class DisputeProcessTest {
     ProcessDriver driver = start();
     assertThat(driver.task().getDueDate()).isEqualTo(day(TODAY.plusDays(15)));
 
-    driver.complete(driver.task(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Prestation livrée et signée le 5 janvier"));
+    driver.complete(
+        driver.task(),
+        Map.of(
+            "disputeOutcome",
+            "REJECTED",
+            "rejectionReason",
+            "Prestation livrée et signée le 5 janvier"));
 
-    assertThat(calls).containsExactly("notifyDisputeRejected:Prestation livrée et signée le 5 janvier", "releaseDisputedInvoices:42");
+    assertThat(calls)
+        .containsExactly(
+            "notifyDisputeRejected:Prestation livrée et signée le 5 janvier",
+            "releaseDisputedInvoices:42");
     assertThat(instance(driver)).isEnded();
     assertThat(variable(driver, "disputeOutcome")).isEqualTo("REJECTED");
   }
@@ -170,7 +218,8 @@ class DisputeProcessTest {
     driver.fireTimer();
 
     List<Task> tasks = openTasks(driver);
-    assertThat(tasks).extracting(Task::getName)
+    assertThat(tasks)
+        .extracting(Task::getName)
         .containsExactly("Instruire la contestation", "Relancer le traitement de la contestation");
     Task reminder = tasks.get(1);
     assertThat(candidateGroups(reminder)).containsExactly("supervisors");
@@ -180,7 +229,9 @@ class DisputeProcessTest {
     assertThat(instance(driver)).isNotEnded();
     assertThat(instance(driver)).isWaitingAt("Task_InvestigateDispute");
 
-    driver.complete(driver.task(), Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Tarif contractuel"));
+    driver.complete(
+        driver.task(),
+        Map.of("disputeOutcome", "REJECTED", "rejectionReason", "Tarif contractuel"));
     assertThat(instance(driver)).isEnded();
   }
 
@@ -193,7 +244,13 @@ class DisputeProcessTest {
     driver.complete(investigate, Map.of("disputeOutcome", "PARTIAL", "acceptedAmount", 50.0));
 
     assertThat(instance(driver)).isEnded();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(driver.tree().get(0)).count()).isZero();
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(driver.tree().get(0))
+                .count())
+        .isZero();
     assertThat(calls).containsExactly("recordCreditNote:PARTIAL", "releaseDisputedInvoices:42");
   }
 

@@ -42,7 +42,8 @@ class SimpleFeelTest {
     }
 
     @Override
-    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext context) {
+    public boolean evaluateSimpleUnaryTests(
+        String expression, String inputVariable, VariableContext context) {
       calls.incrementAndGet();
       return SCALA.evaluateSimpleUnaryTests(expression, inputVariable, context);
     }
@@ -51,22 +52,33 @@ class SimpleFeelTest {
   record Cell(String table, String typeRef, String text) {}
 
   @Test
-  void everyInputEntryOfOurTablesAnswersAsFeelDoesAndMostNeverReachTheScalaEngine() throws Exception {
+  void everyInputEntryOfOurTablesAnswersAsFeelDoesAndMostNeverReachTheScalaEngine()
+      throws Exception {
     Counting scala = new Counting();
     SimpleFeel simple = new SimpleFeel(scala);
     int evaluations = 0;
     for (Cell cell : cells("inputEntry")) {
       for (Object input : inputsAround(cell)) {
-        VariableContext context = Variables.createVariables().putValue("cellInput", input).asVariableContext();
-        Object expected = answer(() -> SCALA.evaluateSimpleUnaryTests(cell.text(), "cellInput", context));
-        Object actual = answer(() -> simple.evaluateSimpleUnaryTests(cell.text(), "cellInput", context));
-        assertThat(actual).as("%s: %s on %s (%s)", cell.table(), cell.text(), input, input == null ? "null" : input.getClass().getSimpleName())
+        VariableContext context =
+            Variables.createVariables().putValue("cellInput", input).asVariableContext();
+        Object expected =
+            answer(() -> SCALA.evaluateSimpleUnaryTests(cell.text(), "cellInput", context));
+        Object actual =
+            answer(() -> simple.evaluateSimpleUnaryTests(cell.text(), "cellInput", context));
+        assertThat(actual)
+            .as(
+                "%s: %s on %s (%s)",
+                cell.table(),
+                cell.text(),
+                input,
+                input == null ? "null" : input.getClass().getSimpleName())
             .isEqualTo(expected);
         evaluations++;
       }
     }
     assertThat(evaluations).isGreaterThan(1000);
-    // the point of it: nearly every cell is answered without the Scala engine (nulls and the rare function go to it)
+    // the point of it: nearly every cell is answered without the Scala engine (nulls and the rare
+    // function go to it)
     assertThat(scala.calls.get()).isLessThan(evaluations / 5);
   }
 
@@ -78,18 +90,36 @@ class SimpleFeelTest {
     VariableContext empty = Variables.createVariables().asVariableContext();
     for (Cell cell : outputs) {
       for (int twice = 0; twice < 2; twice++) {
-        assertThat((Object) simple.evaluateSimpleExpression(cell.text(), empty)).as(cell.table() + ": " + cell.text())
+        assertThat((Object) simple.evaluateSimpleExpression(cell.text(), empty))
+            .as(cell.table() + ": " + cell.text())
             .isEqualTo(SCALA.evaluateSimpleExpression(cell.text(), empty));
       }
     }
     // each distinct literal reaches FEEL once; an expression (a function call, a sum) every time
     assertThat(scala.calls.get()).isLessThan(outputs.size() / 2);
 
-    VariableContext facts = Variables.createVariables()
-        .putValue("balance", 1850.0).putValue("ratio", 0.25).putValue("reminderStep", 2).putValue("count", 7L)
-        .putValue("debtorType", "BUSINESS").putValue("publicHoliday", false).putValue("nothing", null).asVariableContext();
-    for (String name : List.of("balance", "ratio", "reminderStep", "count", "debtorType", "publicHoliday", "nothing")) {
-      assertThat((Object) simple.evaluateSimpleExpression(name, facts)).as(name).isEqualTo(SCALA.evaluateSimpleExpression(name, facts));
+    VariableContext facts =
+        Variables.createVariables()
+            .putValue("balance", 1850.0)
+            .putValue("ratio", 0.25)
+            .putValue("reminderStep", 2)
+            .putValue("count", 7L)
+            .putValue("debtorType", "BUSINESS")
+            .putValue("publicHoliday", false)
+            .putValue("nothing", null)
+            .asVariableContext();
+    for (String name :
+        List.of(
+            "balance",
+            "ratio",
+            "reminderStep",
+            "count",
+            "debtorType",
+            "publicHoliday",
+            "nothing")) {
+      assertThat((Object) simple.evaluateSimpleExpression(name, facts))
+          .as(name)
+          .isEqualTo(SCALA.evaluateSimpleExpression(name, facts));
     }
   }
 
@@ -97,12 +127,18 @@ class SimpleFeelTest {
   void whatTheShortPathDoesNotKnowIsLeftToFeel() {
     Counting scala = new Counting();
     SimpleFeel simple = new SimpleFeel(scala);
-    VariableContext amount = Variables.createVariables().putValue("cellInput", 12).putValue("limit", 10).asVariableContext();
+    VariableContext amount =
+        Variables.createVariables()
+            .putValue("cellInput", 12)
+            .putValue("limit", 10)
+            .asVariableContext();
     // a name inside the test, a function, a null input: the Scala engine answers
     assertThat(simple.evaluateSimpleUnaryTests("> limit", "cellInput", amount)).isTrue();
     assertThat(simple.evaluateSimpleUnaryTests("abs(-12)", "cellInput", amount)).isTrue();
-    VariableContext none = Variables.createVariables().putValue("cellInput", null).asVariableContext();
-    assertThat(simple.evaluateSimpleUnaryTests("< 15", "cellInput", none)).isEqualTo(SCALA.evaluateSimpleUnaryTests("< 15", "cellInput", none));
+    VariableContext none =
+        Variables.createVariables().putValue("cellInput", null).asVariableContext();
+    assertThat(simple.evaluateSimpleUnaryTests("< 15", "cellInput", none))
+        .isEqualTo(SCALA.evaluateSimpleUnaryTests("< 15", "cellInput", none));
     assertThat(scala.calls.get()).isEqualTo(3);
     // a number tested against a string literal: FEEL decides (no match), not the short path
     assertThat(simple.evaluateSimpleUnaryTests("\"12\"", "cellInput", amount)).isFalse();
@@ -137,11 +173,19 @@ class SimpleFeelTest {
         for (int r = 0; r < rules.getLength(); r++) {
           NodeList entries = ((Element) rules.item(r)).getElementsByTagNameNS("*", kind);
           for (int e = 0; e < entries.getLength(); e++) {
-            String text = ((Element) entries.item(e)).getElementsByTagNameNS("*", "text").item(0).getTextContent();
+            String text =
+                ((Element) entries.item(e))
+                    .getElementsByTagNameNS("*", "text")
+                    .item(0)
+                    .getTextContent();
             if (text.isBlank()) {
               continue; // the DMN engine does not evaluate an empty cell
             }
-            cells.add(new Cell(f.getName(), kind.equals("inputEntry") && e < types.size() ? types.get(e) : "", text));
+            cells.add(
+                new Cell(
+                    f.getName(),
+                    kind.equals("inputEntry") && e < types.size() ? types.get(e) : "",
+                    text));
           }
         }
       }
@@ -149,7 +193,10 @@ class SimpleFeelTest {
     return cells;
   }
 
-  /** Inputs of the column's type around the cell's literals (each literal, one below, one above), and a null. */
+  /**
+   * Inputs of the column's type around the cell's literals (each literal, one below, one above),
+   * and a null.
+   */
   private static Set<Object> inputsAround(Cell cell) {
     Set<Object> inputs = new LinkedHashSet<>();
     inputs.add(null);
@@ -161,7 +208,13 @@ class SimpleFeelTest {
     Matcher numbers = NUMBER.matcher(withoutStrings);
     while (numbers.find()) {
       BigDecimal n = new BigDecimal(numbers.group());
-      for (BigDecimal x : List.of(n, n.subtract(BigDecimal.ONE), n.add(BigDecimal.ONE), n.subtract(new BigDecimal("0.01")), n.add(new BigDecimal("0.01")))) {
+      for (BigDecimal x :
+          List.of(
+              n,
+              n.subtract(BigDecimal.ONE),
+              n.add(BigDecimal.ONE),
+              n.subtract(new BigDecimal("0.01")),
+              n.add(new BigDecimal("0.01")))) {
         switch (cell.typeRef()) {
           case "integer" -> inputs.add(x.intValue());
           case "long" -> inputs.add(x.longValue());

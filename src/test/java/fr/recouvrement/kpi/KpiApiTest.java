@@ -43,6 +43,7 @@ class KpiApiTest {
   static final LocalDate FROM = LocalDate.of(2013, 1, 1);
   static final LocalDate TO = LocalDate.of(2013, 12, 31);
   static final AtomicInteger KEYS = new AtomicInteger();
+
   /** The portfolio is built once for the class: the figures are all about the same records. */
   static Map<String, Long> cases;
 
@@ -126,7 +127,12 @@ class KpiApiTest {
    */
   private Map<String, Long> build() {
     Map<String, Long> ids = new HashMap<>();
-    ids.put("A", open(LocalDate.of(2013, 2, 1), "S1", invoice("A1", LocalDate.of(2012, 12, 16), LocalDate.of(2013, 1, 15), "1000.00")));
+    ids.put(
+        "A",
+        open(
+            LocalDate.of(2013, 2, 1),
+            "S1",
+            invoice("A1", LocalDate.of(2012, 12, 16), LocalDate.of(2013, 1, 15), "1000.00")));
     ids.put(
         "B",
         open(
@@ -134,14 +140,41 @@ class KpiApiTest {
             "S1",
             invoice("B1", LocalDate.of(2013, 1, 11), LocalDate.of(2013, 2, 10), "600.00"),
             invoice("B2", LocalDate.of(2013, 1, 21), LocalDate.of(2013, 2, 20), "400.00")));
-    ids.put("C", open(LocalDate.of(2013, 5, 1), "S2", invoice("C1", LocalDate.of(2013, 3, 2), LocalDate.of(2013, 4, 1), "2000.00")));
-    ids.put("D", open(LocalDate.of(2012, 6, 1), "S2", invoice("D1", LocalDate.of(2012, 4, 1), LocalDate.of(2012, 5, 1), "500.00")));
-    ids.put("G", open(LocalDate.of(2013, 6, 1), "S1", invoice("G1", LocalDate.of(2013, 4, 10), LocalDate.of(2013, 5, 10), "250.00")));
-    ids.put("E", open(LocalDate.of(2012, 1, 10), "S1", invoice("E1", LocalDate.of(2011, 12, 1), LocalDate.of(2011, 12, 31), "300.00")));
-    ids.put("F", open(LocalDate.of(2014, 1, 5), "S1", invoice("F1", LocalDate.of(2013, 11, 1), LocalDate.of(2013, 12, 1), "700.00")));
+    ids.put(
+        "C",
+        open(
+            LocalDate.of(2013, 5, 1),
+            "S2",
+            invoice("C1", LocalDate.of(2013, 3, 2), LocalDate.of(2013, 4, 1), "2000.00")));
+    ids.put(
+        "D",
+        open(
+            LocalDate.of(2012, 6, 1),
+            "S2",
+            invoice("D1", LocalDate.of(2012, 4, 1), LocalDate.of(2012, 5, 1), "500.00")));
+    ids.put(
+        "G",
+        open(
+            LocalDate.of(2013, 6, 1),
+            "S1",
+            invoice("G1", LocalDate.of(2013, 4, 10), LocalDate.of(2013, 5, 10), "250.00")));
+    ids.put(
+        "E",
+        open(
+            LocalDate.of(2012, 1, 10),
+            "S1",
+            invoice("E1", LocalDate.of(2011, 12, 1), LocalDate.of(2011, 12, 31), "300.00")));
+    ids.put(
+        "F",
+        open(
+            LocalDate.of(2014, 1, 5),
+            "S1",
+            invoice("F1", LocalDate.of(2013, 11, 1), LocalDate.of(2013, 12, 1), "700.00")));
     ClockUtil.reset();
 
-    jdbc.update("update invoice set credited_amount = 100.00 where case_id = ? and number = 'B2'", ids.get("B"));
+    jdbc.update(
+        "update invoice set credited_amount = 100.00 where case_id = ? and number = 'B2'",
+        ids.get("B"));
     jdbc.update("update collection_case set status = 'ENFORCEMENT' where id = ?", ids.get("D"));
     close(ids.get("G"), LocalDate.of(2013, 8, 15));
     close(ids.get("E"), LocalDate.of(2012, 12, 20));
@@ -172,9 +205,27 @@ class KpiApiTest {
     send(ids.get("G"), "EMAIL", "relance-courtoise", "SENT", "2013-08-01T10:00");
     send(ids.get("E"), "SMS", "relance-sms", "SENT", "2013-01-05T10:00");
 
-    caseCosts.record(ids.get("C"), "BAILIFF_FEE", new BigDecimal("120.00"), LocalDate.of(2013, 11, 5), "mission-kpi", "test");
-    caseCosts.record(ids.get("D"), "COURT_FEE", new BigDecimal("35.00"), LocalDate.of(2012, 12, 15), "legal-event-kpi", "test");
-    caseCosts.record(ids.get("D"), "REGISTERED_LETTER", new BigDecimal("6.50"), LocalDate.of(2013, 7, 1), "lrar-kpi", "test");
+    caseCosts.record(
+        ids.get("C"),
+        "BAILIFF_FEE",
+        new BigDecimal("120.00"),
+        LocalDate.of(2013, 11, 5),
+        "mission-kpi",
+        "test");
+    caseCosts.record(
+        ids.get("D"),
+        "COURT_FEE",
+        new BigDecimal("35.00"),
+        LocalDate.of(2012, 12, 15),
+        "legal-event-kpi",
+        "test");
+    caseCosts.record(
+        ids.get("D"),
+        "REGISTERED_LETTER",
+        new BigDecimal("6.50"),
+        LocalDate.of(2013, 7, 1),
+        "lrar-kpi",
+        "test");
 
     legalEvent(ids.get("C"), "FORMAL_NOTICE_SENT", "2013-09-01");
     legalEvent(ids.get("A"), "PRESCRIPTION_WARNING", "2013-06-01");
@@ -216,14 +267,24 @@ class KpiApiTest {
 
   @Test
   void theStrategyVersionIsTheDefinitionOfTheCaseProcessThatRanTheCases() {
-    String pid = jdbc.queryForObject("select process_instance_id from collection_case where id = ?", String.class, cases.get("A"));
-    String definitionId = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getProcessDefinitionId();
+    String pid =
+        jdbc.queryForObject(
+            "select process_instance_id from collection_case where id = ?",
+            String.class,
+            cases.get("A"));
+    String definitionId =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(pid)
+            .singleResult()
+            .getProcessDefinitionId();
     int version = repository.getProcessDefinition(definitionId).getVersion();
 
     JsonNode k = api.get("/api/kpis?from=2013-01-01&to=2013-12-31").json();
 
     // every case of the portfolio was opened by the same deployment
-    assertThat(lines(k.get("byStrategyVersion"))).containsExactly("collection-case v" + version + " 10 133.66 2200.00 15.4597");
+    assertThat(lines(k.get("byStrategyVersion")))
+        .containsExactly("collection-case v" + version + " 10 133.66 2200.00 15.4597");
   }
 
   @Test
@@ -254,9 +315,21 @@ class KpiApiTest {
   void analystsAndAuditorsReadTheKpisAUserInNoGroupDoesNot() {
     TestUsers.ensureAll(identity);
 
-    assertThat(TestUsers.as(port, TestUsers.ANALYST).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(200);
-    assertThat(TestUsers.as(port, TestUsers.AUDITOR).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(200);
-    assertThat(TestUsers.as(port, TestUsers.NO_GROUP).get("/api/kpis?from=2013-01-01&to=2013-12-31").status()).isEqualTo(403);
+    assertThat(
+            TestUsers.as(port, TestUsers.ANALYST)
+                .get("/api/kpis?from=2013-01-01&to=2013-12-31")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            TestUsers.as(port, TestUsers.AUDITOR)
+                .get("/api/kpis?from=2013-01-01&to=2013-12-31")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            TestUsers.as(port, TestUsers.NO_GROUP)
+                .get("/api/kpis?from=2013-01-01&to=2013-12-31")
+                .status())
+        .isEqualTo(403);
     assertThat(new ApiClient(port, null, null).get("/api/kpis").status()).isEqualTo(401);
   }
 
@@ -293,30 +366,44 @@ class KpiApiTest {
 
   @Test
   void aCaseCountsAsLitigatedFromTheDayItEnteredALegalPhaseNotBefore() {
-    long id = open(LocalDate.of(2009, 3, 1), "S1", invoice("L1", LocalDate.of(2009, 1, 1), LocalDate.of(2009, 1, 31), "800.00"));
+    long id =
+        open(
+            LocalDate.of(2009, 3, 1),
+            "S1",
+            invoice("L1", LocalDate.of(2009, 1, 1), LocalDate.of(2009, 1, 31), "800.00"));
     ClockUtil.reset();
     // the formal notice phase began on 1 February 2010, as the case's phase history records it
     jdbc.update("update collection_case set status = 'FORMAL_NOTICE' where id = ?", id);
     jdbc.update(
         "insert into case_phase (case_id, status, changed_at, changed_by) values (?, 'FORMAL_NOTICE', ?, 'system')",
-        id, Timestamp.valueOf(LocalDate.of(2010, 2, 1).atTime(10, 0)));
+        id,
+        Timestamp.valueOf(LocalDate.of(2010, 2, 1).atTime(10, 0)));
     // closed at the end of 2010, so that it stays out of the other tests' periods
     close(id, LocalDate.of(2010, 12, 31));
 
     JsonNode year2009 = api.get("/api/kpis?from=2009-01-01&to=2009-12-31").json();
     assertThat(year2009.get("cases").asInt()).isEqualTo(1);
-    assertThat(year2009.get("litigatedCases").asInt()).as("not yet in a legal phase in 2009").isZero();
+    assertThat(year2009.get("litigatedCases").asInt())
+        .as("not yet in a legal phase in 2009")
+        .isZero();
     JsonNode year2010 = api.get("/api/kpis?from=2010-01-01&to=2010-12-31").json();
     assertThat(year2010.get("litigatedCases").asInt()).isEqualTo(1);
     assertThat(year2010.get("litigationRate").asDouble()).isEqualTo(1.0);
   }
 
-  /** Opens a consumer case through the API on that day (the engine's clock moved there), with its segment. */
+  /**
+   * Opens a consumer case through the API on that day (the engine's clock moved there), with its
+   * segment.
+   */
   private long open(LocalDate on, String segment, String... invoices) {
     ClockUtil.setCurrentTime(Date.from(on.atTime(9, 0).atZone(CaseClock.PARIS).toInstant()));
     Response r = api.postJson("/api/cases", caseJson(newDebtorId(), "CONSUMER", "", invoices));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    long id = jdbc.queryForObject("select id from collection_case where reference = ?", Long.class, r.json().get("reference").asText());
+    long id =
+        jdbc.queryForObject(
+            "select id from collection_case where reference = ?",
+            Long.class,
+            r.json().get("reference").asText());
     jdbc.update("update collection_case set segment = ? where id = ?", segment, id);
     return id;
   }
@@ -329,32 +416,59 @@ class KpiApiTest {
   }
 
   /** A payment and its allocation: pairs of invoice number and principal. */
-  private void pay(long caseId, String paidOn, String amount, String unallocated, String... allocation) {
+  private void pay(
+      long caseId, String paidOn, String amount, String unallocated, String... allocation) {
     String reference = "KPI-" + KEYS.incrementAndGet();
     jdbc.update(
         "insert into payment (case_id, reference, amount, unallocated, paid_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, 'test')",
-        caseId, reference, new BigDecimal(amount), new BigDecimal(unallocated), java.sql.Date.valueOf(paidOn),
+        caseId,
+        reference,
+        new BigDecimal(amount),
+        new BigDecimal(unallocated),
+        java.sql.Date.valueOf(paidOn),
         Timestamp.valueOf(LocalDate.parse(paidOn).atTime(12, 0)));
-    long paymentId = jdbc.queryForObject("select id from payment where case_id = ? and reference = ?", Long.class, caseId, reference);
+    long paymentId =
+        jdbc.queryForObject(
+            "select id from payment where case_id = ? and reference = ?",
+            Long.class,
+            caseId,
+            reference);
     for (int i = 0; i < allocation.length; i += 2) {
-      long invoiceId = jdbc.queryForObject("select id from invoice where case_id = ? and number = ?", Long.class, caseId, allocation[i]);
+      long invoiceId =
+          jdbc.queryForObject(
+              "select id from invoice where case_id = ? and number = ?",
+              Long.class,
+              caseId,
+              allocation[i]);
       jdbc.update(
           "insert into payment_allocation (payment_id, invoice_id, principal, penalty, indemnity, rates_version) values (?, ?, ?, 0, 0, 'test')",
-          paymentId, invoiceId, new BigDecimal(allocation[i + 1]));
+          paymentId,
+          invoiceId,
+          new BigDecimal(allocation[i + 1]));
     }
   }
 
   /** A communication sent at that Paris time. */
   private void send(long caseId, String channel, String template, String status, String parisTime) {
-    Timestamp at = Timestamp.from(LocalDateTime.parse(parisTime).atZone(CaseClock.PARIS).toInstant());
+    Timestamp at =
+        Timestamp.from(LocalDateTime.parse(parisTime).atZone(CaseClock.PARIS).toInstant());
     jdbc.update(
         "insert into communication (case_id, idempotency_key, channel, recipient, template, status, created_at, sent_at) values (?, ?, ?, 'debiteur', ?, ?, ?, ?)",
-        caseId, "kpi-test/" + KEYS.incrementAndGet(), channel, template, status, at, "SENT".equals(status) || "PHONE_CALL".equals(channel) ? at : null);
+        caseId,
+        "kpi-test/" + KEYS.incrementAndGet(),
+        channel,
+        template,
+        status,
+        at,
+        "SENT".equals(status) || "PHONE_CALL".equals(channel) ? at : null);
   }
 
   private void legalEvent(long caseId, String type, String on) {
     jdbc.update(
         "insert into legal_event (case_id, type, occurred_on, recorded_at, recorded_by) values (?, ?, ?, ?, 'test')",
-        caseId, type, java.sql.Date.valueOf(on), Timestamp.valueOf(LocalDate.parse(on).atTime(12, 0)));
+        caseId,
+        type,
+        java.sql.Date.valueOf(on),
+        Timestamp.valueOf(LocalDate.parse(on).atTime(12, 0)));
   }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class EscalationDecisionTest {
   static final DecisionTables TABLE = DecisionTables.load("escalation");
 
-  /** A B2B case whose amicable stage is over and whose legal route pays: 2,400 € at 80 % for 300 €. */
+  /**
+   * A B2B case whose amicable stage is over and whose legal route pays: 2,400 € at 80 % for 300 €.
+   */
   static DmnDecisionResultEntries decide(Consumer<Map<String, Object>> change) {
     Map<String, Object> in = new HashMap<>();
     in.put("balance", 2400.0);
@@ -28,13 +30,16 @@ class EscalationDecisionTest {
     change.accept(in);
     DmnDecisionResultEntries result = TABLE.evaluate(in);
     assertThat((String) result.getEntry("reason")).isNotBlank();
-    // empty = the usual period of legal-deadlines; a figure is the analyst's choice, never under the minimum
+    // empty = the usual period of legal-deadlines; a figure is the analyst's choice, never under
+    // the minimum
     Integer days = days(result);
     assertThat(days == null || days >= 8).as("noticeDeadlineDays %s", days).isTrue();
     return result;
   }
 
-  /** The rule's deadline in days; null (an empty cell) leaves the usual period of legal-deadlines. */
+  /**
+   * The rule's deadline in days; null (an empty cell) leaves the usual period of legal-deadlines.
+   */
   static Integer days(DmnDecisionResultEntries result) {
     return (Integer) result.getEntryMap().get("noticeDeadlineDays");
   }
@@ -47,7 +52,8 @@ class EscalationDecisionTest {
   void aProfitableCaseWhoseAmicableStageIsOverGetsAFormalNoticeWithTheUsualDeadline() {
     DmnDecisionResultEntries result = decide(in -> {});
     assertThat((String) result.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
-    // no figure here: the formal notice takes the usual period from legal-deadlines (FORMAL_NOTICE_USUAL)
+    // no figure here: the formal notice takes the usual period from legal-deadlines
+    // (FORMAL_NOTICE_USUAL)
     assertThat(days(result)).isNull();
     assertThat((String) decide(in -> in.put("debtorType", "CONSUMER")).getEntry("decision"))
         .isEqualTo("FORMAL_NOTICE");
@@ -55,13 +61,13 @@ class EscalationDecisionTest {
 
   @Test
   void aFragileBusinessGetsTheMinimumEightDaysButAConsumerKeepsTheUsualDeadline() {
-    assertThat(days(decide(in -> in.put("solvencySignal", "WEAK"))))
-        .isEqualTo(8);
+    assertThat(days(decide(in -> in.put("solvencySignal", "WEAK")))).isEqualTo(8);
     DmnDecisionResultEntries consumer =
-        decide(in -> {
-          in.put("solvencySignal", "WEAK");
-          in.put("debtorType", "CONSUMER");
-        });
+        decide(
+            in -> {
+              in.put("solvencySignal", "WEAK");
+              in.put("debtorType", "CONSUMER");
+            });
     assertThat((String) consumer.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
     assertThat(days(consumer)).isNull();
   }
@@ -140,10 +146,12 @@ class EscalationDecisionTest {
 
   @Test
   void strongInsolvencySignalsKeepSmallAndMiddleDebtsOutOfCourt() {
-    assertThat(decision(in -> {
-          in.put("solvencySignal", "STRONG");
-          in.put("balance", 200.0);
-        }))
+    assertThat(
+            decision(
+                in -> {
+                  in.put("solvencySignal", "STRONG");
+                  in.put("balance", 200.0);
+                }))
         .isEqualTo("WRITE_OFF");
     assertThat(decision(in -> in.put("solvencySignal", "STRONG"))).isEqualTo("AGENCY");
     // a large profitable claim still seeks a title, quickly
@@ -160,20 +168,24 @@ class EscalationDecisionTest {
   @Test
   void aTinyBalanceIsWrittenOffWhateverElse() {
     assertThat(decision(in -> in.put("balance", 12.5))).isEqualTo("WRITE_OFF");
-    assertThat(decision(in -> {
-          in.put("balance", 12.5);
-          in.put("amicableSteps", 0);
-        }))
+    assertThat(
+            decision(
+                in -> {
+                  in.put("balance", 12.5);
+                  in.put("amicableSteps", 0);
+                }))
         .isEqualTo("WRITE_OFF");
   }
 
   @Test
   void aPrescribedClaimIsWrittenOffWhateverItsAmountOrProspects() {
     assertThat(decision(in -> in.put("prescribed", true))).isEqualTo("WRITE_OFF");
-    assertThat(decision(in -> {
-          in.put("prescribed", true);
-          in.put("balance", 50000.0);
-        }))
+    assertThat(
+            decision(
+                in -> {
+                  in.put("prescribed", true);
+                  in.put("balance", 50000.0);
+                }))
         .isEqualTo("WRITE_OFF");
     assertThat(decision(in -> in.put("prescribed", false))).isEqualTo("FORMAL_NOTICE");
   }

@@ -13,7 +13,8 @@ class LegalCostEstimateDecisionTest {
 
   static DmnDecisionResultEntries estimate(double balance, String signal) {
     DmnDecisionResultEntries result =
-        TABLE.evaluate(Map.of("balance", balance, "debtorType", "BUSINESS", "solvencySignal", signal));
+        TABLE.evaluate(
+            Map.of("balance", balance, "debtorType", "BUSINESS", "solvencySignal", signal));
     assertThat((String) result.getEntry("costReason")).isNotBlank();
     return result;
   }

@@ -39,10 +39,13 @@ class LegalRouteDecisionTest {
     assertThat(summary(route(in -> in.put("claimAmount", 5000.01))))
         .isEqualTo("ORDER_TO_PAY|tribunal de commerce|12946");
     // consumers too, credit included: L125-1 only asks for a contractual claim of at most 5,000 €
-    assertThat(summary(route(in -> {
-          in.put("debtorType", "CONSUMER");
-          in.put("consumerCredit", true);
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("debtorType", "CONSUMER");
+                      in.put("consumerCredit", true);
+                    })))
         .isEqualTo("SMALL_CLAIMS||");
   }
 
@@ -50,10 +53,13 @@ class LegalRouteDecisionTest {
   void aRefusalOrSilenceOrANonContractualClaimLeadsToAnOrderToPay() {
     assertThat(summary(route(in -> in.put("debtorRefusedSmallClaims", true))))
         .isEqualTo("ORDER_TO_PAY|tribunal de commerce|12946");
-    assertThat(summary(route(in -> {
-          in.put("claimOrigin", "OTHER");
-          in.put("debtorType", "CONSUMER");
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("claimOrigin", "OTHER");
+                      in.put("debtorType", "CONSUMER");
+                    })))
         .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
   }
 
@@ -61,29 +67,39 @@ class LegalRouteDecisionTest {
   void theOrderToPayGoesToTheCourtThatFitsTheDebtor() {
     assertThat(summary(route(in -> in.put("claimAmount", 12000.0))))
         .isEqualTo("ORDER_TO_PAY|tribunal de commerce|12946");
-    assertThat(summary(route(in -> {
-          in.put("claimAmount", 12000.0);
-          in.put("debtorType", "CONSUMER");
-          in.put("consumerCredit", true);
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("claimAmount", 12000.0);
+                      in.put("debtorType", "CONSUMER");
+                      in.put("consumerCredit", true);
+                    })))
         .isEqualTo("ORDER_TO_PAY|juge des contentieux de la protection|16040");
-    assertThat(summary(route(in -> {
-          in.put("claimAmount", 12000.0);
-          in.put("debtorType", "CONSUMER");
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("claimAmount", 12000.0);
+                      in.put("debtorType", "CONSUMER");
+                    })))
         .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
     // a lease between professionals stays with the commercial court
-    assertThat(summary(route(in -> {
-          in.put("claimAmount", 12000.0);
-          in.put("consumerCredit", true);
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("claimAmount", 12000.0);
+                      in.put("consumerCredit", true);
+                    })))
         .isEqualTo("ORDER_TO_PAY|tribunal de commerce|12946");
   }
 
   @Test
   void theEscalationDecisionCanSendTheCaseToAnAgencyOrToWriteOff() {
     assertThat(summary(route(in -> in.put("escalationDecision", "AGENCY")))).isEqualTo("AGENCY||");
-    assertThat(summary(route(in -> in.put("escalationDecision", "WRITE_OFF")))).isEqualTo("WRITE_OFF||");
+    assertThat(summary(route(in -> in.put("escalationDecision", "WRITE_OFF"))))
+        .isEqualTo("WRITE_OFF||");
   }
 
   @Test
@@ -94,7 +110,8 @@ class LegalRouteDecisionTest {
   @Test
   void aClaimThatBecamePrescribedDuringTheFormalNoticeGoesToWriteOffNotToCourt() {
     assertThat(summary(route(in -> in.put("prescribed", true)))).isEqualTo("WRITE_OFF||");
-    assertThat(route(in -> in.put("prescribed", false)).getEntry("route").toString()).isEqualTo("SMALL_CLAIMS");
+    assertThat(route(in -> in.put("prescribed", false)).getEntry("route").toString())
+        .isEqualTo("SMALL_CLAIMS");
   }
 
   @Test
@@ -106,22 +123,32 @@ class LegalRouteDecisionTest {
   @Test
   void anOrderToPayAgainstABusinessThatIsNotATraderSuchAsAnSciGoesToTheTribunalJudiciaire() {
     // an SCI, a doctor, an association or a farmer: a professional, not a trader (C. com. L721-3)
-    assertThat(summary(route(in -> {
-          in.put("claimAmount", 12000.0);
-          in.put("debtorCommercial", false);
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("claimAmount", 12000.0);
+                      in.put("debtorCommercial", false);
+                    })))
         .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
     // the same after the debtor refused the small-claims procedure
-    assertThat(summary(route(in -> {
-          in.put("debtorRefusedSmallClaims", true);
-          in.put("debtorCommercial", false);
-        })))
+    assertThat(
+            summary(
+                route(
+                    in -> {
+                      in.put("debtorRefusedSmallClaims", true);
+                      in.put("debtorCommercial", false);
+                    })))
         .isEqualTo("ORDER_TO_PAY|tribunal judiciaire|12948");
     // the reason the collector reads names the non-trader
-    assertThat((String) route(in -> {
-          in.put("claimAmount", 12000.0);
-          in.put("debtorCommercial", false);
-        }).getEntry("reason"))
+    assertThat(
+            (String)
+                route(
+                        in -> {
+                          in.put("claimAmount", 12000.0);
+                          in.put("debtorCommercial", false);
+                        })
+                    .getEntry("reason"))
         .contains("non commerçant");
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.mediation.MediationService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class PrescriptionIntegrationTest {
   /**
-   * Stands in for the case process: its two event sub-process timers, with the same activity ids, and
-   * a called process whose step refreshes the prescription, as a plan, a mediation or a legal step would.
+   * Stands in for the case process: its two event sub-process timers, with the same activity ids,
+   * and a called process whose step refreshes the prescription, as a plan, a mediation or a legal
+   * step would.
    */
-  static final String TIMERS_MODEL = """
+  static final String TIMERS_MODEL =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
                    id="Definitions_PrescriptionTimersTest" targetNamespace="http://recouvrement.fr/test">
@@ -109,11 +111,17 @@ class PrescriptionIntegrationTest {
   }
 
   LocalDate stored(String reference) {
-    return jdbc.queryForObject("select prescription_date from collection_case where reference = ?", LocalDate.class, reference);
+    return jdbc.queryForObject(
+        "select prescription_date from collection_case where reference = ?",
+        LocalDate.class,
+        reference);
   }
 
   String processInstance(String reference) {
-    return jdbc.queryForObject("select process_instance_id from collection_case where reference = ?", String.class, reference);
+    return jdbc.queryForObject(
+        "select process_instance_id from collection_case where reference = ?",
+        String.class,
+        reference);
   }
 
   static Date at8(LocalDate day) {
@@ -126,17 +134,21 @@ class PrescriptionIntegrationTest {
     String reference = consumerCase(due);
 
     assertThat(stored(reference)).isEqualTo(due.plusYears(2));
-    assertThat(api.get("/api/cases/" + reference).json().get("prescriptionDate").asText()).isEqualTo(due.plusYears(2).toString());
+    assertThat(api.get("/api/cases/" + reference).json().get("prescriptionDate").asText())
+        .isEqualTo(due.plusYears(2).toString());
     String pid = processInstance(reference);
     // the first morning the claim is time-barred, and 90 days before its last day
-    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(due.plusYears(2).plusDays(1)));
-    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt")).isEqualTo(at8(due.plusYears(2).minusDays(90)));
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate"))
+        .isEqualTo(at8(due.plusYears(2).plusDays(1)));
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt"))
+        .isEqualTo(at8(due.plusYears(2).minusDays(90)));
   }
 
   @Test
   void aBusinessClaimRunsFiveYears() {
     LocalDate due = today.minusDays(30);
-    String reference = open(CaseFixtures.businessCase(CaseFixtures.newDebtorId(), "F-PRE-B2B", "2400.00", due));
+    String reference =
+        open(CaseFixtures.businessCase(CaseFixtures.newDebtorId(), "F-PRE-B2B", "2400.00", due));
     assertThat(stored(reference)).isEqualTo(due.plusYears(5));
   }
 
@@ -157,15 +169,20 @@ class PrescriptionIntegrationTest {
     assertThat(stored(reference)).isEqualTo(today.minusDays(600).plusYears(2));
 
     ApiClient.Response paid =
-        api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment("100.00", today, "VIR-PRE-1"));
+        api.postJson(
+            "/api/cases/" + reference + "/payments",
+            CaseFixtures.payment("100.00", today, "VIR-PRE-1"));
     assertThat(paid.status()).as(paid.body()).isLessThan(300);
 
     // C. civ. 2240: a partial payment acknowledges the debt, a new 2-year period starts today
     assertThat(stored(reference)).isEqualTo(today.plusYears(2));
-    assertThat(paid.json().get("prescriptionDate").asText()).isEqualTo(today.plusYears(2).toString());
+    assertThat(paid.json().get("prescriptionDate").asText())
+        .isEqualTo(today.plusYears(2).toString());
     String pid = processInstance(reference);
-    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(today.plusYears(2).plusDays(1)));
-    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt")).isEqualTo(at8(today.plusYears(2).minusDays(90)));
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate"))
+        .isEqualTo(at8(today.plusYears(2).plusDays(1)));
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt"))
+        .isEqualTo(at8(today.plusYears(2).minusDays(90)));
   }
 
   @Test
@@ -174,7 +191,15 @@ class PrescriptionIntegrationTest {
     String reference = consumerCase(today.minusYears(2).plusMonths(1));
     assertThat(stored(reference)).isEqualTo(today.plusMonths(1));
 
-    long mediation = mediations.start(reference, "CONSUMER_MEDIATOR", "Médiateur", "MED-PRE", today, "pi-pre-" + reference, "alice");
+    long mediation =
+        mediations.start(
+            reference,
+            "CONSUMER_MEDIATOR",
+            "Médiateur",
+            "MED-PRE",
+            today,
+            "pi-pre-" + reference,
+            "alice");
     assertThat(stored(reference)).isEqualTo(today.plusMonths(6));
     mediations.end(mediation, "FAILED");
 
@@ -185,15 +210,25 @@ class PrescriptionIntegrationTest {
   @Test
   void aCourtTitleGivesTenYearsAndTheCaseShowsItPerInvoice() {
     String reference = consumerCase(today.minusDays(200));
-    legalEvents.record(reference, LegalEventType.ENFORCEABLE_TITLE, today, "Ordonnance non frappée d'opposition", "test");
+    legalEvents.record(
+        reference,
+        LegalEventType.ENFORCEABLE_TITLE,
+        today,
+        "Ordonnance non frappée d'opposition",
+        "test");
 
     // CPCE L111-4, P10Y in legal-deadlines
     assertThat(stored(reference)).isEqualTo(today.plusYears(10));
-    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    com.fasterxml.jackson.databind.JsonNode invoice =
+        api.get("/api/cases/" + reference).json().get("invoices").get(0);
     assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(today.plusYears(10).toString());
     assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("COURT_TITLE");
     assertThat(invoice.get("prescriptionActLabel").asText()).contains("CPCE L111-3 1° à 3°");
-    assertThat(jdbc.queryForObject("select enforceable_title_on from collection_case where reference = ?", LocalDate.class, reference))
+    assertThat(
+            jdbc.queryForObject(
+                "select enforceable_title_on from collection_case where reference = ?",
+                LocalDate.class,
+                reference))
         .isEqualTo(today);
   }
 
@@ -205,35 +240,57 @@ class PrescriptionIntegrationTest {
     // the case's instance is swapped for one waiting on the same two timers
     deployTimersModel();
     String original = processInstance(reference);
-    String pid = engine.getRuntimeService()
-        .startProcessInstanceByKey("prescription-timers-test", reference, PrescriptionService.timerVariables(last)).getId();
-    jdbc.update("update collection_case set process_instance_id = ? where reference = ?", pid, reference);
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "prescription-timers-test", reference, PrescriptionService.timerVariables(last))
+            .getId();
+    jdbc.update(
+        "update collection_case set process_instance_id = ? where reference = ?", pid, reference);
     try {
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+          .isEqualTo(at8(last.minusDays(90)));
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
       // the request alone does not interrupt (Cass. 10 July 1990): nothing moves
-      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_FILED, today, "Requête déposée", "test");
+      legalEvents.record(
+          reference, LegalEventType.ORDER_TO_PAY_FILED, today, "Requête déposée", "test");
       assertThat(stored(reference)).isEqualTo(last);
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
 
       // its service does, until the proceedings end (C. civ. 2241, 2242): no date, both timers wait
-      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_SERVED, today, "Ordonnance signifiée", "test");
+      legalEvents.record(
+          reference, LegalEventType.ORDER_TO_PAY_SERVED, today, "Ordonnance signifiée", "test");
       assertThat(stored(reference)).isNull();
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
-      assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
-      com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+          .isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      assertThat(timer(pid, "Timer_Prescribed").getDuedate())
+          .isEqualTo(at8(PrescriptionService.WHILE_PROCEEDINGS_RUN));
+      com.fasterxml.jackson.databind.JsonNode invoice =
+          api.get("/api/cases/" + reference).json().get("invoices").get(0);
       assertThat(invoice.get("prescriptionDate").isNull()).isTrue();
       assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("ORDER_TO_PAY_SERVED");
 
-      // the debtor opposes and wins: the interruption is void (C. civ. 2243), the old date and timers come back
-      legalEvents.record(reference, LegalEventType.ORDER_TO_PAY_OPPOSED, today, "Opposition", "test");
-      legalEvents.record(reference, LegalEventType.LAWSUIT_LOST, today.plusDays(1), "Jugement sur opposition : perdu", "test");
+      // the debtor opposes and wins: the interruption is void (C. civ. 2243), the old date and
+      // timers come back
+      legalEvents.record(
+          reference, LegalEventType.ORDER_TO_PAY_OPPOSED, today, "Opposition", "test");
+      legalEvents.record(
+          reference,
+          LegalEventType.LAWSUIT_LOST,
+          today.plusDays(1),
+          "Jugement sur opposition : perdu",
+          "test");
       assertThat(stored(reference)).isEqualTo(last);
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(last.minusDays(90)));
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+          .isEqualTo(at8(last.minusDays(90)));
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(last.plusDays(1)));
     } finally {
-      jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
+      jdbc.update(
+          "update collection_case set process_instance_id = ? where reference = ?",
+          original,
+          reference);
     }
   }
 
@@ -247,66 +304,122 @@ class PrescriptionIntegrationTest {
     String original = processInstance(reference);
     Map<String, Object> variables = new HashMap<>(PrescriptionService.timerVariables(last));
     variables.put("caseReference", reference);
-    String pid = engine.getRuntimeService().startProcessInstanceByKey("prescription-timers-test", reference, variables).getId();
-    jdbc.update("update collection_case set process_instance_id = ? where reference = ?", pid, reference);
+    String pid =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey("prescription-timers-test", reference, variables)
+            .getId();
+    jdbc.update(
+        "update collection_case set process_instance_id = ? where reference = ?", pid, reference);
     try {
       // an acknowledgement the service has not seen yet: the called process's step picks it up
       jdbc.update(
           "insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
               + " select id, 'ENFORCEMENT_MEASURE', ?, 'test', current_timestamp, 'test' from collection_case where reference = ?",
-          java.sql.Date.valueOf(today), reference);
-      engine.getRuntimeService().signal(
-          engine.getRuntimeService().createExecutionQuery().processInstanceId(pid).activityId("Task_Wait").singleResult().getId());
+          java.sql.Date.valueOf(today),
+          reference);
+      engine
+          .getRuntimeService()
+          .signal(
+              engine
+                  .getRuntimeService()
+                  .createExecutionQuery()
+                  .processInstanceId(pid)
+                  .activityId("Task_Wait")
+                  .singleResult()
+                  .getId());
 
       LocalDate moved = today.plusYears(2);
-      assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(pid).activityId("Task_Hold").count()).isEqualTo(1);
-      assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(moved.plusDays(1)));
-      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate()).isEqualTo(at8(moved.minusDays(90)));
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createExecutionQuery()
+                  .processInstanceId(pid)
+                  .activityId("Task_Hold")
+                  .count())
+          .isEqualTo(1);
+      assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate"))
+          .isEqualTo(at8(moved.plusDays(1)));
+      assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+          .isEqualTo(at8(moved.minusDays(90)));
       assertThat(timer(pid, "Timer_Prescribed").getDuedate()).isEqualTo(at8(moved.plusDays(1)));
     } finally {
-      jdbc.update("update collection_case set process_instance_id = ? where reference = ?", original, reference);
+      jdbc.update(
+          "update collection_case set process_instance_id = ? where reference = ?",
+          original,
+          reference);
     }
   }
 
   @Test
-  void aCaseRunningBeforeTheNewRulesIsCarriedOverByTheMigrationAndOneRecomputation() throws Exception {
-    // as left by the old rules: a consumer's small-claims agreement 100 days ago recorded as a court
+  void aCaseRunningBeforeTheNewRulesIsCarriedOverByTheMigrationAndOneRecomputation()
+      throws Exception {
+    // as left by the old rules: a consumer's small-claims agreement 100 days ago recorded as a
+    // court
     // title (10 years), the stored date from it, and no per-invoice prescription yet
     LocalDate agreed = today.minusDays(100);
     String reference = consumerCase(today.minusDays(400));
-    jdbc.update("insert into legal_event (case_id, type, occurred_on, ends_on, details, recorded_at, recorded_by)"
-        + " select id, 'SMALL_CLAIMS_AGREED', ?, ?, 'accord', current_timestamp, 'test' from collection_case where reference = ?",
-        java.sql.Date.valueOf(agreed), java.sql.Date.valueOf(agreed), reference);
-    jdbc.update("insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
-        + " select id, 'ENFORCEABLE_TITLE', ?, 'titre petites créances', current_timestamp, 'test' from collection_case where reference = ?",
-        java.sql.Date.valueOf(agreed), reference);
-    jdbc.update("update collection_case set prescription_date = ? where reference = ?", java.sql.Date.valueOf(agreed.plusYears(10)), reference);
-    jdbc.update("update invoice set prescription_date = null, prescription_act = null"
-        + " where case_id = (select id from collection_case where reference = ?)", reference);
+    jdbc.update(
+        "insert into legal_event (case_id, type, occurred_on, ends_on, details, recorded_at, recorded_by)"
+            + " select id, 'SMALL_CLAIMS_AGREED', ?, ?, 'accord', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed),
+        java.sql.Date.valueOf(agreed),
+        reference);
+    jdbc.update(
+        "insert into legal_event (case_id, type, occurred_on, details, recorded_at, recorded_by)"
+            + " select id, 'ENFORCEABLE_TITLE', ?, 'titre petites créances', current_timestamp, 'test' from collection_case where reference = ?",
+        java.sql.Date.valueOf(agreed),
+        reference);
+    jdbc.update(
+        "update collection_case set prescription_date = ? where reference = ?",
+        java.sql.Date.valueOf(agreed.plusYears(10)),
+        reference);
+    jdbc.update(
+        "update invoice set prescription_date = null, prescription_act = null"
+            + " where case_id = (select id from collection_case where reference = ?)",
+        reference);
     String pid = processInstance(reference);
-    engine.getRuntimeService().setVariables(pid, PrescriptionService.timerVariables(agreed.plusYears(10)));
+    engine
+        .getRuntimeService()
+        .setVariables(pid, PrescriptionService.timerVariables(agreed.plusYears(10)));
 
-    // migration V10's statements (they only touch rows of the old shape, so running them again is harmless)
-    String migration = new String(getClass().getResourceAsStream("/db/migration/V10__prescription_acts.sql").readAllBytes(),
-        StandardCharsets.UTF_8);
-    String statements = migration.lines().filter(l -> !l.strip().startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+    // migration V10's statements (they only touch rows of the old shape, so running them again is
+    // harmless)
+    String migration =
+        new String(
+            getClass()
+                .getResourceAsStream("/db/migration/V10__prescription_acts.sql")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    String statements =
+        migration
+            .lines()
+            .filter(l -> !l.strip().startsWith("--"))
+            .collect(java.util.stream.Collectors.joining("\n"));
     for (String statement : statements.split(";")) {
       if (statement.strip().startsWith("update")) {
         jdbc.update(statement);
       }
     }
-    assertThat(jdbc.queryForList("select type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ?"
-        + " order by e.id", String.class, reference)).containsExactly("SMALL_CLAIMS_AGREED", "SMALL_CLAIMS_TITLE");
+    assertThat(
+            jdbc.queryForList(
+                "select type from legal_event e join collection_case c on c.id = e.case_id where c.reference = ?"
+                    + " order by e.id",
+                String.class,
+                reference))
+        .containsExactly("SMALL_CLAIMS_AGREED", "SMALL_CLAIMS_TITLE");
 
     assertThat(carryOver.run()).isGreaterThanOrEqualTo(1);
 
     // the claim's own 2 years from the agreement (CPCE L111-3 5°, C. civ. 2240), not 10
     LocalDate carried = agreed.plusYears(2);
     assertThat(stored(reference)).isEqualTo(carried);
-    com.fasterxml.jackson.databind.JsonNode invoice = api.get("/api/cases/" + reference).json().get("invoices").get(0);
+    com.fasterxml.jackson.databind.JsonNode invoice =
+        api.get("/api/cases/" + reference).json().get("invoices").get(0);
     assertThat(invoice.get("prescriptionDate").asText()).isEqualTo(carried.toString());
     assertThat(invoice.get("prescriptionAct").asText()).isEqualTo("SMALL_CLAIMS_AGREEMENT");
-    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate")).isEqualTo(at8(carried.plusDays(1)));
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionDate"))
+        .isEqualTo(at8(carried.plusDays(1)));
     // done once: nothing left to carry over for this case
     assertThat(carryOver.run()).isZero();
   }
@@ -315,12 +428,25 @@ class PrescriptionIntegrationTest {
   void aNewDatedRowOfLegalDeadlinesChangesThePeriodForClaimsDueFromItsDateOnly() throws Exception {
     // a hypothetical change of the law, deployed by an analyst as one more row: consumer claims due
     // from today on get 3 years; those due before keep 2
-    String table = new String(getClass().getResourceAsStream("/processes/decisions/legal-deadlines.dmn").readAllBytes(), StandardCharsets.UTF_8);
-    String before = "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>-</text></inputEntry>";
+    String table =
+        new String(
+            getClass()
+                .getResourceAsStream("/processes/decisions/legal-deadlines.dmn")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    String before =
+        "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>-</text></inputEntry>";
     assertThat(table).contains(before);
-    String changed = table
-        .replace(before, "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>&lt; date(&quot;" + today + "&quot;)</text></inputEntry>")
-        .replace("<rule id=\"Rule_PrescriptionDefault\">", """
+    String changed =
+        table
+            .replace(
+                before,
+                "<inputEntry id=\"InputEntry_PrescriptionConsumer_ActDate\"><text>&lt; date(&quot;"
+                    + today
+                    + "&quot;)</text></inputEntry>")
+            .replace(
+                "<rule id=\"Rule_PrescriptionDefault\">",
+                """
             <rule id="Rule_PrescriptionConsumerTest">
               <inputEntry id="InputEntry_PrescriptionConsumerTest_Rule"><text>"PRESCRIPTION_CONSUMER"</text></inputEntry>
               <inputEntry id="InputEntry_PrescriptionConsumerTest_Residence"><text>-</text></inputEntry>
@@ -328,9 +454,18 @@ class PrescriptionIntegrationTest {
               <outputEntry id="OutputEntry_PrescriptionConsumerTest_Period"><text>"P3Y"</text></outputEntry>
               <outputEntry id="OutputEntry_PrescriptionConsumerTest_Source"><text>"test"</text></outputEntry>
             </rule>
-            <rule id="Rule_PrescriptionDefault">""".formatted(today));
-    deploymentId = engine.getRepositoryService().createDeployment().name("legal-deadlines-test")
-        .addInputStream("legal-deadlines.dmn", new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8))).deploy().getId();
+            <rule id="Rule_PrescriptionDefault">"""
+                    .formatted(today));
+    deploymentId =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("legal-deadlines-test")
+            .addInputStream(
+                "legal-deadlines.dmn",
+                new ByteArrayInputStream(changed.getBytes(StandardCharsets.UTF_8)))
+            .deploy()
+            .getId();
 
     String dueYesterday = consumerCase(today.minusDays(1));
     String dueToday = consumerCase(today);
@@ -340,13 +475,24 @@ class PrescriptionIntegrationTest {
   }
 
   void deployTimersModel() {
-    deploymentId = engine.getRepositoryService().createDeployment().name("prescription-timers-test")
-        .addInputStream("prescription-timers-test.bpmn", new ByteArrayInputStream(TIMERS_MODEL.strip().getBytes(StandardCharsets.UTF_8)))
-        .deploy().getId();
+    deploymentId =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("prescription-timers-test")
+            .addInputStream(
+                "prescription-timers-test.bpmn",
+                new ByteArrayInputStream(TIMERS_MODEL.strip().getBytes(StandardCharsets.UTF_8)))
+            .deploy()
+            .getId();
   }
 
   Job timer(String pid, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(pid)
+        .activityId(activityId)
+        .singleResult();
   }
-
 }

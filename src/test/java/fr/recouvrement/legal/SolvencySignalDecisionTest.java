@@ -43,10 +43,12 @@ class SolvencySignalDecisionTest {
   @Test
   void twoLapsedPlansOrALapsedPlanAndALostDebtorMakeAStrongSignal() {
     assertThat(signal(in -> in.put("lapsedPlans", 2))).isEqualTo("STRONG");
-    assertThat(signal(in -> {
-          in.put("lapsedPlans", 1);
-          in.put("contactLost", true);
-        }))
+    assertThat(
+            signal(
+                in -> {
+                  in.put("lapsedPlans", 1);
+                  in.put("contactLost", true);
+                }))
         .isEqualTo("STRONG");
   }
 }

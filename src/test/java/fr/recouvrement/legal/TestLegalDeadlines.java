@@ -2,7 +2,10 @@ package fr.recouvrement.legal;
 
 import org.camunda.bpm.engine.ProcessEngine;
 
-/** The real {@code legalDeadlines} bean for Spring-free process tests, reading the table deployed on their engine. */
+/**
+ * The real {@code legalDeadlines} bean for Spring-free process tests, reading the table deployed on
+ * their engine.
+ */
 public final class TestLegalDeadlines {
   private TestLegalDeadlines() {}
 

@@ -39,20 +39,38 @@ class MediationProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
-    Mocks.register("startMediation", (JavaDelegate) e -> {
-      String deadline = (String) e.getVariable("mediationDeadline");
-      calls.add("startMediation:" + e.getVariable("mediatorKind") + ":" + deadline
-          + ("CONSUMER".equals(e.getVariable("referredBy")) ? ":consumer " + e.getVariable("referralDate") + " agreed " + e.getVariable("creditorAgreedOn") : ""));
-      e.getProcessInstance().setVariable("mediationId", 7L);
-      e.getProcessInstance().setVariable("mediationDueDate", at(TODAY.plus(Period.parse(deadline))));
-    });
-    Mocks.register("closeMediation", (JavaDelegate) e -> calls.add("closeMediation:" + e.getVariable("mediationOutcome")));
-    Mocks.register("informConsumerOfMediator", (JavaDelegate) e -> {
-      calls.add("informConsumerOfMediator");
-      e.setVariable("referredBy", "CONSUMER");
-      e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
-      e.setVariable("mediatorName", "Médiation Démo Consommation");
-    });
+    Mocks.register(
+        "startMediation",
+        (JavaDelegate)
+            e -> {
+              String deadline = (String) e.getVariable("mediationDeadline");
+              calls.add(
+                  "startMediation:"
+                      + e.getVariable("mediatorKind")
+                      + ":"
+                      + deadline
+                      + ("CONSUMER".equals(e.getVariable("referredBy"))
+                          ? ":consumer "
+                              + e.getVariable("referralDate")
+                              + " agreed "
+                              + e.getVariable("creditorAgreedOn")
+                          : ""));
+              e.getProcessInstance().setVariable("mediationId", 7L);
+              e.getProcessInstance()
+                  .setVariable("mediationDueDate", at(TODAY.plus(Period.parse(deadline))));
+            });
+    Mocks.register(
+        "closeMediation",
+        (JavaDelegate) e -> calls.add("closeMediation:" + e.getVariable("mediationOutcome")));
+    Mocks.register(
+        "informConsumerOfMediator",
+        (JavaDelegate)
+            e -> {
+              calls.add("informConsumerOfMediator");
+              e.setVariable("referredBy", "CONSUMER");
+              e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
+              e.setVariable("mediatorName", "Médiation Démo Consommation");
+            });
   }
 
   @AfterEach
@@ -70,8 +88,14 @@ class MediationProcessTest {
   }
 
   ProcessDriver start(String debtorType) {
-    ProcessInstance pi = started = engine.getRuntimeService().startProcessInstanceByKey(
-        "mediation", "DOS-TEST", Map.of("caseReference", "DOS-TEST", "debtorType", debtorType));
+    ProcessInstance pi =
+        started =
+            engine
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                    "mediation",
+                    "DOS-TEST",
+                    Map.of("caseReference", "DOS-TEST", "debtorType", debtorType));
     return new ProcessDriver(engine, pi.getId()).settle();
   }
 
@@ -84,17 +108,37 @@ class MediationProcessTest {
     assertThat(refer.getName()).isEqualTo("Saisir le médiateur");
     assertThat(candidateGroups(refer)).containsExactly("collectors");
     assertThat(refer.getDueDate()).isEqualTo(at(TODAY.plusDays(2)));
-    return driver.complete(refer, Map.of(
-        "mediatorKind", kind, "mediatorName", "Médiateur", "referralDate", TODAY.toString(), "mediatorReference", "MED-1"));
+    return driver.complete(
+        refer,
+        Map.of(
+            "mediatorKind",
+            kind,
+            "mediatorName",
+            "Médiateur",
+            "referralDate",
+            TODAY.toString(),
+            "mediatorReference",
+            "MED-1"));
   }
 
-  /** The consumer referred the dispute to the creditor's mediator on 20 February; the creditor agreed in writing on 23 February. */
+  /**
+   * The consumer referred the dispute to the creditor's mediator on 20 February; the creditor
+   * agreed in writing on 23 February.
+   */
   ProcessDriver consumerReferred(ProcessDriver driver) {
     Task record = driver.task();
     assertThat(record.getTaskDefinitionKey()).isEqualTo("Task_RecordConsumerReferral");
-    return driver.complete(record, Map.of(
-        "referralDate", "2026-02-20", "creditorAgreedOn", "2026-02-23", "mediatorName", "Médiation Démo Consommation",
-        "mediatorReference", "MC-1"));
+    return driver.complete(
+        record,
+        Map.of(
+            "referralDate",
+            "2026-02-20",
+            "creditorAgreedOn",
+            "2026-02-23",
+            "mediatorName",
+            "Médiation Démo Consommation",
+            "mediatorReference",
+            "MC-1"));
   }
 
   ProcessInstance instance(ProcessDriver driver) {
@@ -102,17 +146,29 @@ class MediationProcessTest {
   }
 
   Object variable(ProcessDriver driver, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(driver.tree().get(0))
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   List<String> candidateGroups(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   Job timer(ProcessDriver driver) {
-    return engine.getManagementService().createJobQuery().processInstanceId(driver.tree().get(0)).timers().singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(driver.tree().get(0))
+        .timers()
+        .singleResult();
   }
 
   @Test
@@ -125,7 +181,9 @@ class MediationProcessTest {
     assertThat(day(timer(driver).getDuedate())).isEqualTo(TODAY.plusMonths(3));
     driver.complete(outcome, Map.of("mediationOutcome", "AGREEMENT"));
 
-    assertThat(calls).containsExactly("startMediation:MEDIATEUR_DES_ENTREPRISES:P3M", "closeMediation:AGREEMENT");
+    assertThat(calls)
+        .containsExactly(
+            "startMediation:MEDIATEUR_DES_ENTREPRISES:P3M", "closeMediation:AGREEMENT");
     assertThat(instance(driver)).isEnded();
     assertThat(variable(driver, "mediationOutcome")).isEqualTo("AGREEMENT");
   }
@@ -137,7 +195,11 @@ class MediationProcessTest {
     assertThat(day(timer(driver).getDuedate())).isEqualTo(TODAY.plusDays(90));
     driver.complete(driver.task(), Map.of("mediationOutcome", "SETTLED"));
 
-    assertThat(calls).containsExactly("informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23", "closeMediation:SETTLED");
+    assertThat(calls)
+        .containsExactly(
+            "informConsumerOfMediator",
+            "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23",
+            "closeMediation:SETTLED");
     assertThat(variable(driver, "mediationOutcome")).isEqualTo("SETTLED");
   }
 
@@ -147,7 +209,11 @@ class MediationProcessTest {
 
     driver.complete(driver.task(), Map.of("mediationOutcome", "FAILED"));
 
-    assertThat(calls).containsExactly("informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23", "closeMediation:FAILED");
+    assertThat(calls)
+        .containsExactly(
+            "informConsumerOfMediator",
+            "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23",
+            "closeMediation:FAILED");
     assertThat(instance(driver)).isEnded();
   }
 
@@ -157,11 +223,18 @@ class MediationProcessTest {
 
     driver.fireTimer();
 
-    assertThat(calls).containsExactly("startMediation:MEDIATEUR_DES_ENTREPRISES:P3M", "closeMediation:FAILED");
+    assertThat(calls)
+        .containsExactly("startMediation:MEDIATEUR_DES_ENTREPRISES:P3M", "closeMediation:FAILED");
     assertThat(instance(driver)).isEnded();
     assertThat(variable(driver, "mediationOutcome")).isEqualTo("FAILED");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).activityId("Timer_MediatorDeadline").count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(driver.tree().get(0))
+                .activityId("Timer_MediatorDeadline")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -171,14 +244,23 @@ class MediationProcessTest {
     // the creditor informs; it does not refer the consumer's dispute itself
     assertThat(calls).containsExactly("informConsumerOfMediator");
     Task record = driver.task();
-    assertThat(record.getName()).isEqualTo("Enregistrer la saisine du médiateur par le consommateur");
+    assertThat(record.getName())
+        .isEqualTo("Enregistrer la saisine du médiateur par le consommateur");
     assertThat(candidateGroups(record)).containsExactly("collectors");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).activityId("Task_ReferToMediator").count()).isZero();
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(driver.tree().get(0))
+                .activityId("Task_ReferToMediator")
+                .count())
+        .isZero();
     consumerReferred(driver);
 
-    assertThat(calls).containsExactly(
-        "informConsumerOfMediator", "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23");
+    assertThat(calls)
+        .containsExactly(
+            "informConsumerOfMediator",
+            "startMediation:CONSUMER_MEDIATOR:P90D:consumer 2026-02-20 agreed 2026-02-23");
     assertThat(driver.task().getName()).isEqualTo("Enregistrer l'issue de la médiation");
   }
 

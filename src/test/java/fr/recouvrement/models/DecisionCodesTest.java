@@ -26,13 +26,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The codes of the decision tables: a column whose cells are codes lists its allowed values
  * (Modeler then offers them as a list), every cell uses only those, every rule says why in its
- * annotation, and every table carries a camunda:versionTag. A typo in a code (« PONCTEUL ») fails here, before any deployment.
+ * annotation, and every table carries a camunda:versionTag. A typo in a code (« PONCTEUL ») fails
+ * here, before any deployment.
  */
 class DecisionCodesTest {
 
   private static final Pattern CODE = Pattern.compile("\"([^\"]*)\"");
-  /** A cell made only of quoted codes: "A", "A","B", not("A"); an ISO-8601 period ("P6M") is a figure, not a code. */
-  private static final Pattern CODES_ONLY = Pattern.compile("\\s*(not\\(\\s*)?(\"(?!P\\d)[A-Z][A-Z0-9_]*\"\\s*,?\\s*)+\\)?\\s*");
+
+  /**
+   * A cell made only of quoted codes: "A", "A","B", not("A"); an ISO-8601 period ("P6M") is a
+   * figure, not a code.
+   */
+  private static final Pattern CODES_ONLY =
+      Pattern.compile("\\s*(not\\(\\s*)?(\"(?!P\\d)[A-Z][A-Z0-9_]*\"\\s*,?\\s*)+\\)?\\s*");
 
   /**
    * Columns left without a list, on purpose. debtor-segment's segment output: DecisionReplayTest
@@ -43,9 +49,12 @@ class DecisionCodesTest {
   private static final Set<String> WITHOUT_LIST = Set.of("debtor-segment.dmn#segment");
 
   @Test
-  void everyCodeInEveryTableIsOneOfTheAllowedValuesOfItsColumnAndEveryRuleIsAnnotated() throws IOException {
+  void everyCodeInEveryTableIsOneOfTheAllowedValuesOfItsColumnAndEveryRuleIsAnnotated()
+      throws IOException {
     List<String> problems = new ArrayList<>();
-    for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/decisions/*.dmn")) {
+    for (Resource r :
+        new PathMatchingResourcePatternResolver()
+            .getResources("classpath*:processes/decisions/*.dmn")) {
       try (InputStream in = r.getInputStream()) {
         problems.addAll(problems(r.getFilename(), Dmn.readModelFromStream(in)));
       }
@@ -56,16 +65,24 @@ class DecisionCodesTest {
   @Test
   void aTypoInACodeIsFoundWithTheTableTheRuleAndTheColumn() throws IOException {
     String shipped;
-    try (InputStream in = getClass().getResourceAsStream("/processes/decisions/solvency-signal.dmn")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/processes/decisions/solvency-signal.dmn")) {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertThat(shipped).contains("\"STRONG\"");
     String typo = shipped.replaceFirst("<text>\"STRONG\"</text>", "<text>\"STRONGG\"</text>");
     assertThat(typo).isNotEqualTo(shipped);
 
-    List<String> problems = problems("solvency-signal.dmn", Dmn.readModelFromStream(new ByteArrayInputStream(typo.getBytes(StandardCharsets.UTF_8))));
+    List<String> problems =
+        problems(
+            "solvency-signal.dmn",
+            Dmn.readModelFromStream(
+                new ByteArrayInputStream(typo.getBytes(StandardCharsets.UTF_8))));
 
-    assertThat(problems).singleElement().asString().contains("solvency-signal.dmn", "STRONGG", "solvencySignal");
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("solvency-signal.dmn", "STRONGG", "solvencySignal");
   }
 
   static List<String> problems(String file, DmnModelInstance dmn) {
@@ -85,24 +102,53 @@ class DecisionCodesTest {
       List<Output> outputs = List.copyOf(table.getOutputs());
       for (int c = 0; c < inputs.size() + outputs.size(); c++) {
         boolean input = c < inputs.size();
-        String column = input ? inputs.get(c).getInputExpression().getText().getTextContent().trim() : outputs.get(c - inputs.size()).getName();
-        String allowedText = input
-            ? (inputs.get(c).getInputValues() == null ? null : inputs.get(c).getInputValues().getText().getTextContent())
-            : (outputs.get(c - inputs.size()).getOutputValues() == null ? null : outputs.get(c - inputs.size()).getOutputValues().getText().getTextContent());
+        String column =
+            input
+                ? inputs.get(c).getInputExpression().getText().getTextContent().trim()
+                : outputs.get(c - inputs.size()).getName();
+        String allowedText =
+            input
+                ? (inputs.get(c).getInputValues() == null
+                    ? null
+                    : inputs.get(c).getInputValues().getText().getTextContent())
+                : (outputs.get(c - inputs.size()).getOutputValues() == null
+                    ? null
+                    : outputs.get(c - inputs.size()).getOutputValues().getText().getTextContent());
         Set<String> allowed = allowedText == null ? null : codes(allowedText);
         for (Rule rule : table.getRules()) {
-          String cell = input
-              ? List.copyOf(rule.getInputEntries()).get(c).getText().getTextContent()
-              : List.copyOf(rule.getOutputEntries()).get(c - inputs.size()).getText().getTextContent();
+          String cell =
+              input
+                  ? List.copyOf(rule.getInputEntries()).get(c).getText().getTextContent()
+                  : List.copyOf(rule.getOutputEntries())
+                      .get(c - inputs.size())
+                      .getText()
+                      .getTextContent();
           if (allowed == null) {
             if (CODES_ONLY.matcher(cell).matches() && !WITHOUT_LIST.contains(file + "#" + column)) {
-              problems.add(file + ": column " + column + " holds codes (" + cell.trim() + " in " + rule.getId() + ") but lists no allowed values");
+              problems.add(
+                  file
+                      + ": column "
+                      + column
+                      + " holds codes ("
+                      + cell.trim()
+                      + " in "
+                      + rule.getId()
+                      + ") but lists no allowed values");
             }
             continue;
           }
           for (String code : codes(cell)) {
             if (!allowed.contains(code)) {
-              problems.add(file + ": rule " + rule.getId() + ", column " + column + ": « " + code + " » is not one of " + allowed);
+              problems.add(
+                  file
+                      + ": rule "
+                      + rule.getId()
+                      + ", column "
+                      + column
+                      + ": « "
+                      + code
+                      + " » is not one of "
+                      + allowed);
             }
           }
         }

@@ -42,26 +42,40 @@ class ModelLayoutTest {
     }
     crossings.forEach((model, n) -> System.out.printf("crossings %-28s %d%n", model, n));
     assertThat(crossings).containsKey("collection-case.bpmn");
-    assertThat(crossings.get("collection-case.bpmn")).as("crossing sequence flows in collection-case").isLessThan(10);
+    assertThat(crossings.get("collection-case.bpmn"))
+        .as("crossing sequence flows in collection-case")
+        .isLessThan(10);
   }
 
   @Test
   void noLabelOfTheCaseModelSitsOnAnElementOrBreaksInsideAWord() throws IOException {
-    BpmnModelInstance model = read(new PathMatchingResourcePatternResolver().getResource("classpath:processes/collection-case.bpmn"));
+    BpmnModelInstance model =
+        read(
+            new PathMatchingResourcePatternResolver()
+                .getResource("classpath:processes/collection-case.bpmn"));
     List<String> problems = new ArrayList<>();
     for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
       List<BpmnShape> shapes = plane.getChildElementsByType(BpmnShape.class).stream().toList();
       for (BpmnShape shape : shapes) {
-        check(shape.getBpmnElement(), shape.getBpmnLabel() == null ? null : shape.getBpmnLabel().getBounds(), shapes, problems);
+        check(
+            shape.getBpmnElement(),
+            shape.getBpmnLabel() == null ? null : shape.getBpmnLabel().getBounds(),
+            shapes,
+            problems);
       }
       for (BpmnEdge edge : plane.getChildElementsByType(BpmnEdge.class)) {
-        check(edge.getBpmnElement(), edge.getBpmnLabel() == null ? null : edge.getBpmnLabel().getBounds(), shapes, problems);
+        check(
+            edge.getBpmnElement(),
+            edge.getBpmnLabel() == null ? null : edge.getBpmnLabel().getBounds(),
+            shapes,
+            problems);
       }
     }
     assertThat(problems).isEmpty();
   }
 
-  private static void check(BaseElement element, Bounds label, List<BpmnShape> shapes, List<String> problems) {
+  private static void check(
+      BaseElement element, Bounds label, List<BpmnShape> shapes, List<String> problems) {
     if (label == null || !(element instanceof FlowElement named) || named.getName() == null) {
       return;
     }
@@ -70,28 +84,40 @@ class ModelLayoutTest {
       longest = word.length() > longest.length() ? word : longest;
     }
     if (label.getWidth() < longest.length() * CHAR_WIDTH) {
-      problems.add(element.getId() + ": label " + label.getWidth() + " px wide, « " + longest + " » needs " + longest.length() * CHAR_WIDTH);
+      problems.add(
+          element.getId()
+              + ": label "
+              + label.getWidth()
+              + " px wide, « "
+              + longest
+              + " » needs "
+              + longest.length() * CHAR_WIDTH);
     }
     for (BpmnShape shape : shapes) {
-      if (shape.getBpmnElement() instanceof FlowNode && !Boolean.TRUE.equals(shape.isExpanded()) && overlap(label, shape.getBounds())) {
+      if (shape.getBpmnElement() instanceof FlowNode
+          && !Boolean.TRUE.equals(shape.isExpanded())
+          && overlap(label, shape.getBounds())) {
         problems.add(element.getId() + ": label on " + shape.getBpmnElement().getId());
       }
     }
   }
 
   private static boolean overlap(Bounds a, Bounds b) {
-    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    return a.getX() < b.getX() + b.getWidth()
+        && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight()
+        && b.getY() < a.getY() + a.getHeight();
   }
 
   /** Pairs of segments of two different sequence flows that cross (touching ends do not count). */
   static int crossings(BpmnModelInstance model) {
     int count = 0;
     for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
-      List<List<Waypoint>> flows = plane.getChildElementsByType(BpmnEdge.class).stream()
-          .filter(e -> e.getBpmnElement() instanceof SequenceFlow)
-          .map(e -> List.copyOf(e.getWaypoints()))
-          .toList();
+      List<List<Waypoint>> flows =
+          plane.getChildElementsByType(BpmnEdge.class).stream()
+              .filter(e -> e.getBpmnElement() instanceof SequenceFlow)
+              .map(e -> List.copyOf(e.getWaypoints()))
+              .toList();
       for (int i = 0; i < flows.size(); i++) {
         for (int j = i + 1; j < flows.size(); j++) {
           count += crossings(flows.get(i), flows.get(j));
@@ -118,12 +144,15 @@ class ModelLayoutTest {
   }
 
   private static int side(Waypoint p, Waypoint q, Waypoint r) {
-    double v = (q.getX() - p.getX()) * (r.getY() - p.getY()) - (q.getY() - p.getY()) * (r.getX() - p.getX());
+    double v =
+        (q.getX() - p.getX()) * (r.getY() - p.getY())
+            - (q.getY() - p.getY()) * (r.getX() - p.getX());
     return Math.abs(v) < 1e-9 ? 0 : (v > 0 ? 1 : -1);
   }
 
   private static Collection<Resource> models() throws IOException {
-    return List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn"));
+    return List.of(
+        new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn"));
   }
 
   private static BpmnModelInstance read(Resource r) throws IOException {

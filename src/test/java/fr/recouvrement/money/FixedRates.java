@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A rate table written in the test itself, so hand-computed figures do not move when the DMN gets a row. */
+/**
+ * A rate table written in the test itself, so hand-computed figures do not move when the DMN gets a
+ * row.
+ */
 final class FixedRates implements RateTable {
   private final Map<HalfYear, Rates> rows = new HashMap<>();
 
@@ -23,8 +26,14 @@ final class FixedRates implements RateTable {
     rows.put(
         h,
         new Rates(
-            h, h, new BigDecimal(ecb), new BigDecimal(legalIndividual), new BigDecimal(legalProfessional),
-            BigDecimal.TEN, new BigDecimal("3"), new BigDecimal("40")));
+            h,
+            h,
+            new BigDecimal(ecb),
+            new BigDecimal(legalIndividual),
+            new BigDecimal(legalProfessional),
+            BigDecimal.TEN,
+            new BigDecimal("3"),
+            new BigDecimal("40")));
     return this;
   }
 

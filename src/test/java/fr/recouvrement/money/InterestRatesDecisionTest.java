@@ -24,12 +24,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-/** processes/decisions/interest-rates.dmn, evaluated by the standalone DMN engine (DecisionTables: no Spring). */
+/**
+ * processes/decisions/interest-rates.dmn, evaluated by the standalone DMN engine (DecisionTables:
+ * no Spring).
+ */
 class InterestRatesDecisionTest {
   static final String RESOURCE = "/processes/decisions/interest-rates.dmn";
   static final DecisionTables TABLE = DecisionTables.load(InterestRates.DECISION_KEY);
 
-  /** Figures checked against the ECB decisions and the legal-rate arrêtés, half-year by half-year. */
+  /**
+   * Figures checked against the ECB decisions and the legal-rate arrêtés, half-year by half-year.
+   */
   static final Map<String, List<String>> PUBLISHED = new LinkedHashMap<>();
 
   static {
@@ -60,7 +65,10 @@ class InterestRatesDecisionTest {
     SoftAssertions softly = new SoftAssertions();
     PUBLISHED.forEach(
         (halfYear, figures) ->
-            softly.assertThat(figure(halfYear, "ecbRate")).as(halfYear).isEqualByComparingTo(figures.get(0)));
+            softly
+                .assertThat(figure(halfYear, "ecbRate"))
+                .as(halfYear)
+                .isEqualByComparingTo(figures.get(0)));
     softly.assertAll();
   }
 
@@ -69,8 +77,14 @@ class InterestRatesDecisionTest {
     SoftAssertions softly = new SoftAssertions();
     PUBLISHED.forEach(
         (halfYear, figures) -> {
-          softly.assertThat(figure(halfYear, "legalRateIndividual")).as(halfYear + " individual").isEqualByComparingTo(figures.get(1));
-          softly.assertThat(figure(halfYear, "legalRateProfessional")).as(halfYear + " other cases").isEqualByComparingTo(figures.get(2));
+          softly
+              .assertThat(figure(halfYear, "legalRateIndividual"))
+              .as(halfYear + " individual")
+              .isEqualByComparingTo(figures.get(1));
+          softly
+              .assertThat(figure(halfYear, "legalRateProfessional"))
+              .as(halfYear + " other cases")
+              .isEqualByComparingTo(figures.get(2));
         });
     softly.assertAll();
   }
@@ -79,9 +93,18 @@ class InterestRatesDecisionTest {
   void shouldApplyTheStatutoryMarginFloorAndIndemnityOnEveryRow() {
     SoftAssertions softly = new SoftAssertions();
     for (String halfYear : PUBLISHED.keySet()) {
-      softly.assertThat(figure(halfYear, "penaltyMarginPoints")).as(halfYear).isEqualByComparingTo("10");
-      softly.assertThat(figure(halfYear, "legalRateFloorFactor")).as(halfYear).isEqualByComparingTo("3");
-      softly.assertThat(figure(halfYear, "recoveryIndemnity")).as(halfYear).isEqualByComparingTo("40");
+      softly
+          .assertThat(figure(halfYear, "penaltyMarginPoints"))
+          .as(halfYear)
+          .isEqualByComparingTo("10");
+      softly
+          .assertThat(figure(halfYear, "legalRateFloorFactor"))
+          .as(halfYear)
+          .isEqualByComparingTo("3");
+      softly
+          .assertThat(figure(halfYear, "recoveryIndemnity"))
+          .as(halfYear)
+          .isEqualByComparingTo("40");
     }
     softly.assertAll();
   }
@@ -94,7 +117,9 @@ class InterestRatesDecisionTest {
       if (AWAITING_A_CHECKED_SOURCE.contains(h.toString())) {
         assertThat(evaluate(h.toString())).as(h.toString()).isNull();
       } else {
-        assertThat(evaluate(h.toString())).as(h.toString()).isNotNull(); // UNIQUE: two matching rows would throw
+        assertThat(evaluate(h.toString()))
+            .as(h.toString())
+            .isNotNull(); // UNIQUE: two matching rows would throw
       }
     }
     assertThat(rules()).hasSize(PUBLISHED.size());
@@ -116,8 +141,13 @@ class InterestRatesDecisionTest {
     Decision d = model.getModelElementById(InterestRates.DECISION_KEY);
     assertThat(d.getCamundaHistoryTimeToLiveString()).isEqualTo("P2192D");
     assertThat(((DecisionTable) d.getExpression()).getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
-    assertThat(diagramShapesOf(InterestRates.DECISION_KEY)).as("DMNDI shape of the decision").isEqualTo(1);
-    assertThat(rules()).allSatisfy(r -> assertThat(r.getDescription().getTextContent()).contains("BCE").contains("arrêté"));
+    assertThat(diagramShapesOf(InterestRates.DECISION_KEY))
+        .as("DMNDI shape of the decision")
+        .isEqualTo(1);
+    assertThat(rules())
+        .allSatisfy(
+            r ->
+                assertThat(r.getDescription().getTextContent()).contains("BCE").contains("arrêté"));
   }
 
   /** The DMN model API does not read DMNDI: count the diagram shapes in the XML itself. */
@@ -126,7 +156,10 @@ class InterestRatesDecisionTest {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       NodeList shapes =
-          factory.newDocumentBuilder().parse(in).getElementsByTagNameNS("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape");
+          factory
+              .newDocumentBuilder()
+              .parse(in)
+              .getElementsByTagNameNS("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape");
       int count = 0;
       for (int i = 0; i < shapes.getLength(); i++) {
         if (elementId.equals(((Element) shapes.item(i)).getAttribute("dmnElementRef"))) {
@@ -141,7 +174,11 @@ class InterestRatesDecisionTest {
 
   private static List<Rule> rules() {
     try (InputStream in = InterestRatesDecisionTest.class.getResourceAsStream(RESOURCE)) {
-      DecisionTable table = (DecisionTable) ((Decision) Dmn.readModelFromStream(in).getModelElementById(InterestRates.DECISION_KEY)).getExpression();
+      DecisionTable table =
+          (DecisionTable)
+              ((Decision)
+                      Dmn.readModelFromStream(in).getModelElementById(InterestRates.DECISION_KEY))
+                  .getExpression();
       return List.copyOf(table.getRules());
     } catch (IOException e) {
       throw new IllegalStateException(e);

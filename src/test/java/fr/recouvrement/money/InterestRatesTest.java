@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The deployed interest-rates decision as the application reads it: stand-in rows, versions, cache. */
+/**
+ * The deployed interest-rates decision as the application reads it: stand-in rows, versions, cache.
+ */
 @IntegrationTest
 class InterestRatesTest {
   @Autowired InterestRates interestRates;
@@ -35,10 +37,13 @@ class InterestRatesTest {
       assertThat(rates.ecbRate()).isEqualByComparingTo("2.15");
       assertThat(rates.latePenaltyRate()).isEqualByComparingTo("12.15");
       assertThat(log.list)
-          .anySatisfy(e -> {
-            assertThat(e.getLevel()).isEqualTo(Level.WARN);
-            assertThat(e.getFormattedMessage()).contains("no row for 2031-H2").contains("2026-H1");
-          });
+          .anySatisfy(
+              e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage())
+                    .contains("no row for 2031-H2")
+                    .contains("2026-H1");
+              });
     } finally {
       release(log);
     }
@@ -63,7 +68,8 @@ class InterestRatesTest {
     assertThat(evaluations()).as("served from memory").isEqualTo(evaluations);
 
     Deployment changed =
-        repositoryService.createDeployment()
+        repositoryService
+            .createDeployment()
             .name("interest-rates corrected")
             .addString("interest-rates.dmn", dmnWith2025H1EcbRate("3.40"))
             .deploy();
@@ -78,13 +84,18 @@ class InterestRatesTest {
   }
 
   private long evaluations() {
-    return historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(InterestRates.DECISION_KEY).count();
+    return historyService
+        .createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(InterestRates.DECISION_KEY)
+        .count();
   }
 
   private static String dmnWith2025H1EcbRate(String rate) throws IOException {
-    try (InputStream in = InterestRatesTest.class.getResourceAsStream("/processes/decisions/interest-rates.dmn")) {
+    try (InputStream in =
+        InterestRatesTest.class.getResourceAsStream("/processes/decisions/interest-rates.dmn")) {
       String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String entry = "<outputEntry id=\"OutputEntry_2025_H1_EcbRate\">\n          <text>3.15</text>";
+      String entry =
+          "<outputEntry id=\"OutputEntry_2025_H1_EcbRate\">\n          <text>3.15</text>";
       assertThat(xml).contains(entry);
       return xml.replace(entry, entry.replace("3.15", rate));
     }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Penalty arithmetic against figures computed by hand (amount × rate × days / 365, rounded once). */
+/**
+ * Penalty arithmetic against figures computed by hand (amount × rate × days / 365, rounded once).
+ */
 class LatePenaltiesTest {
   final LatePenalties published = new LatePenalties(FixedRates.published());
 
@@ -19,7 +21,8 @@ class LatePenaltiesTest {
     InvoiceAccount invoice = invoice("1000.00", "2026-01-01");
 
     assertThat(published.accrued(invoice, date("2026-01-31"))).isEqualByComparingTo("9.99");
-    assertThat(published.recoveryIndemnity(invoice, date("2026-01-31"))).isEqualByComparingTo("40.00");
+    assertThat(published.recoveryIndemnity(invoice, date("2026-01-31")))
+        .isEqualByComparingTo("40.00");
   }
 
   @Test
@@ -29,25 +32,34 @@ class LatePenaltiesTest {
     assertThat(published.accrued(invoice, date("2026-01-01"))).isEqualByComparingTo("0.00");
     assertThat(published.isLate(invoice, date("2026-01-01"))).isFalse();
     assertThat(published.recoveryIndemnity(invoice, date("2026-01-01"))).isEqualByComparingTo("0");
-    assertThat(published.accrued(invoice, date("2026-01-02"))).isEqualByComparingTo("0.33"); // 1000 × 12.15 % / 365
-    assertThat(published.recoveryIndemnity(invoice, date("2026-01-02"))).isEqualByComparingTo("40.00");
+    assertThat(published.accrued(invoice, date("2026-01-02")))
+        .isEqualByComparingTo("0.33"); // 1000 × 12.15 % / 365
+    assertThat(published.recoveryIndemnity(invoice, date("2026-01-02")))
+        .isEqualByComparingTo("40.00");
   }
 
   @Test
   void aDelaySpanningTwoHalfYearsTakesEachHalfYearsRate2025H2To2026H1() {
-    // 31 days of December 2025 at max(2.15 + 10, 3 × 2.76) = 12.15 %, 59 days of 2026 at max(2.15 + 10, 3 × 2.62) = 12.15 %
+    // 31 days of December 2025 at max(2.15 + 10, 3 × 2.76) = 12.15 %, 59 days of 2026 at max(2.15 +
+    // 10, 3 × 2.62) = 12.15 %
     // 2,500.00 × 12.15 % × 90 / 365 = 74.8973 → 74.90
-    assertThat(published.accrued(invoice("2500.00", "2025-11-30"), date("2026-02-28"))).isEqualByComparingTo("74.90");
+    assertThat(published.accrued(invoice("2500.00", "2025-11-30"), date("2026-02-28")))
+        .isEqualByComparingTo("74.90");
   }
 
   @Test
   void aDelaySpanningTwoHalfYearsWithDifferentRates2025H1To2025H2() {
-    // 15 days of June at 13.15 %, 15 days of July at 12.15 %: 1,000 × (13.15 × 15 + 12.15 × 15) / 36,500 = 10.397 → 10.40
+    // 15 days of June at 13.15 %, 15 days of July at 12.15 %: 1,000 × (13.15 × 15 + 12.15 × 15) /
+    // 36,500 = 10.397 → 10.40
     // (one rate for the whole delay would give 10.81 or 9.99)
-    assertThat(published.accrued(invoice("1000.00", "2025-06-15"), date("2025-07-15"))).isEqualByComparingTo("10.40");
+    assertThat(published.accrued(invoice("1000.00", "2025-06-15"), date("2025-07-15")))
+        .isEqualByComparingTo("10.40");
   }
 
-  /** One line per case: amount, due date, value date, contractual rate (blank: none), expected penalty, how. */
+  /**
+   * One line per case: amount, due date, value date, contractual rate (blank: none), expected
+   * penalty, how.
+   */
   @ParameterizedTest(name = "{0} due {1}, paid {2}, contract {3} % → {4}")
   @CsvSource(
       delimiter = '|',
@@ -69,7 +81,14 @@ class LatePenaltiesTest {
   void theStatutoryRateIsEcbPlusTenAndTheFloorLimitsOnlyAContractualRate(
       String amount, LocalDate due, LocalDate paid, BigDecimal contractual, String expected) {
     InvoiceAccount invoice =
-        new InvoiceAccount(1, due, new BigDecimal(amount), List.of(Settlement.principal(paid, new BigDecimal(amount))), contractual, false, null);
+        new InvoiceAccount(
+            1,
+            due,
+            new BigDecimal(amount),
+            List.of(Settlement.principal(paid, new BigDecimal(amount))),
+            contractual,
+            false,
+            null);
 
     assertThat(published.accrued(invoice, paid)).isEqualByComparingTo(expected);
     // the payment stops it: nothing more a year later; the €40 indemnity is owed on top
@@ -79,11 +98,15 @@ class LatePenaltiesTest {
 
   @Test
   void theFloorOfThreeTimesTheLegalRateIsNotTheDefaultEvenWhenTheEcbRateIsLow() {
-    // crafted: ECB 0 %, legal rate 4 %: no contract → 0 + 10 = 10 %; 1,000 × 10 % × 30 / 365 = 8.219 → 8.22
-    LatePenalties lowEcb = new LatePenalties(new FixedRates().row("2026-H1", "0.00", "7.00", "4.00"));
-    assertThat(lowEcb.accrued(invoice("1000.00", "2026-01-01"), date("2026-01-31"))).isEqualByComparingTo("8.22");
+    // crafted: ECB 0 %, legal rate 4 %: no contract → 0 + 10 = 10 %; 1,000 × 10 % × 30 / 365 =
+    // 8.219 → 8.22
+    LatePenalties lowEcb =
+        new LatePenalties(new FixedRates().row("2026-H1", "0.00", "7.00", "4.00"));
+    assertThat(lowEcb.accrued(invoice("1000.00", "2026-01-01"), date("2026-01-31")))
+        .isEqualByComparingTo("8.22");
     // a contract at 8 % is raised to 3 × 4 = 12 %: 1,000 × 12 % × 30 / 365 = 9.863 → 9.86
-    InvoiceAccount contract = invoice("1000.00", "2026-01-01").withTerms(new BigDecimal("8"), false, null);
+    InvoiceAccount contract =
+        invoice("1000.00", "2026-01-01").withTerms(new BigDecimal("8"), false, null);
     assertThat(lowEcb.accrued(contract, date("2026-01-31"))).isEqualByComparingTo("9.86");
   }
 
@@ -92,7 +115,11 @@ class LatePenaltiesTest {
     // 400 paid on 11 January: 10 days on 1,000 (2–11 Jan), then 20 days on 600 (12–31 Jan)
     // (1,000 × 10 + 600 × 20) × 12.15 % / 365 = 7.323 → 7.32
     InvoiceAccount invoice =
-        new InvoiceAccount(1, date("2026-01-01"), new BigDecimal("1000.00"), List.of(Settlement.principal(date("2026-01-11"), new BigDecimal("400.00"))));
+        new InvoiceAccount(
+            1,
+            date("2026-01-01"),
+            new BigDecimal("1000.00"),
+            List.of(Settlement.principal(date("2026-01-11"), new BigDecimal("400.00"))));
 
     assertThat(published.accrued(invoice, date("2026-01-31"))).isEqualByComparingTo("7.32");
   }
@@ -100,22 +127,34 @@ class LatePenaltiesTest {
   @Test
   void aFullyPaidInvoiceStopsAccruingAndAnInvoicePaidOnTimeOwesNothing() {
     InvoiceAccount paidLate =
-        new InvoiceAccount(1, date("2026-01-01"), new BigDecimal("1000.00"), List.of(Settlement.principal(date("2026-01-31"), new BigDecimal("1000.00"))));
+        new InvoiceAccount(
+            1,
+            date("2026-01-01"),
+            new BigDecimal("1000.00"),
+            List.of(Settlement.principal(date("2026-01-31"), new BigDecimal("1000.00"))));
     assertThat(published.accrued(paidLate, date("2026-06-30"))).isEqualByComparingTo("9.99");
-    assertThat(published.recoveryIndemnity(paidLate, date("2026-06-30"))).isEqualByComparingTo("40.00");
+    assertThat(published.recoveryIndemnity(paidLate, date("2026-06-30")))
+        .isEqualByComparingTo("40.00");
 
     InvoiceAccount paidOnTime =
-        new InvoiceAccount(2, date("2026-01-01"), new BigDecimal("1000.00"), List.of(Settlement.principal(date("2026-01-01"), new BigDecimal("1000.00"))));
+        new InvoiceAccount(
+            2,
+            date("2026-01-01"),
+            new BigDecimal("1000.00"),
+            List.of(Settlement.principal(date("2026-01-01"), new BigDecimal("1000.00"))));
     assertThat(published.accrued(paidOnTime, date("2026-06-30"))).isEqualByComparingTo("0");
     assertThat(published.isLate(paidOnTime, date("2026-06-30"))).isFalse();
-    assertThat(published.recoveryIndemnity(paidOnTime, date("2026-06-30"))).isEqualByComparingTo("0");
+    assertThat(published.recoveryIndemnity(paidOnTime, date("2026-06-30")))
+        .isEqualByComparingTo("0");
   }
 
   @Test
   void theSumIsRoundedOnceToTheCentHalfUp() {
     // 18.25 × 10 % × 1 / 365 = 0.005 exactly → 0.01 (half up; half even would give 0.00)
-    LatePenalties tenPercent = new LatePenalties(new FixedRates().row("2026-H1", "0.00", "0.00", "0.00"));
-    assertThat(tenPercent.accrued(invoice("18.25", "2026-01-01"), date("2026-01-02"))).isEqualByComparingTo("0.01");
+    LatePenalties tenPercent =
+        new LatePenalties(new FixedRates().row("2026-H1", "0.00", "0.00", "0.00"));
+    assertThat(tenPercent.accrued(invoice("18.25", "2026-01-01"), date("2026-01-02")))
+        .isEqualByComparingTo("0.01");
   }
 
   static InvoiceAccount invoice(String amount, String due) {

@@ -25,9 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The money rules through the HTTP API, on Camunda's clock set to 31 January 2026 (2026-H1:
- * 2.15 % + 10 = 12.15 %). Invoices: A 1,000.00 due 1 Jan (30 days late: 9.99 + 40),
- * B 500.00 due 21 Jan (10 days late: 1.66 + 40).
+ * The money rules through the HTTP API, on Camunda's clock set to 31 January 2026 (2026-H1: 2.15 %
+ * + 10 = 12.15 %). Invoices: A 1,000.00 due 1 Jan (30 days late: 9.99 + 40), B 500.00 due 21 Jan
+ * (10 days late: 1.66 + 40).
  */
 @IntegrationTest
 class MoneyApiTest {
@@ -70,7 +70,8 @@ class MoneyApiTest {
     JsonNode listed = listed(reference);
     assertThat(listed.get("balance").decimalValue()).isEqualByComparingTo("1591.65");
     // the process decides on the same full balance from the start
-    assertThat(runtimeService.getVariable(c.get("processInstanceId").asText(), "balance")).isEqualTo(1591.65);
+    assertThat(runtimeService.getVariable(c.get("processInstanceId").asText(), "balance"))
+        .isEqualTo(1591.65);
   }
 
   @Test
@@ -82,44 +83,56 @@ class MoneyApiTest {
     assertThat(c.get("penalties").decimalValue()).isEqualByComparingTo("0");
     assertThat(c.get("balance").decimalValue()).isEqualByComparingTo("1500.00");
     assertThat(c.get("invoices"))
-        .allSatisfy(i -> {
-          assertThat(i.get("latePenalty").decimalValue()).isEqualByComparingTo("0");
-          assertThat(i.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("0");
-        });
+        .allSatisfy(
+            i -> {
+              assertThat(i.get("latePenalty").decimalValue()).isEqualByComparingTo("0");
+              assertThat(i.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("0");
+            });
     assertThat(listed(reference).get("balance").decimalValue()).isEqualByComparingTo("1500.00");
 
-    JsonNode paid = api.postJson("/api/cases/" + reference + "/payments", payment("1500.00", JAN_31, "VIR-C1")).json();
+    JsonNode paid =
+        api.postJson("/api/cases/" + reference + "/payments", payment("1500.00", JAN_31, "VIR-C1"))
+            .json();
     assertThat(paid.get("status").asText()).isEqualTo("PAID");
   }
 
   @Test
-  void paymentsGoToTheOldestInvoicePenaltyThenPrincipalThenIndemnityAndTheQuotedBalanceEndsTheCase() {
+  void
+      paymentsGoToTheOldestInvoicePenaltyThenPrincipalThenIndemnityAndTheQuotedBalanceEndsTheCase() {
     String reference = open("BUSINESS");
 
-    Response first = api.postJson("/api/cases/" + reference + "/payments", payment("1030.00", JAN_31, "VIR-M1"));
+    Response first =
+        api.postJson("/api/cases/" + reference + "/payments", payment("1030.00", JAN_31, "VIR-M1"));
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
     JsonNode afterFirst = first.json();
     assertThat(afterFirst.get("status").asText()).isEqualTo("AMICABLE");
     JsonNode a = afterFirst.get("invoices").get(0);
     assertThat(a.get("outstanding").decimalValue()).isEqualByComparingTo("0");
     assertThat(a.get("latePenalty").decimalValue()).isEqualByComparingTo("0");
-    assertThat(a.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("19.99"); // 40 − 20.01
-    assertThat(afterFirst.get("balance").decimalValue()).isEqualByComparingTo("561.65"); // 1,591.65 − 1,030
+    assertThat(a.get("recoveryIndemnity").decimalValue())
+        .isEqualByComparingTo("19.99"); // 40 − 20.01
+    assertThat(afterFirst.get("balance").decimalValue())
+        .isEqualByComparingTo("561.65"); // 1,591.65 − 1,030
 
     // ten days later, B has accrued 20 days on 500: 500 × 12.15 % × 20 / 365 = 3.33
     LocalDate feb10 = LocalDate.parse("2026-02-10");
     moveClockTo(feb10);
     JsonNode quoted = api.get("/api/cases/" + reference).json();
-    assertThat(quoted.get("balance").decimalValue()).isEqualByComparingTo("563.32"); // 19.99 + 500 + 3.33 + 40
+    assertThat(quoted.get("balance").decimalValue())
+        .isEqualByComparingTo("563.32"); // 19.99 + 500 + 3.33 + 40
 
     JsonNode settled =
-        api.postJson("/api/cases/" + reference + "/payments", payment(quoted.get("balance").decimalValue().toPlainString(), feb10, "VIR-M2"))
+        api.postJson(
+                "/api/cases/" + reference + "/payments",
+                payment(quoted.get("balance").decimalValue().toPlainString(), feb10, "VIR-M2"))
             .json();
     assertThat(settled.get("status").asText()).as(settled.toString()).isEqualTo("PAID");
     assertThat(settled.get("balance").decimalValue()).isEqualByComparingTo("0");
-    assertThat(settled.get("payments").get(1).get("unallocated").decimalValue()).isEqualByComparingTo("0");
+    assertThat(settled.get("payments").get(1).get("unallocated").decimalValue())
+        .isEqualByComparingTo("0");
     assertThat(
-            historyService.createHistoricVariableInstanceQuery()
+            historyService
+                .createHistoricVariableInstanceQuery()
                 .processInstanceId(settled.get("processInstanceId").asText())
                 .variableName("fullyPaid")
                 .singleResult()
@@ -137,17 +150,21 @@ class MoneyApiTest {
   void anOverpaymentIsKeptOnThePayment() {
     String reference = open("BUSINESS");
 
-    JsonNode c = api.postJson("/api/cases/" + reference + "/payments", payment("1600.00", JAN_31, "VIR-M3")).json();
+    JsonNode c =
+        api.postJson("/api/cases/" + reference + "/payments", payment("1600.00", JAN_31, "VIR-M3"))
+            .json();
 
     assertThat(c.get("status").asText()).isEqualTo("PAID");
-    assertThat(c.get("payments").get(0).get("unallocated").decimalValue()).isEqualByComparingTo("8.35");
+    assertThat(c.get("payments").get(0).get("unallocated").decimalValue())
+        .isEqualByComparingTo("8.35");
   }
 
   @Test
   void aPaymentNamingTheSecondOfTwoInvoicesPaysThatOne() {
     String reference = open("BUSINESS");
 
-    // B owes 1.66 + 500.00 + 40.00 = 541.66; the debtor names it (C. civ. 1342-10): A, older, stays untouched
+    // B owes 1.66 + 500.00 + 40.00 = 541.66; the debtor names it (C. civ. 1342-10): A, older, stays
+    // untouched
     Response r =
         api.postJson(
             "/api/cases/" + reference + "/payments",
@@ -163,7 +180,8 @@ class MoneyApiTest {
     assertThat(b.get("latePenalty").decimalValue()).isEqualByComparingTo("0");
     assertThat(b.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("0");
     assertThat(r.json().get("balance").decimalValue()).isEqualByComparingTo("1049.99");
-    assertThat(allocations(reference)).containsExactly(List.of("VIR-N1", "B", "500.00", "1.66", "40.00"));
+    assertThat(allocations(reference))
+        .containsExactly(List.of("VIR-N1", "B", "500.00", "1.66", "40.00"));
   }
 
   @Test
@@ -184,23 +202,31 @@ class MoneyApiTest {
 
   @Test
   void aContractualRateBelowThreeTimesTheLegalRateIsRaisedToIt() {
-    // 10,000.00 due 31 Dec 2023, seen on 30 Jun 2024 (182 days). Without a contract: 4.50 + 10 = 14.50 %,
+    // 10,000.00 due 31 Dec 2023, seen on 30 Jun 2024 (182 days). Without a contract: 4.50 + 10 =
+    // 14.50 %,
     // 10,000 × 14.50 % × 182 / 365 = 723.01; with a contract at 5 %: 3 × 5.07 = 15.21 %, 758.42
     moveClockTo(LocalDate.parse("2024-06-30"));
     Response r =
         api.postJson(
             "/api/cases",
             caseJson(
-                newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
-                invoice("S", LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), "10000.00"),
+                newDebtorId(),
+                "BUSINESS",
+                "\"siren\": \"552100554\",",
+                invoice(
+                    "S", LocalDate.parse("2023-12-01"), LocalDate.parse("2023-12-31"), "10000.00"),
                 """
                 {"number": "K", "issueDate": "2023-12-01", "dueDate": "2023-12-31", "amount": 10000.00,
                  "contractualPenaltyRate": 5, "vatAmount": 1666.67}"""));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     JsonNode c = r.json();
 
-    JsonNode k = c.get("invoices").get(0).get("number").asText().equals("K") ? c.get("invoices").get(0) : c.get("invoices").get(1);
-    JsonNode s = k == c.get("invoices").get(0) ? c.get("invoices").get(1) : c.get("invoices").get(0);
+    JsonNode k =
+        c.get("invoices").get(0).get("number").asText().equals("K")
+            ? c.get("invoices").get(0)
+            : c.get("invoices").get(1);
+    JsonNode s =
+        k == c.get("invoices").get(0) ? c.get("invoices").get(1) : c.get("invoices").get(0);
     assertThat(s.get("latePenalty").decimalValue()).isEqualByComparingTo("723.01");
     assertThat(s.get("recoveryIndemnity").decimalValue()).isEqualByComparingTo("40.00");
     assertThat(s.get("contractualPenaltyRate").isNull()).isTrue();
@@ -217,8 +243,12 @@ class MoneyApiTest {
     Response r =
         api.postJson(
             "/api/cases",
-            caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
-                invoice("R", LocalDate.parse("2031-06-01"), LocalDate.parse("2031-07-01"), "1000.00")));
+            caseJson(
+                newDebtorId(),
+                "BUSINESS",
+                "\"siren\": \"552100554\",",
+                invoice(
+                    "R", LocalDate.parse("2031-06-01"), LocalDate.parse("2031-07-01"), "1000.00")));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
 
     JsonNode c = api.get("/api/cases/" + r.json().get("reference").asText()).json();
@@ -230,7 +260,8 @@ class MoneyApiTest {
   void theCaseShowsTheAmountPursuedWithoutItsDisputedInvoice() {
     String reference = open("BUSINESS");
     Response disputed =
-        api.postJson("/api/cases/" + reference + "/disputes",
+        api.postJson(
+            "/api/cases/" + reference + "/disputes",
             "{\"category\": \"COMMERCIAL\", \"invoiceNumbers\": [\"B\"], \"comment\": \"Remise non appliquée\"}");
     assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
 
@@ -259,9 +290,13 @@ class MoneyApiTest {
         api.postJson(
             "/api/cases",
             caseJson(
-                newDebtorId(), debtorType, "BUSINESS".equals(debtorType) ? "\"siren\": \"552100554\"," : "",
-                invoice("B", LocalDate.parse("2025-12-22"), LocalDate.parse("2026-01-21"), "500.00"),
-                invoice("A", LocalDate.parse("2025-12-02"), LocalDate.parse("2026-01-01"), "1000.00")));
+                newDebtorId(),
+                debtorType,
+                "BUSINESS".equals(debtorType) ? "\"siren\": \"552100554\"," : "",
+                invoice(
+                    "B", LocalDate.parse("2025-12-22"), LocalDate.parse("2026-01-21"), "500.00"),
+                invoice(
+                    "A", LocalDate.parse("2025-12-02"), LocalDate.parse("2026-01-01"), "1000.00")));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().get("reference").asText();
   }
@@ -288,7 +323,10 @@ class MoneyApiTest {
         """,
         (rs, n) ->
             List.of(
-                rs.getString(1), rs.getString(2), rs.getBigDecimal(3).toPlainString(), rs.getBigDecimal(4).toPlainString(),
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBigDecimal(3).toPlainString(),
+                rs.getBigDecimal(4).toPlainString(),
                 rs.getBigDecimal(5).toPlainString()),
         reference);
   }

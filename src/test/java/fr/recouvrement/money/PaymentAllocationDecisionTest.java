@@ -7,7 +7,9 @@ import fr.recouvrement.money.AllocationRules.Priority;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** processes/decisions/payment-allocation.dmn: the ranks of C. civ. 1342-10 and the order of 1343-1. */
+/**
+ * processes/decisions/payment-allocation.dmn: the ranks of C. civ. 1342-10 and the order of 1343-1.
+ */
 class PaymentAllocationDecisionTest {
 
   @ParameterizedTest(name = "named={0} due={1} disputed={2} → rank {3}")
@@ -28,6 +30,8 @@ class PaymentAllocationDecisionTest {
 
     assertThat(priority.rank()).isEqualTo(rank);
     // 1343-1: interest and penalties before principal; the €40 indemnity last
-    assertThat(priority.order()).containsExactly(Component.INTEREST, Component.PENALTY, Component.PRINCIPAL, Component.INDEMNITY);
+    assertThat(priority.order())
+        .containsExactly(
+            Component.INTEREST, Component.PENALTY, Component.PRINCIPAL, Component.INDEMNITY);
   }
 }

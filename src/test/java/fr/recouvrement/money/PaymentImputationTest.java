@@ -46,7 +46,8 @@ class PaymentImputationTest {
           # due before not yet due: A (1,049.99) then B (541.66), C (due 15 Feb) last: 1,700.00 − 1,591.65 = 108.35
           due before not yet due                  | 1700.00 |   |   | A:9.99/1000.00/40.00 B:1.66/500.00/40.00 C:0.00/108.35/0.00
           """)
-  void aPaymentGoesWhereTheCodeCivilSendsIt(String scenario, String amount, String named, String disputed, String expected) {
+  void aPaymentGoesWhereTheCodeCivilSendsIt(
+      String scenario, String amount, String named, String disputed, String expected) {
     List<InvoiceAccount> invoices =
         List.of(
             invoice(3, "2026-02-15", "300.00", null, "C".equals(disputed)),
@@ -55,7 +56,14 @@ class PaymentImputationTest {
     Set<Long> namedIds = named == null ? Set.of() : Set.of(idOf(named));
 
     Allocation allocation =
-        ledger.allocate(true, invoices, new BigDecimal(amount), PAID_ON, null, namedIds, TableAllocationRules.SHIPPED);
+        ledger.allocate(
+            true,
+            invoices,
+            new BigDecimal(amount),
+            PAID_ON,
+            null,
+            namedIds,
+            TableAllocationRules.SHIPPED);
 
     assertThat(written(allocation)).isEqualTo(expected);
     assertThat(allocation.unallocated()).isEqualByComparingTo("0");
@@ -64,12 +72,22 @@ class PaymentImputationTest {
   @Test
   void amongDueDebtsTheOneBearingTheHighestRateIsPaidFirst() {
     // A 1,000.00 due 1 Jan at ECB + 10 = 12.15 %; B 500.00 due 21 Jan under a contract at 20 %:
-    // B costs the debtor more, so it goes first though younger. B: 500 × 20 % × 10 / 365 = 2.739 → 2.74
+    // B costs the debtor more, so it goes first though younger. B: 500 × 20 % × 10 / 365 = 2.739 →
+    // 2.74
     List<InvoiceAccount> invoices =
-        List.of(invoice(1, "2026-01-01", "1000.00", null, false), invoice(2, "2026-01-21", "500.00", "20", false));
+        List.of(
+            invoice(1, "2026-01-01", "1000.00", null, false),
+            invoice(2, "2026-01-21", "500.00", "20", false));
 
     Allocation allocation =
-        ledger.allocate(true, invoices, new BigDecimal("300.00"), PAID_ON, null, Set.of(), TableAllocationRules.SHIPPED);
+        ledger.allocate(
+            true,
+            invoices,
+            new BigDecimal("300.00"),
+            PAID_ON,
+            null,
+            Set.of(),
+            TableAllocationRules.SHIPPED);
 
     assertThat(written(allocation)).isEqualTo("B:2.74/297.26/0.00");
   }
@@ -83,13 +101,32 @@ class PaymentImputationTest {
     List<InvoiceAccount> invoices = List.of(invoice(1, "2026-01-15", "1000.00", null, false));
 
     Allocation allocation =
-        ledger.allocate(false, invoices, new BigDecimal("100.00"), paidOn, notice, Set.of(), TableAllocationRules.SHIPPED);
+        ledger.allocate(
+            false,
+            invoices,
+            new BigDecimal("100.00"),
+            paidOn,
+            notice,
+            Set.of(),
+            TableAllocationRules.SHIPPED);
 
-    assertThat(allocation.parts()).containsExactly(new Part(1, new BigDecimal("94.76"), Money.ZERO, Money.ZERO, new BigDecimal("5.24")));
-    // recorded, the interest is paid: on that day the consumer owes 905.24 of principal and no interest
+    assertThat(allocation.parts())
+        .containsExactly(
+            new Part(1, new BigDecimal("94.76"), Money.ZERO, Money.ZERO, new BigDecimal("5.24")));
+    // recorded, the interest is paid: on that day the consumer owes 905.24 of principal and no
+    // interest
     InvoiceAccount after =
-        new InvoiceAccount(1, LocalDate.parse("2026-01-15"), new BigDecimal("1000.00"),
-            List.of(new Settlement(paidOn, new BigDecimal("94.76"), Money.ZERO, Money.ZERO, new BigDecimal("5.24"))));
+        new InvoiceAccount(
+            1,
+            LocalDate.parse("2026-01-15"),
+            new BigDecimal("1000.00"),
+            List.of(
+                new Settlement(
+                    paidOn,
+                    new BigDecimal("94.76"),
+                    Money.ZERO,
+                    Money.ZERO,
+                    new BigDecimal("5.24"))));
     CaseBalance balance = ledger.balance(false, List.of(after), paidOn, notice, BigDecimal.ZERO);
     assertThat(balance.legalInterest()).isEqualByComparingTo("0.00");
     assertThat(balance.total()).isEqualByComparingTo("905.24");
@@ -111,15 +148,23 @@ class PaymentImputationTest {
         };
     List<InvoiceAccount> invoices = List.of(invoice(1, "2026-01-01", "1000.00", null, false));
 
-    Allocation allocation = ledger.allocate(true, invoices, new BigDecimal("100.00"), PAID_ON, null, Set.of(), principalFirst);
+    Allocation allocation =
+        ledger.allocate(
+            true, invoices, new BigDecimal("100.00"), PAID_ON, null, Set.of(), principalFirst);
 
     assertThat(written(allocation)).isEqualTo("A:0.00/100.00/0.00");
   }
 
-  private static InvoiceAccount invoice(long id, String due, String amount, String contractualRate, boolean disputed) {
+  private static InvoiceAccount invoice(
+      long id, String due, String amount, String contractualRate, boolean disputed) {
     return new InvoiceAccount(
-        id, LocalDate.parse(due), new BigDecimal(amount), List.of(), contractualRate == null ? null : new BigDecimal(contractualRate),
-        disputed, BigDecimal.ZERO);
+        id,
+        LocalDate.parse(due),
+        new BigDecimal(amount),
+        List.of(),
+        contractualRate == null ? null : new BigDecimal(contractualRate),
+        disputed,
+        BigDecimal.ZERO);
   }
 
   private static long idOf(String letter) {
@@ -129,7 +174,10 @@ class PaymentImputationTest {
   private static String written(Allocation allocation) {
     List<String> parts = new ArrayList<>();
     for (Part p : allocation.parts()) {
-      parts.add("%s:%s/%s/%s".formatted((char) ('A' + p.invoiceId() - 1), p.penalty(), p.principal(), p.indemnity()));
+      parts.add(
+          "%s:%s/%s/%s"
+              .formatted(
+                  (char) ('A' + p.invoiceId() - 1), p.penalty(), p.principal(), p.indemnity()));
     }
     return Arrays.stream(parts.toArray(String[]::new)).collect(Collectors.joining(" "));
   }

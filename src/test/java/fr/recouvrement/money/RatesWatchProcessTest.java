@@ -29,7 +29,8 @@ class RatesWatchProcessTest {
 
   @AfterEach
   void tidy() {
-    openTasks().forEach(t -> engine.getTaskService().complete(t.getId(), Map.of("ratesSources", "test")));
+    openTasks()
+        .forEach(t -> engine.getTaskService().complete(t.getId(), Map.of("ratesSources", "test")));
     ClockUtil.reset();
   }
 
@@ -48,7 +49,8 @@ class RatesWatchProcessTest {
     assertThat(task.getName()).isEqualTo("Mettre à jour les taux");
     assertThat(TaskChecks.candidateGroups(engine, task)).containsExactly("analysts");
     assertThat(TaskChecks.form(engine, task)).isEqualTo("mettre-a-jour-les-taux");
-    assertThat(engine.getTaskService().getVariable(task.getId(), "missingHalfYears").toString()).contains("2026-H2");
+    assertThat(engine.getTaskService().getVariable(task.getId(), "missingHalfYears").toString())
+        .contains("2026-H2");
 
     // the next mornings: still missing, but the task is open: no second one
     HistoricProcessInstance june17 = runOn("2026-06-17");
@@ -57,7 +59,9 @@ class RatesWatchProcessTest {
     assertThat(openTasks()).extracting(Task::getId).containsExactly(task.getId());
 
     // done by the analyst but still not deployed: the next morning asks again
-    engine.getTaskService().complete(task.getId(), Map.of("ratesSources", "arrêté non encore publié"));
+    engine
+        .getTaskService()
+        .complete(task.getId(), Map.of("ratesSources", "arrêté non encore publié"));
     runOn("2026-06-18");
     assertThat(openTasks()).hasSize(1).extracting(Task::getId).doesNotContain(task.getId());
   }
@@ -67,19 +71,31 @@ class RatesWatchProcessTest {
     assertThat(interestRates.missing(HalfYear.parse("2020-H1"), HalfYear.parse("2026-H2")))
         .extracting(HalfYear::toString)
         .containsExactly("2020-H2", "2026-H2");
-    assertThat(interestRates.missing(HalfYear.parse("2021-H1"), HalfYear.parse("2026-H1"))).isEmpty();
+    assertThat(interestRates.missing(HalfYear.parse("2021-H1"), HalfYear.parse("2026-H1")))
+        .isEmpty();
   }
 
   /** Runs the morning check as the job executor would on that day at 7:00. */
   private HistoricProcessInstance runOn(String day) {
-    ClockUtil.setCurrentTime(Date.from(LocalDate.parse(day).atTime(7, 0).atZone(CaseClock.PARIS).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.parse(day).atTime(7, 0).atZone(CaseClock.PARIS).toInstant()));
     Job timer =
-        engine.getManagementService().createJobQuery().processDefinitionKey(CheckRates.PROCESS_KEY).timers().singleResult();
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processDefinitionKey(CheckRates.PROCESS_KEY)
+            .timers()
+            .singleResult();
     assertThat(timer).as("the morning timer of rates-watch").isNotNull();
     List<String> before = instanceIds();
     engine.getManagementService().executeJob(timer.getId());
     List<HistoricProcessInstance> started =
-        engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CheckRates.PROCESS_KEY).list().stream()
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(CheckRates.PROCESS_KEY)
+            .list()
+            .stream()
             .filter(p -> !before.contains(p.getId()))
             .toList();
     assertThat(started).hasSize(1);
@@ -87,19 +103,34 @@ class RatesWatchProcessTest {
   }
 
   private List<String> instanceIds() {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(CheckRates.PROCESS_KEY).list().stream()
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CheckRates.PROCESS_KEY)
+        .list()
+        .stream()
         .map(HistoricProcessInstance::getId)
         .toList();
   }
 
   private String missingHalfYears(HistoricProcessInstance instance) {
     Object value =
-        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-            .variableName("missingHalfYears").singleResult().getValue();
+        engine
+            .getHistoryService()
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId())
+            .variableName("missingHalfYears")
+            .singleResult()
+            .getValue();
     return value.toString();
   }
 
   private List<Task> openTasks() {
-    return engine.getTaskService().createTaskQuery().processDefinitionKey(CheckRates.PROCESS_KEY).taskDefinitionKey(CheckRates.UPDATE_TASK).list();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processDefinitionKey(CheckRates.PROCESS_KEY)
+        .taskDefinitionKey(CheckRates.UPDATE_TASK)
+        .list();
   }
 }

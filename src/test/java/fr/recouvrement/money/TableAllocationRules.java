@@ -11,7 +11,8 @@ final class TableAllocationRules implements AllocationRules {
 
   @Override
   public Priority priorityOf(boolean named, boolean due, boolean disputed) {
-    DmnDecisionResultEntries row = table.evaluate(Map.of("named", named, "due", due, "disputed", disputed));
+    DmnDecisionResultEntries row =
+        table.evaluate(Map.of("named", named, "due", due, "disputed", disputed));
     return Priority.of(((Number) row.getEntry("rank")).intValue(), row.getEntry("order"));
   }
 

@@ -25,20 +25,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * payment-plan with the real terms table and the real four-eyes listener; the delegates that
- * touch our tables and the debtor are stand-ins that record what they were asked to do.
+ * payment-plan with the real terms table and the real four-eyes listener; the delegates that touch
+ * our tables and the debtor are stand-ins that record what they were asked to do.
  */
 class PaymentPlanProcessTest {
   static final String REFERENCE = "DOS-PLAN-TEST";
 
   final ProcessEngine engine = ProcessTestEngine.get();
   final List<String> calls = new ArrayList<>();
+
   /** What each instalment check finds, in order; an empty queue means paid. */
   final Deque<Boolean> payments = new ArrayDeque<>();
+
   int planLines = 3;
   String segment = "PONCTUEL";
+
   /** The balance our tables hold for the case, as "Relire le dossier" reads it. */
   double caseBalance;
+
   ProcessInstance instance;
   ProcessDriver driver;
 
@@ -46,26 +50,35 @@ class PaymentPlanProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     Mocks.reset();
-    mock("collectPlanFacts", e -> {
-      e.setVariable("balance", caseBalance);
-      e.setVariable("segment", segment);
-      e.setVariable("debtorType", "BUSINESS");
-    });
-    mock("recordPaymentPlan", e -> {
-      e.setVariable("planId", 1L);
-      e.setVariable("planLineCount", planLines);
-      e.setVariable("instalmentNumber", 0);
-    });
+    mock(
+        "collectPlanFacts",
+        e -> {
+          e.setVariable("balance", caseBalance);
+          e.setVariable("segment", segment);
+          e.setVariable("debtorType", "BUSINESS");
+        });
+    mock(
+        "recordPaymentPlan",
+        e -> {
+          e.setVariable("planId", 1L);
+          e.setVariable("planLineCount", planLines);
+          e.setVariable("instalmentNumber", 0);
+        });
     mock("sendPlanSchedule", e -> {});
-    mock("scheduleInstalmentCheck", e -> {
-      e.setVariable("instalmentNumber", (Integer) e.getVariable("instalmentNumber") + 1);
-      e.setVariable("instalmentCheckAt", later(30));
-    });
-    mock("checkInstalmentPaid", e -> {
-      boolean paid = payments.isEmpty() || payments.pop();
-      e.setVariable("instalmentPaid", paid);
-      e.setVariable("planCompleted", paid && (Integer) e.getVariable("instalmentNumber") >= planLines);
-    });
+    mock(
+        "scheduleInstalmentCheck",
+        e -> {
+          e.setVariable("instalmentNumber", (Integer) e.getVariable("instalmentNumber") + 1);
+          e.setVariable("instalmentCheckAt", later(30));
+        });
+    mock(
+        "checkInstalmentPaid",
+        e -> {
+          boolean paid = payments.isEmpty() || payments.pop();
+          e.setVariable("instalmentPaid", paid);
+          e.setVariable(
+              "planCompleted", paid && (Integer) e.getVariable("instalmentNumber") >= planLines);
+        });
     mock("sendInstalmentReminder", e -> e.setVariable("gracePeriodEndsAt", later(8)));
     mock("recordPlanLapsed", e -> {});
     Mocks.register("fourEyes", new fr.recouvrement.security.FourEyes());
@@ -75,7 +88,8 @@ class PaymentPlanProcessTest {
   @AfterEach
   void tearDown() {
     engine.getIdentityService().clearAuthentication();
-    // Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests
+    // Camunda's Mocks live in the test thread and would stand in for the Spring beans of later
+    // tests
     Mocks.reset();
   }
 
@@ -84,9 +98,13 @@ class PaymentPlanProcessTest {
     start(1000.0);
     negotiate("alice", terms(3, 100));
 
-    assertThat(instance).hasPassed("Task_DecidePlanTerms", "Task_RecordPaymentPlan", "Task_SendPlanSchedule")
-        .hasNotPassed("Task_ApprovePlan").isWaitingAt("Timer_InstalmentDue");
-    assertThat(calls).containsExactly("collectPlanFacts", "recordPaymentPlan", "sendPlanSchedule", "scheduleInstalmentCheck");
+    assertThat(instance)
+        .hasPassed("Task_DecidePlanTerms", "Task_RecordPaymentPlan", "Task_SendPlanSchedule")
+        .hasNotPassed("Task_ApprovePlan")
+        .isWaitingAt("Timer_InstalmentDue");
+    assertThat(calls)
+        .containsExactly(
+            "collectPlanFacts", "recordPaymentPlan", "sendPlanSchedule", "scheduleInstalmentCheck");
     assertThat(variable("planNegotiator")).isEqualTo("alice");
   }
 
@@ -95,8 +113,14 @@ class PaymentPlanProcessTest {
     // 3 monthly instalments, 150 down on 1,000 (15 %): Rule_WithinCollectorLimit, no approval
     startFromPortal(1000.0, 3, 150.0);
 
-    assertThat(instance).hasPassed("Task_TakePortalProposal", "Task_DecidePortalProposal", "Task_RecordPaymentPlan", "Task_SendPlanSchedule")
-        .hasNotPassed("Task_NegotiatePlan", "Task_ApprovePlan").isWaitingAt("Timer_InstalmentDue");
+    assertThat(instance)
+        .hasPassed(
+            "Task_TakePortalProposal",
+            "Task_DecidePortalProposal",
+            "Task_RecordPaymentPlan",
+            "Task_SendPlanSchedule")
+        .hasNotPassed("Task_NegotiatePlan", "Task_ApprovePlan")
+        .isWaitingAt("Timer_InstalmentDue");
     assertThat(variable("planNegotiator")).isEqualTo("débiteur (portail)");
     assertThat(variable("instalmentCount")).isEqualTo(3);
     assertThat(variable("frequency")).isEqualTo("MONTHLY");
@@ -110,8 +134,11 @@ class PaymentPlanProcessTest {
     Task negotiate = driver.task();
     assertThat(negotiate.getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
     assertThat(engine.getTaskService().getVariables(negotiate.getId()))
-        .containsEntry("instalmentCount", 10).containsEntry("downPayment", 0.0).containsEntry("frequency", "MONTHLY");
-    assertThat(engine.getTaskService().getVariable(negotiate.getId(), "planFeedback").toString()).contains("délégation");
+        .containsEntry("instalmentCount", 10)
+        .containsEntry("downPayment", 0.0)
+        .containsEntry("frequency", "MONTHLY");
+    assertThat(engine.getTaskService().getVariable(negotiate.getId(), "planFeedback").toString())
+        .contains("délégation");
     assertThat(calls).containsExactly("collectPlanFacts").doesNotContain("recordPaymentPlan");
   }
 
@@ -127,11 +154,18 @@ class PaymentPlanProcessTest {
     assertThat(variable("termsReason").toString()).contains("délégation");
 
     engine.getIdentityService().setAuthenticatedUserId("alice");
-    assertThatThrownBy(() -> engine.getTaskService().complete(approval.getId(), Map.of("planApproved", true, "approvalComment", "ok")))
-        .hasMessageContaining("Quatre yeux").hasMessageContaining("alice");
+    assertThatThrownBy(
+            () ->
+                engine
+                    .getTaskService()
+                    .complete(
+                        approval.getId(), Map.of("planApproved", true, "approvalComment", "ok")))
+        .hasMessageContaining("Quatre yeux")
+        .hasMessageContaining("alice");
     assertThat(instance).isWaitingAt("Task_ApprovePlan");
 
-    as("bob").complete(approval, Map.of("planApproved", true, "approvalComment", "Acompte suffisant"));
+    as("bob")
+        .complete(approval, Map.of("planApproved", true, "approvalComment", "Acompte suffisant"));
     assertThat(instance).hasPassed("Task_RecordPaymentPlan").isWaitingAt("Timer_InstalmentDue");
     assertThat(variable("planApprover")).isEqualTo("bob");
   }
@@ -140,7 +174,10 @@ class PaymentPlanProcessTest {
   void shouldSendARejectedPlanBackToTheCollectorWithTheReasonThenRecordTheRenegotiatedOne() {
     start(1000.0);
     negotiate("alice", terms(10, 0));
-    as("bob").complete(driver.task(), Map.of("planApproved", false, "approvalComment", "Demandez un acompte de 10 %"));
+    as("bob")
+        .complete(
+            driver.task(),
+            Map.of("planApproved", false, "approvalComment", "Demandez un acompte de 10 %"));
 
     Task again = driver.task();
     assertThat(again.getTaskDefinitionKey()).isEqualTo("Task_NegotiatePlan");
@@ -154,9 +191,9 @@ class PaymentPlanProcessTest {
 
   /**
    * Security review H3: the negotiation's submission said balance 9,000 € and segment PONCTUEL,
-   * which the table lets a collector grant alone (6 instalments, 10 % down); the case holds
-   * 50,539 € for a RECALCITRANT debtor. 900 € down on 50,539 € is 1.78 %: the terms are judged on
-   * the case's figures, so a supervisor must approve.
+   * which the table lets a collector grant alone (6 instalments, 10 % down); the case holds 50,539
+   * € for a RECALCITRANT debtor. 900 € down on 50,539 € is 1.78 %: the terms are judged on the
+   * case's figures, so a supervisor must approve.
    */
   @Test
   void shouldJudgeTheTermsOnTheCaseFactsNotOnWhatTheNegotiationSubmitted() {
@@ -169,7 +206,9 @@ class PaymentPlanProcessTest {
     negotiate("alice", forged);
 
     assertThat(driver.task().getTaskDefinitionKey()).isEqualTo("Task_ApprovePlan");
-    assertThat(instance).hasPassed("Task_CollectPlanFacts", "Task_DecidePlanTerms").hasNotPassed("Task_RecordPaymentPlan");
+    assertThat(instance)
+        .hasPassed("Task_CollectPlanFacts", "Task_DecidePlanTerms")
+        .hasNotPassed("Task_RecordPaymentPlan");
     assertThat(variable("balance")).isEqualTo(50539.0);
     assertThat(variable("segment")).isEqualTo("RECALCITRANT");
     assertThat(calls).doesNotContain("recordPaymentPlan");
@@ -221,7 +260,9 @@ class PaymentPlanProcessTest {
     negotiate("alice", terms(2, 100));
 
     driver.fireTimer();
-    assertThat(instance).hasPassed("Task_SendInstalmentReminder").isWaitingAt("Timer_GracePeriodOver");
+    assertThat(instance)
+        .hasPassed("Task_SendInstalmentReminder")
+        .isWaitingAt("Timer_GracePeriodOver");
     driver.fireTimer();
     assertThat(instance).hasPassed("Task_RecheckInstalmentPaid").isWaitingAt("Timer_InstalmentDue");
     driver.fireTimer();
@@ -249,11 +290,22 @@ class PaymentPlanProcessTest {
   void start(double balance) {
     caseBalance = balance;
     instance =
-        engine.getRuntimeService().startProcessInstanceByKey(
-            "payment-plan",
-            REFERENCE,
-            Map.of("caseReference", REFERENCE, "segment", segment, "debtorType", "BUSINESS", "balance", balance,
-                "debtorName", "Boulangerie Martin SARL"));
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "payment-plan",
+                REFERENCE,
+                Map.of(
+                    "caseReference",
+                    REFERENCE,
+                    "segment",
+                    segment,
+                    "debtorType",
+                    "BUSINESS",
+                    "balance",
+                    balance,
+                    "debtorName",
+                    "Boulangerie Martin SARL"));
     driver = new ProcessDriver(engine, instance.getId()).settle();
   }
 
@@ -280,19 +332,39 @@ class PaymentPlanProcessTest {
 
   void startFromPortal(double balance, int count, double downPayment) {
     caseBalance = balance;
-    Map<String, Object> v = new java.util.HashMap<>(Map.of("caseReference", REFERENCE, "segment", segment, "debtorType", "BUSINESS",
-        "balance", balance, "debtorName", "Boulangerie Martin SARL"));
+    Map<String, Object> v =
+        new java.util.HashMap<>(
+            Map.of(
+                "caseReference",
+                REFERENCE,
+                "segment",
+                segment,
+                "debtorType",
+                "BUSINESS",
+                "balance",
+                balance,
+                "debtorName",
+                "Boulangerie Martin SARL"));
     v.put("planProposedOnPortal", true);
     v.put("proposedInstalmentCount", count);
-    v.put("proposedFirstInstalmentDate", java.time.LocalDate.now(fr.recouvrement.kernel.time.CaseClock.PARIS).plusDays(15).toString());
+    v.put(
+        "proposedFirstInstalmentDate",
+        java.time.LocalDate.now(fr.recouvrement.kernel.time.CaseClock.PARIS)
+            .plusDays(15)
+            .toString());
     v.put("proposedDownPayment", downPayment);
     instance = engine.getRuntimeService().startProcessInstanceByKey("payment-plan", REFERENCE, v);
     driver = new ProcessDriver(engine, instance.getId()).settle();
   }
 
   Object variable(String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   Object outcome() {
@@ -304,9 +376,12 @@ class PaymentPlanProcessTest {
   }
 
   void mock(String name, JavaDelegate behaviour) {
-    Mocks.register(name, (JavaDelegate) e -> {
-      calls.add(name);
-      behaviour.execute(e);
-    });
+    Mocks.register(
+        name,
+        (JavaDelegate)
+            e -> {
+              calls.add(name);
+              behaviour.execute(e);
+            });
   }
 }

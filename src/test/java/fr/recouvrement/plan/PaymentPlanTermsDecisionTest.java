@@ -10,9 +10,20 @@ import org.junit.jupiter.api.Test;
 class PaymentPlanTermsDecisionTest {
   final DecisionTables terms = DecisionTables.load("payment-plan-terms");
 
-  DmnDecisionResultEntries decide(String segment, double balance, int count, double downPaymentPercent) {
-    return terms.evaluate(Map.of("segment", segment, "debtorType", "BUSINESS", "balance", balance,
-        "instalmentCount", count, "downPaymentPercent", downPaymentPercent));
+  DmnDecisionResultEntries decide(
+      String segment, double balance, int count, double downPaymentPercent) {
+    return terms.evaluate(
+        Map.of(
+            "segment",
+            segment,
+            "debtorType",
+            "BUSINESS",
+            "balance",
+            balance,
+            "instalmentCount",
+            count,
+            "downPaymentPercent",
+            downPaymentPercent));
   }
 
   @Test
@@ -26,10 +37,18 @@ class PaymentPlanTermsDecisionTest {
 
   @Test
   void shouldNeedASupervisorBeyondTheCollectorsLimit() {
-    assertThat((Boolean) decide("PONCTUEL", 1000, 7, 10).getEntry("approvalRequired")).as("7 instalments").isTrue();
-    assertThat((Boolean) decide("PONCTUEL", 1000, 6, 9.99).getEntry("approvalRequired")).as("small down payment").isTrue();
-    assertThat((Boolean) decide("PONCTUEL", 10_000, 6, 10).getEntry("approvalRequired")).as("10 000 €").isTrue();
-    assertThat((Boolean) decide("GROS_ENJEU", 1000, 3, 50).getEntry("approvalRequired")).as("high stakes").isTrue();
+    assertThat((Boolean) decide("PONCTUEL", 1000, 7, 10).getEntry("approvalRequired"))
+        .as("7 instalments")
+        .isTrue();
+    assertThat((Boolean) decide("PONCTUEL", 1000, 6, 9.99).getEntry("approvalRequired"))
+        .as("small down payment")
+        .isTrue();
+    assertThat((Boolean) decide("PONCTUEL", 10_000, 6, 10).getEntry("approvalRequired"))
+        .as("10 000 €")
+        .isTrue();
+    assertThat((Boolean) decide("GROS_ENJEU", 1000, 3, 50).getEntry("approvalRequired"))
+        .as("high stakes")
+        .isTrue();
     assertThat((Boolean) decide("PONCTUEL", 50_000, 12, 0).getEntry("allowed")).isTrue();
   }
 
@@ -52,9 +71,21 @@ class PaymentPlanTermsDecisionTest {
           BUSINESS, PONCTUEL,     false
           BUSINESS, GROS_ENJEU,   false
           """)
-  void shouldWaiveTheChargesOfAKeptPlanForAConsumerOnly(String debtorType, String segment, boolean waived) {
-    DmnDecisionResultEntries r = terms.evaluate(Map.of("segment", segment, "debtorType", debtorType, "balance", 1000.0,
-        "instalmentCount", 3, "downPaymentPercent", 10.0));
+  void shouldWaiveTheChargesOfAKeptPlanForAConsumerOnly(
+      String debtorType, String segment, boolean waived) {
+    DmnDecisionResultEntries r =
+        terms.evaluate(
+            Map.of(
+                "segment",
+                segment,
+                "debtorType",
+                debtorType,
+                "balance",
+                1000.0,
+                "instalmentCount",
+                3,
+                "downPaymentPercent",
+                10.0));
     assertThat((Boolean) r.getEntry("penaltiesWaived")).isEqualTo(waived);
   }
 

@@ -7,9 +7,9 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Date;
@@ -54,7 +54,8 @@ class PlanCompletionTest {
 
   @Test
   void aBusinessThatKeptItsPlanStillOwesThePenaltiesOfThePlanAndWasToldSo() throws Exception {
-    // 1,000.00 due 31 Jan; on 2 Mar, 30 days late: 1,000 × 12.15 % × 30 / 365 = 9.99, + 40.00 → 1,049.99
+    // 1,000.00 due 31 Jan; on 2 Mar, 30 days late: 1,000 × 12.15 % × 30 / 365 = 9.99, + 40.00 →
+    // 1,049.99
     String reference = open("BUSINESS", "\"siren\": \"552100554\",", "2026-01-31");
     assertThat(balance(reference)).isEqualTo("1049.99");
     ProcessDriver plan = agree(reference, "BUSINESS", 1049.99, 105);
@@ -62,9 +63,12 @@ class PlanCompletionTest {
     // the down payment pays the 9.99 of penalties, then 95.01 of principal
     pay(reference, "105.00", AGREED, "VIR-B1");
     plan.fireTimer();
-    // 1 Apr: penalties on 1,000 for 30 days (1 Feb – 2 Mar) and on 904.99 for 30 days (3 Mar – 1 Apr):
-    // (1,000 × 30 + 904.99 × 30) × 12.15 % / 365 = 19.02, of which 9.99 paid: 9.03 accrued during the plan.
-    // The last instalment (944.99) pays those 9.03, the 904.99 of principal and 30.97 of the indemnity.
+    // 1 Apr: penalties on 1,000 for 30 days (1 Feb – 2 Mar) and on 904.99 for 30 days (3 Mar – 1
+    // Apr):
+    // (1,000 × 30 + 904.99 × 30) × 12.15 % / 365 = 19.02, of which 9.99 paid: 9.03 accrued during
+    // the plan.
+    // The last instalment (944.99) pays those 9.03, the 904.99 of principal and 30.97 of the
+    // indemnity.
     moveClockTo(LAST);
     pay(reference, "944.99", LAST, "VIR-B2");
     plan.fireTimer();
@@ -90,14 +94,16 @@ class PlanCompletionTest {
     // interest first (C. civ. 1343-1): 2.08, then 98.92 of principal
     pay(reference, "101.00", AGREED, "VIR-C1");
     plan.fireTimer();
-    // 1 Apr: (1,000 × 29 + 901.08 × 30) × 2.62 % / 365 = 4.02 of interest, 2.08 paid: 1.94 accrued during
+    // 1 Apr: (1,000 × 29 + 901.08 × 30) × 2.62 % / 365 = 4.02 of interest, 2.08 paid: 1.94 accrued
+    // during
     // the plan. The last instalment (901.08) pays those 1.94 and 899.14 of principal: 1.94 left
     moveClockTo(LAST);
     pay(reference, "901.08", LAST, "VIR-C2");
     assertThat(balance(reference)).isEqualTo("1.94");
     plan.fireTimer();
 
-    // every instalment on time, the terms waive the 1.94: nothing is owed, the plan settles the case
+    // every instalment on time, the terms waive the 1.94: nothing is owed, the plan settles the
+    // case
     assertThat(variable(plan, "planOutcome")).isEqualTo("COMPLETED");
     assertThat(variable(plan, "penaltiesWaived")).isEqualTo(true);
     assertThat(variable(plan, "planSettled")).isEqualTo(true);
@@ -106,8 +112,10 @@ class PlanCompletionTest {
   }
 
   @Test
-  void aConsumerWhoPaidAnInstalmentOnlyAfterItsReminderKeepsOwingTheInterestOfThePlan() throws Exception {
-    // the same consumer debt and plan as above, but the down payment arrives only after its reminder
+  void aConsumerWhoPaidAnInstalmentOnlyAfterItsReminderKeepsOwingTheInterestOfThePlan()
+      throws Exception {
+    // the same consumer debt and plan as above, but the down payment arrives only after its
+    // reminder
     String reference = open("CONSUMER", "", "2026-01-15");
     cases.startLegalInterest(reference, LocalDate.parse("2026-02-01"));
     ProcessDriver plan = agree(reference, "CONSUMER", 1002.08, 101);
@@ -119,7 +127,8 @@ class PlanCompletionTest {
     pay(reference, "901.08", LAST, "VIR-L2");
     plan.fireTimer();
 
-    // not every instalment on time: the 1.94 of interest accrued during the plan stays owed, the case is not settled
+    // not every instalment on time: the 1.94 of interest accrued during the plan stays owed, the
+    // case is not settled
     assertThat(variable(plan, "planOutcome")).isEqualTo("COMPLETED");
     assertThat(variable(plan, "allInstalmentsOnTime")).isEqualTo(false);
     assertThat(variable(plan, "planSettled")).isEqualTo(false);
@@ -129,20 +138,37 @@ class PlanCompletionTest {
   private String open(String type, String siren, String due) {
     String json =
         CaseFixtures.caseJson(
-            CaseFixtures.newDebtorId(), type, siren,
-            CaseFixtures.invoice("F-PC-1", LocalDate.parse(due).minusDays(30), LocalDate.parse(due), "1000.00"));
+            CaseFixtures.newDebtorId(),
+            type,
+            siren,
+            CaseFixtures.invoice(
+                "F-PC-1", LocalDate.parse(due).minusDays(30), LocalDate.parse(due), "1000.00"));
     ApiClient.Response r = api.postJson("/api/cases", json);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("reference").asText();
   }
 
   /** A collector agrees one monthly instalment on 1 April after a down payment today. */
-  private ProcessDriver agree(String reference, String debtorType, double balance, long downPayment) {
+  private ProcessDriver agree(
+      String reference, String debtorType, double balance, long downPayment) {
     String pid =
-        engine.getRuntimeService().startProcessInstanceByKey(
-            "payment-plan", reference,
-            Map.of("caseReference", reference, "segment", "PONCTUEL", "debtorType", debtorType, "balance", balance,
-                "debtorName", "Martin")).getId();
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "payment-plan",
+                reference,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "segment",
+                    "PONCTUEL",
+                    "debtorType",
+                    debtorType,
+                    "balance",
+                    balance,
+                    "debtorName",
+                    "Martin"))
+            .getId();
     ProcessDriver driver = new ProcessDriver(engine, pid).settle();
     Map<String, Object> terms = new HashMap<>();
     terms.put("debtorRefuses", false);
@@ -161,18 +187,31 @@ class PlanCompletionTest {
 
   private void pay(String reference, String amount, LocalDate on, String paymentRef) {
     ApiClient.Response r =
-        api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment(amount, on, paymentRef));
+        api.postJson(
+            "/api/cases/" + reference + "/payments", CaseFixtures.payment(amount, on, paymentRef));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
   private String balance(String reference) {
-    return api.get("/api/cases/" + reference).json().get("balance").decimalValue().setScale(2).toPlainString();
+    return api.get("/api/cases/" + reference)
+        .json()
+        .get("balance")
+        .decimalValue()
+        .setScale(2)
+        .toPlainString();
   }
 
   private Object variable(ProcessDriver driver, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(driver.tree().toArray(String[]::new)).variableName(name).list().stream()
-        .findFirst().map(v -> v.getValue()).orElse(null);
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(driver.tree().toArray(String[]::new))
+        .variableName(name)
+        .list()
+        .stream()
+        .findFirst()
+        .map(v -> v.getValue())
+        .orElse(null);
   }
 
   private static String scheduleEmail() throws Exception {

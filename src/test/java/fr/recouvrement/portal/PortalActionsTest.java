@@ -25,10 +25,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What a debtor does on the portal becomes a step of the case's processes, once, and only on their own case. */
+/**
+ * What a debtor does on the portal becomes a step of the case's processes, once, and only on their
+ * own case.
+ */
 @IntegrationTest
 class PortalActionsTest {
-  /** Every test here comes from 127.0.0.1: each starts with the portal's per-address counts at zero. */
+  /**
+   * Every test here comes from 127.0.0.1: each starts with the portal's per-address counts at zero.
+   */
   @org.springframework.beans.factory.annotation.Autowired PortalThrottle portalThrottle;
 
   @org.junit.jupiter.api.BeforeEach
@@ -36,7 +41,8 @@ class PortalActionsTest {
     portalThrottle.clear();
   }
 
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
   @Autowired PortalLinks links;
@@ -49,10 +55,17 @@ class PortalActionsTest {
     return new ApiClient(port, "admin", "admin-test");
   }
 
-  /** A business case of one invoice of 1,000.00 due 20 days ago, its processes settled (reminders waiting). */
+  /**
+   * A business case of one invoice of 1,000.00 due 20 days ago, its processes settled (reminders
+   * waiting).
+   */
   String openCase(String invoiceNumber, String email) {
-    String json = caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"552100554\",",
-        invoice(invoiceNumber, today.minusDays(50), today.minusDays(20), "1000.00"));
+    String json =
+        caseJson(
+            newDebtorId(),
+            "BUSINESS",
+            "\"siren\": \"552100554\",",
+            invoice(invoiceNumber, today.minusDays(50), today.minusDays(20), "1000.00"));
     ApiClient.Response r = admin().postJson("/api/cases", json);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     settle(r.json().get("reference").asText());
@@ -64,7 +77,10 @@ class PortalActionsTest {
   }
 
   String processOf(String reference) {
-    return jdbc.queryForObject("select process_instance_id from collection_case where reference = ?", String.class, reference);
+    return jdbc.queryForObject(
+        "select process_instance_id from collection_case where reference = ?",
+        String.class,
+        reference);
   }
 
   static String path(String url) {
@@ -77,8 +93,13 @@ class PortalActionsTest {
   }
 
   long activeReminders(String reference) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("amicable-reminders")
-        .processInstanceBusinessKey(reference).active().count();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey("amicable-reminders")
+        .processInstanceBusinessKey(reference)
+        .active()
+        .count();
   }
 
   @Test
@@ -88,7 +109,14 @@ class PortalActionsTest {
     String url = links.issue(reference, "test").orElseThrow();
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
-    Map<String, String> form = Map.of("_csrf", page.csrf(), "submission", page.submission(), "date", today.plusDays(7).toString());
+    Map<String, String> form =
+        Map.of(
+            "_csrf",
+            page.csrf(),
+            "submission",
+            page.submission(),
+            "date",
+            today.plusDays(7).toString());
 
     PortalClient.Page first = debtor.post(path(url) + "/promesse", form);
     PortalClient.Page second = debtor.post(path(url) + "/promesse", form);
@@ -97,10 +125,15 @@ class PortalActionsTest {
     PortalClient.Page after = debtor.follow(first);
     assertThat(after.body()).contains("Votre promesse de payer", "est enregistrée");
     assertThat(debtor.follow(second).body()).contains("déjà enregistrée");
-    assertThat(count("select count(*) from promise p join collection_case c on c.id = p.case_id where c.reference = ?", reference)).isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from promise p join collection_case c on c.id = p.case_id where c.reference = ?",
+                reference))
+        .isEqualTo(1);
     assertThat(activeReminders(reference)).isZero();
     // the case now waits for the promised day (plus the grace days of the model)
-    assertThat(new ProcessDriver(engine, processOf(reference)).timerDue("Timer_PromiseDue")).isPresent();
+    assertThat(new ProcessDriver(engine, processOf(reference)).timerDue("Timer_PromiseDue"))
+        .isPresent();
     assertThat(after.body()).doesNotContain("id=\"promise-submit\"");
     String timeline = admin().get("/api/cases/" + reference + "/timeline").body();
     assertThat(timeline).contains("débiteur (portail)", "Promesse de payer");
@@ -113,7 +146,10 @@ class PortalActionsTest {
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
 
-    PortalClient.Page forged = debtor.post(path(url) + "/promesse", Map.of("submission", page.submission(), "date", today.plusDays(7).toString()));
+    PortalClient.Page forged =
+        debtor.post(
+            path(url) + "/promesse",
+            Map.of("submission", page.submission(), "date", today.plusDays(7).toString()));
 
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.body()).contains("Votre page a expiré");
@@ -124,25 +160,56 @@ class PortalActionsTest {
   void aThreeInstalmentPlanInsideTheTableIsAcceptedAndTheScheduleEmailed() throws Exception {
     String email = "plan-" + System.nanoTime() + "@debiteur.example";
     String reference = openCase("F-PL1", email);
-    BigDecimal balance = admin().get("/api/cases/" + reference).json().get("balance").decimalValue();
-    // payment-plan-terms, Rule_WithinCollectorLimit: PONCTUEL, balance under 10,000, at most 6 instalments, down payment >= 10 %
-    BigDecimal down = balance.multiply(new BigDecimal("0.10")).setScale(0, RoundingMode.CEILING).add(BigDecimal.ONE);
+    BigDecimal balance =
+        admin().get("/api/cases/" + reference).json().get("balance").decimalValue();
+    // payment-plan-terms, Rule_WithinCollectorLimit: PONCTUEL, balance under 10,000, at most 6
+    // instalments, down payment >= 10 %
+    BigDecimal down =
+        balance
+            .multiply(new BigDecimal("0.10"))
+            .setScale(0, RoundingMode.CEILING)
+            .add(BigDecimal.ONE);
     String url = links.issue(reference, "test").orElseThrow();
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
 
-    PortalClient.Page answer = debtor.follow(debtor.post(path(url) + "/echeancier", Map.of(
-        "_csrf", page.csrf(), "submission", page.submission(), "instalments", "3",
-        "firstDate", today.plusDays(15).toString(), "downPayment", down.toPlainString())));
+    PortalClient.Page answer =
+        debtor.follow(
+            debtor.post(
+                path(url) + "/echeancier",
+                Map.of(
+                    "_csrf",
+                    page.csrf(),
+                    "submission",
+                    page.submission(),
+                    "instalments",
+                    "3",
+                    "firstDate",
+                    today.plusDays(15).toString(),
+                    "downPayment",
+                    down.toPlainString())));
 
     assertThat(answer.body()).contains("Votre échéancier est accepté");
     settle(reference);
-    assertThat(count("select count(*) from payment_plan p join collection_case c on c.id = p.case_id where c.reference = ?", reference)).isEqualTo(1);
-    assertThat(admin().get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("PAYMENT_PLAN");
-    List<MimeMessage> schedules = Arrays.stream(TestServers.greenMail().getReceivedMessages())
-        .filter(m -> subject(m).contains(reference)).toList();
-    assertThat(schedules).as("%s", jdbc.queryForList("select m.channel, m.template, m.status, m.error, m.recipient from communication m"
-        + " join collection_case c on c.id = m.case_id where c.reference = ?", reference)).isNotEmpty();
+    assertThat(
+            count(
+                "select count(*) from payment_plan p join collection_case c on c.id = p.case_id where c.reference = ?",
+                reference))
+        .isEqualTo(1);
+    assertThat(admin().get("/api/cases/" + reference).json().get("status").asText())
+        .isEqualTo("PAYMENT_PLAN");
+    List<MimeMessage> schedules =
+        Arrays.stream(TestServers.greenMail().getReceivedMessages())
+            .filter(m -> subject(m).contains(reference))
+            .toList();
+    assertThat(schedules)
+        .as(
+            "%s",
+            jdbc.queryForList(
+                "select m.channel, m.template, m.status, m.error, m.recipient from communication m"
+                    + " join collection_case c on c.id = m.case_id where c.reference = ?",
+                reference))
+        .isNotEmpty();
     assertThat(schedules.get(schedules.size() - 1).getSubject()).containsIgnoringCase("échéancier");
   }
 
@@ -153,15 +220,35 @@ class PortalActionsTest {
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
 
-    // 10 instalments without down payment: above Rule_WithinCollectorLimit (at most 6, at least 10 % down)
-    PortalClient.Page answer = debtor.follow(debtor.post(path(url) + "/echeancier", Map.of(
-        "_csrf", page.csrf(), "submission", page.submission(), "instalments", "10", "firstDate", today.plusDays(15).toString())));
+    // 10 instalments without down payment: above Rule_WithinCollectorLimit (at most 6, at least 10
+    // % down)
+    PortalClient.Page answer =
+        debtor.follow(
+            debtor.post(
+                path(url) + "/echeancier",
+                Map.of(
+                    "_csrf",
+                    page.csrf(),
+                    "submission",
+                    page.submission(),
+                    "instalments",
+                    "10",
+                    "firstDate",
+                    today.plusDays(15).toString())));
 
     assertThat(answer.body()).contains("transmise à nos équipes");
-    Task negotiate = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_NegotiatePlan").singleResult();
+    Task negotiate =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey("Task_NegotiatePlan")
+            .singleResult();
     assertThat(negotiate).isNotNull();
     Map<String, Object> v = engine.getTaskService().getVariables(negotiate.getId());
-    assertThat(v).containsEntry("instalmentCount", 10).containsEntry("firstInstalmentDate", today.plusDays(15).toString());
+    assertThat(v)
+        .containsEntry("instalmentCount", 10)
+        .containsEntry("firstInstalmentDate", today.plusDays(15).toString());
     // the table's reason, for the collector (Rule_AboveCollectorLimit)
     assertThat(v.get("planFeedback").toString()).startsWith("Au-delà de la délégation du chargé");
     assertThat(v).containsEntry("planNotes", "Proposé par le débiteur sur son portail.");
@@ -174,31 +261,78 @@ class PortalActionsTest {
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
 
-    PortalClient.Page fake = debtor.follow(debtor.postMultipart(path(url) + "/contestation",
-        Map.of("_csrf", List.of(page.csrf()), "submission", List.of(page.submission()), "invoices", List.of("F-DI1"),
-            "category", List.of("TECHNICAL"), "comment", List.of("Marchandise jamais livrée")),
-        List.of(new PortalClient.Part("files", "bon.pdf", "application/pdf", "MZ not a pdf".getBytes(StandardCharsets.US_ASCII)))));
+    PortalClient.Page fake =
+        debtor.follow(
+            debtor.postMultipart(
+                path(url) + "/contestation",
+                Map.of(
+                    "_csrf",
+                    List.of(page.csrf()),
+                    "submission",
+                    List.of(page.submission()),
+                    "invoices",
+                    List.of("F-DI1"),
+                    "category",
+                    List.of("TECHNICAL"),
+                    "comment",
+                    List.of("Marchandise jamais livrée")),
+                List.of(
+                    new PortalClient.Part(
+                        "files",
+                        "bon.pdf",
+                        "application/pdf",
+                        "MZ not a pdf".getBytes(StandardCharsets.US_ASCII)))));
     assertThat(fake.body()).contains("ni un PDF, ni une image JPEG ou PNG");
-    assertThat(count("select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference = ?", reference)).isZero();
+    assertThat(
+            count(
+                "select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference = ?",
+                reference))
+        .isZero();
 
     PortalClient.Page fresh = debtor.open(url);
-    Map<String, List<String>> fields = Map.of("_csrf", List.of(fresh.csrf()), "submission", List.of(fresh.submission()),
-        "invoices", List.of("F-DI1"), "category", List.of("TECHNICAL"), "comment", List.of("Marchandise jamais livrée"));
-    List<PortalClient.Part> files = List.of(new PortalClient.Part("files", "bon-de-livraison.pdf", "application/pdf", PDF));
-    PortalClient.Page ok = debtor.follow(debtor.postMultipart(path(url) + "/contestation", fields, files));
+    Map<String, List<String>> fields =
+        Map.of(
+            "_csrf",
+            List.of(fresh.csrf()),
+            "submission",
+            List.of(fresh.submission()),
+            "invoices",
+            List.of("F-DI1"),
+            "category",
+            List.of("TECHNICAL"),
+            "comment",
+            List.of("Marchandise jamais livrée"));
+    List<PortalClient.Part> files =
+        List.of(new PortalClient.Part("files", "bon-de-livraison.pdf", "application/pdf", PDF));
+    PortalClient.Page ok =
+        debtor.follow(debtor.postMultipart(path(url) + "/contestation", fields, files));
     debtor.postMultipart(path(url) + "/contestation", fields, files);
 
     assertThat(ok.body()).contains("Votre contestation est enregistrée", "contestée");
-    assertThat(count("select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference = ?", reference)).isEqualTo(1);
-    String sha = jdbc.queryForObject(
-        "select d.sha256 from document d join collection_case c on c.id = d.case_id where c.reference = ? and d.kind = 'DISPUTE_PROOF'",
-        String.class, reference);
+    assertThat(
+            count(
+                "select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference = ?",
+                reference))
+        .isEqualTo(1);
+    String sha =
+        jdbc.queryForObject(
+            "select d.sha256 from document d join collection_case c on c.id = d.case_id where c.reference = ? and d.kind = 'DISPUTE_PROOF'",
+            String.class,
+            reference);
     assertThat(sha).isEqualTo(sha256(PDF));
-    Task investigate = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_InvestigateDispute")
-        .singleResult();
+    Task investigate =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey("Task_InvestigateDispute")
+            .singleResult();
     assertThat(investigate).isNotNull();
-    assertThat(engine.getTaskService().getVariable(investigate.getId(), "disputeDocuments").toString()).contains("bon-de-livraison.pdf", sha);
-    assertThat(engine.getTaskService().getVariable(investigate.getId(), "disputeRaisedBy")).isEqualTo("débiteur (portail)");
+    assertThat(
+            engine.getTaskService().getVariable(investigate.getId(), "disputeDocuments").toString())
+        .contains("bon-de-livraison.pdf", sha);
+    assertThat(engine.getTaskService().getVariable(investigate.getId(), "disputeRaisedBy"))
+        .isEqualTo("débiteur (portail)");
   }
 
   @Test
@@ -210,13 +344,31 @@ class PortalActionsTest {
     PortalClient.Page page = debtor.open(url);
     assertThat(page.body()).doesNotContain(theirs, "F-THEIRS");
 
-    PortalClient.Page answer = debtor.follow(debtor.postMultipart(path(url) + "/contestation",
-        Map.of("_csrf", List.of(page.csrf()), "submission", List.of(page.submission()), "invoices", List.of("F-THEIRS"),
-            "category", List.of("COMMERCIAL"), "comment", List.of("Pas la mienne")),
-        List.of()));
+    PortalClient.Page answer =
+        debtor.follow(
+            debtor.postMultipart(
+                path(url) + "/contestation",
+                Map.of(
+                    "_csrf",
+                    List.of(page.csrf()),
+                    "submission",
+                    List.of(page.submission()),
+                    "invoices",
+                    List.of("F-THEIRS"),
+                    "category",
+                    List.of("COMMERCIAL"),
+                    "comment",
+                    List.of("Pas la mienne")),
+                List.of()));
 
-    assertThat(answer.body()).contains("ne fait pas partie de votre dossier").doesNotContain(theirs);
-    assertThat(count("select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference in (?, ?)", mine, theirs))
+    assertThat(answer.body())
+        .contains("ne fait pas partie de votre dossier")
+        .doesNotContain(theirs);
+    assertThat(
+            count(
+                "select count(*) from dispute d join collection_case c on c.id = d.case_id where c.reference in (?, ?)",
+                mine,
+                theirs))
         .isZero();
   }
 
@@ -226,20 +378,43 @@ class PortalActionsTest {
     String url = links.issue(reference, "test").orElseThrow();
     PortalClient debtor = new PortalClient(port);
     PortalClient.Page page = debtor.open(url);
-    java.util.regex.Matcher slot = java.util.regex.Pattern.compile("<option value=\"(\\d{4}-[^\"]+)\">([^<]+)</option>").matcher(page.body());
+    java.util.regex.Matcher slot =
+        java.util.regex.Pattern.compile("<option value=\"(\\d{4}-[^\"]+)\">([^<]+)</option>")
+            .matcher(page.body());
     assertThat(slot.find()).isTrue();
 
-    PortalClient.Page answer = debtor.follow(debtor.post(path(url) + "/rappel",
-        Map.of("_csrf", page.csrf(), "submission", page.submission(), "slot", slot.group(1))));
-    PortalClient.Page outside = debtor.follow(debtor.post(path(url) + "/rappel",
-        Map.of("_csrf", page.csrf(), "submission", java.util.UUID.randomUUID().toString(), "slot", today.plusDays(1) + "T03:00+01:00")));
+    PortalClient.Page answer =
+        debtor.follow(
+            debtor.post(
+                path(url) + "/rappel",
+                Map.of(
+                    "_csrf", page.csrf(), "submission", page.submission(), "slot", slot.group(1))));
+    PortalClient.Page outside =
+        debtor.follow(
+            debtor.post(
+                path(url) + "/rappel",
+                Map.of(
+                    "_csrf",
+                    page.csrf(),
+                    "submission",
+                    java.util.UUID.randomUUID().toString(),
+                    "slot",
+                    today.plusDays(1) + "T03:00+01:00")));
 
     assertThat(answer.body()).contains("nous vous appellerons");
     assertThat(outside.body()).contains("Choisissez un des créneaux proposés");
-    Task call = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("Task_CallBackDebtor").singleResult();
+    Task call =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey("Task_CallBackDebtor")
+            .singleResult();
     assertThat(call).isNotNull();
-    assertThat(engine.getTaskService().getIdentityLinksForTask(call.getId())).anyMatch(l -> "collectors".equals(l.getGroupId()));
-    assertThat(engine.getTaskService().getVariable(call.getId(), "callbackSlot").toString()).isEqualTo(slot.group(2).replace("&#39;", "'"));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(call.getId()))
+        .anyMatch(l -> "collectors".equals(l.getGroupId()));
+    assertThat(engine.getTaskService().getVariable(call.getId(), "callbackSlot").toString())
+        .isEqualTo(slot.group(2).replace("&#39;", "'"));
   }
 
   static String subject(MimeMessage m) {
@@ -260,7 +435,8 @@ class PortalActionsTest {
 
   static String sha256(byte[] b) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -17,10 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A debtor's browser without the browser: keeps the session cookie, reads the forms' hidden fields, posts them. */
+/**
+ * A debtor's browser without the browser: keeps the session cookie, reads the forms' hidden fields,
+ * posts them.
+ */
 final class PortalClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
+  private static final Pattern SUBMISSION =
+      Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
 
   record Page(int status, String body, String location) {
     String csrf() {
@@ -48,24 +52,39 @@ final class PortalClient {
 
   PortalClient(int port) {
     this.port = port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   Page get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
-  /** Opens a link the way a debtor does: a full URL from a message (its host is this server in tests). */
+  /**
+   * Opens a link the way a debtor does: a full URL from a message (its host is this server in
+   * tests).
+   */
   Page open(String url) {
     return get(URI.create(url).getPath());
   }
 
   Page post(String path, Map<String, String> fields) {
-    String form = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String form =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   Page postMultipart(String path, Map<String, List<String>> fields, List<Part> files) {
@@ -74,13 +93,29 @@ final class PortalClient {
     try {
       for (Map.Entry<String, List<String>> f : fields.entrySet()) {
         for (String value : f.getValue()) {
-          body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + value + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
+          body.write(
+              ("--"
+                      + boundary
+                      + "\r\nContent-Disposition: form-data; name=\""
+                      + f.getKey()
+                      + "\"\r\n\r\n"
+                      + value
+                      + "\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
         }
       }
       for (Part p : files) {
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\"; filename=\"" + p.fileName()
-            + "\"\r\nContent-Type: " + p.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + p.name()
+                    + "\"; filename=\""
+                    + p.fileName()
+                    + "\"\r\nContent-Type: "
+                    + p.contentType()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(p.content());
         body.write("\r\n".getBytes(StandardCharsets.UTF_8));
       }
@@ -88,8 +123,11 @@ final class PortalClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
   }
 
   /** Follows the redirect after a form (POST, then GET of the page with its message). */
@@ -97,7 +135,10 @@ final class PortalClient {
     if (redirect.location() == null) {
       throw new AssertionError("Not a redirect: " + redirect.status() + "\n" + redirect.body());
     }
-    return open(redirect.location().startsWith("http") ? redirect.location() : "http://localhost" + redirect.location());
+    return open(
+        redirect.location().startsWith("http")
+            ? redirect.location()
+            : "http://localhost" + redirect.location());
   }
 
   private URI uri(String path) {
@@ -106,7 +147,8 @@ final class PortalClient {
 
   private Page send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

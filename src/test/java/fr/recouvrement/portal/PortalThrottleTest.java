@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The portal's counters: per key (a link, a client address), so many requests per ten minutes, then the next window. */
+/**
+ * The portal's counters: per key (a link, a client address), so many requests per ten minutes, then
+ * the next window.
+ */
 class PortalThrottleTest {
   @Test
   void aKeyGetsItsLimitPerTenMinutesThenWaitsForTheNextWindowWhileOtherKeysAreUntouched() {

@@ -25,25 +25,41 @@ class AmicableRemindersProcessTest {
     mocks = new ReminderMocks().register();
   }
 
-  /** Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests. */
+  /**
+   * Camunda's Mocks live in the test thread and would stand in for the Spring beans of later tests.
+   */
   @AfterEach
   void tearDown() {
     org.camunda.bpm.engine.test.mock.Mocks.reset();
   }
 
   ProcessDriver start(int step) {
-    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
-        "amicable-reminders", "DOS-TEST", Map.of("caseReference", "DOS-TEST", "reminderStep", step));
+    ProcessInstance pi =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "amicable-reminders",
+                "DOS-TEST",
+                Map.of("caseReference", "DOS-TEST", "reminderStep", step));
     return new ProcessDriver(engine, pi.getId()).settle();
   }
 
   ProcessInstance instance(ProcessDriver driver) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(driver.tree().get(0)).singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(driver.tree().get(0))
+        .singleResult();
   }
 
   Object outcome(ProcessDriver driver) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).variableName("reminderOutcome").singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(driver.tree().get(0))
+        .variableName("reminderOutcome")
+        .singleResult()
+        .getValue();
   }
 
   @Test
@@ -59,8 +75,10 @@ class AmicableRemindersProcessTest {
     driver.complete(call, Map.of("callOutcome", "NO_ANSWER"));
     driver.fireTimer(); // letter by the postal provider
 
-    assertThat(mocks.sent).containsExactly("EMAIL", "EMAIL", "SMS", "PHONE_CALL:NO_ANSWER", "LETTER");
-    assertThat(mocks.templates).containsExactly("relance-preventive", "relance-courtoise", "relance-sms", "relance-ferme");
+    assertThat(mocks.sent)
+        .containsExactly("EMAIL", "EMAIL", "SMS", "PHONE_CALL:NO_ANSWER", "LETTER");
+    assertThat(mocks.templates)
+        .containsExactly("relance-preventive", "relance-courtoise", "relance-sms", "relance-ferme");
     assertThat(mocks.count("sendLetterByPost")).isEqualTo(1);
     assertThat(driver.hasTimer()).isFalse();
     assertThat(outcome(driver)).isEqualTo("EXHAUSTED");
@@ -84,12 +102,25 @@ class AmicableRemindersProcessTest {
   void shouldStopTheRemindersWithAPromiseMadeOnThePortal() {
     ProcessDriver driver = start(2);
     String id = driver.tree().get(0);
-    engine.getRuntimeService().createMessageCorrelation("PortalPromise").processInstanceId(id)
-        .setVariables(Map.of("promiseDate", "2026-12-20", "promiseAmount", 900.0)).correlateWithResult();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("PortalPromise")
+        .processInstanceId(id)
+        .setVariables(Map.of("promiseDate", "2026-12-20", "promiseAmount", 900.0))
+        .correlateWithResult();
 
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+    assertThat(
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count())
+        .isZero();
     assertThat(outcome(driver)).isEqualTo("PROMISED");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).activityId("Event_PortalPromiseObtained").finished().count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(id)
+                .activityId("Event_PortalPromiseObtained")
+                .finished()
+                .count())
         .isEqualTo(1);
     assertThat(mocks.sent).isEmpty();
   }
@@ -98,11 +129,22 @@ class AmicableRemindersProcessTest {
   void shouldStopTheRemindersWithAPlanProposedOnThePortal() {
     ProcessDriver driver = start(2);
     String id = driver.tree().get(0);
-    engine.getRuntimeService().createMessageCorrelation("PortalPlanProposal").processInstanceId(id)
-        .setVariables(Map.of("planProposedOnPortal", true, "proposedInstalmentCount", 3)).correlateWithResult();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("PortalPlanProposal")
+        .processInstanceId(id)
+        .setVariables(Map.of("planProposedOnPortal", true, "proposedInstalmentCount", 3))
+        .correlateWithResult();
 
     assertThat(outcome(driver)).isEqualTo("PLAN_REQUESTED");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id).activityId("Event_PortalPlanRequested").finished().count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(id)
+                .activityId("Event_PortalPlanRequested")
+                .finished()
+                .count())
         .isEqualTo(1);
   }
 
@@ -136,10 +178,18 @@ class AmicableRemindersProcessTest {
   @Test
   void shouldEndWithThePromiseWhenTheDebtorPromisesOnThePhone() {
     ProcessDriver driver = start(4).fireTimer();
-    driver.complete(driver.task(), Map.of("callOutcome", "PROMISE", "promiseDate", "2026-12-15", "promiseAmount", 500.0));
+    driver.complete(
+        driver.task(),
+        Map.of("callOutcome", "PROMISE", "promiseDate", "2026-12-15", "promiseAmount", 500.0));
     assertThat(outcome(driver)).isEqualTo("PROMISED");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(driver.tree().get(0)).activityId("Event_PromiseObtained").count()).isEqualTo(1);
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(driver.tree().get(0))
+                .activityId("Event_PromiseObtained")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -161,7 +211,8 @@ class AmicableRemindersProcessTest {
     assertThat(approval.getName()).isEqualTo("Valider la relance");
     refused.complete(approval, Map.of("reminderApproved", false));
     assertThat(mocks.sent).isEmpty();
-    assertThat(outcome(refused)).isEqualTo("EXHAUSTED"); // the refused step is passed, the cadence goes on
+    assertThat(outcome(refused))
+        .isEqualTo("EXHAUSTED"); // the refused step is passed, the cadence goes on
 
     ProcessDriver approved = start(4).fireTimer();
     approved.complete(approved.task(), Map.of("reminderApproved", true));

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class DebtorSegmentDecisionTest {
   static final DecisionTables TABLE = DecisionTables.load("debtor-segment");
 
-  static String segment(String type, double balance, int daysOverdue, int late, double avgDelay, int broken) {
+  static String segment(
+      String type, double balance, int daysOverdue, int late, double avgDelay, int broken) {
     Map<String, Object> in = new HashMap<>();
     in.put("debtorType", type);
     in.put("balance", balance);
@@ -57,9 +58,21 @@ class DebtorSegmentDecisionTest {
 
   @Test
   void everySegmentComesWithAStrategyToRead() {
-    Map<String, Object> in = new HashMap<>(Map.of(
-        "debtorType", "BUSINESS", "balance", 100.0, "daysOverdue", 1, "latePaymentsLast12Months", 0,
-        "averageDelayDays", 0.0, "brokenPromises", 0));
+    Map<String, Object> in =
+        new HashMap<>(
+            Map.of(
+                "debtorType",
+                "BUSINESS",
+                "balance",
+                100.0,
+                "daysOverdue",
+                1,
+                "latePaymentsLast12Months",
+                0,
+                "averageDelayDays",
+                0.0,
+                "brokenPromises",
+                0));
     assertThat((String) TABLE.evaluate(in).getEntry("strategy")).isNotBlank();
   }
 }

@@ -22,28 +22,54 @@ class PaymentHistoryTest {
   @Test
   void theInvoicesBeingCollectedDoNotCountAgainstTheDebtor() {
     ApiClient api = new ApiClient(port, "admin", "admin-test");
-    String body = caseJson(newDebtorId(), "CONSUMER", "",
-        invoice("H-1", today.minusDays(80), today.minusDays(50), "100.00"),
-        invoice("H-2", today.minusDays(70), today.minusDays(40), "100.00"));
-    assertThat(api.postJson("/api/cases", body).json().get("segment").asText()).isEqualTo("PONCTUEL");
+    String body =
+        caseJson(
+            newDebtorId(),
+            "CONSUMER",
+            "",
+            invoice("H-1", today.minusDays(80), today.minusDays(50), "100.00"),
+            invoice("H-2", today.minusDays(70), today.minusDays(40), "100.00"));
+    assertThat(api.postJson("/api/cases", body).json().get("segment").asText())
+        .isEqualTo("PONCTUEL");
   }
 
   @Test
   void invoicesPaidLateInAnEarlierCaseMakeTheDebtorOneWhoPaysLate() {
     ApiClient api = new ApiClient(port, "admin", "admin-test");
     String debtor = newDebtorId();
-    String first = api.postJson("/api/cases", caseJson(debtor, "CONSUMER", "",
-            invoice("H-10", today.minusDays(80), today.minusDays(50), "100.00"),
-            invoice("H-11", today.minusDays(70), today.minusDays(40), "100.00")))
-        .json().get("reference").asText();
-    assertThat(api.postJson("/api/cases/" + first + "/payments", payment("200.00", today, "VIR-H")).json().get("status").asText())
+    String first =
+        api.postJson(
+                "/api/cases",
+                caseJson(
+                    debtor,
+                    "CONSUMER",
+                    "",
+                    invoice("H-10", today.minusDays(80), today.minusDays(50), "100.00"),
+                    invoice("H-11", today.minusDays(70), today.minusDays(40), "100.00")))
+            .json()
+            .get("reference")
+            .asText();
+    assertThat(
+            api.postJson("/api/cases/" + first + "/payments", payment("200.00", today, "VIR-H"))
+                .json()
+                .get("status")
+                .asText())
         .isEqualTo("PAID");
 
-    String second = api.postJson("/api/cases", caseJson(debtor, "CONSUMER", "",
-            invoice("H-12", today.minusDays(20), today.plusDays(10), "100.00")))
-        .json().get("reference").asText();
+    String second =
+        api.postJson(
+                "/api/cases",
+                caseJson(
+                    debtor,
+                    "CONSUMER",
+                    "",
+                    invoice("H-12", today.minusDays(20), today.plusDays(10), "100.00")))
+            .json()
+            .get("reference")
+            .asText();
 
     // two invoices paid 50 and 40 days late: 45 days on average, over the table's 30
-    assertThat(api.get("/api/cases/" + second).json().get("segment").asText()).isEqualTo("EN_DIFFICULTE");
+    assertThat(api.get("/api/cases/" + second).json().get("segment").asText())
+        .isEqualTo("EN_DIFFICULTE");
   }
 }

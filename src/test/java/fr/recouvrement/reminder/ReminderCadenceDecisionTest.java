@@ -39,7 +39,8 @@ class ReminderCadenceDecisionTest {
   @Test
   void aPunctualPayerGetsTheDefaultFrenchCadence() {
     assertThat(cadence("PONCTUEL", -10))
-        .containsExactly("EMAIL@-3", "EMAIL@3", "SMS@10", "PHONE_CALL@15", "LETTER@25", "ESCALATE@35");
+        .containsExactly(
+            "EMAIL@-3", "EMAIL@3", "SMS@10", "PHONE_CALL@15", "LETTER@25", "ESCALATE@35");
     DmnDecisionResultEntries courtesy = step("PONCTUEL", 1, 1850, -10);
     assertThat((String) courtesy.getEntry("template")).isEqualTo("relance-preventive");
     assertThat((String) courtesy.getEntry("tone")).isEqualTo("courtois");
@@ -55,7 +56,8 @@ class ReminderCadenceDecisionTest {
   @Test
   void aRecalcitrantDebtorIsRemindedFirmlyAndEscalatedSooner() {
     List<String> recalcitrant = cadence("RECALCITRANT", 0);
-    assertThat(recalcitrant).containsExactly("EMAIL@1", "SMS@4", "PHONE_CALL@7", "LETTER@12", "ESCALATE@18");
+    assertThat(recalcitrant)
+        .containsExactly("EMAIL@1", "SMS@4", "PHONE_CALL@7", "LETTER@12", "ESCALATE@18");
     assertThat((String) step("RECALCITRANT", 1, 1850, 0).getEntry("tone")).isEqualTo("ferme");
     DmnDecisionResultEntries lastNotice = step("RECALCITRANT", 4, 1850, 10);
     assertThat((String) lastNotice.getEntry("tone")).isEqualTo("dernier-avis");
@@ -78,7 +80,8 @@ class ReminderCadenceDecisionTest {
 
   @Test
   void emailFallsBackToALetterAndSmsOrCallsToNothing() {
-    assertThat((String) step("PONCTUEL", 2, 1850, 3).getEntry("fallbackAction")).isEqualTo("LETTER");
+    assertThat((String) step("PONCTUEL", 2, 1850, 3).getEntry("fallbackAction"))
+        .isEqualTo("LETTER");
     assertThat((String) step("PONCTUEL", 3, 1850, 10).getEntry("fallbackAction")).isEqualTo("SKIP");
     assertThat((String) step("PONCTUEL", 4, 1850, 15).getEntry("fallbackAction")).isEqualTo("SKIP");
   }

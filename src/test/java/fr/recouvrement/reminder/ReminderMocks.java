@@ -19,13 +19,16 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 class ReminderMocks {
   /** What the debtor looks like to the cadence. */
   String segment = "PONCTUEL";
+
   String debtorType = "BUSINESS";
   double balance = 1850.0;
   int daysOverdue = -10;
   boolean postalConfigured = true;
   Set<String> unreachable = Set.of();
+
   /** How many contact-policy checks say "not now" before saying yes. */
   int refusalsBeforeAllowed = 0;
+
   boolean promiseKept = true;
   boolean nothingOwedAfterDispute = false;
 
@@ -48,50 +51,67 @@ class ReminderMocks {
 
   ReminderMocks register() {
     Mocks.reset();
-    mock("prepareReminderStep", e -> {
-      e.setVariable("reminderStep", fr.recouvrement.kernel.process.StepVariables.of(e).optionalInteger("reminderStep").orElse(1));
-      e.setVariable("segment", segment);
-      e.setVariable("debtorType", debtorType);
-      e.setVariable("balance", balance);
-      e.setVariable("daysOverdue", daysOverdue);
-      e.setVariable("debtorName", "Boulangerie Martin SARL");
-    });
-    mock("scheduleReminderStep", e -> {
-      String action = (String) e.getVariable("action");
-      String channel = unreachable.contains(action) ? "SKIP" : action;
-      e.setVariable("channel", channel);
-      e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 86_400_000L));
-    });
-    mock("checkContactPolicy", e -> {
-      boolean allowed = count("checkContactPolicy") > refusalsBeforeAllowed;
-      e.setVariable("contactAllowed", allowed);
-      if (!allowed) {
-        e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000L));
-      }
-    });
+    mock(
+        "prepareReminderStep",
+        e -> {
+          e.setVariable(
+              "reminderStep",
+              fr.recouvrement.kernel.process.StepVariables.of(e)
+                  .optionalInteger("reminderStep")
+                  .orElse(1));
+          e.setVariable("segment", segment);
+          e.setVariable("debtorType", debtorType);
+          e.setVariable("balance", balance);
+          e.setVariable("daysOverdue", daysOverdue);
+          e.setVariable("debtorName", "Boulangerie Martin SARL");
+        });
+    mock(
+        "scheduleReminderStep",
+        e -> {
+          String action = (String) e.getVariable("action");
+          String channel = unreachable.contains(action) ? "SKIP" : action;
+          e.setVariable("channel", channel);
+          e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 86_400_000L));
+        });
+    mock(
+        "checkContactPolicy",
+        e -> {
+          boolean allowed = count("checkContactPolicy") > refusalsBeforeAllowed;
+          e.setVariable("contactAllowed", allowed);
+          if (!allowed) {
+            e.setVariable("stepAt", new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000L));
+          }
+        });
     mock("sendReminderEmail", e -> send(e, "EMAIL"));
     mock("sendReminderSms", e -> send(e, "SMS"));
-    mock("prepareReminderLetter", e -> {
-      send(e, "LETTER");
-      e.setVariable("postalGatewayConfigured", postalConfigured);
-      e.setVariable("letterDocumentId", 1L);
-    });
+    mock(
+        "prepareReminderLetter",
+        e -> {
+          send(e, "LETTER");
+          e.setVariable("postalGatewayConfigured", postalConfigured);
+          e.setVariable("letterDocumentId", 1L);
+        });
     mock("sendLetterByPost", e -> e.setVariable("postalTrackingId", "LRAR-1"));
     mock("recordCallOutcome", e -> sent.add("PHONE_CALL:" + e.getVariable("callOutcome")));
     Mocks.register("recordReminderStep", new RecordReminderStep());
-    mock("collectPaymentHistory", e -> {
-      e.setVariable("debtorType", debtorType);
-      e.setVariable("balance", balance);
-      e.setVariable("daysOverdue", daysOverdue);
-      e.setVariable("latePaymentsLast12Months", 0);
-      e.setVariable("averageDelayDays", 0.0);
-      e.setVariable("brokenPromises", 0);
-    });
+    mock(
+        "collectPaymentHistory",
+        e -> {
+          e.setVariable("debtorType", debtorType);
+          e.setVariable("balance", balance);
+          e.setVariable("daysOverdue", daysOverdue);
+          e.setVariable("latePaymentsLast12Months", 0);
+          e.setVariable("averageDelayDays", 0.0);
+          e.setVariable("brokenPromises", 0);
+        });
     mock("recordSegment", e -> {});
-    mock("recordPromise", e -> {
-      e.setVariable("promiseId", 1L);
-      e.setVariable("promiseCheckAt", new Date(ClockUtil.getCurrentTime().getTime() + 5 * 86_400_000L));
-    });
+    mock(
+        "recordPromise",
+        e -> {
+          e.setVariable("promiseId", 1L);
+          e.setVariable(
+              "promiseCheckAt", new Date(ClockUtil.getCurrentTime().getTime() + 5 * 86_400_000L));
+        });
     mock("checkPromise", e -> e.setVariable("promiseKept", promiseKept));
     mock("recordAcknowledgement", e -> {});
     mock("closeCasePaid", e -> {});
@@ -99,75 +119,96 @@ class ReminderMocks {
     Mocks.register("caseStatus", statuses);
     // the phases collection-case calls
     Mocks.register("fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
-    mock("prepareDispute", e -> {
-      e.setVariable("category", "COMMERCIAL");
-      e.setVariable("disputedAmount", 300.0);
-      e.setVariable("caseCreditExposure", 300.0);
-      e.setVariable("debtorType", debtorType);
-    });
+    mock(
+        "prepareDispute",
+        e -> {
+          e.setVariable("category", "COMMERCIAL");
+          e.setVariable("disputedAmount", 300.0);
+          e.setVariable("caseCreditExposure", 300.0);
+          e.setVariable("debtorType", debtorType);
+        });
     Mocks.register("disputeFourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
     mock("recordCreditNote", e -> {});
     mock("recordCallDispute", e -> e.setVariable("disputeId", 21L));
     mock("notifyDisputeRejected", e -> e.setVariable("rejectionLetterByHand", false));
     mock("releaseDisputedInvoices", e -> e.setVariable("nothingOwed", nothingOwedAfterDispute));
-    mock("startMediation", e -> {
-      e.getProcessInstance().setVariable("mediationId", 7L);
-      e.getProcessInstance().setVariable("mediationDueDate", new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
-    });
+    mock(
+        "startMediation",
+        e -> {
+          e.getProcessInstance().setVariable("mediationId", 7L);
+          e.getProcessInstance()
+              .setVariable(
+                  "mediationDueDate",
+                  new Date(ClockUtil.getCurrentTime().getTime() + 90 * 86_400_000L));
+        });
     mock("closeMediation", e -> {});
-    mock("informConsumerOfMediator", e -> {
-      e.setVariable("referredBy", "CONSUMER");
-      e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
-      e.setVariable("mediatorName", "Médiation Démo Consommation");
-    });
+    mock(
+        "informConsumerOfMediator",
+        e -> {
+          e.setVariable("referredBy", "CONSUMER");
+          e.setVariable("mediatorKind", "CONSUMER_MEDIATOR");
+          e.setVariable("mediatorName", "Médiation Démo Consommation");
+        });
     // the contentious stage's own steps in collection-case
-    mock("collectEscalationFacts", e -> {
-      e.setVariable("debtorType", debtorType);
-      e.setVariable("debtorName", "Boulangerie Martin SARL");
-      e.setVariable("segment", segment);
-      e.setVariable("balance", balance);
-      e.setVariable("daysOverdue", 90);
-      e.setVariable("amicableSteps", 5);
-      e.setVariable("brokenPromises", 0);
-      e.setVariable("lapsedPlans", 0);
-      e.setVariable("contactLost", false);
-      e.setVariable("prescribed", prescribed);
-    });
-    mock("collectLegalFacts", e -> {
-      e.setVariable("claimAmount", balance);
-      e.setVariable("claimOrigin", "CONTRACTUAL");
-      e.setVariable("consumerCredit", false);
-      e.setVariable("debtorCommercial", "BUSINESS".equals(debtorType));
-      e.setVariable("prescribed", prescribed);
-      e.setVariable("residence", "METROPOLE");
-      e.setVariable("debtorTerritory", "METROPOLE");
-      if (e.getVariable("debtorRefusedSmallClaims") == null) {
-        e.setVariable("debtorRefusedSmallClaims", false);
-      }
-    });
+    mock(
+        "collectEscalationFacts",
+        e -> {
+          e.setVariable("debtorType", debtorType);
+          e.setVariable("debtorName", "Boulangerie Martin SARL");
+          e.setVariable("segment", segment);
+          e.setVariable("balance", balance);
+          e.setVariable("daysOverdue", 90);
+          e.setVariable("amicableSteps", 5);
+          e.setVariable("brokenPromises", 0);
+          e.setVariable("lapsedPlans", 0);
+          e.setVariable("contactLost", false);
+          e.setVariable("prescribed", prescribed);
+        });
+    mock(
+        "collectLegalFacts",
+        e -> {
+          e.setVariable("claimAmount", balance);
+          e.setVariable("claimOrigin", "CONTRACTUAL");
+          e.setVariable("consumerCredit", false);
+          e.setVariable("debtorCommercial", "BUSINESS".equals(debtorType));
+          e.setVariable("prescribed", prescribed);
+          e.setVariable("residence", "METROPOLE");
+          e.setVariable("debtorTerritory", "METROPOLE");
+          if (e.getVariable("debtorRefusedSmallClaims") == null) {
+            e.setVariable("debtorRefusedSmallClaims", false);
+          }
+        });
     Mocks.register("writeOffProposal", new fr.recouvrement.legal.escalation.WriteOffProposal());
     mock("recordAgencyHandover", e -> {});
     // the first steps of the enforcement and insolvency-claim processes collection-case calls
-    mock("prepareEnforcement", e -> {
-      e.setVariable("principal", e.getVariable("balance"));
-      e.setVariable("bankSeizureFailed", false);
-      e.setVariable("wageSeizureFailed", false);
-      e.setVariable("goodsSeizureFailed", false);
-      e.setVariable("bankAccountKnown", false);
-      e.setVariable("employerKnown", false);
-    });
+    mock(
+        "prepareEnforcement",
+        e -> {
+          e.setVariable("principal", e.getVariable("balance"));
+          e.setVariable("bankSeizureFailed", false);
+          e.setVariable("wageSeizureFailed", false);
+          e.setVariable("goodsSeizureFailed", false);
+          e.setVariable("bankAccountKnown", false);
+          e.setVariable("employerKnown", false);
+        });
     mock("withdrawBailiffMissions", e -> e.setVariable("bailiffManualMissions", ""));
     mock("resumeCollection", e -> {});
-    mock("prepareProofOfClaim", e -> {
-      e.setVariable("amountToDeclare", balance);
-      e.setVariable("amountDeclared", balance);
-      e.setVariable("claimDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 60 * 86_400_000L));
-      e.setVariable("claimWarningAt", new Date(ClockUtil.getCurrentTime().getTime() + 45 * 86_400_000L));
-      e.setVariable("claimDeadlineText", "dans deux mois");
-      e.setVariable("claimLateAt", new Date(ClockUtil.getCurrentTime().getTime() + 61 * 86_400_000L));
-      e.setVariable("reliefDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 180 * 86_400_000L));
-      e.setVariable("manualMissionsToStop", "");
-    });
+    mock(
+        "prepareProofOfClaim",
+        e -> {
+          e.setVariable("amountToDeclare", balance);
+          e.setVariable("amountDeclared", balance);
+          e.setVariable(
+              "claimDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 60 * 86_400_000L));
+          e.setVariable(
+              "claimWarningAt", new Date(ClockUtil.getCurrentTime().getTime() + 45 * 86_400_000L));
+          e.setVariable("claimDeadlineText", "dans deux mois");
+          e.setVariable(
+              "claimLateAt", new Date(ClockUtil.getCurrentTime().getTime() + 61 * 86_400_000L));
+          e.setVariable(
+              "reliefDueAt", new Date(ClockUtil.getCurrentTime().getTime() + 180 * 86_400_000L));
+          e.setVariable("manualMissionsToStop", "");
+        });
     return this;
   }
 
@@ -181,9 +222,12 @@ class ReminderMocks {
   }
 
   private void mock(String name, JavaDelegate behaviour) {
-    Mocks.register(name, (JavaDelegate) e -> {
-      calls.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-      behaviour.execute(e);
-    });
+    Mocks.register(
+        name,
+        (JavaDelegate)
+            e -> {
+              calls.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+              behaviour.execute(e);
+            });
   }
 }

@@ -49,7 +49,8 @@ class ApiAccessTest {
     // its own user: Camunda delays the next login of a user after a failed attempt
     String user = TestUsers.ensure(identityService, "twrongpassword", GroupIds.COLLECTORS);
 
-    Response wrongPassword = new ApiClient(port, user, "not-" + TestUsers.PASSWORD).get("/api/cases");
+    Response wrongPassword =
+        new ApiClient(port, user, "not-" + TestUsers.PASSWORD).get("/api/cases");
     Response unknownUser = new ApiClient(port, "tnobody", TestUsers.PASSWORD).get("/api/cases");
 
     for (Response r : new Response[] {wrongPassword, unknownUser}) {
@@ -62,7 +63,10 @@ class ApiAccessTest {
 
   @Test
   void everyGroupReadsCases() {
-    for (String user : new String[] {TestUsers.COLLECTOR, TestUsers.SUPERVISOR, TestUsers.ANALYST, TestUsers.AUDITOR}) {
+    for (String user :
+        new String[] {
+          TestUsers.COLLECTOR, TestUsers.SUPERVISOR, TestUsers.ANALYST, TestUsers.AUDITOR
+        }) {
       Response r = TestUsers.as(port, user).get("/api/cases");
       assertThat(r.status()).as(user + ": " + r).isEqualTo(200);
       assertThat(r.json().has("items")).isTrue();
@@ -81,38 +85,50 @@ class ApiAccessTest {
 
   @Test
   void collectorsAndSupervisorsWorkCasesInTheirOwnName() {
-    Response opened = TestUsers.as(port, TestUsers.COLLECTOR)
-        .postJson("/api/cases", businessCase(newDebtorId(), "F-SEC-1", "120.00", today.minusDays(3)));
+    Response opened =
+        TestUsers.as(port, TestUsers.COLLECTOR)
+            .postJson(
+                "/api/cases", businessCase(newDebtorId(), "F-SEC-1", "120.00", today.minusDays(3)));
 
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String processInstanceId = opened.json().get("processInstanceId").asText();
-    assertThat(runtimeService.getVariable(processInstanceId, "openedBy")).isEqualTo(TestUsers.COLLECTOR);
+    assertThat(runtimeService.getVariable(processInstanceId, "openedBy"))
+        .isEqualTo(TestUsers.COLLECTOR);
 
     String reference = opened.json().get("reference").asText();
-    Response paid = TestUsers.as(port, TestUsers.SUPERVISOR)
-        .postJson("/api/cases/" + reference + "/payments", payment("20.00", today, "VIR-SEC-1"));
+    Response paid =
+        TestUsers.as(port, TestUsers.SUPERVISOR)
+            .postJson(
+                "/api/cases/" + reference + "/payments", payment("20.00", today, "VIR-SEC-1"));
     assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
-    assertThat(paid.json().get("payments").get(0).get("recordedBy").asText()).isEqualTo(TestUsers.SUPERVISOR);
+    assertThat(paid.json().get("payments").get(0).get("recordedBy").asText())
+        .isEqualTo(TestUsers.SUPERVISOR);
   }
 
   @Test
   void anAuditorCannotOpenACase() {
     String debtor = newDebtorId();
 
-    Response r = TestUsers.as(port, TestUsers.AUDITOR)
-        .postJson("/api/cases", businessCase(debtor, "F-SEC-2", "120.00", today.minusDays(3)));
+    Response r =
+        TestUsers.as(port, TestUsers.AUDITOR)
+            .postJson("/api/cases", businessCase(debtor, "F-SEC-2", "120.00", today.minusDays(3)));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(403);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().get("detail").asText()).doesNotContain(TestUsers.AUDITOR, "auditors");
-    assertThat(jdbc.queryForObject("select count(*) from debtor where external_id = ?", Integer.class, debtor)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from debtor where external_id = ?", Integer.class, debtor))
+        .isZero();
   }
 
   @Test
   void anAnalystCannotRecordAPaymentNorImport() {
     ApiClient analyst = TestUsers.as(port, TestUsers.ANALYST);
 
-    Response payment = analyst.postJson("/api/cases/DOS-2026-999999/payments", payment("10.00", today, "VIR-SEC-2"));
+    Response payment =
+        analyst.postJson(
+            "/api/cases/DOS-2026-999999/payments", payment("10.00", today, "VIR-SEC-2"));
     Response csv = analyst.post("/api/cases/import", "text/csv", "debtor_id\n");
 
     assertThat(payment.status()).as(payment.toString()).isEqualTo(403);

@@ -11,8 +11,8 @@ import fr.recouvrement.ApiClient.Response;
 import fr.recouvrement.CaseRun;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,9 +66,13 @@ class AuditorReadOnlyTest {
     auditor = TestUsers.as(port, TestUsers.AUDITOR);
     TestServers.reset();
     // a big business claim: the cadence has a collector approve or call early
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
-    Response opened = TestUsers.as(port, TestUsers.COLLECTOR)
-        .postJson("/api/cases", businessCase(newDebtorId(), "F-AUD-1", "12500.00", LocalDate.of(2026, 2, 20)));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
+    Response opened =
+        TestUsers.as(port, TestUsers.COLLECTOR)
+            .postJson(
+                "/api/cases",
+                businessCase(newDebtorId(), "F-AUD-1", "12500.00", LocalDate.of(2026, 2, 20)));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     reference = opened.json().get("reference").asText();
     caseInstanceId = opened.json().get("processInstanceId").asText();
@@ -91,32 +95,46 @@ class AuditorReadOnlyTest {
     assertThat(decisions.json().get("total").asInt()).isPositive();
 
     // every process of the case, the called ones too
-    Response processes = auditor.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference);
+    Response processes =
+        auditor.get(
+            "/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference);
     assertThat(processes.status()).as(processes.toString()).isEqualTo(200);
-    assertThat(processes.json().findValuesAsText("processDefinitionKey")).contains(CaseService.PROCESS_KEY, "amicable-reminders");
-    assertThat(processes.json().findValuesAsText("id")).contains(caseInstanceId, task.getProcessInstanceId());
+    assertThat(processes.json().findValuesAsText("processDefinitionKey"))
+        .contains(CaseService.PROCESS_KEY, "amicable-reminders");
+    assertThat(processes.json().findValuesAsText("id"))
+        .contains(caseInstanceId, task.getProcessInstanceId());
 
-    Response activities = auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + caseInstanceId);
+    Response activities =
+        auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + caseInstanceId);
     assertThat(activities.status()).as(activities.toString()).isEqualTo(200);
     assertThat(activities.json().findValuesAsText("activityId")).contains("Task_SegmentDebtor");
 
     Response decisionHistory =
-        auditor.get("/engine-rest/history/decision-instance?processInstanceId=" + caseInstanceId + "&includeInputs=true&includeOutputs=true");
+        auditor.get(
+            "/engine-rest/history/decision-instance?processInstanceId="
+                + caseInstanceId
+                + "&includeInputs=true&includeOutputs=true");
     assertThat(decisionHistory.status()).as(decisionHistory.toString()).isEqualTo(200);
-    assertThat(decisionHistory.json().findValuesAsText("decisionDefinitionKey")).contains("debtor-segment");
+    assertThat(decisionHistory.json().findValuesAsText("decisionDefinitionKey"))
+        .contains("debtor-segment");
 
-    Response variables = auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + caseInstanceId);
+    Response variables =
+        auditor.get("/engine-rest/history/variable-instance?processInstanceId=" + caseInstanceId);
     assertThat(variables.status()).as(variables.toString()).isEqualTo(200);
     assertThat(variables.json().findValuesAsText("name")).contains("caseReference");
 
-    Response openTask = auditor.get("/engine-rest/history/task?processInstanceBusinessKey=" + reference);
+    Response openTask =
+        auditor.get("/engine-rest/history/task?processInstanceBusinessKey=" + reference);
     assertThat(openTask.status()).as(openTask.toString()).isEqualTo(200);
     assertThat(openTask.json().findValuesAsText("id")).contains(task.getId());
   }
 
   @Test
   void anAuditorCannotCompleteNorClaimTheCasesTask() {
-    Response claim = auditor.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + TestUsers.AUDITOR + "\"}");
+    Response claim =
+        auditor.postJson(
+            "/engine-rest/task/" + task.getId() + "/claim",
+            "{\"userId\": \"" + TestUsers.AUDITOR + "\"}");
     Response complete = auditor.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
 
     assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
@@ -131,27 +149,40 @@ class AuditorReadOnlyTest {
   void anAuditorCannotChangeAVariableNorSendTheCaseAMessage() {
     Object before = runtime.getVariable(caseInstanceId, "caseReference");
 
-    Response variable = auditor.putJson(
-        "/engine-rest/process-instance/" + caseInstanceId + "/variables/caseReference", "{\"value\": \"DOS-FALSIFIE\", \"type\": \"String\"}");
-    Response message = auditor.postJson(
-        "/engine-rest/message", "{\"messageName\": \"PaymentReceived\", \"businessKey\": \"" + reference + "\"}");
+    Response variable =
+        auditor.putJson(
+            "/engine-rest/process-instance/" + caseInstanceId + "/variables/caseReference",
+            "{\"value\": \"DOS-FALSIFIE\", \"type\": \"String\"}");
+    Response message =
+        auditor.postJson(
+            "/engine-rest/message",
+            "{\"messageName\": \"PaymentReceived\", \"businessKey\": \"" + reference + "\"}");
 
     assertThat(variable.status()).as(variable.toString()).isEqualTo(403);
     assertThat(message.status()).as(message.toString()).isEqualTo(403);
-    assertThat(runtime.getVariable(caseInstanceId, "caseReference")).isEqualTo(before).isEqualTo(reference);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseInstanceId).count()).isEqualTo(1);
+    assertThat(runtime.getVariable(caseInstanceId, "caseReference"))
+        .isEqualTo(before)
+        .isEqualTo(reference);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseInstanceId).count())
+        .isEqualTo(1);
   }
 
   @Test
   void anAuditorCannotDeployAModel() {
     String name = "auditor-test-deployment";
-    String bpmn = Bpmn.convertToString(EngineRestAuthorizationTest.taskProcess("auditor-test-model"));
+    String bpmn =
+        Bpmn.convertToString(EngineRestAuthorizationTest.taskProcess("auditor-test-model"));
 
     Response deploy = EngineRestAuthorizationTest.deploy(auditor, name, bpmn);
 
     assertThat(deploy.status()).as(deploy.toString()).isEqualTo(403);
     assertThat(repository.createDeploymentQuery().deploymentName(name).count()).isZero();
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("auditor-test-model").count()).isZero();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("auditor-test-model")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -159,15 +190,24 @@ class AuditorReadOnlyTest {
     String debtor = newDebtorId();
     JsonNode before = auditor.get("/api/cases/" + reference).json();
 
-    Response open = auditor.postJson("/api/cases", businessCase(debtor, "F-AUD-2", "120.00", LocalDate.of(2026, 2, 20)));
-    Response pay = auditor.postJson("/api/cases/" + reference + "/payments", payment("100.00", LocalDate.of(2026, 3, 2), "VIR-AUD-1"));
+    Response open =
+        auditor.postJson(
+            "/api/cases", businessCase(debtor, "F-AUD-2", "120.00", LocalDate.of(2026, 2, 20)));
+    Response pay =
+        auditor.postJson(
+            "/api/cases/" + reference + "/payments",
+            payment("100.00", LocalDate.of(2026, 3, 2), "VIR-AUD-1"));
 
     assertThat(open.status()).as(open.toString()).isEqualTo(403);
     assertThat(pay.status()).as(pay.toString()).isEqualTo(403);
-    assertThat(jdbc.queryForObject("select count(*) from debtor where external_id = ?", Integer.class, debtor)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from debtor where external_id = ?", Integer.class, debtor))
+        .isZero();
     JsonNode after = auditor.get("/api/cases/" + reference).json();
     assertThat(after.get("payments")).isEqualTo(before.get("payments")).isEmpty();
-    assertThat(after.get("balance").decimalValue()).isEqualByComparingTo(before.get("balance").decimalValue());
+    assertThat(after.get("balance").decimalValue())
+        .isEqualByComparingTo(before.get("balance").decimalValue());
   }
 
   @Test
@@ -176,21 +216,34 @@ class AuditorReadOnlyTest {
       HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       String base = "http://localhost:" + port + "/camunda";
       // the webapps hand out their CSRF token on a first GET, as the login page does
-      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF token from " + app));
-      String form = "username=" + TestUsers.AUDITOR + "&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
-      HttpResponse<String> login = browser.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("X-XSRF-TOKEN", token)
-              .POST(HttpRequest.BodyPublishers.ofString(form))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      String token =
+          page.headers()
+              .firstValue("X-XSRF-TOKEN")
+              .orElseThrow(() -> new AssertionError("no CSRF token from " + app));
+      String form =
+          "username="
+              + TestUsers.AUDITOR
+              + "&password="
+              + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
+      HttpResponse<String> login =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("X-XSRF-TOKEN", token)
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       if (app.equals("cockpit")) {
         assertThat(login.statusCode()).as(app + ": " + login.body()).isEqualTo(200);
-        assertThat(login.body()).contains("\"cockpit\"").doesNotContain("\"tasklist\"").doesNotContain("\"admin\"");
+        assertThat(login.body())
+            .contains("\"cockpit\"")
+            .doesNotContain("\"tasklist\"")
+            .doesNotContain("\"admin\"");
       } else {
         assertThat(login.statusCode()).as(app + ": " + login.body()).isEqualTo(403);
       }

@@ -53,7 +53,8 @@ class CaseRightsTest {
 
   @AfterEach
   void deleteDeployments() {
-    for (Deployment d : repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
+    for (Deployment d :
+        repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
       repositoryService.deleteDeployment(d.getId(), true);
     }
   }
@@ -61,41 +62,77 @@ class CaseRightsTest {
   @Test
   void collectorCannotCompleteATaskAColleagueClaimed() {
     // a model deployed after start gets the rule as well as the shipped ones
-    repositoryService.createDeployment().name(DEPLOYMENT).addModelInstance(PROCESS_KEY + ".bpmn",
-        Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_Work").name("Appeler le débiteur").camundaCandidateGroups(GroupIds.COLLECTORS).endEvent().done())
+    repositoryService
+        .createDeployment()
+        .name(DEPLOYMENT)
+        .addModelInstance(
+            PROCESS_KEY + ".bpmn",
+            Bpmn.createExecutableProcess(PROCESS_KEY)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Work")
+                .name("Appeler le débiteur")
+                .camundaCandidateGroups(GroupIds.COLLECTORS)
+                .endEvent()
+                .done())
         .deploy();
     String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY).getId();
     Task task = taskService.createTaskQuery().processInstanceId(pid).singleResult();
     ApiClient owner = TestUsers.as(port, TestUsers.COLLECTOR);
-    assertThat(owner.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}").status())
+    assertThat(
+            owner
+                .postJson(
+                    "/engine-rest/task/" + task.getId() + "/claim",
+                    "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}")
+                .status())
         .isEqualTo(204);
 
     ApiClient colleague = TestUsers.as(port, OTHER_COLLECTOR);
 
-    Response byColleague = colleague.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    Response byColleague =
+        colleague.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
     // nor by taking it over first
-    Response takeOver = colleague.postJson("/engine-rest/task/" + task.getId() + "/assignee", "{\"userId\": \"" + OTHER_COLLECTOR + "\"}");
+    Response takeOver =
+        colleague.postJson(
+            "/engine-rest/task/" + task.getId() + "/assignee",
+            "{\"userId\": \"" + OTHER_COLLECTOR + "\"}");
 
     assertThat(byColleague.status()).as(byColleague.toString()).isEqualTo(403);
-    assertThat(byColleague.json().get("message").asText()).contains(TestUsers.COLLECTOR).contains("superviseur");
+    assertThat(byColleague.json().get("message").asText())
+        .contains(TestUsers.COLLECTOR)
+        .contains("superviseur");
     assertThat(takeOver.status()).as(takeOver.toString()).isEqualTo(403);
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(TestUsers.COLLECTOR);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo(TestUsers.COLLECTOR);
 
-    Response bySupervisor = TestUsers.as(port, TestUsers.SUPERVISOR).postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    Response bySupervisor =
+        TestUsers.as(port, TestUsers.SUPERVISOR)
+            .postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
     assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(204);
   }
 
   @Test
   void theCollectorWhoClaimedATaskCompletesIt() {
-    repositoryService.createDeployment().name(DEPLOYMENT).addModelInstance(PROCESS_KEY + ".bpmn",
-        Bpmn.createExecutableProcess(PROCESS_KEY).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_Work").name("Appeler le débiteur").camundaCandidateGroups(GroupIds.COLLECTORS).endEvent().done())
+    repositoryService
+        .createDeployment()
+        .name(DEPLOYMENT)
+        .addModelInstance(
+            PROCESS_KEY + ".bpmn",
+            Bpmn.createExecutableProcess(PROCESS_KEY)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Work")
+                .name("Appeler le débiteur")
+                .camundaCandidateGroups(GroupIds.COLLECTORS)
+                .endEvent()
+                .done())
         .deploy();
     String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of()).getId();
     Task task = taskService.createTaskQuery().processInstanceId(pid).singleResult();
     ApiClient owner = TestUsers.as(port, TestUsers.COLLECTOR);
-    owner.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
+    owner.postJson(
+        "/engine-rest/task/" + task.getId() + "/claim",
+        "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
 
     Response byOwner = owner.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
 
@@ -108,36 +145,56 @@ class CaseRightsTest {
    */
   @Test
   void collectorCannotRecordAPaymentThatClosesTheCase() {
-    Response opened = new ApiClient(port, "admin", "admin-test")
-        .postJson("/api/cases", consumerCase(newDebtorId(), "F-L2-1", "1200.00", today.minusDays(20)));
+    Response opened =
+        new ApiClient(port, "admin", "admin-test")
+            .postJson(
+                "/api/cases",
+                consumerCase(newDebtorId(), "F-L2-1", "1200.00", today.minusDays(20)));
     String reference = opened.json().get("reference").asText();
     ApiClient collector = TestUsers.as(port, TestUsers.COLLECTOR);
 
-    Response part = collector.postJson("/api/cases/" + reference + "/payments", payment("200.00", today, "VIR-L2-1"));
-    Response closing = collector.postJson("/api/cases/" + reference + "/payments", payment("1000.00", today, "VIR-L2-2"));
+    Response part =
+        collector.postJson(
+            "/api/cases/" + reference + "/payments", payment("200.00", today, "VIR-L2-1"));
+    Response closing =
+        collector.postJson(
+            "/api/cases/" + reference + "/payments", payment("1000.00", today, "VIR-L2-2"));
 
     assertThat(part.status()).as(part.toString()).isEqualTo(201);
     assertThat(closing.status()).as(closing.toString()).isEqualTo(403);
     assertThat(closing.contentType()).startsWith("application/problem+json");
     assertThat(closing.json().get("detail").asText()).contains("settle").contains("supervisor");
-    assertThat(jdbc.queryForObject("select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?",
-        Integer.class, reference)).isEqualTo(1);
-    assertThat(collector.get("/api/cases/" + reference).json().get("balance").decimalValue()).isEqualByComparingTo("1000.00");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from payment p join collection_case c on c.id = p.case_id where c.reference = ?",
+                Integer.class,
+                reference))
+        .isEqualTo(1);
+    assertThat(collector.get("/api/cases/" + reference).json().get("balance").decimalValue())
+        .isEqualByComparingTo("1000.00");
 
-    Response bySupervisor = TestUsers.as(port, TestUsers.SUPERVISOR)
-        .postJson("/api/cases/" + reference + "/payments", payment("1000.00", today, "VIR-L2-2"));
+    Response bySupervisor =
+        TestUsers.as(port, TestUsers.SUPERVISOR)
+            .postJson(
+                "/api/cases/" + reference + "/payments", payment("1000.00", today, "VIR-L2-2"));
     assertThat(bySupervisor.status()).as(bySupervisor.toString()).isEqualTo(201);
     assertThat(bySupervisor.json().get("status").asText()).isEqualTo("PAID");
   }
 
   @Test
   void collectorCannotDeclareAnInsolvency() {
-    String body = """
-        {"procedure": "LIQUIDATION", "judgmentDate": "%s", "publicationDate": "%s"}""".formatted(today.minusDays(5), today.minusDays(2));
+    String body =
+        """
+        {"procedure": "LIQUIDATION", "judgmentDate": "%s", "publicationDate": "%s"}"""
+            .formatted(today.minusDays(5), today.minusDays(2));
 
-    Response byCollector = TestUsers.as(port, TestUsers.COLLECTOR).postJson("/api/cases/DOS-0000-999999/insolvency", body);
+    Response byCollector =
+        TestUsers.as(port, TestUsers.COLLECTOR)
+            .postJson("/api/cases/DOS-0000-999999/insolvency", body);
     // a supervisor gets through to the case itself (none by that reference here)
-    Response bySupervisor = TestUsers.as(port, TestUsers.SUPERVISOR).postJson("/api/cases/DOS-0000-999999/insolvency", body);
+    Response bySupervisor =
+        TestUsers.as(port, TestUsers.SUPERVISOR)
+            .postJson("/api/cases/DOS-0000-999999/insolvency", body);
 
     assertThat(byCollector.status()).as(byCollector.toString()).isEqualTo(403);
     assertThat(byCollector.contentType()).startsWith("application/problem+json");

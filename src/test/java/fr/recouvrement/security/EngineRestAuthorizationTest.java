@@ -46,12 +46,20 @@ class EngineRestAuthorizationTest {
   void setUp() {
     TestUsers.ensureAll(identityService);
     // the test thread has no Camunda authentication: the Java API is not subject to authorizations
-    repositoryService.createDeployment().name(DEPLOYMENT_PREFIX + PROCESS_KEY).addModelInstance(PROCESS_KEY + ".bpmn", taskProcess(PROCESS_KEY)).deploy();
+    repositoryService
+        .createDeployment()
+        .name(DEPLOYMENT_PREFIX + PROCESS_KEY)
+        .addModelInstance(PROCESS_KEY + ".bpmn", taskProcess(PROCESS_KEY))
+        .deploy();
   }
 
   @AfterEach
   void deleteDeployments() {
-    for (Deployment d : repositoryService.createDeploymentQuery().deploymentNameLike(DEPLOYMENT_PREFIX + "%").list()) {
+    for (Deployment d :
+        repositoryService
+            .createDeploymentQuery()
+            .deploymentNameLike(DEPLOYMENT_PREFIX + "%")
+            .list()) {
       repositoryService.deleteDeployment(d.getId(), true);
     }
   }
@@ -70,7 +78,10 @@ class EngineRestAuthorizationTest {
   }
 
   Task startTaskFor(String candidateGroup) {
-    String instanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Map.of("candidateGroup", candidateGroup)).getId();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(PROCESS_KEY, Map.of("candidateGroup", candidateGroup))
+            .getId();
     return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
   }
 
@@ -91,21 +102,36 @@ class EngineRestAuthorizationTest {
     assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
     assertThat(visible.json().findValuesAsText("id")).contains(task.getId());
 
-    Response claim = collector.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
+    Response claim =
+        collector.postJson(
+            "/engine-rest/task/" + task.getId() + "/claim",
+            "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
     assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
     Response complete = collector.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
     assertThat(complete.status()).as(complete.toString()).isEqualTo(204);
 
-    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(task.getId())
+                .singleResult()
+                .getAssignee())
         .isEqualTo(TestUsers.COLLECTOR);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .count())
+        .isZero();
   }
 
   @Test
   void aCollectorCannotCompleteATaskOfferedToAnotherGroup() {
     Task task = startTaskFor(GroupIds.SUPERVISORS);
 
-    Response complete = TestUsers.as(port, TestUsers.COLLECTOR).postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    Response complete =
+        TestUsers.as(port, TestUsers.COLLECTOR)
+            .postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
 
     assertThat(complete.status()).as(complete.toString()).isEqualTo(403);
     assertThat(complete.json().get("type").asText()).isEqualTo("AuthorizationException");
@@ -117,11 +143,16 @@ class EngineRestAuthorizationTest {
     Task task = startTaskFor(GroupIds.COLLECTORS);
     ApiClient supervisor = TestUsers.as(port, TestUsers.SUPERVISOR);
 
-    Response assign = supervisor.postJson("/engine-rest/task/" + task.getId() + "/assignee", "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
+    Response assign =
+        supervisor.postJson(
+            "/engine-rest/task/" + task.getId() + "/assignee",
+            "{\"userId\": \"" + TestUsers.COLLECTOR + "\"}");
     assertThat(assign.status()).as(assign.toString()).isEqualTo(204);
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(TestUsers.COLLECTOR);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        .isEqualTo(TestUsers.COLLECTOR);
 
-    Response complete = supervisor.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
+    Response complete =
+        supervisor.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
     assertThat(complete.status()).as(complete.toString()).isEqualTo(204);
   }
 
@@ -157,7 +188,12 @@ class EngineRestAuthorizationTest {
 
     Response analyst = deploy(TestUsers.ANALYST, name, bpmn);
     assertThat(analyst.status()).as(analyst.toString()).isEqualTo(200);
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).deploymentId(analyst.json().get("id").asText()).count())
+    assertThat(
+            repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .deploymentId(analyst.json().get("id").asText())
+                .count())
         .isEqualTo(1);
   }
 
@@ -167,12 +203,16 @@ class EngineRestAuthorizationTest {
     String instanceId = task.getProcessInstanceId();
     ApiClient auditor = TestUsers.as(port, TestUsers.AUDITOR);
 
-    Response history = auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId);
+    Response history =
+        auditor.get("/engine-rest/history/process-instance?processInstanceId=" + instanceId);
     assertThat(history.status()).as(history.toString()).isEqualTo(200);
     assertThat(history.json().findValuesAsText("id")).containsExactly(instanceId);
 
     Response complete = auditor.postJson("/engine-rest/task/" + task.getId() + "/complete", "{}");
-    Response variable = auditor.putJson("/engine-rest/process-instance/" + instanceId + "/variables/balance", "{\"value\": \"0\", \"type\": \"String\"}");
+    Response variable =
+        auditor.putJson(
+            "/engine-rest/process-instance/" + instanceId + "/variables/balance",
+            "{\"value\": \"0\", \"type\": \"String\"}");
     assertThat(complete.status()).as(complete.toString()).isEqualTo(403);
     assertThat(variable.status()).as(variable.toString()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
@@ -187,21 +227,32 @@ class EngineRestAuthorizationTest {
   static Response deploy(ApiClient client, String deploymentName, String bpmn) {
     String boundary = "----recouvrement-" + UUID.randomUUID();
     String body =
-        "--" + boundary + "\r\n"
+        "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
-            + deploymentName + "\r\n"
-            + "--" + boundary + "\r\n"
+            + deploymentName
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\n"
             + "Camunda Modeler\r\n"
-            + "--" + boundary + "\r\n"
-            + "Content-Disposition: form-data; name=\"data\"; filename=\"" + deploymentName + ".bpmn\"\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"data\"; filename=\""
+            + deploymentName
+            + ".bpmn\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n"
-            + bpmn + "\r\n"
-            + "--" + boundary + "--\r\n";
-    return client
-        .post(
-            "/engine-rest/deployment/create",
-            "multipart/form-data; boundary=" + boundary,
-            HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            + bpmn
+            + "\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
+    return client.post(
+        "/engine-rest/deployment/create",
+        "multipart/form-data; boundary=" + boundary,
+        HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 }

@@ -58,11 +58,16 @@ class FourEyesTest {
             <endEvent id="Event_End" />
           </process>
         </definitions>
-        """.formatted(key, notBy);
+        """
+        .formatted(key, notBy);
   }
 
   String start(String key, String notBy) {
-    engine.getRepositoryService().createDeployment().addString(key + ".bpmn", model(key, notBy)).deploy();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addString(key + ".bpmn", model(key, notBy))
+        .deploy();
     return engine.getRuntimeService().startProcessInstanceByKey(key).getId();
   }
 
@@ -77,12 +82,27 @@ class FourEyesTest {
     String pid = start("four-eyes-test", "Task_Propose");
     completeAs("carla", pid);
     assertThatThrownBy(() -> completeAs("carla", pid))
-        .isInstanceOf(ProcessEngineException.class) // the engine wraps the listener's BadUserRequestException
+        .isInstanceOf(
+            ProcessEngineException.class) // the engine wraps the listener's BadUserRequestException
         .hasMessageContaining("Quatre yeux : carla a terminé « Proposer »");
     completeAs("sam", pid);
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).variableName("proposer").singleResult().getValue())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .variableName("proposer")
+                .singleResult()
+                .getValue())
         .isEqualTo("carla");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid).variableName("approver").singleResult().getValue())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .variableName("approver")
+                .singleResult()
+                .getValue())
         .isEqualTo("sam");
   }
 
@@ -95,6 +115,13 @@ class FourEyesTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Task_Approve")
         .hasMessageContaining("'Task_ProposeRenamed', which is no user task of this model");
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pid).singleResult().getTaskDefinitionKey()).isEqualTo("Task_Approve");
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(pid)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo("Task_Approve");
   }
 }

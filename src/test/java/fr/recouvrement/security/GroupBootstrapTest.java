@@ -26,7 +26,12 @@ class GroupBootstrapTest {
   void theGroupsOfTheContractExistWithTheirFrenchNamesAndGrants() {
     assertThat(GroupBootstrap.ROLES)
         .extracting(GroupBootstrap.Role::name)
-        .containsExactly("Chargés de recouvrement", "Superviseurs", "Analystes métier", "Auditeurs", "Supervision technique");
+        .containsExactly(
+            "Chargés de recouvrement",
+            "Superviseurs",
+            "Analystes métier",
+            "Auditeurs",
+            "Supervision technique");
     for (GroupBootstrap.Role role : GroupBootstrap.ROLES) {
       Group group = identityService.createGroupQuery().groupId(role.groupId()).singleResult();
       assertThat(group).as(role.groupId()).isNotNull();
@@ -39,27 +44,54 @@ class GroupBootstrapTest {
                 .resourceType(grant.resource())
                 .resourceId(grant.resourceId())
                 .singleResult();
-        assertThat(granted).as(role.groupId() + " on " + grant.resource().resourceName()).isNotNull();
+        assertThat(granted)
+            .as(role.groupId() + " on " + grant.resource().resourceName())
+            .isNotNull();
         assertThat(granted.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GRANT);
-        assertThat(granted.getPermissions(grant.permissions())).containsExactlyInAnyOrder(grant.permissions());
+        assertThat(granted.getPermissions(grant.permissions()))
+            .containsExactlyInAnyOrder(grant.permissions());
       }
     }
   }
 
   @Test
   void auditorsMayChangeNothing() {
-    List<String> changes = List.of("ALL", "CREATE", "UPDATE", "DELETE", "TASK_WORK", "TASK_ASSIGN", "UPDATE_VARIABLE", "CREATE_INSTANCE");
-    for (Authorization a : authorizationService.createAuthorizationQuery().groupIdIn(GroupIds.AUDITORS).list()) {
+    List<String> changes =
+        List.of(
+            "ALL",
+            "CREATE",
+            "UPDATE",
+            "DELETE",
+            "TASK_WORK",
+            "TASK_ASSIGN",
+            "UPDATE_VARIABLE",
+            "CREATE_INSTANCE");
+    for (Authorization a :
+        authorizationService.createAuthorizationQuery().groupIdIn(GroupIds.AUDITORS).list()) {
       Permission[] all = Permissions.values();
-      assertThat(a.getPermissions(all)).extracting(Permission::getName).as("resource type " + a.getResourceType()).doesNotContainAnyElementsOf(changes);
+      assertThat(a.getPermissions(all))
+          .extracting(Permission::getName)
+          .as("resource type " + a.getResourceType())
+          .doesNotContainAnyElementsOf(changes);
     }
   }
 
   @Test
   void theStarterGivesCamundaAdminEverything() {
-    for (Resources resource : new Resources[] {Resources.PROCESS_DEFINITION, Resources.USER, Resources.AUTHORIZATION, Resources.DEPLOYMENT}) {
+    for (Resources resource :
+        new Resources[] {
+          Resources.PROCESS_DEFINITION,
+          Resources.USER,
+          Resources.AUTHORIZATION,
+          Resources.DEPLOYMENT
+        }) {
       Authorization admin =
-          authorizationService.createAuthorizationQuery().groupIdIn(GroupIds.CAMUNDA_ADMIN).resourceType(resource).resourceId("*").singleResult();
+          authorizationService
+              .createAuthorizationQuery()
+              .groupIdIn(GroupIds.CAMUNDA_ADMIN)
+              .resourceType(resource)
+              .resourceId("*")
+              .singleResult();
       assertThat(admin).as(resource.resourceName()).isNotNull();
       assertThat(admin.isPermissionGranted(Permissions.ALL)).isTrue();
     }

@@ -42,8 +42,12 @@ class LoginThrottleTest {
 
     // 5 failures, 0 over the free ones: 2^0 = 1 s to wait
     assertThat(throttle.waitFor("203.0.113.7", "admin")).contains(Duration.ofSeconds(1));
-    assertThat(throttle.waitFor("198.51.100.1", "admin")).as("the administrator's own machine").isEmpty();
-    assertThat(throttle.waitFor("203.0.113.7", "collecteur")).as("another user from that address").isEmpty();
+    assertThat(throttle.waitFor("198.51.100.1", "admin"))
+        .as("the administrator's own machine")
+        .isEmpty();
+    assertThat(throttle.waitFor("203.0.113.7", "collecteur"))
+        .as("another user from that address")
+        .isEmpty();
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.Base64;
 
 /**
  * HTTP/1.1 written by hand on a socket: what the review's probes did and a client library will not,
- * a {@code Content-Length} the body never delivers, or a call from another local address
- * (127.0.0.2 stands for "another machine").
+ * a {@code Content-Length} the body never delivers, or a call from another local address (127.0.0.2
+ * stands for "another machine").
  */
 final class RawHttp {
   private RawHttp() {}
@@ -49,15 +49,22 @@ final class RawHttp {
   }
 
   static String basic(String user, String password) {
-    return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    return "Authorization: Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+        + "\r\n";
   }
 
-  /** Sends the request head (and body, if any) from this local address, then reads the whole answer; the server closes. */
+  /**
+   * Sends the request head (and body, if any) from this local address, then reads the whole answer;
+   * the server closes.
+   */
   static Answer send(String fromAddress, int port, String requestHead, byte[] body) {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-      // a server that waited for the announced body would time out here: the answer must come unread
+      // a server that waited for the announced body would time out here: the answer must come
+      // unread
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
@@ -76,7 +83,9 @@ final class RawHttp {
         if (end > 0) {
           Answer partial = parse(text);
           String length = partial.header("Content-Length");
-          if (!length.isEmpty() && partial.body().getBytes(StandardCharsets.UTF_8).length >= Integer.parseInt(length)) {
+          if (!length.isEmpty()
+              && partial.body().getBytes(StandardCharsets.UTF_8).length
+                  >= Integer.parseInt(length)) {
             return partial;
           }
         }

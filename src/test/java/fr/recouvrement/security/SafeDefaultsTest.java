@@ -20,16 +20,22 @@ import org.springframework.mock.env.MockEnvironment;
  */
 class SafeDefaultsTest {
 
-  /** The environment of a start with these profiles and extra settings, from the shipped YAML files. */
+  /**
+   * The environment of a start with these profiles and extra settings, from the shipped YAML files.
+   */
   static StandardEnvironment start(List<String> profiles, String... settings) throws IOException {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    environment
+        .getPropertySources()
+        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
     YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
-    for (PropertySource<?> source : yaml.load("application", new ClassPathResource("application.yaml"))) {
+    for (PropertySource<?> source :
+        yaml.load("application", new ClassPathResource("application.yaml"))) {
       environment.getPropertySources().addLast(source);
     }
     for (String profile : profiles) {
-      for (PropertySource<?> source : yaml.load(profile, new ClassPathResource("application-" + profile + ".yaml"))) {
+      for (PropertySource<?> source :
+          yaml.load(profile, new ClassPathResource("application-" + profile + ".yaml"))) {
         environment.getPropertySources().addFirst(source);
       }
     }
@@ -63,7 +69,13 @@ class SafeDefaultsTest {
           .isInstanceOf(SafeDefaults.UnsafeSettingsException.class);
     }
     // demo users (password demo) on a network: refused even with a real administrator password
-    assertThatThrownBy(() -> check(start(List.of(), "camunda.bpm.admin-user.password=Correct-Horse-42", "recouvrement.demo.enabled=true")))
+    assertThatThrownBy(
+            () ->
+                check(
+                    start(
+                        List.of(),
+                        "camunda.bpm.admin-user.password=Correct-Horse-42",
+                        "recouvrement.demo.enabled=true")))
         .hasMessageContaining("Demo users");
   }
 
@@ -83,7 +95,8 @@ class SafeDefaultsTest {
     assertThat(local.getProperty("camunda.bpm.admin-user.password")).isEqualTo("admin");
     assertThat(local.getProperty("recouvrement.demo.enabled")).isEqualTo("true");
     // the local profile on every interface is no longer local
-    assertThatThrownBy(() -> check(start(List.of("local"), "server.address=0.0.0.0"))).isInstanceOf(SafeDefaults.UnsafeSettingsException.class);
+    assertThatThrownBy(() -> check(start(List.of("local"), "server.address=0.0.0.0")))
+        .isInstanceOf(SafeDefaults.UnsafeSettingsException.class);
   }
 
   @Test
@@ -96,7 +109,9 @@ class SafeDefaultsTest {
                 + " use letters and digits only, e.g. 'acmeadmin'.");
     FailureAnalysis analysis =
         new UnsafeSettingsFailureAnalyzer().analyze(new IllegalStateException(catchUnsafe(acme)));
-    assertThat(analysis.getDescription()).startsWith("Recouvrement refuses to start with these settings. The administrator id 'acme-admin'");
+    assertThat(analysis.getDescription())
+        .startsWith(
+            "Recouvrement refuses to start with these settings. The administrator id 'acme-admin'");
   }
 
   @Test
@@ -105,19 +120,27 @@ class SafeDefaultsTest {
     StandardEnvironment local = start(List.of("local"));
 
     for (String cookie :
-        List.of("server.servlet.session.cookie.secure", "camunda.bpm.webapp.session-cookie.enable-secure-cookie", "camunda.bpm.webapp.csrf.enable-secure-cookie")) {
+        List.of(
+            "server.servlet.session.cookie.secure",
+            "camunda.bpm.webapp.session-cookie.enable-secure-cookie",
+            "camunda.bpm.webapp.csrf.enable-secure-cookie")) {
       assertThat(postgres.getProperty(cookie)).as(cookie).isEqualTo("true");
       // plain http on this machine: a Secure cookie would never come back
       assertThat(local.getProperty(cookie)).as(cookie).isEqualTo("false");
     }
-    assertThat(start(List.of("postgres"), "recouvrement.http.secure-cookies=false").getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
+    assertThat(
+            start(List.of("postgres"), "recouvrement.http.secure-cookies=false")
+                .getProperty("server.servlet.session.cookie.secure"))
+        .isEqualTo("false");
   }
 
   @Test
   void h2AutoServerListensOnlyInTheLocalProfile() throws IOException {
     assertThat(start(List.of()).getProperty("spring.datasource.url")).doesNotContain("AUTO_SERVER");
-    assertThat(start(List.of("postgres")).getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
-    assertThat(start(List.of("local")).getProperty("spring.datasource.url")).contains("AUTO_SERVER=TRUE");
+    assertThat(start(List.of("postgres")).getProperty("spring.datasource.url"))
+        .startsWith("jdbc:postgresql:");
+    assertThat(start(List.of("local")).getProperty("spring.datasource.url"))
+        .contains("AUTO_SERVER=TRUE");
   }
 
   private static Throwable catchUnsafe(StandardEnvironment environment) {

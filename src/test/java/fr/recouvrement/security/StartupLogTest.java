@@ -21,15 +21,27 @@ class StartupLogTest {
     camunda.getAdminUser().setId("admin");
     camunda.getAdminUser().setPassword(adminPassword);
     new StartupLog(camunda, new MockEnvironment())
-        .ready(new ApplicationReadyEvent(new SpringApplication(), new String[0], new GenericApplicationContext(), Duration.ZERO));
+        .ready(
+            new ApplicationReadyEvent(
+                new SpringApplication(),
+                new String[0],
+                new GenericApplicationContext(),
+                Duration.ZERO));
   }
 
   @Test
   void theLocalDefaultPasswordIsWarnedAboutAndShown(CapturedOutput output) {
     start("admin");
 
-    assertThat(output).contains("WARN").contains("local default password").contains("RECOUVREMENT_ADMIN_PASSWORD");
-    assertThat(output).contains("Recouvrement prêt").contains("/camunda/app/").contains("/api").contains("admin / admin");
+    assertThat(output)
+        .contains("WARN")
+        .contains("local default password")
+        .contains("RECOUVREMENT_ADMIN_PASSWORD");
+    assertThat(output)
+        .contains("Recouvrement prêt")
+        .contains("/camunda/app/")
+        .contains("/api")
+        .contains("admin / admin");
   }
 
   @Test

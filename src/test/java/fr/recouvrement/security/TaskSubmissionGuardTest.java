@@ -31,10 +31,26 @@ class TaskSubmissionGuardTest {
 
   @BeforeEach
   void startPlan() {
-    instanceId = engine.getRuntimeService().startProcessInstanceByKey("payment-plan", "DOS-GUARD", Map.of(
-        "caseReference", "DOS-GUARD", "segment", "RECALCITRANT", "debtorType", "BUSINESS", "balance", 50539.0,
-        "debtorName", "Boulangerie Martin SARL")).getId();
-    negotiation = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
+    instanceId =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "payment-plan",
+                "DOS-GUARD",
+                Map.of(
+                    "caseReference",
+                    "DOS-GUARD",
+                    "segment",
+                    "RECALCITRANT",
+                    "debtorType",
+                    "BUSINESS",
+                    "balance",
+                    50539.0,
+                    "debtorName",
+                    "Boulangerie Martin SARL"))
+            .getId();
+    negotiation =
+        engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
   }
 
   @AfterEach
@@ -52,7 +68,9 @@ class TaskSubmissionGuardTest {
     }
 
     String message() throws Exception {
-      return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("message").asText();
+      return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8))
+          .get("message")
+          .asText();
     }
   }
 
@@ -74,7 +92,11 @@ class TaskSubmissionGuardTest {
 
   @Test
   void aVariableTheFormDoesNotDeclareIsRefusedNamingIt() throws Exception {
-    Outcome o = send("POST", complete(), """
+    Outcome o =
+        send(
+            "POST",
+            complete(),
+            """
         {"variables": {"instalmentCount": {"value": 6, "type": "Long"}, "segment": {"value": "PONCTUEL"},
           "planApproved": {"value": true, "type": "Boolean"}}}""");
 
@@ -85,7 +107,11 @@ class TaskSubmissionGuardTest {
 
   @Test
   void aFieldTheFormOnlyShowsIsDroppedAndTheRestGoesThrough() throws Exception {
-    Outcome o = send("POST", complete(), """
+    Outcome o =
+        send(
+            "POST",
+            complete(),
+            """
         {"variables": {"planFeedback": {"value": "Validé par le superviseur"},
           "instalmentCount": {"value": 6, "type": "Long"}, "planNotes": {"value": "ok"}}, "withVariablesInReturn": false}""");
 
@@ -99,11 +125,13 @@ class TaskSubmissionGuardTest {
 
   @Test
   void objectsFilesAndJsonValuesAreRefusedEvenUnderAFieldName() throws Exception {
-    for (String value : new String[] {
-        "{\"value\": \"\\\"/etc/passwd\\\"\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.io.File\"}}",
-        "{\"value\": \"aGVsbG8=\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"x.bin\"}}",
-        "{\"value\": \"{}\", \"type\": \"Json\"}",
-        "{\"value\": [1, 2]}"}) {
+    for (String value :
+        new String[] {
+          "{\"value\": \"\\\"/etc/passwd\\\"\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.io.File\"}}",
+          "{\"value\": \"aGVsbG8=\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"x.bin\"}}",
+          "{\"value\": \"{}\", \"type\": \"Json\"}",
+          "{\"value\": [1, 2]}"
+        }) {
       Outcome o = send("POST", complete(), "{\"variables\": {\"planNotes\": " + value + "}}");
 
       assertThat(o.response().getStatus()).as(value).isEqualTo(400);
@@ -114,10 +142,16 @@ class TaskSubmissionGuardTest {
 
   @Test
   void tasklistsDoorAndTheFormSubmissionAreGuardedAlike() throws Exception {
-    Outcome viaTasklist = send("POST", "/camunda/api/engine/engine/default/task/" + negotiation.getId() + "/submit-form",
-        "{\"variables\": {\"segment\": {\"value\": \"PONCTUEL\"}}}");
-    Outcome viaResolve = send("POST", "/engine-rest/task/" + negotiation.getId() + "/resolve",
-        "{\"variables\": {\"segment\": {\"value\": \"PONCTUEL\"}}}");
+    Outcome viaTasklist =
+        send(
+            "POST",
+            "/camunda/api/engine/engine/default/task/" + negotiation.getId() + "/submit-form",
+            "{\"variables\": {\"segment\": {\"value\": \"PONCTUEL\"}}}");
+    Outcome viaResolve =
+        send(
+            "POST",
+            "/engine-rest/task/" + negotiation.getId() + "/resolve",
+            "{\"variables\": {\"segment\": {\"value\": \"PONCTUEL\"}}}");
 
     assertThat(viaTasklist.response().getStatus()).isEqualTo(400);
     assertThat(viaResolve.response().getStatus()).isEqualTo(400);
@@ -125,8 +159,16 @@ class TaskSubmissionGuardTest {
 
   @Test
   void aTasksVariablesAreNotWrittenDirectly() throws Exception {
-    Outcome put = send("PUT", "/engine-rest/task/" + negotiation.getId() + "/variables/segment", "{\"value\": \"PONCTUEL\"}");
-    Outcome modify = send("POST", "/engine-rest/task/" + negotiation.getId() + "/localVariables", "{\"modifications\": {}}");
+    Outcome put =
+        send(
+            "PUT",
+            "/engine-rest/task/" + negotiation.getId() + "/variables/segment",
+            "{\"value\": \"PONCTUEL\"}");
+    Outcome modify =
+        send(
+            "POST",
+            "/engine-rest/task/" + negotiation.getId() + "/localVariables",
+            "{\"modifications\": {}}");
     Outcome read = send("GET", "/engine-rest/task/" + negotiation.getId() + "/variables", null);
 
     assertThat(put.response().getStatus()).isEqualTo(403);
@@ -147,7 +189,11 @@ class TaskSubmissionGuardTest {
 
   @Test
   void anUnknownTaskIsLeftToTheEngine() throws Exception {
-    Outcome o = send("POST", "/engine-rest/task/no-such-task/complete", "{\"variables\": {\"x\": {\"value\": 1}}}");
+    Outcome o =
+        send(
+            "POST",
+            "/engine-rest/task/no-such-task/complete",
+            "{\"variables\": {\"x\": {\"value\": 1}}}");
 
     assertThat(o.reachedTheEngine()).isTrue();
   }

@@ -36,7 +36,11 @@ class CollectorFormsTest {
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
           String form = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
           String groups = task.getCamundaCandidateGroups();
-          if (form != null && groups != null && (groups.contains("collectors") || groups.contains("supervisors") || groups.contains("${"))) {
+          if (form != null
+              && groups != null
+              && (groups.contains("collectors")
+                  || groups.contains("supervisors")
+                  || groups.contains("${"))) {
             FORMS.putIfAbsent(form, task.getId());
           }
         }
@@ -46,7 +50,8 @@ class CollectorFormsTest {
   }
 
   static JsonNode form(String key) throws IOException {
-    try (InputStream in = CollectorFormsTest.class.getClassLoader().getResourceAsStream("forms/" + key + ".form")) {
+    try (InputStream in =
+        CollectorFormsTest.class.getClassLoader().getResourceAsStream("forms/" + key + ".form")) {
       return JSON.readTree(in);
     }
   }
@@ -55,7 +60,9 @@ class CollectorFormsTest {
   void everyCollectorAndSupervisorFormStartsWithTheSameCaseHeader() throws IOException {
     assertThat(header.get("type").asText()).isEqualTo("text");
     assertThat(header.get("text").asText()).isEqualTo("{{" + TaskAgenda.CONTEXT + "}}");
-    assertThat(FORMS).hasSizeGreaterThan(30).containsKeys("appel-debiteur", "approuver-echeancier", "instruire-contestation");
+    assertThat(FORMS)
+        .hasSizeGreaterThan(30)
+        .containsKeys("appel-debiteur", "approuver-echeancier", "instruire-contestation");
     List<String> different = new ArrayList<>();
     for (String key : FORMS.keySet()) {
       if (!form(key).get("components").get(0).equals(header)) {
@@ -77,14 +84,19 @@ class CollectorFormsTest {
   @Test
   void theCallFormShowsTheInvoicesTheMessagesAndThePromises() throws IOException {
     String texts = form("appel-debiteur").get("components").findValuesAsText("text").toString();
-    assertThat(texts).contains("{{" + TaskAgenda.INVOICES + "}}", "{{" + TaskAgenda.PAST_CONTACTS + "}}", "{{" + TaskAgenda.PROMISES + "}}");
+    assertThat(texts)
+        .contains(
+            "{{" + TaskAgenda.INVOICES + "}}",
+            "{{" + TaskAgenda.PAST_CONTACTS + "}}",
+            "{{" + TaskAgenda.PROMISES + "}}");
   }
 
   @Test
   void thePrintFormsLinkToTheLetter() throws IOException {
     assertThat(form("imprimer-courrier").get("components").findValuesAsText("text").toString())
         .contains("href=\"/app/documents/{{letterDocumentId}}\"");
-    assertThat(form("imprimer-mise-en-demeure").get("components").findValuesAsText("text").toString())
+    assertThat(
+            form("imprimer-mise-en-demeure").get("components").findValuesAsText("text").toString())
         .contains("href=\"/app/documents/{{noticeDocumentId}}\"");
   }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What a collector's task carries once the engine has created it: its priority and its French card. */
+/**
+ * What a collector's task carries once the engine has created it: its priority and its French card.
+ */
 @IntegrationTest
 class TaskAgendaTest {
   static final String CALL = "Appeler le débiteur";
@@ -61,25 +63,39 @@ class TaskAgendaTest {
     assertThat(card.get(TaskAgenda.DEBTOR)).isEqualTo("Agence Durand");
     // a consumer owes no late penalty before a formal notice: the balance is the invoice
     assertThat(card.get(TaskAgenda.AMOUNT)).isEqualTo("49\u00a0229,44\u00a0€");
-    LocalDate createdOn = LocalDate.ofInstant(large.call().getCreateTime().toInstant(), CaseClock.PARIS);
+    LocalDate createdOn =
+        LocalDate.ofInstant(large.call().getCreateTime().toInstant(), CaseClock.PARIS);
     long overdue = ChronoUnit.DAYS.between(large.due(), createdOn);
     assertThat(card.get(TaskAgenda.DAYS_OVERDUE)).isEqualTo((int) overdue);
     JsonNode view = admin().get("/api/cases/" + large.reference()).json();
     LocalDate prescription = LocalDate.parse(view.get("prescriptionDate").asText());
-    assertThat(card.get(TaskAgenda.NEXT_DEADLINE)).isEqualTo(prescription.format(FRENCH_DATE) + " (prescription)");
+    assertThat(card.get(TaskAgenda.NEXT_DEADLINE))
+        .isEqualTo(prescription.format(FRENCH_DATE) + " (prescription)");
     // the priority is the table's, for the facts on the card
     long toDeadline = ChronoUnit.DAYS.between(createdOn, prescription);
     assertThat(large.call().getPriority())
-        .isEqualTo(TaskPriorityDecisionTest.priority(49229.44, (int) overdue, view.get("segment").asText(), (int) toDeadline))
+        .isEqualTo(
+            TaskPriorityDecisionTest.priority(
+                49229.44, (int) overdue, view.get("segment").asText(), (int) toDeadline))
         .isEqualTo(card.get(TaskAgenda.PRIORITY));
 
     String header = (String) card.get(TaskAgenda.CONTEXT);
     assertThat(header)
-        .contains("Agence Durand", "49\u00a0229,44\u00a0€", overdue + "\u00a0jours", "href=\"tel:+33612345678\"", "06 12 34 56 78",
-            "href=\"/app/cases/" + large.reference() + "\"", "Gros enjeu")
+        .contains(
+            "Agence Durand",
+            "49\u00a0229,44\u00a0€",
+            overdue + "\u00a0jours",
+            "href=\"tel:+33612345678\"",
+            "06 12 34 56 78",
+            "href=\"/app/cases/" + large.reference() + "\"",
+            "Gros enjeu")
         .doesNotContain("GROS_ENJEU", "49229.44");
     assertThat((String) card.get(TaskAgenda.INVOICES))
-        .contains("| " + large.invoice(), large.due().format(FRENCH_DATE), "49\u00a0229,44\u00a0€", overdue + "\u00a0jours");
+        .contains(
+            "| " + large.invoice(),
+            large.due().format(FRENCH_DATE),
+            "49\u00a0229,44\u00a0€",
+            overdue + "\u00a0jours");
     assertThat((String) card.get(TaskAgenda.PROMISES)).isEqualTo("Aucune promesse de paiement.");
     assertThat(card.get(TaskAgenda.APPROVAL)).isEqualTo(false);
   }
@@ -93,11 +109,22 @@ class TaskAgendaTest {
     driver.settle();
     Task negotiation = driver.task();
     assertThat(tasks.getVariableLocal(negotiation.getId(), TaskAgenda.APPROVAL)).isEqualTo(false);
-    identity.setAuthentication(TestUsers.COLLECTOR, java.util.List.of(fr.recouvrement.security.GroupIds.COLLECTORS));
+    identity.setAuthentication(
+        TestUsers.COLLECTOR, java.util.List.of(fr.recouvrement.security.GroupIds.COLLECTORS));
     try {
-      tasks.complete(negotiation.getId(), Map.of(
-          "debtorRefuses", false, "instalmentCount", 10, "frequency", "MONTHLY",
-          "firstInstalmentDate", LocalDate.now(CaseClock.PARIS).plusDays(15).toString(), "downPayment", 0.0));
+      tasks.complete(
+          negotiation.getId(),
+          Map.of(
+              "debtorRefuses",
+              false,
+              "instalmentCount",
+              10,
+              "frequency",
+              "MONTHLY",
+              "firstInstalmentDate",
+              LocalDate.now(CaseClock.PARIS).plusDays(15).toString(),
+              "downPayment",
+              0.0));
     } finally {
       identity.clearAuthentication();
     }
@@ -105,7 +132,8 @@ class TaskAgendaTest {
     Task approval = driver.task();
     assertThat(approval.getName()).isEqualTo("Approuver l'échéancier");
     assertThat(tasks.getVariableLocal(approval.getId(), TaskAgenda.APPROVAL)).isEqualTo(true);
-    assertThat((String) tasks.getVariableLocal(approval.getId(), TaskAgenda.CONTEXT)).contains("Garage Petit", "2\u00a0400,00\u00a0€");
+    assertThat((String) tasks.getVariableLocal(approval.getId(), TaskAgenda.CONTEXT))
+        .contains("Garage Petit", "2\u00a0400,00\u00a0€");
   }
 
   @Test
@@ -125,7 +153,8 @@ class TaskAgendaTest {
     assertThat(again.get(TaskAgenda.APPROVAL)).isEqualTo(false);
     assertThat(again.get(TaskAgenda.DEBTOR)).isEqualTo("Maison Roux");
     assertThat(again.get(TaskAgenda.AMOUNT)).isEqualTo("2\u00a0400,00\u00a0€");
-    assertThat(tasks.createTaskQuery().taskId(id).singleResult().getPriority()).isEqualTo(again.get(TaskAgenda.PRIORITY));
+    assertThat(tasks.createTaskQuery().taskId(id).singleResult().getPriority())
+        .isEqualTo(again.get(TaskAgenda.PRIORITY));
     // done once: the next start finds nothing to do
     assertThat(backfill.backfill()).isZero();
   }
@@ -133,11 +162,14 @@ class TaskAgendaTest {
   private Seeded seedAtItsCall(String name, String amount) {
     LocalDate due = LocalDate.now(CaseClock.PARIS).minusDays(3);
     String debtor = newDebtorId();
-    String json = consumerCase(debtor, "F-" + debtor, amount, due).replace("Boulangerie Martin SARL", name);
+    String json =
+        consumerCase(debtor, "F-" + debtor, amount, due).replace("Boulangerie Martin SARL", name);
     ApiClient.Response opened = admin().postJson("/api/cases", json);
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
-    Task call = new ProcessDriver(engine, opened.json().get("processInstanceId").asText()).advanceUntilTask(CALL);
+    Task call =
+        new ProcessDriver(engine, opened.json().get("processInstanceId").asText())
+            .advanceUntilTask(CALL);
     ClockUtil.reset();
     return new Seeded(reference, call, due, "F-" + debtor);
   }

@@ -74,13 +74,20 @@ class TaskPriorityDecisionTest {
 
   @Test
   void everyRuleSaysWhyAndTheSegmentsAreAList() {
-    DmnModelInstance model = Dmn.readModelFromStream(
-        TaskPriorityDecisionTest.class.getClassLoader().getResourceAsStream("processes/decisions/task-priority.dmn"));
+    DmnModelInstance model =
+        Dmn.readModelFromStream(
+            TaskPriorityDecisionTest.class
+                .getClassLoader()
+                .getResourceAsStream("processes/decisions/task-priority.dmn"));
     assertThat(model.getModelElementsByType(Rule.class))
         .hasSize(12)
         .allSatisfy(r -> assertThat(r.getDescription()).as(r.getId()).isNotNull());
     assertThat(model.getModelElementsByType(InputValues.class))
         .singleElement()
-        .satisfies(v -> assertThat(v.getText().getTextContent()).contains("\"PONCTUEL\"", "\"EN_DIFFICULTE\"", "\"RECALCITRANT\"", "\"GROS_ENJEU\""));
+        .satisfies(
+            v ->
+                assertThat(v.getText().getTextContent())
+                    .contains(
+                        "\"PONCTUEL\"", "\"EN_DIFFICULTE\"", "\"RECALCITRANT\"", "\"GROS_ENJEU\""));
   }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What each group finds in Tasklist, asked the way Tasklist asks: /engine-rest/filter as that user. */
+/**
+ * What each group finds in Tasklist, asked the way Tasklist asks: /engine-rest/filter as that user.
+ */
 @IntegrationTest
 class TasklistFiltersTest {
   @LocalServerPort int port;
@@ -46,13 +48,15 @@ class TasklistFiltersTest {
   @Test
   void collectorsSeeTheirTasksTheirTeamsAndTheOverdueOnes() {
     assertThat(visibleFilters(TestUsers.COLLECTOR))
-        .containsExactlyInAnyOrder("Priorités du jour", "Mes tâches", "Tâches de mon équipe", "En retard");
+        .containsExactlyInAnyOrder(
+            "Priorités du jour", "Mes tâches", "Tâches de mon équipe", "En retard");
   }
 
   @Test
   void supervisorsAlsoSeeWhatTheyMustApprove() {
     assertThat(visibleFilters(TestUsers.SUPERVISOR))
-        .containsExactlyInAnyOrder("Priorités du jour", "Mes tâches", "Tâches de mon équipe", "À approuver", "En retard");
+        .containsExactlyInAnyOrder(
+            "Priorités du jour", "Mes tâches", "Tâches de mon équipe", "À approuver", "En retard");
   }
 
   @Test
@@ -65,12 +69,20 @@ class TasklistFiltersTest {
   @Test
   void theAgendaSortsByPriorityTheOthersByDueDateAndEveryCardShowsTheCaseInFrench() {
     for (Filter filter : filters.createTaskFilterQuery().list()) {
-      assertThat(filter.getProperties()).as(filter.getName()).containsKeys("description", "priority", "variables");
+      assertThat(filter.getProperties())
+          .as(filter.getName())
+          .containsKeys("description", "priority", "variables");
       // the agenda's variables, formatted when the task is created (TaskAgenda)
       assertThat(filter.getProperties().get("variables").toString())
-          .contains("caseReference", "agendaDebtor", "agendaAmount", "agendaDaysOverdue", "agendaNextDeadline")
+          .contains(
+              "caseReference",
+              "agendaDebtor",
+              "agendaAmount",
+              "agendaDaysOverdue",
+              "agendaNextDeadline")
           .doesNotContain("balance");
-      JsonNode sorting = admin().get("/engine-rest/filter/" + filter.getId()).json().get("query").get("sorting");
+      JsonNode sorting =
+          admin().get("/engine-rest/filter/" + filter.getId()).json().get("query").get("sorting");
       if (filter.getName().equals(TasklistFilters.PRIORITIES)) {
         assertThat(sorting.get(0).get("sortBy").asText()).isEqualTo("priority");
         assertThat(sorting.get(0).get("sortOrder").asText()).isEqualTo("desc");
@@ -83,14 +95,24 @@ class TasklistFiltersTest {
 
   @Test
   void anApprovalIsListedInToApproveAndInNoneOfTheTeamsLists() {
-    String approval = candidateTask("Valider l'escalade (test des filtres)", GroupIds.SUPERVISORS, true);
-    String work = candidateTask("Instruire la contestation (test des filtres)", GroupIds.SUPERVISORS);
+    String approval =
+        candidateTask("Valider l'escalade (test des filtres)", GroupIds.SUPERVISORS, true);
+    String work =
+        candidateTask("Instruire la contestation (test des filtres)", GroupIds.SUPERVISORS);
     String call = candidateTask("Appeler le débiteur (test des filtres)", GroupIds.COLLECTORS);
 
-    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TO_APPROVE)).contains(approval).doesNotContain(work, call);
-    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TEAM_TASKS)).contains(work).doesNotContain(approval);
-    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.PRIORITIES)).contains(work).doesNotContain(approval);
-    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.PRIORITIES)).contains(call).doesNotContain(approval, work);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TO_APPROVE))
+        .contains(approval)
+        .doesNotContain(work, call);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TEAM_TASKS))
+        .contains(work)
+        .doesNotContain(approval);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.PRIORITIES))
+        .contains(work)
+        .doesNotContain(approval);
+    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.PRIORITIES))
+        .contains(call)
+        .doesNotContain(approval, work);
   }
 
   @Test
@@ -98,7 +120,8 @@ class TasklistFiltersTest {
     String low = candidateTask("Tâche peu urgente (test des filtres)", GroupIds.COLLECTORS);
     String high = candidateTask("Tâche urgente (test des filtres)", GroupIds.COLLECTORS);
     String mine = candidateTask("Tâche prise (test des filtres)", GroupIds.COLLECTORS);
-    String colleagues = candidateTask("Tâche d'un collègue (test des filtres)", GroupIds.COLLECTORS);
+    String colleagues =
+        candidateTask("Tâche d'un collègue (test des filtres)", GroupIds.COLLECTORS);
     tasks.setPriority(low, 10);
     tasks.setPriority(high, 90);
     tasks.setPriority(mine, 50);
@@ -117,21 +140,28 @@ class TasklistFiltersTest {
     String team = candidateTask("Tâche d'équipe (test des filtres)", GroupIds.COLLECTORS);
     tasks.claim(mine, TestUsers.COLLECTOR);
 
-    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.MY_TASKS)).contains(mine).doesNotContain(team);
+    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.MY_TASKS))
+        .contains(mine)
+        .doesNotContain(team);
     assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.TEAM_TASKS)).contains(mine, team);
     assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.MY_TASKS)).doesNotContain(mine, team);
   }
 
   @Test
   void toApproveListsTheSupervisorsTasksAndOverdueOnlyThePastDueOnes() {
-    String approval = candidateTask("Valider l'échéancier (test des filtres)", GroupIds.SUPERVISORS, true);
+    String approval =
+        candidateTask("Valider l'échéancier (test des filtres)", GroupIds.SUPERVISORS, true);
     String late = candidateTask("Tâche en retard (test des filtres)", GroupIds.COLLECTORS);
     String notYet = candidateTask("Tâche à venir (test des filtres)", GroupIds.COLLECTORS);
     due(late, -1);
     due(notYet, +1);
 
-    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TO_APPROVE)).contains(approval).doesNotContain(late);
-    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.OVERDUE)).contains(late).doesNotContain(notYet, approval);
+    assertThat(taskIds(TestUsers.SUPERVISOR, TasklistFilters.TO_APPROVE))
+        .contains(approval)
+        .doesNotContain(late);
+    assertThat(taskIds(TestUsers.COLLECTOR, TasklistFilters.OVERDUE))
+        .contains(late)
+        .doesNotContain(notYet, approval);
   }
 
   @Test
@@ -164,7 +194,10 @@ class TasklistFiltersTest {
     return candidateTask(name, group, false);
   }
 
-  /** A task as the engine creates it for a model's user task: TaskAgenda marks whether it is a four-eyes approval. */
+  /**
+   * A task as the engine creates it for a model's user task: TaskAgenda marks whether it is a
+   * four-eyes approval.
+   */
   private String candidateTask(String name, String group, boolean approval) {
     Task task = tasks.newTask();
     task.setName(name);
@@ -177,7 +210,8 @@ class TasklistFiltersTest {
 
   private void due(String taskId, int days) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    task.setDueDate(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(days))));
+    task.setDueDate(
+        java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(days))));
     tasks.saveTask(task);
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-/** Which limit each path gets (review H5, M3); the HTTP behaviour is in security/SecurityReviewTest. */
+/**
+ * Which limit each path gets (review H5, M3); the HTTP behaviour is in security/SecurityReviewTest.
+ */
 class BodySizeLimitTest {
   final BodySizeLimit limits = BodySizeLimit.standard(DataSize.ofMegabytes(20));
 

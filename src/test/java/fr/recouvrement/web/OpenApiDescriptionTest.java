@@ -69,7 +69,8 @@ class OpenApiDescriptionTest {
         assertThat(methods).as("%s declares its HTTP method", path).isNotEmpty();
         for (var method : methods) {
           handlers++;
-          JsonNode operation = description.path("paths").path(path).path(method.name().toLowerCase());
+          JsonNode operation =
+              description.path("paths").path(path).path(method.name().toLowerCase());
           if (operation.isMissingNode()) {
             missing.add(method + " " + path + " (" + e.getValue().getShortLogMessage() + ")");
           }
@@ -78,7 +79,9 @@ class OpenApiDescriptionTest {
     }
     assertThat(handlers).as("handlers found under /api").isGreaterThan(15);
     assertThat(missing).as("handlers missing from /api/openapi.json").isEmpty();
-    assertThat(description.path("paths").fieldNames()).toIterable().allMatch(p -> p.startsWith("/api/"));
+    assertThat(description.path("paths").fieldNames())
+        .toIterable()
+        .allMatch(p -> p.startsWith("/api/"));
   }
 
   @Test
@@ -89,12 +92,16 @@ class OpenApiDescriptionTest {
       for (var operation : iterable(path.getValue().fields())) {
         JsonNode content = operation.getValue().path("requestBody").path("content");
         if (!operation.getKey().equals("get") && !operation.getKey().equals("delete")) {
-          assertThat(content.isMissingNode()).as("%s %s describes its body", operation.getKey(), path.getKey()).isFalse();
+          assertThat(content.isMissingNode())
+              .as("%s %s describes its body", operation.getKey(), path.getKey())
+              .isFalse();
         }
         for (var media : iterable(content.fields())) {
           bodies++;
           JsonNode example = media.getValue().path("example");
-          if (example.isMissingNode() || example.isNull() || (example.isTextual() && example.asText().isBlank())) {
+          if (example.isMissingNode()
+              || example.isNull()
+              || (example.isTextual() && example.asText().isBlank())) {
             without.add(operation.getKey() + " " + path.getKey() + " " + media.getKey());
           }
         }
@@ -102,28 +109,42 @@ class OpenApiDescriptionTest {
     }
     assertThat(bodies).isGreaterThanOrEqualTo(9);
     assertThat(without).as("request bodies without an example").isEmpty();
-    JsonNode open = description.at("/paths/~1api~1cases/post/requestBody/content/application~1json/example");
+    JsonNode open =
+        description.at("/paths/~1api~1cases/post/requestBody/content/application~1json/example");
     assertThat(open.at("/debtor/siren").asText()).isEqualTo("552100554");
-    assertThat(description.at("/paths/~1api~1cases~1import/post/requestBody/content/text~1csv/example").asText())
-        .startsWith("debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount");
+    assertThat(
+            description
+                .at("/paths/~1api~1cases~1import/post/requestBody/content/text~1csv/example")
+                .asText())
+        .startsWith(
+            "debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount");
   }
 
-  /** Titles and types written in the code (handlers, filters, the security entry point), each described with an example. */
+  /**
+   * Titles and types written in the code (handlers, filters, the security entry point), each
+   * described with an example.
+   */
   @Test
   void everyProblemTheCodeCanAnswerIsDescribedWithAnExample() throws IOException {
     Set<String> titles = new TreeSet<>();
     Set<String> types = new TreeSet<>();
-    Pattern title = Pattern.compile("problem\\(HttpStatus\\.\\w+,\\s*\"([^\"]+)\"|setTitle\\(\"([^\"]+)\"\\)|Problems\\.write\\(\\s*request,\\s*response,\\s*\\d+,\\s*\"([^\"]+)\"");
+    Pattern title =
+        Pattern.compile(
+            "problem\\(HttpStatus\\.\\w+,\\s*\"([^\"]+)\"|setTitle\\(\"([^\"]+)\"\\)|Problems\\.write\\(\\s*request,\\s*response,\\s*\\d+,\\s*\"([^\"]+)\"");
     Pattern type = Pattern.compile("\"(https://recouvrement\\.fr/problems/[a-z-]+)\"");
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("ApiDescription.java")).toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".java") && !f.endsWith("ApiDescription.java"))
+              .toList()) {
         String code = Files.readString(file);
         if (file.toString().contains("/pages/")) {
           continue; // the pages answer HTML, not problems
         }
         Matcher m = title.matcher(code);
         while (m.find()) {
-          titles.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+          titles.add(
+              m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
         Matcher t = type.matcher(code);
         while (t.find()) {
@@ -131,8 +152,12 @@ class OpenApiDescriptionTest {
         }
       }
     }
-    assertThat(titles).as("problem titles found in the code").contains("Invalid request", "Case not found", "Payload too large", "Unauthorized");
-    assertThat(types).as("problem types found in the code").contains("https://recouvrement.fr/problems/invalid-request");
+    assertThat(titles)
+        .as("problem titles found in the code")
+        .contains("Invalid request", "Case not found", "Payload too large", "Unauthorized");
+    assertThat(types)
+        .as("problem types found in the code")
+        .contains("https://recouvrement.fr/problems/invalid-request");
 
     JsonNode examples = description.path("components").path("examples");
     Set<String> describedTitles = new HashSet<>();
@@ -146,11 +171,19 @@ class OpenApiDescriptionTest {
     assertThat(describedTypes).containsAll(types);
 
     // and the operations answer them as problem+json, with the example referenced
-    JsonNode payment400 = description.at("/paths/~1api~1cases~1{reference}~1payments/post/responses/400/content/application~1problem+json");
+    JsonNode payment400 =
+        description.at(
+            "/paths/~1api~1cases~1{reference}~1payments/post/responses/400/content/application~1problem+json");
     assertThat(payment400.path("examples").has("invalid-request")).isTrue();
-    JsonNode read401 = description.at("/paths/~1api~1cases~1{reference}/get/responses/401/content/application~1problem+json/examples");
+    JsonNode read401 =
+        description.at(
+            "/paths/~1api~1cases~1{reference}/get/responses/401/content/application~1problem+json/examples");
     assertThat(read401.has("unauthorized")).isTrue();
-    assertThat(description.at("/paths/~1api~1cases~1{reference}/get/responses/404/content/application~1problem+json/examples").has("case-not-found"))
+    assertThat(
+            description
+                .at(
+                    "/paths/~1api~1cases~1{reference}/get/responses/404/content/application~1problem+json/examples")
+                .has("case-not-found"))
         .isTrue();
   }
 
@@ -180,7 +213,9 @@ class OpenApiDescriptionTest {
         todo.addAll(List.of(p.getActualTypeArguments()));
         continue;
       }
-      if (!(type instanceof Class<?> c) || !c.getName().startsWith("fr.recouvrement") || !seen.add(c)) {
+      if (!(type instanceof Class<?> c)
+          || !c.getName().startsWith("fr.recouvrement")
+          || !seen.add(c)) {
         continue;
       }
       var schema = c.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
@@ -202,17 +237,36 @@ class OpenApiDescriptionTest {
   @Test
   void theAdditionsOfTheContractAreDescribed() {
     JsonNode schemas = description.path("components").path("schemas");
-    assertThat(schemas.toString()).contains("\"commercial\"", "\"contractualPenaltyRate\"", "\"vatAmount\"", "\"invoiceNumbers\"", "\"source\"");
+    assertThat(schemas.toString())
+        .contains(
+            "\"commercial\"",
+            "\"contractualPenaltyRate\"",
+            "\"vatAmount\"",
+            "\"invoiceNumbers\"",
+            "\"source\"");
     // what wave 2 already shipped on the case and the insolvency stays described
     assertThat(schemas.path("CaseInvoice").path("properties").has("disputed")).isTrue();
     assertThat(schemas.path("Invoice").path("properties").has("contractualPenaltyRate")).isTrue();
-    assertThat(schemas.toString()).contains("\"promises\"", "\"disputed\"", "\"credited\"", "\"latePenalty\"", "\"recoveryIndemnity\"",
-        "\"prescriptionDate\"", "\"legalInterest\"", "\"overseas\"", "\"ratesToConfirm\"");
+    assertThat(schemas.toString())
+        .contains(
+            "\"promises\"",
+            "\"disputed\"",
+            "\"credited\"",
+            "\"latePenalty\"",
+            "\"recoveryIndemnity\"",
+            "\"prescriptionDate\"",
+            "\"legalInterest\"",
+            "\"overseas\"",
+            "\"ratesToConfirm\"");
     assertThat(description.path("paths").has("/api/cases/{reference}/over-indebtedness")).isTrue();
-    assertThat(description.path("paths").has("/api/cases/{reference}/over-indebtedness/outcome")).isTrue();
-    assertThat(description.at("/paths/~1api~1debtors~1{externalId}/delete").isMissingNode()).isFalse();
-    assertThat(description.at("/paths/~1api~1cases~1{reference}~1decisions/get").isMissingNode()).isFalse();
-    assertThat(description.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+    assertThat(description.path("paths").has("/api/cases/{reference}/over-indebtedness/outcome"))
+        .isTrue();
+    assertThat(description.at("/paths/~1api~1debtors~1{externalId}/delete").isMissingNode())
+        .isFalse();
+    assertThat(description.at("/paths/~1api~1cases~1{reference}~1decisions/get").isMissingNode())
+        .isFalse();
+    assertThat(description.at("/components/securitySchemes/basicAuth/scheme").asText())
+        .isEqualTo("basic");
     // a signed callback is not called with a user's credentials
     assertThat(description.at("/paths/~1api~1callbacks~1bailiff/post/security").isArray()).isTrue();
     assertThat(description.at("/paths/~1api~1callbacks~1bailiff/post/security").size()).isZero();

@@ -41,9 +41,13 @@ class WebappLocalesTest {
       JsonNode english = english(app);
       JsonNode french = new ObjectMapper().valueToTree(ownFrench(app)).path("labels");
       assertThat(keys(english)).as(app).containsAll(keys(french));
-      french.fields().forEachRemaining(e ->
-          assertThat(placeholders(e.getValue().asText())).as(app + " " + e.getKey())
-              .isEqualTo(placeholders(english.path(e.getKey()).asText())));
+      french
+          .fields()
+          .forEachRemaining(
+              e ->
+                  assertThat(placeholders(e.getValue().asText()))
+                      .as(app + " " + e.getKey())
+                      .isEqualTo(placeholders(english.path(e.getKey()).asText())));
     }
   }
 
@@ -52,21 +56,29 @@ class WebappLocalesTest {
     JsonNode cockpit = locales.labels("cockpit").path("labels");
     Set<String> english = keys(english("cockpit"));
     assertThat(keys(cockpit)).isEqualTo(english);
-    assertThat(cockpit.path("DASHBOARD_RUNNING_PROCESS_INSTANCE").asText()).isEqualTo("Instances en cours");
+    assertThat(cockpit.path("DASHBOARD_RUNNING_PROCESS_INSTANCE").asText())
+        .isEqualTo("Instances en cours");
   }
 
   private JsonNode english(String app) {
     // the webapp's own English labels, from the webjar
-    try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json")) {
+    try (var in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(
+                "META-INF/resources/webjars/camunda/app/" + app + "/locales/en.json")) {
       String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return new ObjectMapper().readTree(text.startsWith("\uFEFF") ? text.substring(1) : text).path("labels");
+      return new ObjectMapper()
+          .readTree(text.startsWith("\uFEFF") ? text.substring(1) : text)
+          .path("labels");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   private Object ownFrench(String app) {
-    try (var in = getClass().getClassLoader().getResourceAsStream("webapps/locales/" + app + "-fr.json")) {
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream("webapps/locales/" + app + "-fr.json")) {
       return new ObjectMapper().readValue(in, Object.class);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -16,8 +16,10 @@ import java.util.Locale;
 public final class Formats {
   public static final Formats INSTANCE = new Formats();
   private static final char NBSP = '\u00a0';
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
-  private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+  private static final DateTimeFormatter LONG =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
   private Formats() {}
 

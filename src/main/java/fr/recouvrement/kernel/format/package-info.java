@@ -1,4 +1,2 @@
-/**
- * How amounts, dates and day counts read in French in letters, emails and pages.
- */
+/** How amounts, dates and day counts read in French in letters, emails and pages. */
 package fr.recouvrement.kernel.format;

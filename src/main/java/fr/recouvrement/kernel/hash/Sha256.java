@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The one SHA-256 of the application: documents, messages, callbacks and over-long keys are fingerprinted alike. */
+/**
+ * The one SHA-256 of the application: documents, messages, callbacks and over-long keys are
+ * fingerprinted alike.
+ */
 public final class Sha256 {
   private Sha256() {}
 

@@ -1,4 +1,2 @@
-/**
- * The one SHA-256 of the application.
- */
+/** The one SHA-256 of the application. */
 package fr.recouvrement.kernel.hash;

@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * text, {@link Date} or {@link LocalDate}); this reads them with one set of rules:
  *
  * <ul>
- *   <li>a value that is absent, null or blank text is <em>missing</em>: the plain accessors
- *       ({@link #text}, {@link #amount}, {@link #date}...) throw a {@link ProcessVariableException}
- *       naming the variable and the activity, the {@code optional...} ones return empty. The reader
- *       never invents a value (no zero, no today): a step that has a default says so where it reads;
+ *   <li>a value that is absent, null or blank text is <em>missing</em>: the plain accessors ({@link
+ *       #text}, {@link #amount}, {@link #date}...) throw a {@link ProcessVariableException} naming
+ *       the variable and the activity, the {@code optional...} ones return empty. The reader never
+ *       invents a value (no zero, no today): a step that has a default says so where it reads;
  *   <li>text is trimmed;
  *   <li>an amount is a number or a text holding one, a decimal comma accepted everywhere ({@code
  *       "12,50"} as typed in French), never negative, rounded half-up to the cent;
@@ -51,10 +51,14 @@ public final class StepVariables {
 
   public Optional<String> optionalText(String name) {
     Object v = scope.getVariable(name);
-    return v == null || v.toString().isBlank() ? Optional.empty() : Optional.of(v.toString().trim());
+    return v == null || v.toString().isBlank()
+        ? Optional.empty()
+        : Optional.of(v.toString().trim());
   }
 
-  /** A value that must be of the given Java type as set (no conversion), for example a step number. */
+  /**
+   * A value that must be of the given Java type as set (no conversion), for example a step number.
+   */
   public <T> T typed(String name, Class<T> type) {
     Object v = scope.getVariable(name);
     if (v == null) {
@@ -62,7 +66,9 @@ public final class StepVariables {
     }
     if (!type.isInstance(v)) {
       throw new ProcessVariableException(
-          name, activity(), "is a %s, expected %s".formatted(v.getClass().getSimpleName(), type.getSimpleName()));
+          name,
+          activity(),
+          "is a %s, expected %s".formatted(v.getClass().getSimpleName(), type.getSimpleName()));
     }
     return type.cast(v);
   }
@@ -108,12 +114,14 @@ public final class StepVariables {
     }
     BigDecimal amount;
     try {
-      amount = v instanceof BigDecimal d ? d : new BigDecimal(v.toString().trim().replace(',', '.'));
+      amount =
+          v instanceof BigDecimal d ? d : new BigDecimal(v.toString().trim().replace(',', '.'));
     } catch (NumberFormatException e) {
       throw new ProcessVariableException(name, activity(), "is not an amount: '%s'".formatted(v));
     }
     if (amount.signum() < 0) {
-      throw new ProcessVariableException(name, activity(), "cannot be negative: %s".formatted(amount));
+      throw new ProcessVariableException(
+          name, activity(), "cannot be negative: %s".formatted(amount));
     }
     return Optional.of(amount.setScale(2, RoundingMode.HALF_UP));
   }
@@ -136,7 +144,8 @@ public final class StepVariables {
               try {
                 return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
               } catch (DateTimeParseException e) {
-                throw new ProcessVariableException(name, activity(), "is not a date (YYYY-MM-DD): '%s'".formatted(text));
+                throw new ProcessVariableException(
+                    name, activity(), "is not a date (YYYY-MM-DD): '%s'".formatted(text));
               }
             });
   }
@@ -152,7 +161,8 @@ public final class StepVariables {
               try {
                 return Long.parseLong(text);
               } catch (NumberFormatException e) {
-                throw new ProcessVariableException(name, activity(), "is not %s: '%s'".formatted(what, text));
+                throw new ProcessVariableException(
+                    name, activity(), "is not %s: '%s'".formatted(what, text));
               }
             });
   }
@@ -161,7 +171,10 @@ public final class StepVariables {
     return new ProcessVariableException(name, activity(), "is missing");
   }
 
-  /** The activity reading, for messages: the current activity of an execution, the task's id for a task listener. */
+  /**
+   * The activity reading, for messages: the current activity of an execution, the task's id for a
+   * task listener.
+   */
   String activity() {
     if (scope instanceof DelegateExecution execution) {
       return execution.getCurrentActivityId();

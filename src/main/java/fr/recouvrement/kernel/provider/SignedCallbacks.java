@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * Callbacks from a provider (the bailiff, the postal provider) are not sent by a Camunda user: they
  * are authenticated by a shared-secret signature and applied once.
  *
- * <p>The sender signs {@code timestamp + "." + body} with HMAC-SHA256 and sends the headers
- * {@value #TIMESTAMP_HEADER} (epoch seconds) and {@value #SIGNATURE_HEADER} ({@code sha256=<hex>}).
- * A signature older or newer than {@link #TOLERANCE} is refused (a captured request cannot be
+ * <p>The sender signs {@code timestamp + "." + body} with HMAC-SHA256 and sends the headers {@value
+ * #TIMESTAMP_HEADER} (epoch seconds) and {@value #SIGNATURE_HEADER} ({@code sha256=<hex>}). A
+ * signature older or newer than {@link #TOLERANCE} is refused (a captured request cannot be
  * replayed later), and each event id is applied once (a replay inside the window is answered with
  * what was done the first time).
  */
@@ -56,15 +56,19 @@ public class SignedCallbacks {
     this.jdbc = jdbc;
   }
 
-  /** Throws {@link InvalidSignatureException} unless the body was signed with the secret, recently. */
+  /**
+   * Throws {@link InvalidSignatureException} unless the body was signed with the secret, recently.
+   */
   public void verify(String secret, String timestamp, String signature, byte[] body) {
     if (secret == null || secret.isBlank()) {
-      // the caller is not told whether a secret is set (review L8): the same answer as a wrong signature
+      // the caller is not told whether a secret is set (review L8): the same answer as a wrong
+      // signature
       log.warn("Callback refused: no callback secret is configured for this provider");
       throw new InvalidSignatureException(INVALID);
     }
     if (timestamp == null || signature == null) {
-      throw new InvalidSignatureException("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER + " header");
+      throw new InvalidSignatureException(
+          "Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER + " header");
     }
     long seconds;
     try {
@@ -72,10 +76,14 @@ public class SignedCallbacks {
     } catch (NumberFormatException e) {
       throw new InvalidSignatureException(TIMESTAMP_HEADER + " must be epoch seconds");
     }
-    // compared as numbers: any long is an answer, never an exception (review L5: 9223372036854775807 was a 500)
+    // compared as numbers: any long is an answer, never an exception (review L5:
+    // 9223372036854775807 was a 500)
     long now = Instant.now().getEpochSecond();
     if (seconds < now - TOLERANCE.toSeconds() || seconds > now + TOLERANCE.toSeconds()) {
-      throw new InvalidSignatureException("Signature timestamp is outside the accepted window of " + TOLERANCE.toMinutes() + " minutes");
+      throw new InvalidSignatureException(
+          "Signature timestamp is outside the accepted window of "
+              + TOLERANCE.toMinutes()
+              + " minutes");
     }
     byte[] expected = sign(secret, timestamp.trim(), body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
@@ -84,7 +92,10 @@ public class SignedCallbacks {
     }
   }
 
-  /** {@code sha256=<hex>} of HMAC-SHA256(secret, timestamp + "." + body): what a sender puts in the header. */
+  /**
+   * {@code sha256=<hex>} of HMAC-SHA256(secret, timestamp + "." + body): what a sender puts in the
+   * header.
+   */
   public static String sign(String secret, String timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -98,16 +109,20 @@ public class SignedCallbacks {
 
   /** What was done with this event the first time, if it was seen before. */
   public Optional<Result> seen(String source, String eventId) {
-    return jdbc.queryForList(
-            "select result from callback_event where source = ? and event_id = ?", String.class, source, eventId)
+    return jdbc
+        .queryForList(
+            "select result from callback_event where source = ? and event_id = ?",
+            String.class,
+            source,
+            eventId)
         .stream()
         .findFirst()
         .map(Result::valueOf);
   }
 
   /**
-   * Records the event in the caller's transaction. A concurrent delivery of the same event loses the
-   * race here: its transaction fails on the primary key and nothing of it is applied.
+   * Records the event in the caller's transaction. A concurrent delivery of the same event loses
+   * the race here: its transaction fails on the primary key and nothing of it is applied.
    *
    * @return false when the event was already recorded
    */
@@ -116,11 +131,12 @@ public class SignedCallbacks {
   }
 
   /**
-   * As {@link #remember(String, String, byte[], Result)}, with the key an UNMATCHED event waits
-   * for (the tracking number, the provider's mission id): {@link #waitingFor} finds it when that
-   * key gets recorded.
+   * As {@link #remember(String, String, byte[], Result)}, with the key an UNMATCHED event waits for
+   * (the tracking number, the provider's mission id): {@link #waitingFor} finds it when that key
+   * gets recorded.
    */
-  public boolean remember(String source, String eventId, byte[] body, Result result, String matchKey) {
+  public boolean remember(
+      String source, String eventId, byte[] body, Result result, String matchKey) {
     try {
       jdbc.update(
           "insert into callback_event (source, event_id, payload_sha256, received_at, result, payload, match_key)"
@@ -147,12 +163,18 @@ public class SignedCallbacks {
    * read back whole.
    */
   public List<Kept> waitingFor(String source, String matchKey) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select event_id, payload, payload_sha256 from callback_event where source = ? and match_key = ? and result = ?"
                 + " order by received_at, event_id",
             (rs, i) -> {
-              byte[] payload = rs.getString(2) == null ? new byte[0] : rs.getString(2).getBytes(StandardCharsets.UTF_8);
-              return Sha256.hex(payload).equals(rs.getString(3)) ? new Kept(rs.getString(1), payload) : null;
+              byte[] payload =
+                  rs.getString(2) == null
+                      ? new byte[0]
+                      : rs.getString(2).getBytes(StandardCharsets.UTF_8);
+              return Sha256.hex(payload).equals(rs.getString(3))
+                  ? new Kept(rs.getString(1), payload)
+                  : null;
             },
             source,
             matchKey,
@@ -181,5 +203,4 @@ public class SignedCallbacks {
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }
-
 }

@@ -12,31 +12,34 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The one French calendar of the application: public holidays per territory, and working days
- * (CPC 642: a deadline ending on a Saturday, a Sunday or a public holiday runs to the next working
- * day). The national days and Alsace-Moselle's come from jollyday's France calendar (with its
- * département subdivisions); what jollyday 1.5 lacks is added in {@link #MISSING_FROM_JOLLYDAY},
- * and nowhere else.
+ * The one French calendar of the application: public holidays per territory, and working days (CPC
+ * 642: a deadline ending on a Saturday, a Sunday or a public holiday runs to the next working day).
+ * The national days and Alsace-Moselle's come from jollyday's France calendar (with its département
+ * subdivisions); what jollyday 1.5 lacks is added in {@link #MISSING_FROM_JOLLYDAY}, and nowhere
+ * else.
  */
 public final class FrenchHolidays {
-  private static final HolidayManager FRANCE = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
+  private static final HolidayManager FRANCE =
+      HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.FRANCE));
 
   /**
    * Local public holidays jollyday 1.5.7 does not know. Moselle: Good Friday (Code du travail
    * L3134-13; jollyday has its 26 December but not Good Friday). Overseas: the commemoration of the
    * abolition of slavery (loi n° 83-550 of 30 June 1983, décret n° 83-1003 of 23 November 1983 as
-   * amended, Code du travail L3133-1): Guadeloupe 27 May, Martinique 22 May, Guyane 10 June,
-   * La Réunion 20 December, Mayotte 27 April, Saint-Barthélemy 9 October, Saint-Martin 28 May.
+   * amended, Code du travail L3133-1): Guadeloupe 27 May, Martinique 22 May, Guyane 10 June, La
+   * Réunion 20 December, Mayotte 27 April, Saint-Barthélemy 9 October, Saint-Martin 28 May.
    */
-  static final Map<Territory, List<Function<Integer, LocalDate>>> MISSING_FROM_JOLLYDAY = new EnumMap<>(Map.of(
-      Territory.MOSELLE, List.of(year -> easterSunday(year).minusDays(2)),
-      Territory.GUADELOUPE, List.of(fixed(5, 27)),
-      Territory.MARTINIQUE, List.of(fixed(5, 22)),
-      Territory.GUYANE, List.of(fixed(6, 10)),
-      Territory.REUNION, List.of(fixed(12, 20)),
-      Territory.MAYOTTE, List.of(fixed(4, 27)),
-      Territory.SAINT_BARTHELEMY, List.of(fixed(10, 9)),
-      Territory.SAINT_MARTIN, List.of(fixed(5, 28))));
+  static final Map<Territory, List<Function<Integer, LocalDate>>> MISSING_FROM_JOLLYDAY =
+      new EnumMap<>(
+          Map.of(
+              Territory.MOSELLE, List.of(year -> easterSunday(year).minusDays(2)),
+              Territory.GUADELOUPE, List.of(fixed(5, 27)),
+              Territory.MARTINIQUE, List.of(fixed(5, 22)),
+              Territory.GUYANE, List.of(fixed(6, 10)),
+              Territory.REUNION, List.of(fixed(12, 20)),
+              Territory.MAYOTTE, List.of(fixed(4, 27)),
+              Territory.SAINT_BARTHELEMY, List.of(fixed(10, 9)),
+              Territory.SAINT_MARTIN, List.of(fixed(5, 28))));
 
   private FrenchHolidays() {}
 
@@ -48,14 +51,18 @@ public final class FrenchHolidays {
   /** A public holiday where the debtor lives: the national days plus the territory's own. */
   public static boolean isHoliday(LocalDate date, Territory territory) {
     String subdivision = territory.jollydaySubdivision();
-    boolean known = subdivision == null ? FRANCE.isHoliday(date) : FRANCE.isHoliday(date, subdivision);
+    boolean known =
+        subdivision == null ? FRANCE.isHoliday(date) : FRANCE.isHoliday(date, subdivision);
     return known
-        || MISSING_FROM_JOLLYDAY.getOrDefault(territory, List.of()).stream().anyMatch(d -> d.apply(date.getYear()).equals(date));
+        || MISSING_FROM_JOLLYDAY.getOrDefault(territory, List.of()).stream()
+            .anyMatch(d -> d.apply(date.getYear()).equals(date));
   }
 
   /** Not a Saturday, a Sunday nor a public holiday of the territory. */
   public static boolean isWorkingDay(LocalDate date, Territory territory) {
-    return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY && !isHoliday(date, territory);
+    return date.getDayOfWeek() != DayOfWeek.SATURDAY
+        && date.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !isHoliday(date, territory);
   }
 
   /** {@code date} itself when it is a working day, else the next one (CPC 642). */

@@ -25,7 +25,9 @@ public enum Territory {
   WALLIS_ET_FUTUNA(null, "Pacific/Wallis"),
   POLYNESIE_FRANCAISE(null, "Pacific/Tahiti"),
   NOUVELLE_CALEDONIE(null, "Pacific/Noumea"),
-  /** Outside France: French deadlines keep the metropolitan calendar; the local clock is unknown. */
+  /**
+   * Outside France: French deadlines keep the metropolitan calendar; the local clock is unknown.
+   */
   ETRANGER(null, "Europe/Paris");
 
   private final String jollydaySubdivision;
@@ -36,7 +38,9 @@ public enum Territory {
     this.zone = ZoneId.of(zone);
   }
 
-  /** The département code jollyday knows this territory by, or null for France's national calendar. */
+  /**
+   * The département code jollyday knows this territory by, or null for France's national calendar.
+   */
   String jollydaySubdivision() {
     return jollydaySubdivision;
   }
@@ -47,26 +51,44 @@ public enum Territory {
   }
 
   public boolean overseas() {
-    return this != METROPOLE && this != MOSELLE && this != BAS_RHIN && this != HAUT_RHIN && this != ETRANGER;
+    return this != METROPOLE
+        && this != MOSELLE
+        && this != BAS_RHIN
+        && this != HAUT_RHIN
+        && this != ETRANGER;
   }
 
   /** From an address; a missing address is taken as metropolitan France. */
   public static Territory of(String country, String postalCode) {
-    String c = country == null || country.isBlank() ? "FR" : country.trim().toUpperCase(Locale.ROOT);
+    String c =
+        country == null || country.isBlank() ? "FR" : country.trim().toUpperCase(Locale.ROOT);
     switch (c) {
-      case "GP": return GUADELOUPE;
-      case "MQ": return MARTINIQUE;
-      case "GF": return GUYANE;
-      case "RE": return REUNION;
-      case "YT": return MAYOTTE;
-      case "PM": return SAINT_PIERRE_ET_MIQUELON;
-      case "BL": return SAINT_BARTHELEMY;
-      case "MF": return SAINT_MARTIN;
-      case "WF": return WALLIS_ET_FUTUNA;
-      case "PF": return POLYNESIE_FRANCAISE;
-      case "NC": return NOUVELLE_CALEDONIE;
-      case "FR": break;
-      default: return ETRANGER;
+      case "GP":
+        return GUADELOUPE;
+      case "MQ":
+        return MARTINIQUE;
+      case "GF":
+        return GUYANE;
+      case "RE":
+        return REUNION;
+      case "YT":
+        return MAYOTTE;
+      case "PM":
+        return SAINT_PIERRE_ET_MIQUELON;
+      case "BL":
+        return SAINT_BARTHELEMY;
+      case "MF":
+        return SAINT_MARTIN;
+      case "WF":
+        return WALLIS_ET_FUTUNA;
+      case "PF":
+        return POLYNESIE_FRANCAISE;
+      case "NC":
+        return NOUVELLE_CALEDONIE;
+      case "FR":
+        break;
+      default:
+        return ETRANGER;
     }
     String p = postalCode == null ? "" : postalCode.replace(" ", "");
     if (p.equals("97133")) {
@@ -88,12 +110,13 @@ public enum Territory {
       case "986" -> WALLIS_ET_FUTUNA;
       case "987" -> POLYNESIE_FRANCAISE;
       case "988" -> NOUVELLE_CALEDONIE;
-      default -> switch (p.substring(0, 2)) {
-        case "57" -> MOSELLE;
-        case "67" -> BAS_RHIN;
-        case "68" -> HAUT_RHIN;
-        default -> METROPOLE;
-      };
+      default ->
+          switch (p.substring(0, 2)) {
+            case "57" -> MOSELLE;
+            case "67" -> BAS_RHIN;
+            case "68" -> HAUT_RHIN;
+            default -> METROPOLE;
+          };
     };
   }
 
@@ -105,7 +128,11 @@ public enum Territory {
     try {
       return valueOf(value.toString().trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("debtorTerritory is '" + value + "'; expected one of " + java.util.Arrays.toString(values()));
+      throw new IllegalArgumentException(
+          "debtorTerritory is '"
+              + value
+              + "'; expected one of "
+              + java.util.Arrays.toString(values()));
     }
   }
 }

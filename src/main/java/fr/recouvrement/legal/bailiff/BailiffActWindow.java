@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 
 /**
  * When a commissaire de justice may act (CPCE L141-1): not on a Sunday, not on a public holiday,
- * not before 06:00 nor after 21:00, on the debtor's local clock and calendar (Paris and the national
- * holidays unless said otherwise). Pure: no clock, no Spring.
+ * not before 06:00 nor after 21:00, on the debtor's local clock and calendar (Paris and the
+ * national holidays unless said otherwise). Pure: no clock, no Spring.
  */
 final class BailiffActWindow {
   static final LocalTime OPENS = LocalTime.of(6, 0);
@@ -24,11 +24,16 @@ final class BailiffActWindow {
     return next(at, Territory.METROPOLE);
   }
 
-  /** As {@link #next(Instant)}, where the debtor lives: 06:00 in Saint-Denis de La Réunion is 03:00 in Paris. */
+  /**
+   * As {@link #next(Instant)}, where the debtor lives: 06:00 in Saint-Denis de La Réunion is 03:00
+   * in Paris.
+   */
   static Instant next(Instant at, Territory territory) {
     ZoneId zone = territory.zone();
     ZonedDateTime t = at.atZone(zone);
-    if (allowedDay(t, territory) && !t.toLocalTime().isBefore(OPENS) && t.toLocalTime().isBefore(CLOSES)) {
+    if (allowedDay(t, territory)
+        && !t.toLocalTime().isBefore(OPENS)
+        && t.toLocalTime().isBefore(CLOSES)) {
       return at;
     }
     // the next opening: today's if it is still to come, else tomorrow's, then skip forbidden days
@@ -43,6 +48,7 @@ final class BailiffActWindow {
   }
 
   private static boolean allowedDay(ZonedDateTime t, Territory territory) {
-    return t.getDayOfWeek() != DayOfWeek.SUNDAY && !FrenchHolidays.isHoliday(t.toLocalDate(), territory);
+    return t.getDayOfWeek() != DayOfWeek.SUNDAY
+        && !FrenchHolidays.isHoliday(t.toLocalDate(), territory);
   }
 }

@@ -48,9 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code result UNMATCHED} when no mission has that id or no process waits for its report (the
  * event is stored in {@code callback_event} with its payload and the mission id, never dropped, and
  * applied once when the step that requested the mission records that id and commits: {@link
- * BailiffReports#applyKept}, review M5); 200 with the first
- * result and {@code "replayed": true} for an event id seen before; 401 for a missing, wrong or
- * stale signature; 400 problem+json naming the fields at fault.
+ * BailiffReports#applyKept}, review M5); 200 with the first result and {@code "replayed": true} for
+ * an event id seen before; 401 for a missing, wrong or stale signature; 400 problem+json naming the
+ * fields at fault.
  */
 @RestController
 @RequestMapping("/api/callbacks/bailiff")
@@ -59,13 +59,16 @@ class BailiffCallbackController {
   private final SignedCallbacks signatures;
   private final BailiffSettings settings;
 
-  BailiffCallbackController(BailiffReports reports, SignedCallbacks signatures, BailiffSettings settings) {
+  BailiffCallbackController(
+      BailiffReports reports, SignedCallbacks signatures, BailiffSettings settings) {
     this.reports = reports;
     this.signatures = signatures;
     this.settings = settings;
   }
 
-  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> report(
       @RequestHeader(name = SignedCallbacks.TIMESTAMP_HEADER, required = false) String timestamp,
       @RequestHeader(name = SignedCallbacks.SIGNATURE_HEADER, required = false) String signature,
@@ -74,8 +77,12 @@ class BailiffCallbackController {
     BailiffReports.Answer answer;
     try {
       answer = reports.receive(body);
-    } catch (BailiffReports.ConcurrentDelivery | ConcurrencyFailureException | DuplicateKeyException | OptimisticLockingException lost) {
-      // two deliveries of one event at once (review L6): the other one applies it; this one changed nothing
+    } catch (BailiffReports.ConcurrentDelivery
+        | ConcurrencyFailureException
+        | DuplicateKeyException
+        | OptimisticLockingException lost) {
+      // two deliveries of one event at once (review L6): the other one applies it; this one changed
+      // nothing
       String eventId = reports.eventIdOf(body);
       return reports
           .replay(eventId)
@@ -84,12 +91,16 @@ class BailiffCallbackController {
               () -> {
                 ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(
-                        HttpStatus.CONFLICT, "This event is being applied by another delivery at this moment; nothing was done by this one.");
+                        HttpStatus.CONFLICT,
+                        "This event is being applied by another delivery at this moment; nothing was done by this one.");
                 problem.setTitle("Event being applied");
-                return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
               });
     }
-    return ResponseEntity.status(answer.result() == SignedCallbacks.Result.UNMATCHED && !answer.replayed() ? 202 : 200)
+    return ResponseEntity.status(
+            answer.result() == SignedCallbacks.Result.UNMATCHED && !answer.replayed() ? 202 : 200)
         .body((Object) answer);
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The commissaire de justice's system: takes missions and withdrawals. Bean {@code bailiffGateway};
  * models route on {@code ${bailiffGateway.configured}} ("Commissaire de justice connecté ?") to the
- * service task {@code ${requestBailiffMission}} or to collector tasks. Throws when the provider does
- * not take the request ({@link BailiffProviderException}), so that the job retries and ends as an
- * incident.
+ * service task {@code ${requestBailiffMission}} or to collector tasks. Throws when the provider
+ * does not take the request ({@link BailiffProviderException}), so that the job retries and ends as
+ * an incident.
  */
 public interface BailiffGateway {
   /** Whether a provider is set ({@code recouvrement.bailiff.base-url}). */
@@ -26,7 +26,12 @@ public interface BailiffGateway {
   void withdraw(String providerMissionId, String idempotencyKey, String reason);
 
   record Mission(
-      String clientReference, MissionType missionType, String caseReference, Debtor debtor, Claim claim, Measure measure) {}
+      String clientReference,
+      MissionType missionType,
+      String caseReference,
+      Debtor debtor,
+      Claim claim,
+      Measure measure) {}
 
   record Debtor(String name, String type, String siren, Address address) {}
 
@@ -38,7 +43,8 @@ public interface BailiffGateway {
    * balance} is the total claimed, {@code invoices} its breakdown per invoice (added to the
    * contract: a provider that ignores it keeps working).
    */
-  record Claim(BigDecimal principal, BigDecimal balance, String currency, List<ClaimedInvoice> invoices) {
+  record Claim(
+      BigDecimal principal, BigDecimal balance, String currency, List<ClaimedInvoice> invoices) {
     public Claim(BigDecimal principal, BigDecimal balance, String currency) {
       this(principal, balance, currency, List.of());
     }

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * REQUESTED (with the provider's id) in another one after. A retried job finds the row: REQUESTED,
  * it does not call again; still PENDING (the previous attempt failed, timed out or died), it calls
  * again with the same client reference as Idempotency-Key, and the provider answers with the
- * mission it already has. The provider's duplicate detection closes the window that our table
- * alone cannot.
+ * mission it already has. The provider's duplicate detection closes the window that our table alone
+ * cannot.
  *
  * <p>A PENDING row carries a lease while an attempt is calling the provider ({@code
  * recouvrement.delivery.lease}, wall-clock time): a second executor of the same step at the same
@@ -54,7 +54,10 @@ public class BailiffMissions {
       BigDecimal amountRecovered,
       String error) {}
 
-  /** The provider's id of a mission was recorded: published in the transaction of the step that asked for the mission. */
+  /**
+   * The provider's id of a mission was recorded: published in the transaction of the step that
+   * asked for the mission.
+   */
   record MissionIdRecorded(String providerMissionId) {}
 
   private final JdbcTemplate jdbc;
@@ -78,30 +81,52 @@ public class BailiffMissions {
    * The mission of this client reference, written now with {@code initial} status (PENDING or
    * MANUAL) if it is new; committed before this returns.
    */
-  Mission begin(String caseReference, MissionType type, String clientReference, MissionStatus initial, String actor) {
+  Mission begin(
+      String caseReference,
+      MissionType type,
+      String clientReference,
+      MissionStatus initial,
+      String actor) {
     try {
-      return ownTransaction.execute(status -> beginIn(caseReference, type, clientReference, initial, actor));
+      return ownTransaction.execute(
+          status -> beginIn(caseReference, type, clientReference, initial, actor));
     } catch (DuplicateKeyException concurrent) {
-      // another executor of the same step inserted first (a failed insert spoils a PostgreSQL transaction)
+      // another executor of the same step inserted first (a failed insert spoils a PostgreSQL
+      // transaction)
       log.warn("Bailiff mission {} recorded concurrently", clientReference);
-      return ownTransaction.execute(status -> beginIn(caseReference, type, clientReference, initial, actor));
+      return ownTransaction.execute(
+          status -> beginIn(caseReference, type, clientReference, initial, actor));
     }
   }
 
-  private Mission beginIn(String caseReference, MissionType type, String clientReference, MissionStatus initial, String actor) {
+  private Mission beginIn(
+      String caseReference,
+      MissionType type,
+      String clientReference,
+      MissionStatus initial,
+      String actor) {
     // lock the mission row alone (a join would lock the case row too)
     boolean exists =
-        !jdbc.queryForList("select id from bailiff_mission where client_reference = ? for update", Long.class, clientReference).isEmpty();
+        !jdbc.queryForList(
+                "select id from bailiff_mission where client_reference = ? for update",
+                Long.class,
+                clientReference)
+            .isEmpty();
     Optional<Mission> known = exists ? byClientReference(clientReference) : Optional.empty();
     if (known.isPresent()) {
       Mission m = known.get();
       if (m.status() == MissionStatus.PENDING) {
         Instant now = Instant.now();
-        Timestamp live = jdbc.queryForObject("select lease_until from bailiff_mission where id = ?", Timestamp.class, m.id());
+        Timestamp live =
+            jdbc.queryForObject(
+                "select lease_until from bailiff_mission where id = ?", Timestamp.class, m.id());
         if (live != null && live.toInstant().isAfter(now)) {
           throw new MissionInFlightException(clientReference, live.toInstant());
         }
-        jdbc.update("update bailiff_mission set lease_until = ? where id = ?", Timestamp.from(now.plus(lease)), m.id());
+        jdbc.update(
+            "update bailiff_mission set lease_until = ? where id = ?",
+            Timestamp.from(now.plus(lease)),
+            m.id());
         log.warn(
             "Bailiff mission {} was left PENDING by an attempt that did not finish: the provider may have it;"
                 + " asking again with the same Idempotency-Key",
@@ -121,7 +146,8 @@ public class BailiffMissions {
             initial == MissionStatus.PENDING ? Timestamp.from(Instant.now().plus(lease)) : null,
             caseReference);
     if (inserted != 1) {
-      throw new IllegalStateException("No case " + caseReference + " to record a bailiff mission on");
+      throw new IllegalStateException(
+          "No case " + caseReference + " to record a bailiff mission on");
     }
     return byClientReference(clientReference).orElseThrow();
   }
@@ -144,7 +170,8 @@ public class BailiffMissions {
                     id,
                     MissionStatus.PENDING.name()));
     if (updated != null && updated == 1) {
-      // a report that came before this id was known is applied once the caller's transaction commits (review M5)
+      // a report that came before this id was known is applied once the caller's transaction
+      // commits (review M5)
       events.publishEvent(new MissionIdRecorded(providerMissionId));
       return true;
     }
@@ -213,8 +240,8 @@ public class BailiffMissions {
 
   /**
    * Marks the mission stopped. {@code committedNow}: in its own transaction, for a mission already
-   * stopped at the provider (a retry must not ask again); otherwise in the caller's, so that a failed
-   * job leaves it open and its retry lists it again.
+   * stopped at the provider (a retry must not ask again); otherwise in the caller's, so that a
+   * failed job leaves it open and its retry lists it again.
    */
   void withdrawn(long id, String note, boolean committedNow) {
     Runnable update =
@@ -251,7 +278,8 @@ public class BailiffMissions {
 
   /** The date of the case's enforceable title, if it has one. */
   Optional<LocalDate> enforceableTitleOn(String caseReference) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select enforceable_title_on from collection_case where reference = ?",
             (rs, i) -> rs.getObject(1, LocalDate.class),
             caseReference)

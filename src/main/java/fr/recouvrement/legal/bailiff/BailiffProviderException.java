@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.bailiff;
 
 /**
- * The provider did not take a request. {@link #retryable()} is false for a refusal (4xx): the
- * same request will be refused again, the incident in Cockpit carries the provider's reason.
+ * The provider did not take a request. {@link #retryable()} is false for a refusal (4xx): the same
+ * request will be refused again, the incident in Cockpit carries the provider's reason.
  */
 public class BailiffProviderException extends RuntimeException {
   private final int status;

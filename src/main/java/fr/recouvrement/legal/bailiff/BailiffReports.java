@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
-import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.kernel.provider.KeptCallbackReplay;
 import fr.recouvrement.kernel.provider.SignedCallbacks;
 import fr.recouvrement.kernel.provider.SignedCallbacks.Result;
+import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a verified bailiff callback once (see {@link BailiffCallbackController} for the body): the
- * event is remembered in the same transaction as its effect, so a replay finds it and a failure
+ * Applies a verified bailiff callback once (see {@link BailiffCallbackController} for the body):
+ * the event is remembered in the same transaction as its effect, so a replay finds it and a failure
  * leaves neither.
  */
 @Service
@@ -38,13 +38,16 @@ class BailiffReports implements KeptCallbackReplay {
   private static final Logger log = LoggerFactory.getLogger(BailiffReports.class);
   static final String SOURCE = "BAILIFF";
   static final String MESSAGE = "BailiffReport";
-  static final Set<String> PROGRESS = Set.of(MissionStatus.ACCEPTED.name(), MissionStatus.IN_PROGRESS.name());
+  static final Set<String> PROGRESS =
+      Set.of(MissionStatus.ACCEPTED.name(), MissionStatus.IN_PROGRESS.name());
   private static final int MAX_ID = 128;
   private static final int MAX_DETAILS = 4000;
 
   record Answer(String eventId, Result result, boolean replayed, String detail) {}
 
-  /** Another delivery of the same event is being applied at this moment: this one changed nothing. */
+  /**
+   * Another delivery of the same event is being applied at this moment: this one changed nothing.
+   */
   static final class ConcurrentDelivery extends RuntimeException {
     ConcurrentDelivery(String eventId) {
       super("Bailiff event " + eventId + " is being applied concurrently");
@@ -65,12 +68,24 @@ class BailiffReports implements KeptCallbackReplay {
   Optional<Answer> replay(String eventId) {
     return eventId == null
         ? Optional.empty()
-        : callbacks.seen(SOURCE, eventId).map(result -> new Answer(eventId, result, true, "already received; not applied again"));
+        : callbacks
+            .seen(SOURCE, eventId)
+            .map(
+                result -> new Answer(eventId, result, true, "already received; not applied again"));
   }
 
-  /** {@code servedToPerson}: for a SERVICE, whether the act was handed to the debtor in person (CPC 1416 al. 2); null when not said. */
+  /**
+   * {@code servedToPerson}: for a SERVICE, whether the act was handed to the debtor in person (CPC
+   * 1416 al. 2); null when not said.
+   */
   record Event(
-      String eventId, String missionId, String status, LocalDate occurredOn, BigDecimal fee, BigDecimal amountRecovered, String details,
+      String eventId,
+      String missionId,
+      String status,
+      LocalDate occurredOn,
+      BigDecimal fee,
+      BigDecimal amountRecovered,
+      String details,
       Boolean servedToPerson) {}
 
   private final ObjectMapper json;
@@ -81,7 +96,11 @@ class BailiffReports implements KeptCallbackReplay {
   private final TransactionTemplate ownTransaction;
 
   BailiffReports(
-      ObjectMapper json, SignedCallbacks callbacks, BailiffMissions missions, RuntimeService runtime, PlatformTransactionManager transactions) {
+      ObjectMapper json,
+      SignedCallbacks callbacks,
+      BailiffMissions missions,
+      RuntimeService runtime,
+      PlatformTransactionManager transactions) {
     this.json = json;
     this.callbacks = callbacks;
     this.missions = missions;
@@ -121,17 +140,28 @@ class BailiffReports implements KeptCallbackReplay {
   public void applyKept(String providerMissionId) {
     for (SignedCallbacks.Kept kept : callbacks.waitingFor(SOURCE, providerMissionId)) {
       try {
-        Answer answer = ownTransaction.execute(status -> {
-          Answer a = apply(parse(kept.payload()), kept.payload(), true);
-          if (a.result() != Result.APPLIED) {
-            status.setRollbackOnly();
-          }
-          return a;
-        });
-        log.info("Bailiff event {} kept for mission {}: {} ({})", kept.eventId(), providerMissionId, answer.result(), answer.detail());
+        Answer answer =
+            ownTransaction.execute(
+                status -> {
+                  Answer a = apply(parse(kept.payload()), kept.payload(), true);
+                  if (a.result() != Result.APPLIED) {
+                    status.setRollbackOnly();
+                  }
+                  return a;
+                });
+        log.info(
+            "Bailiff event {} kept for mission {}: {} ({})",
+            kept.eventId(),
+            providerMissionId,
+            answer.result(),
+            answer.detail());
       } catch (RuntimeException e) {
         // stays kept: a later delivery of its match, or a person, applies it
-        log.warn("Bailiff event {} kept for mission {} could not be applied: {}", kept.eventId(), providerMissionId, e.toString());
+        log.warn(
+            "Bailiff event {} kept for mission {} could not be applied: {}",
+            kept.eventId(),
+            providerMissionId,
+            e.toString());
       }
     }
   }
@@ -149,18 +179,30 @@ class BailiffReports implements KeptCallbackReplay {
     if (PROGRESS.contains(event.status())) {
       remember(event, body, Result.APPLIED, kept);
       boolean moved = missions.progress(m.id(), MissionStatus.valueOf(event.status()));
-      return new Answer(event.eventId(), Result.APPLIED, false, moved ? "mission " + event.status() : "mission already " + m.status());
+      return new Answer(
+          event.eventId(),
+          Result.APPLIED,
+          false,
+          moved ? "mission " + event.status() : "mission already " + m.status());
     }
     if (!m.type().accepts(event.status())) {
       throw new InvalidRequestException(
-          List.of(new FieldProblem("status", "'%s' is not an outcome of a %s mission; expected one of %s, or ACCEPTED, IN_PROGRESS"
-              .formatted(event.status(), m.type(), m.type().outcomes()))));
+          List.of(
+              new FieldProblem(
+                  "status",
+                  "'%s' is not an outcome of a %s mission; expected one of %s, or ACCEPTED, IN_PROGRESS"
+                      .formatted(event.status(), m.type(), m.type().outcomes()))));
     }
     String ourId = String.valueOf(m.id());
     long waiting =
-        runtime.createExecutionQuery().messageEventSubscriptionName(MESSAGE).processVariableValueEquals("bailiffMissionId", ourId).count();
+        runtime
+            .createExecutionQuery()
+            .messageEventSubscriptionName(MESSAGE)
+            .processVariableValueEquals("bailiffMissionId", ourId)
+            .count();
     if (waiting == 0) {
-      return unmatched(event, body, "no process waits for the report of mission " + event.missionId(), kept);
+      return unmatched(
+          event, body, "no process waits for the report of mission " + event.missionId(), kept);
     }
     remember(event, body, Result.APPLIED, kept);
     Map<String, Object> variables = new HashMap<>();
@@ -169,13 +211,27 @@ class BailiffReports implements KeptCallbackReplay {
     variables.put("bailiffFee", event.fee().doubleValue());
     variables.put("bailiffAmountRecovered", event.amountRecovered().doubleValue());
     variables.put("bailiffDetails", event.details() == null ? "" : event.details());
-    // a service report that does not say it was made to the person counts as not made to the person (CPC 1416 al. 2)
+    // a service report that does not say it was made to the person counts as not made to the person
+    // (CPC 1416 al. 2)
     if (event.servedToPerson() != null) {
       variables.put("servedToPerson", event.servedToPerson());
     }
-    runtime.createMessageCorrelation(MESSAGE).processInstanceVariableEquals("bailiffMissionId", ourId).setVariables(variables).correlateWithResult();
-    log.info("Bailiff report {} of mission {} ({}) applied: {}", event.eventId(), event.missionId(), ourId, event.status());
-    return new Answer(event.eventId(), Result.APPLIED, false, "report " + event.status() + " delivered to the case process");
+    runtime
+        .createMessageCorrelation(MESSAGE)
+        .processInstanceVariableEquals("bailiffMissionId", ourId)
+        .setVariables(variables)
+        .correlateWithResult();
+    log.info(
+        "Bailiff report {} of mission {} ({}) applied: {}",
+        event.eventId(),
+        event.missionId(),
+        ourId,
+        event.status());
+    return new Answer(
+        event.eventId(),
+        Result.APPLIED,
+        false,
+        "report " + event.status() + " delivered to the case process");
   }
 
   private Answer unmatched(Event event, byte[] body, String why, boolean kept) {
@@ -185,7 +241,11 @@ class BailiffReports implements KeptCallbackReplay {
     log.warn("Bailiff callback {} stored UNMATCHED: {}", event.eventId(), why);
     // kept with the mission id it waits for: applied when that mission is recorded (review M5)
     remember(event, body, Result.UNMATCHED, false);
-    return new Answer(event.eventId(), Result.UNMATCHED, false, why + "; kept, and applied when the mission is recorded");
+    return new Answer(
+        event.eventId(),
+        Result.UNMATCHED,
+        false,
+        why + "; kept, and applied when the mission is recorded");
   }
 
   private void remember(Event event, byte[] body, Result result, boolean kept) {
@@ -194,7 +254,8 @@ class BailiffReports implements KeptCallbackReplay {
             ? callbacks.markApplied(SOURCE, event.eventId())
             : callbacks.remember(SOURCE, event.eventId(), body, result, event.missionId());
     if (!first) {
-      // a concurrent delivery of the same event got there first: undo this one (the caller retries and sees it)
+      // a concurrent delivery of the same event got there first: undo this one (the caller retries
+      // and sees it)
       throw new ConcurrentDelivery(event.eventId());
     }
   }
@@ -213,8 +274,15 @@ class BailiffReports implements KeptCallbackReplay {
     String eventId = text(root, "eventId", MAX_ID, true, problems);
     String missionId = text(root, "missionId", MAX_ID, true, problems);
     String status = text(root, "status", 32, true, problems);
-    if (status != null && !PROGRESS.contains(status) && !MissionType.allOutcomes().contains(status)) {
-      problems.add(new FieldProblem("status", "must be ACCEPTED, IN_PROGRESS or an outcome (" + String.join(", ", sorted(MissionType.allOutcomes())) + ")"));
+    if (status != null
+        && !PROGRESS.contains(status)
+        && !MissionType.allOutcomes().contains(status)) {
+      problems.add(
+          new FieldProblem(
+              "status",
+              "must be ACCEPTED, IN_PROGRESS or an outcome ("
+                  + String.join(", ", sorted(MissionType.allOutcomes()))
+                  + ")"));
     }
     LocalDate occurredOn = null;
     String date = text(root, "occurredOn", 10, true, problems);
@@ -240,14 +308,16 @@ class BailiffReports implements KeptCallbackReplay {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    return new Event(eventId, missionId, status, occurredOn, fee, recovered, details, servedToPerson);
+    return new Event(
+        eventId, missionId, status, occurredOn, fee, recovered, details, servedToPerson);
   }
 
   private static List<String> sorted(Set<String> values) {
     return values.stream().sorted().toList();
   }
 
-  private static String text(JsonNode root, String field, int max, boolean required, List<FieldProblem> problems) {
+  private static String text(
+      JsonNode root, String field, int max, boolean required, List<FieldProblem> problems) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
       if (required) {

@@ -2,8 +2,8 @@ package fr.recouvrement.legal.bailiff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpTimeoutException;
 import fr.recouvrement.kernel.provider.ProviderRestClients;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.MediaType;
@@ -58,7 +58,12 @@ final class HttpBailiffGateway implements BailiffGateway {
   HttpBailiffGateway(BailiffSettings settings, RestClient.Builder builder) {
     this.readTimeout = settings.readTimeout();
     this.client =
-        ProviderRestClients.build(builder, settings.baseUrl(), settings.apiKey(), settings.connectTimeout(), settings.readTimeout());
+        ProviderRestClients.build(
+            builder,
+            settings.baseUrl(),
+            settings.apiKey(),
+            settings.connectTimeout(),
+            settings.readTimeout());
   }
 
   record MissionResponse(String missionId) {}
@@ -87,7 +92,8 @@ final class HttpBailiffGateway implements BailiffGateway {
                     .retrieve()
                     .body(MissionResponse.class));
     if (answer == null || answer.missionId() == null || answer.missionId().isBlank()) {
-      throw new BailiffProviderException("The bailiff provider accepted " + what + " without a missionId", 0, null);
+      throw new BailiffProviderException(
+          "The bailiff provider accepted " + what + " without a missionId", 0, null);
     }
     return answer.missionId();
   }
@@ -115,7 +121,9 @@ final class HttpBailiffGateway implements BailiffGateway {
       String message = providerMessage(e.getResponseBodyAsString(StandardCharsets.UTF_8));
       if (e.getStatusCode().is4xxClientError()) {
         throw new BailiffProviderException(
-            "The bailiff provider refused %s (HTTP %d): %s".formatted(what, status, message), status, e);
+            "The bailiff provider refused %s (HTTP %d): %s".formatted(what, status, message),
+            status,
+            e);
       }
       throw new BailiffProviderException(
           "The bailiff provider failed on %s (HTTP %d): %s; the job retries with the same Idempotency-Key"
@@ -131,7 +139,8 @@ final class HttpBailiffGateway implements BailiffGateway {
             0,
             e);
       }
-      throw new BailiffProviderException("The bailiff provider could not be reached for " + what + ": " + e.getMessage(), 0, e);
+      throw new BailiffProviderException(
+          "The bailiff provider could not be reached for " + what + ": " + e.getMessage(), 0, e);
     }
   }
 

@@ -8,7 +8,11 @@ import java.time.Instant;
  */
 public class MissionInFlightException extends IllegalStateException {
   MissionInFlightException(String clientReference, Instant leaseUntil) {
-    super("Bailiff mission " + clientReference + " is being requested by another executor (lease until " + leaseUntil
-        + "): not requested twice, this attempt will be retried");
+    super(
+        "Bailiff mission "
+            + clientReference
+            + " is being requested by another executor (lease until "
+            + leaseUntil
+            + "): not requested twice, this attempt will be retried");
   }
 }

@@ -19,7 +19,8 @@ public enum MissionStatus {
   /** Stopped (insolvency). */
   WITHDRAWN;
 
-  static final Set<MissionStatus> OPEN = EnumSet.of(PENDING, REQUESTED, ACCEPTED, IN_PROGRESS, MANUAL);
+  static final Set<MissionStatus> OPEN =
+      EnumSet.of(PENDING, REQUESTED, ACCEPTED, IN_PROGRESS, MANUAL);
 
   public boolean open() {
     return OPEN.contains(this);

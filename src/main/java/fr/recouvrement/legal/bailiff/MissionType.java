@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a commissaire de justice is asked to do, and the outcomes a report of that mission may
- * carry (the values of {@code bailiffOutcome}).
+ * What a commissaire de justice is asked to do, and the outcomes a report of that mission may carry
+ * (the values of {@code bailiffOutcome}).
  */
 public enum MissionType {
   /** Procédure simplifiée de recouvrement des petites créances: silence counts as a refusal. */
@@ -53,12 +53,15 @@ public enum MissionType {
   }
 
   /**
-   * The idempotency key of a mission request: {@code caseReference/processInstanceId/activityId/type/n},
-   * where n counts how many times this activity already completed in this instance (a model that
-   * loops back asks for a new mission; a retried job, whose failed attempts left no history, finds
-   * the same key).
+   * The idempotency key of a mission request: {@code
+   * caseReference/processInstanceId/activityId/type/n}, where n counts how many times this activity
+   * already completed in this instance (a model that loops back asks for a new mission; a retried
+   * job, whose failed attempts left no history, finds the same key).
    */
-  static String stepKey(org.camunda.bpm.engine.delegate.DelegateExecution execution, String caseReference, MissionType type) {
+  static String stepKey(
+      org.camunda.bpm.engine.delegate.DelegateExecution execution,
+      String caseReference,
+      MissionType type) {
     long done =
         execution
             .getProcessEngineServices()
@@ -68,6 +71,7 @@ public enum MissionType {
             .activityId(execution.getCurrentActivityId())
             .finished()
             .count();
-    return fr.recouvrement.kernel.process.StepKey.of(execution, caseReference, type.name(), done + 1);
+    return fr.recouvrement.kernel.process.StepKey.of(
+        execution, caseReference, type.name(), done + 1);
   }
 }

@@ -1,14 +1,14 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.money.AmountPursued;
+import fr.recouvrement.security.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Demander la mission au commissaire de justice" (asyncBefore, retry cycle). Reads {@code
- * caseReference}, the local input {@code missionType} and, optionally, {@code
- * bailiffInstructions}; sends the mission once ({@link BailiffMissions}); writes {@code
- * bailiffMissionId} (our row id, as a String, which the report callback is correlated on). A
- * seizure's request is recorded in the legal events; the measure itself (which interrupts
- * prescription) is recorded with the bailiff's report, at the act's date ({@link RecordBailiffReport}).
+ * caseReference}, the local input {@code missionType} and, optionally, {@code bailiffInstructions};
+ * sends the mission once ({@link BailiffMissions}); writes {@code bailiffMissionId} (our row id, as
+ * a String, which the report callback is correlated on). A seizure's request is recorded in the
+ * legal events; the measure itself (which interrupts prescription) is recorded with the bailiff's
+ * report, at the act's date ({@link RecordBailiffReport}).
  */
 @Component("requestBailiffMission")
 class RequestBailiffMission implements JavaDelegate {
@@ -32,7 +32,11 @@ class RequestBailiffMission implements JavaDelegate {
   private final CaseService cases;
   private final LegalEvents legalEvents;
 
-  RequestBailiffMission(BailiffMissions missions, BailiffGateway gateway, CaseService cases, LegalEvents legalEvents) {
+  RequestBailiffMission(
+      BailiffMissions missions,
+      BailiffGateway gateway,
+      CaseService cases,
+      LegalEvents legalEvents) {
     this.missions = missions;
     this.gateway = gateway;
     this.cases = cases;
@@ -79,8 +83,16 @@ class RequestBailiffMission implements JavaDelegate {
         pursued.total(),
         "EUR",
         pursued.lines().stream()
-            .map(l -> new BailiffGateway.ClaimedInvoice(
-                l.number(), l.dueDate().toString(), l.principal(), l.latePenalty(), l.recoveryIndemnity(), l.legalInterest(), l.total()))
+            .map(
+                l ->
+                    new BailiffGateway.ClaimedInvoice(
+                        l.number(),
+                        l.dueDate().toString(),
+                        l.principal(),
+                        l.latePenalty(),
+                        l.recoveryIndemnity(),
+                        l.legalInterest(),
+                        l.total()))
             .toList());
   }
 
@@ -97,10 +109,17 @@ class RequestBailiffMission implements JavaDelegate {
                 d.name(),
                 d.type().name(),
                 d.siren(),
-                a == null ? null : new BailiffGateway.Address(a.line1(), a.postalCode(), a.city(), a.country() == null ? "FR" : a.country())),
+                a == null
+                    ? null
+                    : new BailiffGateway.Address(
+                        a.line1(),
+                        a.postalCode(),
+                        a.city(),
+                        a.country() == null ? "FR" : a.country())),
             claim(view.amountPursued()),
             new BailiffGateway.Measure(
-                missions.enforceableTitleOn(view.reference()).map(Object::toString).orElse(null), instructions));
+                missions.enforceableTitleOn(view.reference()).map(Object::toString).orElse(null),
+                instructions));
     String providerId;
     try {
       providerId = gateway.requestMission(body);
@@ -110,8 +129,14 @@ class RequestBailiffMission implements JavaDelegate {
     }
     if (!missions.requested(mission.id(), providerId)) {
       // the case's missions were withdrawn (insolvency) while this one was on its way: stop it too
-      log.warn("Bailiff mission {} was withdrawn while being requested: withdrawing {} at the provider", mission.id(), providerId);
-      gateway.withdraw(providerId, mission.clientReference() + "/withdrawal", WithdrawBailiffMissions.DEFAULT_REASON);
+      log.warn(
+          "Bailiff mission {} was withdrawn while being requested: withdrawing {} at the provider",
+          mission.id(),
+          providerId);
+      gateway.withdraw(
+          providerId,
+          mission.clientReference() + "/withdrawal",
+          WithdrawBailiffMissions.DEFAULT_REASON);
     }
   }
 }

@@ -10,7 +10,8 @@ final class UnconfiguredBailiffGateway implements BailiffGateway {
   @Override
   public String requestMission(Mission mission) {
     throw new IllegalStateException(
-        "No bailiff API (recouvrement.bailiff.base-url): mission " + mission.clientReference()
+        "No bailiff API (recouvrement.bailiff.base-url): mission "
+            + mission.clientReference()
             + " cannot be sent; the model should route on ${bailiffGateway.configured} to the collector's hand-over task"
             + " (${recordManualBailiffMission})");
   }
@@ -18,7 +19,8 @@ final class UnconfiguredBailiffGateway implements BailiffGateway {
   @Override
   public void withdraw(String providerMissionId, String idempotencyKey, String reason) {
     throw new IllegalStateException(
-        "No bailiff API (recouvrement.bailiff.base-url): mission " + providerMissionId
+        "No bailiff API (recouvrement.bailiff.base-url): mission "
+            + providerMissionId
             + " cannot be withdrawn through it; tell the commissaire de justice directly");
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * WITHDRAWN as soon as it is stopped. Missions handed over by hand, and PENDING ones the provider
  * never confirmed, are marked too (with the job, so that a retry lists them again), and listed for
  * the collector, who tells the commissaire de justice. Writes {@code bailiffMissionsWithdrawn}
- * (Integer: how many this step stopped; a retry counts only those left after a failed attempt) and {@code
- * bailiffManualMissions} (String, "n° 12 BANK_SEIZURE, …", empty when none).
+ * (Integer: how many this step stopped; a retry counts only those left after a failed attempt) and
+ * {@code bailiffManualMissions} (String, "n° 12 BANK_SEIZURE, …", empty when none).
  */
 @Component("withdrawBailiffMissions")
 class WithdrawBailiffMissions implements JavaDelegate {

@@ -9,8 +9,8 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * Procedural deadlines for the court models' timers and gateways, used in expressions
- * ({@code ${courtDates.lastDay(orderDecisionDate, legalDeadlines.period('ORDER_TO_PAY_SERVICE',
+ * Procedural deadlines for the court models' timers and gateways, used in expressions ({@code
+ * ${courtDates.lastDay(orderDecisionDate, legalDeadlines.period('ORDER_TO_PAY_SERVICE',
  * orderDecisionDate), debtorTerritory)}}): the periods come from the {@code legal-deadlines} table,
  * this class only walks the calendar of the debtor's territory ({@link FrenchHolidays}). Days are
  * French dates; dates come from forms (ISO text), callbacks or Java.
@@ -26,7 +26,11 @@ public class CourtDates {
    */
   /** The small-claims procedure's end without an answer: silence is a refusal (CPCE L125-1). */
   public String noAnswerDetails(Object lastDay, Object source) {
-    return "Pas de réponse du débiteur dans le délai (jusqu’au " + lastDay + ", " + source + ") : le silence vaut refus.";
+    return "Pas de réponse du débiteur dans le délai (jusqu’au "
+        + lastDay
+        + ", "
+        + source
+        + ") : le silence vaut refus.";
   }
 
   /**
@@ -35,7 +39,11 @@ public class CourtDates {
    */
   public String serviceDetails(boolean servedToPerson, String oppositionLastDay, String source) {
     return servedToPerson
-        ? "Ordonnance signifiée à personne ; opposition possible jusqu’au " + oppositionLastDay + " (" + source + ")"
+        ? "Ordonnance signifiée à personne ; opposition possible jusqu’au "
+            + oppositionLastDay
+            + " ("
+            + source
+            + ")"
         : "Ordonnance signifiée autrement qu’à personne : l’opposition reste ouverte jusqu’à un mois après le premier acte"
             + " signifié à personne ou la première mesure rendant les biens indisponibles (CPC 1416 al. 2)";
   }
@@ -45,15 +53,20 @@ public class CourtDates {
   }
 
   /**
-   * As {@link #lastDay(Object, String)}, with the public holidays of the debtor's territory
-   * ({@code debtorTerritory}: a {@link Territory} name; null = metropolitan France): Good Friday
-   * and 26 December in Alsace-Moselle, the abolition-of-slavery day overseas.
+   * As {@link #lastDay(Object, String)}, with the public holidays of the debtor's territory ({@code
+   * debtorTerritory}: a {@link Territory} name; null = metropolitan France): Good Friday and 26
+   * December in Alsace-Moselle, the abolition-of-slavery day overseas.
    */
   public String lastDay(Object from, String period, Object territory) {
-    return FrenchHolidays.nextWorkingDay(day(from).plus(Period.parse(period)), Territory.parse(territory)).toString();
+    return FrenchHolidays.nextWorkingDay(
+            day(from).plus(Period.parse(period)), Territory.parse(territory))
+        .toString();
   }
 
-  /** The later of two days, ISO: enforcement waits for both the decree's delay and the opposition's end. */
+  /**
+   * The later of two days, ISO: enforcement waits for both the decree's delay and the opposition's
+   * end.
+   */
   public String later(Object a, Object b) {
     LocalDate x = day(a);
     LocalDate y = day(b);
@@ -86,7 +99,10 @@ public class CourtDates {
     return !day(day).isAfter(day(lastDay));
   }
 
-  /** A period as a user reads it: {@code P3M} → "3 mois", {@code P1Y2M} → "1 an et 2 mois", {@code P15D} → "15 jours". */
+  /**
+   * A period as a user reads it: {@code P3M} → "3 mois", {@code P1Y2M} → "1 an et 2 mois", {@code
+   * P15D} → "15 jours".
+   */
   public String text(String period) {
     Period p = Period.parse(period);
     java.util.List<String> parts = new java.util.ArrayList<>();

@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.court;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kernel.time.Territory;
 import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalRule;
@@ -54,20 +54,37 @@ class OrderToPayCarryOver {
   private final LegalDeadlines legalDeadlines;
   private final CourtDates dates = new CourtDates();
   private final Function<String, CaseView.Address> addressOfCase;
-  /** Runs one instance's carry-over in one transaction: its dates and its migration together, or neither. */
+
+  /**
+   * Runs one instance's carry-over in one transaction: its dates and its migration together, or
+   * neither.
+   */
   private final Consumer<Runnable> inTransaction;
 
   @Autowired
   OrderToPayCarryOver(
-      RuntimeService runtime, RepositoryService repository, TaskService tasks,
-      LegalDeadlines legalDeadlines, CaseService cases, TransactionTemplate tx) {
-    this(runtime, repository, tasks, legalDeadlines, reference -> cases.get(reference).debtor().address(),
+      RuntimeService runtime,
+      RepositoryService repository,
+      TaskService tasks,
+      LegalDeadlines legalDeadlines,
+      CaseService cases,
+      TransactionTemplate tx) {
+    this(
+        runtime,
+        repository,
+        tasks,
+        legalDeadlines,
+        reference -> cases.get(reference).debtor().address(),
         work -> tx.executeWithoutResult(status -> work.run()));
   }
 
   OrderToPayCarryOver(
-      RuntimeService runtime, RepositoryService repository, TaskService tasks,
-      LegalDeadlines legalDeadlines, Function<String, CaseView.Address> addressOfCase, Consumer<Runnable> inTransaction) {
+      RuntimeService runtime,
+      RepositoryService repository,
+      TaskService tasks,
+      LegalDeadlines legalDeadlines,
+      Function<String, CaseView.Address> addressOfCase,
+      Consumer<Runnable> inTransaction) {
     this.runtime = runtime;
     this.repository = repository;
     this.tasks = tasks;
@@ -84,38 +101,56 @@ class OrderToPayCarryOver {
     }
   }
 
-  /** @return how many instances were carried over */
+  /**
+   * @return how many instances were carried over
+   */
   int carryOver() {
     ProcessDefinition latest =
-        repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .latestVersion()
+            .singleResult();
     if (latest == null || !readsLegalDeadlines(latest)) {
       return 0;
     }
     int moved = 0;
-    for (ProcessDefinition old : repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).list()) {
+    for (ProcessDefinition old :
+        repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).list()) {
       if (old.getVersion() >= latest.getVersion() || readsLegalDeadlines(old)) {
         continue;
       }
-      List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list();
+      List<ProcessInstance> running =
+          runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list();
       if (running.isEmpty()) {
         continue;
       }
       MigrationPlan plan =
-          runtime.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities().updateEventTriggers().build();
+          runtime
+              .createMigrationPlan(old.getId(), latest.getId())
+              .mapEqualActivities()
+              .updateEventTriggers()
+              .build();
       for (ProcessInstance instance : running) {
-        // each instance on its own: one that cannot be migrated is logged and left for a person, not the others
+        // each instance on its own: one that cannot be migrated is logged and left for a person,
+        // not the others
         try {
-          inTransaction.accept(() -> {
-            // the dates first: migrating with updateEventTriggers evaluates the new model's timers on them
-            residenceOf(instance);
-            recompute(instance.getId());
-            runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
-            retimeOppositionTask(instance.getId());
-          });
+          inTransaction.accept(
+              () -> {
+                // the dates first: migrating with updateEventTriggers evaluates the new model's
+                // timers on them
+                residenceOf(instance);
+                recompute(instance.getId());
+                runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                retimeOppositionTask(instance.getId());
+              });
           moved++;
         } catch (RuntimeException e) {
-          log.error("Order to pay {} (case {}) could not be carried over to the dated rules: migrate it in Cockpit",
-              instance.getId(), instance.getBusinessKey(), e);
+          log.error(
+              "Order to pay {} (case {}) could not be carried over to the dated rules: migrate it in Cockpit",
+              instance.getId(),
+              instance.getBusinessKey(),
+              e);
         }
       }
     }
@@ -179,7 +214,12 @@ class OrderToPayCarryOver {
     if (titleDate == null) {
       return;
     }
-    for (Task t : tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_RecordOpposition").list()) {
+    for (Task t :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(instanceId)
+            .taskDefinitionKey("Task_RecordOpposition")
+            .list()) {
       t.setDueDate(dates.on(titleDate, "P0D"));
       tasks.saveTask(t);
     }

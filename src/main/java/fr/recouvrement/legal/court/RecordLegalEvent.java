@@ -1,11 +1,11 @@
 package fr.recouvrement.legal.court;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.money.CaseCosts;
+import fr.recouvrement.security.Actors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Records a step of a court procedure in the case's legal events (the prescription service
  * listens), from the task's input parameters in the model: {@code legalEvent} (a {@link
  * LegalEventType}), {@code legalEventDate} (default today), optional {@code legalEventEndsOn} (end
- * of a suspension) and {@code legalEventDetails}; optional {@code costKind} / {@code costAmount}
- * (a court or lawyer fee the collector entered), recorded once in the case costs.
+ * of a suspension) and {@code legalEventDetails}; optional {@code costKind} / {@code costAmount} (a
+ * court or lawyer fee the collector entered), recorded once in the case costs.
  */
 @Component("recordLegalEvent")
 class RecordLegalEvent implements JavaDelegate {
@@ -46,6 +46,4 @@ class RecordLegalEvent implements JavaDelegate {
       costs.record(caseId, kind, amount, occurredOn, "legal-event-" + id, actor);
     }
   }
-
-
 }

@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.enforcement;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,14 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Rassembler les mesures déjà tentées": what the enforcement-measure table needs beyond the
- * debtor and the balance. Which seizures already failed on this case comes from its bailiff
- * missions; whether a bank account or an employer is known is left as the caller passed it
- * (false when nobody said), since the case does not record it yet. The table also reads the
- * principal still owed: the €535 threshold of CPCE R221-2 is "en principal", never the balance with
- * penalties or interest. {@code claimBreakdown} is the amount pursued invoice by invoice (due,
- * undisputed invoices only), which a collector hands over to the commissaire de justice with the
- * measure.
+ * "Rassembler les mesures déjà tentées": what the enforcement-measure table needs beyond the debtor
+ * and the balance. Which seizures already failed on this case comes from its bailiff missions;
+ * whether a bank account or an employer is known is left as the caller passed it (false when nobody
+ * said), since the case does not record it yet. The table also reads the principal still owed: the
+ * €535 threshold of CPCE R221-2 is "en principal", never the balance with penalties or interest.
+ * {@code claimBreakdown} is the amount pursued invoice by invoice (due, undisputed invoices only),
+ * which a collector hands over to the commissaire de justice with the measure.
  */
 @Component("prepareEnforcement")
 class PrepareEnforcement implements JavaDelegate {

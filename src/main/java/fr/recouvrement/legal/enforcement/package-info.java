@@ -1,4 +1,2 @@
-/**
- * Choosing and preparing enforcement measures once a title exists.
- */
+/** Choosing and preparing enforcement measures once a title exists. */
 package fr.recouvrement.legal.enforcement;

@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.escalation;
 
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.reminder.ReminderRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +29,8 @@ class CollectEscalationFacts implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String reference = StepVariables.of(execution).caseReference();
     ReminderRepository.CaseFacts c = reminders.facts(reference);
-    ReminderRepository.PaymentHistory history = reminders.paymentHistory(c.debtorId(), c.caseId(), CaseClock.today());
+    ReminderRepository.PaymentHistory history =
+        reminders.paymentHistory(c.debtorId(), c.caseId(), CaseClock.today());
     execution.setVariable("debtorType", c.debtorType());
     execution.setVariable("debtorName", c.debtorName());
     execution.setVariable("segment", c.segment());

@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.escalation;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.Territory;
 import fr.recouvrement.legal.Residence;
 import fr.recouvrement.money.AmountPursued;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * "Chiffrer la créance à poursuivre": what the legal-route table needs once the formal notice has
  * run out. {@code claimAmount} is the amount pursued ({@link AmountPursued}: due, undisputed
- * invoices only) in principal plus interest (late penalties for a professional, legal interest for a
- * consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery indemnities,
- * which are not interest; {@code claimBreakdown} shows the amount invoice by invoice, with the
- * invoices left out, to the collector who files the claim. {@code residence} and {@code
+ * invoices only) in principal plus interest (late penalties for a professional, legal interest for
+ * a consumer) — the figure CPCE R125-1 compares with 5,000 € — without the €40 recovery
+ * indemnities, which are not interest; {@code claimBreakdown} shows the amount invoice by invoice,
+ * with the invoices left out, to the collector who files the claim. {@code residence} and {@code
  * debtorTerritory} come from the debtor's address, for the court deadlines (CPC 643, 642). Invoices
  * are contractual claims (sales of goods or services); this creditor grants no consumer credit or
  * lease. {@code debtorCommercial}: the debtor is a trader, as recorded on the debtor (the intake's
@@ -48,7 +48,8 @@ class CollectLegalFacts implements JavaDelegate {
       execution.setVariable("debtorRefusedSmallClaims", false);
     }
     execution.setVariable("prescribed", facts.prescribed(reference));
-    // where the debtor lives decides the opposition period (CPC 643) and the calendar of working days (CPC 642)
+    // where the debtor lives decides the opposition period (CPC 643) and the calendar of working
+    // days (CPC 642)
     CaseView.Address address = view.debtor().address();
     String country = address == null ? null : address.country();
     String postalCode = address == null ? null : address.postalCode();

@@ -17,18 +17,22 @@ class EscalationFacts {
 
   /** Reminders that went out (email, SMS, letter, call made), whatever their answer. */
   int amicableSteps(long caseId) {
-    return count("select count(*) from communication where case_id = ? and status not in ('PENDING', 'FAILED')", caseId);
+    return count(
+        "select count(*) from communication where case_id = ? and status not in ('PENDING', 'FAILED')",
+        caseId);
   }
 
   int lapsedPlans(long caseId) {
-    return count("select count(*) from payment_plan where case_id = ? and status = 'LAPSED'", caseId);
+    return count(
+        "select count(*) from payment_plan where case_id = ? and status = 'LAPSED'", caseId);
   }
 
   /** The debtor cannot be reached: the phone number is known to be wrong, or a letter came back. */
   boolean contactLost(long caseId, long debtorId) {
     return count("select count(*) from debtor where id = ? and phone_invalid", debtorId) > 0
         || count(
-                "select count(*) from communication where case_id = ? and acknowledgement in ('RETURNED', 'NOT_CLAIMED')", caseId)
+                "select count(*) from communication where case_id = ? and acknowledgement in ('RETURNED', 'NOT_CLAIMED')",
+                caseId)
             > 0;
   }
 

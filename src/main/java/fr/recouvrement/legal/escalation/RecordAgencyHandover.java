@@ -1,10 +1,10 @@
 package fr.recouvrement.legal.escalation;
 
 import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.security.Actors;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,8 +28,14 @@ class RecordAgencyHandover implements JavaDelegate {
     LocalDate date = variables.optionalDate("agencyHandedOverOn").orElseGet(CaseClock::today);
     String details =
         "Agence : %s ; référence : %s"
-            .formatted(variables.optionalText("agencyName").orElse(null), variables.optionalText("agencyReference").orElse(null));
-    events.record(StepVariables.of(execution).caseReference(), LegalEventType.AGENCY_HANDOVER, date, details, Actors.current(execution));
+            .formatted(
+                variables.optionalText("agencyName").orElse(null),
+                variables.optionalText("agencyReference").orElse(null));
+    events.record(
+        StepVariables.of(execution).caseReference(),
+        LegalEventType.AGENCY_HANDOVER,
+        date,
+        details,
+        Actors.current(execution));
   }
-
 }

@@ -9,7 +9,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code bodacc_announcement} table: the announcements already proposed, and what became of them. */
+/**
+ * The {@code bodacc_announcement} table: the announcements already proposed, and what became of
+ * them.
+ */
 @Repository
 class BodaccAnnouncements {
   private final JdbcTemplate jdbc;
@@ -18,13 +21,24 @@ class BodaccAnnouncements {
     this.jdbc = jdbc;
   }
 
-  /** A proposal as kept: what the confirmation opens, read from here and never from what a task submission could set. */
+  /**
+   * A proposal as kept: what the confirmation opens, read from here and never from what a task
+   * submission could set.
+   */
   record Kept(
-      String announcementId, InsolvencyProcedure procedure, LocalDate judgmentDate, LocalDate publicationDate,
-      List<String> caseReferences, String outcome) {}
+      String announcementId,
+      InsolvencyProcedure procedure,
+      LocalDate judgmentDate,
+      LocalDate publicationDate,
+      List<String> caseReferences,
+      String outcome) {}
 
   boolean known(String announcementId) {
-    return !jdbc.queryForList("select 1 from bodacc_announcement where announcement_id = ?", Integer.class, announcementId).isEmpty();
+    return !jdbc.queryForList(
+            "select 1 from bodacc_announcement where announcement_id = ?",
+            Integer.class,
+            announcementId)
+        .isEmpty();
   }
 
   /**
@@ -36,8 +50,16 @@ class BodaccAnnouncements {
       jdbc.update(
           "insert into bodacc_announcement (announcement_id, siren, company_name, procedure_kind, judgment_nature, tribunal,"
               + " judgment_date, publication_date, case_references, outcome, seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)",
-          a.id(), a.siren(), cut(a.companyName(), 255), a.procedure().name(), cut(a.nature(), 500), cut(a.tribunal(), 255),
-          a.judgmentDate(), a.publicationDate(), cut(String.join(",", caseReferences), 1000), Timestamp.from(CaseClock.now()));
+          a.id(),
+          a.siren(),
+          cut(a.companyName(), 255),
+          a.procedure().name(),
+          cut(a.nature(), 500),
+          cut(a.tribunal(), 255),
+          a.judgmentDate(),
+          a.publicationDate(),
+          cut(String.join(",", caseReferences), 1000),
+          Timestamp.from(CaseClock.now()));
       return true;
     } catch (DuplicateKeyException e) {
       return false;
@@ -45,17 +67,25 @@ class BodaccAnnouncements {
   }
 
   void proposedIn(String announcementId, String processInstanceId) {
-    jdbc.update("update bodacc_announcement set process_instance_id = ? where announcement_id = ?", processInstanceId, announcementId);
+    jdbc.update(
+        "update bodacc_announcement set process_instance_id = ? where announcement_id = ?",
+        processInstanceId,
+        announcementId);
   }
 
   Optional<Kept> find(String announcementId) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select announcement_id, procedure_kind, judgment_date, publication_date, case_references, outcome"
                 + " from bodacc_announcement where announcement_id = ?",
             (rs, i) ->
                 new Kept(
-                    rs.getString(1), InsolvencyProcedure.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                    rs.getObject(4, LocalDate.class), List.of(rs.getString(5).split(",")), rs.getString(6)),
+                    rs.getString(1),
+                    InsolvencyProcedure.valueOf(rs.getString(2)),
+                    rs.getObject(3, LocalDate.class),
+                    rs.getObject(4, LocalDate.class),
+                    List.of(rs.getString(5).split(",")),
+                    rs.getString(6)),
             announcementId)
         .stream()
         .findFirst();
@@ -65,7 +95,10 @@ class BodaccAnnouncements {
   boolean decide(String announcementId, String outcome, String by) {
     return jdbc.update(
             "update bodacc_announcement set outcome = ?, decided_at = ?, decided_by = ? where announcement_id = ? and outcome = 'PROPOSED'",
-            outcome, Timestamp.from(CaseClock.now()), by, announcementId)
+            outcome,
+            Timestamp.from(CaseClock.now()),
+            by,
+            announcementId)
         == 1;
   }
 

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *                   \"nature\": \"Jugement d'ouverture d'une procédure de redressement judiciaire\", \"date\": \"2026-11-12\", …}"}]}
  * </pre>
  *
- * {@code jugement} is a JSON document held in a text field. Politeness: one request at a time,
- * a timeout per request, and a failed request (network, 5xx, 429) tried again after a back-off that
+ * {@code jugement} is a JSON document held in a text field. Politeness: one request at a time, a
+ * timeout per request, and a failed request (network, 5xx, 429) tried again after a back-off that
  * doubles, or after the {@code Retry-After} a 429 gives.
  */
 class BodaccClient {
@@ -46,7 +46,10 @@ class BodaccClient {
   static final int PAGE = 100;
   private static final Logger log = LoggerFactory.getLogger(BodaccClient.class);
 
-  /** The BODACC could not be read for a batch this time: nothing of that batch is decided; the next run asks again. */
+  /**
+   * The BODACC could not be read for a batch this time: nothing of that batch is decided; the next
+   * run asks again.
+   */
   static class BodaccUnavailableException extends RuntimeException {
     BodaccUnavailableException(String message, Throwable cause) {
       super(message, cause);
@@ -68,15 +71,21 @@ class BodaccClient {
     this.json = json;
     this.sleeper = sleeper;
     this.http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .build();
   }
 
   /** The opening judgments published since {@code since} about these SIRENs (every page). */
   List<BodaccAnnouncement> openingJudgments(Collection<String> sirens, LocalDate since) {
     Set<String> wanted = Set.copyOf(sirens);
     String where =
-        "familleavis=\"collective\" and dateparution>=date'" + since + "' and ("
-            + sirens.stream().map(s -> "registre=\"" + s + "\"").collect(Collectors.joining(" or ")) + ")";
+        "familleavis=\"collective\" and dateparution>=date'"
+            + since
+            + "' and ("
+            + sirens.stream().map(s -> "registre=\"" + s + "\"").collect(Collectors.joining(" or "))
+            + ")";
     List<BodaccAnnouncement> found = new ArrayList<>();
     for (int offset = 0; ; offset += PAGE) {
       JsonNode page = get(where, offset);
@@ -95,8 +104,16 @@ class BodaccClient {
   private JsonNode get(String where, int offset) {
     URI uri =
         URI.create(
-            base() + RECORDS + "?where=" + encode(where) + "&order_by=" + encode("dateparution") + "&limit=" + PAGE
-                + "&offset=" + offset);
+            base()
+                + RECORDS
+                + "?where="
+                + encode(where)
+                + "&order_by="
+                + encode("dateparution")
+                + "&limit="
+                + PAGE
+                + "&offset="
+                + offset);
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(settings.timeout())
@@ -108,7 +125,8 @@ class BodaccClient {
     for (int attempt = 1; attempt <= Math.max(1, settings.maxAttempts()); attempt++) {
       Duration wait = settings.backoff().multipliedBy(1L << Math.min(attempt - 1, 10));
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+            http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = response.statusCode();
         if (status == 200) {
           return json.readTree(response.body());
@@ -118,7 +136,9 @@ class BodaccClient {
           wait = retryAfter(response).orElse(wait);
         } else if (status < 500) {
           // our query is wrong: asking again will not help
-          throw new BodaccUnavailableException("The BODACC refused the query (" + status + "): " + abbreviate(response.body()), null);
+          throw new BodaccUnavailableException(
+              "The BODACC refused the query (" + status + "): " + abbreviate(response.body()),
+              null);
         }
       } catch (IOException e) {
         last = e;
@@ -127,29 +147,46 @@ class BodaccClient {
         throw new BodaccUnavailableException("Interrupted while reading the BODACC", e);
       }
       if (attempt < settings.maxAttempts()) {
-        log.info("BODACC request failed (attempt {} of {}: {}); trying again in {}", attempt, settings.maxAttempts(), last.getMessage(), wait);
+        log.info(
+            "BODACC request failed (attempt {} of {}: {}); trying again in {}",
+            attempt,
+            settings.maxAttempts(),
+            last.getMessage(),
+            wait);
         try {
           sleeper.sleep(wait);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new BodaccUnavailableException("Interrupted while waiting to ask the BODACC again", e);
+          throw new BodaccUnavailableException(
+              "Interrupted while waiting to ask the BODACC again", e);
         }
       }
     }
     throw new BodaccUnavailableException(
-        "The BODACC did not answer after " + settings.maxAttempts() + " attempts: " + (last == null ? "" : last.getMessage()), last);
+        "The BODACC did not answer after "
+            + settings.maxAttempts()
+            + " attempts: "
+            + (last == null ? "" : last.getMessage()),
+        last);
   }
 
   /** A 429's {@code Retry-After} in seconds, within the configured ceiling. */
   private Optional<Duration> retryAfter(HttpResponse<String> response) {
-    return response.headers().firstValue("Retry-After").flatMap(v -> {
-      try {
-        Duration asked = Duration.ofSeconds(Long.parseLong(v.trim()));
-        return Optional.of(asked.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : asked);
-      } catch (NumberFormatException e) {
-        return Optional.empty(); // an HTTP date: the doubling back-off is as polite
-      }
-    });
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            v -> {
+              try {
+                Duration asked = Duration.ofSeconds(Long.parseLong(v.trim()));
+                return Optional.of(
+                    asked.compareTo(settings.maxRetryAfter()) > 0
+                        ? settings.maxRetryAfter()
+                        : asked);
+              } catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: the doubling back-off is as polite
+              }
+            });
   }
 
   /**
@@ -163,7 +200,8 @@ class BodaccClient {
     if (id == null || typeAvis != null && !typeAvis.equalsIgnoreCase("annonce")) {
       return Optional.empty();
     }
-    Optional<String> siren = sirens(record.path("registre")).stream().filter(wanted::contains).findFirst();
+    Optional<String> siren =
+        sirens(record.path("registre")).stream().filter(wanted::contains).findFirst();
     if (siren.isEmpty()) {
       return Optional.empty();
     }
@@ -177,13 +215,25 @@ class BodaccClient {
     LocalDate published = date(text(record.path("dateparution")));
     LocalDate judged = date(text(judgment.path("date")));
     if (procedure.isEmpty() || published == null || judged == null) {
-      log.warn("BODACC announcement {} about {} not understood (nature « {} », dates {} / {}): look at it by hand",
-          id, siren.get(), nature, judgment.path("date").asText(""), record.path("dateparution").asText(""));
+      log.warn(
+          "BODACC announcement {} about {} not understood (nature « {} », dates {} / {}): look at it by hand",
+          id,
+          siren.get(),
+          nature,
+          judgment.path("date").asText(""),
+          record.path("dateparution").asText(""));
       return Optional.empty();
     }
     return Optional.of(
         new BodaccAnnouncement(
-            id, siren.get(), text(record.path("commercant")), procedure.get(), nature, text(record.path("tribunal")), judged, published));
+            id,
+            siren.get(),
+            text(record.path("commercant")),
+            procedure.get(),
+            nature,
+            text(record.path("tribunal")),
+            judged,
+            published));
   }
 
   static Optional<InsolvencyProcedure> procedure(String nature) {
@@ -216,7 +266,10 @@ class BodaccClient {
     }
   }
 
-  /** {@code registre}: a list ({@code ["552 100 554", "552100554"]}) or one text; the 9 digits of each. */
+  /**
+   * {@code registre}: a list ({@code ["552 100 554", "552100554"]}) or one text; the 9 digits of
+   * each.
+   */
   private static List<String> sirens(JsonNode registre) {
     List<String> found = new ArrayList<>();
     if (registre.isArray()) {
@@ -241,7 +294,9 @@ class BodaccClient {
   }
 
   private static String text(JsonNode node) {
-    return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText().trim() : null;
+    return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+        ? node.asText().trim()
+        : null;
   }
 
   private static String lower(String s) {

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The insolvency watch: asks the BODACC about the SIRENs of the open BUSINESS cases not yet under a
  * procédure collective, a small batch at a time with a pause between batches, and proposes each
  * opening judgment not yet known to a supervisor (process {@value #PROCESS_KEY}, task « Confirmer
- * une procédure collective »). The announcement is kept and the process started in one
- * transaction, under the announcement's unique id: two runs (two nodes) propose it once.
+ * une procédure collective »). The announcement is kept and the process started in one transaction,
+ * under the announcement's unique id: two runs (two nodes) propose it once.
  *
  * <p>A batch the BODACC does not answer (after the client's retries) is left for the next run; the
  * run goes on with the other batches and never fails as a whole.
@@ -39,8 +39,14 @@ class BodaccWatch {
   private final AtomicBoolean running = new AtomicBoolean();
 
   BodaccWatch(
-      BodaccWatchSettings settings, BodaccClient client, BodaccAnnouncements announcements, JdbcTemplate jdbc,
-      TransactionTemplate tx, RuntimeService runtime, InsolvencyService insolvencies, BodaccClient.Sleeper sleeper) {
+      BodaccWatchSettings settings,
+      BodaccClient client,
+      BodaccAnnouncements announcements,
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      RuntimeService runtime,
+      InsolvencyService insolvencies,
+      BodaccClient.Sleeper sleeper) {
     this.settings = settings;
     this.client = client;
     this.announcements = announcements;
@@ -55,7 +61,13 @@ class BodaccWatch {
    * What a run did: SIRENs asked about, batches asked and failed (left for the next run), judgments
    * proposed, already known, and those whose proposal failed (left for the next run).
    */
-  record Report(int sirens, int batches, int failedBatches, int proposed, int alreadyKnown, int failedProposals) {}
+  record Report(
+      int sirens,
+      int batches,
+      int failedBatches,
+      int proposed,
+      int alreadyKnown,
+      int failedProposals) {}
 
   /** One run; a run already going on this node makes this one do nothing. */
   Report run() {
@@ -90,7 +102,10 @@ class BodaccWatch {
         found = client.openingJudgments(batch, since);
       } catch (BodaccClient.BodaccUnavailableException e) {
         failed++;
-        log.warn("Insolvency watch: batch of {} SIRENs not read this time, asked again on the next run: {}", batch.size(), e.getMessage());
+        log.warn(
+            "Insolvency watch: batch of {} SIRENs not read this time, asked again on the next run: {}",
+            batch.size(),
+            e.getMessage());
         continue;
       }
       for (BodaccAnnouncement a : found) {
@@ -105,7 +120,11 @@ class BodaccWatch {
         } catch (RuntimeException e) {
           // rolled back whole (nothing kept, no task): the next run proposes it again
           failedProposals++;
-          log.error("Insolvency watch: BODACC announcement {} about {} could not be proposed; tried again on the next run", a.id(), a.siren(), e);
+          log.error(
+              "Insolvency watch: BODACC announcement {} about {} could not be proposed; tried again on the next run",
+              a.id(),
+              a.siren(),
+              e);
         }
       }
     }
@@ -114,7 +133,10 @@ class BodaccWatch {
     return report;
   }
 
-  /** Keeps the announcement and starts the supervisor's confirmation, together; false when another run kept it first. */
+  /**
+   * Keeps the announcement and starts the supervisor's confirmation, together; false when another
+   * run kept it first.
+   */
   private boolean propose(BodaccAnnouncement a, List<String> caseReferences) {
     Boolean done =
         tx.execute(
@@ -134,15 +156,25 @@ class BodaccWatch {
               variables.put("judgmentDate", a.judgmentDate().toString());
               variables.put("publicationDate", a.publicationDate().toString());
               // what the confirmation will set, shown so that the supervisor sees the urgency
-              variables.put("claimDeadline", insolvencies.claimDeadline(a.publicationDate(), false).toString());
-              variables.put("announcementUrl", "https://www.bodacc.fr/pages/annonces-commerciales-detail/?q.id=id:" + a.id());
-              ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, caseReferences.get(0), variables);
+              variables.put(
+                  "claimDeadline",
+                  insolvencies.claimDeadline(a.publicationDate(), false).toString());
+              variables.put(
+                  "announcementUrl",
+                  "https://www.bodacc.fr/pages/annonces-commerciales-detail/?q.id=id:" + a.id());
+              ProcessInstance instance =
+                  runtime.startProcessInstanceByKey(PROCESS_KEY, caseReferences.get(0), variables);
               announcements.proposedIn(a.id(), instance.getId());
               return true;
             });
     if (Boolean.TRUE.equals(done)) {
-      log.info("Insolvency watch: {} of {} (SIREN {}) published {} proposed for case(s) {}",
-          a.procedure(), a.companyName(), a.siren(), a.publicationDate(), caseReferences);
+      log.info(
+          "Insolvency watch: {} of {} (SIREN {}) published {} proposed for case(s) {}",
+          a.procedure(),
+          a.companyName(),
+          a.siren(),
+          a.publicationDate(),
+          caseReferences);
     }
     return Boolean.TRUE.equals(done);
   }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -29,20 +29,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BodaccWatchConfiguration {
   private static final Logger log = LoggerFactory.getLogger(BodaccWatchConfiguration.class);
 
-  /** The watch, when configured; a holder with none otherwise, so that the rest never asks about settings. */
+  /**
+   * The watch, when configured; a holder with none otherwise, so that the rest never asks about
+   * settings.
+   */
   record Watch(BodaccWatch watch) {}
 
   @Bean
   Watch bodaccWatch(
-      BodaccWatchSettings settings, ObjectMapper json, BodaccAnnouncements announcements, JdbcTemplate jdbc,
-      TransactionTemplate tx, RuntimeService runtime, InsolvencyService insolvencies) {
+      BodaccWatchSettings settings,
+      ObjectMapper json,
+      BodaccAnnouncements announcements,
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      RuntimeService runtime,
+      InsolvencyService insolvencies) {
     if (!settings.configured()) {
       log.info("Insolvency watch off: recouvrement.insolvency-watch.base-url is not set");
       return new Watch(null);
     }
     BodaccClient.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     BodaccClient client = new BodaccClient(settings, json, sleeper);
-    return new Watch(new BodaccWatch(settings, client, announcements, jdbc, tx, runtime, insolvencies, sleeper));
+    return new Watch(
+        new BodaccWatch(settings, client, announcements, jdbc, tx, runtime, insolvencies, sleeper));
   }
 
   @Bean
@@ -50,7 +59,9 @@ class BodaccWatchConfiguration {
     return new DailyRun(settings, watch);
   }
 
-  /** Schedules the run once the application is ready (the engine deployed), on a thread of its own. */
+  /**
+   * Schedules the run once the application is ready (the engine deployed), on a thread of its own.
+   */
   static final class DailyRun implements DisposableBean {
     private final BodaccWatchSettings settings;
     private final Watch watch;
@@ -65,7 +76,8 @@ class BodaccWatchConfiguration {
     public void start() {
       if (watch.watch() == null || !settings.daily()) {
         if (watch.watch() != null) {
-          log.info("Insolvency watch configured without recouvrement.insolvency-watch.time: no daily run");
+          log.info(
+              "Insolvency watch configured without recouvrement.insolvency-watch.time: no daily run");
         }
         return;
       }
@@ -73,7 +85,8 @@ class BodaccWatchConfiguration {
       scheduler.setPoolSize(1);
       scheduler.setThreadNamePrefix("bodacc-watch-");
       scheduler.initialize();
-      String cron = "0 %d %d * * *".formatted(settings.time().getMinute(), settings.time().getHour());
+      String cron =
+          "0 %d %d * * *".formatted(settings.time().getMinute(), settings.time().getHour());
       scheduler.schedule(
           () -> {
             try {
@@ -84,7 +97,10 @@ class BodaccWatchConfiguration {
             }
           },
           new CronTrigger(cron, TimeZone.getTimeZone(CaseClock.PARIS)));
-      log.info("Insolvency watch: every day at {} (Paris) against {}", settings.time(), settings.baseUrl());
+      log.info(
+          "Insolvency watch: every day at {} (Paris) against {}",
+          settings.time(),
+          settings.baseUrl());
     }
 
     /** Whether the daily run is scheduled on this node. */

@@ -11,7 +11,11 @@ import java.util.function.Function;
  * penalties stop (C. com. L622-28), counting only payments made by then; per invoice and in total.
  */
 record ClaimAtJudgment(
-    LocalDate asOf, BigDecimal principal, BigDecimal latePenalties, BigDecimal recoveryIndemnities, BigDecimal total,
+    LocalDate asOf,
+    BigDecimal principal,
+    BigDecimal latePenalties,
+    BigDecimal recoveryIndemnities,
+    BigDecimal total,
     List<OwedOn> invoices) {
 
   static ClaimAtJudgment of(LocalDate judgment, List<OwedOn> owed) {
@@ -19,8 +23,16 @@ record ClaimAtJudgment(
     BigDecimal penalties = sum(owed, OwedOn::latePenalty);
     BigDecimal indemnities = sum(owed, OwedOn::recoveryIndemnity);
     List<OwedOn> unpaid =
-        owed.stream().filter(o -> o.principal().add(o.latePenalty()).add(o.recoveryIndemnity()).signum() > 0).toList();
-    return new ClaimAtJudgment(judgment, principal, penalties, indemnities, principal.add(penalties).add(indemnities), unpaid);
+        owed.stream()
+            .filter(o -> o.principal().add(o.latePenalty()).add(o.recoveryIndemnity()).signum() > 0)
+            .toList();
+    return new ClaimAtJudgment(
+        judgment,
+        principal,
+        penalties,
+        indemnities,
+        principal.add(penalties).add(indemnities),
+        unpaid);
   }
 
   private static BigDecimal sum(List<OwedOn> owed, Function<OwedOn, BigDecimal> part) {

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** « Écarter l'annonce » (insolvency-confirmation): kept as DISMISSED, so it is never proposed again. */
+/**
+ * « Écarter l'annonce » (insolvency-confirmation): kept as DISMISSED, so it is never proposed
+ * again.
+ */
 @Component("dismissBodaccAnnouncement")
 class DismissBodaccAnnouncement implements JavaDelegate {
   private final BodaccAnnouncements announcements;
@@ -16,6 +19,9 @@ class DismissBodaccAnnouncement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object by = execution.getVariable("proceedingDecidedBy");
-    announcements.decide((String) execution.getVariable("announcementId"), "DISMISSED", by == null ? null : by.toString());
+    announcements.decide(
+        (String) execution.getVariable("announcementId"),
+        "DISMISSED",
+        by == null ? null : by.toString());
   }
 }

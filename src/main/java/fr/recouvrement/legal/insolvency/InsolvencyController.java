@@ -20,15 +20,20 @@ class InsolvencyController {
     this.insolvencies = insolvencies;
   }
 
-  /** The proceeding recorded on the case and the claim to declare, frozen at the opening judgment (L622-28). */
+  /**
+   * The proceeding recorded on the case and the claim to declare, frozen at the opening judgment
+   * (L622-28).
+   */
   @GetMapping
   InsolvencyService.Recorded get(@PathVariable String reference) {
     return insolvencies.find(reference);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<InsolvencyView> open(@PathVariable String reference, @RequestBody InsolvencyRequest request, Principal principal) {
-    InsolvencyView view = insolvencies.open(reference, request, principal == null ? "system" : principal.getName());
+  ResponseEntity<InsolvencyView> open(
+      @PathVariable String reference, @RequestBody InsolvencyRequest request, Principal principal) {
+    InsolvencyView view =
+        insolvencies.open(reference, request, principal == null ? "system" : principal.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + reference)).body(view);
   }
 }

@@ -1,17 +1,17 @@
 package fr.recouvrement.legal.insolvency;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CollectiveProceedings;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalEventType;
-import fr.recouvrement.legal.LegalRule;
 import fr.recouvrement.legal.LegalEvents;
-import org.camunda.bpm.engine.RuntimeService;
+import fr.recouvrement.legal.LegalRule;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +28,10 @@ class InsolvencyJudgments implements CollectiveProceedings {
   private final LegalDeadlines legalDeadlines;
 
   InsolvencyJudgments(
-      JdbcTemplate jdbc, InsolvencyRepository repository, LegalEvents legalEvents, RuntimeService runtimeService,
+      JdbcTemplate jdbc,
+      InsolvencyRepository repository,
+      LegalEvents legalEvents,
+      RuntimeService runtimeService,
       LegalDeadlines legalDeadlines) {
     this.legalDeadlines = legalDeadlines;
     this.jdbc = jdbc;
@@ -39,24 +42,39 @@ class InsolvencyJudgments implements CollectiveProceedings {
   }
 
   @Override
-  public void extendToLaterCase(long newCaseId, String newReference, String processInstanceId, String actor) {
+  public void extendToLaterCase(
+      long newCaseId, String newReference, String processInstanceId, String actor) {
     String declared =
-        jdbc.queryForList(
+        jdbc
+            .queryForList(
                 "select c.reference from insolvency i join collection_case c on c.id = i.case_id"
                     + " where c.debtor_id = (select debtor_id from collection_case where id = ?) order by i.judgment_date, i.id",
-                String.class, newCaseId)
+                String.class,
+                newCaseId)
             .stream()
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("No insolvency to extend to case " + newReference));
+            .orElseThrow(
+                () -> new IllegalStateException("No insolvency to extend to case " + newReference));
     InsolvencyView first = repository.find(declared).orElseThrow();
     repository.insert(
-        newCaseId, first.procedure(), first.judgmentDate(), first.publicationDate(), first.overseas(), first.claimDeadline(),
+        newCaseId,
+        first.procedure(),
+        first.judgmentDate(),
+        first.publicationDate(),
+        first.overseas(),
+        first.claimDeadline(),
         first.reliefDeadline() != null
             ? first.reliefDeadline()
-            : legalDeadlines.find(LegalRule.RELEVE_DE_FORCLUSION, first.publicationDate()).endFrom(first.publicationDate()),
-        CaseClock.now(), actor);
+            : legalDeadlines
+                .find(LegalRule.RELEVE_DE_FORCLUSION, first.publicationDate())
+                .endFrom(first.publicationDate()),
+        CaseClock.now(),
+        actor);
     legalEvents.record(
-        newCaseId, LegalEventType.INSOLVENCY_OPENED, first.judgmentDate(), null,
+        newCaseId,
+        LegalEventType.INSOLVENCY_OPENED,
+        first.judgmentDate(),
+        null,
         "%s du %s (dossier %s) : factures reçues après le jugement mais nées avant lui, à déclarer"
             .formatted(first.procedure().label(), first.judgmentDate(), declared),
         actor);
@@ -71,15 +89,21 @@ class InsolvencyJudgments implements CollectiveProceedings {
 
   @Override
   public Optional<LocalDate> openingJudgment(long caseId) {
-    return jdbc.queryForList("select judgment_date from insolvency where case_id = ?", LocalDate.class, caseId).stream().findFirst();
+    return jdbc
+        .queryForList(
+            "select judgment_date from insolvency where case_id = ?", LocalDate.class, caseId)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public Optional<LocalDate> debtorOpeningJudgment(long caseId) {
-    return jdbc.queryForList(
+    return jdbc
+        .queryForList(
             "select min(i.judgment_date) from insolvency i join collection_case c on c.id = i.case_id"
                 + " where c.debtor_id = (select debtor_id from collection_case where id = ?)",
-            LocalDate.class, caseId)
+            LocalDate.class,
+            caseId)
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst();

@@ -26,7 +26,8 @@ class InsolvencyRepository {
   }
 
   Optional<InsolvencyView> find(String reference) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select i.*, c.reference from insolvency i join collection_case c on c.id = i.case_id where c.reference = ?",
             (rs, n) ->
                 new InsolvencyView(
@@ -47,37 +48,62 @@ class InsolvencyRepository {
   }
 
   boolean exists(long caseId) {
-    return jdbc.queryForObject("select count(*) from insolvency where case_id = ?", Integer.class, caseId) > 0;
+    return jdbc.queryForObject(
+            "select count(*) from insolvency where case_id = ?", Integer.class, caseId)
+        > 0;
   }
 
   void insert(
-      long caseId, InsolvencyProcedure procedure, LocalDate judgment, LocalDate publication, boolean overseas,
-      LocalDate deadline, LocalDate reliefDeadline, Instant now, String actor) {
+      long caseId,
+      InsolvencyProcedure procedure,
+      LocalDate judgment,
+      LocalDate publication,
+      boolean overseas,
+      LocalDate deadline,
+      LocalDate reliefDeadline,
+      Instant now,
+      String actor) {
     jdbc.update(
         "insert into insolvency (case_id, procedure_kind, judgment_date, publication_date, overseas, claim_deadline,"
             + " relief_deadline, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        caseId, procedure.name(), Date.valueOf(judgment), Date.valueOf(publication), overseas, Date.valueOf(deadline),
-        Date.valueOf(reliefDeadline), Timestamp.from(now), actor);
+        caseId,
+        procedure.name(),
+        Date.valueOf(judgment),
+        Date.valueOf(publication),
+        overseas,
+        Date.valueOf(deadline),
+        Date.valueOf(reliefDeadline),
+        Timestamp.from(now),
+        actor);
   }
 
   void claimFiled(String reference, LocalDate filedOn) {
     jdbc.update(
         "update insolvency set claim_filed_on = ? where case_id = (select id from collection_case where reference = ?)",
-        Date.valueOf(filedOn), reference);
+        Date.valueOf(filedOn),
+        reference);
   }
 
   void outcome(String reference, String outcome) {
     jdbc.update(
         "update insolvency set outcome = ? where case_id = (select id from collection_case where reference = ?)",
-        outcome, reference);
+        outcome,
+        reference);
   }
 
-  /** Missions a collector handed over by hand and the insolvency withdrew: someone must tell the bailiff. */
+  /**
+   * Missions a collector handed over by hand and the insolvency withdrew: someone must tell the
+   * bailiff.
+   */
   List<ManualMission> withdrawnManualMissions(String reference) {
     return jdbc.query(
         "select m.id, m.mission_type, m.requested_at from bailiff_mission m join collection_case c on c.id = m.case_id"
             + " where c.reference = ? and m.status = 'WITHDRAWN' and m.provider_mission_id is null order by m.id",
-        (rs, n) -> new ManualMission(rs.getLong("id"), rs.getString("mission_type"), rs.getTimestamp("requested_at").toInstant()),
+        (rs, n) ->
+            new ManualMission(
+                rs.getLong("id"),
+                rs.getString("mission_type"),
+                rs.getTimestamp("requested_at").toInstant()),
         reference);
   }
 }

@@ -24,7 +24,8 @@ class OpenConfirmedProceeding implements JavaDelegate {
   private final InsolvencyService insolvencies;
   private final CaseService cases;
 
-  OpenConfirmedProceeding(BodaccAnnouncements announcements, InsolvencyService insolvencies, CaseService cases) {
+  OpenConfirmedProceeding(
+      BodaccAnnouncements announcements, InsolvencyService insolvencies, CaseService cases) {
     this.announcements = announcements;
     this.insolvencies = insolvencies;
     this.cases = cases;
@@ -34,19 +35,29 @@ class OpenConfirmedProceeding implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String announcementId = (String) execution.getVariable("announcementId");
     BodaccAnnouncements.Kept kept =
-        announcements.find(announcementId)
-            .orElseThrow(() -> new IllegalStateException("BODACC announcement " + announcementId + " is not kept: cannot confirm it"));
+        announcements
+            .find(announcementId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "BODACC announcement "
+                            + announcementId
+                            + " is not kept: cannot confirm it"));
     Object decidedBy = execution.getVariable("proceedingDecidedBy");
     String actor = decidedBy == null ? "veille BODACC" : decidedBy.toString();
     List<String> opened = new ArrayList<>();
     for (String reference : kept.caseReferences()) {
       if (cases.get(reference).status().isClosed() || insolvencies.ofCase(reference).isPresent()) {
-        log.info("BODACC {}: case {} is closed or already under a procedure; left as it is", announcementId, reference);
+        log.info(
+            "BODACC {}: case {} is closed or already under a procedure; left as it is",
+            announcementId,
+            reference);
         continue;
       }
       insolvencies.open(
           reference,
-          new InsolvencyRequest(kept.procedure().name(), kept.judgmentDate(), kept.publicationDate(), false),
+          new InsolvencyRequest(
+              kept.procedure().name(), kept.judgmentDate(), kept.publicationDate(), false),
           actor);
       opened.add(reference);
     }

@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.insolvency;
 
-import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.money.AmountPursued;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
  * opening judgment's day ({@link CaseService#toDeclare(String, LocalDate)}: the amount pursued that
  * day, charges stopped then, C. com. L622-28, payments made by then, plus the invoices not yet due,
  * which are declared too, L622-24) — with its parts (principal, penalties to the judgment, the €40
- * recovery indemnity of each late invoice) and its breakdown per invoice ({@code claimBreakdown}), which also names a disputed
- * invoice left out so that the collector can mention it to the mandataire as a claim under dispute
- * (R622-23); the task's due date (the claim deadline), the supervisor's warning date ({@code
- * claimWarningDays} before it, set in the model), the day after the deadline (when a missed claim
- * needs a relevé de forclusion) and the last day to ask for it; and the missions handed over by hand
- * that the insolvency withdrew, so the collector tells the bailiff to stop.
+ * recovery indemnity of each late invoice) and its breakdown per invoice ({@code claimBreakdown}),
+ * which also names a disputed invoice left out so that the collector can mention it to the
+ * mandataire as a claim under dispute (R622-23); the task's due date (the claim deadline), the
+ * supervisor's warning date ({@code claimWarningDays} before it, set in the model), the day after
+ * the deadline (when a missed claim needs a relevé de forclusion) and the last day to ask for it;
+ * and the missions handed over by hand that the insolvency withdrew, so the collector tells the
+ * bailiff to stop.
  */
 @Component("prepareProofOfClaim")
 class PrepareProofOfClaim implements JavaDelegate {
@@ -28,7 +29,8 @@ class PrepareProofOfClaim implements JavaDelegate {
   private final InsolvencyRepository repository;
   private final InsolvencyService insolvencies;
 
-  PrepareProofOfClaim(CaseService cases, InsolvencyRepository repository, InsolvencyService insolvencies) {
+  PrepareProofOfClaim(
+      CaseService cases, InsolvencyRepository repository, InsolvencyService insolvencies) {
     this.cases = cases;
     this.repository = repository;
     this.insolvencies = insolvencies;
@@ -41,7 +43,10 @@ class PrepareProofOfClaim implements JavaDelegate {
     LocalDate deadline = variables.optionalDate("claimDeadline").orElse(null);
     int warningDays = variables.integer("claimWarningDays");
     InsolvencyView insolvency =
-        repository.find(reference).orElseThrow(() -> new IllegalStateException("No insolvency recorded on case " + reference));
+        repository
+            .find(reference)
+            .orElseThrow(
+                () -> new IllegalStateException("No insolvency recorded on case " + reference));
     LocalDate judgment = insolvency.judgmentDate();
     execution.setVariable("judgmentDate", judgment.toString());
     AmountPursued.Statement claim = cases.toDeclare(reference, judgment);
@@ -53,14 +58,21 @@ class PrepareProofOfClaim implements JavaDelegate {
     execution.setVariable(
         "claimInvoicesText",
         claim.lines().stream()
-            .map(o -> "Facture %s : principal %s, pénalités %s, indemnité %s".formatted(
-                o.number(), ClaimTexts.euros(o.principal()), ClaimTexts.euros(o.latePenalty()),
-                ClaimTexts.euros(o.recoveryIndemnity())))
+            .map(
+                o ->
+                    "Facture %s : principal %s, pénalités %s, indemnité %s"
+                        .formatted(
+                            o.number(),
+                            ClaimTexts.euros(o.principal()),
+                            ClaimTexts.euros(o.latePenalty()),
+                            ClaimTexts.euros(o.recoveryIndemnity())))
             .collect(Collectors.joining("\n")));
     execution.setVariable("claimBreakdown", claim.breakdown());
     // rows recorded before the relief window was kept have none: the same table gives it
     LocalDate relief =
-        insolvency.reliefDeadline() != null ? insolvency.reliefDeadline() : insolvencies.reliefDeadline(insolvency.publicationDate());
+        insolvency.reliefDeadline() != null
+            ? insolvency.reliefDeadline()
+            : insolvencies.reliefDeadline(insolvency.publicationDate());
     execution.setVariable("claimLateAt", CaseClock.startOf(deadline.plusDays(1)));
     execution.setVariable("reliefDueAt", CaseClock.startOf(relief));
     execution.setVariable("reliefDeadlineText", ClaimTexts.french(relief));
@@ -70,7 +82,13 @@ class PrepareProofOfClaim implements JavaDelegate {
     execution.setVariable(
         "manualMissionsToStop",
         repository.withdrawnManualMissions(reference).stream()
-            .map(m -> "Mission n° %d (%s) confiée le %s".formatted(m.id(), missionLabel(m.missionType()), ClaimTexts.french(m.requestedAt())))
+            .map(
+                m ->
+                    "Mission n° %d (%s) confiée le %s"
+                        .formatted(
+                            m.id(),
+                            missionLabel(m.missionType()),
+                            ClaimTexts.french(m.requestedAt())))
             .collect(Collectors.joining("\n")));
   }
 

@@ -18,11 +18,13 @@ class ProceedingConfirmation implements TaskListener {
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("proceedingDecision");
     if (!"CONFIRMED".equals(decision) && !"DISMISSED".equals(decision)) {
-      throw new BadUserRequestException("Procédure collective : choisissez de la confirmer ou de l'écarter.");
+      throw new BadUserRequestException(
+          "Procédure collective : choisissez de la confirmer ou de l'écarter.");
     }
     String user = Actors.completing(task);
     if (user == null) {
-      throw new BadUserRequestException("Procédure collective : la décision doit être prise par un utilisateur identifié.");
+      throw new BadUserRequestException(
+          "Procédure collective : la décision doit être prise par un utilisateur identifié.");
     }
     task.getExecution().setVariable("proceedingConfirmed", "CONFIRMED".equals(decision));
     task.getExecution().setVariable("proceedingDecidedBy", user);

@@ -1,10 +1,10 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.kernel.process.StepVariables;
-import fr.recouvrement.security.Actors;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.security.Actors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,19 +31,28 @@ class RecordProofOfClaim implements JavaDelegate {
     String reference = variables.caseReference();
     LocalDate filedOn = variables.optionalDate("claimFiledOn").orElse(null);
     if (filedOn == null || filedOn.isAfter(CaseClock.today())) {
-      throw new IllegalArgumentException("The proof of claim of case %s needs a filing date that is not in the future (was %s)".formatted(reference, filedOn));
+      throw new IllegalArgumentException(
+          "The proof of claim of case %s needs a filing date that is not in the future (was %s)"
+              .formatted(reference, filedOn));
     }
     BigDecimal amount = variables.optionalAmount("amountDeclared").orElse(null);
     if (amount == null || amount.signum() <= 0) {
-      throw new IllegalArgumentException("The proof of claim of case %s needs a positive amount (was %s)".formatted(reference, amount));
+      throw new IllegalArgumentException(
+          "The proof of claim of case %s needs a positive amount (was %s)"
+              .formatted(reference, amount));
     }
     String mandataire = variables.text("mandataireName");
     repository.claimFiled(reference, filedOn);
-    String late = filedOn.isAfter(variables.optionalDate("claimDeadline").orElse(null))
-        ? " (après l'échéance : relevé de forclusion à demander)" : "";
+    String late =
+        filedOn.isAfter(variables.optionalDate("claimDeadline").orElse(null))
+            ? " (après l'échéance : relevé de forclusion à demander)"
+            : "";
     legalEvents.record(
-        reference, LegalEventType.PROOF_OF_CLAIM_FILED, filedOn,
-        "Créance de %s déclarée à %s, mandataire judiciaire%s".formatted(ClaimTexts.euros(amount), mandataire, late),
+        reference,
+        LegalEventType.PROOF_OF_CLAIM_FILED,
+        filedOn,
+        "Créance de %s déclarée à %s, mandataire judiciaire%s"
+            .formatted(ClaimTexts.euros(amount), mandataire, late),
         Actors.current(execution));
   }
 }

@@ -1,4 +1,2 @@
-/**
- * Procédures collectives: opening judgments, proofs of claim (owner of {@code insolvency}).
- */
+/** Procédures collectives: opening judgments, proofs of claim (owner of {@code insolvency}). */
 package fr.recouvrement.legal.insolvency;

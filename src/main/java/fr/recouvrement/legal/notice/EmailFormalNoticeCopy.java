@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.LetterTracked;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Envoyer une copie par email": the notice's amount, deadline and tracking number by email, once
- * per step. Reads caseReference, noticeAmount,
- * noticeInvoices, noticeDeadlineDays, noticeDeadline, noticeTrackingId; writes noticeEmailStatus (SENT or
- * DRY_RUN). Once it commits, an acknowledgement of the letter that came early is applied ({@link LetterTracked}).
+ * per step. Reads caseReference, noticeAmount, noticeInvoices, noticeDeadlineDays, noticeDeadline,
+ * noticeTrackingId; writes noticeEmailStatus (SENT or DRY_RUN). Once it commits, an acknowledgement
+ * of the letter that came early is applied ({@link LetterTracked}).
  */
 @Component("emailFormalNoticeCopy")
 class EmailFormalNoticeCopy implements JavaDelegate {
@@ -43,7 +43,8 @@ class EmailFormalNoticeCopy implements JavaDelegate {
                 tracking == null ? null : tracking.toString())
             .name());
     if (tracking != null) {
-      // the last step before the process waits for news of the letter: news that came early is applied after it (review M5)
+      // the last step before the process waits for news of the letter: news that came early is
+      // applied after it (review M5)
       events.publishEvent(new LetterTracked(tracking.toString()));
     }
   }

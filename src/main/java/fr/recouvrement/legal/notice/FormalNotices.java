@@ -1,12 +1,12 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseView;
 import fr.recouvrement.channel.CaseEmails;
 import fr.recouvrement.channel.CaseLetters;
 import fr.recouvrement.channel.CommunicationStatus;
 import fr.recouvrement.channel.DocumentStore.Document;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalDeadlines;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
@@ -21,9 +21,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The formal notice of a case: the letter written and stored once per process step, its sending
- * (by the postal provider or by a collector) recorded as a legal event, legal interest started for
- * a consumer, and the email copy.
+ * The formal notice of a case: the letter written and stored once per process step, its sending (by
+ * the postal provider or by a collector) recorded as a legal event, legal interest started for a
+ * consumer, and the email copy.
  *
  * <p>The debtor's deadline runs from the day the letter was actually posted, then from the day it
  * was first presented or otherwise delivered (served by a commissaire de justice, handed over) when
@@ -43,7 +43,12 @@ class FormalNotices {
   private final NoticeLines noticeLines;
 
   FormalNotices(
-      CaseService cases, CaseLetters letters, CaseEmails emails, LegalEvents legalEvents, LegalDeadlines legalDeadlines, NoticeLines noticeLines) {
+      CaseService cases,
+      CaseLetters letters,
+      CaseEmails emails,
+      LegalEvents legalEvents,
+      LegalDeadlines legalDeadlines,
+      NoticeLines noticeLines) {
     this.cases = cases;
     this.letters = letters;
     this.emails = emails;
@@ -54,9 +59,18 @@ class FormalNotices {
 
   /** The stored letter, its date, its deadline in days and the deadline if it were posted today. */
   record Prepared(
-      long documentId, LocalDate noticeDate, int deadlineDays, LocalDate deadline, BigDecimal total, String invoices, boolean debtorHasEmail) {}
+      long documentId,
+      LocalDate noticeDate,
+      int deadlineDays,
+      LocalDate deadline,
+      BigDecimal total,
+      String invoices,
+      boolean debtorHasEmail) {}
 
-  /** The letter left: the tracking number, the day it was posted and the deadline counted from that day. */
+  /**
+   * The letter left: the tracking number, the day it was posted and the deadline counted from that
+   * day.
+   */
   record Sent(String trackingId, LocalDate postedOn, LocalDate deadline) {}
 
   /**
@@ -94,8 +108,9 @@ class FormalNotices {
   /**
    * Writes the letter dated today, or finds the one this step already wrote (its date stays the
    * date printed on it). The letter claims the amount pursued on its date, and the notice records
-   * what it claims invoice by invoice ({@link NoticeLines}): a consumer's legal interest will run on
-   * those amounts only. Fails on a deadline under the minimum, or when the debtor has no postal address.
+   * what it claims invoice by invoice ({@link NoticeLines}): a consumer's legal interest will run
+   * on those amounts only. Fails on a deadline under the minimum, or when the debtor has no postal
+   * address.
    */
   Prepared prepare(String caseReference, String idempotencyKey, Integer requestedDays) {
     int deadlineDays = deadlineDays(caseReference, requestedDays, CaseClock.today());
@@ -103,21 +118,44 @@ class FormalNotices {
     boolean hasEmail = view.debtor().email() != null && !view.debtor().email().isBlank();
     Optional<Document> known = letters.documentByKey(idempotencyKey);
     // a retried step keeps the letter already written, and its date
-    LocalDate date = known.map(d -> LocalDate.ofInstant(d.createdAt(), CaseClock.PARIS)).orElse(CaseClock.today());
+    LocalDate date =
+        known
+            .map(d -> LocalDate.ofInstant(d.createdAt(), CaseClock.PARIS))
+            .orElse(CaseClock.today());
     requireAddress(view);
     Optional<NoticeLines.Notice> recorded = noticeLines.find(idempotencyKey);
     if (known.isPresent() && recorded.isPresent()) {
       // what the stored letter claims, as recorded then: not the figures of today
       return new Prepared(
-          known.get().id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), recorded.get().total(),
-          String.join(", ", noticeLines.invoiceNumbers(idempotencyKey)), hasEmail);
+          known.get().id(),
+          date,
+          deadlineDays,
+          deadlineFrom(CaseClock.today(), deadlineDays),
+          recorded.get().total(),
+          String.join(", ", noticeLines.invoiceNumbers(idempotencyKey)),
+          hasEmail);
     }
-    NoticeLetter letter = NoticeLetter.of(view, cases.pursued(caseReference, date), letters.creditor(), date, deadlineDays);
+    NoticeLetter letter =
+        NoticeLetter.of(
+            view, cases.pursued(caseReference, date), letters.creditor(), date, deadlineDays);
     Document document =
-        known.orElseGet(() -> letters.prepare(caseReference, idempotencyKey, KIND, NoticeLetter.TEMPLATE, letter.variables()));
-    noticeLines.record(legalEvents.caseId(caseReference), idempotencyKey, document.id(), date, letter.claimed());
+        known.orElseGet(
+            () ->
+                letters.prepare(
+                    caseReference,
+                    idempotencyKey,
+                    KIND,
+                    NoticeLetter.TEMPLATE,
+                    letter.variables()));
+    noticeLines.record(
+        legalEvents.caseId(caseReference), idempotencyKey, document.id(), date, letter.claimed());
     return new Prepared(
-        document.id(), date, deadlineDays, deadlineFrom(CaseClock.today(), deadlineDays), letter.total(), letter.claimed().invoiceNumbers(),
+        document.id(),
+        date,
+        deadlineDays,
+        deadlineFrom(CaseClock.today(), deadlineDays),
+        letter.total(),
+        letter.claimed().invoiceNumbers(),
         hasEmail);
   }
 
@@ -126,11 +164,23 @@ class FormalNotices {
    * the day the provider takes it (a letter prepared days earlier, or a send retried over a
    * weekend, does not shorten it).
    */
-  Sent sendByProvider(String caseReference, String idempotencyKey, long documentId, int deadlineDays, String actor) {
+  Sent sendByProvider(
+      String caseReference,
+      String idempotencyKey,
+      long documentId,
+      int deadlineDays,
+      String actor) {
     CaseLetters.Posted posted = letters.post(caseReference, idempotencyKey, documentId, true);
     LocalDate postedOn = CaseClock.today();
     LocalDate deadline = deadlineFrom(postedOn, deadlineDays);
-    sent(caseReference, documentId, postedOn, deadline, posted.trackingId(), "LRAR par le prestataire postal", actor);
+    sent(
+        caseReference,
+        documentId,
+        postedOn,
+        deadline,
+        posted.trackingId(),
+        "LRAR par le prestataire postal",
+        actor);
     return new Sent(posted.trackingId(), postedOn, deadline);
   }
 
@@ -139,15 +189,30 @@ class FormalNotices {
    * from the posting date on the proof of posting, however late after the letter's date.
    */
   Sent recordPostedByHand(
-      String caseReference, String idempotencyKey, long documentId, String lrarNumber, LocalDate postingDate, int deadlineDays, String actor) {
+      String caseReference,
+      String idempotencyKey,
+      long documentId,
+      String lrarNumber,
+      LocalDate postingDate,
+      int deadlineDays,
+      String actor) {
     if (postingDate.isAfter(CaseClock.today())) {
       // the notice's date starts a consumer's legal interest: it cannot be a day still to come
       throw new IllegalArgumentException(
-          "Case %s: the posting date of the formal notice (%s) is in the future".formatted(caseReference, postingDate));
+          "Case %s: the posting date of the formal notice (%s) is in the future"
+              .formatted(caseReference, postingDate));
     }
-    CaseLetters.Posted posted = letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
+    CaseLetters.Posted posted =
+        letters.recordPostedByHand(caseReference, idempotencyKey, documentId, lrarNumber.trim());
     LocalDate deadline = deadlineFrom(postingDate, deadlineDays);
-    sent(caseReference, documentId, postingDate, deadline, posted.trackingId(), "LRAR déposée par un gestionnaire", actor);
+    sent(
+        caseReference,
+        documentId,
+        postingDate,
+        deadline,
+        posted.trackingId(),
+        "LRAR déposée par un gestionnaire",
+        actor);
     return new Sent(posted.trackingId(), postingDate, deadline);
   }
 
@@ -158,10 +223,17 @@ class FormalNotices {
    * legal event (the provider's report already is, by the postal callback).
    */
   LocalDate delivered(
-      String caseReference, LocalDate postedOn, LocalDate deliveredOn, int deadlineDays, String how, String trackingId, String actor) {
+      String caseReference,
+      LocalDate postedOn,
+      LocalDate deliveredOn,
+      int deadlineDays,
+      String how,
+      String trackingId,
+      String actor) {
     if (deliveredOn.isAfter(CaseClock.today())) {
       throw new IllegalArgumentException(
-          "Case %s: the formal notice cannot have reached the debtor on %s, a day still to come".formatted(caseReference, deliveredOn));
+          "Case %s: the formal notice cannot have reached the debtor on %s, a day still to come"
+              .formatted(caseReference, deliveredOn));
     }
     if (postedOn != null && deliveredOn.isBefore(postedOn)) {
       throw new IllegalArgumentException(
@@ -172,34 +244,56 @@ class FormalNotices {
     if (how != null && !how.isBlank() && !POSTAL.equals(how)) {
       String details =
           "Mise en demeure%s remise le %s (%s) : délai de paiement jusqu'au %s"
-              .formatted(trackingId == null ? "" : " n° " + trackingId, deliveredOn, DELIVERY_LABELS.getOrDefault(how, how), deadline);
+              .formatted(
+                  trackingId == null ? "" : " n° " + trackingId,
+                  deliveredOn,
+                  DELIVERY_LABELS.getOrDefault(how, how),
+                  deadline);
       long caseId = legalEvents.caseId(caseReference);
-      if (legalEvents.of(caseId).stream().noneMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED && details.equals(e.details()))) {
-        legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED, deliveredOn, null, details, actor);
+      if (legalEvents.of(caseId).stream()
+          .noneMatch(
+              e ->
+                  e.type() == LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED
+                      && details.equals(e.details()))) {
+        legalEvents.record(
+            caseId, LegalEventType.FORMAL_NOTICE_ACKNOWLEDGED, deliveredOn, null, details, actor);
       }
     }
     return deadline;
   }
 
   /**
-   * The letter came back undelivered (« pli avisé non réclamé », « destinataire inconnu à
-   * l'adresse »): recorded once per letter. The case cannot go to court on this letter alone.
+   * The letter came back undelivered (« pli avisé non réclamé », « destinataire inconnu à l'adresse
+   * »): recorded once per letter. The case cannot go to court on this letter alone.
    */
-  void returned(String caseReference, String trackingId, LocalDate on, String reason, String actor) {
+  void returned(
+      String caseReference, String trackingId, LocalDate on, String reason, String actor) {
     String details =
-        "Mise en demeure%s revenue non distribuée : %s".formatted(trackingId == null ? "" : " n° " + trackingId, RETURN_LABELS.getOrDefault(reason, reason));
+        "Mise en demeure%s revenue non distribuée : %s"
+            .formatted(
+                trackingId == null ? "" : " n° " + trackingId,
+                RETURN_LABELS.getOrDefault(reason, reason));
     long caseId = legalEvents.caseId(caseReference);
     boolean recorded =
         legalEvents.of(caseId).stream()
-            .anyMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_RETURNED
-                && (trackingId == null ? details.equals(e.details()) : e.details() != null && e.details().contains("n° " + trackingId + " ")));
+            .anyMatch(
+                e ->
+                    e.type() == LegalEventType.FORMAL_NOTICE_RETURNED
+                        && (trackingId == null
+                            ? details.equals(e.details())
+                            : e.details() != null
+                                && e.details().contains("n° " + trackingId + " ")));
     if (!recorded) {
       legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_RETURNED, on, null, details, actor);
     }
   }
 
-  /** How the postal callback marks a delivery it reported itself (its legal event is already recorded). */
+  /**
+   * How the postal callback marks a delivery it reported itself (its legal event is already
+   * recorded).
+   */
   static final String POSTAL = "POSTAL";
+
   static final Map<String, String> DELIVERY_LABELS =
       Map.of(
           "SIGNED", "avis de réception signé",
@@ -212,9 +306,18 @@ class FormalNotices {
           "RETURNED", "destinataire inconnu à l'adresse ou adresse insuffisante",
           "COLLECTOR", "lettre revenue, signalée par un gestionnaire");
 
-  /** The email copy of the notice, once per step (dry run without SMTP settings, like the reminders). */
+  /**
+   * The email copy of the notice, once per step (dry run without SMTP settings, like the
+   * reminders).
+   */
   CommunicationStatus emailCopy(
-      String caseReference, String idempotencyKey, BigDecimal total, String invoices, int deadlineDays, LocalDate deadline, String trackingId) {
+      String caseReference,
+      String idempotencyKey,
+      BigDecimal total,
+      String invoices,
+      int deadlineDays,
+      LocalDate deadline,
+      String trackingId) {
     Map<String, Object> content = new HashMap<>();
     content.put("total", total);
     content.put("deadlineDays", deadlineDays);
@@ -227,9 +330,17 @@ class FormalNotices {
   /**
    * The notice is on its way: a legal event for the timeline and the legal route (it does not
    * interrupt prescription, Cass. com. 18 May 2022), and for a consumer the start of legal interest
-   * on what this notice claimed. A retried step that already recorded this letter records nothing more.
+   * on what this notice claimed. A retried step that already recorded this letter records nothing
+   * more.
    */
-  private void sent(String caseReference, long documentId, LocalDate noticeDate, LocalDate deadline, String trackingId, String how, String actor) {
+  private void sent(
+      String caseReference,
+      long documentId,
+      LocalDate noticeDate,
+      LocalDate deadline,
+      String trackingId,
+      String how,
+      String actor) {
     String details =
         "%s n° %s, délai de paiement jusqu'au %s (à compter du dépôt ; reporté si la première présentation est plus tardive)"
             .formatted(how, trackingId, deadline);
@@ -237,9 +348,14 @@ class FormalNotices {
     // one event per letter, whatever day a retried step runs
     boolean recorded =
         legalEvents.of(caseId).stream()
-            .anyMatch(e -> e.type() == LegalEventType.FORMAL_NOTICE_SENT && e.details() != null && e.details().contains(" n° " + trackingId + ","));
+            .anyMatch(
+                e ->
+                    e.type() == LegalEventType.FORMAL_NOTICE_SENT
+                        && e.details() != null
+                        && e.details().contains(" n° " + trackingId + ","));
     if (!recorded) {
-      legalEvents.record(caseId, LegalEventType.FORMAL_NOTICE_SENT, noticeDate, null, details, actor);
+      legalEvents.record(
+          caseId, LegalEventType.FORMAL_NOTICE_SENT, noticeDate, null, details, actor);
     }
     noticeLines.sent(documentId, noticeDate);
     cases.startLegalInterest(caseReference, noticeDate);

@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  *
  * <p>The letter gives the debtor {@code deadlineDays} from its first presentation, not a date: the
  * deadline runs from the day it is posted or delivered (see {@link FormalNotices}), which the date
- * printed on it cannot know. {@code deadline} is that deadline were it posted the day it is written.
+ * printed on it cannot know. {@code deadline} is that deadline were it posted the day it is
+ * written.
  *
  * @param today the date of the letter
- * @param interest legal interest already owed (a consumer under an earlier notice); null for a professional
+ * @param interest legal interest already owed (a consumer under an earlier notice); null for a
+ *     professional
  * @param claimed the amount pursued the letter states, which the notice records line by line
  */
 record NoticeLetter(
@@ -51,7 +53,10 @@ record NoticeLetter(
   static final String TEMPLATE = "mise-en-demeure";
   private static final Pattern CITY = Pattern.compile("\\b\\d{5}\\s+(.+)$");
 
-  /** One claimed invoice; penalty and indemnity are null for a consumer, interest null for a professional. */
+  /**
+   * One claimed invoice; penalty and indemnity are null for a consumer, interest null for a
+   * professional.
+   */
   record Line(
       String number,
       LocalDate issueDate,
@@ -62,11 +67,17 @@ record NoticeLetter(
       BigDecimal interest,
       BigDecimal total) {}
 
-  static NoticeLetter of(CaseView view, AmountPursued.Statement pursued, CreditorSettings creditor, LocalDate today, int deadlineDays) {
+  static NoticeLetter of(
+      CaseView view,
+      AmountPursued.Statement pursued,
+      CreditorSettings creditor,
+      LocalDate today,
+      int deadlineDays) {
     boolean business = view.debtor().type() == DebtorType.BUSINESS;
     if (pursued.lines().isEmpty()) {
       throw new IllegalStateException(
-          "Case %s: no unpaid invoice past its due date and undisputed, there is nothing to put in a formal notice".formatted(view.reference()));
+          "Case %s: no unpaid invoice past its due date and undisputed, there is nothing to put in a formal notice"
+              .formatted(view.reference()));
     }
     List<Line> lines = pursued.lines().stream().map(l -> line(l, business)).toList();
     return new NoticeLetter(
@@ -88,7 +99,10 @@ record NoticeLetter(
         pursued);
   }
 
-  /** Whether a consumer's lines already bear interest (an earlier notice): the letter then shows the column. */
+  /**
+   * Whether a consumer's lines already bear interest (an earlier notice): the letter then shows the
+   * column.
+   */
   public boolean interestPerLine() {
     return !business && interest.signum() > 0;
   }

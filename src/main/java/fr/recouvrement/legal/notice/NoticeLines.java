@@ -34,7 +34,12 @@ public class NoticeLines {
    * Records what the notice of this step claims, once: a retried step finds the notice it recorded
    * and writes nothing more.
    */
-  void record(long caseId, String noticeKey, long documentId, LocalDate writtenOn, AmountPursued.Statement claimed) {
+  void record(
+      long caseId,
+      String noticeKey,
+      long documentId,
+      LocalDate writtenOn,
+      AmountPursued.Statement claimed) {
     if (find(noticeKey).isPresent()) {
       return;
     }
@@ -57,7 +62,16 @@ public class NoticeLines {
     long noticeId = key.getKey().longValue();
     List<Object[]> rows = new ArrayList<>();
     for (AmountPursued.Line l : claimed.lines()) {
-      rows.add(new Object[] {noticeId, l.invoiceId(), l.principal(), l.latePenalty(), l.recoveryIndemnity(), l.legalInterest(), l.total()});
+      rows.add(
+          new Object[] {
+            noticeId,
+            l.invoiceId(),
+            l.principal(),
+            l.latePenalty(),
+            l.recoveryIndemnity(),
+            l.legalInterest(),
+            l.total()
+          });
     }
     jdbc.batchUpdate(
         """
@@ -72,15 +86,22 @@ public class NoticeLines {
    * date counts, a retried step does not move it.
    */
   void sent(long documentId, LocalDate sentOn) {
-    jdbc.update("update formal_notice set sent_on = ? where document_id = ? and sent_on is null", Date.valueOf(sentOn), documentId);
+    jdbc.update(
+        "update formal_notice set sent_on = ? where document_id = ? and sent_on is null",
+        Date.valueOf(sentOn),
+        documentId);
   }
 
   Optional<Notice> find(String noticeKey) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select id, written_on, sent_on, total from formal_notice where notice_key = ?",
             (rs, i) ->
                 new Notice(
-                    rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)),
+                    rs.getLong(1),
+                    rs.getObject(2, LocalDate.class),
+                    rs.getObject(3, LocalDate.class),
+                    rs.getBigDecimal(4)),
             noticeKey)
         .stream()
         .findFirst();
@@ -99,7 +120,10 @@ public class NoticeLines {
         noticeKey);
   }
 
-  /** Every invoice claimed by a notice of the case already sent, with that notice's date and claimed principal. */
+  /**
+   * Every invoice claimed by a notice of the case already sent, with that notice's date and claimed
+   * principal.
+   */
   public List<NoticedInvoice> claimedBySentNotices(long caseId) {
     return jdbc.query(
         """
@@ -107,7 +131,9 @@ public class NoticeLines {
         join formal_notice_line l on l.notice_id = n.id
         where n.case_id = ? and n.sent_on is not null
         """,
-        (rs, i) -> new NoticedInvoice(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)),
+        (rs, i) ->
+            new NoticedInvoice(
+                rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)),
         caseId);
   }
 }

@@ -13,7 +13,8 @@ final class NoticeStep {
 
   /**
    * {@code caseReference/processInstanceId/activityId}: the same for a retried job, another for the
-   * next notice; a letter sent again after a return (noticeAttempt 2, 3...) gets {@code /2}, {@code /3}.
+   * next notice; a letter sent again after a return (noticeAttempt 2, 3...) gets {@code /2}, {@code
+   * /3}.
    */
   static String key(DelegateExecution execution) {
     int attempt = StepVariables.of(execution).optionalInteger("noticeAttempt").orElse(1);

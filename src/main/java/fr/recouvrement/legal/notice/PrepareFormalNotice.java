@@ -1,7 +1,7 @@
 package fr.recouvrement.legal.notice;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.channel.CaseLetters;
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Préparer la mise en demeure". Reads caseReference and noticeDeadlineDays (optional: the usual
  * period of legal-deadlines when absent; never under its minimum); writes noticeDeadlineDays (the
- * days given), noticeDocumentId, noticeDate (the date printed on the letter) and noticeDeadline (ISO
- * dates; the deadline as if posted today, moved when the letter is posted and delivered),
+ * days given), noticeDocumentId, noticeDate (the date printed on the letter) and noticeDeadline
+ * (ISO dates; the deadline as if posted today, moved when the letter is posted and delivered),
  * noticeAmount and noticeInvoices (what the letter claims), noticeDeadlineAt (the start of the day
  * after the deadline: the timer and the follow-up task's due date), noticeFollowUpAt,
  * noticeDelivered (false), postalGatewayConfigured and debtorHasEmail.
@@ -29,7 +29,9 @@ class PrepareFormalNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     FormalNotices.Prepared prepared =
         notices.prepare(
-            StepVariables.of(execution).caseReference(), NoticeStep.key(execution), StepVariables.of(execution).optionalInteger("noticeDeadlineDays").orElse(null));
+            StepVariables.of(execution).caseReference(),
+            NoticeStep.key(execution),
+            StepVariables.of(execution).optionalInteger("noticeDeadlineDays").orElse(null));
     execution.setVariable("noticeDeadlineDays", prepared.deadlineDays());
     execution.setVariable("noticeDocumentId", prepared.documentId());
     execution.setVariable("noticeDate", prepared.noticeDate().toString());

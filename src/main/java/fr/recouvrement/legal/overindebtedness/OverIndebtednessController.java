@@ -21,13 +21,16 @@ class OverIndebtednessController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OverIndebtednessView> admit(
-      @PathVariable String reference, @RequestBody OverIndebtednessRequest request, Principal principal) {
+      @PathVariable String reference,
+      @RequestBody OverIndebtednessRequest request,
+      Principal principal) {
     OverIndebtednessView view = files.admit(reference, request, actor(principal));
     return ResponseEntity.created(URI.create("/api/cases/" + reference)).body(view);
   }
 
   @PostMapping(path = "/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
-  OverIndebtednessView outcome(@PathVariable String reference, @RequestBody OutcomeRequest request, Principal principal) {
+  OverIndebtednessView outcome(
+      @PathVariable String reference, @RequestBody OutcomeRequest request, Principal principal) {
     return files.decide(reference, request, actor(principal));
   }
 

@@ -1,6 +1,8 @@
 package fr.recouvrement.legal.overindebtedness;
 
-/** What the over-indebtedness commission (or the judge) decided, with the words the timeline uses. */
+/**
+ * What the over-indebtedness commission (or the judge) decided, with the words the timeline uses.
+ */
 public enum OverIndebtednessOutcome {
   /** A plan (conventionnel or imposed, C. consom. L732-1, L733-1): its instalments are watched. */
   PLAN("plan de surendettement"),

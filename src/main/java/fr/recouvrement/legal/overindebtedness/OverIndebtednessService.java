@@ -1,7 +1,5 @@
 package fr.recouvrement.legal.overindebtedness;
 
-import fr.recouvrement.legal.LockedCase;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseConflictException;
 import fr.recouvrement.cases.CaseNotFoundException;
 import fr.recouvrement.cases.CaseStatus;
@@ -9,8 +7,10 @@ import fr.recouvrement.cases.DebtorType;
 import fr.recouvrement.cases.InvalidRequestException;
 import fr.recouvrement.cases.InvalidRequestException.FieldProblem;
 import fr.recouvrement.cases.UnprocessableCaseException;
+import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
+import fr.recouvrement.legal.LockedCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +37,10 @@ public class OverIndebtednessService {
   private final TransactionTemplate tx;
 
   OverIndebtednessService(
-      OverIndebtednessRepository repository, LegalEvents legalEvents, RuntimeService runtimeService, TransactionTemplate tx) {
+      OverIndebtednessRepository repository,
+      LegalEvents legalEvents,
+      RuntimeService runtimeService,
+      TransactionTemplate tx) {
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.runtimeService = runtimeService;
@@ -49,7 +52,10 @@ public class OverIndebtednessService {
     String commission = request.commission().trim();
     tx.executeWithoutResult(
         status -> {
-          LockedCase c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          LockedCase c =
+              repository
+                  .lockCase(reference)
+                  .orElseThrow(() -> new CaseNotFoundException(reference));
           if (!DebtorType.CONSUMER.name().equals(c.debtorType())) {
             throw new UnprocessableCaseException(
                 ("The debtor of case %s is %s: over-indebtedness (surendettement, C. consom. L711-1) concerns consumers only;"
@@ -59,14 +65,20 @@ public class OverIndebtednessService {
           }
           if (CaseStatus.valueOf(c.status()).isClosed()) {
             throw new CaseConflictException(
-                "Case %s is closed (%s): an over-indebtedness file no longer concerns it".formatted(reference, c.status()));
+                "Case %s is closed (%s): an over-indebtedness file no longer concerns it"
+                    .formatted(reference, c.status()));
           }
           if (repository.find(reference).isPresent()) {
-            throw new CaseConflictException("An over-indebtedness file is already recorded on case %s".formatted(reference));
+            throw new CaseConflictException(
+                "An over-indebtedness file is already recorded on case %s".formatted(reference));
           }
-          repository.insert(c.id(), commission, request.admissibilityDate(), CaseClock.now(), actor);
+          repository.insert(
+              c.id(), commission, request.admissibilityDate(), CaseClock.now(), actor);
           legalEvents.record(
-              c.id(), LegalEventType.OVER_INDEBTEDNESS_ADMITTED, request.admissibilityDate(), null,
+              c.id(),
+              LegalEventType.OVER_INDEBTEDNESS_ADMITTED,
+              request.admissibilityDate(),
+              null,
               "Dossier de surendettement déclaré recevable le %s par %s : relances et procédures d'exécution suspendues (C. consom. L722-2)"
                   .formatted(request.admissibilityDate(), commission),
               actor);
@@ -91,23 +103,43 @@ public class OverIndebtednessService {
     OverIndebtednessOutcome outcome = checkOutcome(request);
     tx.executeWithoutResult(
         status -> {
-          LockedCase c = repository.lockCase(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+          LockedCase c =
+              repository
+                  .lockCase(reference)
+                  .orElseThrow(() -> new CaseNotFoundException(reference));
           OverIndebtednessView file =
-              repository.find(reference)
-                  .orElseThrow(() -> new CaseConflictException(
-                      "No over-indebtedness file is recorded on case %s: record its admissibility first".formatted(reference)));
+              repository
+                  .find(reference)
+                  .orElseThrow(
+                      () ->
+                          new CaseConflictException(
+                              "No over-indebtedness file is recorded on case %s: record its admissibility first"
+                                  .formatted(reference)));
           if (file.outcome() != null) {
             throw new CaseConflictException(
-                "The over-indebtedness file of case %s already has its outcome (%s on %s)".formatted(reference, file.outcome(), file.outcomeDate()));
+                "The over-indebtedness file of case %s already has its outcome (%s on %s)"
+                    .formatted(reference, file.outcome(), file.outcomeDate()));
           }
           if (request.date().isBefore(file.admissibilityDate())) {
-            throw new InvalidRequestException(List.of(new FieldProblem("date", "must not be before the admissibility date " + file.admissibilityDate())));
+            throw new InvalidRequestException(
+                List.of(
+                    new FieldProblem(
+                        "date",
+                        "must not be before the admissibility date " + file.admissibilityDate())));
           }
-          String details = request.details() == null || request.details().isBlank() ? null : request.details().trim();
+          String details =
+              request.details() == null || request.details().isBlank()
+                  ? null
+                  : request.details().trim();
           repository.outcome(c.id(), outcome, request.date(), details);
           legalEvents.record(
-              c.id(), LegalEventType.OVER_INDEBTEDNESS_DECIDED, request.date(), null,
-              "Surendettement : %s le %s%s".formatted(outcome.label(), request.date(), details == null ? "" : " (" + details + ")"),
+              c.id(),
+              LegalEventType.OVER_INDEBTEDNESS_DECIDED,
+              request.date(),
+              null,
+              "Surendettement : %s le %s%s"
+                  .formatted(
+                      outcome.label(), request.date(), details == null ? "" : " (" + details + ")"),
               actor);
           try {
             runtimeService
@@ -118,7 +150,8 @@ public class OverIndebtednessService {
                 .correlateWithResult();
           } catch (MismatchingMessageCorrelationException e) {
             throw new CaseConflictException(
-                "The process of case %s is not waiting for the commission's outcome; nothing was recorded".formatted(reference));
+                "The process of case %s is not waiting for the commission's outcome; nothing was recorded"
+                    .formatted(reference));
           }
         });
     return repository.find(reference).orElseThrow();
@@ -133,12 +166,17 @@ public class OverIndebtednessService {
   private static void check(OverIndebtednessRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (request.admissibilityDate() == null) {
-      problems.add(new FieldProblem("admissibilityDate", "is required (YYYY-MM-DD): the commission's admissibility decision"));
+      problems.add(
+          new FieldProblem(
+              "admissibilityDate",
+              "is required (YYYY-MM-DD): the commission's admissibility decision"));
     } else if (request.admissibilityDate().isAfter(CaseClock.today())) {
       problems.add(new FieldProblem("admissibilityDate", "must not be in the future"));
     }
     if (request.commission() == null || request.commission().isBlank()) {
-      problems.add(new FieldProblem("commission", "is required: the commission de surendettement (département)"));
+      problems.add(
+          new FieldProblem(
+              "commission", "is required: the commission de surendettement (département)"));
     } else if (request.commission().trim().length() > 200) {
       problems.add(new FieldProblem("commission", "must be at most 200 characters"));
     }
@@ -151,12 +189,17 @@ public class OverIndebtednessService {
     List<FieldProblem> problems = new ArrayList<>();
     OverIndebtednessOutcome outcome = null;
     if (request.outcome() == null || request.outcome().isBlank()) {
-      problems.add(new FieldProblem("outcome", "is required: one of " + Arrays.toString(OverIndebtednessOutcome.values())));
+      problems.add(
+          new FieldProblem(
+              "outcome",
+              "is required: one of " + Arrays.toString(OverIndebtednessOutcome.values())));
     } else {
       try {
         outcome = OverIndebtednessOutcome.valueOf(request.outcome().trim().toUpperCase());
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("outcome", "must be one of " + Arrays.toString(OverIndebtednessOutcome.values())));
+        problems.add(
+            new FieldProblem(
+                "outcome", "must be one of " + Arrays.toString(OverIndebtednessOutcome.values())));
       }
     }
     if (request.date() == null) {

@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.writeoff;
 
-import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.CaseService.VatLine;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.List;
@@ -39,9 +39,15 @@ class ComputeRecoverableVat implements JavaDelegate {
     }
     NumberFormat euros = NumberFormat.getCurrencyInstance(Locale.FRANCE);
     return lines.stream()
-        .map(l -> "Facture %s du %s : reste impayé %s TTC, TVA à récupérer %s"
-            .formatted(l.invoiceNumber(), l.issueDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
-                euros.format(l.unpaid()), euros.format(l.vat())))
+        .map(
+            l ->
+                "Facture %s du %s : reste impayé %s TTC, TVA à récupérer %s"
+                    .formatted(
+                        l.invoiceNumber(),
+                        l.issueDate()
+                            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                        euros.format(l.unpaid()),
+                        euros.format(l.vat())))
         .collect(Collectors.joining("\n"));
   }
 }

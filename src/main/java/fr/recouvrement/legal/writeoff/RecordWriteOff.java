@@ -1,8 +1,8 @@
 package fr.recouvrement.legal.writeoff;
 
+import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
-import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.legal.LegalEventType;
 import fr.recouvrement.legal.LegalEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,10 +34,22 @@ class RecordWriteOff implements JavaDelegate {
     String actor = variables.optionalText("writeOffDecidedBy").orElse("system");
     String closing = variables.optionalText("writeOffReason").orElse("Passage en perte");
     // closing_reason holds 255 characters; the event keeps the full text
-    cases.closeAsWrittenOff(reference, closing.length() > 255 ? closing.substring(0, 254) + "…" : closing);
-    execution.setVariable("recoverableVat", cases.recordRecoverableVat(reference, "WRITE_OFF").doubleValue());
-    String details = "cause=" + cause + "; motif=" + closing + "; commentaire=" + variables.optionalText("writeOffComment").orElse(null);
+    cases.closeAsWrittenOff(
+        reference, closing.length() > 255 ? closing.substring(0, 254) + "…" : closing);
+    execution.setVariable(
+        "recoverableVat", cases.recordRecoverableVat(reference, "WRITE_OFF").doubleValue());
+    String details =
+        "cause="
+            + cause
+            + "; motif="
+            + closing
+            + "; commentaire="
+            + variables.optionalText("writeOffComment").orElse(null);
     legalEvents.record(
-        reference, LegalEventType.WRITTEN_OFF, CaseClock.today(), details.length() > 4000 ? details.substring(0, 4000) : details, actor);
+        reference,
+        LegalEventType.WRITTEN_OFF,
+        CaseClock.today(),
+        details.length() > 4000 ? details.substring(0, 4000) : details,
+        actor);
   }
 }

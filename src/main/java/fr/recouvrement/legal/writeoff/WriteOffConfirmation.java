@@ -26,14 +26,16 @@ class WriteOffConfirmation implements TaskListener {
     boolean refused = variables.optionalFlag("writeOffRefused").orElse(false);
     if (refused && !variables.optionalFlag("writeOffRefusable").orElse(true)) {
       throw new BadUserRequestException(
-          "Passage en perte : il ne peut pas être refusé pour ce dossier (" + variables.optionalText("writeOffCause").orElse(null) + ").");
+          "Passage en perte : il ne peut pas être refusé pour ce dossier ("
+              + variables.optionalText("writeOffCause").orElse(null)
+              + ").");
     }
     String user = Actors.completing(task);
     if (user == null) {
-      throw new BadUserRequestException("Passage en perte : la décision doit être prise par un utilisateur identifié.");
+      throw new BadUserRequestException(
+          "Passage en perte : la décision doit être prise par un utilisateur identifié.");
     }
     task.getExecution().setVariable("writeOffRefused", refused);
     task.getExecution().setVariable("writeOffDecidedBy", user);
   }
-
 }

@@ -7,13 +7,13 @@ import fr.recouvrement.audit.DecisionReplayService;
 import fr.recouvrement.audit.TimelineExport;
 import fr.recouvrement.cases.CaseNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What an auditor replays, closed cases included: the search of closed cases (Cockpit lists
- * running instances only), a case's decisions replayed (outputs then, with the same table again,
- * and with the current table, differences marked) and its proofs (each message and document,
- * recorded hash against the hash of what is kept today). A case's own page is {@link CasePages}.
+ * What an auditor replays, closed cases included: the search of closed cases (Cockpit lists running
+ * instances only), a case's decisions replayed (outputs then, with the same table again, and with
+ * the current table, differences marked) and its proofs (each message and document, recorded hash
+ * against the hash of what is kept today). A case's own page is {@link CasePages}.
  */
 @Controller
 class AuditPages {
@@ -40,14 +40,17 @@ class AuditPages {
   private final CaseProofs proofs;
   private final TimelineExport export;
 
-  AuditPages(ClosedCases closed, DecisionReplayService replay, CaseProofs proofs, TimelineExport export) {
+  AuditPages(
+      ClosedCases closed, DecisionReplayService replay, CaseProofs proofs, TimelineExport export) {
     this.closed = closed;
     this.replay = replay;
     this.proofs = proofs;
     this.export = export;
   }
 
-  /** The timeline for French Excel, from the pages' session (the API's own export wants HTTP Basic). */
+  /**
+   * The timeline for French Excel, from the pages' session (the API's own export wants HTTP Basic).
+   */
   @GetMapping("/app/cases/{reference}/timeline.csv")
   ResponseEntity<byte[]> timelineCsv(@PathVariable String reference) {
     byte[] csv;
@@ -58,8 +61,12 @@ class AuditPages {
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(reference + "-chronologie.csv").build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(reference + "-chronologie.csv")
+                .build()
+                .toString())
         .body(csv);
   }
 
@@ -76,7 +83,10 @@ class AuditPages {
       if (List.of("PAID", "WRITTEN_OFF").contains(s)) {
         parsedStatus = s;
       } else {
-        errors.add("Statut de clôture inconnu : « " + status + " ». Les dossiers soldés et passés en perte sont affichés.");
+        errors.add(
+            "Statut de clôture inconnu : « "
+                + status
+                + " ». Les dossiers soldés et passés en perte sont affichés.");
       }
     }
     int pageNumber = 0;
@@ -96,8 +106,10 @@ class AuditPages {
     model.addAttribute("found", found);
     model.addAttribute("pageNumber", pageNumber + 1);
     model.addAttribute("pages", pages);
-    model.addAttribute("previous", pageNumber > 0 ? pageUrl(query, parsedStatus, pageNumber) : null);
-    model.addAttribute("next", pageNumber + 1 < pages ? pageUrl(query, parsedStatus, pageNumber + 2) : null);
+    model.addAttribute(
+        "previous", pageNumber > 0 ? pageUrl(query, parsedStatus, pageNumber) : null);
+    model.addAttribute(
+        "next", pageNumber + 1 < pages ? pageUrl(query, parsedStatus, pageNumber + 2) : null);
     return "pages/audit";
   }
 
@@ -155,9 +167,14 @@ class AuditPages {
    */
   record ReplayRow(DecisionReplayReport.Decision decision, List<OutputLine> outputs) {
     static ReplayRow of(DecisionReplayReport.Decision d) {
-      List<Map<String, Object>> recorded = d.recordedOutputs() == null ? List.of()
-          : d.recordedOutputs().stream().map(DecisionReplayReport.RuleOutputs::outputs).toList();
-      List<Map<String, Object>> replayed = d.replayedOutputs() == null ? List.of() : d.replayedOutputs();
+      List<Map<String, Object>> recorded =
+          d.recordedOutputs() == null
+              ? List.of()
+              : d.recordedOutputs().stream()
+                  .map(DecisionReplayReport.RuleOutputs::outputs)
+                  .toList();
+      List<Map<String, Object>> replayed =
+          d.replayedOutputs() == null ? List.of() : d.replayedOutputs();
       List<Map<String, Object>> latest = d.latestOutputs() == null ? List.of() : d.latestOutputs();
       int rules = Math.max(recorded.size(), Math.max(replayed.size(), latest.size()));
       List<OutputLine> lines = new ArrayList<>();
@@ -173,9 +190,14 @@ class AuditPages {
           Object t = then.get(name);
           Object a = i < replayed.size() ? again.get(name) : null;
           Object n = i < latest.size() ? now.get(name) : null;
-          lines.add(new OutputLine(rules > 1 ? name + " (" + (i + 1) + ")" : name, t,
-              i < replayed.size() ? a : null, !same(t, a) || i >= replayed.size(),
-              i < latest.size() ? n : null, !same(t, n) || i >= latest.size()));
+          lines.add(
+              new OutputLine(
+                  rules > 1 ? name + " (" + (i + 1) + ")" : name,
+                  t,
+                  i < replayed.size() ? a : null,
+                  !same(t, a) || i >= replayed.size(),
+                  i < latest.size() ? n : null,
+                  !same(t, n) || i >= latest.size()));
         }
       }
       return new ReplayRow(d, lines);
@@ -183,13 +205,21 @@ class AuditPages {
 
     private static boolean same(Object a, Object b) {
       if (a instanceof Number x && b instanceof Number y) {
-        return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+        return new java.math.BigDecimal(x.toString())
+                .compareTo(new java.math.BigDecimal(y.toString()))
+            == 0;
       }
       return Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString());
     }
   }
 
-  record OutputLine(String name, Object then, Object replayed, boolean replayedDiffers, Object current, boolean currentDiffers) {}
+  record OutputLine(
+      String name,
+      Object then,
+      Object replayed,
+      boolean replayedDiffers,
+      Object current,
+      boolean currentDiffers) {}
 
   private static String pageUrl(String q, String status, int page) {
     UriComponentsBuilder url = UriComponentsBuilder.fromPath("/app/audit");

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The case list with its filters, and a case's page: phase, balance, invoices, payments, documents, timeline. */
+/**
+ * The case list with its filters, and a case's page: phase, balance, invoices, payments, documents,
+ * timeline.
+ */
 @Controller
 @RequestMapping("/app/cases")
 class CasePages {
@@ -39,9 +42,14 @@ class CasePages {
   private final ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal;
   private final org.camunda.bpm.engine.RepositoryService repository;
 
-  CasePages(CaseService cases, DocumentStore documents, ObjectProvider<CaseTimeline> timeline,
-      org.camunda.bpm.engine.TaskService taskService, fr.recouvrement.dispute.DisputeService disputes,
-      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies, ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal,
+  CasePages(
+      CaseService cases,
+      DocumentStore documents,
+      ObjectProvider<CaseTimeline> timeline,
+      org.camunda.bpm.engine.TaskService taskService,
+      fr.recouvrement.dispute.DisputeService disputes,
+      fr.recouvrement.legal.insolvency.InsolvencyService insolvencies,
+      ObjectProvider<fr.recouvrement.portal.PortalAdmin> portal,
       org.camunda.bpm.engine.RepositoryService repository) {
     this.portal = portal;
     this.repository = repository;
@@ -54,18 +62,45 @@ class CasePages {
   }
 
   /** A task of the case still to do, and who has it (a person, or the groups it is offered to). */
-  public record OpenTask(String id, String name, String assignee, String groups, java.time.Instant created, java.time.LocalDate due) {}
+  public record OpenTask(
+      String id,
+      String name,
+      String assignee,
+      String groups,
+      java.time.Instant created,
+      java.time.LocalDate due) {}
 
-  /** The case's open tasks, every process of the case included (they share its reference as business key). */
+  /**
+   * The case's open tasks, every process of the case included (they share its reference as business
+   * key).
+   */
   private List<OpenTask> openTasks(String reference) {
     List<OpenTask> open = new ArrayList<>();
-    for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceBusinessKey(reference).orderByTaskCreateTime().asc().list()) {
-      String groups = taskService.getIdentityLinksForTask(t.getId()).stream()
-          .filter(l -> l.getGroupId() != null && "candidate".equals(l.getType()))
-          .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
-          .distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
-      open.add(new OpenTask(t.getId(), t.getName(), t.getAssignee(), groups.isEmpty() ? "—" : groups, t.getCreateTime().toInstant(),
-          t.getDueDate() == null ? null : java.time.LocalDate.ofInstant(t.getDueDate().toInstant(), fr.recouvrement.kernel.time.CaseClock.PARIS)));
+    for (org.camunda.bpm.engine.task.Task t :
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .orderByTaskCreateTime()
+            .asc()
+            .list()) {
+      String groups =
+          taskService.getIdentityLinksForTask(t.getId()).stream()
+              .filter(l -> l.getGroupId() != null && "candidate".equals(l.getType()))
+              .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+              .distinct()
+              .sorted()
+              .collect(java.util.stream.Collectors.joining(", "));
+      open.add(
+          new OpenTask(
+              t.getId(),
+              t.getName(),
+              t.getAssignee(),
+              groups.isEmpty() ? "—" : groups,
+              t.getCreateTime().toInstant(),
+              t.getDueDate() == null
+                  ? null
+                  : java.time.LocalDate.ofInstant(
+                      t.getDueDate().toInstant(), fr.recouvrement.kernel.time.CaseClock.PARIS)));
     }
     return open;
   }
@@ -101,11 +136,14 @@ class CasePages {
       try {
         order = CaseView.Sort.valueOf(sort.trim().toUpperCase());
       } catch (IllegalArgumentException e) {
-        errors.add("Tri inconnu : « " + sort + " ». Les dossiers les plus récents sont affichés d'abord.");
+        errors.add(
+            "Tri inconnu : « " + sort + " ». Les dossiers les plus récents sont affichés d'abord.");
       }
     }
-    String name = q == null || q.isBlank() ? null : q.trim().substring(0, Math.min(100, q.trim().length()));
-    CaseView.Page listed = cases.list(parsedStatus, parsedSegment, name, order, pageNumber, PAGE_SIZE);
+    String name =
+        q == null || q.isBlank() ? null : q.trim().substring(0, Math.min(100, q.trim().length()));
+    CaseView.Page listed =
+        cases.list(parsedStatus, parsedSegment, name, order, pageNumber, PAGE_SIZE);
     model.addAttribute("q", name == null ? "" : name);
     model.addAttribute("sort", order.name());
     model.addAttribute("today", fr.recouvrement.kernel.time.CaseClock.today());
@@ -118,8 +156,14 @@ class CasePages {
     model.addAttribute("listing", listed);
     model.addAttribute("pageNumber", pageNumber + 1);
     model.addAttribute("pages", pages);
-    model.addAttribute("previous", pageNumber > 0 ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber) : null);
-    model.addAttribute("next", pageNumber + 1 < pages ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber + 2) : null);
+    model.addAttribute(
+        "previous",
+        pageNumber > 0 ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber) : null);
+    model.addAttribute(
+        "next",
+        pageNumber + 1 < pages
+            ? pageUrl(parsedStatus, parsedSegment, name, order, pageNumber + 2)
+            : null);
     return "pages/cases";
   }
 
@@ -140,9 +184,13 @@ class CasePages {
     model.addAttribute("disputes", caseDisputes);
     model.addAttribute("insolvency", insolvencies.ofCase(view.reference()).orElse(null));
     fr.recouvrement.portal.PortalAdmin portalAdmin = portal.getIfAvailable();
-    model.addAttribute("portal", portalAdmin == null ? null : portalAdmin.activity(view.reference()));
-    model.addAttribute("supervising", fr.recouvrement.security.GroupIds.supervising(
-        org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()));
+    model.addAttribute(
+        "portal", portalAdmin == null ? null : portalAdmin.activity(view.reference()));
+    model.addAttribute(
+        "supervising",
+        fr.recouvrement.security.GroupIds.supervising(
+            org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication()));
     CaseTimeline source = timeline.getIfAvailable();
     List<TimelineEvent> events = null;
     if (source != null) {
@@ -154,20 +202,30 @@ class CasePages {
       }
     }
     model.addAttribute("events", events);
-    model.addAttribute("story", events == null ? null : BusinessTimeline.of(events, view, caseDisputes, ruleAnnotations()));
+    model.addAttribute(
+        "story",
+        events == null ? null : BusinessTimeline.of(events, view, caseDisputes, ruleAnnotations()));
     return "pages/case";
   }
 
-  /** The annotation of a decision table's rule (its {@code description}), read from the deployed table, once per page. */
-  private java.util.function.BiFunction<String, String, java.util.Optional<String>> ruleAnnotations() {
-    java.util.Map<String, org.camunda.bpm.model.dmn.DmnModelInstance> tables = new java.util.HashMap<>();
+  /**
+   * The annotation of a decision table's rule (its {@code description}), read from the deployed
+   * table, once per page.
+   */
+  private java.util.function.BiFunction<String, String, java.util.Optional<String>>
+      ruleAnnotations() {
+    java.util.Map<String, org.camunda.bpm.model.dmn.DmnModelInstance> tables =
+        new java.util.HashMap<>();
     return (definitionId, ruleId) -> {
       if (definitionId == null || ruleId == null) {
         return java.util.Optional.empty();
       }
       try {
-        org.camunda.bpm.model.dmn.DmnModelInstance table = tables.computeIfAbsent(definitionId, repository::getDmnModelInstance);
-        if (table.getModelElementById(ruleId) instanceof org.camunda.bpm.model.dmn.instance.Rule rule && rule.getDescription() != null) {
+        org.camunda.bpm.model.dmn.DmnModelInstance table =
+            tables.computeIfAbsent(definitionId, repository::getDmnModelInstance);
+        if (table.getModelElementById(ruleId)
+                instanceof org.camunda.bpm.model.dmn.instance.Rule rule
+            && rule.getDescription() != null) {
           return java.util.Optional.of(rule.getDescription().getTextContent().strip());
         }
       } catch (RuntimeException e) {
@@ -177,7 +235,8 @@ class CasePages {
     };
   }
 
-  private static String pageUrl(CaseStatus status, String segment, String name, CaseView.Sort sort, int page) {
+  private static String pageUrl(
+      CaseStatus status, String segment, String name, CaseView.Sort sort, int page) {
     UriComponentsBuilder url = UriComponentsBuilder.fromPath("/app/cases");
     if (name != null) {
       url.queryParam("q", name);

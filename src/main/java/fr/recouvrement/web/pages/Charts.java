@@ -11,12 +11,14 @@ import java.util.List;
 public final class Charts {
   /** Width in SVG units of the longest bar; labels take the left, figures the right. */
   static final int LABEL_WIDTH = 220;
+
   static final int BAR_WIDTH = 300;
   static final int ROW_HEIGHT = 28;
 
   private Charts() {}
 
-  public record Bar(String label, double value, String text, double length, boolean negative, int y) {}
+  public record Bar(
+      String label, double value, String text, double length, boolean negative, int y) {}
 
   public record Chart(String id, String title, List<Bar> bars, int height) {
     public boolean isEmpty() {
@@ -26,7 +28,10 @@ public final class Charts {
 
   public record Entry(String label, Double value, String text) {}
 
-  /** Bars scaled to {@code scale}, or to the largest absolute value when that is larger; nulls drawn empty. */
+  /**
+   * Bars scaled to {@code scale}, or to the largest absolute value when that is larger; nulls drawn
+   * empty.
+   */
   static Chart chart(String id, String title, double scale, List<Entry> entries) {
     double max = scale;
     for (Entry e : entries) {
@@ -37,11 +42,12 @@ public final class Charts {
     double unit = max <= 0 ? 0 : BAR_WIDTH / max;
     List<Bar> bars =
         java.util.stream.IntStream.range(0, entries.size())
-            .mapToObj(i -> {
-              Entry e = entries.get(i);
-              double v = e.value() == null ? 0 : e.value();
-              return new Bar(e.label(), v, e.text(), Math.abs(v) * unit, v < 0, i * ROW_HEIGHT);
-            })
+            .mapToObj(
+                i -> {
+                  Entry e = entries.get(i);
+                  double v = e.value() == null ? 0 : e.value();
+                  return new Bar(e.label(), v, e.text(), Math.abs(v) * unit, v < 0, i * ROW_HEIGHT);
+                })
             .toList();
     return new Chart(id, title, bars, Math.max(1, bars.size()) * ROW_HEIGHT);
   }

@@ -47,8 +47,12 @@ class DashboardPage {
     LocalDate start = date(from, today.withDayOfYear(1), "Date de début", errors);
     LocalDate end = date(to, today, "Date de fin", errors);
     if (errors.isEmpty() && start.isAfter(end)) {
-      errors.add("La date de début (" + PageFormats.FRENCH.date(start) + ") est après la date de fin ("
-          + PageFormats.FRENCH.date(end) + ").");
+      errors.add(
+          "La date de début ("
+              + PageFormats.FRENCH.date(start)
+              + ") est après la date de fin ("
+              + PageFormats.FRENCH.date(end)
+              + ").");
     }
     model.addAttribute("from", from == null || from.isBlank() ? start.toString() : from);
     model.addAttribute("to", to == null || to.isBlank() ? end.toString() : to);
@@ -85,28 +89,44 @@ class DashboardPage {
             1.0,
             List.of(
                 new Charts.Entry("Recouvrement", k.recoveryRate(), fmt.percent(k.recoveryRate())),
-                new Charts.Entry("Contentieux", k.litigationRate(), fmt.percent(k.litigationRate())))),
+                new Charts.Entry(
+                    "Contentieux", k.litigationRate(), fmt.percent(k.litigationRate())))),
         Charts.chart(
             "cost-per-euro",
             "Coût par euro recouvré",
             1.0,
-            List.of(new Charts.Entry("Coût pour 1 € recouvré", k.costPerEuroRecovered(), fmt.perEuro(k.costPerEuroRecovered())))),
+            List.of(
+                new Charts.Entry(
+                    "Coût pour 1 € recouvré",
+                    k.costPerEuroRecovered(),
+                    fmt.perEuro(k.costPerEuroRecovered())))),
         Charts.chart(
             "roi-by-channel",
             "Retour sur investissement par canal",
             0,
-            breakdown(k.byChannel(), b -> labels.channel(b.key()), Kpis.Breakdown::roi, b -> fmt.percent(b.roi()))),
+            breakdown(
+                k.byChannel(),
+                b -> labels.channel(b.key()),
+                Kpis.Breakdown::roi,
+                b -> fmt.percent(b.roi()))),
         Charts.chart(
             "recovered-by-segment",
             "Montant recouvré par segment",
             0,
-            breakdown(k.bySegment(), Kpis.Breakdown::key, b -> euros(b.recoveredAfter()), b -> fmt.amount(b.recoveredAfter()))),
+            breakdown(
+                k.bySegment(),
+                Kpis.Breakdown::key,
+                b -> euros(b.recoveredAfter()),
+                b -> fmt.amount(b.recoveredAfter()))),
         Charts.chart(
             "recovered-by-strategy",
             "Montant recouvré par version de stratégie",
             0,
             breakdown(
-                k.byStrategyVersion(), Kpis.Breakdown::key, b -> euros(b.recoveredAfter()), b -> fmt.amount(b.recoveredAfter()))));
+                k.byStrategyVersion(),
+                Kpis.Breakdown::key,
+                b -> euros(b.recoveredAfter()),
+                b -> fmt.amount(b.recoveredAfter()))));
   }
 
   private static List<Charts.Entry> breakdown(
@@ -116,14 +136,17 @@ class DashboardPage {
       Function<Kpis.Breakdown, String> text) {
     return lines == null
         ? List.of()
-        : lines.stream().map(b -> new Charts.Entry(label.apply(b), value.apply(b), text.apply(b))).toList();
+        : lines.stream()
+            .map(b -> new Charts.Entry(label.apply(b), value.apply(b), text.apply(b)))
+            .toList();
   }
 
   private static Double euros(BigDecimal amount) {
     return amount == null ? null : amount.doubleValue();
   }
 
-  private static LocalDate date(String value, LocalDate otherwise, String what, List<String> errors) {
+  private static LocalDate date(
+      String value, LocalDate otherwise, String what, List<String> errors) {
     if (value == null || value.isBlank()) {
       return otherwise;
     }

@@ -1,7 +1,7 @@
 package fr.recouvrement.web.pages;
 
-import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.channel.DocumentStore;
+import fr.recouvrement.kernel.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * A stored document opened from a case page, within the page's session (the same bytes as {@code
- * GET /api/documents/{id}}, which asks a browser for HTTP Basic): served only while it still matches
- * the SHA-256 recorded when it was made, with that hash in {@code X-Content-SHA256}.
+ * GET /api/documents/{id}}, which asks a browser for HTTP Basic): served only while it still
+ * matches the SHA-256 recorded when it was made, with that hash in {@code X-Content-SHA256}.
  */
 @Controller
 @RequestMapping("/app/documents")
@@ -37,20 +37,25 @@ class DocumentPages {
     DocumentStore.Document d = found.get();
     Optional<byte[]> stored = documents.storedBytes(d);
     if (stored.isEmpty()) {
-      return text(HttpStatus.CONFLICT, "Le fichier du document " + id + " a disparu : il ne peut pas être servi.");
+      return text(
+          HttpStatus.CONFLICT,
+          "Le fichier du document " + id + " a disparu : il ne peut pas être servi.");
     }
     if (!Sha256.hex(stored.get()).equals(d.sha256())) {
       return text(
           HttpStatus.CONFLICT,
-          "Le document " + id + " ne correspond plus à l'empreinte SHA-256 enregistrée à son envoi : il n'est pas servi.");
+          "Le document "
+              + id
+              + " ne correspond plus à l'empreinte SHA-256 enregistrée à son envoi : il n'est pas servi.");
     }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.contentType()))
         .header("X-Content-SHA256", d.sha256())
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(d.fileName()).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(d.fileName()).build().toString())
         .body(stored.get());
   }
-
 
   private static ResponseEntity<byte[]> text(HttpStatus status, String message) {
     return ResponseEntity.status(status)

@@ -44,32 +44,55 @@ public final class Labels {
 
   /** The segments {@code debtor-segment} returns (processes/decisions/debtor-segment.dmn). */
   private static final Map<String, String> SEGMENT =
-      new java.util.LinkedHashMap<>(Map.of(
-          "PONCTUEL", "Payeur ponctuel",
-          "EN_DIFFICULTE", "En difficulté",
-          "RECALCITRANT", "Récalcitrant",
-          "GROS_ENJEU", "Gros enjeu"));
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "PONCTUEL", "Payeur ponctuel",
+              "EN_DIFFICULTE", "En difficulté",
+              "RECALCITRANT", "Récalcitrant",
+              "GROS_ENJEU", "Gros enjeu"));
 
   private static final Map<String, String> DISPUTE_CATEGORY =
-      Map.of("TECHNICAL", "Technique (prestation)", "ADMINISTRATIVE", "Administrative (bon de commande, adresse)", "COMMERCIAL", "Commerciale (prix, remise)");
+      Map.of(
+          "TECHNICAL",
+          "Technique (prestation)",
+          "ADMINISTRATIVE",
+          "Administrative (bon de commande, adresse)",
+          "COMMERCIAL",
+          "Commerciale (prix, remise)");
 
-  private static final Map<String, String> DISPUTE_STATUS = Map.of("OPEN", "En cours d'instruction", "RESOLVED", "Tranchée", "CLOSED", "Close");
+  private static final Map<String, String> DISPUTE_STATUS =
+      Map.of("OPEN", "En cours d'instruction", "RESOLVED", "Tranchée", "CLOSED", "Close");
 
   private static final Map<String, String> DISPUTE_OUTCOME =
       Map.of("CREDIT_NOTE", "Avoir émis", "PARTIAL", "Annulation partielle", "REJECTED", "Rejetée");
 
   private static final Map<String, String> PROCEDURE =
-      Map.of("SAUVEGARDE", "Sauvegarde", "REDRESSEMENT", "Redressement judiciaire", "LIQUIDATION", "Liquidation judiciaire");
+      Map.of(
+          "SAUVEGARDE",
+          "Sauvegarde",
+          "REDRESSEMENT",
+          "Redressement judiciaire",
+          "LIQUIDATION",
+          "Liquidation judiciaire");
 
   private static final Map<String, String> DOCUMENT_KIND =
-      Map.of("REMINDER_LETTER", "Lettre de relance", "FORMAL_NOTICE", "Mise en demeure", "DISPUTE_REJECTION", "Réponse à une contestation");
+      Map.of(
+          "REMINDER_LETTER",
+          "Lettre de relance",
+          "FORMAL_NOTICE",
+          "Mise en demeure",
+          "DISPUTE_REJECTION",
+          "Réponse à une contestation");
 
-  private static final Map<String, String> PROMISE_STATUS = Map.of("PENDING", "En attente", "KEPT", "Tenue", "BROKEN", "Non tenue");
+  private static final Map<String, String> PROMISE_STATUS =
+      Map.of("PENDING", "En attente", "KEPT", "Tenue", "BROKEN", "Non tenue");
 
-  private static final Map<String, String> DEBTOR_TYPE = Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
+  private static final Map<String, String> DEBTOR_TYPE =
+      Map.of("BUSINESS", "Professionnel", "CONSUMER", "Particulier");
 
   /** Why a claim's VAT became recoverable (CGI 272). */
-  private static final Map<String, String> VAT_REASON = Map.of("WRITE_OFF", "Passage en perte", "LIQUIDATION", "Liquidation judiciaire");
+  private static final Map<String, String> VAT_REASON =
+      Map.of("WRITE_OFF", "Passage en perte", "LIQUIDATION", "Liquidation judiciaire");
 
   private Labels() {}
 

@@ -23,7 +23,10 @@ class LoginPage {
     return "pages/login";
   }
 
-  /** Forwarded to by the access-denied handler: a user in no reading group, a form without its CSRF token. */
+  /**
+   * Forwarded to by the access-denied handler: a user in no reading group, a form without its CSRF
+   * token.
+   */
   @RequestMapping("/denied")
   String denied(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);

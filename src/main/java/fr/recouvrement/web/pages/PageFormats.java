@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the pages write numbers and dates, in French ({@code ${fmt.amount(x)}} in the templates):
- * "1 850,00 €", "45,2 %", "04/02/2026", "04/02/2026 14:05". Groups are separated by a no-break space
+ * How the pages write numbers and dates, in French ({@code ${fmt.amount(x)}} in the templates): "1
+ * 850,00 €", "45,2 %", "04/02/2026", "04/02/2026 14:05". Groups are separated by a no-break space
  * (U+00A0, as in the letters), so an amount never wraps in a table cell. Null shows as "—".
  */
 public final class PageFormats {
@@ -20,8 +20,10 @@ public final class PageFormats {
   static final String NONE = "—";
   private static final char NBSP = '\u00a0';
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE);
 
   private PageFormats() {}
 
@@ -31,7 +33,9 @@ public final class PageFormats {
 
   /** A rate between 0 and 1 as a percentage with one decimal: 0.4523 → "45,2 %". */
   public String percent(Double rate) {
-    return rate == null ? NONE : decimal(BigDecimal.valueOf(rate).movePointRight(2), 1) + NBSP + "%";
+    return rate == null
+        ? NONE
+        : decimal(BigDecimal.valueOf(rate).movePointRight(2), 1) + NBSP + "%";
   }
 
   /** A ratio as it is, two decimals: a cost per euro of 0.0834 → "0,08". */
@@ -62,9 +66,9 @@ public final class PageFormats {
   }
 
   /**
-   * A recorded detail as people read it: an instant (or its ISO text) in Paris time, a date (or
-   * its ISO text) French, a decimal with a comma, true/false as oui/non, a map as « key : value »
-   * pairs and a list item by item, each formatted the same way; anything else as it is.
+   * A recorded detail as people read it: an instant (or its ISO text) in Paris time, a date (or its
+   * ISO text) French, a decimal with a comma, true/false as oui/non, a map as « key : value » pairs
+   * and a list item by item, each formatted the same way; anything else as it is.
    */
   public String detail(Object value) {
     if (value == null) {
@@ -87,7 +91,9 @@ public final class PageFormats {
     }
     if (value instanceof java.util.Map<?, ?> map) {
       StringBuilder text = new StringBuilder();
-      map.forEach((k, v) -> text.append(text.isEmpty() ? "" : " ; ").append(k).append(" : ").append(detail(v)));
+      map.forEach(
+          (k, v) ->
+              text.append(text.isEmpty() ? "" : " ; ").append(k).append(" : ").append(detail(v)));
       return text.toString();
     }
     if (value instanceof java.util.Collection<?> list) {
@@ -107,10 +113,12 @@ public final class PageFormats {
     return s;
   }
 
-  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private static final java.util.regex.Pattern ISO_INSTANT =
-      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+      java.util.regex.Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
 
   public String iso(LocalDate date) {
     return date == null ? "" : date.toString();
@@ -121,7 +129,8 @@ public final class PageFormats {
     symbols.setGroupingSeparator(NBSP);
     symbols.setDecimalSeparator(',');
     symbols.setMinusSign('-');
-    DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
+    DecimalFormat format =
+        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
     return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
   }
 }

@@ -1,4 +1,2 @@
-/**
- * Server-rendered pages for collectors and debtors (cases, documents).
- */
+/** Server-rendered pages for collectors and debtors (cases, documents). */
 package fr.recouvrement.web.pages;

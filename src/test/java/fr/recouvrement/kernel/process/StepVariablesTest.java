@@ -23,7 +23,8 @@ class StepVariablesTest {
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getCurrentActivityId()).thenReturn(activity);
     when(execution.getProcessInstanceId()).thenReturn("pi-1");
-    when(execution.getVariable(org.mockito.ArgumentMatchers.anyString())).thenAnswer(i -> values.get(i.<String>getArgument(0)));
+    when(execution.getVariable(org.mockito.ArgumentMatchers.anyString()))
+        .thenAnswer(i -> values.get(i.<String>getArgument(0)));
     return execution;
   }
 
@@ -56,8 +57,10 @@ class StepVariablesTest {
   void aNegativeOrUnreadableAmountIsRefusedWithItsName() {
     values.put("credit", "-5");
     values.put("typo", "12 euros");
-    assertThatThrownBy(() -> variables().amount("credit")).hasMessageContaining("'credit' cannot be negative");
-    assertThatThrownBy(() -> variables().amount("typo")).hasMessageContaining("'typo' is not an amount: '12 euros'");
+    assertThatThrownBy(() -> variables().amount("credit"))
+        .hasMessageContaining("'credit' cannot be negative");
+    assertThatThrownBy(() -> variables().amount("typo"))
+        .hasMessageContaining("'typo' is not an amount: '12 euros'");
   }
 
   @Test
@@ -70,7 +73,8 @@ class StepVariablesTest {
     assertThat(variables().date("fromForm")).isEqualTo(LocalDate.of(2026, 12, 1));
     assertThat(variables().date("fromJava")).isEqualTo(LocalDate.of(2026, 3, 2));
     assertThat(variables().date("local")).isEqualTo(LocalDate.of(2027, 1, 4));
-    assertThatThrownBy(() -> variables().date("typo")).hasMessageContaining("'typo' is not a date (YYYY-MM-DD)");
+    assertThatThrownBy(() -> variables().date("typo"))
+        .hasMessageContaining("'typo' is not a date (YYYY-MM-DD)");
   }
 
   @Test
@@ -91,19 +95,25 @@ class StepVariablesTest {
 
   @Test
   void aStepKeyIsTheCaseTheInstanceTheActivityAndItsPartsBoundedTo200Characters() {
-    assertThat(StepKey.of(execution("Task_SendReminderEmail"), "DOS-1", 2)).isEqualTo("DOS-1/pi-1/Task_SendReminderEmail/2");
+    assertThat(StepKey.of(execution("Task_SendReminderEmail"), "DOS-1", 2))
+        .isEqualTo("DOS-1/pi-1/Task_SendReminderEmail/2");
     values.put("caseReference", "DOS-2");
-    assertThat(StepKey.of(execution("Task_NotifyDisputeRejected"))).isEqualTo("DOS-2/pi-1/Task_NotifyDisputeRejected");
+    assertThat(StepKey.of(execution("Task_NotifyDisputeRejected")))
+        .isEqualTo("DOS-2/pi-1/Task_NotifyDisputeRejected");
 
     String longActivity = "Task_" + "X".repeat(250);
     String whole = "DOS-1/pi-1/" + longActivity;
     String key = StepKey.of(execution(longActivity), "DOS-1");
-    assertThat(key).hasSize(200).startsWith("DOS-1/pi-1/Task_XXX").endsWith("#" + Sha256.hex(whole));
+    assertThat(key)
+        .hasSize(200)
+        .startsWith("DOS-1/pi-1/Task_XXX")
+        .endsWith("#" + Sha256.hex(whole));
   }
 
   @Test
   void sha256IsTheStandardDigest() {
     // FIPS 180-2 test vector for "abc"
-    assertThat(Sha256.hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Sha256.hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 }

@@ -17,7 +17,9 @@ class FrenchHolidaysTest {
     assertThat(FrenchHolidays.easterSunday(2026)).isEqualTo(day("2026-04-05"));
     assertThat(FrenchHolidays.easterSunday(2027)).isEqualTo(day("2027-03-28"));
     for (Territory t : Territory.values()) {
-      assertThat(FrenchHolidays.isHoliday(day("2026-04-06"), t)).as("lundi de Pâques, %s", t).isTrue();
+      assertThat(FrenchHolidays.isHoliday(day("2026-04-06"), t))
+          .as("lundi de Pâques, %s", t)
+          .isTrue();
       assertThat(FrenchHolidays.isHoliday(day("2026-05-14"), t)).as("Ascension, %s", t).isTrue();
       assertThat(FrenchHolidays.isHoliday(day("2026-07-14"), t)).as("14 juillet, %s", t).isTrue();
     }
@@ -30,8 +32,12 @@ class FrenchHolidaysTest {
   @Test
   void basRhinAndHautRhinKeepGoodFridayAndSaintStephensDay() {
     for (Territory t : new Territory[] {Territory.BAS_RHIN, Territory.HAUT_RHIN}) {
-      assertThat(FrenchHolidays.isHoliday(day("2026-04-03"), t)).as("Vendredi saint, %s", t).isTrue();
-      assertThat(FrenchHolidays.isHoliday(day("2025-12-26"), t)).as("Saint-Étienne, %s", t).isTrue();
+      assertThat(FrenchHolidays.isHoliday(day("2026-04-03"), t))
+          .as("Vendredi saint, %s", t)
+          .isTrue();
+      assertThat(FrenchHolidays.isHoliday(day("2025-12-26"), t))
+          .as("Saint-Étienne, %s", t)
+          .isTrue();
     }
   }
 
@@ -77,11 +83,15 @@ class FrenchHolidaysTest {
 
   @Test
   void aDeadlineOnALocalHolidayRunsToTheNextWorkingDay() {
-    // Friday 3 April 2026 is Good Friday in Strasbourg, then a weekend and Easter Monday: Tuesday 7 April
-    assertThat(FrenchHolidays.nextWorkingDay(day("2026-04-03"), Territory.BAS_RHIN)).isEqualTo(day("2026-04-07"));
-    assertThat(FrenchHolidays.nextWorkingDay(day("2026-04-03"), Territory.METROPOLE)).isEqualTo(day("2026-04-03"));
+    // Friday 3 April 2026 is Good Friday in Strasbourg, then a weekend and Easter Monday: Tuesday 7
+    // April
+    assertThat(FrenchHolidays.nextWorkingDay(day("2026-04-03"), Territory.BAS_RHIN))
+        .isEqualTo(day("2026-04-07"));
+    assertThat(FrenchHolidays.nextWorkingDay(day("2026-04-03"), Territory.METROPOLE))
+        .isEqualTo(day("2026-04-03"));
     // Wednesday 27 May 2026 in Pointe-à-Pitre: Thursday 28
-    assertThat(FrenchHolidays.nextWorkingDay(day("2026-05-27"), Territory.GUADELOUPE)).isEqualTo(day("2026-05-28"));
+    assertThat(FrenchHolidays.nextWorkingDay(day("2026-05-27"), Territory.GUADELOUPE))
+        .isEqualTo(day("2026-05-28"));
   }
 
   @Test

@@ -80,7 +80,9 @@ class BailiffCallbackTest {
     String instance = start(runtime, MISSION_PROCESS, reference, type);
     management.executeJob(job(management, instance).getId());
     Mission mission = missions.ofCase(reference).get(0);
-    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId(REPORT).count()).isEqualTo(1);
+    assertThat(
+            runtime.createExecutionQuery().processInstanceId(instance).activityId(REPORT).count())
+        .isEqualTo(1);
     return new Waiting(reference, instance, mission);
   }
 
@@ -90,13 +92,27 @@ class BailiffCallbackTest {
     String eventId = newEventId();
 
     ApiClient.Response r =
-        BailiffStubs.callback(port, BailiffStubs.report(eventId, w.mission().providerMissionId(), "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00"));
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report(
+                eventId,
+                w.mission().providerMissionId(),
+                "PARTIALLY_PAID",
+                "2026-11-24",
+                "148.50",
+                "900.00"));
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().get("eventId").asText()).isEqualTo(eventId);
     assertThat(r.json().get("result").asText()).isEqualTo("APPLIED");
     assertThat(r.json().get("replayed").asBoolean()).isFalse();
-    assertThat(tasks.createTaskQuery().processInstanceId(w.instance()).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(w.instance())
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(DONE);
     Map<String, Object> variables = runtime.getVariables(w.instance());
     assertThat(variables)
         .containsEntry("bailiffOutcome", "PARTIALLY_PAID")
@@ -110,32 +126,39 @@ class BailiffCallbackTest {
     assertThat(reported.amountRecovered()).isEqualByComparingTo("900.00");
     assertThat(costs.of(legalEvents.caseId(w.reference())))
         .singleElement()
-        .satisfies(c -> {
-          assertThat(c.kind()).isEqualTo("BAILIFF_FEE");
-          assertThat(c.amount()).isEqualByComparingTo("148.50");
-          assertThat(c.reference()).isEqualTo("mission-" + w.mission().id());
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo("BAILIFF_FEE");
+              assertThat(c.amount()).isEqualByComparingTo("148.50");
+              assertThat(c.reference()).isEqualTo("mission-" + w.mission().id());
+            });
     assertThat(storedResult(eventId)).isEqualTo("APPLIED");
   }
 
   @Test
   void aServiceReportSaysWhetherTheOrderWasServedToThePerson() {
     Waiting w = waitingForReport(MissionType.SERVICE);
-    String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "SERVED", "2026-11-24", "62.50", "0")
-        .replace("}", ", \"servedToPerson\": false}");
+    String body =
+        BailiffStubs.report(
+                newEventId(), w.mission().providerMissionId(), "SERVED", "2026-11-24", "62.50", "0")
+            .replace("}", ", \"servedToPerson\": false}");
 
     ApiClient.Response r = BailiffStubs.callback(port, body);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(runtime.getVariables(w.instance())).containsEntry("bailiffOutcome", "SERVED").containsEntry("servedToPerson", false);
+    assertThat(runtime.getVariables(w.instance()))
+        .containsEntry("bailiffOutcome", "SERVED")
+        .containsEntry("servedToPerson", false);
   }
 
   @Test
   void aServedToPersonThatIsNotABooleanIsRefusedNamingTheField() {
     Waiting w = waitingForReport(MissionType.SERVICE);
     String eventId = newEventId();
-    String body = BailiffStubs.report(eventId, w.mission().providerMissionId(), "SERVED", "2026-11-24", "0", "0")
-        .replace("}", ", \"servedToPerson\": \"oui\"}");
+    String body =
+        BailiffStubs.report(
+                eventId, w.mission().providerMissionId(), "SERVED", "2026-11-24", "0", "0")
+            .replace("}", ", \"servedToPerson\": \"oui\"}");
 
     ApiClient.Response r = BailiffStubs.callback(port, body);
 
@@ -148,7 +171,14 @@ class BailiffCallbackTest {
   @Test
   void aReplayedEventIsAnsweredWithWhatWasDoneAndAppliedOnce() {
     Waiting w = waitingForReport(MissionType.WAGE_SEIZURE);
-    String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
+    String body =
+        BailiffStubs.report(
+            newEventId(),
+            w.mission().providerMissionId(),
+            "PAID",
+            "2026-11-24",
+            "60.00",
+            "1850.00");
 
     ApiClient.Response first = BailiffStubs.callback(port, body);
     ApiClient.Response again = BailiffStubs.callback(port, body);
@@ -165,7 +195,9 @@ class BailiffCallbackTest {
   void aWrongSignatureIsRefusedAndNothingApplied() {
     Waiting w = waitingForReport(MissionType.BANK_SEIZURE);
     String eventId = newEventId();
-    String body = BailiffStubs.report(eventId, w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
+    String body =
+        BailiffStubs.report(
+            eventId, w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
 
     ApiClient.Response r = BailiffStubs.callback(port, body, "not-the-secret", Instant.now());
 
@@ -179,10 +211,16 @@ class BailiffCallbackTest {
   void aStaleTimestampIsRefused() {
     Waiting w = waitingForReport(MissionType.BANK_SEIZURE);
     String eventId = newEventId();
-    String body = BailiffStubs.report(eventId, w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
+    String body =
+        BailiffStubs.report(
+            eventId, w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
 
     ApiClient.Response r =
-        BailiffStubs.callback(port, body, TestServers.BAILIFF_CALLBACK_SECRET, Instant.now().minus(Duration.ofMinutes(10)));
+        BailiffStubs.callback(
+            port,
+            body,
+            TestServers.BAILIFF_CALLBACK_SECRET,
+            Instant.now().minus(Duration.ofMinutes(10)));
 
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.json().get("detail").asText()).contains("outside the accepted window");
@@ -192,7 +230,9 @@ class BailiffCallbackTest {
   @Test
   void anEventForAnUnknownMissionIsKeptUnmatched() {
     String eventId = newEventId();
-    String body = BailiffStubs.report(eventId, "CJ-nobody-" + UUID.randomUUID(), "PAID", "2026-11-24", "60.00", "1850.00");
+    String body =
+        BailiffStubs.report(
+            eventId, "CJ-nobody-" + UUID.randomUUID(), "PAID", "2026-11-24", "60.00", "1850.00");
 
     ApiClient.Response r = BailiffStubs.callback(port, body);
     ApiClient.Response again = BailiffStubs.callback(port, body);
@@ -200,7 +240,11 @@ class BailiffCallbackTest {
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     assertThat(r.json().get("result").asText()).isEqualTo("UNMATCHED");
     assertThat(storedResult(eventId)).isEqualTo("UNMATCHED");
-    assertThat(jdbc.queryForObject("select payload from callback_event where source = 'BAILIFF' and event_id = ?", String.class, eventId))
+    assertThat(
+            jdbc.queryForObject(
+                "select payload from callback_event where source = 'BAILIFF' and event_id = ?",
+                String.class,
+                eventId))
         .isEqualTo(body);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().get("result").asText()).isEqualTo("UNMATCHED");
@@ -210,10 +254,17 @@ class BailiffCallbackTest {
   @Test
   void aReportNoProcessWaitsForIsKeptUnmatched() {
     Waiting w = waitingForReport(MissionType.BANK_SEIZURE);
-    BailiffStubs.callback(port, BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "0", "1850.00"));
+    BailiffStubs.callback(
+        port,
+        BailiffStubs.report(
+            newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "0", "1850.00"));
     String late = newEventId();
 
-    ApiClient.Response r = BailiffStubs.callback(port, BailiffStubs.report(late, w.mission().providerMissionId(), "FAILED", "2026-11-25", "0", "0"));
+    ApiClient.Response r =
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report(
+                late, w.mission().providerMissionId(), "FAILED", "2026-11-25", "0", "0"));
 
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     assertThat(storedResult(late)).isEqualTo("UNMATCHED");
@@ -226,18 +277,29 @@ class BailiffCallbackTest {
     String eventId = newEventId();
 
     ApiClient.Response r =
-        BailiffStubs.callback(port, BailiffStubs.report(eventId, w.mission().providerMissionId(), "IN_PROGRESS", "2026-11-24", "0", "0"));
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report(
+                eventId, w.mission().providerMissionId(), "IN_PROGRESS", "2026-11-24", "0", "0"));
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().get("result").asText()).isEqualTo("APPLIED");
-    assertThat(missions.byId(w.mission().id()).orElseThrow().status()).isEqualTo(MissionStatus.IN_PROGRESS);
-    assertThat(runtime.createExecutionQuery().processInstanceId(w.instance()).activityId(REPORT).count()).isEqualTo(1);
+    assertThat(missions.byId(w.mission().id()).orElseThrow().status())
+        .isEqualTo(MissionStatus.IN_PROGRESS);
+    assertThat(
+            runtime
+                .createExecutionQuery()
+                .processInstanceId(w.instance())
+                .activityId(REPORT)
+                .count())
+        .isEqualTo(1);
     assertThat(storedResult(eventId)).isEqualTo("APPLIED");
   }
 
   @Test
   void anInvalidBodyIsRefusedNamingTheFields() {
-    String body = """
+    String body =
+        """
         {"missionId": "CJ-1", "status": "DONE", "occurredOn": "24/11/2026", "fee": -3, "amountRecovered": "beaucoup"}""";
 
     ApiClient.Response r = BailiffStubs.callback(port, body);
@@ -254,7 +316,10 @@ class BailiffCallbackTest {
     String eventId = newEventId();
 
     ApiClient.Response r =
-        BailiffStubs.callback(port, BailiffStubs.report(eventId, w.mission().providerMissionId(), "SERVED", "2026-11-24", "0", "0"));
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report(
+                eventId, w.mission().providerMissionId(), "SERVED", "2026-11-24", "0", "0"));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("status");
@@ -264,8 +329,8 @@ class BailiffCallbackTest {
 
   /**
    * Review M5: the provider's report came before our step recorded the mission's id (its answer to
-   * the request was slow, or the step is being retried). It is kept, then applied once when the step
-   * records the id: the waiting process gets it, the fee is booked once.
+   * the request was slow, or the step is being retried). It is kept, then applied once when the
+   * step records the id: the waiting process gets it, the fee is booked once.
    */
   @Test
   void aReportArrivingBeforeTheMissionIsRecordedIsAppliedWhenItIs() {
@@ -274,7 +339,9 @@ class BailiffCallbackTest {
     String reference = openCase(cases);
     String instance = start(runtime, MISSION_PROCESS, reference, MissionType.BANK_SEIZURE);
     String eventId = newEventId();
-    String body = BailiffStubs.report(eventId, providerId, "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00");
+    String body =
+        BailiffStubs.report(
+            eventId, providerId, "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00");
 
     ApiClient.Response early = BailiffStubs.callback(port, body);
 
@@ -284,8 +351,16 @@ class BailiffCallbackTest {
 
     management.executeJob(job(management, instance).getId());
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
-    assertThat(runtime.getVariables(instance)).containsEntry("bailiffOutcome", "PARTIALLY_PAID").containsEntry("bailiffFee", 148.5);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(DONE);
+    assertThat(runtime.getVariables(instance))
+        .containsEntry("bailiffOutcome", "PARTIALLY_PAID")
+        .containsEntry("bailiffFee", 148.5);
     Mission reported = missions.ofCase(reference).get(0);
     assertThat(reported.providerMissionId()).isEqualTo(providerId);
     assertThat(reported.status()).isEqualTo(MissionStatus.REPORTED);
@@ -297,23 +372,35 @@ class BailiffCallbackTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().get("replayed").asBoolean()).isTrue();
     reports.applyKept(providerId);
-    assertThat(costs.of(legalEvents.caseId(reference))).singleElement().satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("148.50"));
+    assertThat(costs.of(legalEvents.caseId(reference)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("148.50"));
   }
 
   /** Review L6: the same report delivered eight times at once was a 500 for all but one. */
   @Test
   void concurrentDuplicateCallbacksApplyOnceAndNeverAnswer500() throws Exception {
     Waiting w = waitingForReport(MissionType.BANK_SEIZURE);
-    String body = BailiffStubs.report(newEventId(), w.mission().providerMissionId(), "PAID", "2026-11-24", "60.00", "1850.00");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    String body =
+        BailiffStubs.report(
+            newEventId(),
+            w.mission().providerMissionId(),
+            "PAID",
+            "2026-11-24",
+            "60.00",
+            "1850.00");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
       List<java.util.concurrent.Future<ApiClient.Response>> sent = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        sent.add(pool.submit(() -> {
-          go.await();
-          return BailiffStubs.callback(port, body);
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return BailiffStubs.callback(port, body);
+                }));
       }
       go.countDown();
       List<ApiClient.Response> answers = new java.util.ArrayList<>();
@@ -321,24 +408,46 @@ class BailiffCallbackTest {
         answers.add(f.get());
       }
 
-      assertThat(answers).extracting(ApiClient.Response::status).as(answers.toString()).allMatch(s -> s == 200 || s == 409);
-      assertThat(answers).filteredOn(a -> a.status() == 200 && !a.json().get("replayed").asBoolean()).as(answers.toString()).hasSize(1);
+      assertThat(answers)
+          .extracting(ApiClient.Response::status)
+          .as(answers.toString())
+          .allMatch(s -> s == 200 || s == 409);
+      assertThat(answers)
+          .filteredOn(a -> a.status() == 200 && !a.json().get("replayed").asBoolean())
+          .as(answers.toString())
+          .hasSize(1);
       assertThat(costs.of(legalEvents.caseId(w.reference()))).hasSize(1);
-      assertThat(tasks.createTaskQuery().processInstanceId(w.instance()).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
+      assertThat(
+              tasks
+                  .createTaskQuery()
+                  .processInstanceId(w.instance())
+                  .singleResult()
+                  .getTaskDefinitionKey())
+          .isEqualTo(DONE);
     } finally {
       pool.shutdownNow();
     }
   }
 
   private void assertStillWaiting(Waiting w, String eventId) {
-    assertThat(runtime.createExecutionQuery().processInstanceId(w.instance()).activityId(REPORT).count()).isEqualTo(1);
-    assertThat(missions.byId(w.mission().id()).orElseThrow().status()).isEqualTo(MissionStatus.REQUESTED);
+    assertThat(
+            runtime
+                .createExecutionQuery()
+                .processInstanceId(w.instance())
+                .activityId(REPORT)
+                .count())
+        .isEqualTo(1);
+    assertThat(missions.byId(w.mission().id()).orElseThrow().status())
+        .isEqualTo(MissionStatus.REQUESTED);
     assertThat(storedResult(eventId)).isNull();
   }
 
   private String storedResult(String eventId) {
     List<String> rows =
-        jdbc.queryForList("select result from callback_event where source = 'BAILIFF' and event_id = ?", String.class, eventId);
+        jdbc.queryForList(
+            "select result from callback_event where source = 'BAILIFF' and event_id = ?",
+            String.class,
+            eventId);
     return rows.isEmpty() ? null : rows.get(0);
   }
 

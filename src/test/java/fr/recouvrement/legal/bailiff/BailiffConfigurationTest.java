@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which gateway the settings give, without booting the application. */
 class BailiffConfigurationTest {
-  private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(BailiffConfiguration.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner().withUserConfiguration(BailiffConfiguration.class);
 
   @Test
   void withoutABaseUrlTheGatewayIsNotConfiguredAndRefusesToSend() {
@@ -37,26 +38,36 @@ class BailiffConfigurationTest {
 
   @Test
   void aBlankBaseUrlIsNotConfigured() {
-    context.withPropertyValues("recouvrement.bailiff.base-url= ").run(c -> assertThat(c.getBean(BailiffGateway.class).isConfigured()).isFalse());
+    context
+        .withPropertyValues("recouvrement.bailiff.base-url= ")
+        .run(c -> assertThat(c.getBean(BailiffGateway.class).isConfigured()).isFalse());
   }
 
   @Test
   void withABaseUrlTheHttpGatewayIsUsed() {
     context
-        .withPropertyValues("recouvrement.bailiff.base-url=https://commissaire.example/api", "recouvrement.bailiff.read-timeout=10s")
+        .withPropertyValues(
+            "recouvrement.bailiff.base-url=https://commissaire.example/api",
+            "recouvrement.bailiff.read-timeout=10s")
         .run(
             c -> {
               assertThat(c.getBean(BailiffGateway.class)).isInstanceOf(HttpBailiffGateway.class);
               assertThat(c.getBean(BailiffGateway.class).isConfigured()).isTrue();
-              assertThat(c.getBean(BailiffSettings.class).readTimeout()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(c.getBean(BailiffSettings.class).readTimeout())
+                  .isEqualTo(Duration.ofSeconds(10));
             });
   }
 
   @Test
   void theProvidersMessageIsTakenFromAJsonProblemOrThePlainBody() {
-    assertThat(HttpBailiffGateway.providerMessage("{\"detail\": \"SIREN inconnu\", \"title\": \"Bad\"}")).isEqualTo("SIREN inconnu");
-    assertThat(HttpBailiffGateway.providerMessage("{\"message\": \"Adresse incomplète\"}")).isEqualTo("Adresse incomplète");
-    assertThat(HttpBailiffGateway.providerMessage("Service Unavailable\n")).isEqualTo("Service Unavailable");
+    assertThat(
+            HttpBailiffGateway.providerMessage(
+                "{\"detail\": \"SIREN inconnu\", \"title\": \"Bad\"}"))
+        .isEqualTo("SIREN inconnu");
+    assertThat(HttpBailiffGateway.providerMessage("{\"message\": \"Adresse incomplète\"}"))
+        .isEqualTo("Adresse incomplète");
+    assertThat(HttpBailiffGateway.providerMessage("Service Unavailable\n"))
+        .isEqualTo("Service Unavailable");
     assertThat(HttpBailiffGateway.providerMessage("")).isEqualTo("(no message)");
   }
 }

@@ -1,9 +1,9 @@
 package fr.recouvrement.legal.bailiff;
 
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
 import fr.recouvrement.cases.OpenCaseRequest;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,14 +41,17 @@ final class BailiffFixtures {
         Bpmn.createExecutableProcess(MISSION_PROCESS)
             .camundaHistoryTimeToLive(180)
             .startEvent()
-            .serviceTask("Task_ScheduleAct").camundaDelegateExpression("${scheduleBailiffAct}")
+            .serviceTask("Task_ScheduleAct")
+            .camundaDelegateExpression("${scheduleBailiffAct}")
             .serviceTask(REQUEST)
             .camundaDelegateExpression("${requestBailiffMission}")
             .camundaAsyncBefore()
             .camundaFailedJobRetryTimeCycle("R3/PT10M")
             .camundaInputParameter("missionType", "${requestedMissionType}")
-            .intermediateCatchEvent(REPORT).message(BailiffReports.MESSAGE)
-            .serviceTask("Task_RecordReport").camundaDelegateExpression("${recordBailiffReport}")
+            .intermediateCatchEvent(REPORT)
+            .message(BailiffReports.MESSAGE)
+            .serviceTask("Task_RecordReport")
+            .camundaDelegateExpression("${recordBailiffReport}")
             .userTask(DONE)
             .endEvent()
             .done();
@@ -60,7 +63,8 @@ final class BailiffFixtures {
             .camundaDelegateExpression("${recordManualBailiffMission}")
             .camundaInputParameter("missionType", "${requestedMissionType}")
             .userTask(ENTER_REPORT)
-            .serviceTask("Task_RecordReport").camundaDelegateExpression("${recordBailiffReport}")
+            .serviceTask("Task_RecordReport")
+            .camundaDelegateExpression("${recordBailiffReport}")
             .userTask(DONE)
             .endEvent()
             .done();
@@ -112,13 +116,21 @@ final class BailiffFixtures {
                 "compta@martin.example",
                 null,
                 new OpenCaseRequest.Address("3 rue des Lilas", "69003", "Lyon", "FR")),
-            List.of(new OpenCaseRequest.Invoice("F-CJ-" + UUID.randomUUID().toString().substring(0, 8), due.minusDays(30), due, new BigDecimal("1850.00"))));
+            List.of(
+                new OpenCaseRequest.Invoice(
+                    "F-CJ-" + UUID.randomUUID().toString().substring(0, 8),
+                    due.minusDays(30),
+                    due,
+                    new BigDecimal("1850.00"))));
     return cases.open(request, "test").reference();
   }
 
   static String start(RuntimeService runtime, String process, String reference, MissionType type) {
     return runtime
-        .startProcessInstanceByKey(process, reference, Map.of("caseReference", reference, "requestedMissionType", type.name()))
+        .startProcessInstanceByKey(
+            process,
+            reference,
+            Map.of("caseReference", reference, "requestedMissionType", type.name()))
         .getId();
   }
 

@@ -32,13 +32,16 @@ public final class BailiffStubs {
 
   /** The provider takes every mission and answers this mission id. */
   public static void acceptMissions(String providerMissionId) {
-    TestServers.wireMock().stubFor(post(urlEqualTo(MISSIONS)).willReturn(created(providerMissionId)));
+    TestServers.wireMock()
+        .stubFor(post(urlEqualTo(MISSIONS)).willReturn(created(providerMissionId)));
   }
 
   /** The provider stops any mission. */
   public static void acceptWithdrawals() {
     TestServers.wireMock()
-        .stubFor(post(urlPathMatching(MISSIONS + "/[^/]+/withdrawal")).willReturn(aResponse().withStatus(200)));
+        .stubFor(
+            post(urlPathMatching(MISSIONS + "/[^/]+/withdrawal"))
+                .willReturn(aResponse().withStatus(200)));
   }
 
   public static ResponseDefinitionBuilder created(String providerMissionId) {
@@ -49,7 +52,13 @@ public final class BailiffStubs {
   }
 
   /** A report body as the provider sends it. */
-  public static String report(String eventId, String providerMissionId, String status, String occurredOn, String fee, String amountRecovered) {
+  public static String report(
+      String eventId,
+      String providerMissionId,
+      String status,
+      String occurredOn,
+      String fee,
+      String amountRecovered) {
     return """
         {"eventId": "%s", "missionId": "%s", "status": "%s", "occurredOn": "%s", "fee": %s, "amountRecovered": %s, "details": "Procès-verbal n° 42"}"""
         .formatted(eventId, providerMissionId, status, occurredOn, fee, amountRecovered);
@@ -60,7 +69,8 @@ public final class BailiffStubs {
     return callback(port, body, TestServers.BAILIFF_CALLBACK_SECRET, Instant.now());
   }
 
-  public static ApiClient.Response callback(int port, String body, String secret, Instant signedAt) {
+  public static ApiClient.Response callback(
+      int port, String body, String secret, Instant signedAt) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String timestamp = Long.toString(signedAt.getEpochSecond());
     HttpRequest request =
@@ -68,12 +78,14 @@ public final class BailiffStubs {
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, application/problem+json")
             .header(SignedCallbacks.TIMESTAMP_HEADER, timestamp)
-            .header(SignedCallbacks.SIGNATURE_HEADER, SignedCallbacks.sign(secret, timestamp, bytes))
+            .header(
+                SignedCallbacks.SIGNATURE_HEADER, SignedCallbacks.sign(secret, timestamp, bytes))
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
     try {
       HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
+      return new ApiClient.Response(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

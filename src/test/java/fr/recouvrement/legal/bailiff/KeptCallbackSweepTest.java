@@ -13,11 +13,11 @@ import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.TestServers;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.provider.KeptCallbackSweep;
+import fr.recouvrement.kernel.provider.SignedCallbacks;
 import fr.recouvrement.legal.LegalEvents;
 import fr.recouvrement.legal.bailiff.BailiffMissions.Mission;
 import fr.recouvrement.money.CaseCosts;
-import fr.recouvrement.kernel.provider.KeptCallbackSweep;
-import fr.recouvrement.kernel.provider.SignedCallbacks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -87,37 +87,51 @@ class KeptCallbackSweepTest {
   }
 
   /**
-   * The state a node leaves when it is killed right after committing a mission's provider id, before
-   * the replay that follows that commit: the report kept UNMATCHED for that id, and the process
-   * waiting for it. Two nodes sweep at once: the waiting process gets the report, the fee is booked
-   * once, the kept row is APPLIED.
+   * The state a node leaves when it is killed right after committing a mission's provider id,
+   * before the replay that follows that commit: the report kept UNMATCHED for that id, and the
+   * process waiting for it. Two nodes sweep at once: the waiting process gets the report, the fee
+   * is booked once, the kept row is APPLIED.
    */
   @Test
-  void aKeptReportWhoseReplayNeverRanIsAppliedOnceByTheSweepAlsoWhenTwoNodesSweepAtOnce() throws Exception {
+  void aKeptReportWhoseReplayNeverRanIsAppliedOnceByTheSweepAlsoWhenTwoNodesSweepAtOnce()
+      throws Exception {
     String providerId = newProviderId();
     BailiffStubs.acceptMissions(providerId);
     String reference = openCase(cases);
     String instance = start(runtime, MISSION_PROCESS, reference, MissionType.BANK_SEIZURE);
     String eventId = "evt-" + UUID.randomUUID();
-    String body = BailiffStubs.report(eventId, providerId, "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00");
+    String body =
+        BailiffStubs.report(
+            eventId, providerId, "PARTIALLY_PAID", "2026-11-24", "148.50", "900.00");
     management.executeJob(job(management, instance).getId());
-    assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId(REPORT).count()).isEqualTo(1);
+    assertThat(
+            runtime.createExecutionQuery().processInstanceId(instance).activityId(REPORT).count())
+        .isEqualTo(1);
     // kept while the id was unknown; its replay after the id's commit never ran
-    assertThat(callbacks.remember(BailiffReports.SOURCE, eventId, body.getBytes(StandardCharsets.UTF_8), SignedCallbacks.Result.UNMATCHED, providerId))
+    assertThat(
+            callbacks.remember(
+                BailiffReports.SOURCE,
+                eventId,
+                body.getBytes(StandardCharsets.UTF_8),
+                SignedCallbacks.Result.UNMATCHED,
+                providerId))
         .isTrue();
 
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch go = new CountDownLatch(1);
-      List<Future<KeptCallbackSweep.Sweep>> sweeps = List.of(
-          nodes.submit(() -> {
-            go.await();
-            return sweep.sweep();
-          }),
-          nodes.submit(() -> {
-            go.await();
-            return sweep.sweep();
-          }));
+      List<Future<KeptCallbackSweep.Sweep>> sweeps =
+          List.of(
+              nodes.submit(
+                  () -> {
+                    go.await();
+                    return sweep.sweep();
+                  }),
+              nodes.submit(
+                  () -> {
+                    go.await();
+                    return sweep.sweep();
+                  }));
       go.countDown();
       for (Future<KeptCallbackSweep.Sweep> s : sweeps) {
         s.get();
@@ -126,11 +140,21 @@ class KeptCallbackSweepTest {
       nodes.shutdownNow();
     }
 
-    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo(DONE);
-    assertThat(runtime.getVariables(instance)).containsEntry("bailiffOutcome", "PARTIALLY_PAID").containsEntry("bailiffFee", 148.5);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getTaskDefinitionKey())
+        .isEqualTo(DONE);
+    assertThat(runtime.getVariables(instance))
+        .containsEntry("bailiffOutcome", "PARTIALLY_PAID")
+        .containsEntry("bailiffFee", 148.5);
     Mission reported = missions.ofCase(reference).get(0);
     assertThat(reported.status()).isEqualTo(MissionStatus.REPORTED);
-    assertThat(costs.of(legalEvents.caseId(reference))).singleElement().satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("148.50"));
+    assertThat(costs.of(legalEvents.caseId(reference)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.amount()).isEqualByComparingTo("148.50"));
     assertThat(stored(eventId)).isEqualTo("APPLIED");
 
     // a later sweep finds nothing more to do for it
@@ -145,8 +169,16 @@ class KeptCallbackSweepTest {
   @Test
   void aKeptCallbackThatNeverFindsItsMatchIsListedForTheOperatorsAfterAWeek() {
     String eventId = "evt-" + UUID.randomUUID();
-    ApiClient.Response r = BailiffStubs.callback(port,
-        BailiffStubs.report(eventId, "CJ-nobody-" + UUID.randomUUID(), "PAID", "2026-11-24", "60.00", "1850.00"));
+    ApiClient.Response r =
+        BailiffStubs.callback(
+            port,
+            BailiffStubs.report(
+                eventId,
+                "CJ-nobody-" + UUID.randomUUID(),
+                "PAID",
+                "2026-11-24",
+                "60.00",
+                "1850.00"));
     assertThat(r.status()).as(r.body()).isEqualTo(202);
 
     moveClock(Duration.ofDays(6));
@@ -154,9 +186,15 @@ class KeptCallbackSweepTest {
     moveClock(Duration.ofDays(8));
     KeptCallbackSweep.Sweep afterEightDays = sweep.sweep();
 
-    assertThat(afterSixDays.stale()).extracting(KeptCallbackSweep.Waiting::eventId).doesNotContain(eventId);
-    assertThat(afterEightDays.stale()).extracting(KeptCallbackSweep.Waiting::eventId).contains(eventId);
-    assertThat(afterEightDays.stale()).filteredOn(w -> w.eventId().equals(eventId)).singleElement()
+    assertThat(afterSixDays.stale())
+        .extracting(KeptCallbackSweep.Waiting::eventId)
+        .doesNotContain(eventId);
+    assertThat(afterEightDays.stale())
+        .extracting(KeptCallbackSweep.Waiting::eventId)
+        .contains(eventId);
+    assertThat(afterEightDays.stale())
+        .filteredOn(w -> w.eventId().equals(eventId))
+        .singleElement()
         .satisfies(w -> assertThat(w.source()).isEqualTo("BAILIFF"));
     assertThat(stored(eventId)).isEqualTo("UNMATCHED");
   }
@@ -167,7 +205,10 @@ class KeptCallbackSweepTest {
 
   private String stored(String eventId) {
     List<String> rows =
-        jdbc.queryForList("select result from callback_event where source = 'BAILIFF' and event_id = ?", String.class, eventId);
+        jdbc.queryForList(
+            "select result from callback_event where source = 'BAILIFF' and event_id = ?",
+            String.class,
+            eventId);
     return rows.isEmpty() ? null : rows.get(0);
   }
 }

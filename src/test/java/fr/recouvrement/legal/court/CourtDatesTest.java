@@ -28,7 +28,8 @@ class CourtDatesTest {
 
   @Test
   void shouldRunAStrasbourgDeadlineEndingOnGoodFridayToTheNextWorkingDay() {
-    // 3 March + 1 month = Friday 3 April 2026, Good Friday: a holiday in the Bas-Rhin (not in Paris),
+    // 3 March + 1 month = Friday 3 April 2026, Good Friday: a holiday in the Bas-Rhin (not in
+    // Paris),
     // then Saturday, Sunday and Easter Monday 6 April: Tuesday 7 April
     assertThat(dates.lastDay("2026-03-03", "P1M", "BAS_RHIN")).isEqualTo("2026-04-07");
     assertThat(dates.lastDay("2026-03-03", "P1M", "METROPOLE")).isEqualTo("2026-04-03");
@@ -52,7 +53,10 @@ class CourtDatesTest {
   @Test
   void shouldConcludeAtMidnightAfterTheLastDayAndTheMargin() {
     Date over = dates.over("2026-09-16", "P5D");
-    assertThat(over).isEqualTo(Date.from(LocalDate.parse("2026-09-22").atStartOfDay(ZoneId.of("Europe/Paris")).toInstant()));
+    assertThat(over)
+        .isEqualTo(
+            Date.from(
+                LocalDate.parse("2026-09-22").atStartOfDay(ZoneId.of("Europe/Paris")).toInstant()));
   }
 
   @Test

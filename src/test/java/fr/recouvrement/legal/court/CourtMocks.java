@@ -1,9 +1,9 @@
 package fr.recouvrement.legal.court;
 
+import fr.recouvrement.legal.TestLegalDeadlines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import fr.recouvrement.legal.TestLegalDeadlines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,10 +28,15 @@ public final class CourtMocks {
     }
   }
 
-  /** Calls to the bailiff delegates, in order: "requestBailiffMission:SERVICE", "recordBailiffReport:SERVED:2026-04-10". */
+  /**
+   * Calls to the bailiff delegates, in order: "requestBailiffMission:SERVICE",
+   * "recordBailiffReport:SERVED:2026-04-10".
+   */
   final List<String> bailiff = new ArrayList<>();
+
   /** Legal events recorded, in order: "TYPE:occurredOn[:endsOn][:costKind=amount]". */
   final List<String> events = new ArrayList<>();
+
   private int missions;
 
   CourtMocks(ProcessEngine engine, boolean bailiffConfigured) {
@@ -39,10 +44,19 @@ public final class CourtMocks {
     Mocks.register("bailiffGateway", new Gateway(bailiffConfigured));
     Mocks.register("courtDates", new CourtDates());
     Mocks.register("legalDeadlines", TestLegalDeadlines.on(engine));
-    Mocks.register("requestBailiffMission", (JavaDelegate) e -> mission(e, "requestBailiffMission"));
-    Mocks.register("recordManualBailiffMission", (JavaDelegate) e -> mission(e, "recordManualBailiffMission"));
-    Mocks.register("recordBailiffReport", (JavaDelegate) e ->
-        bailiff.add("recordBailiffReport:" + e.getVariable("bailiffOutcome") + ":" + e.getVariable("bailiffReportedOn")));
+    Mocks.register(
+        "requestBailiffMission", (JavaDelegate) e -> mission(e, "requestBailiffMission"));
+    Mocks.register(
+        "recordManualBailiffMission", (JavaDelegate) e -> mission(e, "recordManualBailiffMission"));
+    Mocks.register(
+        "recordBailiffReport",
+        (JavaDelegate)
+            e ->
+                bailiff.add(
+                    "recordBailiffReport:"
+                        + e.getVariable("bailiffOutcome")
+                        + ":"
+                        + e.getVariable("bailiffReportedOn")));
     Mocks.register("recordLegalEvent", (JavaDelegate) this::legalEvent);
   }
 
@@ -52,13 +66,21 @@ public final class CourtMocks {
   }
 
   private void legalEvent(DelegateExecution e) {
-    StringBuilder line = new StringBuilder(e.getVariable("legalEvent") + ":" + CourtDates.day(
-        e.getVariable("legalEventDate") == null ? new CourtDates().today() : e.getVariable("legalEventDate")));
+    StringBuilder line =
+        new StringBuilder(
+            e.getVariable("legalEvent")
+                + ":"
+                + CourtDates.day(
+                    e.getVariable("legalEventDate") == null
+                        ? new CourtDates().today()
+                        : e.getVariable("legalEventDate")));
     if (e.getVariable("legalEventEndsOn") != null) {
       line.append(":").append(CourtDates.day(e.getVariable("legalEventEndsOn")));
     }
     Object amount = e.getVariable("costAmount");
-    if (e.getVariable("costKind") != null && amount != null && ((Number) amount).doubleValue() > 0) {
+    if (e.getVariable("costKind") != null
+        && amount != null
+        && ((Number) amount).doubleValue() > 0) {
       line.append(":").append(e.getVariable("costKind")).append("=").append(amount);
     }
     events.add(line.toString());
@@ -66,7 +88,9 @@ public final class CourtMocks {
 
   /** The bailiff's report arriving through the callback, for the mission last requested. */
   static void report(ProcessEngine engine, String missionId, Map<String, Object> report) {
-    engine.getRuntimeService().createMessageCorrelation("BailiffReport")
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("BailiffReport")
         .processInstanceVariableEquals("bailiffMissionId", missionId)
         .setVariables(report)
         .correlate();
@@ -78,7 +102,18 @@ public final class CourtMocks {
   }
 
   static Map<String, Object> report(String outcome, String on, boolean servedToPerson) {
-    return Map.of("bailiffOutcome", outcome, "bailiffReportedOn", on, "bailiffFee", 45.0,
-        "bailiffAmountRecovered", 0.0, "bailiffDetails", "compte rendu", "servedToPerson", servedToPerson);
+    return Map.of(
+        "bailiffOutcome",
+        outcome,
+        "bailiffReportedOn",
+        on,
+        "bailiffFee",
+        45.0,
+        "bailiffAmountRecovered",
+        0.0,
+        "bailiffDetails",
+        "compte rendu",
+        "servedToPerson",
+        servedToPerson);
   }
 }

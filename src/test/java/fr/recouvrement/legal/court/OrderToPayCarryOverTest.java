@@ -37,8 +37,13 @@ class OrderToPayCarryOverTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     mocks = new CourtMocks(engine, true);
-    legacy = engine.getRepositoryService().createDeployment().name("order-to-pay before legal-deadlines")
-        .addClasspathResource("legacy/order-to-pay-before-legal-deadlines.bpmn").deploy();
+    legacy =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("order-to-pay before legal-deadlines")
+            .addClasspathResource("legacy/order-to-pay-before-legal-deadlines.bpmn")
+            .deploy();
   }
 
   @AfterEach
@@ -52,13 +57,38 @@ class OrderToPayCarryOverTest {
     Mocks.reset();
   }
 
-  /** On the legacy model: filed, the order made on 2 September 2026, the service asked of the provider. */
+  /**
+   * On the legacy model: filed, the order made on 2 September 2026, the service asked of the
+   * provider.
+   */
   ProcessDriver legacyOrder(String reference) {
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-08-24")));
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("order-to-pay", reference, Map.of(
-        "caseReference", reference, "debtorType", "BUSINESS", "debtorName", "Boulangerie Martin SARL", "balance", 7350.0,
-        "claimAmount", 7412.8, "court", "tribunal de commerce", "cerfa", "12946"));
-    assertThat(engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId())
+    ProcessInstance instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "order-to-pay",
+                reference,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "debtorType",
+                    "BUSINESS",
+                    "debtorName",
+                    "Boulangerie Martin SARL",
+                    "balance",
+                    7350.0,
+                    "claimAmount",
+                    7412.8,
+                    "court",
+                    "tribunal de commerce",
+                    "cerfa",
+                    "12946"));
+    assertThat(
+            engine
+                .getRepositoryService()
+                .getProcessDefinition(instance.getProcessDefinitionId())
+                .getDeploymentId())
         .isEqualTo(legacy.getId());
     ProcessDriver driver = new ProcessDriver(engine, instance.getId()).settle();
     Map<String, Object> form = new HashMap<>();
@@ -69,15 +99,22 @@ class OrderToPayCarryOverTest {
     form.put("courtFee", 33.47);
     driver.complete(driver.task(), form);
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-09-04")));
-    driver.complete(driver.task(), Map.of("orderDecision", "GRANTED", "orderDecisionDate", "2026-09-02"));
+    driver.complete(
+        driver.task(), Map.of("orderDecision", "GRANTED", "orderDecisionDate", "2026-09-02"));
     // the legacy model's six months
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serviceDeadline")).isEqualTo("2027-03-02");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "serviceDeadline"))
+        .isEqualTo("2027-03-02");
     return driver;
   }
 
   String latestId() {
-    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("order-to-pay").latestVersion()
-        .singleResult().getId();
+    return engine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey("order-to-pay")
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   Object variable(ProcessDriver driver, String name) {
@@ -85,8 +122,13 @@ class OrderToPayCarryOverTest {
   }
 
   Job timer(ProcessDriver driver, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(driver.tree().get(0)).activityId(activityId)
-        .timers().singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(driver.tree().get(0))
+        .activityId(activityId)
+        .timers()
+        .singleResult();
   }
 
   @Test
@@ -94,45 +136,79 @@ class OrderToPayCarryOverTest {
     ProcessDriver awaitingService = legacyOrder("DOS-CO-1");
     ProcessDriver awaitingOpposition = legacyOrder("DOS-CO-2");
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-10-05")));
-    engine.getRuntimeService().createMessageCorrelation("BailiffReport").processInstanceId(awaitingOpposition.tree().get(0))
-        .setVariables(CourtMocks.report("SERVED", "2026-10-05")).correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("BailiffReport")
+        .processInstanceId(awaitingOpposition.tree().get(0))
+        .setVariables(CourtMocks.report("SERVED", "2026-10-05"))
+        .correlate();
     awaitingOpposition.settle();
     // the legacy model's one month, whatever the debtor's residence
     assertThat(variable(awaitingOpposition, "oppositionDeadline")).isEqualTo("2026-11-05");
 
-    current = engine.getRepositoryService().createDeployment().name("order-to-pay with legal-deadlines")
-        .addClasspathResource("processes/order-to-pay.bpmn").deploy();
+    current =
+        engine
+            .getRepositoryService()
+            .createDeployment()
+            .name("order-to-pay with legal-deadlines")
+            .addClasspathResource("processes/order-to-pay.bpmn")
+            .deploy();
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-12-06")));
-    Map<String, CaseView.Address> addresses = Map.of(
-        "DOS-CO-1", new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR"),
-        "DOS-CO-2", new CaseView.Address("12 rue Schoelcher", "97110", "Pointe-à-Pitre", "FR"));
-    OrderToPayCarryOver carryOver = new OrderToPayCarryOver(engine.getRuntimeService(), engine.getRepositoryService(),
-        engine.getTaskService(), TestLegalDeadlines.on(engine), addresses::get, Runnable::run);
+    Map<String, CaseView.Address> addresses =
+        Map.of(
+            "DOS-CO-1", new CaseView.Address("3 rue des Lilas", "69003", "Lyon", "FR"),
+            "DOS-CO-2", new CaseView.Address("12 rue Schoelcher", "97110", "Pointe-à-Pitre", "FR"));
+    OrderToPayCarryOver carryOver =
+        new OrderToPayCarryOver(
+            engine.getRuntimeService(),
+            engine.getRepositoryService(),
+            engine.getTaskService(),
+            TestLegalDeadlines.on(engine),
+            addresses::get,
+            Runnable::run);
 
     assertThat(carryOver.carryOver()).isEqualTo(2);
     // a second start finds nothing left to carry over
     assertThat(carryOver.carryOver()).isZero();
 
-    // 2 September 2026 + 3 months = Wednesday 2 December; the timer concludes at midnight after it + 5 days
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(awaitingService.tree().get(0))
-        .singleResult().getProcessDefinitionId()).isEqualTo(latestId());
+    // 2 September 2026 + 3 months = Wednesday 2 December; the timer concludes at midnight after it
+    // + 5 days
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(awaitingService.tree().get(0))
+                .singleResult()
+                .getProcessDefinitionId())
+        .isEqualTo(latestId());
     assertThat(variable(awaitingService, "serviceDeadline")).isEqualTo("2026-12-02");
     assertThat((String) variable(awaitingService, "serviceDeadlineSource")).contains("2026-96");
     assertThat(variable(awaitingService, "residence")).isEqualTo("METROPOLE");
-    assertThat(timer(awaitingService, "Timer_ServiceDeadline").getDuedate()).isEqualTo(midnight(LocalDate.parse("2026-12-08")));
+    assertThat(timer(awaitingService, "Timer_ServiceDeadline").getDuedate())
+        .isEqualTo(midnight(LocalDate.parse("2026-12-08")));
 
-    // Guadeloupe: one month + one (CPC 643 1°) from 5 October = Saturday 5 December, so Monday 7; the
+    // Guadeloupe: one month + one (CPC 643 1°) from 5 October = Saturday 5 December, so Monday 7;
+    // the
     // decree's two months after service end the same day
     assertThat(variable(awaitingOpposition, "debtorTerritory")).isEqualTo("GUADELOUPE");
     assertThat(variable(awaitingOpposition, "oppositionDeadline")).isEqualTo("2026-12-07");
     assertThat(variable(awaitingOpposition, "titleDate")).isEqualTo("2026-12-07");
-    assertThat(timer(awaitingOpposition, "Timer_OppositionWindow").getDuedate()).isEqualTo(midnight(LocalDate.parse("2026-12-13")));
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(awaitingOpposition.tree().get(0)).singleResult()
-        .getDueDate()).isEqualTo(midnight(LocalDate.parse("2026-12-07")));
+    assertThat(timer(awaitingOpposition, "Timer_OppositionWindow").getDuedate())
+        .isEqualTo(midnight(LocalDate.parse("2026-12-13")));
+    assertThat(
+            engine
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(awaitingOpposition.tree().get(0))
+                .singleResult()
+                .getDueDate())
+        .isEqualTo(midnight(LocalDate.parse("2026-12-07")));
 
     // not served by 2 December under the right rule: the order is void once the timer concludes
     ClockUtil.setCurrentTime(at(LocalDate.parse("2026-12-08")));
-    engine.getManagementService().executeJob(timer(awaitingService, "Timer_ServiceDeadline").getId());
+    engine
+        .getManagementService()
+        .executeJob(timer(awaitingService, "Timer_ServiceDeadline").getId());
     awaitingService.settle();
     assertThat(mocks.events).contains("ORDER_TO_PAY_LAPSED:2026-12-02");
 

@@ -44,9 +44,23 @@ class SmallClaimsProcessTest {
 
   ProcessDriver start(boolean bailiffConfigured) {
     mocks = new CourtMocks(engine, bailiffConfigured);
-    instance = engine.getRuntimeService().startProcessInstanceByKey("small-claims", "DOS-PC", Map.of(
-        "caseReference", "DOS-PC", "debtorType", "BUSINESS", "debtorName", "Boulangerie Martin SARL",
-        "balance", 1850.0, "claimAmount", 1912.4));
+    instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "small-claims",
+                "DOS-PC",
+                Map.of(
+                    "caseReference",
+                    "DOS-PC",
+                    "debtorType",
+                    "BUSINESS",
+                    "debtorName",
+                    "Boulangerie Martin SARL",
+                    "balance",
+                    1850.0,
+                    "claimAmount",
+                    1912.4));
     return new ProcessDriver(engine, instance.getId()).settle();
   }
 
@@ -56,7 +70,8 @@ class SmallClaimsProcessTest {
     Task handOver = driver.task();
     assertThat(handOver.getName()).isEqualTo("Transmettre le dossier au commissaire de justice");
     assertThat(candidateGroups(engine, handOver)).containsExactly("collectors");
-    driver.complete(handOver, Map.of("bailiffName", "Étude Durand", "handedOverOn", TODAY.toString()));
+    driver.complete(
+        handOver, Map.of("bailiffName", "Étude Durand", "handedOverOn", TODAY.toString()));
     Task answer = driver.task();
     assertThat(answer.getName()).isEqualTo("Enregistrer la réponse du débiteur");
     assertThat(day(answer.getDueDate())).isEqualTo(TODAY.plusMonths(1));
@@ -82,9 +97,14 @@ class SmallClaimsProcessTest {
     driver.settle();
 
     assertThat(instance).isEnded().hasPassed("Task_RecordSmallClaimsTitle");
-    assertThat(mocks.bailiff).containsExactly("requestBailiffMission:SMALL_CLAIMS", "recordBailiffReport:AGREED:2026-03-20");
-    assertThat(mocks.events).containsExactly(
-        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-20:2026-03-20", "SMALL_CLAIMS_TITLE:2026-03-20");
+    assertThat(mocks.bailiff)
+        .containsExactly(
+            "requestBailiffMission:SMALL_CLAIMS", "recordBailiffReport:AGREED:2026-03-20");
+    assertThat(mocks.events)
+        .containsExactly(
+            "SMALL_CLAIMS_REQUESTED:2026-03-02",
+            "SMALL_CLAIMS_AGREED:2026-03-20:2026-03-20",
+            "SMALL_CLAIMS_TITLE:2026-03-20");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("AGREED");
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(true);
     assertThat(variable(driver, "smallClaimsPlanAgreed")).isEqualTo(false);
@@ -95,12 +115,24 @@ class SmallClaimsProcessTest {
     ProcessDriver driver = handedOver();
     assertThat(mocks.bailiff).containsExactly("recordManualBailiffMission:SMALL_CLAIMS");
 
-    driver.complete(driver.task(), Map.of("bailiffOutcome", "AGREED_WITH_PLAN", "bailiffReportedOn", "2026-03-25",
-        "bailiffFee", 0.0, "bailiffAmountRecovered", 0.0));
+    driver.complete(
+        driver.task(),
+        Map.of(
+            "bailiffOutcome",
+            "AGREED_WITH_PLAN",
+            "bailiffReportedOn",
+            "2026-03-25",
+            "bailiffFee",
+            0.0,
+            "bailiffAmountRecovered",
+            0.0));
 
     assertThat(instance).isEnded().hasPassed("Event_SmallClaimsAgreed");
-    assertThat(mocks.events).containsExactly(
-        "SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_AGREED:2026-03-25:2026-03-25", "SMALL_CLAIMS_TITLE:2026-03-25");
+    assertThat(mocks.events)
+        .containsExactly(
+            "SMALL_CLAIMS_REQUESTED:2026-03-02",
+            "SMALL_CLAIMS_AGREED:2026-03-25:2026-03-25",
+            "SMALL_CLAIMS_TITLE:2026-03-25");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("AGREED");
     assertThat(variable(driver, "smallClaimsPlanAgreed")).isEqualTo(true);
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(true);
@@ -110,12 +142,24 @@ class SmallClaimsProcessTest {
   void shouldRecordARefusalTheCollectorReports() {
     ProcessDriver driver = handedOver();
 
-    driver.complete(driver.task(), Map.of("bailiffOutcome", "REFUSED", "bailiffReportedOn", "2026-03-10",
-        "bailiffFee", 30.0, "bailiffAmountRecovered", 0.0));
+    driver.complete(
+        driver.task(),
+        Map.of(
+            "bailiffOutcome",
+            "REFUSED",
+            "bailiffReportedOn",
+            "2026-03-10",
+            "bailiffFee",
+            30.0,
+            "bailiffAmountRecovered",
+            0.0));
 
     assertThat(instance).isEnded().hasPassed("Event_SmallClaimsRefused");
-    assertThat(mocks.bailiff).containsExactly("recordManualBailiffMission:SMALL_CLAIMS", "recordBailiffReport:REFUSED:2026-03-10");
-    assertThat(mocks.events).containsExactly("SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_REFUSED:2026-03-10");
+    assertThat(mocks.bailiff)
+        .containsExactly(
+            "recordManualBailiffMission:SMALL_CLAIMS", "recordBailiffReport:REFUSED:2026-03-10");
+    assertThat(mocks.events)
+        .containsExactly("SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_REFUSED:2026-03-10");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("REFUSED");
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(false);
   }
@@ -123,18 +167,23 @@ class SmallClaimsProcessTest {
   @Test
   void shouldTreatTheDebtorsSilenceForAMonthAsARefusal() {
     ProcessDriver driver = start(true);
-    // one month for the debtor (legal-deadlines, SMALL_CLAIMS_ANSWER): Thursday 2 April; midnight after it
+    // one month for the debtor (legal-deadlines, SMALL_CLAIMS_ANSWER): Thursday 2 April; midnight
+    // after it
     // and nine more days for the commissaire's report
     assertThat(variable(driver, "smallClaimsAnswerDeadline")).isEqualTo("2026-04-02");
     assertThat((String) variable(driver, "smallClaimsAnswerSource")).contains("R125-2");
-    assertThat(day(timers(engine, driver).get(0).getDuedate())).isEqualTo(TODAY.plusMonths(1).plusDays(10));
+    assertThat(day(timers(engine, driver).get(0).getDuedate()))
+        .isEqualTo(TODAY.plusMonths(1).plusDays(10));
 
     ClockUtil.setCurrentTime(at(TODAY.plusMonths(1).plusDays(10)));
     driver.fireTimer();
 
     assertThat(instance).isEnded().hasPassed("Timer_AcceptanceWindow", "Event_SmallClaimsRefused");
-    assertThat(mocks.bailiff).containsExactly("requestBailiffMission:SMALL_CLAIMS", "recordBailiffReport:REFUSED:2026-04-12");
-    assertThat(mocks.events).containsExactly("SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_REFUSED:2026-04-12");
+    assertThat(mocks.bailiff)
+        .containsExactly(
+            "requestBailiffMission:SMALL_CLAIMS", "recordBailiffReport:REFUSED:2026-04-12");
+    assertThat(mocks.events)
+        .containsExactly("SMALL_CLAIMS_REQUESTED:2026-03-02", "SMALL_CLAIMS_REFUSED:2026-04-12");
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("REFUSED");
     assertThat(variable(driver, "enforceableTitle")).isEqualTo(false);
   }
@@ -147,7 +196,9 @@ class SmallClaimsProcessTest {
 
     assertThat(instance).isEnded();
     assertThat(passed(engine, driver, "Task_RecordSmallClaimsRefused")).isTrue();
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(
+            engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     assertThat(variable(driver, "smallClaimsOutcome")).isEqualTo("REFUSED");
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** processes/enforcement.bpmn; the bailiff delegates (helper A's beans) stand in as recorders. */
 class EnforcementProcessTest {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
   /** A Wednesday, 10:00 in Paris: an act may be served at once. */
   static final LocalDateTime NOW = LocalDateTime.parse("2026-03-04T10:00");
 
@@ -54,38 +55,73 @@ class EnforcementProcessTest {
     ClockUtil.setCurrentTime(at(NOW));
     actAt = at(NOW);
     Mocks.reset();
-    Mocks.register("prepareEnforcement", (JavaDelegate) e -> {
-      calls.add("prepareEnforcement");
-      if (!e.hasVariable("principal")) {
-        e.setVariable("principal", e.getVariable("balance"));
-      }
-      for (String v : new String[] {"bankSeizureFailed", "wageSeizureFailed", "goodsSeizureFailed", "bankAccountKnown", "employerKnown"}) {
-        if (!e.hasVariable(v)) {
-          e.setVariable(v, false);
-        }
-      }
-    });
-    Mocks.register("scheduleBailiffAct", (JavaDelegate) e -> {
-      calls.add("scheduleBailiffAct");
-      e.setVariable("bailiffActAt", actAt);
-    });
-    Mocks.register("requestBailiffMission", (JavaDelegate) e -> {
-      calls.add("requestBailiffMission:" + e.getVariable("missionType"));
-      e.getProcessInstance().setVariable("bailiffMissionId", "42");
-    });
-    Mocks.register("recordManualBailiffMission", (JavaDelegate) e -> {
-      calls.add("recordManualBailiffMission:" + e.getVariable("missionType"));
-      e.getProcessInstance().setVariable("bailiffMissionId", "43");
-    });
-    Mocks.register("recordBailiffReport", (JavaDelegate) e ->
-        calls.add("recordBailiffReport:" + e.getVariable("bailiffMissionId") + ":" + e.getVariable("bailiffOutcome") + ":" + e.getVariable("bailiffFee")));
+    Mocks.register(
+        "prepareEnforcement",
+        (JavaDelegate)
+            e -> {
+              calls.add("prepareEnforcement");
+              if (!e.hasVariable("principal")) {
+                e.setVariable("principal", e.getVariable("balance"));
+              }
+              for (String v :
+                  new String[] {
+                    "bankSeizureFailed",
+                    "wageSeizureFailed",
+                    "goodsSeizureFailed",
+                    "bankAccountKnown",
+                    "employerKnown"
+                  }) {
+                if (!e.hasVariable(v)) {
+                  e.setVariable(v, false);
+                }
+              }
+            });
+    Mocks.register(
+        "scheduleBailiffAct",
+        (JavaDelegate)
+            e -> {
+              calls.add("scheduleBailiffAct");
+              e.setVariable("bailiffActAt", actAt);
+            });
+    Mocks.register(
+        "requestBailiffMission",
+        (JavaDelegate)
+            e -> {
+              calls.add("requestBailiffMission:" + e.getVariable("missionType"));
+              e.getProcessInstance().setVariable("bailiffMissionId", "42");
+            });
+    Mocks.register(
+        "recordManualBailiffMission",
+        (JavaDelegate)
+            e -> {
+              calls.add("recordManualBailiffMission:" + e.getVariable("missionType"));
+              e.getProcessInstance().setVariable("bailiffMissionId", "43");
+            });
+    Mocks.register(
+        "recordBailiffReport",
+        (JavaDelegate)
+            e ->
+                calls.add(
+                    "recordBailiffReport:"
+                        + e.getVariable("bailiffMissionId")
+                        + ":"
+                        + e.getVariable("bailiffOutcome")
+                        + ":"
+                        + e.getVariable("bailiffFee")));
     connected(true);
   }
 
   @AfterEach
   void tearDown() {
-    // other classes share this engine and correlate BailiffReport too: leave no waiting instance behind
-    if (instance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+    // other classes share this engine and correlate BailiffReport too: leave no waiting instance
+    // behind
+    if (instance != null
+        && engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count()
+            > 0) {
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over");
     }
     ClockUtil.reset();
@@ -105,17 +141,28 @@ class EnforcementProcessTest {
   }
 
   ProcessDriver start(String debtorType, double balance, Map<String, Object> extra) {
-    Map<String, Object> variables = new HashMap<>(Map.of(
-        "caseReference", "DOS-ENF", "debtorType", debtorType, "debtorName", "Boulangerie Martin SARL", "balance", balance));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "caseReference",
+                "DOS-ENF",
+                "debtorType",
+                debtorType,
+                "debtorName",
+                "Boulangerie Martin SARL",
+                "balance",
+                balance));
     variables.putAll(extra);
-    instance = engine.getRuntimeService().startProcessInstanceByKey("enforcement", "DOS-ENF", variables);
+    instance =
+        engine.getRuntimeService().startProcessInstanceByKey("enforcement", "DOS-ENF", variables);
     return new ProcessDriver(engine, instance.getId()).settle();
   }
 
   /** Opens the enforcement, lets the collector choose the measure and the hour of the act come. */
   ProcessDriver chosen(String measure) {
     ProcessDriver driver = choose(measure);
-    // the act is allowed now (a Wednesday morning): its timer is due at once, as the job executor would see it
+    // the act is allowed now (a Wednesday morning): its timer is due at once, as the job executor
+    // would see it
     return "NONE".equals(measure) ? driver : driver.fireTimer();
   }
 
@@ -139,12 +186,19 @@ class EnforcementProcessTest {
   }
 
   Object variable(String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   void report(String outcome, double fee, double recovered) {
-    engine.getRuntimeService().createMessageCorrelation("BailiffReport")
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("BailiffReport")
         .processInstanceId(instance.getId())
         .processInstanceVariableEquals("bailiffMissionId", "42")
         .setVariable("bailiffOutcome", outcome)
@@ -156,7 +210,12 @@ class EnforcementProcessTest {
   }
 
   Job timer() {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .singleResult();
   }
 
   @Test
@@ -165,17 +224,22 @@ class EnforcementProcessTest {
 
     Task choose = driver.task();
     Map<String, Object> shown = engine.getTaskService().getVariables(choose.getId());
-    assertThat(shown).containsEntry("suggestedMeasure", "WAGE_SEIZURE").containsEntry("enforcementMeasure", "WAGE_SEIZURE");
+    assertThat(shown)
+        .containsEntry("suggestedMeasure", "WAGE_SEIZURE")
+        .containsEntry("enforcementMeasure", "WAGE_SEIZURE");
     assertThat((String) shown.get("measureReason")).contains("saisie des rémunérations");
     assertThat(calls).containsExactly("prepareEnforcement");
   }
 
   @Test
-  void shouldRequestABankSeizureFromTheConnectedBailiffAndLetTheCollectorCheckTheFundsAfterThirtyDays() {
+  void
+      shouldRequestABankSeizureFromTheConnectedBailiffAndLetTheCollectorCheckTheFundsAfterThirtyDays() {
     ProcessDriver driver = chosen("BANK_SEIZURE");
 
     assertThat(instance).isWaitingAt("Task_AwaitBailiffReport");
-    assertThat(calls).containsExactly("prepareEnforcement", "scheduleBailiffAct", "requestBailiffMission:BANK_SEIZURE");
+    assertThat(calls)
+        .containsExactly(
+            "prepareEnforcement", "scheduleBailiffAct", "requestBailiffMission:BANK_SEIZURE");
     report("PAID", 180.0, 4200.0);
     driver.settle();
 
@@ -184,7 +248,8 @@ class EnforcementProcessTest {
     assertThat(day(timer().getDuedate())).isEqualTo(NOW.toLocalDate().plusDays(30));
     driver.fireTimer();
     Task check = driver.task();
-    assertThat(check.getName()).isEqualTo("Vérifier le versement des fonds du commissaire de justice");
+    assertThat(check.getName())
+        .isEqualTo("Vérifier le versement des fonds du commissaire de justice");
     assertThat(groups(check)).containsExactly("collectors");
     assertThat(form(check)).isEqualTo("verifier-versement");
     driver.complete(check, Map.of("fundsReceived", true));
@@ -199,7 +264,9 @@ class EnforcementProcessTest {
 
     assertThat(calls).contains("requestBailiffMission:GOODS_SEIZURE");
     // the callback may also correlate on the waiting step's own copy of the mission id
-    engine.getRuntimeService().createMessageCorrelation("BailiffReport")
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("BailiffReport")
         .processInstanceId(instance.getId())
         .localVariableEquals("bailiffMissionId", "42")
         .setVariable("bailiffOutcome", "PARTIALLY_PAID")
@@ -223,14 +290,27 @@ class EnforcementProcessTest {
     assertThat(groups(handOver)).containsExactly("collectors");
     assertThat(form(handOver)).isEqualTo("transmettre-mesure-execution");
     driver.complete(handOver, Map.of("bailiffName", "SCP Durand", "handedOverOn", "2026-03-04"));
-    assertThat(calls).containsExactly("prepareEnforcement", "scheduleBailiffAct", "recordManualBailiffMission:BANK_SEIZURE");
+    assertThat(calls)
+        .containsExactly(
+            "prepareEnforcement", "scheduleBailiffAct", "recordManualBailiffMission:BANK_SEIZURE");
 
     Task enter = driver.task();
     assertThat(enter.getName()).isEqualTo("Enregistrer le compte rendu du commissaire de justice");
     assertThat(form(enter)).isEqualTo("compte-rendu-execution");
     assertThat(day(enter.getDueDate())).isEqualTo(NOW.toLocalDate().plusMonths(2));
-    driver.complete(enter, Map.of("bailiffOutcome", "FAILED", "bailiffFee", 120.0, "bailiffAmountRecovered", 0.0,
-        "bailiffReportedOn", "2026-04-02", "bailiffDetails", "Compte débiteur vide"));
+    driver.complete(
+        enter,
+        Map.of(
+            "bailiffOutcome",
+            "FAILED",
+            "bailiffFee",
+            120.0,
+            "bailiffAmountRecovered",
+            0.0,
+            "bailiffReportedOn",
+            "2026-04-02",
+            "bailiffDetails",
+            "Compte débiteur vide"));
 
     assertThat(calls).endsWith("recordBailiffReport:43:FAILED:120.0");
     assertThat(instance).isEnded().hasPassed("Event_EnforcementFailed");
@@ -247,7 +327,8 @@ class EnforcementProcessTest {
   }
 
   @Test
-  void shouldAskASupervisorToChaseTheConnectedBailiffAfterTwoMonthsOfSilenceAndStillTakeTheReport() {
+  void
+      shouldAskASupervisorToChaseTheConnectedBailiffAfterTwoMonthsOfSilenceAndStillTakeTheReport() {
     ProcessDriver driver = chosen("BANK_SEIZURE");
 
     assertThat(day(timer().getDuedate())).isEqualTo(NOW.toLocalDate().plusMonths(2));
@@ -271,22 +352,46 @@ class EnforcementProcessTest {
     driver.complete(driver.task(), Map.of("bailiffName", "SCP Durand"));
 
     driver.fireTimer();
-    List<String> open = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list().stream()
-        .map(Task::getTaskDefinitionKey).sorted().toList();
+    List<String> open =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .list()
+            .stream()
+            .map(Task::getTaskDefinitionKey)
+            .sorted()
+            .toList();
     assertThat(open).containsExactly("Task_ChaseBailiffManual", "Task_EnterBailiffReport");
-    Task chase = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_ChaseBailiffManual").singleResult();
+    Task chase =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey("Task_ChaseBailiffManual")
+            .singleResult();
     assertThat(groups(chase)).containsExactly("supervisors");
     driver.complete(chase, Map.of("chaseNotes", "L'étude promet le compte rendu sous 8 jours"));
 
-    driver.complete(driver.task(), Map.of("bailiffOutcome", "PARTIALLY_PAID", "bailiffFee", 150.0, "bailiffAmountRecovered", 800.0));
-    assertThat(instance).isEnded().hasPassed("Event_BailiffChasedManual", "Event_EnforcementPartial");
+    driver.complete(
+        driver.task(),
+        Map.of(
+            "bailiffOutcome",
+            "PARTIALLY_PAID",
+            "bailiffFee",
+            150.0,
+            "bailiffAmountRecovered",
+            800.0));
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Event_BailiffChasedManual", "Event_EnforcementPartial");
     assertThat(calls).endsWith("recordBailiffReport:43:PARTIALLY_PAID:150.0");
   }
 
   @Test
   void shouldWaitForTheDateTheActIsAllowedBeforeRequestingTheMission() {
-    // Saturday 20:30: scheduleBailiffAct (helper A) answers Monday 06:00; here only the wiring is tested
+    // Saturday 20:30: scheduleBailiffAct (helper A) answers Monday 06:00; here only the wiring is
+    // tested
     ClockUtil.setCurrentTime(at(LocalDateTime.parse("2026-03-07T20:30")));
     actAt = at(LocalDateTime.parse("2026-03-09T06:00"));
     ProcessDriver driver = choose("BANK_SEIZURE");

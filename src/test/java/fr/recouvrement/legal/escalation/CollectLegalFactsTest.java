@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -35,18 +35,28 @@ class CollectLegalFactsTest {
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MODEL).count() > 0) {
       return;
     }
-    BpmnModelInstance model = Bpmn.createExecutableProcess(MODEL).camundaHistoryTimeToLive(1)
-        .startEvent()
-        .serviceTask("Task_CollectLegalFacts").camundaDelegateExpression("${collectLegalFacts}")
-        .businessRuleTask("Task_ChooseLegalRoute").camundaDecisionRef("legal-route")
-        .camundaOutputParameter("legalRoute", "${decisionResult.getSingleResult().route}")
-        .userTask("Task_Wait")
-        .endEvent().done();
-    repositoryService.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn", model).deploy();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(MODEL)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_CollectLegalFacts")
+            .camundaDelegateExpression("${collectLegalFacts}")
+            .businessRuleTask("Task_ChooseLegalRoute")
+            .camundaDecisionRef("legal-route")
+            .camundaOutputParameter("legalRoute", "${decisionResult.getSingleResult().route}")
+            .userTask("Task_Wait")
+            .endEvent()
+            .done();
+    repositoryService
+        .createDeployment()
+        .name(MODEL)
+        .addModelInstance(MODEL + ".bpmn", model)
+        .deploy();
   }
 
   @Test
-  void aDisputedInvoiceThatWouldPushTheClaimOverFiveThousandEurosLeavesItInTheSmallClaimsProcedure() {
+  void
+      aDisputedInvoiceThatWouldPushTheClaimOverFiveThousandEurosLeavesItInTheSmallClaimsProcedure() {
     deploy();
     LocalDate today = CaseClock.today();
     ApiClient api = new ApiClient(port, "admin", "admin-test");
@@ -54,7 +64,9 @@ class CollectLegalFactsTest {
         api.postJson(
             "/api/cases",
             CaseFixtures.caseJson(
-                newDebtorId(), "CONSUMER", "",
+                newDebtorId(),
+                "CONSUMER",
+                "",
                 CaseFixtures.invoice("F-SC1", today.minusDays(90), today.minusDays(60), "4800.00"),
                 CaseFixtures.invoice("F-SC2", today.minusDays(80), today.minusDays(50), "600.00")));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -66,8 +78,16 @@ class CollectLegalFactsTest {
     assertThat(disputed.status()).as(disputed.toString()).isEqualTo(201);
 
     String instance =
-        runtime.startProcessInstanceByKey(
-                MODEL, Map.of("caseReference", reference, "debtorType", "CONSUMER", "escalationDecision", "FORMAL_NOTICE"))
+        runtime
+            .startProcessInstanceByKey(
+                MODEL,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "debtorType",
+                    "CONSUMER",
+                    "escalationDecision",
+                    "FORMAL_NOTICE"))
             .getId();
 
     // a consumer without a formal notice owes no interest: 4,800.00 + 600.00 = 5,400.00 is owed,
@@ -78,7 +98,12 @@ class CollectLegalFactsTest {
     assertThat(runtime.getVariable(instance, "legalRoute")).isEqualTo("SMALL_CLAIMS");
     assertThat((String) runtime.getVariable(instance, "claimBreakdown"))
         .contains("Total poursuivi : 4 800,00 €")
-        .contains("Facture F-SC1 échue le " + today.minusDays(60).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " : principal 4 800,00 €")
+        .contains(
+            "Facture F-SC1 échue le "
+                + today
+                    .minusDays(60)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + " : principal 4 800,00 €")
         .contains("Non comprise : facture F-SC2 (600,00 €), contestée");
   }
 }

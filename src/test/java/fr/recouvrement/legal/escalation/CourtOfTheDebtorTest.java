@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The court of an order to pay from what the creditor said of its debtor: collection-case's two
  * steps "Chiffrer la créance à poursuivre" (collectLegalFacts) and "Choisir la voie judiciaire"
- * (legal-route), run on cases opened through the API. A refused small-claims procedure leads to
- * an order to pay whatever the amount; debtorType comes from the earlier step, as in collection-case.
+ * (legal-route), run on cases opened through the API. A refused small-claims procedure leads to an
+ * order to pay whatever the amount; debtorType comes from the earlier step, as in collection-case.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,13 +42,21 @@ class CourtOfTheDebtorTest {
         Bpmn.createExecutableProcess(PROCESS)
             .camundaHistoryTimeToLive(180)
             .startEvent()
-            .serviceTask("Task_CollectLegalFacts").camundaDelegateExpression("${collectLegalFacts}")
-            .businessRuleTask("Task_ChooseLegalRoute").camundaDecisionRef("legal-route")
-                .camundaResultVariable("legalRoute").camundaMapDecisionResult("singleResult")
+            .serviceTask("Task_CollectLegalFacts")
+            .camundaDelegateExpression("${collectLegalFacts}")
+            .businessRuleTask("Task_ChooseLegalRoute")
+            .camundaDecisionRef("legal-route")
+            .camundaResultVariable("legalRoute")
+            .camundaMapDecisionResult("singleResult")
             .userTask("Task_Done")
             .endEvent()
             .done();
-    deployment = repository.createDeployment().name("legal-route-tests").addModelInstance(PROCESS + ".bpmn", model).deploy();
+    deployment =
+        repository
+            .createDeployment()
+            .name("legal-route-tests")
+            .addModelInstance(PROCESS + ".bpmn", model)
+            .deploy();
   }
 
   @AfterAll
@@ -61,14 +69,29 @@ class CourtOfTheDebtorTest {
     LocalDate due = CaseClock.today().minusDays(90);
     ApiClient.Response opened =
         new ApiClient(port, "admin", "admin-test")
-            .postJson("/api/cases", CaseFixtures.caseJson(CaseFixtures.newDebtorId(), "BUSINESS", extraDebtorFields,
-                CaseFixtures.invoice("F-TJ1", due.minusDays(30), due, "8400.00")));
+            .postJson(
+                "/api/cases",
+                CaseFixtures.caseJson(
+                    CaseFixtures.newDebtorId(),
+                    "BUSINESS",
+                    extraDebtorFields,
+                    CaseFixtures.invoice("F-TJ1", due.minusDays(30), due, "8400.00")));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
     String instance =
-        runtime.startProcessInstanceByKey(PROCESS, reference,
-                Map.of("caseReference", reference, "debtorType", "BUSINESS", "escalationDecision", "FORMAL_NOTICE",
-                    "debtorRefusedSmallClaims", true))
+        runtime
+            .startProcessInstanceByKey(
+                PROCESS,
+                reference,
+                Map.of(
+                    "caseReference",
+                    reference,
+                    "debtorType",
+                    "BUSINESS",
+                    "escalationDecision",
+                    "FORMAL_NOTICE",
+                    "debtorRefusedSmallClaims",
+                    true))
             .getId();
     assertThat(runtime.getVariable(instance, "debtorCommercial")).isNotNull();
     return (Map<String, Object>) runtime.getVariable(instance, "legalRoute");
@@ -78,7 +101,10 @@ class CourtOfTheDebtorTest {
   void aNonTradingBusinessSuchAsAnSciGoesToTheTribunalJudiciaireWithCerfa12948() {
     Map<String, Object> sci = route("\"siren\": \"552100554\", \"commercial\": false,");
 
-    assertThat(sci).containsEntry("route", "ORDER_TO_PAY").containsEntry("court", "tribunal judiciaire").containsEntry("cerfa", "12948");
+    assertThat(sci)
+        .containsEntry("route", "ORDER_TO_PAY")
+        .containsEntry("court", "tribunal judiciaire")
+        .containsEntry("cerfa", "12948");
   }
 
   @Test
@@ -86,6 +112,9 @@ class CourtOfTheDebtorTest {
     // a business with a SIREN and nothing said: a trader
     Map<String, Object> trader = route("\"siren\": \"552100554\",");
 
-    assertThat(trader).containsEntry("route", "ORDER_TO_PAY").containsEntry("court", "tribunal de commerce").containsEntry("cerfa", "12946");
+    assertThat(trader)
+        .containsEntry("route", "ORDER_TO_PAY")
+        .containsEntry("court", "tribunal de commerce")
+        .containsEntry("cerfa", "12946");
   }
 }

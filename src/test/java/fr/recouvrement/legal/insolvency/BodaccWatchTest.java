@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The insolvency watch against a local stub of the BODACC's Opendatasoft API (WireMock, answers
  * written in the dataset's documented shape, with fictitious companies): an opening judgment about
- * one of our business debtors becomes one supervisor's task, and confirming it starts the insolvency
- * path with the published dates.
+ * one of our business debtors becomes one supervisor's task, and confirming it starts the
+ * insolvency path with the published dates.
  *
  * <p>The dates: the clock at 20 November 2026; a redressement judiciaire judged on 4 November,
  * published in the BODACC on 14 November 2026. The proof of claim is due 2 months after the
@@ -61,11 +61,15 @@ class BodaccWatchTest {
   void setUp() {
     TestServers.reset();
     TestServers.acceptSmsAndLetters("LT-BODACC-1");
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-20T10:00").atZone(CaseClock.PARIS).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-11-20T10:00").atZone(CaseClock.PARIS).toInstant()));
     api = new ApiClient(port, "admin", "admin-test");
     // every other SIREN of the shared database: nothing published
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(10)
-        .willReturn(okJson("{\"total_count\": 0, \"results\": []}")));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(10)
+                .willReturn(okJson("{\"total_count\": 0, \"results\": []}")));
   }
 
   @AfterEach
@@ -75,7 +79,8 @@ class BodaccWatchTest {
   }
 
   @Test
-  void anOpeningJudgmentBecomesAConfirmationTaskAndConfirmingItStartsTheInsolvencyPathWithTheRightDeadline() {
+  void
+      anOpeningJudgmentBecomesAConfirmationTaskAndConfirmingItStartsTheInsolvencyPathWithTheRightDeadline() {
     String siren = newSiren();
     String reference = openCase(siren);
     String announcement = "A2026" + siren;
@@ -86,16 +91,19 @@ class BodaccWatchTest {
     assertThat(report.proposed()).isEqualTo(1);
     assertThat(report.failedBatches()).isZero();
     // the query names our SIREN among the collective proceedings published in the last 6 months
-    TestServers.wireMock().verify(getRequestedFor(urlPathEqualTo(RECORDS))
-        .withQueryParam("where", containing("registre=\"" + siren + "\""))
-        .withQueryParam("where", containing("familleavis=\"collective\""))
-        .withQueryParam("where", containing("dateparution>=date'2026-05-20'")));
+    TestServers.wireMock()
+        .verify(
+            getRequestedFor(urlPathEqualTo(RECORDS))
+                .withQueryParam("where", containing("registre=\"" + siren + "\""))
+                .withQueryParam("where", containing("familleavis=\"collective\""))
+                .withQueryParam("where", containing("dateparution>=date'2026-05-20'")));
     Task task = confirmationTask(reference);
     assertThat(task.getName()).isEqualTo("Confirmer une procédure collective");
     assertThat(TaskChecks.form(engine, task)).isEqualTo("confirmer-procedure-collective");
     assertThat(TaskChecks.candidateGroups(engine, task)).containsExactly("supervisors");
     Map<String, Object> shown = engine.getTaskService().getVariables(task.getId());
-    assertThat(shown).containsEntry("insolvencyProcedure", "REDRESSEMENT")
+    assertThat(shown)
+        .containsEntry("insolvencyProcedure", "REDRESSEMENT")
         .containsEntry("tribunal", "TRIBUNAL DE COMMERCE DE LYON")
         .containsEntry("judgmentDate", "2026-11-04")
         .containsEntry("publicationDate", "2026-11-14")
@@ -104,17 +112,21 @@ class BodaccWatchTest {
         .containsEntry("siren", siren)
         .containsEntry("caseReferences", reference)
         .containsEntry("companyName", "Menuiserie Fictive du Rhône");
-    assertThat(api.get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(api.get("/api/cases/" + reference).json().get("status").asText())
+        .isEqualTo("AMICABLE");
 
     complete(task, "sam", Map.of("proceedingDecision", "CONFIRMED"));
 
-    JsonNode insolvency = api.get("/api/cases/" + reference + "/insolvency").json().get("insolvency");
+    JsonNode insolvency =
+        api.get("/api/cases/" + reference + "/insolvency").json().get("insolvency");
     assertThat(insolvency.get("procedure").asText()).isEqualTo("REDRESSEMENT");
     assertThat(insolvency.get("judgmentDate").asText()).isEqualTo("2026-11-04");
     assertThat(insolvency.get("publicationDate").asText()).isEqualTo("2026-11-14");
-    assertThat(insolvency.get("claimDeadline").asText()).isEqualTo("2027-01-14"); // 14 Nov 2026 + 2 months
+    assertThat(insolvency.get("claimDeadline").asText())
+        .isEqualTo("2027-01-14"); // 14 Nov 2026 + 2 months
     assertThat(insolvency.get("recordedBy").asText()).isEqualTo("sam");
-    assertThat(api.get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("INSOLVENCY");
+    assertThat(api.get("/api/cases/" + reference).json().get("status").asText())
+        .isEqualTo("INSOLVENCY");
     assertThat(outcome(announcement)).isEqualTo("CONFIRMED");
   }
 
@@ -124,7 +136,10 @@ class BodaccWatchTest {
     String reference = openCase(siren);
     String announcement = "A2026" + siren;
     // the same record twice in one answer (two pages overlapping), then again on the next day's run
-    publish(siren, redressement(announcement, siren, "Transports Imaginaires SAS"), redressement(announcement, siren, "Transports Imaginaires SAS"));
+    publish(
+        siren,
+        redressement(announcement, siren, "Transports Imaginaires SAS"),
+        redressement(announcement, siren, "Transports Imaginaires SAS"));
 
     BodaccWatch.Report first = watch.watch().run();
     BodaccWatch.Report second = watch.watch().run();
@@ -132,8 +147,15 @@ class BodaccWatchTest {
     assertThat(first.proposed()).isEqualTo(1);
     assertThat(second.proposed()).isZero();
     assertThat(second.alreadyKnown()).isEqualTo(2);
-    assertThat(new CaseRun(engine, reference).openTasks()).filteredOn(t -> t.getName().equals("Confirmer une procédure collective")).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from bodacc_announcement where announcement_id = ?", Integer.class, announcement)).isEqualTo(1);
+    assertThat(new CaseRun(engine, reference).openTasks())
+        .filteredOn(t -> t.getName().equals("Confirmer une procédure collective"))
+        .hasSize(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from bodacc_announcement where announcement_id = ?",
+                Integer.class,
+                announcement))
+        .isEqualTo(1);
   }
 
   @Test
@@ -149,8 +171,10 @@ class BodaccWatchTest {
 
     assertThat(again.proposed()).isZero();
     assertThat(outcome(announcement)).isEqualTo("DISMISSED");
-    assertThat(new CaseRun(engine, reference).openTasks()).noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
-    assertThat(api.get("/api/cases/" + reference).json().get("status").asText()).isEqualTo("AMICABLE");
+    assertThat(new CaseRun(engine, reference).openTasks())
+        .noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
+    assertThat(api.get("/api/cases/" + reference).json().get("status").asText())
+        .isEqualTo("AMICABLE");
   }
 
   @Test
@@ -158,18 +182,33 @@ class BodaccWatchTest {
     String siren = newSiren();
     String reference = openCase(siren);
     String announcement = "A2026" + siren;
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(1)
-        .withQueryParam("where", containing(siren))
-        .willReturn(aResponse().withStatus(503).withBody("<html>Service temporairement indisponible</html>")));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(1)
+                .withQueryParam("where", containing(siren))
+                .willReturn(
+                    aResponse()
+                        .withStatus(503)
+                        .withBody("<html>Service temporairement indisponible</html>")));
 
     BodaccWatch.Report failing = watch.watch().run();
 
     assertThat(failing.failedBatches()).isEqualTo(1);
     assertThat(failing.proposed()).isZero();
     // asked 3 times (max-attempts), with a back-off between attempts
-    assertThat(TestServers.wireMock().findAll(getRequestedFor(urlPathEqualTo(RECORDS)).withQueryParam("where", containing(siren)))).hasSize(3);
-    assertThat(new CaseRun(engine, reference).openTasks()).noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
-    assertThat(jdbc.queryForObject("select count(*) from bodacc_announcement where siren = ?", Integer.class, siren)).isZero();
+    assertThat(
+            TestServers.wireMock()
+                .findAll(
+                    getRequestedFor(urlPathEqualTo(RECORDS))
+                        .withQueryParam("where", containing(siren))))
+        .hasSize(3);
+    assertThat(new CaseRun(engine, reference).openTasks())
+        .noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from bodacc_announcement where siren = ?", Integer.class, siren))
+        .isZero();
 
     // the next day the BODACC answers: the judgment is proposed then
     TestServers.wireMock().resetMappings();
@@ -188,14 +227,30 @@ class BodaccWatchTest {
     String siren = newSiren();
     String reference = openCase(siren);
     String announcement = "A2026" + siren;
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(1).withQueryParam("where", containing(siren))
-        .inScenario("quota").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("quota restored")
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"error_code\": \"TooManyRequests\", \"message\": \"Too many requests, retry later\"}")));
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(1).withQueryParam("where", containing(siren))
-        .inScenario("quota").whenScenarioStateIs("quota restored")
-        .willReturn(okJson(page(redressement(announcement, siren, "Imprimerie Patiente SA")))));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(1)
+                .withQueryParam("where", containing(siren))
+                .inScenario("quota")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("quota restored")
+                .willReturn(
+                    aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error_code\": \"TooManyRequests\", \"message\": \"Too many requests, retry later\"}")));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(1)
+                .withQueryParam("where", containing(siren))
+                .inScenario("quota")
+                .whenScenarioStateIs("quota restored")
+                .willReturn(
+                    okJson(page(redressement(announcement, siren, "Imprimerie Patiente SA")))));
     long started = System.nanoTime();
 
     BodaccWatch.Report report = watch.watch().run();
@@ -211,42 +266,75 @@ class BodaccWatchTest {
   void onlyOpeningJudgmentsAreProposedNotPlansCorrectionsOrOtherCompanies() {
     String siren = newSiren();
     String reference = openCase(siren);
-    publish(siren,
+    publish(
+        siren,
         // the plan adopted later in the same procedure: not an opening
-        record("B2026" + siren, siren, "annonce", "Jugement arrêtant le plan de redressement",
+        record(
+            "B2026" + siren,
+            siren,
+            "annonce",
+            "Jugement arrêtant le plan de redressement",
             "Jugement arrêtant le plan de redressement, durée du plan 8 ans"),
         // a correction of an earlier announcement
-        record("C2026" + siren, siren, "rectificatif", "Jugement d'ouverture",
+        record(
+            "C2026" + siren,
+            siren,
+            "rectificatif",
+            "Jugement d'ouverture",
             "Jugement d'ouverture d'une procédure de redressement judiciaire"),
         // another company in the same answer
-        record("D2026" + siren, "732829320", "annonce", "Jugement d'ouverture",
+        record(
+            "D2026" + siren,
+            "732829320",
+            "annonce",
+            "Jugement d'ouverture",
             "Jugement d'ouverture d'une procédure de liquidation judiciaire"));
 
     BodaccWatch.Report report = watch.watch().run();
 
     assertThat(report.proposed()).isZero();
-    assertThat(new CaseRun(engine, reference).openTasks()).noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
+    assertThat(new CaseRun(engine, reference).openTasks())
+        .noneMatch(t -> t.getName().equals("Confirmer une procédure collective"));
   }
 
   @Test
   void theProcedureIsReadFromTheNatureOfTheJudgment() {
-    assertThat(BodaccClient.procedure("Jugement d'ouverture d'une procédure de sauvegarde accélérée")).contains(InsolvencyProcedure.SAUVEGARDE);
-    assertThat(BodaccClient.procedure("Jugement d'ouverture d'une procédure de redressement judiciaire")).contains(InsolvencyProcedure.REDRESSEMENT);
-    assertThat(BodaccClient.procedure("Jugement d'ouverture de liquidation judiciaire simplifiée")).contains(InsolvencyProcedure.LIQUIDATION);
-    assertThat(BodaccClient.procedure("Jugement d'ouverture d'une procédure de rétablissement professionnel")).isEmpty();
+    assertThat(
+            BodaccClient.procedure("Jugement d'ouverture d'une procédure de sauvegarde accélérée"))
+        .contains(InsolvencyProcedure.SAUVEGARDE);
+    assertThat(
+            BodaccClient.procedure(
+                "Jugement d'ouverture d'une procédure de redressement judiciaire"))
+        .contains(InsolvencyProcedure.REDRESSEMENT);
+    assertThat(BodaccClient.procedure("Jugement d'ouverture de liquidation judiciaire simplifiée"))
+        .contains(InsolvencyProcedure.LIQUIDATION);
+    assertThat(
+            BodaccClient.procedure(
+                "Jugement d'ouverture d'une procédure de rétablissement professionnel"))
+        .isEmpty();
   }
 
   // ---- helpers
 
   private void setUpDefaultAnswer() {
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(10)
-        .willReturn(okJson("{\"total_count\": 0, \"results\": []}")));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(10)
+                .willReturn(okJson("{\"total_count\": 0, \"results\": []}")));
   }
 
   /** A trader (with this SIREN) owing 4,000 € since 1 October 2026, in amicable collection. */
   private String openCase(String siren) {
-    ApiClient.Response opened = api.postJson("/api/cases", caseJson(newDebtorId(), "BUSINESS", "\"siren\": \"" + siren + "\",",
-        invoice("F-BODACC-1", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1), "4000.00")));
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            caseJson(
+                newDebtorId(),
+                "BUSINESS",
+                "\"siren\": \"" + siren + "\",",
+                invoice(
+                    "F-BODACC-1", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1), "4000.00")));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
     new CaseRun(engine, reference).runDue();
@@ -255,30 +343,49 @@ class BodaccWatchTest {
 
   /** The BODACC answers these records when asked about this SIREN. */
   private static void publish(String siren, String... records) {
-    TestServers.wireMock().stubFor(get(urlPathEqualTo(RECORDS)).atPriority(1)
-        .withQueryParam("where", containing("registre=\"" + siren + "\""))
-        .willReturn(okJson(page(records))));
+    TestServers.wireMock()
+        .stubFor(
+            get(urlPathEqualTo(RECORDS))
+                .atPriority(1)
+                .withQueryParam("where", containing("registre=\"" + siren + "\""))
+                .willReturn(okJson(page(records))));
   }
 
   private static String page(String... records) {
-    return "{\"total_count\": " + records.length + ", \"results\": [" + String.join(",", records) + "]}";
+    return "{\"total_count\": "
+        + records.length
+        + ", \"results\": ["
+        + String.join(",", records)
+        + "]}";
   }
 
   private static String redressement(String id, String siren, String company) {
-    return record(id, siren, "annonce", "Jugement d'ouverture", "Jugement d'ouverture d'une procédure de redressement judiciaire", company);
+    return record(
+        id,
+        siren,
+        "annonce",
+        "Jugement d'ouverture",
+        "Jugement d'ouverture d'une procédure de redressement judiciaire",
+        company);
   }
 
-  private static String record(String id, String siren, String typeAvis, String famille, String nature) {
+  private static String record(
+      String id, String siren, String typeAvis, String famille, String nature) {
     return record(id, siren, typeAvis, famille, nature, "Société Fictive SARL");
   }
 
-  /** One record of annonces-commerciales as the Explore API v2.1 renders it; {@code jugement} is JSON inside a string. */
-  private static String record(String id, String siren, String typeAvis, String famille, String nature, String company) {
+  /**
+   * One record of annonces-commerciales as the Explore API v2.1 renders it; {@code jugement} is
+   * JSON inside a string.
+   */
+  private static String record(
+      String id, String siren, String typeAvis, String famille, String nature, String company) {
     String spaced = siren.substring(0, 3) + " " + siren.substring(3, 6) + " " + siren.substring(6);
-    String jugement = ("{\"type\": \"initial\", \"famille\": \"%s\", \"nature\": \"%s\", \"date\": \"%s\","
-        + " \"complementJugement\": \"Jugement prononçant l'ouverture. Mandataire judiciaire : SELARL Mandataires Fictifs,"
-        + " 1 rue Exemple 69002 Lyon. Les créanciers sont invités à déclarer leurs créances dans les deux mois.\"}")
-        .formatted(famille, nature, JUDGMENT);
+    String jugement =
+        ("{\"type\": \"initial\", \"famille\": \"%s\", \"nature\": \"%s\", \"date\": \"%s\","
+                + " \"complementJugement\": \"Jugement prononçant l'ouverture. Mandataire judiciaire : SELARL Mandataires Fictifs,"
+                + " 1 rue Exemple 69002 Lyon. Les créanciers sont invités à déclarer leurs créances dans les deux mois.\"}")
+            .formatted(famille, nature, JUDGMENT);
     return """
         {"id": "%s", "publicationavis": "A", "publicationavis_facette": "Bodacc A", "parution": "20260222",
          "dateparution": "%s", "numeroannonce": 1234, "typeavis": "%s", "typeavis_lib": "%s",
@@ -288,15 +395,26 @@ class BodaccWatchTest {
          "commercant": "%s", "ville": "Lyon", "cp": "69003", "registre": ["%s", "%s"],
          "jugement": %s,
          "url_complete": "https://www.bodacc.fr/pages/annonces-commerciales-detail/?q.id=id:%s"}"""
-        .formatted(id, PUBLICATION, typeAvis, typeAvis.equals("annonce") ? "Avis initial" : "Avis rectificatif",
-            company, spaced, siren, json(jugement), id);
+        .formatted(
+            id,
+            PUBLICATION,
+            typeAvis,
+            typeAvis.equals("annonce") ? "Avis initial" : "Avis rectificatif",
+            company,
+            spaced,
+            siren,
+            json(jugement),
+            id);
   }
 
   private static String json(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** A fresh valid SIREN (Luhn key) for each test: the shared database holds other cases of other SIRENs. */
+  /**
+   * A fresh valid SIREN (Luhn key) for each test: the shared database holds other cases of other
+   * SIRENs.
+   */
   private static String newSiren() {
     String body = "8" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     for (int key = 0; key <= 9; key++) {
@@ -324,8 +442,14 @@ class BodaccWatchTest {
   }
 
   private Task confirmationTask(String reference) {
-    List<Task> found = engine.getTaskService().createTaskQuery().processDefinitionKey(BodaccWatch.PROCESS_KEY)
-        .processInstanceBusinessKey(reference).active().list();
+    List<Task> found =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processDefinitionKey(BodaccWatch.PROCESS_KEY)
+            .processInstanceBusinessKey(reference)
+            .active()
+            .list();
     assertThat(found).as("confirmation tasks of " + reference).hasSize(1);
     return found.get(0);
   }
@@ -341,13 +465,28 @@ class BodaccWatchTest {
   }
 
   private String businessKey(Task task) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).list().stream()
-        .findFirst().map(p -> p.getBusinessKey())
-        .orElseGet(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId())
+        .list()
+        .stream()
+        .findFirst()
+        .map(p -> p.getBusinessKey())
+        .orElseGet(
+            () ->
+                engine
+                    .getHistoryService()
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId())
+                    .singleResult()
+                    .getBusinessKey());
   }
 
   private String outcome(String announcementId) {
-    return jdbc.queryForObject("select outcome from bodacc_announcement where announcement_id = ?", String.class, announcementId);
+    return jdbc.queryForObject(
+        "select outcome from bodacc_announcement where announcement_id = ?",
+        String.class,
+        announcementId);
   }
 }

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** processes/insolvency-claim.bpmn; its delegates (and helper A's withdrawal) stand in as recorders. */
+/**
+ * processes/insolvency-claim.bpmn; its delegates (and helper A's withdrawal) stand in as recorders.
+ */
 class InsolvencyClaimProcessTest {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   static final LocalDate TODAY = LocalDate.parse("2026-03-16");
   static final LocalDate PUBLISHED = LocalDate.parse("2026-03-12");
   static final LocalDate DEADLINE = LocalDate.parse("2026-05-12");
+
   /** L622-26: 6 months from the publication. */
   static final LocalDate RELIEF = LocalDate.parse("2026-09-12");
 
@@ -41,25 +44,44 @@ class InsolvencyClaimProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
-    Mocks.register("withdrawBailiffMissions", (JavaDelegate) e -> calls.add("withdrawBailiffMissions"));
-    Mocks.register("prepareProofOfClaim", (JavaDelegate) e -> {
-      long warningDays = ((Number) e.getVariable("claimWarningDays")).longValue();
-      calls.add("prepareProofOfClaim:" + warningDays);
-      LocalDate deadline = LocalDate.parse((String) e.getVariable("claimDeadline"));
-      e.setVariable("claimDueAt", at(deadline));
-      e.setVariable("claimWarningAt", at(deadline.minusDays(warningDays)));
-      e.setVariable("claimLateAt", at(deadline.plusDays(1)));
-      e.setVariable("reliefDueAt", at(RELIEF));
-      e.setVariable("amountDeclared", 4321.0);
-    });
-    Mocks.register("recordProofOfClaim", (JavaDelegate) e -> calls.add("recordProofOfClaim:" + e.getVariable("mandataireName")));
-    Mocks.register("closeInsolvencyClaim", (JavaDelegate) e ->
-        calls.add("closeInsolvencyClaim:" + e.getVariable("claimOutcome") + ":" + e.getVariable("insolvencyOutcome")));
+    Mocks.register(
+        "withdrawBailiffMissions", (JavaDelegate) e -> calls.add("withdrawBailiffMissions"));
+    Mocks.register(
+        "prepareProofOfClaim",
+        (JavaDelegate)
+            e -> {
+              long warningDays = ((Number) e.getVariable("claimWarningDays")).longValue();
+              calls.add("prepareProofOfClaim:" + warningDays);
+              LocalDate deadline = LocalDate.parse((String) e.getVariable("claimDeadline"));
+              e.setVariable("claimDueAt", at(deadline));
+              e.setVariable("claimWarningAt", at(deadline.minusDays(warningDays)));
+              e.setVariable("claimLateAt", at(deadline.plusDays(1)));
+              e.setVariable("reliefDueAt", at(RELIEF));
+              e.setVariable("amountDeclared", 4321.0);
+            });
+    Mocks.register(
+        "recordProofOfClaim",
+        (JavaDelegate) e -> calls.add("recordProofOfClaim:" + e.getVariable("mandataireName")));
+    Mocks.register(
+        "closeInsolvencyClaim",
+        (JavaDelegate)
+            e ->
+                calls.add(
+                    "closeInsolvencyClaim:"
+                        + e.getVariable("claimOutcome")
+                        + ":"
+                        + e.getVariable("insolvencyOutcome")));
   }
 
   @AfterEach
   void tearDown() {
-    if (instance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+    if (instance != null
+        && engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count()
+            > 0) {
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over");
     }
     ClockUtil.reset();
@@ -75,9 +97,27 @@ class InsolvencyClaimProcessTest {
   }
 
   ProcessDriver start() {
-    instance = engine.getRuntimeService().startProcessInstanceByKey("insolvency-claim", "DOS-INS", Map.of(
-        "caseReference", "DOS-INS", "debtorType", "BUSINESS", "debtorName", "Boulangerie Martin SARL", "balance", 4321.0,
-        "insolvencyProcedure", "REDRESSEMENT", "publicationDate", PUBLISHED.toString(), "claimDeadline", DEADLINE.toString()));
+    instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "insolvency-claim",
+                "DOS-INS",
+                Map.of(
+                    "caseReference",
+                    "DOS-INS",
+                    "debtorType",
+                    "BUSINESS",
+                    "debtorName",
+                    "Boulangerie Martin SARL",
+                    "balance",
+                    4321.0,
+                    "insolvencyProcedure",
+                    "REDRESSEMENT",
+                    "publicationDate",
+                    PUBLISHED.toString(),
+                    "claimDeadline",
+                    DEADLINE.toString()));
     return new ProcessDriver(engine, instance.getId());
   }
 
@@ -86,7 +126,15 @@ class InsolvencyClaimProcessTest {
     ProcessDriver driver = start().settle();
     Task file = driver.task();
     assertThat(file.getTaskDefinitionKey()).isEqualTo("Task_FileProofOfClaim");
-    driver.complete(file, Map.of("amountDeclared", 4321.0, "mandataireName", "Me Lefèvre", "claimFiledOn", "2026-03-20"));
+    driver.complete(
+        file,
+        Map.of(
+            "amountDeclared",
+            4321.0,
+            "mandataireName",
+            "Me Lefèvre",
+            "claimFiledOn",
+            "2026-03-20"));
     Task outcome = driver.task();
     assertThat(outcome.getName()).isEqualTo("Enregistrer l'issue de la procédure collective");
     assertThat(groups(outcome)).containsExactly("collectors");
@@ -104,8 +152,13 @@ class InsolvencyClaimProcessTest {
   }
 
   Object variable(String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   @Test
@@ -124,21 +177,38 @@ class InsolvencyClaimProcessTest {
     assertThat(form(file)).isEqualTo("declarer-creance");
     assertThat(day(file.getDueDate())).isEqualTo(DEADLINE);
     assertThat(day(file.getFollowUpDate())).isEqualTo(DEADLINE.minusDays(15));
-    assertThat(engine.getTaskService().getVariable(file.getId(), "amountDeclared")).isEqualTo(4321.0);
+    assertThat(engine.getTaskService().getVariable(file.getId(), "amountDeclared"))
+        .isEqualTo(4321.0);
   }
 
   @Test
   void shouldWarnASupervisorFifteenDaysBeforeTheDeadlineWhileTheClaimIsStillToFile() {
     ProcessDriver driver = start().settle();
 
-    Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId("Timer_ClaimDeadlineNear").singleResult();
+    Job warning =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .timers()
+            .activityId("Timer_ClaimDeadlineNear")
+            .singleResult();
     assertThat(day(warning.getDuedate())).isEqualTo(DEADLINE.minusDays(15));
     driver.fireTimer("Timer_ClaimDeadlineNear");
 
-    List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).orderByTaskName().asc().list();
-    assertThat(open).extracting(Task::getName)
-        .containsExactly("Déclaration de créance : échéance proche", "Déclarer la créance au mandataire judiciaire");
+    List<Task> open =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .orderByTaskName()
+            .asc()
+            .list();
+    assertThat(open)
+        .extracting(Task::getName)
+        .containsExactly(
+            "Déclaration de créance : échéance proche",
+            "Déclarer la créance au mandataire judiciaire");
     Task near = open.get(0);
     assertThat(groups(near)).containsExactly("supervisors");
     assertThat(form(near)).isEqualTo("declaration-creance-proche");
@@ -150,22 +220,35 @@ class InsolvencyClaimProcessTest {
   @Test
   void shouldAskASupervisorForReliefUntilSixMonthsAfterPublicationWhenTheClaimIsNotFiledInTime() {
     ProcessDriver driver = start().settle();
-    Job late = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId("Timer_ClaimDeadlinePassed").singleResult();
+    Job late =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .timers()
+            .activityId("Timer_ClaimDeadlinePassed")
+            .singleResult();
     // the deadline is the last day to file: the day after, the claim is late
     assertThat(day(late.getDuedate())).isEqualTo(DEADLINE.plusDays(1));
 
     driver.fireTimer("Timer_ClaimDeadlinePassed");
 
-    Task relief = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_AskReliefFromForclusion").singleResult();
+    Task relief =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey("Task_AskReliefFromForclusion")
+            .singleResult();
     assertThat(relief.getName()).isEqualTo("Demander le relevé de forclusion");
     assertThat(groups(relief)).containsExactly("supervisors");
     assertThat(form(relief)).isEqualTo("releve-forclusion");
     assertThat(day(relief.getDueDate())).isEqualTo(RELIEF);
     // the collector can still file (late): the claim task stays open beside the supervisor's
     assertThat(instance).isWaitingAt("Task_FileProofOfClaim", "Task_AskReliefFromForclusion");
-    driver.complete(relief, Map.of("reliefDecision", "REQUESTED", "reliefNotes", "Requête déposée le 20/05/2026"));
+    driver.complete(
+        relief,
+        Map.of("reliefDecision", "REQUESTED", "reliefNotes", "Requête déposée le 20/05/2026"));
     assertThat(instance).isWaitingAt("Task_FileProofOfClaim");
   }
 
@@ -180,8 +263,12 @@ class InsolvencyClaimProcessTest {
     assertThat(form(follow)).isEqualTo("suivre-repartition");
     driver.complete(follow, Map.of("distributionOutcome", "SETTLED"));
 
-    assertThat(calls).containsExactly(
-        "withdrawBailiffMissions", "prepareProofOfClaim:15", "recordProofOfClaim:Me Lefèvre", "closeInsolvencyClaim:ADMITTED:SETTLED");
+    assertThat(calls)
+        .containsExactly(
+            "withdrawBailiffMissions",
+            "prepareProofOfClaim:15",
+            "recordProofOfClaim:Me Lefèvre",
+            "closeInsolvencyClaim:ADMITTED:SETTLED");
     assertThat(instance).isEnded().hasPassed("Event_InsolvencyClaimClosed");
     assertThat(variable("insolvencyOutcome")).isEqualTo("SETTLED");
   }

@@ -45,10 +45,24 @@ class InsolvencyConfirmationProcessTest {
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
     Mocks.register("proceedingConfirmation", new ProceedingConfirmation());
-    Mocks.register("openConfirmedProceeding", (JavaDelegate) e -> calls.add(
-        "open:" + e.getVariable("announcementId") + ":" + e.getVariable("proceedingDecidedBy")));
-    Mocks.register("dismissBodaccAnnouncement", (JavaDelegate) e -> calls.add(
-        "dismiss:" + e.getVariable("announcementId") + ":" + e.getVariable("proceedingDecidedBy")));
+    Mocks.register(
+        "openConfirmedProceeding",
+        (JavaDelegate)
+            e ->
+                calls.add(
+                    "open:"
+                        + e.getVariable("announcementId")
+                        + ":"
+                        + e.getVariable("proceedingDecidedBy")));
+    Mocks.register(
+        "dismissBodaccAnnouncement",
+        (JavaDelegate)
+            e ->
+                calls.add(
+                    "dismiss:"
+                        + e.getVariable("announcementId")
+                        + ":"
+                        + e.getVariable("proceedingDecidedBy")));
   }
 
   @AfterEach
@@ -70,7 +84,10 @@ class InsolvencyConfirmationProcessTest {
     in.put("insolvencyProcedure", "LIQUIDATION");
     in.put("judgmentDate", "2026-11-04");
     in.put("publicationDate", "2026-11-14");
-    instance = engine.getRuntimeService().startProcessInstanceByKey(BodaccWatch.PROCESS_KEY, "DOS-TEST", in);
+    instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(BodaccWatch.PROCESS_KEY, "DOS-TEST", in);
     return new ProcessDriver(engine, instance.getId()).settle();
   }
 
@@ -78,11 +95,19 @@ class InsolvencyConfirmationProcessTest {
     Task task = driver.task();
     assertThat(task.getName()).isEqualTo("Confirmer une procédure collective");
     assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmProceeding");
-    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId))
+    assertThat(
+            engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId))
         .containsExactly("supervisors");
     // two days: the proof-of-claim deadline already runs from the publication
     assertThat(task.getDueDate()).isEqualTo(at(TODAY.plusDays(2)));
-    Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    Task withForm =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(task.getId())
+            .initializeFormKeys()
+            .singleResult();
     assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("confirmer-procedure-collective");
     return task;
   }
@@ -108,7 +133,10 @@ class InsolvencyConfirmationProcessTest {
     driver.settle();
 
     assertThat(calls).containsExactly("open:A202611140042:sam");
-    assertThat(instance).isEnded().hasPassed("Task_OpenProceeding", "Event_ProceedingOpened").hasNotPassed("Task_DismissAnnouncement");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_OpenProceeding", "Event_ProceedingOpened")
+        .hasNotPassed("Task_DismissAnnouncement");
   }
 
   @Test
@@ -119,7 +147,10 @@ class InsolvencyConfirmationProcessTest {
     driver.settle();
 
     assertThat(calls).containsExactly("dismiss:A202611140042:sam");
-    assertThat(instance).isEnded().hasPassed("Task_DismissAnnouncement", "Event_AnnouncementDismissed").hasNotPassed("Task_OpenProceeding");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_DismissAnnouncement", "Event_AnnouncementDismissed")
+        .hasNotPassed("Task_OpenProceeding");
   }
 
   @Test

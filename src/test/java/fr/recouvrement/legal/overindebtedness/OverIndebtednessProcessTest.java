@@ -39,13 +39,23 @@ class OverIndebtednessProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
-    Mocks.register("fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> calls.add("planFourEyes"));
-    Mocks.register("withdrawBailiffMissions", (JavaDelegate) e -> calls.add("withdrawBailiffMissions:" + e.getVariable("withdrawalReason")));
+    Mocks.register(
+        "fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> calls.add("planFourEyes"));
+    Mocks.register(
+        "withdrawBailiffMissions",
+        (JavaDelegate)
+            e -> calls.add("withdrawBailiffMissions:" + e.getVariable("withdrawalReason")));
   }
 
   @AfterEach
   void tearDown() {
-    if (instance != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+    if (instance != null
+        && engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .count()
+            > 0) {
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over");
     }
     ClockUtil.reset();
@@ -62,31 +72,65 @@ class OverIndebtednessProcessTest {
 
   /** Admitted, the claim declared to the commission: the process waits for the outcome. */
   void declared() {
-    instance = engine.getRuntimeService().startProcessInstanceByKey("over-indebtedness", REFERENCE, Map.of(
-        "caseReference", REFERENCE, "debtorType", "CONSUMER", "debtorName", "Jeanne Martin", "balance", 1200.0,
-        "segment", "STANDARD", "admissibilityDate", "2026-03-09", "commission", "Commission du Rhône"));
+    instance =
+        engine
+            .getRuntimeService()
+            .startProcessInstanceByKey(
+                "over-indebtedness",
+                REFERENCE,
+                Map.of(
+                    "caseReference",
+                    REFERENCE,
+                    "debtorType",
+                    "CONSUMER",
+                    "debtorName",
+                    "Jeanne Martin",
+                    "balance",
+                    1200.0,
+                    "segment",
+                    "STANDARD",
+                    "admissibilityDate",
+                    "2026-03-09",
+                    "commission",
+                    "Commission du Rhône"));
     driver = new ProcessDriver(engine, instance.getId());
     assertThat(instance).isWaitingAt("Task_WithdrawBailiffMissions");
     driver.settle();
-    assertThat(calls).singleElement().asString().startsWith("withdrawBailiffMissions").contains("L722-2");
+    assertThat(calls)
+        .singleElement()
+        .asString()
+        .startsWith("withdrawBailiffMissions")
+        .contains("L722-2");
     Task declare = driver.task();
-    assertThat(declare.getName()).isEqualTo("Déclarer la créance à la commission de surendettement");
+    assertThat(declare.getName())
+        .isEqualTo("Déclarer la créance à la commission de surendettement");
     assertThat(TaskChecks.candidateGroups(engine, declare)).containsExactly("collectors");
     assertThat(TaskChecks.form(engine, declare)).isEqualTo("declarer-creance-surendettement");
     assertThat(day(declare.getDueDate())).isEqualTo(TODAY.plusDays(30));
-    driver.complete(declare, Map.of("amountDeclaredToCommission", 1200.0, "commissionDeclaredOn", "2026-03-12"));
+    driver.complete(
+        declare,
+        Map.of("amountDeclaredToCommission", 1200.0, "commissionDeclaredOn", "2026-03-12"));
     assertThat(instance).isWaitingAt("Task_AwaitCommissionOutcome");
   }
 
   void decided(String outcome) {
-    engine.getRuntimeService().createMessageCorrelation("OverIndebtednessOutcome").processInstanceBusinessKey(REFERENCE)
-        .setVariable("overIndebtednessOutcome", outcome).correlate();
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("OverIndebtednessOutcome")
+        .processInstanceBusinessKey(REFERENCE)
+        .setVariable("overIndebtednessOutcome", outcome)
+        .correlate();
     driver.settle();
   }
 
   Object variable(String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   @Test
@@ -96,7 +140,8 @@ class OverIndebtednessProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Event_DebtExtinguished");
     assertThat(variable("overIndebtednessResult")).isEqualTo("WRITE_OFF");
-    assertThat((String) variable("writeOffReason")).contains("rétablissement personnel", "L741-2", "L742-22");
+    assertThat((String) variable("writeOffReason"))
+        .contains("rétablissement personnel", "L741-2", "L742-22");
   }
 
   @Test
@@ -130,7 +175,8 @@ class OverIndebtednessProcessTest {
   void shouldAskACollectorToChaseTheCommissionAfterThreeMonthsWithoutOutcome() {
     declared();
 
-    assertThat(driver.timerDue("Timer_CommissionOutcomeLate")).hasValueSatisfying(d -> assertThat(day(d)).isEqualTo(TODAY.plusMonths(3)));
+    assertThat(driver.timerDue("Timer_CommissionOutcomeLate"))
+        .hasValueSatisfying(d -> assertThat(day(d)).isEqualTo(TODAY.plusMonths(3)));
     ClockUtil.setCurrentTime(at(TODAY.plusMonths(3)));
     driver.fireTimer("Timer_CommissionOutcomeLate");
 

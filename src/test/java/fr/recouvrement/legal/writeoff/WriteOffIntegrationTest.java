@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.ProcessDriver;
-import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.kernel.time.CaseClock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,11 @@ class WriteOffIntegrationTest {
     LocalDate today = CaseClock.today();
     String reference = openWithVat("CONSUMER", "", today);
     // a consumer owes no penalty: the 600.00 paid go to the oldest invoice's principal
-    assertThat(api.postJson("/api/cases/" + reference + "/payments", CaseFixtures.payment("600.00", today, "VIR-WO-VAT")).status())
+    assertThat(
+            api.postJson(
+                    "/api/cases/" + reference + "/payments",
+                    CaseFixtures.payment("600.00", today, "VIR-WO-VAT"))
+                .status())
         .isEqualTo(201);
 
     Map<String, Object> in = new HashMap<>();
@@ -53,22 +57,33 @@ class WriteOffIntegrationTest {
     in.put("writeOffCause", "ENFORCEMENT_FAILED");
     in.put("writeOffReason", "Exécution infructueuse");
     in.put("writeOffRefusable", true);
-    String pid = engine.getRuntimeService().startProcessInstanceByKey("write-off", reference, in).getId();
+    String pid =
+        engine.getRuntimeService().startProcessInstanceByKey("write-off", reference, in).getId();
     ProcessDriver driver = new ProcessDriver(engine, pid).settle();
 
-    // F-V1: 600.00 of 1,200.00 unpaid → 200.00 × 600 / 1,200 = 100.00 of VAT; F-V2: all 300.00 unpaid → 50.00;
+    // F-V1: 600.00 of 1,200.00 unpaid → 200.00 × 600 / 1,200 = 100.00 of VAT; F-V2: all 300.00
+    // unpaid → 50.00;
     // F-V3 gave no VAT amount: not listed
     var task = driver.task();
-    String lines = (String) engine.getTaskService().getVariable(task.getId(), "recoverableVatLines");
+    String lines =
+        (String) engine.getTaskService().getVariable(task.getId(), "recoverableVatLines");
     assertThat(lines.replace('\u00a0', ' ').replace('\u202f', ' '))
-        .contains("Facture F-V1").contains("600,00 €").contains("100,00 €")
-        .contains("Facture F-V2").contains("300,00 €").contains("50,00 €")
+        .contains("Facture F-V1")
+        .contains("600,00 €")
+        .contains("100,00 €")
+        .contains("Facture F-V2")
+        .contains("300,00 €")
+        .contains("50,00 €")
         .doesNotContain("F-V3");
-    assertThat(engine.getTaskService().getVariable(task.getId(), "recoverableVat")).isEqualTo(150.0);
+    assertThat(engine.getTaskService().getVariable(task.getId(), "recoverableVat"))
+        .isEqualTo(150.0);
 
     engine.getIdentityService().setAuthentication("sophie", List.of("supervisors"));
     try {
-      engine.getTaskService().complete(task.getId(), Map.of("writeOffComment", "Rien à saisir", "writeOffRefused", false));
+      engine
+          .getTaskService()
+          .complete(
+              task.getId(), Map.of("writeOffComment", "Rien à saisir", "writeOffRefused", false));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -77,9 +92,12 @@ class WriteOffIntegrationTest {
     assertThat(c.get("status").asText()).isEqualTo("WRITTEN_OFF");
     assertThat(c.get("recoverableVat")).hasSize(2);
     assertThat(c.get("recoverableVat").get(0).get("invoiceNumber").asText()).isEqualTo("F-V1");
-    assertThat(c.get("recoverableVat").get(0).get("unpaid").decimalValue()).isEqualByComparingTo("600.00");
-    assertThat(c.get("recoverableVat").get(0).get("vat").decimalValue()).isEqualByComparingTo("100.00");
-    assertThat(c.get("recoverableVat").get(1).get("vat").decimalValue()).isEqualByComparingTo("50.00");
+    assertThat(c.get("recoverableVat").get(0).get("unpaid").decimalValue())
+        .isEqualByComparingTo("600.00");
+    assertThat(c.get("recoverableVat").get(0).get("vat").decimalValue())
+        .isEqualByComparingTo("100.00");
+    assertThat(c.get("recoverableVat").get(1).get("vat").decimalValue())
+        .isEqualByComparingTo("50.00");
     assertThat(c.get("recoverableVat").get(1).get("reason").asText()).isEqualTo("WRITE_OFF");
   }
 
@@ -89,7 +107,8 @@ class WriteOffIntegrationTest {
     String reference = openWithVat("BUSINESS", "\"siren\": \"552100554\",", today);
 
     ApiClient.Response r =
-        api.postJson("/api/cases/" + reference + "/insolvency",
+        api.postJson(
+            "/api/cases/" + reference + "/insolvency",
             "{\"procedure\": \"LIQUIDATION\", \"judgmentDate\": \"%s\", \"publicationDate\": \"%s\"}"
                 .formatted(today.minusDays(3), today.minusDays(1)));
     assertThat(r.status()).as(r.body()).isLessThan(300);
@@ -109,7 +128,9 @@ class WriteOffIntegrationTest {
         {"number": "F-V2", "issueDate": "%1$s", "dueDate": "%3$s", "amount": 300.00, "vatAmount": 50.00},
         {"number": "F-V3", "issueDate": "%1$s", "dueDate": "%3$s", "amount": 100.00}"""
             .formatted(today.minusDays(90), today.minusDays(60), today.minusDays(59));
-    ApiClient.Response opened = api.postJson("/api/cases", CaseFixtures.caseJson(CaseFixtures.newDebtorId(), type, siren, invoices));
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases", CaseFixtures.caseJson(CaseFixtures.newDebtorId(), type, siren, invoices));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     return opened.json().get("reference").asText();
   }
@@ -117,8 +138,11 @@ class WriteOffIntegrationTest {
   @Test
   void shouldCloseThePrescribedCaseWrittenOffAndRecordWhoConfirmed() {
     LocalDate today = CaseClock.today();
-    ApiClient.Response opened = api.postJson("/api/cases",
-        CaseFixtures.consumerCase(CaseFixtures.newDebtorId(), "F-WO-1", "312.40", today.minusYears(2).minusDays(1)));
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            CaseFixtures.consumerCase(
+                CaseFixtures.newDebtorId(), "F-WO-1", "312.40", today.minusYears(2).minusDays(1)));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     String reference = opened.json().get("reference").asText();
 
@@ -130,12 +154,15 @@ class WriteOffIntegrationTest {
     in.put("writeOffCause", "PRESCRIBED");
     in.put("writeOffReason", "Créance prescrite");
     in.put("writeOffRefusable", false);
-    String pid = engine.getRuntimeService().startProcessInstanceByKey("write-off", reference, in).getId();
+    String pid =
+        engine.getRuntimeService().startProcessInstanceByKey("write-off", reference, in).getId();
     ProcessDriver driver = new ProcessDriver(engine, pid).settle();
 
     engine.getIdentityService().setAuthentication("sophie", List.of("supervisors"));
     try {
-      engine.getTaskService().complete(driver.task().getId(), Map.of("writeOffComment", "Prescrite depuis la veille"));
+      engine
+          .getTaskService()
+          .complete(driver.task().getId(), Map.of("writeOffComment", "Prescrite depuis la veille"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -143,13 +170,24 @@ class WriteOffIntegrationTest {
     ApiClient.Response view = api.get("/api/cases/" + reference);
     assertThat(view.json().get("status").asText()).isEqualTo("WRITTEN_OFF");
     assertThat(view.json().get("closingReason").asText()).isEqualTo("Créance prescrite");
-    Map<String, Object> event = jdbc.queryForMap(
-        "select e.details, e.recorded_by, e.occurred_on from legal_event e join collection_case c on c.id = e.case_id"
-            + " where c.reference = ? and e.type = 'WRITTEN_OFF'", reference);
+    Map<String, Object> event =
+        jdbc.queryForMap(
+            "select e.details, e.recorded_by, e.occurred_on from legal_event e join collection_case c on c.id = e.case_id"
+                + " where c.reference = ? and e.type = 'WRITTEN_OFF'",
+            reference);
     assertThat(event.get("recorded_by")).isEqualTo("sophie");
     assertThat(event.get("occurred_on").toString()).isEqualTo(today.toString());
-    assertThat((String) event.get("details")).contains("PRESCRIBED").contains("Prescrite depuis la veille");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pid)
-        .variableName("writeOffOutcome").singleResult().getValue()).isEqualTo("WRITTEN_OFF");
+    assertThat((String) event.get("details"))
+        .contains("PRESCRIBED")
+        .contains("Prescrite depuis la veille");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .variableName("writeOffOutcome")
+                .singleResult()
+                .getValue())
+        .isEqualTo("WRITTEN_OFF");
   }
 }

@@ -44,9 +44,17 @@ class WriteOffProcessTest {
     ClockUtil.setCurrentTime(at(TODAY));
     Mocks.reset();
     Mocks.register("writeOffConfirmation", new WriteOffConfirmation());
-    Mocks.register("computeRecoverableVat", (JavaDelegate) e -> e.setVariable("recoverableVat", 0.0));
-    Mocks.register("recordWriteOff", (JavaDelegate) e -> calls.add(
-        "recordWriteOff:" + e.getVariable("writeOffCause") + ":" + e.getVariable("writeOffDecidedBy")));
+    Mocks.register(
+        "computeRecoverableVat", (JavaDelegate) e -> e.setVariable("recoverableVat", 0.0));
+    Mocks.register(
+        "recordWriteOff",
+        (JavaDelegate)
+            e ->
+                calls.add(
+                    "recordWriteOff:"
+                        + e.getVariable("writeOffCause")
+                        + ":"
+                        + e.getVariable("writeOffDecidedBy")));
   }
 
   @AfterEach
@@ -77,11 +85,19 @@ class WriteOffProcessTest {
     Task task = driver.task();
     assertThat(task.getName()).isEqualTo("Confirmer le passage en perte");
     assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmWriteOff");
-    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId))
+    assertThat(
+            engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId))
         .containsExactly("supervisors");
     assertThat(task.getDueDate()).isEqualTo(at(TODAY.plusDays(5)));
     assertThat(task.getFollowUpDate()).isEqualTo(at(TODAY.plusDays(3)));
-    Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    Task withForm =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .taskId(task.getId())
+            .initializeFormKeys()
+            .singleResult();
     assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("confirmer-passage-en-perte");
     return task;
   }
@@ -96,15 +112,23 @@ class WriteOffProcessTest {
   }
 
   Object variable(String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   @Test
   void shouldWriteOffWhenASupervisorConfirms() {
     ProcessDriver driver = start("ENFORCEMENT_FAILED", true);
 
-    completeAs("sophie", confirmationTask(driver), Map.of("writeOffComment", "Saisie infructueuse, débiteur sans actif"));
+    completeAs(
+        "sophie",
+        confirmationTask(driver),
+        Map.of("writeOffComment", "Saisie infructueuse, débiteur sans actif"));
 
     assertThat(calls).containsExactly("recordWriteOff:ENFORCEMENT_FAILED:sophie");
     assertThat(instance).isEnded().hasPassed("Task_RecordWriteOff", "Event_WrittenOff");
@@ -116,10 +140,16 @@ class WriteOffProcessTest {
   void shouldEndRefusedWhenTheSupervisorRefuses() {
     ProcessDriver driver = start("ESCALATION", true);
 
-    completeAs("sophie", confirmationTask(driver), Map.of("writeOffRefused", true, "writeOffComment", "Le débiteur a un nouvel employeur"));
+    completeAs(
+        "sophie",
+        confirmationTask(driver),
+        Map.of("writeOffRefused", true, "writeOffComment", "Le débiteur a un nouvel employeur"));
 
     assertThat(calls).isEmpty();
-    assertThat(instance).isEnded().hasPassed("Event_WriteOffRefused").hasNotPassed("Task_RecordWriteOff");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Event_WriteOffRefused")
+        .hasNotPassed("Task_RecordWriteOff");
     assertThat(variable("writeOffOutcome")).isEqualTo("REFUSED");
     assertThat(variable("writeOffDecidedBy")).isEqualTo("sophie");
   }
@@ -129,7 +159,10 @@ class WriteOffProcessTest {
     ProcessDriver driver = start("PRESCRIBED", false);
     Task task = confirmationTask(driver);
 
-    assertThatThrownBy(() -> completeAs("sophie", task, Map.of("writeOffRefused", true, "writeOffComment", "Non")))
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    "sophie", task, Map.of("writeOffRefused", true, "writeOffComment", "Non")))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("ne peut pas être refusé");
     assertThat(instance).isWaitingAt("Task_ConfirmWriteOff");

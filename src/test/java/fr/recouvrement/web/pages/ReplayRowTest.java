@@ -9,20 +9,27 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the replay page marks: an output whose value is not the one recorded when the decision was taken. */
+/**
+ * What the replay page marks: an output whose value is not the one recorded when the decision was
+ * taken.
+ */
 class ReplayRowTest {
 
   @Test
   void anOutputTheCurrentTableDecidesOtherwiseIsMarkedAndOnlyThatOne() {
-    // recorded GROS_ENJEU with 3 days; the same version again says the same; today's table says STANDARD, 3 days
-    Decision d = decision(
-        List.of(new RuleOutputs("Rule_Big", Map.of("segment", "GROS_ENJEU", "delayDays", 3))),
-        List.of(Map.of("segment", "GROS_ENJEU", "delayDays", 3)),
-        List.of(Map.of("segment", "STANDARD", "delayDays", 3L)));
+    // recorded GROS_ENJEU with 3 days; the same version again says the same; today's table says
+    // STANDARD, 3 days
+    Decision d =
+        decision(
+            List.of(new RuleOutputs("Rule_Big", Map.of("segment", "GROS_ENJEU", "delayDays", 3))),
+            List.of(Map.of("segment", "GROS_ENJEU", "delayDays", 3)),
+            List.of(Map.of("segment", "STANDARD", "delayDays", 3L)));
 
     List<AuditPages.OutputLine> lines = AuditPages.ReplayRow.of(d).outputs();
 
-    assertThat(lines).extracting(AuditPages.OutputLine::name).containsExactly("delayDays", "segment");
+    assertThat(lines)
+        .extracting(AuditPages.OutputLine::name)
+        .containsExactly("delayDays", "segment");
     AuditPages.OutputLine delay = lines.get(0);
     AuditPages.OutputLine segment = lines.get(1);
     assertThat(segment.then()).isEqualTo("GROS_ENJEU");
@@ -36,10 +43,11 @@ class ReplayRowTest {
 
   @Test
   void aRuleThatNoLongerMatchesMarksEveryOutputItHad() {
-    Decision d = decision(
-        List.of(new RuleOutputs("Rule_Big", Map.of("segment", "GROS_ENJEU"))),
-        List.of(Map.of("segment", "GROS_ENJEU")),
-        List.of());
+    Decision d =
+        decision(
+            List.of(new RuleOutputs("Rule_Big", Map.of("segment", "GROS_ENJEU"))),
+            List.of(Map.of("segment", "GROS_ENJEU")),
+            List.of());
 
     AuditPages.OutputLine segment = AuditPages.ReplayRow.of(d).outputs().get(0);
 
@@ -48,9 +56,28 @@ class ReplayRowTest {
     assertThat(segment.replayedDiffers()).isFalse();
   }
 
-  private static Decision decision(List<RuleOutputs> recorded, List<Map<String, Object>> replayed, List<Map<String, Object>> latest) {
-    return new Decision("di-1", "debtor-segment", "Segment du débiteur", "debtor-segment:1:x", 1, Instant.parse("2026-03-02T08:00:00Z"),
-        "collection-case", "pi-1", "Task_SegmentDebtor", Map.of("Solde dû (€)", 12000), recorded, replayed, true, null, 2, latest,
-        false, null);
+  private static Decision decision(
+      List<RuleOutputs> recorded,
+      List<Map<String, Object>> replayed,
+      List<Map<String, Object>> latest) {
+    return new Decision(
+        "di-1",
+        "debtor-segment",
+        "Segment du débiteur",
+        "debtor-segment:1:x",
+        1,
+        Instant.parse("2026-03-02T08:00:00Z"),
+        "collection-case",
+        "pi-1",
+        "Task_SegmentDebtor",
+        Map.of("Solde dû (€)", 12000),
+        recorded,
+        replayed,
+        true,
+        null,
+        2,
+        latest,
+        false,
+        null);
   }
 }
