@@ -177,6 +177,15 @@ public class DecisionReplayService {
                     instance.getOutputs().get(0).getVariableName(),
                     (Object) instance.getCollectResultValue()));
 
+    // ... and shown as that sum, naming the rules that added to it
+    List<RuleOutputs> shown =
+        recordedValues.size() == 1 && instance.getCollectResultValue() != null
+            ? List.of(
+                new RuleOutputs(
+                    String.join(" + ", recorded.stream().map(RuleOutputs::ruleId).toList()),
+                    recordedValues.get(0)))
+            : recorded;
+
     Evaluation replayed = evaluate(used.decision(), variables);
     boolean same = replayed.error() == null && sameOutputs(recordedValues, replayed.outputs());
 
@@ -210,7 +219,7 @@ public class DecisionReplayService {
         instance.getProcessInstanceId(),
         instance.getActivityId(),
         inputs,
-        recorded,
+        shown,
         replayed.outputs(),
         same,
         replayed.error(),

@@ -189,8 +189,8 @@ class KpiRepository {
     named.query(
         """
         select a.id, a.case_id, a.acted_at
-        from portal_action a
-        where a.case_id in (%s) and a.kind <> 'VISIT' and a.acted_at >= :firstAt and a.acted_at < :lastAt
+        from portal_action a join collection_case c on c.id = a.case_id
+        where %s and a.kind <> 'VISIT' and a.acted_at >= :firstAt and a.acted_at < :lastAt
         """
             .formatted(PORTFOLIO),
         params,
@@ -237,8 +237,8 @@ class KpiRepository {
     Map<String, Long> counts = new java.util.HashMap<>();
     named.query(
         """
-        select a.kind, count(*) as n from portal_action a
-        where a.case_id in (%s) and a.acted_at >= :firstAt and a.acted_at < :lastAt
+        select a.kind, count(*) as n from portal_action a join collection_case c on c.id = a.case_id
+        where %s and a.acted_at >= :firstAt and a.acted_at < :lastAt
         group by a.kind
         """
             .formatted(PORTFOLIO),

@@ -57,12 +57,22 @@ public class DataRetention {
 
   /** Dates the newly closed cases, then anonymises those past their date (the nightly run). */
   public Run run(LocalDate today) {
-    int dated = 0;
-    for (ClosedCase c : repository.closedWithoutRetention(BATCH)) {
-      repository.setRetention(
-          c.id(), RetentionPeriod.of(c.debtorType(), c.courtDecision()).until(c.closedOn()));
-      dated++;
-    }
+    // dated and committed before any anonymisation: a case closed long ago is dated and already due
+    // in the same run, and its anonymisation (its own transaction) must not wait for this one's
+    // lock
+    Integer datedNow =
+        transaction.execute(
+            status -> {
+              int n = 0;
+              for (ClosedCase c : repository.closedWithoutRetention(BATCH)) {
+                repository.setRetention(
+                    c.id(),
+                    RetentionPeriod.of(c.debtorType(), c.courtDecision()).until(c.closedOn()));
+                n++;
+              }
+              return n;
+            });
+    int dated = datedNow == null ? 0 : datedNow;
     int cases = 0;
     int debtors = 0;
     for (ClosedCase c : repository.due(today, BATCH)) {

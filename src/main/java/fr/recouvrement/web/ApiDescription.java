@@ -152,6 +152,18 @@ class ApiDescription {
               null,
               "This event is being applied by another delivery at this moment; nothing was done by this one."),
           new ProblemExample(
+              "invalid-signature",
+              400,
+              "Invalid signature",
+              null,
+              "The Stripe-Signature header is missing, wrong or out of its 5-minute window; nothing was recorded."),
+          new ProblemExample(
+              "payment-being-recorded",
+              409,
+              "Payment being recorded",
+              null,
+              "This payment is being recorded by another delivery at this moment; nothing was done by this one."),
+          new ProblemExample(
               "payload-too-large",
               413,
               "Payload too large",
@@ -265,7 +277,17 @@ class ApiDescription {
               Map.of(
                   "application/json",
                   """
-                  {"eventId": "LRAR-EVT-5521", "trackingId": "1A12345678901", "status": "SIGNED", "occurredOn": "2026-04-08", "presentedOn": "2026-04-07"}""")));
+                  {"eventId": "LRAR-EVT-5521", "trackingId": "1A12345678901", "status": "SIGNED", "occurredOn": "2026-04-08", "presentedOn": "2026-04-07"}""")),
+          Map.entry(
+              "POST /api/callbacks/stripe",
+              Map.of(
+                  "application/json",
+                  """
+                  {"id": "evt_1Q2w3E4r", "object": "event", "type": "checkout.session.completed", "created": 1780000000,
+                   "data": {"object": {"id": "cs_live_a1B2c3", "object": "checkout.session", "mode": "payment",
+                                       "payment_status": "paid", "amount_total": 105237, "currency": "eur",
+                                       "client_reference_id": "DOS-2026-000123", "payment_intent": "pi_3Q2w3E4r",
+                                       "metadata": {"caseReference": "DOS-2026-000123"}}}}""")));
 
   @Bean
   OpenAPI recouvrementOpenApi(ObjectProvider<BuildProperties> build) {
@@ -377,7 +399,9 @@ class ApiDescription {
       boolean pathVariable) {
     return switch (p.name()) {
       case "unauthorized", "too-many-failed-logins", "forbidden" -> !callback;
-      case "callback-not-authenticated", "event-being-applied" -> callback;
+      case "invalid-signature", "payment-being-recorded" -> path.equals("/api/callbacks/stripe");
+      case "callback-not-authenticated", "event-being-applied" ->
+          callback && !path.equals("/api/callbacks/stripe");
       case "internal-error", "database-unavailable" -> true;
       case "invalid-request" -> hasBody || !write;
       case "unreadable-request",

@@ -40,17 +40,14 @@ class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   /**
-   * Provider callbacks refused for their signature (a wrong secret on either side, a replay, an
-   * impostor).
+   * Counts provider callbacks refused for their signature (a wrong secret on either side, a replay,
+   * an impostor), tagged by provider like the Stripe webhook's count of the same name: one metric,
+   * one set of tags, or Prometheus keeps only one of them.
    */
-  private final io.micrometer.core.instrument.Counter callbacksRefused;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
   ApiExceptionHandler(io.micrometer.core.instrument.MeterRegistry meters) {
-    this.callbacksRefused =
-        io.micrometer.core.instrument.Counter.builder("recouvrement.callbacks.refused")
-            .description(
-                "Provider callbacks refused: signature missing, wrong or out of its window")
-            .register(meters);
+    this.meters = meters;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -142,9 +139,16 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(SignedCallbacks.InvalidSignatureException.class)
-  ProblemDetail unsigned(SignedCallbacks.InvalidSignatureException e) {
+  ProblemDetail unsigned(
+      SignedCallbacks.InvalidSignatureException e,
+      jakarta.servlet.http.HttpServletRequest request) {
     log.warn("Callback refused: {}", e.getMessage());
-    callbacksRefused.increment();
+    String path = request.getRequestURI();
+    io.micrometer.core.instrument.Counter.builder("recouvrement.callbacks.refused")
+        .description("Provider callbacks refused: signature missing, wrong or out of its window")
+        .tag("provider", path.substring(path.lastIndexOf('/') + 1))
+        .register(meters)
+        .increment();
     return problem(HttpStatus.UNAUTHORIZED, "Callback not authenticated", e.getMessage());
   }
 
