@@ -234,16 +234,22 @@ class TasklistBrowserTest {
           logIn(COLLECTOR, TestUsers.PASSWORD);
           openFilter(TasklistFilters.PRIORITIES);
           By cards = By.cssSelector("li.task");
-          wait.until(d -> cardIndex(d.findElements(cards), small) >= 0);
-          List<WebElement> list = browser.findElements(cards);
-          int first = cardIndex(list, large);
-          int second = cardIndex(list, medium);
-          int third = cardIndex(list, small);
+          // the list re-renders while its variables load: read the cards' texts in one go, again if
+          // a card was replaced meanwhile, once all three calls are in it
+          List<String> texts =
+              wait.until(
+                  d -> {
+                    List<String> read = cardTexts(d.findElements(cards));
+                    return read != null && indexOf(read, small) >= 0 ? read : null;
+                  });
+          int first = indexOf(texts, large);
+          int second = indexOf(texts, medium);
+          int third = indexOf(texts, small);
           assertThat(first).as("the 49 k€ debtor's call is listed").isGreaterThanOrEqualTo(0);
           assertThat(first).isLessThan(second);
           assertThat(second).isLessThan(third);
           // its card says who, how much (in euros, French), how late, and the next legal deadline
-          String card = text(list.get(first));
+          String card = texts.get(first).replace('\u00a0', ' ').replace('\u202f', ' ');
           assertThat(card)
               .contains(
                   "Agence Durand",
@@ -255,7 +261,7 @@ class TasklistBrowserTest {
           assertThat(card).doesNotContain("49229.44");
           // the filter's description shows while the pointer is on it
           new org.openqa.selenium.interactions.Actions(browser)
-              .moveToElement(list.get(0))
+              .moveToElement(browser.findElements(cards).get(0))
               .perform();
           screenshot("collecteur-priorites-du-jour");
         });
@@ -701,9 +707,18 @@ class TasklistBrowserTest {
     return element.getText().replace('\u00a0', ' ').replace('\u202f', ' ');
   }
 
-  private static int cardIndex(List<WebElement> cards, String reference) {
-    for (int i = 0; i < cards.size(); i++) {
-      if (cards.get(i).getText().contains(reference)) {
+  /** The cards' texts, or null when one was replaced while being read (Tasklist re-renders). */
+  private static List<String> cardTexts(List<WebElement> cards) {
+    try {
+      return cards.stream().map(WebElement::getText).toList();
+    } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+      return null;
+    }
+  }
+
+  private static int indexOf(List<String> texts, String reference) {
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i).contains(reference)) {
         return i;
       }
     }
