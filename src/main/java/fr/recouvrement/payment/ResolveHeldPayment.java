@@ -1,5 +1,6 @@
 package fr.recouvrement.payment;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.security.Actors;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -38,11 +39,6 @@ class ResolveHeldPayment implements TaskListener {
       throw new BadUserRequestException(
           "Paiement non affecté : la réponse doit venir d'un utilisateur identifié.");
     }
-    Object id = task.getVariable("heldPaymentId");
-    if (!(id instanceof Number number)) {
-      throw new IllegalStateException(
-          "Task " + task.getTaskDefinitionKey() + " needs the variable heldPaymentId");
-    }
-    held.resolve(number.longValue(), answer, text, user);
+    held.resolve(StepVariables.of(task).id("heldPaymentId"), answer, text, user);
   }
 }

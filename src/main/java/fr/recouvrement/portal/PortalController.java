@@ -78,12 +78,14 @@ class PortalController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link =
-        open(token, request, settings.actionsPerTenMinutes());
-    if (link.isEmpty()) {
-      return invalid(request, response, model);
-    }
-    return back(token, "promesse", actions.promise(link.get(), submission, date), flash);
+    return act(
+        token,
+        "promesse",
+        request,
+        response,
+        model,
+        flash,
+        l -> actions.promise(l, submission, date));
   }
 
   @PostMapping("/portail/{token}/echeancier")
@@ -97,16 +99,14 @@ class PortalController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link =
-        open(token, request, settings.actionsPerTenMinutes());
-    if (link.isEmpty()) {
-      return invalid(request, response, model);
-    }
-    return back(
+    return act(
         token,
         "echeancier",
-        actions.plan(link.get(), submission, instalments, firstDate, downPayment),
-        flash);
+        request,
+        response,
+        model,
+        flash,
+        l -> actions.plan(l, submission, instalments, firstDate, downPayment));
   }
 
   @PostMapping("/portail/{token}/contestation")
@@ -121,16 +121,14 @@ class PortalController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link =
-        open(token, request, settings.actionsPerTenMinutes());
-    if (link.isEmpty()) {
-      return invalid(request, response, model);
-    }
-    return back(
+    return act(
         token,
         "contestation",
-        actions.dispute(link.get(), submission, invoices, category, comment, files),
-        flash);
+        request,
+        response,
+        model,
+        flash,
+        l -> actions.dispute(l, submission, invoices, category, comment, files));
   }
 
   @PostMapping("/portail/{token}/rappel")
@@ -142,12 +140,14 @@ class PortalController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
-    Optional<PortalRepository.LinkedCase> link =
-        open(token, request, settings.actionsPerTenMinutes());
-    if (link.isEmpty()) {
-      return invalid(request, response, model);
-    }
-    return back(token, "rappel", actions.callback(link.get(), submission, slot), flash);
+    return act(
+        token,
+        "rappel",
+        request,
+        response,
+        model,
+        flash,
+        l -> actions.callback(l, submission, slot));
   }
 
   /**
@@ -173,6 +173,26 @@ class PortalController {
       return back(token, "payer", outcome, flash);
     }
     return "redirect:" + outcome.message();
+  }
+
+  /**
+   * A debtor's action: the link is opened under the actions' limit (any bad link gets the same
+   * page), the action runs, and the page comes back at its section with the outcome.
+   */
+  private String act(
+      String token,
+      String section,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes flash,
+      java.util.function.Function<PortalRepository.LinkedCase, PortalActions.Outcome> action) {
+    Optional<PortalRepository.LinkedCase> link =
+        open(token, request, settings.actionsPerTenMinutes());
+    if (link.isEmpty()) {
+      return invalid(request, response, model);
+    }
+    return back(token, section, action.apply(link.get()), flash);
   }
 
   private static String back(

@@ -1,14 +1,11 @@
 package fr.recouvrement.portal;
 
 import fr.recouvrement.channel.DebtorPageLinks;
+import fr.recouvrement.kernel.hash.Sha256;
 import fr.recouvrement.kernel.time.CaseClock;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -120,15 +117,9 @@ public class PortalLinks implements DebtorPageLinks {
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
+  /** The token as stored: its SHA-256 (the token is ASCII, so its UTF-8 bytes are its bytes). */
   static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(token);
   }
 
   private static String truncate(String s, int max) {

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal.insolvency;
 
+import fr.recouvrement.kernel.process.StepVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,10 @@ class DismissBodaccAnnouncement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object by = execution.getVariable("proceedingDecidedBy");
+    StepVariables variables = StepVariables.of(execution);
     announcements.decide(
-        (String) execution.getVariable("announcementId"),
+        variables.text("announcementId"),
         "DISMISSED",
-        by == null ? null : by.toString());
+        variables.optionalText("proceedingDecidedBy").orElse(null));
   }
 }

@@ -1,6 +1,7 @@
 package fr.recouvrement.legal.insolvency;
 
 import fr.recouvrement.cases.CaseService;
+import fr.recouvrement.kernel.process.StepVariables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,8 @@ class OpenConfirmedProceeding implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String announcementId = (String) execution.getVariable("announcementId");
+    StepVariables variables = StepVariables.of(execution);
+    String announcementId = variables.text("announcementId");
     BodaccAnnouncements.Kept kept =
         announcements
             .find(announcementId)
@@ -43,8 +45,7 @@ class OpenConfirmedProceeding implements JavaDelegate {
                         "BODACC announcement "
                             + announcementId
                             + " is not kept: cannot confirm it"));
-    Object decidedBy = execution.getVariable("proceedingDecidedBy");
-    String actor = decidedBy == null ? "veille BODACC" : decidedBy.toString();
+    String actor = variables.optionalText("proceedingDecidedBy").orElse("veille BODACC");
     List<String> opened = new ArrayList<>();
     for (String reference : kept.caseReferences()) {
       if (cases.get(reference).status().isClosed() || insolvencies.ofCase(reference).isPresent()) {
