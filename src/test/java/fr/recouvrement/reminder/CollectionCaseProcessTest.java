@@ -6,8 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.ProcessTestEngine;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -68,11 +71,75 @@ class CollectionCaseProcessTest {
   @Test
   void shouldSegmentTheDebtorAndStartTheReminders() {
     open(1);
-    assertThat(instance)
-        .hasPassed("Task_CollectPaymentHistory", "Task_SegmentDebtor", "Task_RecordSegment");
+    assertThat(instance).hasPassed("CallActivity_SegmentDebtor");
+    // the chain runs in the called process debtor-segmentation, under the case's reference
+    assertThat(segmentations()).hasSize(1);
+    HistoricProcessInstance segmentation = segmentations().get(0);
+    assertThat(segmentation.getBusinessKey()).isEqualTo(reference);
+    assertThat(passed(segmentation))
+        .containsSubsequence(
+            "Task_CollectPaymentHistory",
+            "Task_SegmentDebtor",
+            "Task_RecordSegment",
+            "Event_DebtorSegmented");
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "segment"))
         .isEqualTo("PONCTUEL");
+    assertThat(mocks.recordedSegments).containsExactly("PONCTUEL");
+  }
+
+  /**
+   * A business debtor (ReminderMocks: BUSINESS, 1,850 €, no late payment, no broken promise) is
+   * PONCTUEL (debtor-segment's last rule); a new invoice brings the balance to 12,000 €, and the
+   * table's rule « Professionnel, 10 000 € ou plus » makes it GROS_ENJEU. The called process
+   * returns the segment, the strategy sentence and the facts it read to the case.
+   */
+  @Test
+  void shouldGiveTheCaseTheNewSegmentAndStrategyWhenAnInvoiceRaisesTheBalance() {
+    open(1);
+    mocks.balance = 12000.0;
+    engine
+        .getRuntimeService()
+        .createMessageCorrelation("InvoiceAdded")
+        .processInstanceBusinessKey(reference)
+        .correlateAll();
+
+    assertThat(instance).hasPassed("CallActivity_AfterInvoiceSegmentDebtor");
+    assertThat(segmentations()).hasSize(2);
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
+    assertThat(variables)
+        .containsEntry("segment", "GROS_ENJEU")
+        .containsEntry(
+            "strategy", "Encours important : un chargé appelle tôt, les courriers sont validés")
+        .containsEntry("balance", 12000.0)
+        .containsEntry("brokenPromises", 0);
+    assertThat(mocks.recordedSegments).containsExactly("PONCTUEL", "GROS_ENJEU");
+  }
+
+  /** The debtor-segmentation instances the case called, oldest first. */
+  List<HistoricProcessInstance> segmentations() {
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId())
+        .processDefinitionKey("debtor-segmentation")
+        .orderByProcessInstanceStartTime()
+        .asc()
+        .list();
+  }
+
+  /** The flow nodes a (finished) process instance passed, in the order they started. */
+  List<String> passed(HistoricProcessInstance process) {
+    return engine
+        .getHistoryService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(process.getId())
+        .orderPartiallyByOccurrence()
+        .asc()
+        .list()
+        .stream()
+        .map(HistoricActivityInstance::getActivityId)
+        .toList();
   }
 
   @Test
@@ -97,7 +164,7 @@ class CollectionCaseProcessTest {
     pay(false);
     assertThat(instance)
         .isNotEnded()
-        .hasPassed("Task_RecordAcknowledgement", "Task_AfterPaymentSegmentDebtor");
+        .hasPassed("Task_RecordAcknowledgement", "CallActivity_AfterPaymentSegmentDebtor");
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
     assertThat(mocks.count("recordAcknowledgement")).isEqualTo(1);
     assertThat(mocks.count("collectPaymentHistory")).isEqualTo(2);
@@ -454,7 +521,8 @@ class CollectionCaseProcessTest {
         .createMessageCorrelation("InvoiceAdded")
         .processInstanceBusinessKey(reference)
         .correlateAll();
-    assertThat(instance).hasPassed("Task_AfterInvoiceSegmentDebtor", "Event_InvoiceAddedHandled");
+    assertThat(instance)
+        .hasPassed("CallActivity_AfterInvoiceSegmentDebtor", "Event_InvoiceAddedHandled");
     assertThat(instance).isWaitingAt("CallActivity_AmicableReminders");
   }
 

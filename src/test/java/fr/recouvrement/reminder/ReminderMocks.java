@@ -33,6 +33,10 @@ class ReminderMocks {
   boolean nothingOwedAfterDispute = false;
 
   final List<String> sent = new ArrayList<>();
+
+  /** The segments recordSegment was asked to write on the case, in order. */
+  final List<String> recordedSegments = new ArrayList<>();
+
   final List<String> templates = new ArrayList<>();
   final Map<String, AtomicInteger> calls = new HashMap<>();
   final StatusRecorder statuses = new StatusRecorder();
@@ -104,7 +108,7 @@ class ReminderMocks {
           e.setVariable("averageDelayDays", 0.0);
           e.setVariable("brokenPromises", 0);
         });
-    mock("recordSegment", e -> {});
+    mock("recordSegment", e -> recordedSegments.add((String) e.getVariable("segment")));
     mock(
         "recordPromise",
         e -> {

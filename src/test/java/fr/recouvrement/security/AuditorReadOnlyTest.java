@@ -100,19 +100,35 @@ class AuditorReadOnlyTest {
             "/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference);
     assertThat(processes.status()).as(processes.toString()).isEqualTo(200);
     assertThat(processes.json().findValuesAsText("processDefinitionKey"))
-        .contains(CaseService.PROCESS_KEY, "amicable-reminders");
+        .contains(CaseService.PROCESS_KEY, "amicable-reminders", "debtor-segmentation");
     assertThat(processes.json().findValuesAsText("id"))
         .contains(caseInstanceId, task.getProcessInstanceId());
 
     Response activities =
         auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + caseInstanceId);
     assertThat(activities.status()).as(activities.toString()).isEqualTo(200);
-    assertThat(activities.json().findValuesAsText("activityId")).contains("Task_SegmentDebtor");
+    assertThat(activities.json().findValuesAsText("activityId"))
+        .contains("CallActivity_SegmentDebtor");
+
+    // the segmentation ran in the process the case called
+    String segmentation =
+        java.util.stream.StreamSupport.stream(processes.json().spliterator(), false)
+            .filter(p -> "debtor-segmentation".equals(p.get("processDefinitionKey").asText()))
+            .map(p -> p.get("id").asText())
+            .findFirst()
+            .orElseThrow();
+    Response segmentationActivities =
+        auditor.get("/engine-rest/history/activity-instance?processInstanceId=" + segmentation);
+    assertThat(segmentationActivities.status())
+        .as(segmentationActivities.toString())
+        .isEqualTo(200);
+    assertThat(segmentationActivities.json().findValuesAsText("activityId"))
+        .contains("Task_SegmentDebtor");
 
     Response decisionHistory =
         auditor.get(
             "/engine-rest/history/decision-instance?processInstanceId="
-                + caseInstanceId
+                + segmentation
                 + "&includeInputs=true&includeOutputs=true");
     assertThat(decisionHistory.status()).as(decisionHistory.toString()).isEqualTo(200);
     assertThat(decisionHistory.json().findValuesAsText("decisionDefinitionKey"))
