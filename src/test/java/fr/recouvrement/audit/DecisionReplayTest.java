@@ -87,6 +87,8 @@ class DecisionReplayTest {
             "reminder-cadence",
             "solvency-signal",
             "legal-cost-estimate",
+            "amicable-stage",
+            "procedure-prospect",
             "escalation");
     assertThat(report.get("total").asInt()).isEqualTo(decisions.size());
     assertThat(report.get("different").asInt()).as(r.body()).isZero();
@@ -103,14 +105,30 @@ class DecisionReplayTest {
     assertThat(decisions.get(0).get("version").asInt()).isPositive();
     assertThat(decisions.get(0).has("latestVersion")).isFalse();
 
-    // the escalation's computed input (balance * rate - cost) is recomputed by the table, not fed
-    // back
+    // the computed input of the escalation diagram (balance * rate - cost, in procedure-prospect)
+    // is recomputed by the table, not fed back
+    JsonNode prospect =
+        decisions.stream()
+            .filter(d -> d.get("decisionKey").asText().equals("procedure-prospect"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(prospect.get("inputs").has("Gain net attendu (€)")).isTrue();
+    assertThat(prospect.get("activityId").asText()).isEqualTo("Task_DecideEscalation");
+    assertThat(prospect.get("same").asBoolean()).isTrue();
+    // the escalation reads what its required decisions said, recorded as its inputs
     JsonNode escalation =
         decisions.stream()
             .filter(d -> d.get("decisionKey").asText().equals("escalation"))
             .findFirst()
             .orElseThrow();
-    assertThat(escalation.get("inputs").has("Gain net attendu (€)")).isTrue();
+    assertThat(escalation.get("inputs").get("Ce que la procédure peut rapporter").asText())
+        .isEqualTo(
+            prospect
+                .get("recordedOutputs")
+                .get(0)
+                .get("outputs")
+                .get("procedureProspect")
+                .asText());
     assertThat(escalation.get("recordedOutputs").get(0).get("outputs").get("decision").asText())
         .isEqualTo("FORMAL_NOTICE");
     assertThat(escalation.get("replayedOutputs").get(0).get("decision").asText())
