@@ -137,6 +137,45 @@ class DecisionReplayTest {
   }
 
   @Test
+  void theEscalationDiagramShowsInTheTimelineAndItsExportOneDecisionAfterTheOther() {
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
+    reference = open("F-RP4", "1850.00", LocalDate.of(2026, 2, 4));
+    new CaseRun(engine, reference).amicableUntil("Proposer l'escalade");
+
+    Response r = auditor.get("/api/cases/" + reference + "/timeline");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    // one business-rule task, five decisions: what escalation reads comes before it
+    List<String> diagram =
+        list(r.json()).stream()
+            .filter(
+                e ->
+                    e.get("type").asText().equals("DECISION")
+                        && e.at("/details/activityId").asText().equals("Task_DecideEscalation"))
+            .map(e -> e.at("/details/decisionKey").asText())
+            .toList();
+    assertThat(diagram)
+        .containsExactlyInAnyOrder(
+            "solvency-signal",
+            "legal-cost-estimate",
+            "amicable-stage",
+            "procedure-prospect",
+            "escalation");
+    assertThat(diagram.get(diagram.size() - 1)).isEqualTo("escalation");
+    assertThat(diagram.indexOf("solvency-signal"))
+        .isLessThan(diagram.indexOf("legal-cost-estimate"));
+    assertThat(diagram.indexOf("legal-cost-estimate"))
+        .isLessThan(diagram.indexOf("procedure-prospect"));
+
+    // the export carries every one of them, with the inputs the escalation read
+    Response csv = auditor.get("/api/cases/" + reference + "/timeline?format=csv");
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.body())
+        .contains("procedure-prospect", "amicable-stage", "Ce que la procédure peut rapporter");
+  }
+
+  @Test
   void aRedeployedTableChangesWhatTheLatestVersionWouldDecideNotTheReplay() throws IOException {
     reference = open("F-RP2", "640.00", LocalDate.now(CaseClock.PARIS).minusDays(20));
     JsonNode before =
