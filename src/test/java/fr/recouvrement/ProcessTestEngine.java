@@ -1,6 +1,7 @@
 package fr.recouvrement;
 
 import fr.recouvrement.coverage.ModelCoverage;
+import fr.recouvrement.engine.RequiredDecisionResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +31,8 @@ public final class ProcessTestEngine {
       configuration.setJobExecutorActivate(false);
       configuration.setExpressionManager(new MockExpressionManager());
       configuration.setProcessEngineName("process-tests");
+      // as in the application: a business-rule task may map what a required decision said
+      configuration.getProcessEnginePlugins().add(new RequiredDecisionResults());
       ModelCoverage.configure(configuration);
       engine = configuration.buildProcessEngine();
       ModelCoverage.attach(engine);

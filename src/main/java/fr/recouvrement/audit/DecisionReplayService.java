@@ -27,8 +27,10 @@ import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Service;
@@ -43,8 +45,13 @@ import org.springframework.stereotype.Service;
  *
  * <p>Recorded inputs are keyed by input clause; the table reads variables. Each clause whose input
  * expression is a plain variable name gives that variable its recorded value; a computed input
- * (escalation's "balance * expectedRecoveryRate - expectedLegalCost") is left out, and the table
- * computes it again from the plain inputs it is made of.
+ * (procedure-prospect's "balance * expectedRecoveryRate - expectedLegalCost") is left out, and the
+ * table computes it again from the plain inputs it is made of.
+ *
+ * <p>A decision of a requirements diagram (escalation.dmn: escalation requires amicable-stage,
+ * procedure-prospect, solvency-signal...) is recorded as several decision instances, the top one
+ * and each required one with its own inputs and outputs. Each is replayed as its own table on its
+ * own recorded inputs: the required decisions' outputs are inputs of the table that reads them.
  *
  * <p>Evaluation uses a plain DMN engine, not the process engine's DecisionService: a replay is a
  * read (an auditor's GET) and must not add decision instances to the history it is checking.
@@ -331,14 +338,21 @@ public class DecisionReplayService {
   }
 
   private Parsed parse(String definitionId, String key) {
-    DmnDecision decision;
+    DmnModelInstance model;
     try (InputStream dmn = repositoryService.getDecisionModel(definitionId)) {
-      decision = dmnEngine.parseDecision(key, dmn);
+      model = Dmn.readModelFromStream(dmn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // a decision of a requirements diagram is replayed as its own table: what the decisions it
+    // requires said is among its recorded inputs, and they are replayed as decisions of their own
+    if (model.getModelElementById(key) instanceof org.camunda.bpm.model.dmn.instance.Decision d) {
+      for (InformationRequirement requirement : List.copyOf(d.getInformationRequirements())) {
+        d.removeChildElement(requirement);
+      }
+    }
+    DmnDecision decision = dmnEngine.parseDecision(key, model);
     int version = repositoryService.getDecisionDefinition(definitionId).getVersion();
-    DmnModelInstance model = repositoryService.getDmnModelInstance(definitionId);
     List<InputClause> inputs = new ArrayList<>();
     for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
       if (!key.equals(table.getParentElement().getAttributeValue("id"))) {

@@ -355,13 +355,23 @@ class HistoryCaseTimeline implements CaseTimeline {
 
   private void decisions(HistoricProcessInstance p, Events events) {
     Map<String, Integer> versions = new HashMap<>();
-    for (HistoricDecisionInstance d :
+    // a decision requirements diagram is evaluated at once, under one activity instance: the
+    // decisions it requires (in the order the engine evaluated them) come before the one they
+    // feed
+    List<HistoricDecisionInstance> instances =
         history
             .createHistoricDecisionInstanceQuery()
             .processInstanceId(p.getId())
             .includeInputs()
             .includeOutputs()
-            .list()) {
+            .list()
+            .stream()
+            .sorted(
+                Comparator.comparing(
+                        (HistoricDecisionInstance d) -> d.getRootDecisionInstanceId() == null)
+                    .thenComparingLong(d -> seq(d.getId())))
+            .toList();
+    for (HistoricDecisionInstance d : instances) {
       Integer version =
           versions.computeIfAbsent(
               d.getDecisionDefinitionId(), id -> repository.getDecisionDefinition(id).getVersion());

@@ -87,6 +87,8 @@ class DecisionReplayTest {
             "reminder-cadence",
             "solvency-signal",
             "legal-cost-estimate",
+            "amicable-stage",
+            "procedure-prospect",
             "escalation");
     assertThat(report.get("total").asInt()).isEqualTo(decisions.size());
     assertThat(report.get("different").asInt()).as(r.body()).isZero();
@@ -103,19 +105,74 @@ class DecisionReplayTest {
     assertThat(decisions.get(0).get("version").asInt()).isPositive();
     assertThat(decisions.get(0).has("latestVersion")).isFalse();
 
-    // the escalation's computed input (balance * rate - cost) is recomputed by the table, not fed
-    // back
+    // the computed input of the escalation diagram (balance * rate - cost, in procedure-prospect)
+    // is recomputed by the table, not fed back
+    JsonNode prospect =
+        decisions.stream()
+            .filter(d -> d.get("decisionKey").asText().equals("procedure-prospect"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(prospect.get("inputs").has("Gain net attendu (€)")).isTrue();
+    assertThat(prospect.get("activityId").asText()).isEqualTo("Task_DecideEscalation");
+    assertThat(prospect.get("same").asBoolean()).isTrue();
+    // the escalation reads what its required decisions said, recorded as its inputs
     JsonNode escalation =
         decisions.stream()
             .filter(d -> d.get("decisionKey").asText().equals("escalation"))
             .findFirst()
             .orElseThrow();
-    assertThat(escalation.get("inputs").has("Gain net attendu (€)")).isTrue();
+    assertThat(escalation.get("inputs").get("Ce que la procédure peut rapporter").asText())
+        .isEqualTo(
+            prospect
+                .get("recordedOutputs")
+                .get(0)
+                .get("outputs")
+                .get("procedureProspect")
+                .asText());
     assertThat(escalation.get("recordedOutputs").get(0).get("outputs").get("decision").asText())
         .isEqualTo("FORMAL_NOTICE");
     assertThat(escalation.get("replayedOutputs").get(0).get("decision").asText())
         .isEqualTo("FORMAL_NOTICE");
     assertThat(escalation.get("same").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theEscalationDiagramShowsInTheTimelineAndItsExportOneDecisionAfterTheOther() {
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.parse("2026-03-02T09:00").atZone(CaseClock.PARIS).toInstant()));
+    reference = open("F-RP4", "1850.00", LocalDate.of(2026, 2, 4));
+    new CaseRun(engine, reference).amicableUntil("Proposer l'escalade");
+
+    Response r = auditor.get("/api/cases/" + reference + "/timeline");
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    // one business-rule task, five decisions: what escalation reads comes before it
+    List<String> diagram =
+        list(r.json()).stream()
+            .filter(
+                e ->
+                    e.get("type").asText().equals("DECISION")
+                        && e.at("/details/activityId").asText().equals("Task_DecideEscalation"))
+            .map(e -> e.at("/details/decisionKey").asText())
+            .toList();
+    assertThat(diagram)
+        .containsExactlyInAnyOrder(
+            "solvency-signal",
+            "legal-cost-estimate",
+            "amicable-stage",
+            "procedure-prospect",
+            "escalation");
+    assertThat(diagram.get(diagram.size() - 1)).isEqualTo("escalation");
+    assertThat(diagram.indexOf("solvency-signal"))
+        .isLessThan(diagram.indexOf("legal-cost-estimate"));
+    assertThat(diagram.indexOf("legal-cost-estimate"))
+        .isLessThan(diagram.indexOf("procedure-prospect"));
+
+    // the export carries every one of them, with the inputs the escalation read
+    Response csv = auditor.get("/api/cases/" + reference + "/timeline?format=csv");
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.body())
+        .contains("procedure-prospect", "amicable-stage", "Ce que la procédure peut rapporter");
   }
 
   @Test

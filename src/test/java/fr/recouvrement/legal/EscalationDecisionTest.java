@@ -9,9 +9,16 @@ import java.util.function.Consumer;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.Test;
 
-/** processes/decisions/escalation.dmn. */
+/**
+ * processes/decisions/escalation.dmn: the escalation decision and what it requires, amicable-stage
+ * and procedure-prospect, from the solvency signal and the legal cost given here (their own tables
+ * are tested by SolvencySignalDecisionTest and LegalCostEstimateDecisionTest); the last test runs
+ * the whole diagram from the case's facts.
+ */
 class EscalationDecisionTest {
-  static final DecisionTables TABLE = DecisionTables.load("escalation");
+  static final DecisionTables TABLE =
+      DecisionTables.load("escalation").given("solvency-signal", "legal-cost-estimate");
+  static final DecisionTables DIAGRAM = DecisionTables.load("escalation");
 
   /**
    * A B2B case whose amicable stage is over and whose legal route pays: 2,400 € at 80 % for 300 €.
@@ -188,5 +195,54 @@ class EscalationDecisionTest {
                 }))
         .isEqualTo("WRITE_OFF");
     assertThat(decision(in -> in.put("prescribed", false))).isEqualTo("FORMAL_NOTICE");
+  }
+
+  /**
+   * The facts CollectEscalationFacts gathers, through solvency-signal, legal-cost-estimate,
+   * amicable-stage and procedure-prospect to the escalation: 2,400 € owed by a business, 45 days
+   * late, five steps done.
+   */
+  static DmnDecisionResultEntries fromTheFacts(Consumer<Map<String, Object>> change) {
+    Map<String, Object> in = new HashMap<>();
+    in.put("prescribed", false);
+    in.put("balance", 2400.0);
+    in.put("debtorType", "BUSINESS");
+    in.put("segment", "PONCTUEL");
+    in.put("daysOverdue", 45);
+    in.put("amicableSteps", 5);
+    in.put("brokenPromises", 0);
+    in.put("lapsedPlans", 0);
+    in.put("contactLost", false);
+    change.accept(in);
+    return DIAGRAM.evaluate(in);
+  }
+
+  @Test
+  void theDiagramDecidesFromTheCaseFactsThroughItsRequiredDecisions() {
+    // no signal: 250 € of costs, 70 % recovered; 2,400 × 0.7 − 250 = 1,430 € ≥ 0: worth it
+    DmnDecisionResultEntries plain = fromTheFacts(in -> {});
+    assertThat((String) plain.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
+    assertThat(days(plain)).isNull();
+    // one lapsed plan: a weak signal, 2,400 × 0.45 − 250 = 830 € ≥ 0; a fragile business: 8 days
+    DmnDecisionResultEntries fragile = fromTheFacts(in -> in.put("lapsedPlans", 1));
+    assertThat((String) fragile.getEntry("decision")).isEqualTo("FORMAL_NOTICE");
+    assertThat(days(fragile)).isEqualTo(8);
+    // a lapsed plan and a debtor gone silent: a strong signal under 10,000 €, an agency
+    assertThat(
+            (String)
+                fromTheFacts(
+                        in -> {
+                          in.put("lapsedPlans", 1);
+                          in.put("contactLost", true);
+                        })
+                    .getEntry("decision"))
+        .isEqualTo("AGENCY");
+    // 200 € at 70 % = 140 € < 250 € of costs, under 300 €: written off
+    DmnDecisionResultEntries small = fromTheFacts(in -> in.put("balance", 200.0));
+    assertThat((String) small.getEntry("decision")).isEqualTo("WRITE_OFF");
+    assertThat((String) small.getEntry("reason")).contains("Gain net attendu négatif");
+    // two steps of a debtor who is not recalcitrant: the amicable stage goes on
+    assertThat((String) fromTheFacts(in -> in.put("amicableSteps", 2)).getEntry("decision"))
+        .isEqualTo("CONTINUE_AMICABLE");
   }
 }

@@ -7,9 +7,13 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.Test;
 
-/** processes/decisions/legal-cost-estimate.dmn. */
+/**
+ * legal-cost-estimate, in processes/decisions/escalation.dmn, with the solvency signal given (the
+ * diagram computes it with solvency-signal).
+ */
 class LegalCostEstimateDecisionTest {
-  static final DecisionTables TABLE = DecisionTables.load("legal-cost-estimate");
+  static final DecisionTables TABLE =
+      DecisionTables.load("legal-cost-estimate").given("solvency-signal");
 
   static DmnDecisionResultEntries estimate(double balance, String signal) {
     DmnDecisionResultEntries result =

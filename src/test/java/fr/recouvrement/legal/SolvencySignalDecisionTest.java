@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.Test;
 
-/** processes/decisions/solvency-signal.dmn. */
+/** solvency-signal, the first decision of processes/decisions/escalation.dmn. */
 class SolvencySignalDecisionTest {
   static final DecisionTables TABLE = DecisionTables.load("solvency-signal");
 

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Réunir les éléments de l'escalade": the facts the solvency-signal, legal-cost-estimate and
- * escalation tables decide on, read fresh (the amicable stage may have lasted months). The tables
- * record them as their inputs, so an auditor sees why a case went to court.
+ * "Réunir les éléments de l'escalade": the facts the escalation.dmn diagram decides on
+ * (solvency-signal, legal-cost-estimate, amicable-stage, procedure-prospect, escalation), read
+ * fresh (the amicable stage may have lasted months). The tables record them as their inputs, so an
+ * auditor sees why a case went to court.
  */
 @Component("collectEscalationFacts")
 class CollectEscalationFacts implements JavaDelegate {

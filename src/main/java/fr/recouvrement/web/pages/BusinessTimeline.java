@@ -223,7 +223,11 @@ final class BusinessTimeline {
     }
     if (value instanceof String code && code.matches("[A-Z][A-Z_]+")) {
       // a code a person may not know: its French label first, when one place has it
-      for (String label : List.of(LABELS.channel(code), LABELS.status(code))) {
+      for (String label :
+          List.of(
+              LABELS.decisionOutput(string(variable), code),
+              LABELS.channel(code),
+              LABELS.status(code))) {
         if (!label.equals(code)) {
           return label + " (" + code + ")";
         }

@@ -94,7 +94,64 @@ public final class Labels {
   private static final Map<String, String> VAT_REASON =
       Map.of("WRITE_OFF", "Passage en perte", "LIQUIDATION", "Liquidation judiciaire");
 
+  /**
+   * The codes the decision tables answer with, by output name (the same code may mean two things:
+   * {@code NONE} is no insolvency signal, or no enforcement measure left).
+   */
+  private static final Map<String, Map<String, String>> DECISION_OUTPUT =
+      Map.of(
+          "decision",
+          Map.of(
+              "CONTINUE_AMICABLE", "Poursuivre l'amiable",
+              "FORMAL_NOTICE", "Mise en demeure",
+              "AGENCY", "Agence de recouvrement",
+              "WRITE_OFF", "Passage en perte"),
+          "solvencySignal",
+          Map.of("NONE", "Aucun signal", "WEAK", "Signal faible", "STRONG", "Signal fort"),
+          "amicableStage",
+          Map.of(
+              "TOO_RECENT", "Trop récente",
+              "BARELY_TRIED", "À peine tentée",
+              "UNDER_WAY", "En cours",
+              "EXHAUSTED", "Épuisée"),
+          "procedureProspect",
+          Map.of(
+              "DERISORY", "Solde dérisoire",
+              "HOPELESS", "Sans espoir",
+              "TITLE_AT_RISK", "Titre risquant de rester inexécuté",
+              "UNPROFITABLE_SMALL", "Non rentable, petite créance",
+              "UNPROFITABLE", "Non rentable",
+              "WORTHWHILE", "Rentable"),
+          "orderToPayCourt",
+          Map.of(
+              "COMMERCIAL_COURT", "Tribunal de commerce",
+              "PROTECTION_JUDGE", "Juge des contentieux de la protection",
+              "JUDICIAL_COURT", "Tribunal judiciaire"),
+          "wageSeizure",
+          Map.of(
+              "AVAILABLE", "Possible",
+              "NO_EMPLOYER", "Aucun employeur connu",
+              "FAILED", "Déjà infructueuse",
+              "UNKNOWN", "Inconnue"),
+          "planShape",
+          Map.of(
+              "NO_INSTALMENT", "Aucune échéance",
+              "TOO_MANY_INSTALMENTS", "Plus de 12 échéances",
+              "WITHIN_DELEGATION", "Dans la délégation du chargé",
+              "BEYOND_DELEGATION", "Au-delà de la délégation du chargé"),
+          "measure",
+          Map.of(
+              "BANK_SEIZURE", "Saisie-attribution",
+              "WAGE_SEIZURE", "Saisie des rémunérations",
+              "GOODS_SEIZURE", "Saisie-vente",
+              "NONE", "Aucune mesure"));
+
   private Labels() {}
+
+  /** A code a decision table answered with, for the output it answered it in. */
+  public String decisionOutput(String output, Object code) {
+    return label(DECISION_OUTPUT.getOrDefault(output, Map.of()), code);
+  }
 
   public String status(Object status) {
     return label(STATUS, status);

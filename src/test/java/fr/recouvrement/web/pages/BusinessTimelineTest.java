@@ -69,6 +69,54 @@ class BusinessTimelineTest {
   }
 
   @Test
+  void theEscalationDiagramReadsAsOneLinePerDecisionEachWithItsReasonAndItsCodesInFrench() {
+    TimelineEvent prospect =
+        decisionEvent(
+            "procedure-prospect",
+            "Rule_Worthwhile",
+            "Ce que la procédure peut rapporter",
+            "procedureProspect",
+            "WORTHWHILE");
+    TimelineEvent escalation =
+        decisionEvent(
+            "escalation", "Rule_AmicableNotExhausted", "Décision", "decision", "CONTINUE_AMICABLE");
+    Map<String, String> annotations =
+        Map.of(
+            "Rule_Worthwhile", "Par défaut : gain net attendu positif ou nul.",
+            "Rule_AmicableNotExhausted", "Relance amiable en cours.");
+
+    List<BusinessTimeline.Line> lines =
+        BusinessTimeline.of(
+            List.of(prospect, escalation),
+            view(List.of()),
+            List.of(),
+            (definition, rule) -> Optional.ofNullable(annotations.get(rule)));
+
+    assertThat(lines)
+        .extracting(BusinessTimeline.Line::text)
+        .containsExactly(
+            "Ce que la procédure peut rapporter : Rentable (WORTHWHILE) car par défaut : gain net"
+                + " attendu positif ou nul. (table procedure-prospect)",
+            "Décision : Poursuivre l'amiable (CONTINUE_AMICABLE) car relance amiable en cours."
+                + " (table escalation)");
+  }
+
+  private static TimelineEvent decisionEvent(
+      String key, String ruleId, String label, String variable, String value) {
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put("ruleId", ruleId);
+    output.put("name", label);
+    output.put("variable", variable);
+    output.put("value", value);
+    return event(
+        T0,
+        "DECISION",
+        "system",
+        Map.of(
+            "decisionKey", key, "decisionDefinitionId", key + ":1:x", "outputs", List.of(output)));
+  }
+
+  @Test
   void theEnginesStepsStayInTheTechnicalViewAndWhatPeopleDidShowsWithWhoDidIt() {
     List<TimelineEvent> events =
         List.of(
