@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
@@ -84,11 +85,8 @@ class NextActionResolver {
     if (timer.isPresent()) {
       Job job = timer.get();
       // a step may say what it will do when its timer fires (e.g. "Envoyer un SMS de relance")
-      Object label =
-          job.getExecutionId() == null
-              ? null
-              : runtimeService.getVariable(job.getExecutionId(), "nextActionLabel");
-      String what = label != null ? label.toString() : activityName(job);
+      String label = label(job);
+      String what = label != null ? label : activityName(job);
       return Optional.of(new CaseView.NextAction(what, toDate(job.getDuedate())));
     }
 
@@ -96,6 +94,36 @@ class NextActionResolver {
         .flatMap(i -> leaves(runtimeService.getActivityInstance(i.getId())))
         .map(a -> new CaseView.NextAction("En attente : " + a.getActivityName(), null))
         .findFirst();
+  }
+
+  /**
+   * The label the waiting step left ({@code nextActionLabel}), read by a query rather than from the
+   * job's execution: the job executor may fire the timer and end that execution between the job
+   * query above and this read (a reminder wave while someone reads the case), and a missing
+   * execution must not turn the case view into a server error. Its own execution's value first,
+   * else the process instance's.
+   */
+  private String label(Job job) {
+    if (job.getProcessInstanceId() == null) {
+      return null;
+    }
+    List<VariableInstance> labels =
+        runtimeService
+            .createVariableInstanceQuery()
+            .processInstanceIdIn(job.getProcessInstanceId())
+            .variableName("nextActionLabel")
+            .list();
+    return labels.stream()
+        .filter(
+            v ->
+                v.getValue() != null
+                    && (v.getExecutionId().equals(job.getExecutionId())
+                        || v.getExecutionId().equals(job.getProcessInstanceId())))
+        .min(
+            Comparator.comparing(
+                (VariableInstance v) -> v.getExecutionId().equals(job.getExecutionId()) ? 0 : 1))
+        .map(v -> v.getValue().toString())
+        .orElse(null);
   }
 
   private String activityName(Job job) {
