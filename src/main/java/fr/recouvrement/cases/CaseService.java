@@ -667,14 +667,21 @@ public class CaseService implements OpenDebts {
   }
 
   public CaseView get(String reference) {
-    // one transaction for the dozen reads of a view (ours and the engine's for the next action):
-    // one connection and one commit instead of one per read (issue 14, GET during a reminder wave)
-    return tx.execute(
-        status ->
+    java.util.function.Supplier<CaseView> read =
+        () ->
             view(
                 repository
                     .findCase(reference)
-                    .orElseThrow(() -> new CaseNotFoundException(reference))));
+                    .orElseThrow(() -> new CaseNotFoundException(reference)));
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+        .isActualTransactionActive()) {
+      // inside a caller's transaction (a step, a listener): its reads share it already, and an
+      // unknown case it catches must not mark that transaction rollback-only
+      return read.get();
+    }
+    // one transaction for the dozen reads of a view (ours and the engine's for the next action):
+    // one connection and one commit instead of one per read (issue 14, GET during a reminder wave)
+    return tx.execute(status -> read.get());
   }
 
   /**
