@@ -33,8 +33,9 @@ class CaseController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaseView> open(@RequestBody OpenCaseRequest request, Principal principal) {
-    CaseService.Opened opened = cases.open(request, actor(principal));
-    CaseView view = cases.get(opened.reference());
+    CaseService.Shown shown = cases.openAndShow(request, actor(principal));
+    CaseService.Opened opened = shown.opened();
+    CaseView view = shown.view();
     if (opened.created()) {
       return ResponseEntity.created(URI.create("/api/cases/" + opened.reference())).body(view);
     }

@@ -102,10 +102,36 @@ public class CaseService implements OpenDebts {
    * random pause; still racing after that, it answers a conflict (409) rather than a server error.
    */
   public Opened open(OpenCaseRequest request, String actor) {
+    return open(request, actor, false).opened();
+  }
+
+  /** What {@link #openAndShow} answers: what opening did and the case as it stands after it. */
+  public record Shown(Opened opened, CaseView view) {}
+
+  /**
+   * Opens as {@link #open} does and reads the case view in the same transaction, so that the answer
+   * costs no second round of connections and commits (issue 14, P1).
+   */
+  public Shown openAndShow(OpenCaseRequest request, String actor) {
+    return open(request, actor, true);
+  }
+
+  private Shown open(OpenCaseRequest request, String actor, boolean show) {
     validator.check(request);
     for (int attempt = 1; ; attempt++) {
       try {
-        return tx.execute(status -> openValidated(request, actor));
+        return tx.execute(
+            status -> {
+              Opened opened = openValidated(request, actor);
+              return new Shown(
+                  opened,
+                  show
+                      ? view(
+                          repository
+                              .findCase(opened.reference())
+                              .orElseThrow(() -> new CaseNotFoundException(opened.reference())))
+                      : null);
+            });
       } catch (DuplicateKeyException
           | org.springframework.dao.TransientDataAccessException raceLost) {
         if (attempt == OPEN_TRIES) {
@@ -614,15 +640,48 @@ public class CaseService implements OpenDebts {
    * (principal and, for a professional, their penalties).
    */
   public BigDecimal undisputedBalance(String reference) {
-    return view(
-            repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)),
-            false)
-        .undisputedBalance();
+    return CaseView.undisputed(
+        owed(repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)))
+            .pursued());
+  }
+
+  /** A case's money alone, as its view computes it. */
+  private record Owed(CaseBalance balance, AmountPursued.Statement pursued) {}
+
+  /**
+   * What the case view computes for the money, without what only a reader of the whole case needs
+   * (prescription dates, promises, recorded VAT, the case it follows, the next action): the steps
+   * that read the balance (segmenting, preparing a reminder) run once or twice at each opening and
+   * each reminder, and paid those queries for nothing (issue 14).
+   */
+  private Owed owed(CaseRow c) {
+    DebtorRow d = repository.findDebtor(c.debtorId());
+    List<InvoiceRow> invoices = repository.invoicesOfCase(c.id());
+    List<PaymentRow> payments = repository.paymentsOfCase(c.id());
+    java.util.Set<Long> disputed = repository.disputedInvoiceIds(c.id());
+    LocalDate asOf = asOf(c.closedAt());
+    CaseBalance owed =
+        balance(
+            ledger(proceedings.openingJudgment(c.id())), c, d, invoices, disputed, payments, asOf);
+    return new Owed(owed, pursued(asOf, invoices, disputed, owed));
   }
 
   public CaseView get(String reference) {
-    return view(
-        repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)));
+    java.util.function.Supplier<CaseView> read =
+        () ->
+            view(
+                repository
+                    .findCase(reference)
+                    .orElseThrow(() -> new CaseNotFoundException(reference)));
+    if (org.springframework.transaction.support.TransactionSynchronizationManager
+        .isActualTransactionActive()) {
+      // inside a caller's transaction (a step, a listener): its reads share it already, and an
+      // unknown case it catches must not mark that transaction rollback-only
+      return read.get();
+    }
+    // one transaction for the dozen reads of a view (ours and the engine's for the next action):
+    // one connection and one commit instead of one per read (issue 14, GET during a reminder wave)
+    return tx.execute(status -> read.get());
   }
 
   /**
@@ -640,10 +699,11 @@ public class CaseService implements OpenDebts {
    * it.
    */
   public BigDecimal balance(String reference) {
-    return view(
-            repository.findCase(reference).orElseThrow(() -> new CaseNotFoundException(reference)),
-            false)
-        .balance();
+    return owed(repository
+            .findCase(reference)
+            .orElseThrow(() -> new CaseNotFoundException(reference)))
+        .balance()
+        .total();
   }
 
   /**

@@ -282,6 +282,11 @@ public record CaseView(
           .map(Invoice::owed)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
+    return undisputed(amountPursued);
+  }
+
+  /** The amount pursued and the invoices not yet due: what reminders may chase. */
+  static BigDecimal undisputed(AmountPursued.Statement amountPursued) {
     return amountPursued
         .total()
         .add(

@@ -1,5 +1,6 @@
 package fr.recouvrement.channel;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import fr.recouvrement.kernel.time.FrenchHolidays;
 import fr.recouvrement.kernel.time.Territory;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public class ContactPolicy {
   private static final int MAX_DAYS_AHEAD = 62;
 
   private final RepositoryService repositoryService;
+  private final LatestDecisions latestDecisions;
 
   /**
    * A plain DMN engine: the process engine's own one records history and needs a command context.
@@ -44,7 +46,8 @@ public class ContactPolicy {
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
   private final Map<List<Object>, Verdict> verdicts = new ConcurrentHashMap<>();
 
-  ContactPolicy(RepositoryService repositoryService) {
+  ContactPolicy(RepositoryService repositoryService, LatestDecisions latestDecisions) {
+    this.latestDecisions = latestDecisions;
     this.repositoryService = repositoryService;
   }
 
@@ -169,12 +172,7 @@ public class ContactPolicy {
   }
 
   private DmnDecision decision() {
-    DecisionDefinition latest =
-        repositoryService
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .latestVersion()
-            .singleResult();
+    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("No decision '" + DECISION_KEY + "' is deployed");
     }

@@ -1,5 +1,6 @@
 package fr.recouvrement.legal;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import fr.recouvrement.kernel.time.CaseClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ public class LegalDeadlines {
   public static final String DECISION_KEY = "legal-deadlines";
 
   private final RepositoryService repositoryService;
+  private final LatestDecisions latestDecisions;
 
   /**
    * A plain DMN engine: the process engine's own one records history and needs a command context.
@@ -46,7 +48,8 @@ public class LegalDeadlines {
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
   private final Map<List<Object>, LegalPeriod> answers = new ConcurrentHashMap<>();
 
-  LegalDeadlines(RepositoryService repositoryService) {
+  LegalDeadlines(RepositoryService repositoryService, LatestDecisions latestDecisions) {
+    this.latestDecisions = latestDecisions;
     this.repositoryService = repositoryService;
   }
 
@@ -69,12 +72,7 @@ public class LegalDeadlines {
               + ", "
               + residence);
     }
-    DecisionDefinition latest =
-        repositoryService
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .latestVersion()
-            .singleResult();
+    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }

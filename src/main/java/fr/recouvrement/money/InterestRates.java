@@ -1,5 +1,6 @@
 package fr.recouvrement.money;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -38,22 +39,22 @@ public class InterestRates {
   private static final Logger log = LoggerFactory.getLogger(InterestRates.class);
 
   private final RepositoryService repositoryService;
+  private final LatestDecisions latestDecisions;
   private final DecisionService decisionService;
   private volatile Version cached;
 
-  InterestRates(RepositoryService repositoryService, DecisionService decisionService) {
+  InterestRates(
+      RepositoryService repositoryService,
+      DecisionService decisionService,
+      LatestDecisions latestDecisions) {
+    this.latestDecisions = latestDecisions;
     this.repositoryService = repositoryService;
     this.decisionService = decisionService;
   }
 
   /** The rate table of the latest deployed version of the decision. */
   public RateTable current() {
-    DecisionDefinition latest =
-        repositoryService
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .latestVersion()
-            .singleResult();
+    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }

@@ -1,5 +1,6 @@
 package fr.recouvrement.money;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -19,22 +20,22 @@ public class PaymentAllocationRules {
   public static final String DECISION_KEY = "payment-allocation";
 
   private final RepositoryService repositoryService;
+  private final LatestDecisions latestDecisions;
   private final DecisionService decisionService;
   private volatile Version cached;
 
-  PaymentAllocationRules(RepositoryService repositoryService, DecisionService decisionService) {
+  PaymentAllocationRules(
+      RepositoryService repositoryService,
+      DecisionService decisionService,
+      LatestDecisions latestDecisions) {
+    this.latestDecisions = latestDecisions;
     this.repositoryService = repositoryService;
     this.decisionService = decisionService;
   }
 
   /** The rules of the latest deployed version. */
   public AllocationRules current() {
-    DecisionDefinition latest =
-        repositoryService
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .latestVersion()
-            .singleResult();
+    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }

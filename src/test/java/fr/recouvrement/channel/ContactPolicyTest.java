@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 /** Walking the calendar with the deployed contact-policy table. */
 class ContactPolicyTest {
   final ProcessEngine engine = ProcessTestEngine.get();
-  final ContactPolicy policy = new ContactPolicy(engine.getRepositoryService());
+  final ContactPolicy policy =
+      new ContactPolicy(
+          engine.getRepositoryService(),
+          new fr.recouvrement.kernel.process.LatestDecisions(engine));
   static final ContactHistory NONE = new ContactHistory(List.of(), List.of());
 
   static ZonedDateTime paris(String dateTime) {

@@ -10,6 +10,7 @@ public final class TestLegalDeadlines {
   private TestLegalDeadlines() {}
 
   public static LegalDeadlines on(ProcessEngine engine) {
-    return new LegalDeadlines(engine.getRepositoryService());
+    return new LegalDeadlines(
+        engine.getRepositoryService(), new fr.recouvrement.kernel.process.LatestDecisions(engine));
   }
 }
