@@ -23,8 +23,17 @@ public final class DecisionTables {
     this.decision = decision;
   }
 
+  /** The decision of that key in the file of the same name ({@code key.dmn}). */
   public static DecisionTables load(String key) {
-    String path = "processes/decisions/" + key + ".dmn";
+    return load(key, key);
+  }
+
+  /**
+   * The decision {@code key} of the file {@code file.dmn}, one of several decisions drawn in it
+   * (e.g. reminder-content in reminder-cadence.dmn).
+   */
+  public static DecisionTables load(String file, String key) {
+    String path = "processes/decisions/" + file + ".dmn";
     try (InputStream in = DecisionTables.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("No " + path + " on the classpath");
