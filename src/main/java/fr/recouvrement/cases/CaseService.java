@@ -60,6 +60,7 @@ public class CaseService implements OpenDebts {
   private final CollectiveProceedings proceedings;
   private final OverIndebtednessFiles overIndebtedness;
   private final PaymentAllocationRules allocationRules;
+  private final CaseStrategies strategies;
 
   CaseService(
       CaseRepository repository,
@@ -72,8 +73,10 @@ public class CaseService implements OpenDebts {
       LegalStanding legal,
       CollectiveProceedings proceedings,
       OverIndebtednessFiles overIndebtedness,
-      PaymentAllocationRules allocationRules) {
+      PaymentAllocationRules allocationRules,
+      CaseStrategies strategies) {
     this.allocationRules = allocationRules;
+    this.strategies = strategies;
     this.repository = repository;
     this.validator = validator;
     this.runtimeService = runtimeService;
@@ -282,6 +285,7 @@ public class CaseService implements OpenDebts {
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
+    strategies.record(caseId, instance);
     if (follows != null && bornBeforeJudgment) {
       proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
     }
@@ -496,6 +500,7 @@ public class CaseService implements OpenDebts {
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(c.id(), instance.getId());
+    strategies.record(c.id(), instance);
     repository.setStatus(reference, CaseStatus.AMICABLE);
     return instance.getId();
   }

@@ -63,10 +63,10 @@ import org.springframework.stereotype.Service;
  *       action before {@code from} does not. roi = (recoveredAfter − cost) / cost, null without
  *       cost.
  *   <li><b>bySegment</b> / <b>byStrategyVersion</b>: per segment of the case ({@code
- *       collection_case.segment}) / per process definition that ran the case ("collection-case v3",
- *       {@link StrategyVersions}): the actions of the period and their cost, and as {@code
- *       recoveredAfter} the amount recovered on those cases in the period; their sums are the
- *       period's totals.
+ *       collection_case.segment}) / per strategy the case started under, by the version tags of its
+ *       models ("collection-case 1.0 · debtor-segment 1.1", {@link StrategyVersions}): the actions
+ *       of the period and their cost, and as {@code recoveredAfter} the amount recovered on those
+ *       cases in the period; their sums are the period's totals.
  * </ul>
  *
  * Rates and ratios are rounded half up to 4 decimals, the delay to 1 decimal, amounts to cents.
@@ -204,12 +204,8 @@ class CollectionKpis implements KpiService {
 
   private Function<KpiRepository.CaseRow, String> strategyOf(
       List<KpiRepository.CaseRow> portfolio) {
-    Map<String, String> labels =
-        strategies.of(portfolio.stream().map(KpiRepository.CaseRow::processInstanceId).toList());
-    return c ->
-        c.processInstanceId() == null
-            ? StrategyVersions.NONE
-            : labels.getOrDefault(c.processInstanceId(), StrategyVersions.NONE);
+    Map<Long, String> labels = strategies.of(portfolio);
+    return c -> labels.getOrDefault(c.id(), StrategyVersions.NONE);
   }
 
   /**

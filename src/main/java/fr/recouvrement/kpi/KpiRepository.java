@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,11 @@ class KpiRepository {
   private static final String PORTFOLIO =
       "c.opened_at < :end and (c.closed_at is null or c.closed_at >= :start)";
 
-  record CaseRow(long id, String segment, String processInstanceId) {}
+  /**
+   * A case of the portfolio; {@code strategy} is the fingerprint of the strategy it started under
+   * (null for a case opened before it was recorded).
+   */
+  record CaseRow(long id, String segment, String processInstanceId, String strategy) {}
 
   /** Principal paid by the payments of one day on invoices of one due date. */
   record PrincipalPaid(LocalDate dueDate, LocalDate paidOn, BigDecimal principal) {}
@@ -60,9 +65,25 @@ class KpiRepository {
 
   List<CaseRow> portfolio(MapSqlParameterSource period) {
     return named.query(
-        "select c.id, c.segment, c.process_instance_id from collection_case c where " + PORTFOLIO,
+        "select c.id, c.segment, c.process_instance_id, c.strategy_version from collection_case c where "
+            + PORTFOLIO,
         period,
-        (rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        (rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+  }
+
+  /** The lines of each recorded strategy ("collection-case 1.0\ndebtor-segment 1.1"…). */
+  Map<String, String> strategies(Collection<String> fingerprints) {
+    Map<String, String> models = new HashMap<>();
+    if (fingerprints.isEmpty()) {
+      return models;
+    }
+    named.query(
+        "select fingerprint, models from strategy_version where fingerprint in (:fingerprints)",
+        new MapSqlParameterSource("fingerprints", fingerprints),
+        rs -> {
+          models.put(rs.getString(1), rs.getString(2));
+        });
+    return models;
   }
 
   /** Sum over the invoices of the portfolio of (amount - credited). */
@@ -234,7 +255,7 @@ class KpiRepository {
         new MapSqlParameterSource(period.getValues())
             .addValue("firstAt", Timestamp.from(startOf(first)))
             .addValue("lastAt", Timestamp.from(startOf(last.plusDays(1))));
-    Map<String, Long> counts = new java.util.HashMap<>();
+    Map<String, Long> counts = new HashMap<>();
     named.query(
         """
         select a.kind, count(*) as n from portal_action a join collection_case c on c.id = a.case_id

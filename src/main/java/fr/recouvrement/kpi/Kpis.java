@@ -35,9 +35,10 @@ public record Kpis(
 
   /**
    * One line of a breakdown: {@code key} is a channel (EMAIL, SMS, LETTER, REGISTERED_LETTER,
-   * PHONE_CALL, BAILIFF...), a segment or a strategy version ("collection-case v3"); {@code
-   * actions} how many times it was used, {@code cost} what that cost, {@code recoveredAfter} the
-   * amounts paid after it, {@code roi} = (recoveredAfter - cost) / cost (null without cost).
+   * PHONE_CALL, BAILIFF...), a segment or a strategy version by its models' version tags
+   * ("collection-case 1.0 · debtor-segment 1.1", see {@link StrategyVersions}); {@code actions} how
+   * many times it was used, {@code cost} what that cost, {@code recoveredAfter} the amounts paid
+   * after it, {@code roi} = (recoveredAfter - cost) / cost (null without cost).
    */
   public record Breakdown(
       String key, int actions, BigDecimal cost, BigDecimal recoveredAfter, Double roi) {}

@@ -34,7 +34,7 @@ class CaseLegalStanding implements LegalStanding {
 
   @Override
   public Map<String, Object> prescriptionTimers(LocalDate prescriptionDate) {
-    return PrescriptionService.timerVariables(prescriptionDate);
+    return prescription.timerVariables(prescriptionDate);
   }
 
   @Override

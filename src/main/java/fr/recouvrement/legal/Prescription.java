@@ -40,9 +40,6 @@ import java.util.Objects;
  * <p>Immutable: each {@code with} method returns a new calculator.
  */
 public final class Prescription {
-  /** How long before the prescription date a supervisor is warned. */
-  public static final int WARNING_DAYS = 90;
-
   /** The last day to act and the act that set it; {@code date} is null while a court claim runs. */
   public record Outcome(LocalDate date, PrescriptionAct act) {
     public boolean pending() {

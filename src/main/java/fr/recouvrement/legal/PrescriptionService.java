@@ -1,6 +1,7 @@
 package fr.recouvrement.legal;
 
 import fr.recouvrement.cases.DebtorType;
+import fr.recouvrement.engine.HouseDelays;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.legal.Prescription.Outcome;
 import fr.recouvrement.legal.PrescriptionRepository.CaseHead;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Service;
  *   <li>{@code prescriptionDate}: 08:00 Europe/Paris on the day after the stored date, the first
  *       morning the claim is time-barred, so a timer on it never fires while the creditor can still
  *       act;
- *   <li>{@code prescriptionWarningAt}: 08:00 Europe/Paris, 90 days before the stored date.
+ *   <li>{@code prescriptionWarningAt}: 08:00 Europe/Paris, {@link
+ *       HouseDelays#PRESCRIPTION_WARNING_DAYS} days before the stored date (the house-delays table,
+ *       « Délais de gestion », read when the date is pushed).
  * </ul>
  *
  * <p>While a court claim runs there is no prescription date (C. civ. 2242): both timers are pushed
@@ -62,18 +65,21 @@ public class PrescriptionService {
   private final LegalDeadlines legalDeadlines;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final HouseDelays houseDelays;
 
   PrescriptionService(
       PrescriptionRepository repository,
       LegalEvents legalEvents,
       LegalDeadlines legalDeadlines,
       RuntimeService runtimeService,
-      ManagementService managementService) {
+      ManagementService managementService,
+      HouseDelays houseDelays) {
     this.repository = repository;
     this.legalEvents = legalEvents;
     this.legalDeadlines = legalDeadlines;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
+    this.houseDelays = houseDelays;
     legalEvents.onChange(this::refresh);
   }
 
@@ -154,18 +160,23 @@ public class PrescriptionService {
     return repository.storedByInvoice(caseId);
   }
 
-  /** The two timer variables for a case whose last day to act is {@code date}. */
-  public static Map<String, Object> timerVariables(LocalDate date) {
+  /**
+   * The two timer variables for a case whose last day to act is {@code date}; the warning as many
+   * days before as the latest house-delays table says.
+   */
+  public Map<String, Object> timerVariables(LocalDate date) {
     return Map.of(
-        VAR_PRESCRIPTION_DATE, at(date.plusDays(1)),
-        VAR_WARNING_AT, at(date.minusDays(Prescription.WARNING_DAYS)));
+        VAR_PRESCRIPTION_DATE,
+        at(date.plusDays(1)),
+        VAR_WARNING_AT,
+        at(date.minusDays(houseDelays.days(HouseDelays.PRESCRIPTION_WARNING_DAYS))));
   }
 
   /**
    * The timer variables of an outcome: both at {@link #WHILE_PROCEEDINGS_RUN} while a court claim
    * runs.
    */
-  public static Map<String, Object> timerVariables(Outcome outcome) {
+  public Map<String, Object> timerVariables(Outcome outcome) {
     if (outcome.pending()) {
       Date never = at(WHILE_PROCEEDINGS_RUN);
       return Map.of(VAR_PRESCRIPTION_DATE, never, VAR_WARNING_AT, never);

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Planifier le contrôle de l'échéance suivante": moves to the next instalment and sets
- * instalmentCheckAt to its due date plus graceDays (an input parameter of the model).
+ * instalmentCheckAt to its due date plus graceDays (an input parameter of the model; in the shipped
+ * model, the GRACE_DAYS row of the house-delays table, « Délais de gestion »).
  */
 @Component("scheduleInstalmentCheck")
 class ScheduleInstalmentCheck implements JavaDelegate {

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Préparer l'étape de relance": the reminder-cadence inputs, read fresh from the case. */
+/**
+ * "Préparer l'étape de relance": the inputs of reminder-cadence and reminder-content, read fresh
+ * from the case.
+ */
 @Component("prepareReminderStep")
 class PrepareReminderStep implements JavaDelegate {
   private final ReminderRepository repository;

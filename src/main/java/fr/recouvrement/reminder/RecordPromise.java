@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Enregistrer la promesse": records the promise and sets when to check it: the day after the
- * promised date plus the grace days set on the task in the model ({@code graceDays}).
+ * promised date plus the grace days the task's input parameter {@code graceDays} gives (in the
+ * shipped models, the GRACE_DAYS row of the house-delays table, « Délais de gestion »).
  */
 @Component("recordPromise")
 class RecordPromise implements JavaDelegate {

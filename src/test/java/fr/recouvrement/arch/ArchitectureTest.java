@@ -38,6 +38,7 @@ class ArchitectureTest {
           Map.entry("invoice", "cases"),
           Map.entry("payment", "cases"),
           Map.entry("case_phase", "cases"),
+          Map.entry("strategy_version", "cases"),
           Map.entry("recoverable_vat", "cases"),
           Map.entry("communication", "channel"),
           Map.entry("document", "channel"),

@@ -207,7 +207,9 @@ class PostgresCaseApiTest {
     JsonNode sms = k.get("byChannel").get(1);
     assertThat(sms.get("key").asText()).isEqualTo("SMS");
     assertThat(sms.get("recoveredAfter").decimalValue()).isEqualByComparingTo("200.00");
+    // the strategy the case recorded at its start (migration V32 on PostgreSQL): the case process's
+    // version tag
     assertThat(k.get("byStrategyVersion").get(0).get("key").asText())
-        .startsWith("collection-case v");
+        .startsWith("collection-case ");
   }
 }

@@ -12,7 +12,9 @@ import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.money.CaseCosts;
 import fr.recouvrement.security.TestUsers;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -266,7 +268,7 @@ class KpiApiTest {
   }
 
   @Test
-  void theStrategyVersionIsTheDefinitionOfTheCaseProcessThatRanTheCases() {
+  void theStrategyVersionIsTheVersionTagOfTheCaseProcessWhenOneStrategyRanThePeriod() {
     String pid =
         jdbc.queryForObject(
             "select process_instance_id from collection_case where id = ?",
@@ -278,13 +280,96 @@ class KpiApiTest {
             .processInstanceId(pid)
             .singleResult()
             .getProcessDefinitionId();
-    int version = repository.getProcessDefinition(definitionId).getVersion();
+    String tag = repository.getProcessDefinition(definitionId).getVersionTag();
 
     JsonNode k = api.get("/api/kpis?from=2013-01-01&to=2013-12-31").json();
 
-    // every case of the portfolio was opened by the same deployment
+    // every case of the portfolio started under the same models: the case process's tag says it
     assertThat(lines(k.get("byStrategyVersion")))
-        .containsExactly("collection-case v" + version + " 10 133.66 2200.00 15.4597");
+        .containsExactly("collection-case " + tag + " 10 133.66 2200.00 15.4597");
+    // what the case recorded at its start: the case process first, then what it calls and decides
+    String models =
+        jdbc.queryForObject(
+            "select s.models from strategy_version s join collection_case c"
+                + " on c.strategy_version = s.fingerprint where c.id = ?",
+            String.class,
+            cases.get("A"));
+    assertThat(models.lines().toList())
+        .startsWith("collection-case " + tag)
+        .anyMatch(l -> l.startsWith("amicable-reminders "))
+        .anyMatch(l -> l.startsWith("reminder-cadence "))
+        .anyMatch(l -> l.startsWith("debtor-segment "))
+        .anyMatch(l -> l.startsWith("house-delays "));
+  }
+
+  @Test
+  void aTableRedeployedWithANewVersionTagMakesASecondGroupOfTheCasesOpenedAfterIt()
+      throws Exception {
+    String caseTag =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("collection-case")
+            .latestVersion()
+            .singleResult()
+            .getVersionTag();
+    String segmentTag =
+        repository
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey("debtor-segment")
+            .latestVersion()
+            .singleResult()
+            .getVersionTag();
+    // 2007 is no other test's period; both cases are closed within it
+    long before =
+        open(
+            LocalDate.of(2007, 3, 1),
+            "S1",
+            invoice("V1", LocalDate.of(2007, 1, 1), LocalDate.of(2007, 1, 31), "400.00"));
+    ClockUtil.reset();
+    // an analyst changes the segmentation table and raises its tag
+    String shipped;
+    try (InputStream in =
+        getClass().getResourceAsStream("/processes/decisions/debtor-segment.dmn")) {
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String changed =
+        shipped.replaceFirst(
+            "camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + segmentTag + "-kpi\"");
+    assertThat(changed).isNotEqualTo(shipped);
+    String deployment =
+        repository
+            .createDeployment()
+            .name("kpi-strategy-test")
+            .addString("debtor-segment.dmn", changed)
+            .deploy()
+            .getId();
+    long after;
+    try {
+      after =
+          open(
+              LocalDate.of(2007, 4, 1),
+              "S1",
+              invoice("V2", LocalDate.of(2007, 2, 1), LocalDate.of(2007, 3, 3), "300.00"));
+    } finally {
+      ClockUtil.reset();
+      // the tests after this one see the shipped table again
+      repository.deleteDeployment(deployment, true);
+    }
+    pay(after, "2007-05-02", "120.00", "0", "V2", "120.00");
+    close(before, LocalDate.of(2007, 12, 31));
+    close(after, LocalDate.of(2007, 12, 31));
+
+    JsonNode k = api.get("/api/kpis?from=2007-01-01&to=2007-12-31").json();
+
+    // two groups, named by the one table whose tag differs; the 120.00 recovered on the second
+    assertThat(lines(k.get("byStrategyVersion")))
+        .containsExactly(
+            "collection-case " + caseTag + " · debtor-segment " + segmentTag + " 0 0.00 0.00 null",
+            "collection-case "
+                + caseTag
+                + " · debtor-segment "
+                + segmentTag
+                + "-kpi 0 0.00 120.00 null");
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.recouvrement.ApiClient;
 import fr.recouvrement.IntegrationTest;
 import fr.recouvrement.cases.CaseFixtures;
+import fr.recouvrement.engine.HouseDelays;
+import fr.recouvrement.engine.TestHouseDelays;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.mediation.MediationService;
 import java.io.ByteArrayInputStream;
@@ -145,6 +147,35 @@ class PrescriptionIntegrationTest {
   }
 
   @Test
+  void aNewVersionOfTheHouseDelaysMovesTheWarningWhenTheDateIsNextPushed() {
+    LocalDate due = today.minusDays(400);
+    String reference = consumerCase(due);
+    String pid = processInstance(reference);
+    LocalDate last = due.plusYears(2);
+    // as shipped: PRESCRIPTION_WARNING_DAYS = 90
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt"))
+        .isEqualTo(at8(last.minusDays(90)));
+
+    // an analyst deploys « Délais de gestion » warning 30 days before: the next refresh uses it,
+    // the warning comes 60 days later and its timer with it
+    deploymentId =
+        TestHouseDelays.deployWith(
+            engine.getRepositoryService(), HouseDelays.PRESCRIPTION_WARNING_DAYS, 30);
+    prescription.refresh(reference);
+    assertThat(engine.getRuntimeService().getVariable(pid, "prescriptionWarningAt"))
+        .isEqualTo(at8(last.minusDays(30)));
+    assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+        .isEqualTo(at8(last.minusDays(30)));
+
+    // removed again (the tests after this one read the shipped table): back to 90 days
+    engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    deploymentId = null;
+    prescription.refresh(reference);
+    assertThat(timer(pid, "Timer_PrescriptionWarning").getDuedate())
+        .isEqualTo(at8(last.minusDays(90)));
+  }
+
+  @Test
   void aBusinessClaimRunsFiveYears() {
     LocalDate due = today.minusDays(30);
     String reference =
@@ -244,7 +275,7 @@ class PrescriptionIntegrationTest {
         engine
             .getRuntimeService()
             .startProcessInstanceByKey(
-                "prescription-timers-test", reference, PrescriptionService.timerVariables(last))
+                "prescription-timers-test", reference, prescription.timerVariables(last))
             .getId();
     jdbc.update(
         "update collection_case set process_instance_id = ? where reference = ?", pid, reference);
@@ -302,7 +333,7 @@ class PrescriptionIntegrationTest {
     LocalDate last = due.plusYears(2);
     deployTimersModel();
     String original = processInstance(reference);
-    Map<String, Object> variables = new HashMap<>(PrescriptionService.timerVariables(last));
+    Map<String, Object> variables = new HashMap<>(prescription.timerVariables(last));
     variables.put("caseReference", reference);
     String pid =
         engine
@@ -379,9 +410,7 @@ class PrescriptionIntegrationTest {
             + " where case_id = (select id from collection_case where reference = ?)",
         reference);
     String pid = processInstance(reference);
-    engine
-        .getRuntimeService()
-        .setVariables(pid, PrescriptionService.timerVariables(agreed.plusYears(10)));
+    engine.getRuntimeService().setVariables(pid, prescription.timerVariables(agreed.plusYears(10)));
 
     // migration V10's statements (they only touch rows of the old shape, so running them again is
     // harmless)

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.ProcessTestEngine;
+import fr.recouvrement.engine.TestHouseDelays;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -50,6 +51,7 @@ class PaymentPlanProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     Mocks.reset();
+    Mocks.register("houseDelays", TestHouseDelays.on(engine));
     mock(
         "collectPlanFacts",
         e -> {

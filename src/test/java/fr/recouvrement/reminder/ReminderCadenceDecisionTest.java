@@ -10,26 +10,36 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The cadence as amicable-reminders takes it: reminder-cadence chooses the action and its timing,
+ * then reminder-content (same file) the template, tone and approval from the action chosen.
+ */
 class ReminderCadenceDecisionTest {
-  static final DecisionTables TABLE = DecisionTables.load("reminder-cadence");
+  static final DecisionTables CADENCE = DecisionTables.load("reminder-cadence");
+  static final DecisionTables CONTENT = DecisionTables.load("reminder-content");
 
-  static DmnDecisionResultEntries step(String segment, int step, double balance, int daysOverdue) {
+  /** What both tables decide for one step, as the process variables the two tasks write. */
+  static Map<String, Object> step(String segment, int step, double balance, int daysOverdue) {
     Map<String, Object> in = new HashMap<>();
     in.put("segment", segment);
     in.put("reminderStep", step);
     in.put("debtorType", "BUSINESS");
     in.put("balance", balance);
     in.put("daysOverdue", daysOverdue);
-    return TABLE.evaluate(in);
+    DmnDecisionResultEntries cadence = CADENCE.evaluate(in);
+    in.putAll(cadence);
+    Map<String, Object> decided = new HashMap<>(cadence);
+    decided.putAll(CONTENT.evaluate(in));
+    return decided;
   }
 
   /** "EMAIL@-3" for each step until the cadence proposes escalation. */
   static List<String> cadence(String segment, int daysOverdue) {
     List<String> actions = new ArrayList<>();
     for (int s = 1; s <= 10; s++) {
-      DmnDecisionResultEntries r = step(segment, s, 1850, daysOverdue);
-      actions.add(r.getEntry("action") + "@" + r.getEntry("delayDays"));
-      if ("ESCALATE".equals(r.getEntry("action"))) {
+      Map<String, Object> r = step(segment, s, 1850, daysOverdue);
+      actions.add(r.get("action") + "@" + r.get("delayDays"));
+      if ("ESCALATE".equals(r.get("action"))) {
         break;
       }
     }
@@ -41,16 +51,16 @@ class ReminderCadenceDecisionTest {
     assertThat(cadence("PONCTUEL", -10))
         .containsExactly(
             "EMAIL@-3", "EMAIL@3", "SMS@10", "PHONE_CALL@15", "LETTER@25", "ESCALATE@35");
-    DmnDecisionResultEntries courtesy = step("PONCTUEL", 1, 1850, -10);
-    assertThat((String) courtesy.getEntry("template")).isEqualTo("relance-preventive");
-    assertThat((String) courtesy.getEntry("tone")).isEqualTo("courtois");
-    assertThat((String) step("PONCTUEL", 5, 1850, 20).getEntry("tone")).isEqualTo("ferme");
+    Map<String, Object> courtesy = step("PONCTUEL", 1, 1850, -10);
+    assertThat((String) courtesy.get("template")).isEqualTo("relance-preventive");
+    assertThat((String) courtesy.get("tone")).isEqualTo("courtois");
+    assertThat((String) step("PONCTUEL", 5, 1850, 20).get("tone")).isEqualTo("ferme");
   }
 
   @Test
   void noCourtesyReminderOnceTheDueDateHasPassed() {
-    assertThat((String) step("PONCTUEL", 1, 1850, 0).getEntry("action")).isEqualTo("SKIP");
-    assertThat((String) step("GROS_ENJEU", 1, 1850, 4).getEntry("action")).isEqualTo("SKIP");
+    assertThat((String) step("PONCTUEL", 1, 1850, 0).get("action")).isEqualTo("SKIP");
+    assertThat((String) step("GROS_ENJEU", 1, 1850, 4).get("action")).isEqualTo("SKIP");
   }
 
   @Test
@@ -58,42 +68,52 @@ class ReminderCadenceDecisionTest {
     List<String> recalcitrant = cadence("RECALCITRANT", 0);
     assertThat(recalcitrant)
         .containsExactly("EMAIL@1", "SMS@4", "PHONE_CALL@7", "LETTER@12", "ESCALATE@18");
-    assertThat((String) step("RECALCITRANT", 1, 1850, 0).getEntry("tone")).isEqualTo("ferme");
-    DmnDecisionResultEntries lastNotice = step("RECALCITRANT", 4, 1850, 10);
-    assertThat((String) lastNotice.getEntry("tone")).isEqualTo("dernier-avis");
-    assertThat((Boolean) lastNotice.getEntry("approvalRequired")).isTrue();
+    assertThat((String) step("RECALCITRANT", 1, 1850, 0).get("tone")).isEqualTo("ferme");
+    Map<String, Object> lastNotice = step("RECALCITRANT", 4, 1850, 10);
+    assertThat((String) lastNotice.get("tone")).isEqualTo("dernier-avis");
+    assertThat((Boolean) lastNotice.get("approvalRequired")).isTrue();
   }
 
   @Test
   void aDebtorInDifficultyIsOfferedAPaymentPlanAtTheSecondStep() {
-    DmnDecisionResultEntries offer = step("EN_DIFFICULTE", 2, 1850, 1);
-    assertThat((String) offer.getEntry("action")).isEqualTo("EMAIL");
-    assertThat((String) offer.getEntry("template")).isEqualTo("proposition-echeancier");
-    assertThat((Integer) offer.getEntry("delayDays")).isEqualTo(3);
+    Map<String, Object> offer = step("EN_DIFFICULTE", 2, 1850, 1);
+    assertThat((String) offer.get("action")).isEqualTo("EMAIL");
+    assertThat((String) offer.get("template")).isEqualTo("proposition-echeancier");
+    assertThat((Integer) offer.get("delayDays")).isEqualTo(3);
   }
 
   @Test
   void highStakesCasesAreCalledEarlyAndTheirLettersApproved() {
-    assertThat((String) step("GROS_ENJEU", 2, 20000, 1).getEntry("action")).isEqualTo("PHONE_CALL");
-    assertThat((Boolean) step("GROS_ENJEU", 4, 20000, 10).getEntry("approvalRequired")).isTrue();
+    assertThat((String) step("GROS_ENJEU", 2, 20000, 1).get("action")).isEqualTo("PHONE_CALL");
+    assertThat((Boolean) step("GROS_ENJEU", 4, 20000, 10).get("approvalRequired")).isTrue();
   }
 
   @Test
   void emailFallsBackToALetterAndSmsOrCallsToNothing() {
-    assertThat((String) step("PONCTUEL", 2, 1850, 3).getEntry("fallbackAction"))
-        .isEqualTo("LETTER");
-    assertThat((String) step("PONCTUEL", 3, 1850, 10).getEntry("fallbackAction")).isEqualTo("SKIP");
-    assertThat((String) step("PONCTUEL", 4, 1850, 15).getEntry("fallbackAction")).isEqualTo("SKIP");
+    assertThat((String) step("PONCTUEL", 2, 1850, 3).get("fallbackAction")).isEqualTo("LETTER");
+    assertThat((String) step("PONCTUEL", 3, 1850, 10).get("fallbackAction")).isEqualTo("SKIP");
+    assertThat((String) step("PONCTUEL", 4, 1850, 15).get("fallbackAction")).isEqualTo("SKIP");
   }
 
   @Test
   void aTinyBalanceIsNotWorthALetterAndGoesToEscalation() {
-    assertThat((String) step("PONCTUEL", 5, 12.5, 25).getEntry("action")).isEqualTo("ESCALATE");
-    assertThat((String) step("PONCTUEL", 2, 12.5, 3).getEntry("action")).isEqualTo("EMAIL");
+    assertThat((String) step("PONCTUEL", 5, 12.5, 25).get("action")).isEqualTo("ESCALATE");
+    assertThat((String) step("PONCTUEL", 2, 12.5, 3).get("action")).isEqualTo("EMAIL");
   }
 
   @Test
   void anUnknownSegmentIsEscalatedForReviewRatherThanLeftWithoutReminder() {
-    assertThat((String) step("INCONNU", 1, 1850, 3).getEntry("action")).isEqualTo("ESCALATE");
+    assertThat((String) step("INCONNU", 1, 1850, 3).get("action")).isEqualTo("ESCALATE");
+  }
+
+  @Test
+  void aStepThatSendsNothingHasNoTemplateNoToneAndNoApproval() {
+    for (Map<String, Object> none :
+        List.of(step("PONCTUEL", 6, 1850, 35), step("PONCTUEL", 1, 1850, 0))) {
+      assertThat(none.get("action")).isIn("ESCALATE", "SKIP");
+      assertThat(none.get("template")).isEqualTo("");
+      assertThat(none.get("tone")).isEqualTo("");
+      assertThat(none.get("approvalRequired")).isEqualTo(false);
+    }
   }
 }

@@ -123,6 +123,10 @@ class ReminderMocks {
     Mocks.register("caseStatus", statuses);
     // the phases collection-case calls
     Mocks.register("fourEyes", (org.camunda.bpm.engine.delegate.TaskListener) t -> {});
+    // the real house delays, read from the table deployed on the test engine
+    Mocks.register(
+        "houseDelays",
+        fr.recouvrement.engine.TestHouseDelays.on(fr.recouvrement.ProcessTestEngine.get()));
     mock(
         "prepareDispute",
         e -> {

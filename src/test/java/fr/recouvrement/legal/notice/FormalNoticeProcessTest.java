@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import fr.recouvrement.ProcessDriver;
 import fr.recouvrement.ProcessTestEngine;
+import fr.recouvrement.engine.HouseDelays;
+import fr.recouvrement.engine.TestHouseDelays;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ class FormalNoticeProcessTest {
     BpmnAwareTests.init(engine);
     ClockUtil.setCurrentTime(at(TODAY, 9));
     Mocks.reset();
+    Mocks.register("houseDelays", TestHouseDelays.on(engine));
     Mocks.register(
         "prepareFormalNotice",
         (JavaDelegate)
@@ -422,6 +425,27 @@ class FormalNoticeProcessTest {
     assertThat(instance).hasPassed("Event_PromiseKept").isEnded();
     assertThat(variable("noticeOutcome")).isEqualTo("PROMISE_KEPT");
     assertThat(variable("noticePromiseBroken")).isEqualTo(false);
+  }
+
+  @Test
+  void aNewVersionOfTheHouseDelaysGivesTheNextPromiseItsGraceDays() {
+    // an analyst deploys « Délais de gestion » with 5 days of grace instead of 3
+    String deployment =
+        TestHouseDelays.deployWith(engine.getRepositoryService(), HouseDelays.GRACE_DAYS, 5);
+    try {
+      ProcessDriver driver = sentByProvider();
+      driver.complete(
+          followTask(driver),
+          Map.of(
+              "noticeResponse", "PROMISE", "promiseDate", "2026-03-10", "promiseAmount", 1902.34));
+
+      // promised 10 March + 5 days of grace + 1 day = checked on 16 March (14 March with 3 days)
+      assertThat(calls).endsWith("promise:2026-03-10:1902.34:grace 5");
+      assertThat(timer().getDuedate()).isEqualTo(at(LocalDate.parse("2026-03-16"), 0));
+    } finally {
+      // the other process tests share this engine: they read the shipped table again
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   @Test

@@ -1,0 +1,99 @@
+package fr.recouvrement.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The house's own delays, « Délais de gestion » (processes/decisions/house-delays.dmn): figures of
+ * the collection policy that several models or Java use, set in one place an analyst edits in
+ * Modeler, one annotated row per parameter. Not legal periods (those are {@code legal-deadlines}).
+ *
+ * <p>Models read a delay in an input parameter of the task that needs it, e.g. {@code
+ * ${houseDelays.days('GRACE_DAYS')}}; Java through {@link #days(String)}. Each look-up evaluates
+ * the latest deployed version of the table (with a plain DMN engine: no history row per look-up),
+ * so a redeployed table applies to every step taken after it. A parameter without a row throws
+ * {@link IllegalStateException} naming it: the step becomes an incident, never a guessed figure.
+ */
+@Component("houseDelays")
+public class HouseDelays {
+  public static final String DECISION_KEY = "house-delays";
+
+  /** Days of grace after a promised date or an instalment's due date before checking payment. */
+  public static final String GRACE_DAYS = "GRACE_DAYS";
+
+  /** Days before the prescription date when a supervisor is warned. */
+  public static final String PRESCRIPTION_WARNING_DAYS = "PRESCRIPTION_WARNING_DAYS";
+
+  private final RepositoryService repositoryService;
+
+  /**
+   * A plain DMN engine: the process engine's own one records history and needs a command context.
+   */
+  private final DmnEngine dmnEngine =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  /** Deployed versions never change: parsed once, each answer remembered per version. */
+  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+  private final Map<List<String>, Integer> answers = new ConcurrentHashMap<>();
+
+  HouseDelays(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** The number of days of {@code parameter} in the latest deployed version of the table. */
+  public int days(String parameter) {
+    if (parameter == null || parameter.isBlank()) {
+      throw new IllegalArgumentException("A house delay needs the name of its parameter");
+    }
+    DecisionDefinition latest =
+        repositoryService
+            .createDecisionDefinitionQuery()
+            .decisionDefinitionKey(DECISION_KEY)
+            .latestVersion()
+            .singleResult();
+    if (latest == null) {
+      throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
+    }
+    return answers.computeIfAbsent(
+        List.of(latest.getId(), parameter), k -> evaluate(latest, parameter));
+  }
+
+  private int evaluate(DecisionDefinition definition, String parameter) {
+    DmnDecisionResultEntries row =
+        dmnEngine
+            .evaluateDecision(
+                decision(definition.getId()), Variables.putValue("parameter", parameter))
+            .getSingleResult();
+    Object days = row == null ? null : row.getEntry("days");
+    if (!(days instanceof Number n)) {
+      throw new IllegalStateException(
+          "The decision %s (« Délais de gestion », version %d) has no number of days for %s"
+              .formatted(DECISION_KEY, definition.getVersion(), parameter));
+    }
+    return n.intValue();
+  }
+
+  private DmnDecision decision(String definitionId) {
+    return parsed.computeIfAbsent(
+        definitionId,
+        id -> {
+          try (InputStream in = repositoryService.getDecisionModel(id)) {
+            return dmnEngine.parseDecision(DECISION_KEY, in);
+          } catch (IOException e) {
+            throw new IllegalStateException("Cannot read decision " + id, e);
+          }
+        });
+  }
+}
