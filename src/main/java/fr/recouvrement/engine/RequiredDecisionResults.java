@@ -11,6 +11,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedOutput;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
@@ -24,19 +25,18 @@ import org.springframework.stereotype.Component;
  * required decisions said, not only the top decision's {@code decisionResult}, which is all Camunda
  * gives the task.
  *
- * <p>While the task runs, the transient variable {@value #VARIABLE} holds, by decision key, the
- * outputs of the rule each required decision table matched (one rule: FIRST or UNIQUE tables); the
- * model maps what it wants from it, for example {@code
- * ${requiredDecisionResults['solvency-signal'].solvencySignal}}. Transient: never stored, never in
- * history (the decisions' own history rows already keep every required decision with its inputs and
- * outputs). No rule here: the results are the tables'.
+ * <p>While the task runs, each output of the rule a required decision table matched (one rule:
+ * FIRST or UNIQUE tables) is a transient local variable of the task, named as the output column, so
+ * the model maps it by its bare name: {@code solvencySignal = ${solvencySignal}}. A bare name is
+ * the one expression form an analyst's model may always use (security/ModelRules refuses index
+ * access); two required decisions answering under the same output name stop the evaluation, since
+ * the mapping could not say which one it read. Transient: never stored, never in history (the
+ * decisions' own history rows already keep every required decision with its inputs and outputs). No
+ * rule here: the results are the tables'.
  */
 @Component
 public class RequiredDecisionResults extends AbstractProcessEnginePlugin
     implements DmnDecisionEvaluationListener {
-  /** The transient variable a business-rule task's output mapping reads. */
-  public static final String VARIABLE = "requiredDecisionResults";
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     DefaultDmnEngineConfiguration dmn =
@@ -64,27 +64,43 @@ public class RequiredDecisionResults extends AbstractProcessEnginePlugin
     if (context == null || context.getExecution() == null) {
       return; // evaluated outside a process (DecisionService, a test's DMN engine)
     }
-    context
-        .getExecution()
-        .setVariableLocal(VARIABLE, Variables.objectValue(outputs(event), true).create());
+    for (Map.Entry<String, Object> output : outputs(event).entrySet()) {
+      context
+          .getExecution()
+          .setVariableLocal(output.getKey(), Variables.untypedValue(output.getValue(), true));
+    }
   }
 
-  /** The outputs of each required decision table that matched exactly one rule, by its key. */
-  static Map<String, Map<String, Object>> outputs(DmnDecisionEvaluationEvent event) {
-    Map<String, Map<String, Object>> byDecision = new HashMap<>();
+  /**
+   * The outputs of the required decision tables that matched exactly one rule, by output name; a
+   * name answered by two of them is refused.
+   */
+  static Map<String, Object> outputs(DmnDecisionEvaluationEvent event) {
+    Map<String, Object> byName = new HashMap<>();
+    Map<String, String> from = new HashMap<>();
     for (DmnDecisionLogicEvaluationEvent required : event.getRequiredDecisionResults()) {
       if (required instanceof DmnDecisionTableEvaluationEvent table
           && table.getMatchingRules().size() == 1) {
-        Map<String, Object> outputs = new HashMap<>();
+        String key = required.getDecision().getKey();
         for (DmnEvaluatedOutput output :
             table.getMatchingRules().get(0).getOutputEntries().values()) {
-          outputs.put(
+          String earlier = from.putIfAbsent(output.getOutputName(), key);
+          if (earlier != null && !earlier.equals(key)) {
+            throw new ProcessEngineException(
+                "Decisions "
+                    + earlier
+                    + " and "
+                    + key
+                    + " both answer "
+                    + output.getOutputName()
+                    + ": rename one output column so that the model can map each by its name");
+          }
+          byName.put(
               output.getOutputName(),
               output.getValue() == null ? null : output.getValue().getValue());
         }
-        byDecision.put(required.getDecision().getKey(), outputs);
       }
     }
-    return byDecision;
+    return byName;
   }
 }
