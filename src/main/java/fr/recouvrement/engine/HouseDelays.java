@@ -1,5 +1,6 @@
 package fr.recouvrement.engine;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,7 +36,14 @@ public class HouseDelays {
   /** Days before the prescription date when a supervisor is warned. */
   public static final String PRESCRIPTION_WARNING_DAYS = "PRESCRIPTION_WARNING_DAYS";
 
+  /**
+   * Days ahead within which the debtor's page takes a date without a person (a promise, a plan's
+   * first instalment).
+   */
+  public static final String PORTAL_DATE_MAX_DAYS = "PORTAL_DATE_MAX_DAYS";
+
   private final RepositoryService repositoryService;
+  private final LatestDecisions latestDecisions;
 
   /**
    * A plain DMN engine: the process engine's own one records history and needs a command context.
@@ -48,8 +56,9 @@ public class HouseDelays {
 
   private final Map<List<String>, Integer> answers = new ConcurrentHashMap<>();
 
-  HouseDelays(RepositoryService repositoryService) {
+  HouseDelays(RepositoryService repositoryService, LatestDecisions latestDecisions) {
     this.repositoryService = repositoryService;
+    this.latestDecisions = latestDecisions;
   }
 
   /** The number of days of {@code parameter} in the latest deployed version of the table. */
@@ -57,12 +66,7 @@ public class HouseDelays {
     if (parameter == null || parameter.isBlank()) {
       throw new IllegalArgumentException("A house delay needs the name of its parameter");
     }
-    DecisionDefinition latest =
-        repositoryService
-            .createDecisionDefinitionQuery()
-            .decisionDefinitionKey(DECISION_KEY)
-            .latestVersion()
-            .singleResult();
+    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
     }

@@ -9,6 +9,7 @@ import fr.recouvrement.channel.DocumentStore;
 import fr.recouvrement.dispute.DisputeRequest;
 import fr.recouvrement.dispute.DisputeService;
 import fr.recouvrement.dispute.DisputeView;
+import fr.recouvrement.engine.HouseDelays;
 import fr.recouvrement.kernel.time.CaseClock;
 import fr.recouvrement.payment.PaymentProvider;
 import java.io.IOException;
@@ -54,9 +55,6 @@ class PortalActions {
   static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
   static final int MAX_COMMENT = 2000;
 
-  /** The portal's own bounds on what it takes without a person: a date within two months. */
-  static final int MAX_DAYS_AHEAD = 60;
-
   private static final Pattern SUBMISSION =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final DateTimeFormatter DAY =
@@ -89,6 +87,7 @@ class PortalActions {
   record Slot(String value, String label) {}
 
   private final RuntimeService runtime;
+  private final HouseDelays houseDelays;
   private final TaskService tasks;
   private final CaseService cases;
   private final DisputeService disputes;
@@ -109,7 +108,9 @@ class PortalActions {
       ObjectProvider<PaymentProvider> provider,
       PortalRepository repository,
       PortalLinks links,
+      HouseDelays houseDelays,
       TransactionTemplate tx) {
+    this.houseDelays = houseDelays;
     this.runtime = runtime;
     this.tasks = tasks;
     this.cases = cases;
@@ -141,7 +142,7 @@ class PortalActions {
         "payOnline",
         open && provider.getIfAvailable() != null && c.undisputedBalance().signum() > 0);
     model.addAttribute("minDate", today.plusDays(1).toString());
-    model.addAttribute("maxDate", today.plusDays(MAX_DAYS_AHEAD).toString());
+    model.addAttribute("maxDate", today.plusDays(maxDaysAhead()).toString());
   }
 
   Outcome promise(PortalRepository.LinkedCase link, String submission, String date) {
@@ -149,7 +150,7 @@ class PortalActions {
     if (day == null) {
       return refused(
           "Choisissez la date à laquelle vous paierez, entre demain et le "
-              + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD))
+              + SHORT.format(CaseClock.today().plusDays(maxDaysAhead()))
               + ".");
     }
     BigDecimal amount =
@@ -194,7 +195,7 @@ class PortalActions {
     if (first == null) {
       return refused(
           "Choisissez la date de la première échéance, entre demain et le "
-              + SHORT.format(CaseClock.today().plusDays(MAX_DAYS_AHEAD))
+              + SHORT.format(CaseClock.today().plusDays(maxDaysAhead()))
               + ".");
     }
     BigDecimal balance = cases.get(link.reference()).balance();
@@ -514,11 +515,19 @@ class PortalActions {
     return offered;
   }
 
-  private static LocalDate day(String s) {
+  /**
+   * The portal's own bound on a date it takes without a person (a promise, a plan's first
+   * instalment): the house-delays table's PORTAL_DATE_MAX_DAYS, two months as shipped.
+   */
+  private int maxDaysAhead() {
+    return houseDelays.days(HouseDelays.PORTAL_DATE_MAX_DAYS);
+  }
+
+  private LocalDate day(String s) {
     try {
       LocalDate d = LocalDate.parse(s == null ? "" : s.trim());
       LocalDate today = CaseClock.today();
-      return d.isAfter(today) && !d.isAfter(today.plusDays(MAX_DAYS_AHEAD)) ? d : null;
+      return d.isAfter(today) && !d.isAfter(today.plusDays(maxDaysAhead())) ? d : null;
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

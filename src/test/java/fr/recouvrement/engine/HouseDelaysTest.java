@@ -71,11 +71,13 @@ class HouseDelaysTest {
   }
 
   @Test
-  void theShippedDelaysAreThreeDaysOfGraceAndAWarningNinetyDaysBeforePrescription() {
+  void
+      theShippedDelaysAreThreeDaysOfGraceAWarningNinetyDaysBeforePrescriptionAndTwoMonthsOnThePortal() {
     HouseDelays delays = TestHouseDelays.on(ProcessTestEngine.get());
 
     assertThat(delays.days(HouseDelays.GRACE_DAYS)).isEqualTo(3);
     assertThat(delays.days(HouseDelays.PRESCRIPTION_WARNING_DAYS)).isEqualTo(90);
+    assertThat(delays.days(HouseDelays.PORTAL_DATE_MAX_DAYS)).isEqualTo(60);
   }
 
   @Test

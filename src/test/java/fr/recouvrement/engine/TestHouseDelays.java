@@ -2,6 +2,7 @@ package fr.recouvrement.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.recouvrement.kernel.process.LatestDecisions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ public final class TestHouseDelays {
   private TestHouseDelays() {}
 
   public static HouseDelays on(ProcessEngine engine) {
-    return new HouseDelays(engine.getRepositoryService());
+    return new HouseDelays(engine.getRepositoryService(), new LatestDecisions(engine));
   }
 
   /**

@@ -140,6 +140,52 @@ class PortalActionsTest {
   }
 
   @Test
+  void thePortalTakesADateOnlyWithinTheHouseDelaysTableAndANewVersionMovesTheBound() {
+    String reference = openCase("F-PR2", "borne@debiteur.example");
+    String url = links.issue(reference, "test").orElseThrow();
+    String deployment =
+        fr.recouvrement.engine.TestHouseDelays.deployWith(
+            engine.getRepositoryService(),
+            fr.recouvrement.engine.HouseDelays.PORTAL_DATE_MAX_DAYS,
+            10);
+    try {
+      PortalClient debtor = new PortalClient(port);
+      PortalClient.Page page = debtor.open(url);
+      // the analyst's version says 10 days: the date picker stops there, a date 20 days ahead is
+      // refused with the last date the portal takes, and nothing is recorded
+      assertThat(page.body()).contains("max=\"" + today.plusDays(10) + "\"");
+      PortalClient.Page refused =
+          debtor.post(
+              path(url) + "/promesse",
+              Map.of(
+                  "_csrf",
+                  page.csrf(),
+                  "submission",
+                  page.submission(),
+                  "date",
+                  today.plusDays(20).toString()));
+
+      assertThat(debtor.follow(refused).body())
+          .contains(
+              "entre demain et le "
+                  + today
+                      .plusDays(10)
+                      .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+      assertThat(
+              count(
+                  "select count(*) from promise p join collection_case c on c.id = p.case_id where c.reference = ?",
+                  reference))
+          .isZero();
+      assertThat(activeReminders(reference)).isEqualTo(1);
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+    // the shipped table again: two months
+    assertThat(new PortalClient(port).open(url).body())
+        .contains("max=\"" + today.plusDays(60) + "\"");
+  }
+
+  @Test
   void aFormWithoutItsCsrfTokenChangesNothing() {
     String reference = openCase("F-CS1", "csrf@debiteur.example");
     String url = links.issue(reference, "test").orElseThrow();

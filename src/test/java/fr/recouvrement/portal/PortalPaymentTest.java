@@ -63,6 +63,7 @@ class PortalPaymentTest {
   @Autowired ContactPolicy contactPolicy;
   @Autowired PortalRepository repository;
   @Autowired PortalLinks links;
+  @Autowired fr.recouvrement.engine.HouseDelays houseDelays;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
 
@@ -100,6 +101,7 @@ class PortalPaymentTest {
         beans.getBeanProvider(PaymentProvider.class),
         repository,
         links,
+        houseDelays,
         tx);
   }
 
