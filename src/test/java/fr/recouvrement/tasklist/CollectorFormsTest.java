@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.recouvrement.web.pages.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -98,5 +99,72 @@ class CollectorFormsTest {
     assertThat(
             form("imprimer-mise-en-demeure").get("components").findValuesAsText("text").toString())
         .contains("href=\"/app/documents/{{noticeDocumentId}}\"");
+  }
+
+  /**
+   * The codes the escalation decision and the segmentation answer with, shown to the collector who
+   * proposes and the supervisor who approves: each by its French label from {@code
+   * web.pages.Labels} (the one place codes get their labels), never as the code itself.
+   */
+  static final Map<String, java.util.function.Function<String, String>> LABELLED =
+      Map.of(
+          "solvencySignal", code -> Labels.FRENCH.decisionOutput("solvencySignal", code),
+          "amicableStage", code -> Labels.FRENCH.decisionOutput("amicableStage", code),
+          "procedureProspect", code -> Labels.FRENCH.decisionOutput("procedureProspect", code),
+          "escalationRecommendation", code -> Labels.FRENCH.decisionOutput("decision", code),
+          "debtorType", Labels.FRENCH::debtorType,
+          "segment", Labels.FRENCH::segment);
+
+  @Test
+  void aCodeShownInAFormReadsAsItsFrenchLabelAndNoLabelListsCodes() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int labelled = 0;
+    for (Resource r :
+        new PathMatchingResourcePatternResolver().getResources("classpath:forms/*.form")) {
+      JsonNode form;
+      try (InputStream in = r.getInputStream()) {
+        form = JSON.readTree(in);
+      }
+      for (JsonNode c : components(form)) {
+        String where = r.getFilename() + "#" + c.path("key").asText(c.path("id").asText());
+        if (c.path("label").asText().matches(".*\\(([A-Z_]+, )+[A-Z_]+\\).*")) {
+          problems.add(where + ": its label lists codes: " + c.path("label").asText());
+        }
+        var toFrench = LABELLED.get(c.path("key").asText());
+        if (toFrench == null || !c.path("readonly").asBoolean()) {
+          continue;
+        }
+        if (!"select".equals(c.path("type").asText())) {
+          problems.add(where + ": shows the code as " + c.path("type").asText());
+          continue;
+        }
+        labelled++;
+        for (JsonNode option : c.path("values")) {
+          String expected = toFrench.apply(option.path("value").asText());
+          if (!expected.equals(option.path("label").asText())) {
+            problems.add(
+                where
+                    + ": "
+                    + option.path("value").asText()
+                    + " reads « "
+                    + option.path("label").asText()
+                    + " », Labels says « "
+                    + expected
+                    + " »");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(labelled).as("read-only code fields checked").isGreaterThanOrEqualTo(12);
+  }
+
+  static List<JsonNode> components(JsonNode container) {
+    List<JsonNode> all = new ArrayList<>();
+    for (JsonNode c : container.path("components")) {
+      all.add(c);
+      all.addAll(components(c));
+    }
+    return all;
   }
 }
