@@ -192,7 +192,7 @@ class DecisionReplayTest {
     }
     String changed =
         shipped.replaceAll(
-            "(<outputEntry id=\"OutputEntry_\\w+_1\"><text>)\"[A-Z_]+\"(</text>)",
+            "(<outputEntry id=\"OutputEntry_\\w+_1\">\\s*<text>)\"[A-Z_]+\"(</text>)",
             "$1\"SEGMENT_REVU\"$2");
     assertThat(changed).isNotEqualTo(shipped).doesNotContain("\"PONCTUEL\"");
     Deployment deployment =
