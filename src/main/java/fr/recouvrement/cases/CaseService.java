@@ -164,7 +164,9 @@ public class CaseService implements OpenDebts {
                       : null);
             });
       } catch (DuplicateKeyException
-          | org.springframework.dao.TransientDataAccessException raceLost) {
+          | org.springframework.dao.TransientDataAccessException
+          | org.camunda.bpm.engine.OptimisticLockingException raceLost) {
+        // the last: the job executor ran the case's continuation while an invoice was added to it
         if (attempt == OPEN_TRIES) {
           throw new ConcurrentOpeningException(
               "Debtor %s is being opened by concurrent requests; send the request again"

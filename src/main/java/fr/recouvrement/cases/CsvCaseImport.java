@@ -240,7 +240,11 @@ public class CsvCaseImport {
         | org.springframework.transaction.CannotCreateTransactionException databaseUnreachable) {
       // not this chunk's fault: the whole import stops (503), and a re-import adds what is missing
       throw databaseUnreachable;
-    } catch (CaseConflictException | DataAccessException | InvalidRequestException chunkFailed) {
+    } catch (CaseConflictException
+        | DataAccessException
+        | InvalidRequestException
+        | org.camunda.bpm.engine.OptimisticLockingException chunkFailed) {
+      // the last: a debtor of an earlier chunk, its continuation running now on the job executor
       for (Line line : chunk) {
         writeLine(line, actor, tally);
       }
