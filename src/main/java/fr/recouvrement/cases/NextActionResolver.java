@@ -58,6 +58,10 @@ class NextActionResolver {
   /** What the next action says while a case's process waits to run its first steps. */
   static final String SEGMENTATION_PENDING = "Segmentation en cours";
 
+  /** ... and when that first step failed until its retries ran out (an incident in Cockpit). */
+  static final String SEGMENTATION_FAILED =
+      "Ouverture bloquée : incident à traiter dans Cockpit (segmentation)";
+
   Optional<CaseView.NextAction> resolve(String reference) {
     return resolve(reference, false);
   }
@@ -82,8 +86,14 @@ class NextActionResolver {
       return Optional.empty();
     }
     String[] ids = instances.stream().map(ProcessInstance::getId).toArray(String[]::new);
-    if (notSegmented && waitsAtStart(ids)) {
-      return Optional.of(new CaseView.NextAction(SEGMENTATION_PENDING, null));
+    if (notSegmented) {
+      Optional<Job> atStart = waitingAtStart(ids);
+      if (atStart.isPresent()) {
+        return Optional.of(
+            new CaseView.NextAction(
+                atStart.get().getRetries() == 0 ? SEGMENTATION_FAILED : SEGMENTATION_PENDING,
+                null));
+      }
     }
 
     Optional<CaseView.NextAction> task =
@@ -137,10 +147,10 @@ class NextActionResolver {
   }
 
   /**
-   * Whether one of the instances has an asynchronous continuation pending after a start event of
-   * its process: its first steps have not run yet.
+   * The asynchronous continuation after a start event of its process that one of the instances
+   * waits at, if any: its first steps have not run yet (or failed until their retries ran out).
    */
-  private boolean waitsAtStart(String[] ids) {
+  private Optional<Job> waitingAtStart(String[] ids) {
     for (Job job :
         managementService
             .createJobQuery()
@@ -160,10 +170,10 @@ class NextActionResolver {
                   .getModelElementById(definition.getActivityId())
               instanceof StartEvent start
           && start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process) {
-        return true;
+        return Optional.of(job);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /**

@@ -403,9 +403,12 @@ class ApiDescription {
                           "respond-async (RFC 7240): a new case is answered 202 as stored, its segmentation and first"
                               + " reminder step running right after the answer (segment null, next action « Segmentation en cours »"
                               + " until then); without it, 201 with the case after those steps.")
-                      .example("respond-async"));
+                      .example("respond-async")
+                      .schema(new StringSchema()));
     }
-    ApiResponse created = responses.get("201");
+    // the same body as the synchronous answer (springdoc lists it under 200 or 201)
+    ApiResponse created =
+        responses.get("201") != null ? responses.get("201") : responses.get("200");
     Content content = created == null ? null : created.getContent();
     responses.addApiResponse(
         "202",

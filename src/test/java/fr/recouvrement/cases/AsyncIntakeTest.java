@@ -129,6 +129,42 @@ class AsyncIntakeTest {
   }
 
   @Test
+  void aContinuationWhoseRetriesRanOutIsAnIncidentOnTheCaseNotALostCase() {
+    Response r =
+        api.postJson(
+            "/api/cases",
+            businessCase(newDebtorId(), "F-1", "1850.00", today),
+            "Prefer",
+            "respond-async");
+    assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    String reference = r.json().get("reference").asText();
+    String processId = r.json().get("processInstanceId").asText();
+    Job continuation = continuations(processId).get(0);
+
+    // what the job executor does when the step failed on each of its tries
+    engine.getManagementService().setJobRetries(continuation.getId(), 0);
+
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(processId)
+                .incidentType("failedJob")
+                .count())
+        .isEqualTo(1);
+    assertThat(api.get("/api/cases/" + reference).json().get("nextAction").get("what").asText())
+        .isEqualTo("Ouverture bloquée : incident à traiter dans Cockpit (segmentation)");
+
+    // an operator retries it in Cockpit: the case carries on from its start
+    engine.getManagementService().setJobRetries(continuation.getId(), 1);
+    new ProcessDriver(engine, processId).settle();
+    JsonNode settled = api.get("/api/cases/" + reference).json();
+    assertThat(settled.get("segment").isNull()).isFalse();
+    assertThat(settled.get("nextAction").get("what").asText())
+        .isEqualTo("Envoyer un courriel de relance");
+  }
+
+  @Test
   void otherPreferencesKeepTheSynchronousAnswer() {
     Response r =
         api.postJson(
@@ -140,6 +176,17 @@ class AsyncIntakeTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     assertThat(r.json().get("nextAction").get("what").asText())
         .isEqualTo("Envoyer un courriel de relance");
+  }
+
+  @Test
+  void theDescriptionSaysHowToAskForTheAsynchronousAnswer() {
+    JsonNode post = api.get("/api/openapi.json").json().get("paths").get("/api/cases").get("post");
+
+    JsonNode accepted = post.get("responses").get("202");
+    assertThat(accepted).as(post.toString()).isNotNull();
+    assertThat(accepted.get("headers").has("Location")).isTrue();
+    assertThat(accepted.get("content").toString()).as(post.toString()).contains("CaseView");
+    assertThat(post.get("parameters").toString()).contains("Prefer").contains("respond-async");
   }
 
   private JsonNode caseOfDebtor(String externalId) {
