@@ -153,7 +153,7 @@ public class CaseService implements OpenDebts {
       try {
         return tx.execute(
             status -> {
-              Opened opened = openValidated(request, actor, later);
+              Opened opened = openValidated(request, actor, later && asyncStartDeployed());
               return new Shown(
                   opened,
                   show
@@ -197,11 +197,26 @@ public class CaseService implements OpenDebts {
     return tx.execute(
         status -> {
           List<Opened> result = new ArrayList<>(requests.size());
+          boolean later = asyncStartDeployed();
           for (OpenCaseRequest r : requests) {
-            result.add(openValidated(r, actor, true));
+            result.add(openValidated(r, actor, later));
           }
           return result;
         });
+  }
+
+  /**
+   * Whether the deployed case process has its « Dossier importé » start: an analyst's version
+   * without it makes the import and {@code Prefer: respond-async} open cases synchronously, as
+   * before, rather than fail.
+   */
+  private boolean asyncStartDeployed() {
+    return runtimeService
+            .createEventSubscriptionQuery()
+            .eventType("message")
+            .eventName(MESSAGE_CASE_IMPORTED)
+            .count()
+        > 0;
   }
 
   private Opened openValidated(OpenCaseRequest request, String actor, boolean later) {
