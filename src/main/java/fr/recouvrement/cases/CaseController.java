@@ -48,7 +48,7 @@ class CaseController {
     CaseService.Opened opened = shown.opened();
     CaseView view = shown.view();
     URI location = URI.create("/api/cases/" + opened.reference());
-    if (opened.created() && later) {
+    if (opened.created() && opened.continuesLater()) {
       return ResponseEntity.accepted()
           .location(location)
           .header("Preference-Applied", RESPOND_ASYNC)

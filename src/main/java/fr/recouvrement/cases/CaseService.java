@@ -98,8 +98,16 @@ public class CaseService implements OpenDebts {
     this.overIndebtedness = overIndebtedness;
   }
 
-  /** What opening did: a new case, or invoices added to the debtor's open case. */
-  public record Opened(String reference, boolean created, int invoicesAdded) {}
+  /**
+   * What opening did: a new case, or invoices added to the debtor's open case; {@code
+   * continuesLater}: the new case's first steps run on the job executor after the commit.
+   */
+  public record Opened(
+      String reference, boolean created, int invoicesAdded, boolean continuesLater) {
+    Opened(String reference, boolean created, int invoicesAdded) {
+      this(reference, created, invoicesAdded, false);
+    }
+  }
 
   public record Recorded(CaseView view, boolean duplicate) {}
 
@@ -340,7 +348,7 @@ public class CaseService implements OpenDebts {
     if (follows != null && bornBeforeJudgment) {
       proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
     }
-    return new Opened(reference, true, fresh.size());
+    return new Opened(reference, true, fresh.size(), later);
   }
 
   /**
