@@ -62,10 +62,6 @@ class NextActionResolver {
   static final String SEGMENTATION_FAILED =
       "Ouverture bloquée : incident à traiter dans Cockpit (segmentation)";
 
-  Optional<CaseView.NextAction> resolve(String reference) {
-    return resolve(reference, false);
-  }
-
   /**
    * The next action; when the case has no segment yet ({@code notSegmented}), a process that waits
    * at its start for the job executor (a case opened by an import or with {@code Prefer:
