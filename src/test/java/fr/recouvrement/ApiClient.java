@@ -46,6 +46,15 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON POST with one more request header (e.g. {@code Prefer: respond-async}). */
+  public Response postJson(String path, String json, String header, String value) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response post(String path, String contentType, String body) {
     return send(
         request(path)

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,15 +32,53 @@ class CaseController {
     this.csvImport = csvImport;
   }
 
+  /**
+   * Opens a case (201) or adds invoices to the debtor's open case (200). With {@code Prefer:
+   * respond-async} (RFC 7240) a new case is answered 202 Accepted as stored, its segmentation and
+   * first reminder step running on the job executor right after the answer; invoices added to an
+   * open case are still answered 200, the preference not applied.
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<CaseView> open(@RequestBody OpenCaseRequest request, Principal principal) {
-    CaseService.Shown shown = cases.openAndShow(request, actor(principal));
+  ResponseEntity<CaseView> open(
+      @RequestBody OpenCaseRequest request,
+      @RequestHeader(name = "Prefer", required = false) List<String> prefer,
+      Principal principal) {
+    boolean later = prefersAsync(prefer);
+    CaseService.Shown shown = cases.openAndShow(request, actor(principal), later);
     CaseService.Opened opened = shown.opened();
     CaseView view = shown.view();
+    URI location = URI.create("/api/cases/" + opened.reference());
+    if (opened.created() && opened.continuesLater()) {
+      return ResponseEntity.accepted()
+          .location(location)
+          .header("Preference-Applied", RESPOND_ASYNC)
+          .body(view);
+    }
     if (opened.created()) {
-      return ResponseEntity.created(URI.create("/api/cases/" + opened.reference())).body(view);
+      return ResponseEntity.created(location).body(view);
     }
     return ResponseEntity.ok(view);
+  }
+
+  static final String RESPOND_ASYNC = "respond-async";
+
+  /**
+   * Whether one of the {@code Prefer} headers holds {@code respond-async}: preferences are
+   * separated by commas, a preference's value follows '=' and its parameters ';' (RFC 7240 §2).
+   */
+  static boolean prefersAsync(List<String> prefer) {
+    if (prefer == null) {
+      return false;
+    }
+    for (String header : prefer) {
+      for (String preference : header.split(",")) {
+        String token = preference.split("[;=]", 2)[0].trim();
+        if (token.equalsIgnoreCase(RESPOND_ASYNC)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @PostMapping(

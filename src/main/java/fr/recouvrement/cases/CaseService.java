@@ -47,6 +47,15 @@ public class CaseService implements OpenDebts {
   public static final String PROCESS_KEY = "collection-case";
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
   public static final String MESSAGE_INVOICE_ADDED = "InvoiceAdded";
+
+  /**
+   * The case process's second start, for bulk and asynchronous intake: its start event is {@code
+   * camunda:asyncAfter}, so starting the process writes the instance and one job, and the
+   * segmentation, the first reminder's decision and timer run on the job executor after the commit
+   * (issue 14).
+   */
+  public static final String MESSAGE_CASE_IMPORTED = "CaseImported";
+
   private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
   private final CaseRepository repository;
@@ -89,8 +98,16 @@ public class CaseService implements OpenDebts {
     this.overIndebtedness = overIndebtedness;
   }
 
-  /** What opening did: a new case, or invoices added to the debtor's open case. */
-  public record Opened(String reference, boolean created, int invoicesAdded) {}
+  /**
+   * What opening did: a new case, or invoices added to the debtor's open case; {@code
+   * continuesLater}: the new case's first steps run on the job executor after the commit.
+   */
+  public record Opened(
+      String reference, boolean created, int invoicesAdded, boolean continuesLater) {
+    Opened(String reference, boolean created, int invoicesAdded) {
+      this(reference, created, invoicesAdded, false);
+    }
+  }
 
   public record Recorded(CaseView view, boolean duplicate) {}
 
@@ -105,7 +122,17 @@ public class CaseService implements OpenDebts {
    * random pause; still racing after that, it answers a conflict (409) rather than a server error.
    */
   public Opened open(OpenCaseRequest request, String actor) {
-    return open(request, actor, false).opened();
+    return open(request, actor, false, false).opened();
+  }
+
+  /**
+   * As {@link #open(OpenCaseRequest, String)}, a new case's process started through {@link
+   * #MESSAGE_CASE_IMPORTED} when {@code later}: the request's transaction writes our rows, the
+   * process instance and one job; the segmentation and the reminders' first step run on the job
+   * executor after the commit.
+   */
+  Opened open(OpenCaseRequest request, String actor, boolean later) {
+    return open(request, actor, false, later).opened();
   }
 
   /** What {@link #openAndShow} answers: what opening did and the case as it stands after it. */
@@ -116,16 +143,25 @@ public class CaseService implements OpenDebts {
    * costs no second round of connections and commits (issue 14, P1).
    */
   public Shown openAndShow(OpenCaseRequest request, String actor) {
-    return open(request, actor, true);
+    return open(request, actor, true, false);
   }
 
-  private Shown open(OpenCaseRequest request, String actor, boolean show) {
+  /**
+   * {@link #openAndShow(OpenCaseRequest, String)}, a new case's process continuing after the answer
+   * when {@code later} ({@code Prefer: respond-async}): the view then has no segment yet and says «
+   * Segmentation en cours » as its next action.
+   */
+  public Shown openAndShow(OpenCaseRequest request, String actor, boolean later) {
+    return open(request, actor, true, later);
+  }
+
+  private Shown open(OpenCaseRequest request, String actor, boolean show, boolean later) {
     validator.check(request);
     for (int attempt = 1; ; attempt++) {
       try {
         return tx.execute(
             status -> {
-              Opened opened = openValidated(request, actor);
+              Opened opened = openValidated(request, actor, later && asyncStartDeployed());
               return new Shown(
                   opened,
                   show
@@ -136,7 +172,9 @@ public class CaseService implements OpenDebts {
                       : null);
             });
       } catch (DuplicateKeyException
-          | org.springframework.dao.TransientDataAccessException raceLost) {
+          | org.springframework.dao.TransientDataAccessException
+          | org.camunda.bpm.engine.OptimisticLockingException raceLost) {
+        // the last: the job executor ran the case's continuation while an invoice was added to it
         if (attempt == OPEN_TRIES) {
           throw new ConcurrentOpeningException(
               "Debtor %s is being opened by concurrent requests; send the request again"
@@ -159,19 +197,37 @@ public class CaseService implements OpenDebts {
     }
   }
 
-  /** Opens or extends several cases in one transaction (a chunk of an import). */
+  /**
+   * Opens or extends several cases in one transaction (a chunk of an import), the new cases'
+   * processes continuing on the job executor after the commit ({@link #MESSAGE_CASE_IMPORTED}).
+   */
   List<Opened> openAll(List<OpenCaseRequest> requests, String actor) {
     return tx.execute(
         status -> {
           List<Opened> result = new ArrayList<>(requests.size());
+          boolean later = asyncStartDeployed();
           for (OpenCaseRequest r : requests) {
-            result.add(openValidated(r, actor));
+            result.add(openValidated(r, actor, later));
           }
           return result;
         });
   }
 
-  private Opened openValidated(OpenCaseRequest request, String actor) {
+  /**
+   * Whether the deployed case process has its « Dossier importé » start: an analyst's version
+   * without it makes the import and {@code Prefer: respond-async} open cases synchronously, as
+   * before, rather than fail.
+   */
+  private boolean asyncStartDeployed() {
+    return runtimeService
+            .createEventSubscriptionQuery()
+            .eventType("message")
+            .eventName(MESSAGE_CASE_IMPORTED)
+            .count()
+        > 0;
+  }
+
+  private Opened openValidated(OpenCaseRequest request, String actor, boolean later) {
     Instant now = CaseClock.now();
     OpenCaseRequest.Debtor d = request.debtor();
     long debtorId;
@@ -283,13 +339,16 @@ public class CaseService implements OpenDebts {
         .refreshPrescription(caseId)
         .ifPresent(date -> variables.putAll(legal.prescriptionTimers(date)));
     ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+        later
+            ? runtimeService.startProcessInstanceByMessage(
+                MESSAGE_CASE_IMPORTED, reference, variables)
+            : runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     repository.setProcessInstance(caseId, instance.getId());
     strategies.record(caseId, instance);
     if (follows != null && bornBeforeJudgment) {
       proceedings.extendToLaterCase(caseId, reference, instance.getId(), actor);
     }
-    return new Opened(reference, true, fresh.size());
+    return new Opened(reference, true, fresh.size(), later);
   }
 
   /**
@@ -864,7 +923,7 @@ public class CaseService implements OpenDebts {
         c.processInstanceId(),
         c.status().isClosed() || !withNextAction
             ? null
-            : nextActions.resolve(c.reference()).orElse(null),
+            : nextActions.resolve(c.reference(), c.segment() == null).orElse(null),
         c.openedAt(),
         c.closedAt(),
         c.closingReason(),

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
  * {@code POST /api/cases/import}: streams a CSV of invoices, one line per invoice. Valid lines are
  * written in chunks (one transaction each); a chunk that fails is replayed line by line so that one
  * bad line never takes good ones down with it. Re-importing a file changes nothing, because an
- * invoice already recorded for the debtor is skipped.
+ * invoice already recorded for the debtor is skipped. A new case's process starts through its «
+ * Dossier importé » start ({@link CaseService#MESSAGE_CASE_IMPORTED}): a chunk writes our rows, the
+ * process instances and one job each, and the job executor segments the debtors and schedules their
+ * first reminders after the commit (issue 14). The answer's counts are what was stored.
  */
 @Component
 public class CsvCaseImport {
@@ -237,7 +240,11 @@ public class CsvCaseImport {
         | org.springframework.transaction.CannotCreateTransactionException databaseUnreachable) {
       // not this chunk's fault: the whole import stops (503), and a re-import adds what is missing
       throw databaseUnreachable;
-    } catch (CaseConflictException | DataAccessException | InvalidRequestException chunkFailed) {
+    } catch (CaseConflictException
+        | DataAccessException
+        | InvalidRequestException
+        | org.camunda.bpm.engine.OptimisticLockingException chunkFailed) {
+      // the last: a debtor of an earlier chunk, its continuation running now on the job executor
       for (Line line : chunk) {
         writeLine(line, actor, tally);
       }
@@ -255,7 +262,7 @@ public class CsvCaseImport {
     long giveUpAt = System.nanoTime() + LOCK_PATIENCE.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        tally.count(cases.open(line.request(), actor));
+        tally.count(cases.open(line.request(), actor, true));
         return;
       } catch (ConcurrentOpeningException | TransientDataAccessException e) {
         // a lock or a race with another import: PessimisticLockingFailureException and kin

@@ -376,6 +376,9 @@ class ApiDescription {
     ApiResponses responses =
         operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     operation.setResponses(responses);
+    if (key.equals("POST /api/cases")) {
+      respondAsync(operation, responses);
+    }
     boolean hasBody = operation.getRequestBody() != null;
     boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
     boolean pathVariable = path.contains("{");
@@ -384,6 +387,46 @@ class ApiDescription {
         problem(responses, p);
       }
     }
+  }
+
+  /**
+   * {@code POST /api/cases} with {@code Prefer: respond-async}: a new case answered 202 as stored,
+   * its first steps running on the job executor after the answer (issue 14).
+   */
+  private static void respondAsync(Operation operation, ApiResponses responses) {
+    if (operation.getParameters() != null) {
+      operation.getParameters().stream()
+          .filter(p -> "Prefer".equalsIgnoreCase(p.getName()))
+          .forEach(
+              p ->
+                  p.description(
+                          "respond-async (RFC 7240): a new case is answered 202 as stored, its segmentation and first"
+                              + " reminder step running right after the answer (segment null, next action « Segmentation en cours »"
+                              + " until then); without it, 201 with the case after those steps.")
+                      .example("respond-async")
+                      .schema(new StringSchema()));
+    }
+    // the same body as the synchronous answer (springdoc lists it under 200 or 201)
+    ApiResponse created =
+        responses.get("201") != null ? responses.get("201") : responses.get("200");
+    Content content = created == null ? null : created.getContent();
+    responses.addApiResponse(
+        "202",
+        new ApiResponse()
+            .description(
+                "Accepted (Prefer: respond-async): the case, its invoices and its process are stored; segment null and"
+                    + " nextAction « Segmentation en cours » until the job executor ran its first steps; read it back at Location.")
+            .addHeaderObject(
+                "Location",
+                new io.swagger.v3.oas.models.headers.Header()
+                    .description("/api/cases/{reference} of the new case")
+                    .schema(new StringSchema()))
+            .addHeaderObject(
+                "Preference-Applied",
+                new io.swagger.v3.oas.models.headers.Header()
+                    .description("respond-async")
+                    .schema(new StringSchema()))
+            .content(content));
   }
 
   /**

@@ -122,6 +122,7 @@ abstract class EngineRatios {
     Tally bareJavaT = new Tally();
     Tally bareRestT = new Tally();
     Tally oursT = new Tally();
+    Tally oursAsyncT = new Tally();
     for (int r = 0; r < ROUNDS; r++) {
       int from = r * N / ROUNDS;
       int to = (r + 1) * N / ROUNDS;
@@ -147,7 +148,47 @@ abstract class EngineRatios {
                       caseJson(
                           "B" + run + "-" + i, "wave" + run + "-" + i + "@example.fr", waveDue))
                   == 201);
+      // the same intake with Prefer: respond-async (202): the continuation (segmentation, first
+      // reminder step) runs on the job executor after the answer; measure() drains that backlog
+      // before the next kind of work. Due far after the wave, so that the wave counts its own
+      oursAsyncT.measure(
+          from,
+          to,
+          i ->
+              postAsync(
+                      api,
+                      caseJson(
+                          "A" + run + "-" + i,
+                          "async" + run + "-" + i + "@example.fr",
+                          waveDue.plusDays(200)))
+                  == 202);
     }
+    double oursAsync = oursAsyncT.perSecond();
+    // the request's own cost: the same 202 intake with its continuations held (their job
+    // definition suspended) until after the last answer, so that they do not share the cores with
+    // the requests; they then run before the next phase. What a node that only answers would do
+    // when the job executor runs on other nodes
+    double heldSeconds;
+    awaitIdle();
+    holdContinuations(true);
+    try {
+      // not through Tally.measure: it waits for no job left due, and the held ones are
+      heldSeconds =
+          run(
+              0,
+              N / ROUNDS,
+              i ->
+                  postAsync(
+                          api,
+                          caseJson(
+                              "H" + run + "-" + i,
+                              "held" + run + "-" + i + "@example.fr",
+                              waveDue.plusDays(200)))
+                      == 202);
+    } finally {
+      holdContinuations(false);
+    }
+    awaitIdle();
     double bareJava = bareJavaT.perSecond();
     double bareRest = bareRestT.perSecond();
     double ours = oursT.perSecond();
@@ -171,14 +212,56 @@ abstract class EngineRatios {
         imported.status() == 200
             ? "casesOpened=" + imported.json().get("casesOpened").asInt()
             : "HTTP " + imported.status();
+    // the import's new cases continue on the job executor, during and after the answer
+    awaitIdle();
+    double csvSettledRate = N / seconds(start);
+    // the import's own cost: another N new debtors with the continuations held until the answer
+    byte[] heldCsv = csv(run + "h", waveDue.plusDays(200));
+    double heldCsvRate;
+    holdContinuations(true);
+    try {
+      long heldStart = System.nanoTime();
+      ApiClient.Response heldImport =
+          api.post(
+              "/api/cases/import",
+              "text/csv",
+              HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(heldCsv)));
+      heldCsvRate = N / seconds(heldStart);
+      notes.add("CSV import with the continuations held answered HTTP " + heldImport.status());
+    } finally {
+      holdContinuations(false);
+    }
     awaitIdle();
 
     System.gc();
     double heapAfterIntake = AtScale.heapAfterGcMiB();
     long opened = openCaseProcesses() - openBefore;
     row("P1 intake, 8 clients (cases/s): POST /api/cases vs /engine-rest start", ours, bareRest);
+    row(
+        "P1 intake, 8 clients (cases/s): POST /api/cases Prefer: respond-async (202, continuation"
+            + " after the answer) vs /engine-rest start",
+        oursAsync,
+        bareRest);
+    row(
+        "P1 intake, 8 clients (cases/s): the same 202 intake, continuations held until after the"
+            + " last answer (the request alone) vs /engine-rest start",
+        (N / ROUNDS) / heldSeconds,
+        bareRest);
     row("P1 intake, 8 clients (cases/s): POST /api/cases vs Java API start", ours, bareJava);
-    row("P1 CSV of N debtors (cases/s) vs Java API start", csvRate, bareJava);
+    row(
+        "P1 CSV of N debtors, to the answer (cases/s; continuations run after each chunk) vs Java"
+            + " API start",
+        csvRate,
+        bareJava);
+    row(
+        "P1 CSV of N other debtors, to the answer, continuations held until then (the import"
+            + " alone) vs Java API start",
+        heldCsvRate,
+        bareJava);
+    row(
+        "P1 CSV of N debtors, until every continuation ran (cases/s) vs Java API start",
+        csvSettledRate,
+        bareJava);
     notes.add("CSV import answered " + csvNote);
     figures(
         "P3 heap after GC during the CSV import (MiB): last quarter vs first quarter",
@@ -304,6 +387,25 @@ abstract class EngineRatios {
       notes.add("P5 on the filled database: the second context did not start: " + e);
     }
     print();
+  }
+
+  /**
+   * Holds the continuations after « Dossier importé » (their job definition suspended: the jobs it
+   * creates are suspended too), or lets them and the held ones run again.
+   */
+  void holdContinuations(boolean hold) {
+    for (var definition :
+        management
+            .createJobDefinitionQuery()
+            .processDefinitionKey("collection-case")
+            .activityIdIn("Event_CaseImported")
+            .list()) {
+      if (hold) {
+        management.suspendJobDefinitionById(definition.getId(), true);
+      } else {
+        management.activateJobDefinitionById(definition.getId(), true);
+      }
+    }
   }
 
   /** Case processes running now (the case process alone, not the processes it called). */
@@ -771,6 +873,15 @@ abstract class EngineRatios {
           failures.size() + " failed, e.g. " + failures.iterator().next());
     }
     return took;
+  }
+
+  /** POST /api/cases with Prefer: respond-async; answers the status (202 for a new case). */
+  static int postAsync(ApiClient api, String json) {
+    ApiClient.Response r = api.postJson("/api/cases", json, "Prefer", "respond-async");
+    if (r.status() >= 300) {
+      throw new IllegalStateException("/api/cases answered " + r);
+    }
+    return r.status();
   }
 
   static int post(ApiClient api, String path, String json) {

@@ -40,7 +40,9 @@ class CsvImportBenchmark {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       JsonNode result = r.json();
       System.out.printf(
-          "BENCHMARK %s: %d lines in %d ms (%.0f lines/s); casesOpened=%d invoicesAdded=%d rejected=%d; peak heap %d MiB%n",
+          "BENCHMARK %s: %d lines in %d ms (%.0f lines/s); casesOpened=%d invoicesAdded=%d rejected=%d; peak heap %d MiB"
+              + " (to the answer: the new cases' continuations wait for the job executor, off in"
+              + " the shared test context; EngineRatios times them too)%n",
           pass,
           LINES,
           took.toMillis(),
