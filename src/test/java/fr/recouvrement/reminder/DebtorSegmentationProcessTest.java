@@ -62,26 +62,95 @@ class DebtorSegmentationProcessTest {
             "Event_DebtorSegmented");
     assertThat(mocks.count("collectPaymentHistory")).isEqualTo(1);
     assertThat(mocks.recordedSegments).containsExactly("GROS_ENJEU");
-    // what the calling case maps back (camunda:out)
+    // what the calling case maps back (camunda:out): the segment and the strategy are stored; the
+    // facts were transient here, the decision keeps them as its inputs (the case, as its variables)
     Map<String, Object> left = variables(segmentation);
     assertThat(left)
         .containsEntry("segment", "GROS_ENJEU")
         .containsEntry(
             "strategy", "Encours important : un chargé appelle tôt, les courriers sont validés")
-        .containsEntry("debtorType", "CONSUMER")
-        .containsEntry("balance", 6000.0)
-        .containsEntry("daysOverdue", -10)
-        .containsEntry("latePaymentsLast12Months", 0)
-        .containsEntry("averageDelayDays", 0.0)
-        .containsEntry("brokenPromises", 0);
-    assertThat(
-            engine
-                .getHistoryService()
-                .createHistoricDecisionInstanceQuery()
-                .processInstanceId(segmentation.getId())
-                .decisionDefinitionKey("debtor-segment")
-                .count())
-        .isEqualTo(1);
+        .doesNotContainKeys(
+            "debtorType",
+            "balance",
+            "daysOverdue",
+            "latePaymentsLast12Months",
+            "averageDelayDays",
+            "brokenPromises");
+    var decisions =
+        engine
+            .getHistoryService()
+            .createHistoricDecisionInstanceQuery()
+            .processInstanceId(segmentation.getId())
+            .decisionDefinitionKey("debtor-segment")
+            .includeInputs()
+            .list();
+    assertThat(decisions).hasSize(1);
+    Map<String, Object> inputs =
+        decisions.get(0).getInputs().stream()
+            .collect(
+                Collectors.toMap(
+                    org.camunda.bpm.engine.history.HistoricDecisionInputInstance::getClauseId,
+                    org.camunda.bpm.engine.history.HistoricDecisionInputInstance::getValue));
+    assertThat(inputs)
+        .containsEntry("Input_debtorType", "CONSUMER")
+        .containsEntry("Input_balance", 6000.0)
+        .containsEntry("Input_daysOverdue", -10)
+        .containsEntry("Input_latePaymentsLast12Months", 0)
+        .containsEntry("Input_averageDelayDays", 0.0)
+        .containsEntry("Input_brokenPromises", 0);
+  }
+
+  /**
+   * The facts are transient in the segmentation's instance: a call activity that mapped one back by
+   * name ({@code source="balance"}) would hand the case a transient variable, gone at the next wait
+   * state, and a later step would stop on it. Every caller in the shipped models maps them by
+   * expression.
+   */
+  @Test
+  void everyCallerMapsTheTransientFactsBackByExpression() throws Exception {
+    java.util.List<String> facts =
+        java.util.List.of(
+            "debtorType",
+            "debtorName",
+            "balance",
+            "daysOverdue",
+            "latePaymentsLast12Months",
+            "averageDelayDays",
+            "brokenPromises");
+    int callers = 0;
+    for (org.springframework.core.io.Resource r :
+        new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            .getResources("classpath:processes/*.bpmn")) {
+      var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(r.getInputStream());
+      for (var call :
+          model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        if (!"debtor-segmentation".equals(call.getCalledElement())) {
+          continue;
+        }
+        callers++;
+        Map<String, String> byTarget =
+            call
+                .getExtensionElements()
+                .getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut.class)
+                .list()
+                .stream()
+                .filter(out -> out.getCamundaTarget() != null)
+                .collect(
+                    Collectors.toMap(
+                        org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut::getCamundaTarget,
+                        out ->
+                            out.getCamundaSourceExpression() == null
+                                ? "source=" + out.getCamundaSource()
+                                : out.getCamundaSourceExpression()));
+        for (String fact : facts) {
+          assertThat(byTarget)
+              .as(r.getFilename() + " " + call.getId())
+              .containsEntry(fact, "${" + fact + "}");
+        }
+      }
+    }
+    assertThat(callers).isEqualTo(3);
   }
 
   private Map<String, Object> variables(ProcessInstance finished) {

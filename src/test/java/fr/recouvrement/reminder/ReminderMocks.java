@@ -101,12 +101,14 @@ class ReminderMocks {
     mock(
         "collectPaymentHistory",
         e -> {
-          e.setVariable("debtorType", debtorType);
-          e.setVariable("balance", balance);
-          e.setVariable("daysOverdue", daysOverdue);
-          e.setVariable("latePaymentsLast12Months", 0);
-          e.setVariable("averageDelayDays", 0.0);
-          e.setVariable("brokenPromises", 0);
+          // transient, as the real step writes them (its callers map them back by expression)
+          fact(e, "debtorType", debtorType);
+          fact(e, "debtorName", "Débiteur d'essai");
+          fact(e, "balance", balance);
+          fact(e, "daysOverdue", daysOverdue);
+          fact(e, "latePaymentsLast12Months", 0);
+          fact(e, "averageDelayDays", 0.0);
+          fact(e, "brokenPromises", 0);
         });
     mock("recordSegment", e -> recordedSegments.add((String) e.getVariable("segment")));
     mock(
@@ -237,5 +239,10 @@ class ReminderMocks {
               calls.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
               behaviour.execute(e);
             });
+  }
+
+  private static void fact(
+      org.camunda.bpm.engine.delegate.DelegateExecution e, String name, Object value) {
+    e.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true));
   }
 }
