@@ -83,7 +83,8 @@ class TasklistBrowserTest {
           "frenchIsTheDefaultForALanguageTheWebappsDoNotSpeak", "de-DE",
           "thePrioritiesOfTheDayListTheFortyNineThousandEuroDebtorFirst", "fr-FR",
           "aCollectorCallsFromTheAgendaAndRecordsTheOutcomeInOneStep", "fr-FR",
-          "aSupervisorApprovesInTasklistAPlanBeyondWhatACollectorMayGrant", "fr-FR");
+          "aSupervisorApprovesInTasklistAPlanBeyondWhatACollectorMayGrant", "fr-FR",
+          "aCollectorReadsTheEscalationDecisionInFrenchBeforeProposingIt", "fr-FR");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -458,6 +459,62 @@ class TasklistBrowserTest {
     assertThat(plan.get("approved_by")).isEqualTo(supervisor);
     assertThat(admin().get("/api/cases/" + reference).json().get("status").asText())
         .isEqualTo("PAYMENT_PLAN");
+  }
+
+  /**
+   * What the escalation decision read and recommends, as the collector who proposes it sees it in «
+   * Proposer l'escalade »: each code by its French label (debtor type, solvency signal, amicable
+   * stage, what a procedure can bring, recommendation), never the code the table answered with.
+   */
+  @Test
+  void aCollectorReadsTheEscalationDecisionInFrenchBeforeProposingIt() throws Exception {
+    // the reminders on the way send SMS and letters too
+    TestServers.acceptSmsAndLetters("1A0000000W001");
+    String reference =
+        seedCaseAtItsCall(
+            businessCase(newDebtorId(), "F-WEB-ESC", "7350.00", LocalDate.now(CaseClock.PARIS)));
+    Task proposal;
+    try {
+      proposal =
+          new fr.recouvrement.CaseRun(engine, reference).amicableUntil("Proposer l'escalade");
+    } finally {
+      ClockUtil.reset();
+    }
+    Map<String, Object> read = engine.getRuntimeService().getVariables(proposal.getExecutionId());
+    List<String> codes =
+        List.of(
+            (String) read.get("escalationRecommendation"),
+            (String) read.get("solvencySignal"),
+            (String) read.get("amicableStage"),
+            (String) read.get("procedureProspect"));
+    assertThat(codes).doesNotContainNull();
+
+    inBrowser(
+        () -> {
+          logIn(COLLECTOR, TestUsers.PASSWORD);
+          openTaskOfCase(reference, "Proposer l'escalade");
+          assertThat(caseHeader()).contains(reference);
+          String recommendation =
+              fr.recouvrement.web.pages.Labels.FRENCH.decisionOutput("decision", codes.get(0));
+          wait.until(
+              d -> text(d.findElement(By.cssSelector(".fjs-form"))).contains(recommendation));
+          String form = text(browser.findElement(By.cssSelector(".fjs-form")));
+          assertThat(form)
+              .contains(
+                  "Professionnel",
+                  recommendation,
+                  fr.recouvrement.web.pages.Labels.FRENCH.decisionOutput(
+                      "solvencySignal", codes.get(1)),
+                  fr.recouvrement.web.pages.Labels.FRENCH.decisionOutput(
+                      "amicableStage", codes.get(2)),
+                  fr.recouvrement.web.pages.Labels.FRENCH.decisionOutput(
+                      "procedureProspect", codes.get(3)));
+          for (String code : codes) {
+            assertThat(form).doesNotContain(code);
+          }
+          assertThat(form).doesNotContain("BUSINESS");
+          screenshot("collecteur-proposer-escalade");
+        });
   }
 
   @Test
