@@ -1,10 +1,8 @@
 package fr.recouvrement.channel;
 
-import fr.recouvrement.kernel.process.LatestDecisions;
+import fr.recouvrement.engine.LatestDecisionTables;
 import fr.recouvrement.kernel.time.FrenchHolidays;
 import fr.recouvrement.kernel.time.Territory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,20 +29,11 @@ public class ContactPolicy {
   private static final Duration COARSE_STEP = Duration.ofHours(1);
   private static final int MAX_DAYS_AHEAD = 62;
 
-  private final RepositoryService repositoryService;
-  private final LatestDecisions latestDecisions;
-
-  /**
-   * A plain DMN engine: the process engine's own one records history and needs a command context.
-   */
-  private final DmnEngine dmnEngine = fr.recouvrement.engine.SimpleFeel.plainDmnEngine();
-
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final LatestDecisionTables tables;
   private final Map<List<Object>, Verdict> verdicts = new ConcurrentHashMap<>();
 
-  ContactPolicy(RepositoryService repositoryService, LatestDecisions latestDecisions) {
-    this.latestDecisions = latestDecisions;
-    this.repositoryService = repositoryService;
+  ContactPolicy(LatestDecisionTables tables) {
+    this.tables = tables;
   }
 
   /** Past contacts of one debtor's case, as the policy counts them. */
@@ -66,7 +51,7 @@ public class ContactPolicy {
    */
   public Verdict check(
       String channel, ZonedDateTime at, ContactHistory history, Territory territory) {
-    return check(decision(), channel, at, history, territory);
+    return check(tables.latest(DECISION_KEY), channel, at, history, territory);
   }
 
   /**
@@ -85,7 +70,7 @@ public class ContactPolicy {
    */
   public ZonedDateTime nextAllowed(
       String channel, ZonedDateTime from, ContactHistory history, Territory territory) {
-    DmnDecision decision = decision();
+    LatestDecisionTables.Table decision = tables.latest(DECISION_KEY);
     ZonedDateTime start = roundUp(from);
     if (check(decision, channel, start, history, territory).allowed()) {
       return start;
@@ -116,7 +101,7 @@ public class ContactPolicy {
   }
 
   private Verdict check(
-      DmnDecision decision,
+      LatestDecisionTables.Table decision,
       String channel,
       ZonedDateTime at,
       ContactHistory history,
@@ -147,7 +132,7 @@ public class ContactPolicy {
     // most)
     List<Object> key =
         List.of(
-            System.identityHashCode(decision),
+            decision.definition().getId(),
             channel,
             in.get("dayOfWeek"),
             in.get("minuteOfDay"),
@@ -158,7 +143,7 @@ public class ContactPolicy {
     if (known != null) {
       return known;
     }
-    DmnDecisionResultEntries result = dmnEngine.evaluateDecision(decision, in).getSingleResult();
+    DmnDecisionResultEntries result = decision.evaluate(in).getSingleResult();
     Verdict verdict =
         result == null
             ? new Verdict(false, "contact-policy gave no answer")
@@ -169,22 +154,6 @@ public class ContactPolicy {
     }
     verdicts.put(key, verdict);
     return verdict;
-  }
-
-  private DmnDecision decision() {
-    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
-    if (latest == null) {
-      throw new IllegalStateException("No decision '" + DECISION_KEY + "' is deployed");
-    }
-    return parsed.computeIfAbsent(
-        latest.getId(),
-        id -> {
-          try (InputStream in = repositoryService.getDecisionModel(id)) {
-            return dmnEngine.parseDecision(DECISION_KEY, in);
-          } catch (IOException e) {
-            throw new IllegalStateException("Cannot read decision " + id, e);
-          }
-        });
   }
 
   private static ZonedDateTime roundUp(ZonedDateTime t) {

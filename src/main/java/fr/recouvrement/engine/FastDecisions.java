@@ -1,6 +1,5 @@
 package fr.recouvrement.engine;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
@@ -17,22 +16,14 @@ import org.springframework.stereotype.Component;
 class FastDecisions extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn =
-        (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
-    if (dmn == null) {
-      dmn =
-          (DefaultDmnEngineConfiguration)
-              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-      configuration.setDmnEngineConfiguration(dmn);
-    }
-    DefaultDmnEngineConfiguration built = dmn;
+    DefaultDmnEngineConfiguration dmn = EngineDmnConfiguration.of(configuration);
     // the engine adds its custom FEEL functions to the configuration after this plugin runs: read
     // them when the engine is built
     dmn.feelEngineFactory(
         new FeelEngineFactory() {
           @Override
           public FeelEngine createInstance() {
-            var functions = built.getFeelCustomFunctionProviders();
+            var functions = dmn.getFeelCustomFunctionProviders();
             ScalaFeelEngineFactory scala =
                 functions == null
                     ? new ScalaFeelEngineFactory()

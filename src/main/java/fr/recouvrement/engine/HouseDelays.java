@@ -1,17 +1,9 @@
 package fr.recouvrement.engine;
 
-import fr.recouvrement.kernel.process.LatestDecisions;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -42,23 +34,13 @@ public class HouseDelays {
    */
   public static final String PORTAL_DATE_MAX_DAYS = "PORTAL_DATE_MAX_DAYS";
 
-  private final RepositoryService repositoryService;
-  private final LatestDecisions latestDecisions;
+  private final LatestDecisionTables tables;
 
-  /**
-   * A plain DMN engine: the process engine's own one records history and needs a command context.
-   */
-  private final DmnEngine dmnEngine =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-
-  /** Deployed versions never change: parsed once, each answer remembered per version. */
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
-
+  /** Each answer remembered per deployed version (a version never changes). */
   private final Map<List<String>, Integer> answers = new ConcurrentHashMap<>();
 
-  HouseDelays(RepositoryService repositoryService, LatestDecisions latestDecisions) {
-    this.repositoryService = repositoryService;
-    this.latestDecisions = latestDecisions;
+  HouseDelays(LatestDecisionTables tables) {
+    this.tables = tables;
   }
 
   /** The number of days of {@code parameter} in the latest deployed version of the table. */
@@ -66,38 +48,20 @@ public class HouseDelays {
     if (parameter == null || parameter.isBlank()) {
       throw new IllegalArgumentException("A house delay needs the name of its parameter");
     }
-    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
-    if (latest == null) {
-      throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
-    }
+    LatestDecisionTables.Table table = tables.latest(DECISION_KEY);
     return answers.computeIfAbsent(
-        List.of(latest.getId(), parameter), k -> evaluate(latest, parameter));
+        List.of(table.definition().getId(), parameter), k -> evaluate(table, parameter));
   }
 
-  private int evaluate(DecisionDefinition definition, String parameter) {
+  private static int evaluate(LatestDecisionTables.Table table, String parameter) {
     DmnDecisionResultEntries row =
-        dmnEngine
-            .evaluateDecision(
-                decision(definition.getId()), Variables.putValue("parameter", parameter))
-            .getSingleResult();
+        table.evaluate(Variables.putValue("parameter", parameter)).getSingleResult();
     Object days = row == null ? null : row.getEntry("days");
     if (!(days instanceof Number n)) {
       throw new IllegalStateException(
           "The decision %s (« Délais de gestion », version %d) has no number of days for %s"
-              .formatted(DECISION_KEY, definition.getVersion(), parameter));
+              .formatted(DECISION_KEY, table.definition().getVersion(), parameter));
     }
     return n.intValue();
-  }
-
-  private DmnDecision decision(String definitionId) {
-    return parsed.computeIfAbsent(
-        definitionId,
-        id -> {
-          try (InputStream in = repositoryService.getDecisionModel(id)) {
-            return dmnEngine.parseDecision(DECISION_KEY, in);
-          } catch (IOException e) {
-            throw new IllegalStateException("Cannot read decision " + id, e);
-          }
-        });
   }
 }

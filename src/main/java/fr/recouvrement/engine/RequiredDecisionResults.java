@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
@@ -39,14 +38,7 @@ public class RequiredDecisionResults extends AbstractProcessEnginePlugin
     implements DmnDecisionEvaluationListener {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn =
-        (DefaultDmnEngineConfiguration) configuration.getDmnEngineConfiguration();
-    if (dmn == null) {
-      dmn =
-          (DefaultDmnEngineConfiguration)
-              DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-      configuration.setDmnEngineConfiguration(dmn);
-    }
+    DefaultDmnEngineConfiguration dmn = EngineDmnConfiguration.of(configuration);
     List<DmnDecisionEvaluationListener> listeners =
         dmn.getCustomPostDecisionEvaluationListeners() == null
             ? new ArrayList<>()

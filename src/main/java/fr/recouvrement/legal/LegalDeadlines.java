@@ -1,9 +1,7 @@
 package fr.recouvrement.legal;
 
-import fr.recouvrement.kernel.process.LatestDecisions;
+import fr.recouvrement.engine.LatestDecisionTables;
 import fr.recouvrement.kernel.time.CaseClock;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
@@ -11,12 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -36,21 +30,11 @@ import org.springframework.stereotype.Component;
 public class LegalDeadlines {
   public static final String DECISION_KEY = "legal-deadlines";
 
-  private final RepositoryService repositoryService;
-  private final LatestDecisions latestDecisions;
-
-  /**
-   * A plain DMN engine: the process engine's own one records history and needs a command context.
-   */
-  private final DmnEngine dmnEngine =
-      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final LatestDecisionTables tables;
   private final Map<List<Object>, LegalPeriod> answers = new ConcurrentHashMap<>();
 
-  LegalDeadlines(RepositoryService repositoryService, LatestDecisions latestDecisions) {
-    this.latestDecisions = latestDecisions;
-    this.repositoryService = repositoryService;
+  LegalDeadlines(LatestDecisionTables tables) {
+    this.tables = tables;
   }
 
   /**
@@ -72,11 +56,8 @@ public class LegalDeadlines {
               + ", "
               + residence);
     }
-    DecisionDefinition latest = latestDecisions.latest(DECISION_KEY);
-    if (latest == null) {
-      throw new IllegalStateException("The decision " + DECISION_KEY + " is not deployed");
-    }
-    List<Object> key = List.of(latest.getId(), rule, residence, actDate);
+    LatestDecisionTables.Table latest = tables.latest(DECISION_KEY);
+    List<Object> key = List.of(latest.definition().getId(), rule, residence, actDate);
     LegalPeriod known = answers.get(key);
     if (known != null) {
       return known;
@@ -111,12 +92,13 @@ public class LegalDeadlines {
   }
 
   private LegalPeriod evaluate(
-      DecisionDefinition definition, LegalRule rule, LocalDate actDate, Residence residence) {
+      LatestDecisionTables.Table table, LegalRule rule, LocalDate actDate, Residence residence) {
+    DecisionDefinition definition = table.definition();
     Map<String, Object> in = new HashMap<>();
     in.put("rule", rule.name());
     in.put("residence", residence.name());
     in.put("actDate", actDate);
-    DmnDecisionResult result = dmnEngine.evaluateDecision(decision(definition.getId()), in);
+    DmnDecisionResult result = table.evaluate(in);
     DmnDecisionResultEntries row = result.getSingleResult();
     if (row == null) {
       throw new MissingLegalRuleException(rule, residence, actDate, definition.getVersion());
@@ -138,18 +120,6 @@ public class LegalDeadlines {
         parsedPeriod,
         (String) row.getEntry("source"),
         definition.getId());
-  }
-
-  private DmnDecision decision(String definitionId) {
-    return parsed.computeIfAbsent(
-        definitionId,
-        id -> {
-          try (InputStream in = repositoryService.getDecisionModel(id)) {
-            return dmnEngine.parseDecision(DECISION_KEY, in);
-          } catch (IOException e) {
-            throw new IllegalStateException("Cannot read decision " + id, e);
-          }
-        });
   }
 
   private static Residence residence(String residence) {

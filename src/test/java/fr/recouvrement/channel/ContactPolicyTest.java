@@ -19,8 +19,8 @@ class ContactPolicyTest {
   final ProcessEngine engine = ProcessTestEngine.get();
   final ContactPolicy policy =
       new ContactPolicy(
-          engine.getRepositoryService(),
-          new fr.recouvrement.kernel.process.LatestDecisions(engine));
+          new fr.recouvrement.engine.LatestDecisionTables(
+              engine, new fr.recouvrement.kernel.process.LatestDecisions(engine)));
   static final ContactHistory NONE = new ContactHistory(List.of(), List.of());
 
   static ZonedDateTime paris(String dateTime) {

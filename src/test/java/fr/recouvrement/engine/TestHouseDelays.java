@@ -20,7 +20,7 @@ public final class TestHouseDelays {
   private TestHouseDelays() {}
 
   public static HouseDelays on(ProcessEngine engine) {
-    return new HouseDelays(engine.getRepositoryService(), new LatestDecisions(engine));
+    return new HouseDelays(new LatestDecisionTables(engine, new LatestDecisions(engine)));
   }
 
   /**

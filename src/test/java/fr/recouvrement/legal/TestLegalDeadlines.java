@@ -11,6 +11,7 @@ public final class TestLegalDeadlines {
 
   public static LegalDeadlines on(ProcessEngine engine) {
     return new LegalDeadlines(
-        engine.getRepositoryService(), new fr.recouvrement.kernel.process.LatestDecisions(engine));
+        new fr.recouvrement.engine.LatestDecisionTables(
+            engine, new fr.recouvrement.kernel.process.LatestDecisions(engine)));
   }
 }
