@@ -489,6 +489,34 @@ class PagesAccessTest {
     assertThat(api.get("/api/cases?sort=SIDEWAYS").status()).isEqualTo(400);
   }
 
+  @Test
+  void everyOrderOfTheCaseListPagesThroughEachCaseOnceInTheOrderOfTheWholeList() throws Exception {
+    fr.recouvrement.ApiClient api = new fr.recouvrement.ApiClient(port, "admin", "admin-test");
+    String tag = "Pg" + Long.toString(System.nanoTime(), 36);
+    java.time.LocalDate today = fr.recouvrement.kernel.time.CaseClock.today();
+    java.util.Set<String> opened =
+        java.util.Set.of(
+            open(api, "Menuiserie " + tag + " Une", today.minusDays(90), "700.00"),
+            open(api, "Menuiserie " + tag + " Deux", today.minusDays(30), "12000.00"),
+            open(api, "Menuiserie " + tag + " Trois", today.minusDays(60), "2500.00"));
+    for (String sort : java.util.List.of("RECENT", "BALANCE", "OVERDUE")) {
+      java.util.List<String> whole = new java.util.ArrayList<>();
+      api.get("/api/cases?q=" + tag + "&sort=" + sort + "&size=10")
+          .json()
+          .get("items")
+          .forEach(item -> whole.add(item.get("reference").asText()));
+      java.util.List<String> paged = new java.util.ArrayList<>();
+      for (int page = 0; page < 3; page++) {
+        com.fasterxml.jackson.databind.JsonNode one =
+            api.get("/api/cases?q=" + tag + "&sort=" + sort + "&size=1&page=" + page).json();
+        assertThat(one.get("total").asLong()).as(sort).isEqualTo(3);
+        paged.add(one.get("items").get(0).get("reference").asText());
+      }
+      assertThat(whole).as(sort).containsExactlyInAnyOrderElementsOf(opened);
+      assertThat(paged).as(sort).isEqualTo(whole);
+    }
+  }
+
   private static String open(
       fr.recouvrement.ApiClient api, String name, java.time.LocalDate due, String amount) {
     return open(api, name, "F-" + name.hashCode(), due, amount);
