@@ -11,12 +11,14 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * History level {@code full}, less two kinds of rows nobody reads (issue 14, P4). What an auditor
- * reads (docs/auditors.md, the {@code audit} package) is all kept: every process instance and every
- * activity instance of a step, event, timer, task, call or subprocess, every task with its identity
- * links and who completed it, every decision with its inputs and outputs, the user operation log,
- * incidents, job failures and successes (the cluster drill reads which node ran a send), the last
- * value of every variable ({@code act_hi_varinst}), and every variable value a person wrote: a form
+ * History level {@code full}, less rows nobody reads (issue 14, P4; docs/performance.md « Bytes per
+ * case, table by table » measures each kind). What an auditor reads (docs/auditors.md, the {@code
+ * audit} package, {@code /engine-rest/history/...}) is all kept: every process instance and every
+ * activity instance of a step, event, timer, task, decision, call or subprocess, every task with
+ * its identity links and who completed it, every decision with its inputs and outputs, the user
+ * operation log, incidents, job failures and the successes of asynchronous steps (the cluster drill
+ * reads which node ran a send), the last value of every variable ({@code act_hi_varinst}) but the
+ * copies of decisions' answers and inputs below, and every variable value a person wrote: a form
  * submitted with a task, a variable set by hand in Cockpit or through /engine-rest.
  *
  * <p>Not written:
@@ -28,8 +30,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  *       decision's input from one step to the next ({@link #KEPT_BY_DECISIONS}), while no person
  *       writes it: each value it took is an output ({@code act_hi_dec_out}) or an input ({@code
  *       act_hi_dec_in}) of the decision of its step, which the replay and the timeline read; the
- *       variable row was a third copy that no page reads. The running process still has it ({@code
- *       act_ru_variable}), so the models' conditions and the steps read it as before;
+ *       variable row was a third copy that no page reads. (One exception, for the reminders' facts:
+ *       a step that finds nothing left to chase, the balance under dispute, waits a day without a
+ *       decision; that balance is our tables' invoices, payments and disputes, which stay.) The
+ *       running process still has these variables ({@code act_ru_variable}), so the models'
+ *       conditions and the steps read them as before;
  *   <li>the {@code act_hi_detail} row of a variable written by a step of a process (a delegate, an
  *       output mapping, the start of a case by the API) while nobody is authenticated to the engine
  *       and no task or user operation is involved: the facts behind them are in our tables, the
