@@ -183,7 +183,17 @@ class AuditedHistoryTest {
                 String.class,
                 reminders))
         .contains("caseReference", "reminderStep", "stepAt", "channel")
-        .doesNotContainAnyElementsOf(AuditedHistory.KEPT_BY_DECISIONS.get("amicable-reminders"));
+        .doesNotContainAnyElementsOf(AuditedHistory.KEPT_BY_DECISIONS.get("amicable-reminders"))
+        // nor of whether the debtor has an email or a phone: no step reads those (the schedule
+        // reads
+        // the case), so they are no variables at all
+        .doesNotContain("hasEmail", "hasPhone", "debtorPhone");
+    assertThat(
+            jdbc.queryForList(
+                "select name_ from act_ru_variable where proc_inst_id_ = ?",
+                String.class,
+                reminders))
+        .doesNotContain("hasEmail", "hasPhone", "debtorPhone");
     // the segmentation's answer stays on the case, where it was mapped back
     assertThat(
             jdbc.queryForList(
