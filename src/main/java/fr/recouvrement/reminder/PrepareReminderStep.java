@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Préparer l'étape de relance": the inputs of reminder-cadence and reminder-content, read fresh
- * from the case.
+ * from the case, and the debtor's name for whoever looks at the instance in Cockpit. Whether the
+ * debtor has an email address or a phone is not written: « Planifier l'étape » reads it from the
+ * case itself, and no model, form or step read those variables (issue 14, P4: each was a runtime
+ * row and a history row per case).
  */
 @Component("prepareReminderStep")
 class PrepareReminderStep implements JavaDelegate {
@@ -30,11 +33,8 @@ class PrepareReminderStep implements JavaDelegate {
     execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
     execution.setVariable("debtorType", facts.debtorType());
     execution.setVariable("debtorName", facts.debtorName());
-    execution.setVariable("debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
     execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
     execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
-    execution.setVariable("hasEmail", facts.hasEmail());
-    execution.setVariable("hasPhone", facts.hasPhone());
   }
 }

@@ -110,6 +110,12 @@ abstract class EngineRatios {
           caseJson("W" + run + "-" + i, "warm" + run + i + "@example.fr", waveDue.plusDays(200)));
     }
     awaitIdle();
+    if (Boolean.getBoolean("bench.settled-only") && measuresBytes()) {
+      // P4's settled cases alone (-Dbench.settled-only=true): before/after runs of a history change
+      settledCases(api, run);
+      print();
+      return;
+    }
     System.gc();
     double heapBeforeIntake = AtScale.heapAfterGcMiB();
     long openBefore = openCaseProcesses();
@@ -573,6 +579,7 @@ abstract class EngineRatios {
     awaitIdle();
     jdbc.execute("vacuum full");
     Map<String, Long> before = sizes();
+    Breakdown detailBefore = breakdown();
     run(
         0,
         N,
@@ -629,6 +636,158 @@ abstract class EngineRatios {
     notes.add(
         "P4 settled: %d cases opened, %d first reminders sent, %d closed PAID"
             .formatted(N, reminded.done(), paid));
+    settledBreakdown(detailBefore, breakdown());
+  }
+
+  /**
+   * What the settled cases' bytes are, table by table: rows, heap (table + TOAST) and index bytes
+   * per case, which indexes weigh most (Camunda's tenant indexes apart), and the rows of the
+   * heaviest history tables by activity type, variable name and decision. Printed as notes.
+   */
+  void settledBreakdown(Breakdown before, Breakdown after) {
+    String label = "P4 settled breakdown";
+    Map<String, long[]> perTable = new LinkedHashMap<>();
+    after.tables.forEach(
+        (table, now) -> {
+          long[] was = before.tables.getOrDefault(table, new long[3]);
+          perTable.put(table, new long[] {now[0] - was[0], now[1] - was[1], now[2] - was[2]});
+        });
+    long heap = perTable.values().stream().mapToLong(v -> v[1]).sum();
+    long index = perTable.values().stream().mapToLong(v -> v[2]).sum();
+    long historyHeap = 0;
+    long historyIndex = 0;
+    for (var e : perTable.entrySet()) {
+      if (part(e.getKey()).equals("history")) {
+        historyHeap += e.getValue()[1];
+        historyIndex += e.getValue()[2];
+      }
+    }
+    notes.add(
+        "%s: every table, heap (table + TOAST) %.0f + indexes %.0f bytes/case; history %.0f + %.0f (indexes %.0f %%)"
+            .formatted(
+                label,
+                heap / (double) N,
+                index / (double) N,
+                historyHeap / (double) N,
+                historyIndex / (double) N,
+                100.0 * historyIndex / Math.max(1, historyHeap + historyIndex)));
+    notes.add(
+        label
+            + ", per table (rows, heap bytes, index bytes per case): "
+            + perTable.entrySet().stream()
+                .filter(e -> e.getValue()[1] + e.getValue()[2] > 0)
+                .sorted(
+                    java.util.Comparator.comparingLong(
+                            (Map.Entry<String, long[]> e) -> e.getValue()[1] + e.getValue()[2])
+                        .reversed())
+                .limit(14)
+                .map(
+                    e ->
+                        "%s %.1f rows %.0f + %.0f"
+                            .formatted(
+                                e.getKey(),
+                                e.getValue()[0] / (double) N,
+                                e.getValue()[1] / (double) N,
+                                e.getValue()[2] / (double) N))
+                .collect(Collectors.joining(", ")));
+    Map<String, Long> indexes = delta(before.indexes, after.indexes);
+    long tenant =
+        indexes.entrySet().stream()
+            .filter(e -> e.getKey().contains("tenant"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    long tenantHistory =
+        indexes.entrySet().stream()
+            .filter(e -> e.getKey().contains("tenant") && e.getKey().startsWith("act_hi_"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    notes.add(
+        "%s: Camunda's tenant indexes (no tenant here) %.0f bytes/case, of which history %.0f; heaviest indexes: %s"
+            .formatted(
+                label, tenant / (double) N, tenantHistory / (double) N, perCase(indexes, 12)));
+    after.groups.forEach(
+        (group, counts) ->
+            notes.add(
+                "%s, %s (rows/case): %s"
+                    .formatted(
+                        label,
+                        group,
+                        perCase(delta(before.groups.getOrDefault(group, Map.of()), counts), 30))));
+  }
+
+  static String perCase(Map<String, Long> counts, int limit) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(limit)
+        .map(e -> "%s %.2f".formatted(e.getKey(), e.getValue() / (double) N))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * One snapshot: per table {rows, heap + TOAST bytes, index bytes}, per index its bytes (table
+   * name first), and row counts of the heaviest history tables by what wrote them.
+   */
+  record Breakdown(
+      Map<String, long[]> tables,
+      Map<String, Long> indexes,
+      Map<String, Map<String, Long>> groups) {}
+
+  static final Map<String, String> GROUPS =
+      new LinkedHashMap<>(
+          Map.of(
+              "act_hi_actinst by activity type",
+              "select act_type_ as k, count(*) as n from act_hi_actinst group by act_type_",
+              "act_hi_actinst by activity",
+              "select proc_def_key_ || '/' || act_id_ as k, count(*) as n from act_hi_actinst group by proc_def_key_, act_id_",
+              "act_hi_varinst by variable",
+              "select name_ as k, count(*) as n from act_hi_varinst group by name_",
+              "act_hi_dec_in by decision",
+              "select d.dec_def_key_ as k, count(*) as n from act_hi_dec_in i join act_hi_decinst d on d.id_ = i.dec_inst_id_ group by d.dec_def_key_",
+              "act_hi_dec_out by decision",
+              "select d.dec_def_key_ as k, count(*) as n from act_hi_dec_out o join act_hi_decinst d on d.id_ = o.dec_inst_id_ group by d.dec_def_key_",
+              "act_hi_job_log by activity and state",
+              "select coalesce(act_id_, job_def_type_) || ':' || job_state_ as k, count(*) as n from act_hi_job_log group by act_id_, job_def_type_, job_state_"));
+
+  Breakdown breakdown() {
+    if (!measuresBytes()) {
+      return new Breakdown(Map.of(), Map.of(), Map.of());
+    }
+    Map<String, long[]> tables = new LinkedHashMap<>();
+    jdbc.query(
+        """
+        select c.relname as name, pg_table_size(c.oid) as heap, pg_indexes_size(c.oid) as idx
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind = 'r'""",
+        rs -> {
+          String table = rs.getString("name");
+          tables.put(table, new long[] {0, rs.getLong("heap"), rs.getLong("idx")});
+        });
+    tables.forEach(
+        (table, v) ->
+            v[0] = jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    Map<String, Long> indexes = new LinkedHashMap<>();
+    jdbc.query(
+        """
+        select t.relname || '.' || lower(i.relname) as name, pg_relation_size(i.oid) as bytes
+        from pg_index x join pg_class i on i.oid = x.indexrelid
+        join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = t.relnamespace
+        where n.nspname = current_schema()""",
+        rs -> {
+          indexes.put(rs.getString("name"), rs.getLong("bytes"));
+        });
+    Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+    GROUPS.forEach(
+        (group, sql) -> {
+          Map<String, Long> counts = new LinkedHashMap<>();
+          jdbc.query(
+              sql,
+              rs -> {
+                counts.put(String.valueOf(rs.getString("k")), rs.getLong("n"));
+              });
+          groups.put(group, counts);
+        });
+    return new Breakdown(tables, indexes, groups);
   }
 
   // ---- §4: listings at scale ----
