@@ -72,7 +72,8 @@ public class CsvCaseImport implements org.springframework.beans.factory.Disposab
   /**
    * A chunk is cut at {@link #CHUNK} lines between two debtors; the lines of one debtor that follow
    * each other stay in one chunk up to this many lines, so that two chunks written at the same
-   * moment rarely meet on a debtor.
+   * moment rarely meet on a debtor. Beyond it, the chunk holding the rest of that debtor's lines
+   * waits until the first committed.
    */
   static final int CHUNK_MAX = 2 * CHUNK;
 
@@ -227,7 +228,13 @@ public class CsvCaseImport implements org.springframework.beans.factory.Disposab
         } else {
           if (chunk.size() >= CHUNK
               && (chunk.size() >= CHUNK_MAX || !sameDebtor(chunk.get(chunk.size() - 1), parsed))) {
+            boolean debtorGoesOn = sameDebtor(chunk.get(chunk.size() - 1), parsed);
             inFlight.write(chunk);
+            if (debtorGoesOn) {
+              // a debtor with more lines than a chunk holds: the rest of them are written once
+              // this chunk committed, so that they join its case in one go, not line by line
+              inFlight.awaitAll();
+            }
             chunk = new ArrayList<>(CHUNK);
           }
           chunk.add(parsed);

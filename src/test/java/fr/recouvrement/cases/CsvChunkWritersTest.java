@@ -85,6 +85,30 @@ class CsvChunkWritersTest {
   }
 
   @Test
+  void aDebtorWithMoreLinesThanAChunkHoldsHasOneCaseWithEveryInvoice() {
+    // 400 lines fill a chunk with this debtor alone; the 10 after them make a second chunk
+    String big = newDebtorId();
+    StringBuilder csv = new StringBuilder(CsvImportApiTest.HEADER);
+    int lines = CsvCaseImport.CHUNK_MAX + 10;
+    for (int i = 1; i <= lines; i++) {
+      csv.append(line(big, "F-" + i, "10.00"));
+    }
+
+    Response r = api.post("/api/cases/import", "text/csv", csv.toString());
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().get("rejectedCount").asInt()).as(r.body()).isZero();
+    assertThat(r.json().get("casesOpened").asInt()).isEqualTo(1);
+    assertThat(r.json().get("invoicesAdded").asInt()).isEqualTo(lines);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct i.case_id) from invoice i join debtor d on d.id = i.debtor_id where d.external_id = ?",
+                Integer.class,
+                big))
+        .isEqualTo(1);
+  }
+
+  @Test
   void rejectedLinesAreListedInLineOrderWhicheverChunkFoundThem() {
     // line 3 is refused when its chunk is written (the invoice is already recorded with another
     // amount), line 203 when it is read (a negative amount), after the first chunk was handed over
