@@ -5,14 +5,19 @@ import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * "Préparer l'étape de relance": the inputs of reminder-cadence and reminder-content, read fresh
- * from the case, and the debtor's name for whoever looks at the instance in Cockpit. Whether the
- * debtor has an email address or a phone is not written: « Planifier l'étape » reads it from the
- * case itself, and no model, form or step read those variables (issue 14, P4: each was a runtime
- * row and a history row per case).
+ * from the case.
+ *
+ * <p>The debtor's name, phone and whether an email address and a usable phone are on file are
+ * transient: no model, decision, form or step reads them from the variables ({@link
+ * ScheduleReminderStep} reads the case itself), so storing them at every step wrote four runtime
+ * rows and four history rows per step that no one read (issue 14). They stay visible to the step's
+ * own transaction, as before, for an analyst's expression on the way to the timer. A cadence that
+ * stored them before keeps its stored copies, kept up to date.
  */
 @Component("prepareReminderStep")
 class PrepareReminderStep implements JavaDelegate {
@@ -32,9 +37,21 @@ class PrepareReminderStep implements JavaDelegate {
         "reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1));
     execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
     execution.setVariable("debtorType", facts.debtorType());
-    execution.setVariable("debtorName", facts.debtorName());
+    unread(execution, "debtorName", facts.debtorName());
+    unread(execution, "debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
     execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
     execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
+    unread(execution, "hasEmail", facts.hasEmail());
+    unread(execution, "hasPhone", facts.hasPhone());
+  }
+
+  /** A fact no one reads after this transaction: transient (see the class comment). */
+  private static void unread(DelegateExecution execution, String name, Object value) {
+    org.camunda.bpm.engine.variable.value.TypedValue before = execution.getVariableTyped(name);
+    // a cadence started before these facts were transient keeps its stored copy up to date: the
+    // engine refuses a transient value over a stored one, even after removing it in the same step
+    boolean stored = before != null && !before.isTransient();
+    execution.setVariable(name, Variables.untypedValue(value, !stored));
   }
 }

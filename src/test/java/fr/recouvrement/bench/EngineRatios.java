@@ -46,6 +46,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class EngineRatios {
   static final int N = Integer.getInteger("bench.cases", 300);
+
+  /**
+   * Lines of the CSV imported with the continuations held (the import alone): N unless {@code
+   * -Dbench.csv-lines=} says more, so that the import's chunks (200 lines each) can be measured on
+   * a file of many chunks without making every phase as long.
+   */
+  static final int CSV_LINES = Integer.getInteger("bench.csv-lines", N);
+
+  /** Rounds of the import alone, each way ({@code -Dbench.csv-rounds=}, 1 by default). */
+  static final int CSV_ROUNDS = Integer.getInteger("bench.csv-rounds", 1);
+
   static final int CLIENTS = 8;
 
   /** P1's three kinds of work take turns, N / ROUNDS at a time. */
@@ -221,23 +232,46 @@ abstract class EngineRatios {
     // the import's new cases continue on the job executor, during and after the answer
     awaitIdle();
     double csvSettledRate = N / seconds(start);
-    // the import's own cost: another N new debtors with the continuations held until the answer
-    byte[] heldCsv = csv(run + "h", waveDue.plusDays(200));
-    double heldCsvRate;
-    holdContinuations(true);
-    try {
-      long heldStart = System.nanoTime();
-      ApiClient.Response heldImport =
-          api.post(
-              "/api/cases/import",
-              "text/csv",
-              HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(heldCsv)));
-      heldCsvRate = N / seconds(heldStart);
-      notes.add("CSV import with the continuations held answered HTTP " + heldImport.status());
-    } finally {
-      holdContinuations(false);
+    // the import's own cost: other new debtors with the continuations held until the answer; in
+    // rounds, chunks written one after the other by the request thread, then by the shipped
+    // writers, then the other way round, so that a change of load weighs on both alike
+    fr.recouvrement.cases.CsvCaseImport csvImport =
+        context.getBean(fr.recouvrement.cases.CsvCaseImport.class);
+    double[] csvHeldSeconds = new double[2];
+    int[] writerCounts = {0, fr.recouvrement.cases.CsvWriters.shipped()};
+    for (int round = 0; round < CSV_ROUNDS; round++) {
+      for (int k = 0; k < 2; k++) {
+        int side = round % 2 == 0 ? k : 1 - k;
+        fr.recouvrement.cases.CsvWriters.set(csvImport, writerCounts[side]);
+        byte[] heldCsv = csv(run + "h" + round + side, waveDue.plusDays(200), CSV_LINES);
+        holdContinuations(true);
+        try {
+          long heldStart = System.nanoTime();
+          ApiClient.Response heldImport =
+              api.post(
+                  "/api/cases/import",
+                  "text/csv",
+                  HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new ByteArrayInputStream(heldCsv)));
+          csvHeldSeconds[side] += seconds(heldStart);
+          if (heldImport.status() != 200
+              || heldImport.json().get("casesOpened").asInt() != CSV_LINES) {
+            notes.add(
+                "CSV import with the continuations held, %d writers, answered %s"
+                    .formatted(writerCounts[side], heldImport));
+          }
+        } finally {
+          fr.recouvrement.cases.CsvWriters.set(csvImport, writerCounts[1]);
+          holdContinuations(false);
+        }
+        awaitIdle();
+      }
     }
-    awaitIdle();
+    double heldCsvRate = CSV_LINES * CSV_ROUNDS / csvHeldSeconds[1];
+    double heldCsvOneThreadRate = CSV_LINES * CSV_ROUNDS / csvHeldSeconds[0];
+    notes.add(
+        "CSV import with the continuations held: %d rounds of %d lines each way"
+            .formatted(CSV_ROUNDS, CSV_LINES));
 
     System.gc();
     double heapAfterIntake = AtScale.heapAfterGcMiB();
@@ -260,10 +294,18 @@ abstract class EngineRatios {
         csvRate,
         bareJava);
     row(
-        "P1 CSV of N other debtors, to the answer, continuations held until then (the import"
+        "P1 CSV of "
+            + (CSV_LINES == N ? "N" : CSV_LINES)
+            + " other debtors, to the answer, continuations held until then (the import"
             + " alone) vs Java API start",
         heldCsvRate,
         bareJava);
+    row(
+        "P1 the same import alone, "
+            + writerCounts[1]
+            + " chunk writers vs the request thread writing each chunk",
+        heldCsvRate,
+        heldCsvOneThreadRate);
     row(
         "P1 CSV of N debtors, until every continuation ran (cases/s) vs Java API start",
         csvSettledRate,
@@ -902,10 +944,14 @@ abstract class EngineRatios {
   }
 
   static byte[] csv(String run, LocalDate due) {
+    return csv(run, due, N);
+  }
+
+  static byte[] csv(String run, LocalDate due, int lines) {
     StringBuilder b =
         new StringBuilder(
             "debtor_id,debtor_type,debtor_name,siren,email,phone,address_line1,postal_code,city,invoice_number,issue_date,due_date,amount\n");
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < lines; i++) {
       b.append(
           "C%s-%d,BUSINESS,Débiteur %d,,csv%s-%d@example.fr,,%d rue de la Paix,75002,Paris,FC-%s-%d,%s,%s,%d.50\n"
               .formatted(

@@ -24,7 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CsvImportBenchmark {
   static final int LINES = Integer.getInteger("benchmark.lines", 10_000);
 
+  /**
+   * Rounds of one more import each way, chunks written by the request thread then by the shipped
+   * writers (the other way round every second round), each of LINES new lines: {@code
+   * -Dbenchmark.writers-rounds=R}, none by default.
+   */
+  static final int WRITERS_ROUNDS = Integer.getInteger("benchmark.writers-rounds", 0);
+
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired CsvCaseImport csvImport;
 
   @Test
   void importTenThousandLinesTwice() {
@@ -51,6 +59,36 @@ class CsvImportBenchmark {
           result.get("invoicesAdded").asInt(),
           result.get("rejected").size(),
           peakHeapMiB());
+    }
+
+    long[] millis = new long[2];
+    int[] writers = {0, CsvCaseImport.WRITERS};
+    for (int round = 0; round < WRITERS_ROUNDS; round++) {
+      for (int k = 0; k < 2; k++) {
+        int side = round % 2 == 0 ? k : 1 - k;
+        String fresh = run + "w" + round + side;
+        CsvWriters.set(csvImport, writers[side]);
+        try {
+          long start = System.nanoTime();
+          ApiClient.Response r =
+              api.post(
+                  "/api/cases/import",
+                  "text/csv",
+                  HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(fresh, LINES)));
+          long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+          millis[side] += took;
+          System.out.printf(
+              "BENCHMARK round %d, %d writers: %d lines in %d ms; casesOpened=%d%n",
+              round, writers[side], LINES, took, r.json().get("casesOpened").asInt());
+        } finally {
+          CsvWriters.set(csvImport, CsvCaseImport.WRITERS);
+        }
+      }
+    }
+    if (WRITERS_ROUNDS > 0) {
+      System.out.printf(
+          "BENCHMARK %d writers vs the request thread writing each chunk: %d vs %d ms, %.2fx%n",
+          writers[1], millis[1], millis[0], (double) millis[0] / millis[1]);
     }
   }
 
