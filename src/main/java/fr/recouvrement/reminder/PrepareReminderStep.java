@@ -23,18 +23,19 @@ class PrepareReminderStep implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    execution.setVariable(
-        "reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1));
-    execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
-    execution.setVariable("debtorType", facts.debtorType());
-    execution.setVariable("debtorName", facts.debtorName());
-    execution.setVariable("debtorPhone", facts.debtorPhone());
+    // most facts are those of the previous step: written only when they changed
+    variables.set("reminderStep", variables.optionalInteger("reminderStep").orElse(1));
+    variables.set("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
+    variables.set("debtorType", facts.debtorType());
+    variables.set("debtorName", facts.debtorName());
+    variables.set("debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
-    execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
-    execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
-    execution.setVariable("hasEmail", facts.hasEmail());
-    execution.setVariable("hasPhone", facts.hasPhone());
+    variables.set("balance", cases.undisputedBalance(reference).doubleValue());
+    variables.set("daysOverdue", facts.daysOverdue(CaseClock.today()));
+    variables.set("hasEmail", facts.hasEmail());
+    variables.set("hasPhone", facts.hasPhone());
   }
 }
