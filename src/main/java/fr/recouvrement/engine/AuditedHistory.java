@@ -6,9 +6,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEn
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 
 /**
  * History level {@code full}, less two kinds of rows nobody reads (issue 14, P4). What an auditor
@@ -52,6 +54,37 @@ class AuditedHistory extends DbHistoryEventHandler {
       return;
     }
     super.handleEvent(event);
+  }
+
+  /**
+   * The engine updates a variable's history row ({@code act_hi_varinst}) by reading it first, one
+   * query per variable written (issue 14: a fifth of a reminder's send job, which writes a dozen).
+   * The first update of a transaction reads all the rows of that process instance in one query
+   * instead; the engine's cache then answers the reads of the others. What is written is the same.
+   */
+  @Override
+  protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)) {
+      readVariableRowsOfTheInstance(event);
+    }
+    super.insertHistoricVariableUpdateEntity(event);
+  }
+
+  private static void readVariableRowsOfTheInstance(HistoricVariableUpdateEventEntity event) {
+    CommandContext command = Context.getCommandContext();
+    String instance = event.getProcessInstanceId();
+    if (command == null
+        || instance == null
+        || command
+                .getDbEntityManager()
+                .getCachedEntity(
+                    HistoricVariableInstanceEntity.class, event.getVariableInstanceId())
+            != null) {
+      return;
+    }
+    command
+        .getHistoricVariableInstanceManager()
+        .findHistoricVariableInstancesByProcessInstanceId(instance);
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditedHistoryTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   @Test
   void aStepsVariablesKeepTheirLastValueWithoutADetailRowWhileAPersonsEditKeepsOne() {
@@ -105,5 +106,52 @@ class AuditedHistoryTest {
                 Integer.class,
                 root))
         .isEqualTo(1);
+  }
+
+  @Test
+  void variablesUpdatedTogetherEachKeepTheirNewLastValueAndTheOthersTheirOwn() {
+    ApiClient api = new ApiClient(port, "admin", "admin-test");
+    ApiClient.Response opened =
+        api.postJson(
+            "/api/cases",
+            businessCase(newDebtorId(), "F-AH2", "1850.00", CaseClock.today().plusDays(20)));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String reference = opened.json().get("reference").asText();
+    // the reminders' instance: its first step wrote the debtor's facts
+    String reminders =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("amicable-reminders")
+            .processInstanceBusinessKey(reference)
+            .singleResult()
+            .getId();
+    String segment = lastValue(reminders, "segment");
+
+    // one transaction updating three variables and creating one: the history rows are read in one
+    // query for the first update, from the engine's cache for the others
+    runtime.setVariables(
+        reminders,
+        java.util.Map.of(
+            "debtorName", "Boulangerie Martin et Fils", "daysOverdue", 99, "auditNote", "lu"));
+
+    assertThat(lastValue(reminders, "debtorName")).isEqualTo("Boulangerie Martin et Fils");
+    assertThat(lastValue(reminders, "daysOverdue")).isEqualTo("99");
+    assertThat(lastValue(reminders, "auditNote")).isEqualTo("lu");
+    assertThat(lastValue(reminders, "segment")).isEqualTo(segment).isNotNull();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from act_hi_varinst where proc_inst_id_ = ? and name_ in ('debtorName', 'daysOverdue')",
+                Integer.class,
+                reminders))
+        .isEqualTo(2);
+  }
+
+  /** The last value history keeps of a variable, as text (text or whole number). */
+  String lastValue(String processInstance, String name) {
+    return jdbc.queryForObject(
+        "select coalesce(text_, cast(long_ as varchar(40))) from act_hi_varinst where proc_inst_id_ = ? and name_ = ?",
+        String.class,
+        processInstance,
+        name);
   }
 }
