@@ -709,8 +709,10 @@ abstract class EngineRatios {
         delta(before, after),
         Map.of());
     notes.add(
-        "P4 settled: %d cases opened, %d first reminders sent, %d closed PAID"
-            .formatted(N, reminded.done(), paid));
+        ("P4 settled: %d cases opened, %d first reminders sent, %d closed PAID; their wave, the"
+                + " run's second (the JVM has composed and sent emails before), %.1f emails/s"
+                + " after the first")
+            .formatted(N, reminded.done(), paid, reminded.afterFirst()));
   }
 
   // ---- §4: listings at scale ----
