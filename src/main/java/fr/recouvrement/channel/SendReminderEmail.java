@@ -19,6 +19,7 @@ class SendReminderEmail implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CommunicationStatus status = emails.send(ReminderStep.of(execution));
-    execution.setVariable("communicationStatus", status.name());
+    fr.recouvrement.kernel.process.StepVariables.of(execution)
+        .set("communicationStatus", status.name());
   }
 }

@@ -26,18 +26,18 @@ class CheckContactPolicy implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String channel = StepVariables.of(execution).text("channel");
-    ReminderRepository.CaseFacts facts =
-        repository.facts(StepVariables.of(execution).caseReference());
+    StepVariables variables = StepVariables.of(execution);
+    String channel = variables.text("channel");
+    ReminderRepository.CaseFacts facts = repository.facts(variables.caseReference());
     long caseId = facts.caseId();
     ZonedDateTime now = ZonedDateTime.ofInstant(CaseClock.now(), CaseClock.PARIS);
     ContactPolicy.ContactHistory history =
         repository.contactHistory(caseId, now.minusDays(31).toInstant());
     ContactPolicy.Verdict verdict = contactPolicy.check(channel, now, history, facts.territory());
-    execution.setVariable("contactAllowed", verdict.allowed());
-    execution.setVariable("contactPolicyReason", verdict.reason());
+    variables.set("contactAllowed", verdict.allowed());
+    variables.set("contactPolicyReason", verdict.reason());
     if (!verdict.allowed()) {
-      execution.setVariable(
+      variables.set(
           "stepAt",
           Date.from(
               contactPolicy

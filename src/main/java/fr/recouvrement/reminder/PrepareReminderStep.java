@@ -31,17 +31,18 @@ class PrepareReminderStep implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
-    execution.setVariable(
-        "reminderStep", StepVariables.of(execution).optionalInteger("reminderStep").orElse(1));
-    execution.setVariable("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
-    execution.setVariable("debtorType", facts.debtorType());
+    // most facts are those of the previous step: written only when they changed
+    variables.set("reminderStep", variables.optionalInteger("reminderStep").orElse(1));
+    variables.set("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
+    variables.set("debtorType", facts.debtorType());
     unread(execution, "debtorName", facts.debtorName());
     unread(execution, "debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
-    execution.setVariable("balance", cases.undisputedBalance(reference).doubleValue());
-    execution.setVariable("daysOverdue", facts.daysOverdue(CaseClock.today()));
+    variables.set("balance", cases.undisputedBalance(reference).doubleValue());
+    variables.set("daysOverdue", facts.daysOverdue(CaseClock.today()));
     unread(execution, "hasEmail", facts.hasEmail());
     unread(execution, "hasPhone", facts.hasPhone());
   }

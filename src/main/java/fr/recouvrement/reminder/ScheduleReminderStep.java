@@ -36,7 +36,7 @@ class ScheduleReminderStep implements JavaDelegate {
     String channel =
         reachableChannel(
             variables.text("action"), variables.optionalText("fallbackAction").orElse(null), facts);
-    execution.setVariable("channel", channel);
+    variables.set("channel", channel);
     if (SKIP.equals(channel)) {
       return;
     }
@@ -64,8 +64,8 @@ class ScheduleReminderStep implements JavaDelegate {
             repository.contactHistory(
                 facts.caseId(), from.toInstant().minusSeconds(31L * 24 * 3600)),
             facts.territory());
-    execution.setVariable("stepAt", Date.from(at.toInstant()));
-    execution.setVariable("nextActionLabel", LABELS.getOrDefault(channel, channel));
+    variables.set("stepAt", Date.from(at.toInstant()));
+    variables.set("nextActionLabel", LABELS.getOrDefault(channel, channel));
   }
 
   /** What the case's next action reads while the step waits for its day. */

@@ -65,6 +65,9 @@ abstract class EngineRatios {
   static final String BARE = "bench-bare";
   static final String BARE_DECISION = "bench-tier";
 
+  /** The bare process shaped like a reminder: timer, then an asynchronous plain email. */
+  static final String BARE_EMAIL = "bench-bare-email";
+
   /** How long a phase may take before the benchmark gives up and prints what it reached. */
   static final Duration PATIENCE =
       Duration.ofMinutes(Integer.getInteger("bench.patience-minutes", 15));
@@ -422,6 +425,7 @@ abstract class EngineRatios {
           (total(oursT.bytes) + total(waveBytes)) / (double) N,
           (total(bareJavaT.bytes) + total(bareDrainBytes)) / (double) N);
     }
+    plainEmailDrain(run, wave, bareDrain);
     limitSweep(run, bareDrain);
     if (measuresBytes()) {
       settledCases(api, run);
@@ -509,6 +513,84 @@ abstract class EngineRatios {
           "P5: restarted on %d cases (the second context counts %d), %d running process instances"
               .formatted(cases, seen, instances));
     }
+  }
+
+  // ---- P2: the floor, a bare process with a reminder's two jobs and a plain email ----
+
+  /**
+   * N instances of {@link #BARE_EMAIL} whose timers fall due together, drained with the shipped
+   * settings until GreenMail received N emails: what a reminder's job shape (timer job, then an
+   * asyncBefore send job) and one email of the size of ours cost the bare engine. The email's two
+   * parts are those of one of the wave's reminders, as GreenMail received it, so that Jakarta Mail
+   * and the SMTP server handle the same bytes; the email is built and sent by plain Jakarta Mail,
+   * one SMTP connection per email as Spring's mail sender does.
+   */
+  void plainEmailDrain(String run, Drain wave, Drain bareDrain) throws Exception {
+    String[] parts = reminderParts();
+    BarePlainEmail.configure(
+        "127.0.0.1", TestServers.greenMail().getSmtp().getPort(), parts[0], parts[1]);
+    String prefix = "pe-" + run + "-";
+    run(
+        0,
+        N,
+        i -> {
+          runtime.startProcessInstanceByKey(BARE_EMAIL, prefix + i, Map.of("wait", "PT1H"));
+          return true;
+        });
+    awaitIdle();
+    TestServers.greenMail().purgeEmailFromAllMailboxes();
+    moveClockAndWakeExecutor(
+        ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CaseClock.PARIS)
+            .plusHours(2));
+    Drain plain = drain(() -> TestServers.greenMail().getReceivedMessages().length);
+    awaitIdle();
+    int plainSize = sizeOfFirstReceived();
+    row(
+        "P2 wave: emails/s vs bare timer + plain email (two jobs, same executor)",
+        wave == null ? Double.NaN : wave.afterFirst(),
+        plain.afterFirst());
+    row(
+        "P2 floor: bare timer + plain email/s vs bare timers/s (two jobs and an email, bare)",
+        plain.afterFirst(),
+        bareDrain.afterFirst());
+    notes.add(
+        "P2 plain email: text %d and HTML %d characters copied from one of our reminders, %d bytes"
+                .formatted(parts[0].length(), parts[1].length(), plainSize)
+            + " as received (ours %d bytes); %d of %d emails, the first after %.1f s"
+                .formatted(parts[2].length(), plain.done(), N, plain.firstAfterSeconds()));
+  }
+
+  /**
+   * The text part, the HTML part and the whole source of the first email GreenMail holds (one of
+   * the wave's reminders), or stand-ins of a similar size when the wave sent none.
+   */
+  static String[] reminderParts() throws Exception {
+    var received = TestServers.greenMail().getReceivedMessages();
+    if (received.length == 0) {
+      return new String[] {"x".repeat(1500), "<p>" + "x".repeat(6000) + "</p>", ""};
+    }
+    var message = received[0];
+    var multipart = (jakarta.mail.Multipart) message.getContent();
+    String text = "";
+    String html = "";
+    for (int i = 0; i < multipart.getCount(); i++) {
+      var part = multipart.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        text = (String) part.getContent();
+      } else if (part.isMimeType("text/html")) {
+        html = (String) part.getContent();
+      }
+    }
+    return new String[] {
+      text, html, com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message)
+    };
+  }
+
+  static int sizeOfFirstReceived() {
+    var received = TestServers.greenMail().getReceivedMessages();
+    return received.length == 0
+        ? 0
+        : com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(received[0]).length();
   }
 
   // ---- P2: the bare drain with other executor settings (the limit) ----
@@ -676,8 +758,10 @@ abstract class EngineRatios {
         delta(before, after),
         Map.of());
     notes.add(
-        "P4 settled: %d cases opened, %d first reminders sent, %d closed PAID"
-            .formatted(N, reminded.done(), paid));
+        ("P4 settled: %d cases opened, %d first reminders sent, %d closed PAID; their wave, the"
+                + " run's second (the JVM has composed and sent emails before), %.1f emails/s"
+                + " after the first")
+            .formatted(N, reminded.done(), paid, reminded.afterFirst()));
     settledBreakdown(detailBefore, breakdown());
   }
 
@@ -900,10 +984,24 @@ abstract class EngineRatios {
             .timerWithDuration("${wait}")
             .endEvent("EndEvent_Bare")
             .done();
+    // a reminder's job shape without our work: the timer job, then the asyncBefore send job that
+    // sends one email (BarePlainEmail) and ends the instance
+    BpmnModelInstance emailProcess =
+        Bpmn.createExecutableProcess(BARE_EMAIL)
+            .camundaHistoryTimeToLiveString("P2192D")
+            .startEvent("StartEvent_BareEmail")
+            .intermediateCatchEvent("Timer_BareEmailDue")
+            .timerWithDuration("${wait}")
+            .serviceTask("Task_BarePlainEmail")
+            .camundaAsyncBefore()
+            .camundaClass(BarePlainEmail.class.getName())
+            .endEvent("EndEvent_BareEmail")
+            .done();
     repository
         .createDeployment()
         .name("benchmark bare engine")
         .addModelInstance(BARE + ".bpmn", process)
+        .addModelInstance(BARE_EMAIL + ".bpmn", emailProcess)
         .addString(BARE_DECISION + ".dmn", TIER_DMN)
         .deploy();
   }

@@ -40,6 +40,20 @@ public final class StepVariables {
     return new StepVariables(scope);
   }
 
+  /**
+   * Writes the variable unless it already holds an equal value. A step that sets again what is
+   * there (a reminder step re-reads the debtor's type, name, segment... at every step) changes
+   * nothing a reader sees, yet the engine reads and updates the variable's history row for every
+   * write (issue 14: those reads were 17 % of a reminder's jobs' waits on a socket). A variable
+   * that does not exist yet is always written, null included, so that decisions find it.
+   */
+  public void set(String name, Object value) {
+    if (scope.hasVariable(name) && java.util.Objects.equals(scope.getVariable(name), value)) {
+      return;
+    }
+    scope.setVariable(name, value);
+  }
+
   /** The reference of the case every collection process carries; required. */
   public String caseReference() {
     return text("caseReference");

@@ -33,6 +33,36 @@ class StepVariablesTest {
   }
 
   @Test
+  void aValueEqualToTheOneHeldIsNotWrittenAgainButAnyOtherAndANewNullAre() {
+    DelegateExecution execution = execution("Task_PrepareReminderStep");
+    when(execution.hasVariable(org.mockito.ArgumentMatchers.anyString()))
+        .thenAnswer(i -> values.containsKey(i.<String>getArgument(0)));
+    values.put("segment", "FRAGILE");
+    values.put("balance", 1850.0);
+    values.put("debtorPhone", null);
+    StepVariables variables = StepVariables.of(execution);
+
+    variables.set("segment", "FRAGILE");
+    variables.set("balance", 1850.0);
+    variables.set("debtorPhone", null);
+    variables.set("daysOverdue", 12);
+    variables.set("balance", 1800.0);
+    variables.set("hasPhone", null);
+
+    org.mockito.Mockito.verify(execution, org.mockito.Mockito.never())
+        .setVariable(
+            org.mockito.ArgumentMatchers.eq("segment"), org.mockito.ArgumentMatchers.any());
+    org.mockito.Mockito.verify(execution, org.mockito.Mockito.never())
+        .setVariable(
+            org.mockito.ArgumentMatchers.eq("debtorPhone"), org.mockito.ArgumentMatchers.any());
+    org.mockito.Mockito.verify(execution).setVariable("daysOverdue", 12);
+    org.mockito.Mockito.verify(execution).setVariable("balance", 1800.0);
+    org.mockito.Mockito.verify(execution).setVariable("hasPhone", null);
+    org.mockito.Mockito.verify(execution, org.mockito.Mockito.times(3))
+        .setVariable(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+  }
+
+  @Test
   void aMissingRequiredVariableIsAnErrorNamingTheVariableAndTheActivity() {
     values.put("caseReference", "  ");
     assertThatThrownBy(() -> variables().caseReference())
