@@ -5,7 +5,6 @@ import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,22 +25,19 @@ class CollectPaymentHistory implements JavaDelegate {
     this.cases = cases;
   }
 
-  private static void fact(DelegateExecution execution, String name, Object value) {
-    execution.setVariable(name, Variables.untypedValue(value, true));
-  }
-
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = StepVariables.of(execution).caseReference();
+    StepVariables variables = StepVariables.of(execution);
+    String reference = variables.caseReference();
     ReminderRepository.CaseFacts facts = repository.facts(reference);
     ReminderRepository.PaymentHistory history =
         repository.paymentHistory(facts.debtorId(), facts.caseId(), CaseClock.today());
-    fact(execution, "debtorType", facts.debtorType());
-    fact(execution, "debtorName", facts.debtorName());
-    fact(execution, "balance", cases.balance(reference).doubleValue());
-    fact(execution, "daysOverdue", facts.daysOverdue(CaseClock.today()));
-    fact(execution, "latePaymentsLast12Months", history.latePayments());
-    fact(execution, "averageDelayDays", history.averageDelayDays());
-    fact(execution, "brokenPromises", history.brokenPromises());
+    variables.setTransient("debtorType", facts.debtorType());
+    variables.setTransient("debtorName", facts.debtorName());
+    variables.setTransient("balance", cases.balance(reference).doubleValue());
+    variables.setTransient("daysOverdue", facts.daysOverdue(CaseClock.today()));
+    variables.setTransient("latePaymentsLast12Months", history.latePayments());
+    variables.setTransient("averageDelayDays", history.averageDelayDays());
+    variables.setTransient("brokenPromises", history.brokenPromises());
   }
 }

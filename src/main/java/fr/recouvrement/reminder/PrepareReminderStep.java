@@ -5,7 +5,6 @@ import fr.recouvrement.kernel.process.StepVariables;
 import fr.recouvrement.kernel.time.CaseClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,21 +37,12 @@ class PrepareReminderStep implements JavaDelegate {
     variables.set("reminderStep", variables.optionalInteger("reminderStep").orElse(1));
     variables.set("segment", facts.segment() == null ? "PONCTUEL" : facts.segment());
     variables.set("debtorType", facts.debtorType());
-    unread(execution, "debtorName", facts.debtorName());
-    unread(execution, "debtorPhone", facts.debtorPhone());
+    variables.setTransient("debtorName", facts.debtorName());
+    variables.setTransient("debtorPhone", facts.debtorPhone());
     // what the reminders may chase: invoices under an open dispute are set aside
     variables.set("balance", cases.undisputedBalance(reference).doubleValue());
     variables.set("daysOverdue", facts.daysOverdue(CaseClock.today()));
-    unread(execution, "hasEmail", facts.hasEmail());
-    unread(execution, "hasPhone", facts.hasPhone());
-  }
-
-  /** A fact no one reads after this transaction: transient (see the class comment). */
-  private static void unread(DelegateExecution execution, String name, Object value) {
-    org.camunda.bpm.engine.variable.value.TypedValue before = execution.getVariableTyped(name);
-    // a cadence started before these facts were transient keeps its stored copy up to date: the
-    // engine refuses a transient value over a stored one, even after removing it in the same step
-    boolean stored = before != null && !before.isTransient();
-    execution.setVariable(name, Variables.untypedValue(value, !stored));
+    variables.setTransient("hasEmail", facts.hasEmail());
+    variables.setTransient("hasPhone", facts.hasPhone());
   }
 }

@@ -54,6 +54,19 @@ public final class StepVariables {
     scope.setVariable(name, value);
   }
 
+  /**
+   * Writes a value the step's own transaction reads and no one after it (a decision's input
+   * computed fresh at every step): transient, so it is stored neither in the runtime tables nor in
+   * history (issue 14, bytes per case). An instance that stored it before it became transient keeps
+   * its stored copy, kept up to date: the engine refuses a transient value over a stored one, even
+   * after removing it in the same step (ENGINE-17006).
+   */
+  public void setTransient(String name, Object value) {
+    org.camunda.bpm.engine.variable.value.TypedValue before = scope.getVariableTyped(name);
+    boolean stored = before != null && !before.isTransient();
+    scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, !stored));
+  }
+
   /** The reference of the case every collection process carries; required. */
   public String caseReference() {
     return text("caseReference");
